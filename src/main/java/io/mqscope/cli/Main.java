@@ -1,0 +1,45 @@
+package io.mqscope.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point. With no arguments (or only JavaFX/desktop options) it opens the desktop window; with a subcommand it
+ * runs headless and never initialises JavaFX.
+ */
+@Command(name = "mqscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "MQTT debugging tool: every packet as bytes, malformed frames diagnosed.",
+        subcommands = {DecodeCommand.class, SignCommand.class, PubCommand.class, SubCommand.class,
+                BrokerCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].startsWith("--smoke-test")) {
+            io.mqscope.ui.DesktopApp.launchDesktop(args);
+            return;
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests that run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Usage errors exit 2 as documented; runtime failures are reported by each command with its own code.
+        cl.setExitCodeExceptionMapper(e -> 2);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        io.mqscope.ui.DesktopApp.launchDesktop(new String[0]);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"MQScope " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.mqscope.session;
+
+public enum ConnectionState {
+    DISCONNECTED, CONNECTING, CONNECTED, RECONNECTING, FAILED
+}
