@@ -63,6 +63,16 @@ public final class FileSecretStore implements SecretStore {
         }
     }
 
+    @Override
+    public synchronized void update(Map<String, String> puts, java.util.Set<String> removes) throws IOException {
+        Map<String, String> m = new TreeMap<>(load());
+        m.putAll(puts);
+        m.keySet().removeAll(removes);
+        if (!m.equals(load())) {
+            write(m);
+        }
+    }
+
     private Map<String, String> load() throws IOException {
         if (cache == null) {
             Map<String, String> m = new TreeMap<>();

@@ -223,11 +223,12 @@ public final class ProfileStore {
             withIds.add(q);
         }
         Map<String, Set<String>> refs = new TreeMap<>();
+        Map<String, String> puts = new LinkedHashMap<>();
         ArrayNode list = om.createArrayNode();
         for (Profile p : withIds) {
             Map<String, String> values = ProfileSecrets.extract(p);
             for (Map.Entry<String, String> e : values.entrySet()) {
-                secrets.put(p.id() + "/" + e.getKey(), e.getValue());
+                puts.put(p.id() + "/" + e.getKey(), e.getValue());
             }
             if (!values.isEmpty()) {
                 refs.put(p.id(), new java.util.TreeSet<>(values.keySet()));
@@ -242,15 +243,19 @@ public final class ProfileStore {
             ArrayNode a = refNode.putArray(id);
             names.forEach(a::add);
         });
+        // Secrets first: a crash after this leaves profiles.json referring only to secrets that exist.
+        secrets.update(puts, Set.of());
         AtomicFile.write(file, om.writeValueAsBytes(root), false, beforeRename);
         // Only after profiles.json no longer refers to them.
+        Set<String> removes = new HashSet<>();
         for (Map.Entry<String, Set<String>> e : lastSecretRefs.entrySet()) {
             for (String name : e.getValue()) {
                 if (!refs.getOrDefault(e.getKey(), Set.of()).contains(name)) {
-                    secrets.remove(e.getKey() + "/" + name);
+                    removes.add(e.getKey() + "/" + name);
                 }
             }
         }
+        secrets.update(Map.of(), removes);
         lastSecretRefs = refs;
         return List.copyOf(withIds);
     }

@@ -16,4 +16,14 @@ public interface SecretStore {
     void put(String key, String value) throws IOException;
 
     void remove(String key) throws IOException;
+
+    /** Puts and removes several secrets; a file backend writes once. */
+    default void update(java.util.Map<String, String> puts, java.util.Set<String> removes) throws IOException {
+        for (var e : puts.entrySet()) {
+            put(e.getKey(), e.getValue());
+        }
+        for (String k : removes) {
+            remove(k);
+        }
+    }
 }
