@@ -172,14 +172,17 @@ public final class SignCommand implements Callable<Integer> {
     @Command(name = "aliyun-mqtt",
             description = "Alibaba Cloud Message Queue for MQTT (Signature or Token mode).")
     static final class AliyunMqtt extends VendorCommand {
-        @Option(names = "--access-key", required = true, description = "AccessKey ID") String accessKey;
-        @Option(names = "--secret-key", description = "AccessKey secret (Signature mode)") String secretKey;
+        @Option(names = "--access-key", required = true,
+                description = "AccessKey ID (DeviceAccessKeyId in devicecredential mode)") String accessKey;
+        @Option(names = "--secret-key", description = "AccessKey secret (signature/devicecredential mode)")
+        String secretKey;
         @Option(names = "--instance-id", required = true) String instanceId;
         @Option(names = "--group-id", required = true) String groupId;
         @Option(names = "--device-id", required = true) String deviceId;
-        @Option(names = "--mode", description = "signature (default) or token") String mode;
+        @Option(names = "--mode", description = "signature (default), token or devicecredential") String mode;
         @Option(names = "--read-token") String readToken;
         @Option(names = "--write-token") String writeToken;
+        @Option(names = "--read-write-token") String readWriteToken;
         @Option(names = "--transport", description = "tcp, tls, ws, wss") String transport;
         @Option(names = "--endpoint", description = "Default instanceId.mqtt.aliyuncs.com") String endpoint;
         @Option(names = "--port") String port;

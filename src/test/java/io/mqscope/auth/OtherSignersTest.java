@@ -31,6 +31,10 @@ class OtherSignersTest {
         assertThat(c.host()).isEqualTo("post-cn-abc.mqtt.aliyuncs.com");
         assertThat(c.port()).isEqualTo(1883);
         assertThat(AliyunMqttSigner.p2pTopic("parent/", c.clientId())).isEqualTo("parent/p2p/GID_x@@@d1");
+        m.put("mode", "devicecredential");
+        SignedCredentials dc = AliyunMqttSigner.sign(m, NOW);
+        assertThat(dc.username()).isEqualTo("DeviceCredential|AK|post-cn-abc");
+        assertThat(dc.password()).isEqualTo(c.password());
     }
 
     @Test
@@ -44,6 +48,9 @@ class OtherSignersTest {
         assertThat(c.wsPath()).isEqualTo("/mqtt");
         m.remove("readToken");
         assertThat(AliyunMqttSigner.sign(m, NOW).password()).isEqualTo("W|tokW");
+        m.put("readWriteToken", "tokRW");
+        assertThat(AliyunMqttSigner.sign(m, NOW).password()).isEqualTo("W|tokW|RW|tokRW");
+        m.remove("readWriteToken");
         m.remove("writeToken");
         m.put("mode", "token");
         assertThatThrownBy(() -> AliyunMqttSigner.sign(m, NOW)).isInstanceOf(SigningException.class);
