@@ -145,6 +145,10 @@ public final class PacketDecoder {
             case AUTH -> auth(r);
             default -> reserved(r, nibble);
         }
+        if (b.length > declaredEnd) {
+            r.field("extra_bytes", declaredEnd, b.length - declaredEnd, HexDump.hex(b, declaredEnd,
+                    b.length - declaredEnd));
+        }
         return rl;
     }
 
@@ -208,9 +212,9 @@ public final class PacketDecoder {
         };
         if (!ok) {
             String from = client ? "client" : "broker";
-            String sender = t == PacketType.DISCONNECT ? "only the client (the broker may send it from MQTT 5.0 on)"
-                    : client ? "only the broker" : "only the client";
-            r.error("packet_type", 0, 1, t.name() + " is sent by " + sender + ", but these bytes come from the "
+            String sender = t == PacketType.DISCONNECT ? "only by the client (by the broker too from MQTT 5.0 on)"
+                    : client ? "only by the broker" : "only by the client";
+            r.error("packet_type", 0, 1, t.name() + " is sent " + sender + ", but these bytes come from the "
                     + from + " (or the capture's direction is swapped)",
                     r.spec("3.1.1 §2.2.1 Table 2.1", "5.0 §2.1.2 Table 2-1"));
         }
