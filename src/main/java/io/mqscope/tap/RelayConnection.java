@@ -263,7 +263,7 @@ final class RelayConnection {
         }
         String sub = subprotocol();
         try {
-            URI uri = new URI(t.secure ? "wss" : "ws", null, profile.host(), port(profile), wsPath(), null, null);
+            URI uri = webSocketUri(t.secure);
             handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, sub, false,
                     headers, MAX_WS_FRAME, true, false);
         } catch (java.net.URISyntaxException | RuntimeException e) {
@@ -737,6 +737,24 @@ final class RelayConnection {
             return "/";
         }
         return p.startsWith("/") ? p : "/" + p;
+    }
+
+    /**
+     * The upgrade URI. The path is used as written, query included ({@code /mqtt?token=...} as some clouds use),
+     * so already-escaped characters are not escaped twice; only a path that is not a valid URI gets escaped.
+     */
+    private URI webSocketUri(boolean secure) throws java.net.URISyntaxException {
+        String scheme = secure ? "wss" : "ws";
+        String host = profile.host().contains(":") && !profile.host().startsWith("[")
+                ? "[" + profile.host() + "]" : profile.host();
+        try {
+            return new URI(scheme + "://" + host + ":" + port(profile) + wsPath());
+        } catch (java.net.URISyntaxException e) {
+            String path = wsPath();
+            int q = path.indexOf('?');
+            return new URI(scheme, null, profile.host(), port(profile), q < 0 ? path : path.substring(0, q),
+                    q < 0 ? null : path.substring(q + 1), null);
+        }
     }
 
     private static boolean usesProxy(Profile.ProxySettings p) {

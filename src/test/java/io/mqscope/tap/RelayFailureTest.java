@@ -177,6 +177,41 @@ class RelayFailureTest {
     }
 
     @Test
+    void upgrade_request_carries_path_query_subprotocol_and_extra_headers() throws Exception {
+        try (TestServers.HttpAnswer http = new TestServers.HttpAnswer("HTTP/1.1 403 Forbidden\r\n"
+                + "Content-Length: 0\r\n\r\n")) {
+            Result r = failOn(Profile.builder().transport(Transport.WS).host("127.0.0.1").port(http.port())
+                    .wsPath("/mqtt?token=a%2Fb&x=1").wsSubprotocol("mqttv3.1")
+                    .wsHeaders(java.util.Map.of("X-Device", "kit-1")).build());
+            assertThat(r.stage()).isEqualTo(Stage.WEBSOCKET);
+            assertThat(r.detail()).contains("403 Forbidden");
+            assertThat(http.lastRequest).startsWith("GET /mqtt?token=a%2Fb&x=1 HTTP/1.1\r\n")
+                    .containsIgnoringCase("sec-websocket-protocol: mqttv3.1\r\n")
+                    .containsIgnoringCase("x-device: kit-1\r\n");
+        }
+    }
+
+    @Test
+    void silent_tls_endpoint_times_out_at_tls() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Result r = failOn(Profile.builder().transport(Transport.TLS).host("localhost").port(silent.getLocalPort())
+                    .tls(trust("ca.pem")).connectTimeoutSeconds(1).build());
+            assertThat(r.stage()).isEqualTo(Stage.TLS);
+            assertThat(r.detail()).containsIgnoringCase("timed out");
+        }
+    }
+
+    @Test
+    void silent_websocket_endpoint_times_out_at_websocket() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Result r = failOn(Profile.builder().transport(Transport.WS).host("127.0.0.1").port(silent.getLocalPort())
+                    .connectTimeoutSeconds(1).build());
+            assertThat(r.stage()).isEqualTo(Stage.WEBSOCKET);
+            assertThat(r.detail()).contains("no progress within 1 s during the WEBSOCKET stage");
+        }
+    }
+
+    @Test
     void connack_refusal_is_reported_at_mqtt_and_reaches_the_client(Mosquitto mosquitto) throws Exception {
         RecordingRelayListener events = new RecordingRelayListener();
         try (Relay relay = Relay.start(Profile.builder().host("127.0.0.1").port(mosquitto.authPort).build(), events);

@@ -72,6 +72,7 @@ final class TestServers {
     /** Answers every HTTP request (the WebSocket upgrade) with a fixed response, then keeps the socket open. */
     static final class HttpAnswer implements AutoCloseable {
         private final ServerSocket server;
+        volatile String lastRequest;
 
         HttpAnswer(String response) throws IOException {
             server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
@@ -80,6 +81,7 @@ final class TestServers {
                     try {
                         Socket s = server.accept();
                         String request = readHead(s.getInputStream());
+                        lastRequest = request;
                         String key = header(request, "Sec-WebSocket-Key");
                         String accept = key == null ? "" : java.util.Base64.getEncoder().encodeToString(
                                 java.security.MessageDigest.getInstance("SHA-1").digest(
