@@ -73,6 +73,44 @@ class RelayFailureTest {
     }
 
     @Test
+    void a_listener_that_never_accepts_times_out_at_tcp() throws Exception {
+        // Linux drops SYNs once a listener's accept queue is full: connects then time out instead of failing
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            List<Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket f = new Socket();
+                    try {
+                        f.connect(new java.net.InetSocketAddress("127.0.0.1", full.getLocalPort()), 300);
+                        fillers.add(f);
+                    } catch (java.io.IOException e) {
+                        f.close();
+                        break; // queue full now
+                    }
+                }
+                org.junit.jupiter.api.Assumptions.assumeTrue(fillers.size() < 8,
+                        "this OS does not drop connections to a full accept queue");
+                Result r = failOn(Profile.builder().host("127.0.0.1").port(full.getLocalPort())
+                        .connectTimeoutSeconds(1).build());
+                assertThat(r.stage()).isEqualTo(Stage.TCP);
+                assertThat(r.detail()).contains("timed out after 1 s");
+            } finally {
+                for (Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void unknown_proxy_host_fails_at_dns_naming_the_proxy() throws Exception {
+        Result r = failOn(Profile.builder().host("broker.example").port(1883)
+                .proxy(new Profile.ProxySettings("http", "no-such-proxy.invalid", 3128, null, null)).build());
+        assertThat(r.stage()).isEqualTo(Stage.DNS);
+        assertThat(r.detail()).contains("no-such-proxy.invalid").contains("(the proxy)");
+    }
+
+    @Test
     void wrong_ca_fails_at_tls_naming_subject_and_issuer(LocalBroker broker) throws Exception {
         Result r = failOn(Profile.builder().transport(Transport.TLS).host("localhost").port(broker.tlsPort())
                 .tls(trust("other-ca.pem")).build());
