@@ -224,7 +224,7 @@ public final class StreamDecoder {
             DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + n));
             // Padded Remaining Length: the length's bytes followed by zero padding up to 4 bytes.
             int pad = 4 - rlLen;
-            if (pad > 0 && (hasErrors(p) || rl == 0)) {
+            if (pad > 0 && (paddingCouldRepair(p) || rl == 0)) {
                 int zeros = 0;
                 while (zeros < pad && i + zeros < to && b[i + zeros] == 0) {
                     zeros++;
@@ -311,6 +311,16 @@ public final class StreamDecoder {
         for (Field f : p.fields()) {
             if (f.name().equals("protocol_level")) {
                 return f.value() instanceof Integer l && l >= 3 && l <= 5;
+            }
+        }
+        return false;
+    }
+
+    /** Errors in the body (not the first byte) are what a padded Remaining Length causes. */
+    private static boolean paddingCouldRepair(DecodedPacket p) {
+        for (Finding f : p.findings()) {
+            if (f.severity() == Severity.ERROR && f.offset() > 0) {
+                return true;
             }
         }
         return false;
