@@ -167,4 +167,34 @@ class DiagnosisTest {
         DecodedPacket p = all(BROKER, bytes(0x50, 0x02, 0x00, 0x01)).get(0);
         assertThat(p.malformed()).isFalse();
     }
+
+    @Test
+    void remaining_length_too_small_in_connect() {
+        // CONNECT whose fields take 22 bytes, declared 20
+        byte[] b = bytes(0x10, 0x14, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3c,
+                0x00, 0x0a, 'c', 'n', '.', 'l', 'o', 'k', 'e', 'i', '-', '1');
+        List<DecodedPacket> ps = all(CLIENT, b);
+        assertThat(ps).hasSize(1);
+        Finding f = Wire.error(ps.get(0), "remaining_length");
+        assertThat(f.message()).contains("declares 20 but the packet's fields take 22 bytes");
+        assertThat(ps.get(0).repaired()[1]).isEqualTo((byte) 0x16);
+        assertThat(ps.get(0).diagnosis()).contains("2 bytes too small");
+    }
+
+    @Test
+    void remaining_length_too_small_in_puback() {
+        List<DecodedPacket> ps = all(BROKER, bytes(0x40, 0x01, 0x00, 0x01));
+        assertThat(ps).hasSize(1);
+        Wire.error(ps.get(0), "remaining_length");
+        assertThat(Wire.value(ps.get(0), "packet_id")).isEqualTo(1);
+    }
+
+    @Test
+    void a_bad_packet_followed_by_good_ones_keeps_its_own_framing() {
+        // PUBACK with packet id 0 and a PINGRESP: the PUBACK is not stretched
+        List<DecodedPacket> ps = all(BROKER, bytes(0x40, 0x02, 0x00, 0x00, 0xd0, 0x00));
+        assertThat(ps).hasSize(2);
+        Wire.error(ps.get(0), "packet_id");
+        assertThat(ps.get(1).malformed()).isFalse();
+    }
 }
