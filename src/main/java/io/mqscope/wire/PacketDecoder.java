@@ -17,9 +17,22 @@ public final class PacketDecoder {
 
     private static final String[] FLAG_BITS = new String[16];
 
+    /** Fields that depend only on the first byte are immutable: share them instead of allocating per packet. */
+    private static final Field[] TYPE_FIELDS = new Field[PacketType.values().length];
+    private static final Field[] FLAG_FIELDS = new Field[16];
+    private static final Field[] PUBLISH_FLAG_FIELDS = new Field[16];
+
     static {
         for (int i = 0; i < 16; i++) {
             FLAG_BITS[i] = "" + (i >> 3 & 1) + (i >> 2 & 1) + (i >> 1 & 1) + (i & 1);
+            FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i]);
+            PUBLISH_FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i], List.of(
+                    new Field("dup", 0, 1, (i & 8) != 0),
+                    new Field("qos", 0, 1, i >> 1 & 3),
+                    new Field("retain", 0, 1, (i & 1) != 0)));
+        }
+        for (PacketType t : PacketType.values()) {
+            TYPE_FIELDS[t.ordinal()] = new Field("packet_type", 0, 1, t.name());
         }
     }
 
@@ -49,8 +62,8 @@ public final class PacketDecoder {
         }
         int flags = raw.length == 0 ? 0 : raw[0] & 0x0f;
         PacketType type = r.type == null ? PacketType.RESERVED0 : r.type;
-        return new DecodedPacket(index, offset, raw, type, flags, rl, r.version, List.copyOf(r.fields), r.findings(),
-                null, null);
+        return new DecodedPacket(index, offset, raw, type, flags, rl, r.version,
+                java.util.Collections.unmodifiableList(r.fields), r.findings(), null, null);
     }
 
     /** Decodes into the reader; returns the declared Remaining Length or -1. */
@@ -71,15 +84,8 @@ public final class PacketDecoder {
                 r.version = level;
             }
         }
-        r.field("packet_type", 0, 1, r.type.name());
-        if (r.type == PacketType.PUBLISH) {
-            r.fields.add(new Field("header_flags", 0, 1, FLAG_BITS[r.flags], List.of(
-                    new Field("dup", 0, 1, (r.flags & 8) != 0),
-                    new Field("qos", 0, 1, r.flags >> 1 & 3),
-                    new Field("retain", 0, 1, (r.flags & 1) != 0))));
-        } else {
-            r.field("header_flags", 0, 1, FLAG_BITS[r.flags]);
-        }
+        r.fields.add(TYPE_FIELDS[r.type.ordinal()]);
+        r.fields.add(r.type == PacketType.PUBLISH ? PUBLISH_FLAG_FIELDS[r.flags] : FLAG_FIELDS[r.flags]);
         // Remaining Length (3.1.1 §2.2.3, 5.0 §2.1.4)
         int rl = 0;
         int shift = 0;
