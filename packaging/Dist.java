@@ -78,6 +78,7 @@ public final class Dist {
         app.addAll(List.of("--type", "app-image", "--input", input.toString(), "--main-jar", "mqscope.jar",
                 "--runtime-image", runtime.toString(), "--app-version", appVersion,
                 "--dest", appImageDir.toString()));
+        app.addAll(options(PACKAGING.resolve("common.options")));
         app.addAll(options(PACKAGING.resolve("app-image.options")));
         app.addAll(options(PACKAGING.resolve(os.dir).resolve("app-image.options")));
         run("jpackage", app);
@@ -91,6 +92,7 @@ public final class Dist {
             List<String> inst = new ArrayList<>();
             inst.addAll(List.of("--type", type, "--app-image", appImage.toString(), "--app-version", appVersion,
                     "--dest", DIST.toString()));
+            inst.addAll(options(PACKAGING.resolve("common.options")));
             inst.addAll(options(PACKAGING.resolve(os.dir).resolve("installer.options")));
             run("jpackage", inst);
         }
@@ -276,6 +278,12 @@ public final class Dist {
         // which is why --strip-native-commands is not used (the few tool launchers weigh under 100 KB).
         args.add("--generate-cds-archive");
         run("jlink", args);
+        // The archive for heaps over 32 GB (no compressed oops) is 11 MB that a desktop app never uses.
+        try {
+            Files.deleteIfExists(output.resolve("lib/server/classes_nocoops.jsa"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads an options file: "--option value" or "--flag" per line, # comments; values are taken verbatim. */
