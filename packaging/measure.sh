@@ -19,16 +19,26 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 
-times=()
+median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+walls=(); cpus=(); frames=()
+TIMEFORMAT='%R %U %S'
 for i in $(seq "$runs"); do
-  start=$(date +%s%N)
-  DISPLAY=$display timeout 60 "$app" --smoke-test >/dev/null 2>&1
-  end=$(date +%s%N)
-  times+=( $(( (end - start) / 1000000 )) )
+  # bash's time: wall, user and system seconds of the whole run (start, first frame, exit).
+  t=$( { time DISPLAY=$display timeout 60 "$app" --smoke-test >/tmp/mqscope-smoke.$$ 2>&1; } 2>&1 )
+  read -r real user sys <<<"$t"
+  walls+=( "$(awk -v r="$real" 'BEGIN{printf "%d", r*1000}')" )
+  cpus+=( "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%d", (u+s)*1000}')" )
+  # The desktop app prints "first frame after N ms" (from its own class initialisation) when it has it.
+  f=$(grep -o 'first frame after [0-9]*' /tmp/mqscope-smoke.$$ | grep -o '[0-9]*$' || true)
+  [ -n "$f" ] && frames+=( "$f" )
 done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-echo "smoke test (start to first frame and exit), ms: $sorted-> median $median ms"
+rm -f /tmp/mqscope-smoke.$$
+echo "smoke test wall ms (launch to exit 0): $(printf '%s ' "${walls[@]}")-> median $(printf '%s\n' "${walls[@]}" | median)"
+echo "smoke test CPU ms (user+sys): $(printf '%s ' "${cpus[@]}")-> median $(printf '%s\n' "${cpus[@]}" | median)"
+if [ ${#frames[@]} -gt 0 ]; then
+  echo "first frame as printed by the app, ms: $(printf '%s ' "${frames[@]}")-> median $(printf '%s\n' "${frames[@]}" | median)"
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 
 DISPLAY=$display "$app" >/dev/null 2>&1 &
 pid=$!
