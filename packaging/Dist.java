@@ -88,6 +88,8 @@ public final class Dist {
         }
         log("app image: %s (%s)", appImage, megabytes(sizeOf(appImage)));
 
+        boolean classList = os == Os.LINUX && recordClassList(appImage);
+
         for (String type : installerTypes) {
             List<String> inst = new ArrayList<>();
             inst.addAll(List.of("--type", type, "--app-image", appImage.toString(), "--app-version", appVersion,
@@ -95,6 +97,10 @@ public final class Dist {
             inst.addAll(options(PACKAGING.resolve("common.options")));
             inst.addAll(options(PACKAGING.resolve(os.dir).resolve("installer.options")));
             run("jpackage", inst);
+        }
+        if (classList) {
+            // After the installers: the archive only fits this folder; an installed copy makes its own (postinst).
+            dumpClassDataArchive(appImage, appImage.resolve("lib/app"));
         }
         try (Stream<Path> s = Files.list(DIST)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
@@ -284,6 +290,91 @@ public final class Dist {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Application class-data sharing (AppCDS), Linux: records the classes the desktop window loads up to its first
+     * frame (a smoke test under Xvfb) into lib/app/mqscope.classlist and points the launcher at
+     * lib/app/mqscope.jsa, which the .deb's postinst dumps from that list at install time. On JDK 17 an archive only
+     * matches the exact class-path location it was dumped at, so it cannot be built here for /opt/mqscope; a missing
+     * or mismatched archive is silently ignored by the JVM. Returns false (and changes nothing) without a display.
+     */
+    static boolean recordClassList(Path appImage) throws IOException, InterruptedException {
+        List<String> display = displayPrefix();
+        if (display == null) {
+            log("no DISPLAY and no xvfb-run: skipping the AppCDS class list (start-up is slower, nothing breaks)");
+            return false;
+        }
+        Path app = appImage.resolve("lib/app");
+        Path list = app.resolve("mqscope.classlist");
+        List<String> cmd = new ArrayList<>(display);
+        cmd.addAll(List.of(java(appImage), "-XX:DumpLoadedClassList=" + list.toAbsolutePath(),
+                "-Dfile.encoding=UTF-8", "-cp", classPath(appImage), "io.mqscope.cli.Main", "--smoke-test"));
+        if (exec(cmd, 180) != 0 || !Files.isRegularFile(list) || Files.size(list) == 0) {
+            log("smoke test for the AppCDS class list failed: skipping AppCDS");
+            Files.deleteIfExists(list);
+            return false;
+        }
+        Path cfg = app.resolve(appImage.getFileName() + ".cfg");
+        String text = Files.readString(cfg);
+        String option = "java-options=-XX:SharedArchiveFile=$APPDIR/mqscope.jsa";
+        if (!text.contains(option)) {
+            Files.writeString(cfg, text.stripTrailing() + System.lineSeparator() + option + System.lineSeparator());
+        }
+        log("AppCDS class list: %d classes", Files.readAllLines(list).size());
+        return true;
+    }
+
+    /** Dumps the static AppCDS archive for the app image where it stands (same command as the .deb's postinst). */
+    static void dumpClassDataArchive(Path appImage, Path app) throws IOException, InterruptedException {
+        List<String> cmd = List.of(java(appImage), "-Xshare:dump",
+                "-XX:SharedClassListFile=" + app.resolve("mqscope.classlist").toAbsolutePath(),
+                "-XX:SharedArchiveFile=" + app.resolve("mqscope.jsa").toAbsolutePath(),
+                "-cp", classPath(appImage));
+        if (exec(cmd, 300) == 0) {
+            log("AppCDS archive: %s (%s)", app.resolve("mqscope.jsa"), megabytes(Files.size(app.resolve("mqscope.jsa"))));
+        } else {
+            log("AppCDS dump failed: the app image runs without it");
+        }
+    }
+
+    /** The class path exactly as the jpackage launcher builds it from the .cfg (the archive checks it). */
+    static String classPath(Path appImage) throws IOException {
+        Path app = appImage.resolve("lib/app").toAbsolutePath();
+        Path cfg = app.resolve(appImage.getFileName() + ".cfg");
+        return Files.readAllLines(cfg).stream().filter(l -> l.startsWith("app.classpath="))
+                .map(l -> l.substring("app.classpath=".length()).replace("$APPDIR", app.toString()))
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    static String java(Path appImage) {
+        return appImage.resolve("lib/runtime/bin/java").toAbsolutePath().toString();
+    }
+
+    /** How to reach a display: none needed when DISPLAY is set, else xvfb-run; null when neither exists. */
+    static List<String> displayPrefix() {
+        String d = System.getenv("DISPLAY");
+        if (d != null && !d.isEmpty()) {
+            return List.of();
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "xvfb-run"))) {
+                return List.of(Path.of(dir, "xvfb-run").toString(), "-a");
+            }
+        }
+        return null;
+    }
+
+    /** Runs a process with its output on ours; gives up (and kills it) after the timeout. */
+    static int exec(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(
+                ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
     }
 
     /** Reads an options file: "--option value" or "--flag" per line, # comments; values are taken verbatim. */

@@ -129,9 +129,10 @@ class PackagingFilesTest {
                 + image.get("--name");
         assertThat(Files.readString(PACKAGING.resolve("linux/resources/postinst")))
                 .contains("ln -sf " + launcher + " /usr/bin/mqscope")
-                .contains("DESKTOP_COMMANDS_INSTALL");
+                .contains("DESKTOP_COMMANDS_INSTALL")
+                .contains("-Xshare:dump", "-XX:SharedArchiveFile=\"$app/mqscope.jsa\"");
         assertThat(Files.readString(PACKAGING.resolve("linux/resources/prerm")))
-                .contains("rm -f /usr/bin/mqscope")
+                .contains("rm -f /usr/bin/mqscope", "rm -f /opt/mqscope/lib/app/mqscope.jsa")
                 .contains("DESKTOP_COMMANDS_UNINSTALL");
     }
 
