@@ -2,11 +2,11 @@
 # Measures the packaged Linux app: app-image and .deb sizes, start-up time of the smoke test (process start to
 # exit 0 after the first frame; median of N runs under one Xvfb so Xvfb's own start is not counted) and resident
 # memory of the desktop window left idle. Run after `mvn -Pdist package`; needs xvfb (Xvfb) and procps.
-#   packaging/measure.sh [runs=5] [idle-seconds=20]     (MQSCOPE_APP=/opt/mqscope/bin/mqscope for the installed .deb)
+#   packaging/measure.sh [runs=5] [idle-seconds=60]     (MQSCOPE_APP=/opt/mqscope/bin/mqscope for the installed .deb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-idle=${2:-20}
+idle=${2:-60}
 app=${MQSCOPE_APP:-target/dist/app-image/mqscope/bin/mqscope}
 [ -x "$app" ] || { echo "no app image: run 'mvn -Pdist package' first" >&2; exit 1; }
 
