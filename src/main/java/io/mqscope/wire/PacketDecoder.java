@@ -137,6 +137,7 @@ public final class PacketDecoder {
         }
         checkHeaderFlags(r);
         checkDirection(r);
+        checkMinimumLength(r, rl, rlLen, b.length >= declaredEnd);
         switch (r.type) {
             case CONNECT -> connect(r);
             case CONNACK -> connack(r);
@@ -201,6 +202,24 @@ public final class PacketDecoder {
             r.error("header_flags", 0, 1, "reserved flags " + FLAG_BITS[f] + " for " + t.name() + " must be "
                     + FLAG_BITS[want], rule != null ? r.spec("3.1.1 " + rule, "5.0 " + rule)
                     : r.spec("3.1.1 §2.2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2]", "5.0 §2.1.3"));
+        }
+    }
+
+    /**
+     * Packets with fixed-size fields need a minimum Remaining Length; a smaller one is the root cause of the fields
+     * that are then missing (checked only when the declared bytes are all present: truncation is reported already).
+     */
+    private static void checkMinimumLength(PacketReader r, int rl, int rlLen, boolean complete) {
+        int min = switch (r.type) {
+            case CONNACK, PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK -> 2;
+            case SUBACK, SUBSCRIBE, UNSUBSCRIBE -> r.version == 5 ? 3 : 2;
+            case PUBLISH -> (r.flags & 6) != 0 ? 4 : 2;
+            default -> 0;
+        };
+        if (complete && rl < min) {
+            r.error("remaining_length", 1, rlLen, r.type.name() + " needs remaining_length of at least " + min
+                    + ", but it declares " + rl, r.spec("3.1.1 §3." + section(r.type) + ".1", "5.0 §3."
+                    + section(r.type) + ".1"));
         }
     }
 
