@@ -63,7 +63,7 @@ public final class PacketDecoder {
         int flags = raw.length == 0 ? 0 : raw[0] & 0x0f;
         PacketType type = r.type == null ? PacketType.RESERVED0 : r.type;
         return new DecodedPacket(index, offset, raw, type, flags, rl, r.version,
-                java.util.Collections.unmodifiableList(r.fields), r.findings(), null, null);
+                new FieldList(raw, r.fields), r.findings(), null, null);
     }
 
     /** Decodes into the reader; returns the declared Remaining Length or -1. */
@@ -517,7 +517,7 @@ public final class PacketDecoder {
         }
         int n = r.end - r.pos;
         if (n >= 0) {
-            r.field("payload", r.pos, n, HexDump.hex(r.b, r.pos, n));
+            r.field("payload", r.pos, n, FieldList.LAZY_HEX);
             r.pos = r.end;
         }
     }
