@@ -113,12 +113,56 @@ public final class StreamDecoder {
         if (bufLen > 0) {
             drain(true, sink);
         }
+        reportSkipped();
+    }
+
+    private void reportSkipped() {
         if (skipped > 0) {
             streamFindings.add(new Finding(Severity.ERROR, "remaining_length", (int) Math.min(Integer.MAX_VALUE,
                     skippedFrom), (int) Math.min(Integer.MAX_VALUE, skipped), skipped + " bytes after the lost "
-                    + "framing were not decoded (no packet boundary can be trusted)", "3.1.1 §2.2.3"));
+                    + "framing were not decoded" + (lostSync ? " (no packet boundary could be found again)"
+                    : " before a packet boundary was found again"), "3.1.1 §2.2.3"));
             skipped = 0;
+            skippedFrom = -1;
         }
+    }
+
+    /**
+     * After lost framing: the first position in b[from, to) where a well-formed packet starts and either ends the
+     * data or is followed by the start of another plausible packet; {@code to} when there is none.
+     */
+    private int resync(byte[] b, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (!ForeignProtocol.plausibleMqttStart(b[p] & 0xff)) {
+                continue;
+            }
+            int i = p + 1;
+            int rl = 0;
+            int shift = 0;
+            boolean complete = false;
+            while (i < to && i < p + 5) {
+                int c = b[i++] & 0xff;
+                rl |= (c & 0x7f) << shift;
+                shift += 7;
+                if ((c & 0x80) == 0) {
+                    complete = true;
+                    break;
+                }
+            }
+            if (!complete || i - p > 2 && (b[i - 1] == 0)) {
+                continue;
+            }
+            long end = (long) i + rl;
+            if (end > to || end < to && !ForeignProtocol.plausibleMqttStart(b[(int) end] & 0xff)) {
+                continue;
+            }
+            DecodedPacket q = PacketDecoder.decode(Arrays.copyOfRange(b, p, (int) end),
+                    protocolVersion == 0 ? 4 : protocolVersion, direction);
+            if (!q.malformed()) {
+                return p;
+            }
+        }
+        return to;
     }
 
     /** Convenience for whole inputs: feeds everything, finishes, returns all packets. */
@@ -158,12 +202,19 @@ public final class StreamDecoder {
         while (pos < to) {
             int avail = to - pos;
             if (lostSync) {
+                int at = resync(b, pos, to);
                 if (skippedFrom < 0) {
                     skippedFrom = consumed;
                 }
-                skipped += avail;
-                consumed += avail;
-                return to - from;
+                skipped += at - pos;
+                consumed += at - pos;
+                pos = at;
+                if (pos >= to) {
+                    break;
+                }
+                lostSync = false;
+                reportSkipped();
+                continue;
             }
             int first = b[pos] & 0xff;
             if (sniff && ForeignProtocol.candidate(first) && !(first == 0x82 && likelyMqtt(b, pos, avail))) {
@@ -198,11 +249,12 @@ public final class StreamDecoder {
                 }
             }
             if (tooLong) {
-                // Framing is lost: report what is here as one packet and stop decoding this stream.
-                emit(decode(Arrays.copyOfRange(b, pos, to)), sink);
+                // Framing is lost: report the fixed header as one packet, then look for a packet boundary again.
+                emit(decode(Arrays.copyOfRange(b, pos, pos + 5)), sink);
                 lostSync = true;
-                pos = to;
-                break;
+                sniff = true;
+                pos += 5;
+                continue;
             }
             if (!complete) {
                 if (last) {
