@@ -301,6 +301,12 @@ public final class StreamDecoder {
                 }
             }
             p = sequence(p);
+            if (p.type() == PacketType.CONNACK && p.diagnosis() == null) {
+                String why = ConnackAdvice.of(p);
+                if (why != null) {
+                    p = with(p, p.findings(), why, null);
+                }
+            }
             emit(p, sink);
             sniff = hasErrors(p);
             pos += n;

@@ -197,4 +197,13 @@ class DiagnosisTest {
         Wire.error(ps.get(0), "packet_id");
         assertThat(ps.get(1).malformed()).isFalse();
     }
+
+    @Test
+    void refused_connack_explains_the_likely_cause() {
+        DecodedPacket p = all(BROKER, bytes(0x20, 0x02, 0x00, 0x04)).get(0);
+        assertThat(p.malformed()).isFalse();
+        assertThat(p.diagnosis()).contains("Bad user name or password").contains("signing");
+        assertThat(all(BROKER, bytes(0x20, 0x02, 0x00, 0x01)).get(0).diagnosis()).contains("protocol version");
+        assertThat(all(BROKER, bytes(0x20, 0x02, 0x00, 0x00)).get(0).diagnosis()).isNull();
+    }
 }
