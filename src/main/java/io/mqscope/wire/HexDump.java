@@ -78,26 +78,28 @@ public final class HexDump {
     /**
      * For each byte of a packet, the innermost field covering it, or null. A byte belongs to the shortest field that
      * covers it; on a tie the field listed first keeps it (so {@code packet_type} owns byte 0 and
-     * {@code connect_flags} owns its byte rather than one of its same-sized bit fields).
+     * {@code connect_flags} owns its byte rather than one of its same-sized bit fields); a lone child wins over its
+     * parent.
      */
     public static Field[] attribute(DecodedPacket p) {
         Field[] owner = new Field[p.length()];
         int[] ownerLength = new int[owner.length];
-        paint(owner, ownerLength, p.fields());
+        paint(owner, ownerLength, p.fields(), false);
         return owner;
     }
 
-    private static void paint(Field[] owner, int[] ownerLength, List<Field> fields) {
+    private static void paint(Field[] owner, int[] ownerLength, List<Field> fields, boolean winTies) {
         for (Field f : fields) {
             int from = Math.max(0, f.offset());
             int to = Math.min(owner.length, f.offset() + f.length());
             for (int i = from; i < to; i++) {
-                if (owner[i] == null || f.length() < ownerLength[i]) {
+                if (owner[i] == null || f.length() < ownerLength[i] || winTies && f.length() == ownerLength[i]) {
                     owner[i] = f;
                     ownerLength[i] = f.length();
                 }
             }
-            paint(owner, ownerLength, f.children());
+            // A lone child is more specific than its parent even when it spans the same bytes.
+            paint(owner, ownerLength, f.children(), f.children().size() == 1);
         }
     }
 
