@@ -166,11 +166,43 @@ public final class StreamDecoder {
     }
 
     /** Convenience for whole inputs: feeds everything, finishes, returns all packets. */
+    /**
+     * Decodes a whole capture (one frame as a user pasted it): feeds everything and finishes. Unlike feeding a live
+     * stream, a short tail that cannot start a packet (a first byte no well-formed packet has, or only zero bytes) is
+     * reported as extra bytes of the packet before it, which then blames its {@code remaining_length}.
+     */
     public List<DecodedPacket> decodeAll(byte[] data) {
         List<DecodedPacket> out = new ArrayList<>();
         feed(data, 0, data.length, out::add);
+        int before = streamFindings.size();
         finish(out::add);
+        if (out.size() >= 2 && streamFindings.size() == before + 1) {
+            DecodedPacket tail = out.get(out.size() - 1);
+            DecodedPacket prev = out.get(out.size() - 2);
+            boolean tailIsJunk = tail.length() <= 8 && !allZero(prev.raw()) && (allZero(tail.raw())
+                    || !ForeignProtocol.plausibleMqttStart(tail.raw()[0] & 0xff));
+            if (tailIsJunk && prev.diagnosis() == null && prev.remainingLength() >= 0
+                    && prev.offset() + prev.length() == tail.offset()) {
+                byte[] raw = new byte[prev.length() + tail.length()];
+                System.arraycopy(prev.raw(), 0, raw, 0, prev.length());
+                System.arraycopy(tail.raw(), 0, raw, prev.length(), tail.length());
+                DecodedPacket merged = PacketDecoder.decode(raw, prev.protocolVersion(), direction, prev.index(),
+                        prev.offset());
+                out.set(out.size() - 2, merged);
+                out.remove(out.size() - 1);
+                streamFindings.remove(streamFindings.size() - 1);
+            }
+        }
         return out;
+    }
+
+    private static boolean allZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Findings that belong to no single packet (sequence, truncation at end of stream, non-MQTT bytes). */
@@ -368,8 +400,38 @@ public final class StreamDecoder {
             }
         } else {
             p = PacketDecoder.decode(raw, v, direction, index, consumed);
+            if ((v == 4 || v == 5) && hasErrors(p) && versionDependent(nibble)) {
+                p = otherVersion(raw, v, p);
+            }
         }
         return p;
+    }
+
+    private static boolean versionDependent(int nibble) {
+        return nibble == 2 || nibble >= 4 && nibble <= 11 || nibble == 14 || nibble == 15;
+    }
+
+    /**
+     * A packet with errors under the connection's version that is well-formed under the other one: the peer writes
+     * the wrong version's packets (e.g. 3.1.1 acknowledgements on a 5.0 connection).
+     */
+    private DecodedPacket otherVersion(byte[] raw, int v, DecodedPacket p) {
+        int other = v == 5 ? 4 : 5;
+        DecodedPacket q = PacketDecoder.decode(raw, other, direction, index, consumed);
+        if (q.malformed() || q.type() != p.type()) {
+            return p;
+        }
+        String diagnosis = "These bytes are a well-formed MQTT " + PacketDecoder.versionName(other) + " "
+                + Summary.of(q) + ", but the connection uses MQTT " + PacketDecoder.versionName(v) + ": the sender "
+                + (v == 5 ? "leaves out the MQTT 5.0 properties (and reason codes)" : "writes MQTT 5.0 properties")
+                + "; its MQTT library and the profile disagree on the protocol version.";
+        List<Finding> fs = new ArrayList<>(p.findings());
+        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")) {
+            fs.add(0, new Finding(Severity.ERROR, "properties", PacketDecoder.headerLength(raw), 0, "MQTT 5.0 "
+                    + p.type().name() + " without its property length: read as MQTT 3.1.1 the packet is well-formed",
+                    "5.0 §2.2.2"));
+        }
+        return with(p, fs, diagnosis, null);
     }
 
     private static boolean levelIsValid(DecodedPacket p) {
