@@ -192,4 +192,15 @@ class DecodeCommandTest {
     void two_inputs_at_once_are_a_usage_error() {
         assertThat(run("decode", "--hex", "c000", "--file", "x.bin")).isEqualTo(2);
     }
+
+    @Test
+    void batch_accepts_corpus_style_keys_and_rejects_empty_hex(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("in.jsonl");
+        Files.writeString(f, "{\"id\":\"a\",\"hex\":\"20 02 00 00\",\"direction\":\"client->broker\","
+                + "\"protocol_version\":4}\n{\"id\":\"b\",\"hex\":\"  \"}\n");
+        run("decode", "--batch", f.toString());
+        String[] lines = out.toString().split("\n");
+        assertThat(JSON.readTree(lines[0]).get("error").get("field").asText()).isEqualTo("packet_type");
+        assertThat(JSON.readTree(lines[1]).get("error").asText()).contains("no bytes");
+    }
 }
