@@ -392,6 +392,7 @@ public final class StreamDecoder {
             if (hasErrors(p) && nibble != 3 && nibble != 12 && nibble != 13 && nibble != 0) {
                 DecodedPacket q = PacketDecoder.decode(raw, 5, direction, index, consumed);
                 if (!q.malformed()) {
+                    protocolVersion = 5; // only 5.0 makes sense of the bytes: assume it for what follows
                     List<Finding> fs = new ArrayList<>(q.findings());
                     fs.add(new Finding(Severity.INFO, "protocol_level", 0, 0, "protocol version unknown (no CONNECT "
                             + "seen): decoded as MQTT 5.0, because the bytes are not valid MQTT 3.1.1", ""));

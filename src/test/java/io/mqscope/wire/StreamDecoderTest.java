@@ -103,6 +103,10 @@ class StreamDecoderTest {
         assertThat(p.malformed()).isFalse();
         assertThat(p.protocolVersion()).isEqualTo(5);
         assertThat(p.findings()).anyMatch(f -> f.severity() == Severity.INFO && f.message().contains("5.0"));
+        assertThat(d.protocolVersion()).isEqualTo(5);
+        // a SUBACK that both versions could read is now read as 5.0: properties length 0, reason code 0x00
+        DecodedPacket suback = d.feed(bytes(0x90, 0x04, 0x00, 0x01, 0x00, 0x00)).get(0);
+        assertThat(Wire.value(suback, "reason_codes")).isEqualTo(List.of(0));
     }
 
     @Test
