@@ -306,8 +306,8 @@ public final class StreamDecoder {
                 DecodedPacket p = decode(Arrays.copyOfRange(b, pos, i));
                 List<Finding> fs = new ArrayList<>(p.findings());
                 fs.add(Math.min(1, fs.size()), new Finding(Severity.ERROR, "remaining_length", 1, rlLen,
-                        "remaining_length " + rl + " is beyond what this decoder buffers (" + (MAX_BUFFERED >> 20) + " MiB): the framing is "
-                        + "treated as lost", "3.1.1 §2.2.3"));
+                        "remaining_length " + rl + " is beyond what this decoder buffers (" + (MAX_BUFFERED >> 20)
+                        + " MiB): the framing is treated as lost", "3.1.1 §2.2.3"));
                 emit(with(p, fs, null, null), sink);
                 lostSync = true;
                 sniff = true;
