@@ -79,7 +79,8 @@ public final class DecodeCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--version", paramLabel = "3|4|5",
-            description = "protocol level: 3 = MQTT 3.1, 4 = 3.1.1, 5 = 5.0 (default: learned from CONNECT, else 4)")
+            description = "protocol level: 3 = MQTT 3.1, 4 = 3.1.1, 5 = 5.0 (default: learned from CONNECT, else 4; "
+                    + "a CONNECT is always read with its own level)")
     Integer version;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
@@ -257,8 +258,13 @@ public final class DecodeCommand implements Callable<Integer> {
             err.put("error", "line " + lineNo + ": bad hex: " + hex.error());
             return err;
         }
+        if (hex.value().length == 0) {
+            err.put("error", "line " + lineNo + ": \"hex\" holds no bytes");
+            return err;
+        }
         Direction dir = null;
-        JsonNode from = req.get("from");
+        // "direction" ("client->broker", as in the reference corpus) is accepted as an alias of "from".
+        JsonNode from = req.hasNonNull("from") ? req.get("from") : req.get("direction");
         if (from != null && !from.isNull()) {
             String f = from.asText();
             if (f.startsWith("client")) {
@@ -270,7 +276,8 @@ public final class DecodeCommand implements Callable<Integer> {
                 return err;
             }
         }
-        int version = req.path("version").asInt(0);
+        int version = req.hasNonNull("version") ? req.path("version").asInt(0)
+                : req.path("protocol_version").asInt(0);
         if (version != 0 && (version < 3 || version > 5)) {
             err.put("error", "line " + lineNo + ": \"version\" must be 3, 4 or 5, not " + version);
             return err;

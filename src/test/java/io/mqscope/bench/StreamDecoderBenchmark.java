@@ -23,9 +23,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * Packets per second through {@link StreamDecoder}, one core. Scores are operations per second where one operation
  * is one packet ({@link OperationsPerInvocation}).
  *
+ * <p>Forked (JMH's recommended mode): build the test class path once, then run JMH's main.
+ * <pre>
+ * mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
+ *     -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) org.openjdk.jmh.Main \
+ *     StreamDecoderBenchmark -f 1 -wi 3 -i 5
+ * </pre>
+ * In-process through Maven ({@code exec:java} cannot fork JMH, hence {@code -f 0}):
  * <pre>
  * mvn -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.openjdk.jmh.Main -Dexec.args="StreamDecoderBenchmark -f 1 -wi 3 -i 5"
+ *     -Dexec.mainClass=org.openjdk.jmh.Main -Dexec.args="StreamDecoderBenchmark -f 0 -wi 3 -i 5"
  * </pre>
  */
 @State(Scope.Thread)

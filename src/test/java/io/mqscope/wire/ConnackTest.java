@@ -55,7 +55,7 @@ class ConnackTest {
 
     @Test
     void decode_311_too_short() {
-        error(decode(4, BROKER, 0x20, 0x01, 0x00), "return_code");
+        error(decode(4, BROKER, 0x20, 0x01, 0x00), "remaining_length");
     }
 
     @Test

@@ -11,7 +11,8 @@ class HexDumpTest {
         String dump = HexDump.render(StreamDecoderTest.CONNECT, 0);
         String[] lines = dump.split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).isEqualTo("00000000  10 16 00 04 4d 51 54 54  04 02 00 3c 00 0a 63 6e  |....MQTT...<..cn|");
+        assertThat(lines[0])
+                .isEqualTo("00000000  10 16 00 04 4d 51 54 54  04 02 00 3c 00 0a 63 6e  |....MQTT...<..cn|");
         assertThat(lines[1]).startsWith("00000010  2e 6c 6f 6b 65 69 2d 31 ").endsWith("|.lokei-1|");
     }
 
@@ -29,8 +30,9 @@ class HexDumpTest {
         assertThat(owner[2].name()).isEqualTo("protocol_name");
         assertThat(owner[7].name()).isEqualTo("protocol_name");
         assertThat(owner[8].name()).isEqualTo("protocol_level");
-        // connect flags: its children span the same byte and are innermost
-        assertThat(owner[9].name()).isNotEqualTo("connect_flags");
+        // connect flags: its bit fields span the same byte, the byte stays with connect_flags
+        assertThat(owner[9].name()).isEqualTo("connect_flags");
+        assertThat(owner[0].name()).isEqualTo("packet_type");
         assertThat(owner[10].name()).isEqualTo("keepalive");
         assertThat(owner[23].name()).isEqualTo("client_id");
         for (Field f : owner) {

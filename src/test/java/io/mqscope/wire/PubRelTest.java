@@ -38,8 +38,8 @@ class PubRelTest {
     }
 
     @Test
-    void decode_packet_id_missing() {
-        error(decode(4, CLIENT, 0x62, 0x01, 0x00), "packet_id");
+    void decode_remaining_length_too_small_for_packet_id() {
+        error(decode(4, CLIENT, 0x62, 0x01, 0x00), "remaining_length");
     }
 
     @Test
