@@ -40,6 +40,8 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5WillPublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5RetainHandling;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import io.mqscope.auth.Signer;
+import io.mqscope.auth.SigningException;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
@@ -83,9 +85,10 @@ final class HiveSession implements Session, RelayListener {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final String id = "s" + IDS.incrementAndGet();
-    private final Profile profile;
+    private final Profile original;
+    /** The profile connected with: the original, or with vendor-signed credentials and endpoint applied. */
+    private volatile Profile profile;
     private final SessionListener listener;
-    private final SigningHook signingHook;
     /** Remembered subscriptions by topic filter, in subscription order; guarded by itself. */
     private final Map<String, SavedSubscription> subscriptions = new LinkedHashMap<>();
 
@@ -99,10 +102,10 @@ final class HiveSession implements Session, RelayListener {
     private volatile UpstreamFailure lastFailure;
     private volatile String lastCloseReason;
 
-    HiveSession(Profile profile, SessionListener listener, SigningHook signingHook) {
+    HiveSession(Profile profile, SessionListener listener) {
+        this.original = profile;
         this.profile = profile;
         this.listener = listener == null ? new SessionListener() { } : listener;
-        this.signingHook = signingHook;
     }
 
     @Override
@@ -112,7 +115,7 @@ final class HiveSession implements Session, RelayListener {
 
     @Override
     public Profile profile() {
-        return profile;
+        return original;
     }
 
     @Override
@@ -140,12 +143,14 @@ final class HiveSession implements Session, RelayListener {
                     throw new SessionException("config", "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
                             + "by the MQTT client MQScope uses; choose MQTT 3.1.1 or 5 for this profile");
                 }
+                if (client == null) {
+                    profile = signed(original);
+                }
                 if (relay == null) {
                     relay = Relay.start(profile, this);
                 }
                 if (client == null) {
-                    client = profile.mqttVersion() == MqttVersion.V5 ? new V5(resolveCredentials())
-                            : new V3(resolveCredentials());
+                    client = profile.mqttVersion() == MqttVersion.V5 ? new V5() : new V3();
                 }
             } catch (SessionException e) {
                 fail(result, e);
@@ -182,17 +187,23 @@ final class HiveSession implements Session, RelayListener {
         result.completeExceptionally(why);
     }
 
-    private SigningHook.Credentials resolveCredentials() {
-        if (profile.signing() == null) {
-            return new SigningHook.Credentials(null, null, null);
+    /**
+     * Vendor signing: fresh credentials (and the vendor's endpoint) at the first connect. Reconnects reuse them,
+     * as the vendors' signatures stay valid for the life of the device secret.
+     */
+    private static Profile signed(Profile p) {
+        if (p.signing() == null) {
+            return p;
         }
-        return signingHook.sign(profile);
+        try {
+            return Signer.apply(p, Signer.sign(p.signing(), Instant.now()));
+        } catch (SigningException e) {
+            throw new SessionException("config", p.signing().vendor() + " signing: " + e.getMessage()
+                    + (e.param() == null ? "" : " (" + e.param() + ")"), e);
+        }
     }
 
-    private String clientIdentifier(SigningHook.Credentials creds) {
-        if (creds.clientId() != null) {
-            return creds.clientId();
-        }
+    private String clientIdentifier() {
         String base = profile.clientId() == null ? "" : profile.clientId();
         if (!profile.randomClientIdSuffix()) {
             return base;
@@ -358,6 +369,20 @@ final class HiveSession implements Session, RelayListener {
         }
     }
 
+    /**
+     * Tests: ends the connection without DISCONNECT, as a crash or a network loss would, by closing the relay (the
+     * broker then publishes the will). The session does not reconnect afterwards: the relay is gone.
+     */
+    void dropConnectionAbruptly() {
+        Relay r;
+        synchronized (lock) {
+            r = relay;
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+
     // ------------------------------------------------------------------------------- subscribe and publish
 
     @Override
@@ -513,9 +538,9 @@ final class HiveSession implements Session, RelayListener {
         private final Mqtt5AsyncClient client;
         private final Mqtt5Connect connect;
 
-        V5(SigningHook.Credentials creds) {
+        V5() {
             client = Mqtt5Client.builder()
-                    .identifier(clientIdentifier(creds))
+                    .identifier(clientIdentifier())
                     .transportConfig(transport())
                     .addConnectedListener(HiveSession.this::onConnected)
                     .addDisconnectedListener(HiveSession.this::onDisconnected)
@@ -539,8 +564,8 @@ final class HiveSession implements Session, RelayListener {
                 r.topicAliasMaximum(profile.topicAliasMaximum());
             }
             b.restrictions(r.build());
-            String user = creds.username() != null ? creds.username() : profile.username();
-            String pass = creds.password() != null ? creds.password() : profile.password();
+            String user = profile.username();
+            String pass = profile.password();
             if (user != null || pass != null) {
                 Mqtt5SimpleAuthBuilder a = Mqtt5SimpleAuth.builder();
                 Mqtt5SimpleAuth auth;
@@ -722,9 +747,9 @@ final class HiveSession implements Session, RelayListener {
         private final Mqtt3AsyncClient client;
         private final Mqtt3Connect connect;
 
-        V3(SigningHook.Credentials creds) {
+        V3() {
             client = Mqtt3Client.builder()
-                    .identifier(clientIdentifier(creds))
+                    .identifier(clientIdentifier())
                     .transportConfig(transport())
                     .addConnectedListener(HiveSession.this::onConnected)
                     .addDisconnectedListener(HiveSession.this::onDisconnected)
@@ -732,8 +757,8 @@ final class HiveSession implements Session, RelayListener {
             Mqtt3ConnectBuilder b = Mqtt3Connect.builder()
                     .keepAlive(profile.keepAliveSeconds())
                     .cleanSession(profile.cleanStart());
-            String user = creds.username() != null ? creds.username() : profile.username();
-            String pass = creds.password() != null ? creds.password() : profile.password();
+            String user = profile.username();
+            String pass = profile.password();
             if (user != null) {
                 Mqtt3SimpleAuthBuilder.Complete a = Mqtt3SimpleAuth.builder().username(user);
                 if (pass != null) {

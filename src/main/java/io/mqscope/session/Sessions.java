@@ -1,21 +1,17 @@
 package io.mqscope.session;
 
 import io.mqscope.profile.Profile;
-import java.util.Objects;
 
 /** Opens sessions. A session connects only when {@link Session#connect()} is called. */
 public final class Sessions {
-    private static volatile SigningHook signingHook = SigningHook.NONE;
-
     private Sessions() {
     }
 
+    /**
+     * A session for the profile; events go to {@code listener} on I/O threads. A profile with a signing section gets
+     * vendor-signed credentials (io.mqscope.auth) when it first connects.
+     */
     public static Session open(Profile profile, SessionListener listener) {
-        return new HiveSession(profile, listener, signingHook);
-    }
-
-    /** Wires vendor signing (from {@code io.mqscope.auth}) into every session opened afterwards. */
-    public static void setSigningHook(SigningHook hook) {
-        signingHook = Objects.requireNonNull(hook);
+        return new HiveSession(profile, listener);
     }
 }

@@ -14,6 +14,7 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +36,14 @@ public final class JsonLines implements Flushable, Closeable {
     /** @param metadata also write sequence, time, direction and connection id of each message */
     public JsonLines(OutputStream out, boolean metadata) throws IOException {
         gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.setRootValueSeparator(null);
+        this.metadata = metadata;
+    }
+
+    /** Writes into a character stream (e.g. a console writer). */
+    public JsonLines(Writer out, boolean metadata) throws IOException {
+        gen = FACTORY.createGenerator(out);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setRootValueSeparator(null);
         this.metadata = metadata;
