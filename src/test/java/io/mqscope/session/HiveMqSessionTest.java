@@ -6,7 +6,6 @@ import static io.mqscope.session.SessionFixtures.sub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.broker.LocalBroker;
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
@@ -14,33 +13,28 @@ import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.profile.Transport;
 import io.mqscope.tap.PacketEvent;
+import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.PacketType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Sessions through the relay against HiveMQ CE embedded in-process, plain TCP, MQTT 3.1.1 and 5. */
+@ExtendWith(EmbeddedHiveMq.class)
 class HiveMqSessionTest {
     static LocalBroker broker;
     final List<Session> sessions = new ArrayList<>();
 
     @BeforeAll
-    static void startBroker() {
-        broker = LocalBroker.start(BrokerSettings.ephemeral());
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    static void broker(LocalBroker shared) {
+        broker = shared;
     }
 
     @AfterEach
