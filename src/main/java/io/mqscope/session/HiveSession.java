@@ -167,7 +167,8 @@ final class HiveSession implements Session, RelayListener {
             setState(ConnectionState.CONNECTING, null, null);
         }
         int timeout = Math.max(1, profile.connectTimeoutSeconds());
-        c.connect().orTimeout(timeout + 1L, TimeUnit.SECONDS).whenComplete((sessionPresent, error) -> {
+        // the relay gives up on a stuck upstream stage after timeout + 0.5 s and says which stage; wait for that
+        c.connect().orTimeout(timeout + 3L, TimeUnit.SECONDS).whenComplete((sessionPresent, error) -> {
             if (error == null) {
                 result.complete(null);
                 return;
@@ -488,7 +489,7 @@ final class HiveSession implements Session, RelayListener {
                 .serverHost("127.0.0.1")
                 .serverPort(relayPort())
                 .socketConnectTimeout(timeout, TimeUnit.SECONDS)
-                .mqttConnectTimeout(timeout, TimeUnit.SECONDS)
+                .mqttConnectTimeout(timeout + 2L, TimeUnit.SECONDS)
                 .build();
     }
 
