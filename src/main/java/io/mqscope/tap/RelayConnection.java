@@ -690,9 +690,11 @@ final class RelayConnection {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (ready) {
+            if (ready && connackSeen) {
                 closeBoth("upstream error: " + FailureText.messages(cause));
             } else {
+                // before CONNACK an error is a set-up failure; with TLS 1.3 a rejected client certificate
+                // arrives only after the client's handshake has completed
                 fail(cause);
             }
         }
