@@ -229,6 +229,10 @@ final class HiveSession implements Session, RelayListener {
         }
         setState(ConnectionState.CONNECTED, null, (reconnected ? "reconnected" : "connected")
                 + (sessionPresent ? ", session present" : ""));
+        if (!sessionPresent && reconnected) {
+            // HiveMQ's client drops its publish callbacks together with an expired session: register again
+            client.listenForPublishes();
+        }
         if (!sessionPresent) {
             // a new broker session has no subscriptions: restore ours [MQTT-3.2.2-2]
             for (SavedSubscription s : rememberedSubscriptions()) {
@@ -523,6 +527,9 @@ final class HiveSession implements Session, RelayListener {
 
     /** What the session needs from a client, per protocol version. */
     private interface Client {
+        /** Registers the callback that turns every incoming PUBLISH into a {@link MessageEvent}. */
+        void listenForPublishes();
+
         /** Completes with "session present". */
         CompletableFuture<Boolean> connect();
 
@@ -588,6 +595,11 @@ final class HiveSession implements Session, RelayListener {
                 b.willPublish(will(profile.will()));
             }
             connect = b.build();
+            listenForPublishes();
+        }
+
+        @Override
+        public void listenForPublishes() {
             client.publishes(MqttGlobalPublishFilter.ALL, this::received);
         }
 
@@ -776,6 +788,11 @@ final class HiveSession implements Session, RelayListener {
                         .retain(w.retain()).build());
             }
             connect = b.build();
+            listenForPublishes();
+        }
+
+        @Override
+        public void listenForPublishes() {
             client.publishes(MqttGlobalPublishFilter.ALL, p -> deliver(p.getTopic().toString(),
                     p.getQos().getCode(), p.isRetain(), p.getPayloadAsBytes(), MessageProperties.NONE));
         }
