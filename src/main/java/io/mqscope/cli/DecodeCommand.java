@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope decode}: decodes MQTT bytes and diagnoses malformed frames. */
-@Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "decode", sortOptions = false,
         description = {"Decode MQTT bytes: every packet, every field with its byte offsets, and every problem with "
                 + "the spec rule it breaks and, where known, the root cause.", "",
                 "Input (one of): --hex HEX, --hex-file PATH (hex text), --file PATH (raw binary bytes), "
@@ -81,6 +81,9 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--version", paramLabel = "3|4|5",
             description = "protocol level: 3 = MQTT 3.1, 4 = 3.1.1, 5 = 5.0 (default: learned from CONNECT, else 4)")
     Integer version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     @Option(names = "--json", description = "print one JSON object instead of the readable report")
     boolean json;

@@ -13,15 +13,25 @@ public final class HexDump {
 
     static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
+    private static final byte[] PAIRS = new byte[512];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            PAIRS[2 * i] = (byte) DIGITS[i >> 4];
+            PAIRS[2 * i + 1] = (byte) DIGITS[i & 0xf];
+        }
+    }
+
     /** Lower-case hex without separators. */
     public static String hex(byte[] b, int off, int len) {
-        char[] out = new char[len * 2];
+        byte[] out = new byte[len * 2];
         for (int i = 0; i < len; i++) {
-            int v = b[off + i];
-            out[2 * i] = DIGITS[v >> 4 & 0xf];
-            out[2 * i + 1] = DIGITS[v & 0xf];
+            int v = (b[off + i] & 0xff) << 1;
+            out[2 * i] = PAIRS[v];
+            out[2 * i + 1] = PAIRS[v + 1];
         }
-        return new String(out);
+        // Latin-1 bytes become a compact String with one copy.
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Lower-case hex with {@code sep} between bytes. */

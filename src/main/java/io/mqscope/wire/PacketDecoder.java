@@ -17,9 +17,22 @@ public final class PacketDecoder {
 
     private static final String[] FLAG_BITS = new String[16];
 
+    /** Fields that depend only on the first byte are immutable: share them instead of allocating per packet. */
+    private static final Field[] TYPE_FIELDS = new Field[PacketType.values().length];
+    private static final Field[] FLAG_FIELDS = new Field[16];
+    private static final Field[] PUBLISH_FLAG_FIELDS = new Field[16];
+
     static {
         for (int i = 0; i < 16; i++) {
             FLAG_BITS[i] = "" + (i >> 3 & 1) + (i >> 2 & 1) + (i >> 1 & 1) + (i & 1);
+            FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i]);
+            PUBLISH_FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i], List.of(
+                    new Field("dup", 0, 1, (i & 8) != 0),
+                    new Field("qos", 0, 1, i >> 1 & 3),
+                    new Field("retain", 0, 1, (i & 1) != 0)));
+        }
+        for (PacketType t : PacketType.values()) {
+            TYPE_FIELDS[t.ordinal()] = new Field("packet_type", 0, 1, t.name());
         }
     }
 
@@ -49,8 +62,8 @@ public final class PacketDecoder {
         }
         int flags = raw.length == 0 ? 0 : raw[0] & 0x0f;
         PacketType type = r.type == null ? PacketType.RESERVED0 : r.type;
-        return new DecodedPacket(index, offset, raw, type, flags, rl, r.version, List.copyOf(r.fields), r.findings(),
-                null, null);
+        return new DecodedPacket(index, offset, raw, type, flags, rl, r.version,
+                new FieldList(raw, r.fields), r.findings(), null, null);
     }
 
     /** Decodes into the reader; returns the declared Remaining Length or -1. */
@@ -71,15 +84,8 @@ public final class PacketDecoder {
                 r.version = level;
             }
         }
-        r.field("packet_type", 0, 1, r.type.name());
-        if (r.type == PacketType.PUBLISH) {
-            r.fields.add(new Field("header_flags", 0, 1, FLAG_BITS[r.flags], List.of(
-                    new Field("dup", 0, 1, (r.flags & 8) != 0),
-                    new Field("qos", 0, 1, r.flags >> 1 & 3),
-                    new Field("retain", 0, 1, (r.flags & 1) != 0))));
-        } else {
-            r.field("header_flags", 0, 1, FLAG_BITS[r.flags]);
-        }
+        r.fields.add(TYPE_FIELDS[r.type.ordinal()]);
+        r.fields.add(r.type == PacketType.PUBLISH ? PUBLISH_FLAG_FIELDS[r.flags] : FLAG_FIELDS[r.flags]);
         // Remaining Length (3.1.1 §2.2.3, 5.0 §2.1.4)
         int rl = 0;
         int shift = 0;
@@ -131,6 +137,7 @@ public final class PacketDecoder {
         }
         checkHeaderFlags(r);
         checkDirection(r);
+        checkMinimumLength(r, rl, rlLen, b.length >= declaredEnd);
         switch (r.type) {
             case CONNECT -> connect(r);
             case CONNACK -> connack(r);
@@ -195,6 +202,24 @@ public final class PacketDecoder {
             r.error("header_flags", 0, 1, "reserved flags " + FLAG_BITS[f] + " for " + t.name() + " must be "
                     + FLAG_BITS[want], rule != null ? r.spec("3.1.1 " + rule, "5.0 " + rule)
                     : r.spec("3.1.1 §2.2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2]", "5.0 §2.1.3"));
+        }
+    }
+
+    /**
+     * Packets with fixed-size fields need a minimum Remaining Length; a smaller one is the root cause of the fields
+     * that are then missing (checked only when the declared bytes are all present: truncation is reported already).
+     */
+    private static void checkMinimumLength(PacketReader r, int rl, int rlLen, boolean complete) {
+        int min = switch (r.type) {
+            case CONNACK, PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK -> 2;
+            case SUBACK, SUBSCRIBE, UNSUBSCRIBE -> r.version == 5 ? 3 : 2;
+            case PUBLISH -> (r.flags & 6) != 0 ? 4 : 2;
+            default -> 0;
+        };
+        if (complete && rl < min) {
+            r.error("remaining_length", 1, rlLen, r.type.name() + " needs remaining_length of at least " + min
+                    + ", but it declares " + rl, r.spec("3.1.1 §3." + section(r.type) + ".1", "5.0 §3."
+                    + section(r.type) + ".1"));
         }
     }
 
@@ -492,7 +517,7 @@ public final class PacketDecoder {
         }
         int n = r.end - r.pos;
         if (n >= 0) {
-            r.field("payload", r.pos, n, HexDump.hex(r.b, r.pos, n));
+            r.field("payload", r.pos, n, FieldList.LAZY_HEX);
             r.pos = r.end;
         }
     }

@@ -224,7 +224,7 @@ public final class StreamDecoder {
             DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + n));
             // Padded Remaining Length: the length's bytes followed by zero padding up to 4 bytes.
             int pad = 4 - rlLen;
-            if (pad > 0 && (hasErrors(p) || rl == 0)) {
+            if (pad > 0 && (paddingCouldRepair(p) || rl == 0)) {
                 int zeros = 0;
                 while (zeros < pad && i + zeros < to && b[i + zeros] == 0) {
                     zeros++;
@@ -239,6 +239,13 @@ public final class StreamDecoder {
                         p = padded;
                         n += pad;
                     }
+                }
+            }
+            if (p.diagnosis() == null && avail > n && overran(p)) {
+                DecodedPacket longer = tooShort(b, pos, rlLen, rl, n, to);
+                if (longer != null) {
+                    p = longer;
+                    n = longer.length();
                 }
             }
             p = sequence(p);
@@ -311,6 +318,80 @@ public final class StreamDecoder {
         for (Field f : p.fields()) {
             if (f.name().equals("protocol_level")) {
                 return f.value() instanceof Integer l && l >= 3 && l <= 5;
+            }
+        }
+        return false;
+    }
+
+    /** True when a field ran past the end of the packet: the declared length may be too small. */
+    private static boolean overran(DecodedPacket p) {
+        for (Finding f : p.findings()) {
+            String m = f.message();
+            if (f.severity() == Severity.ERROR && (m.contains("runs past the end") || m.startsWith("packet ends")
+                    || m.contains("without any"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A Remaining Length smaller than the fields: if taking up to 64 more of the bytes that follow makes the packet
+     * well-formed (and what follows it then starts like an MQTT packet, or nothing follows), report the longer packet
+     * with the declared length blamed and the corrected packet as the repair.
+     */
+    private DecodedPacket tooShort(byte[] b, int pos, int rlLen, int rl, int n, int to) {
+        int hdr = 1 + rlLen;
+        int maxExtra = Math.min(64, to - pos - n);
+        for (int extra = 1; extra <= maxExtra; extra++) {
+            int end = pos + n + extra;
+            if (end < to && !ForeignProtocol.plausibleMqttStart(b[end] & 0xff)) {
+                continue;
+            }
+            byte[] len = PacketReader.encodeVarInt(rl + extra);
+            if (len.length != rlLen) {
+                return null;
+            }
+            byte[] fixedBytes = new byte[n + extra];
+            fixedBytes[0] = b[pos];
+            System.arraycopy(len, 0, fixedBytes, 1, rlLen);
+            System.arraycopy(b, pos + hdr, fixedBytes, hdr, n + extra - hdr);
+            int v = protocolVersion == 0 ? 4 : protocolVersion;
+            DecodedPacket fixed = PacketDecoder.decode(fixedBytes, v, direction, index, consumed);
+            if (fixed.malformed() || fixed.type() == PacketType.PUBLISH && extra > 2 && end < to) {
+                continue;
+            }
+            byte[] raw = Arrays.copyOfRange(b, pos, end);
+            DecodedPacket lit = PacketDecoder.decode(Arrays.copyOfRange(b, pos, pos + n), v, direction, index,
+                    consumed);
+            List<Finding> fs = new ArrayList<>();
+            fs.add(new Finding(Severity.ERROR, "remaining_length", 1, rlLen, "remaining_length declares " + rl
+                    + " but the packet's fields take " + (rl + extra) + " bytes (" + extra + " more): read "
+                    + "literally, " + lit.findings().get(0).message(), fixed.protocolVersion() == 5 ? "5.0 §2.1.4"
+                    : "3.1.1 §2.2.3"));
+            for (Finding f : lit.findings()) {
+                if (f.severity() != Severity.INFO) {
+                    fs.add(f);
+                }
+            }
+            if (fixed.type() == PacketType.CONNECT && levelIsValid(fixed)) {
+                protocolVersion = fixed.protocolVersion();
+            }
+            String diagnosis = "The Remaining Length is " + extra + (extra == 1 ? " byte" : " bytes") + " too small: "
+                    + "with remaining_length " + (rl + extra) + " (" + HexDump.hex(len, " ") + ") the bytes form a "
+                    + "valid " + Summary.of(fixed) + ". The sender computed the length before adding its last "
+                    + "field(s), or counted the fixed header wrongly.";
+            return new DecodedPacket(index, consumed, raw, fixed.type(), fixed.flags(), rl, fixed.protocolVersion(),
+                    fixed.fields(), List.copyOf(fs), diagnosis, fixedBytes);
+        }
+        return null;
+    }
+
+    /** Errors in the body (not the first byte) are what a padded Remaining Length causes. */
+    private static boolean paddingCouldRepair(DecodedPacket p) {
+        for (Finding f : p.findings()) {
+            if (f.severity() == Severity.ERROR && f.offset() > 0) {
+                return true;
             }
         }
         return false;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * skipped with a visible notice otherwise. Note: Debian's mosquitto 2.0.11 binds WebSocket listeners to every
  * interface whatever the configuration says; the ports are random and high.
  */
-public final class Mosquitto implements AutoCloseable, ParameterResolver {
+public final class Mosquitto implements AutoCloseable, ParameterResolver, BeforeEachCallback {
     public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
     public static final Path PASSWD = Path.of("/usr/bin/mosquitto_passwd");
     public static final String USERNAME = "mqscope";
@@ -217,6 +218,16 @@ public final class Mosquitto implements AutoCloseable, ParameterResolver {
             walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // leftover temp files are harmless
+        }
+    }
+
+    /** Skips (or fails on CI) before parameters are resolved: an abort inside a resolver would be an error. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        for (Class<?> type : context.getRequiredTestMethod().getParameterTypes()) {
+            if (type == Mosquitto.class) {
+                assumeInstalled();
+            }
         }
     }
 
