@@ -83,6 +83,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HiveSession implements Session, RelayListener {
     private static final AtomicLong IDS = new AtomicLong();
+    /**
+     * Incoming messages are handed to the listener on the client's I/O thread. With HiveMQ's default (a separate
+     * scheduler) a flood outruns the listener and the client silently drops QoS 0 messages once its queue holds
+     * Receive Maximum of them; inline delivery instead slows reading, so TCP pushes back to the broker.
+     */
+    private static final java.util.concurrent.Executor DIRECT = Runnable::run;
 
     private final String id = "s" + IDS.incrementAndGet();
     private final Profile original;
@@ -600,7 +606,7 @@ final class HiveSession implements Session, RelayListener {
 
         @Override
         public void listenForPublishes() {
-            client.publishes(MqttGlobalPublishFilter.ALL, this::received);
+            client.publishes(MqttGlobalPublishFilter.ALL, this::received, DIRECT);
         }
 
         private Mqtt5WillPublish will(Profile.Will w) {
@@ -794,7 +800,7 @@ final class HiveSession implements Session, RelayListener {
         @Override
         public void listenForPublishes() {
             client.publishes(MqttGlobalPublishFilter.ALL, p -> deliver(p.getTopic().toString(),
-                    p.getQos().getCode(), p.isRetain(), p.getPayloadAsBytes(), MessageProperties.NONE));
+                    p.getQos().getCode(), p.isRetain(), p.getPayloadAsBytes(), MessageProperties.NONE), DIRECT);
         }
 
         @Override
