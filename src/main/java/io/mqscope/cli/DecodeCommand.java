@@ -257,8 +257,13 @@ public final class DecodeCommand implements Callable<Integer> {
             err.put("error", "line " + lineNo + ": bad hex: " + hex.error());
             return err;
         }
+        if (hex.value().length == 0) {
+            err.put("error", "line " + lineNo + ": \"hex\" holds no bytes");
+            return err;
+        }
         Direction dir = null;
-        JsonNode from = req.get("from");
+        // "direction" ("client->broker", as in the reference corpus) is accepted as an alias of "from".
+        JsonNode from = req.hasNonNull("from") ? req.get("from") : req.get("direction");
         if (from != null && !from.isNull()) {
             String f = from.asText();
             if (f.startsWith("client")) {
@@ -270,7 +275,8 @@ public final class DecodeCommand implements Callable<Integer> {
                 return err;
             }
         }
-        int version = req.path("version").asInt(0);
+        int version = req.hasNonNull("version") ? req.path("version").asInt(0)
+                : req.path("protocol_version").asInt(0);
         if (version != 0 && (version < 3 || version > 5)) {
             err.put("error", "line " + lineNo + ": \"version\" must be 3, 4 or 5, not " + version);
             return err;

@@ -76,25 +76,30 @@ public final class HexDump {
     }
 
     /**
-     * For each byte of a packet, the innermost field covering it (by the field's span), or null. Nested fields
-     * ({@link Field#children()}) win over their parents; among overlapping siblings the later, shorter one wins.
+     * For each byte of a packet, the innermost field covering it, or null. A byte belongs to the shortest field that
+     * covers it; on a tie the field listed first keeps it (so {@code packet_type} owns byte 0 and
+     * {@code connect_flags} owns its byte rather than one of its same-sized bit fields); a lone child wins over its
+     * parent.
      */
     public static Field[] attribute(DecodedPacket p) {
         Field[] owner = new Field[p.length()];
-        paint(owner, p.fields());
+        int[] ownerLength = new int[owner.length];
+        paint(owner, ownerLength, p.fields(), false);
         return owner;
     }
 
-    private static void paint(Field[] owner, List<Field> fields) {
-        List<Field> sorted = new ArrayList<>(fields);
-        sorted.sort((a, c) -> Integer.compare(c.length(), a.length()));
-        for (Field f : sorted) {
+    private static void paint(Field[] owner, int[] ownerLength, List<Field> fields, boolean winTies) {
+        for (Field f : fields) {
             int from = Math.max(0, f.offset());
             int to = Math.min(owner.length, f.offset() + f.length());
             for (int i = from; i < to; i++) {
-                owner[i] = f;
+                if (owner[i] == null || f.length() < ownerLength[i] || winTies && f.length() == ownerLength[i]) {
+                    owner[i] = f;
+                    ownerLength[i] = f.length();
+                }
             }
-            paint(owner, f.children());
+            // A lone child is more specific than its parent even when it spans the same bytes.
+            paint(owner, ownerLength, f.children(), f.children().size() == 1);
         }
     }
 

@@ -556,6 +556,17 @@ public final class PacketDecoder {
         if (!ReasonCodes.allowed(rc, r.type)) {
             r.error("reason_code", at, 1, "reason code 0x" + Utf8.hex2(rc) + (name == null ? " is not defined"
                     : " (" + name + ") is not valid in " + r.type.name()), "5.0 §2.4 Table 2-6");
+        } else if (r.type == PacketType.DISCONNECT && r.direction != null) {
+            // 5.0 §3.14.2.1: some DISCONNECT reasons belong to one side only.
+            boolean serverOnly = rc == 0x87 || rc == 0x89 || rc == 0x8B || rc == 0x8D || rc == 0x8E || rc == 0x8F
+                    || rc >= 0x9A && rc <= 0xA2;
+            boolean clientOnly = rc == 0x04;
+            boolean fromClient = r.direction == Direction.CLIENT_TO_BROKER;
+            if (serverOnly && fromClient || clientOnly && !fromClient) {
+                r.error("reason_code", at, 1, "DISCONNECT reason 0x" + Utf8.hex2(rc) + " (" + name + ") is sent "
+                        + "only by the " + (serverOnly ? "broker" : "client") + ", but these bytes come from the "
+                        + r.direction.peer(), "5.0 §3.14.2.1");
+            }
         }
     }
 

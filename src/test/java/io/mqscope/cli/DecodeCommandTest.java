@@ -152,4 +152,55 @@ class DecodeCommandTest {
         assertThat(run("decode", "--batch", "/nonexistent/in.jsonl")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read");
     }
+
+    @Test
+    void dash_reads_hex_from_standard_input() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("0xd0 0x00\n".getBytes()));
+            assertThat(run("decode", "-", "--from", "broker")).isEqualTo(0);
+            assertThat(out.toString()).contains("#0 PINGRESP");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void hex_file_reads_hex_text(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("frame.txt");
+        Files.writeString(f, "30 07 00 03 61 2f 62\n68 69\n");
+        assertThat(run("decode", "--hex-file", f.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("topic = \"a/b\"").contains("(\"hi\")");
+    }
+
+    @Test
+    void bad_hex_in_a_file_names_line_and_column(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("frame.txt");
+        Files.writeString(f, "30 07\n00 0x\n");
+        assertThat(run("decode", "--hex-file", f.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("line 2");
+    }
+
+    @Test
+    void report_shows_findings_with_spec_and_diagnosis() {
+        assertThat(run("decode", "--hex", SEED)).isEqualTo(1);
+        assertThat(out.toString()).contains("ERROR   remaining_length @1+1").contains("[3.1.1 §2.2.3]")
+                .contains("diagnosis: Remaining Length written as 4 bytes").contains("repaired:  10 1a 00 04");
+    }
+
+    @Test
+    void two_inputs_at_once_are_a_usage_error() {
+        assertThat(run("decode", "--hex", "c000", "--file", "x.bin")).isEqualTo(2);
+    }
+
+    @Test
+    void batch_accepts_corpus_style_keys_and_rejects_empty_hex(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("in.jsonl");
+        Files.writeString(f, "{\"id\":\"a\",\"hex\":\"20 02 00 00\",\"direction\":\"client->broker\","
+                + "\"protocol_version\":4}\n{\"id\":\"b\",\"hex\":\"  \"}\n");
+        run("decode", "--batch", f.toString());
+        String[] lines = out.toString().split("\n");
+        assertThat(JSON.readTree(lines[0]).get("error").get("field").asText()).isEqualTo("packet_type");
+        assertThat(JSON.readTree(lines[1]).get("error").asText()).contains("no bytes");
+    }
 }

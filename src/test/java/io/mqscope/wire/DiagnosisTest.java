@@ -197,4 +197,44 @@ class DiagnosisTest {
         Wire.error(ps.get(0), "packet_id");
         assertThat(ps.get(1).malformed()).isFalse();
     }
+
+    @Test
+    void refused_connack_explains_the_likely_cause() {
+        DecodedPacket p = all(BROKER, bytes(0x20, 0x02, 0x00, 0x04)).get(0);
+        assertThat(p.malformed()).isFalse();
+        assertThat(p.diagnosis()).contains("Bad user name or password").contains("signing");
+        assertThat(all(BROKER, bytes(0x20, 0x02, 0x00, 0x01)).get(0).diagnosis()).contains("protocol version");
+        assertThat(all(BROKER, bytes(0x20, 0x02, 0x00, 0x00)).get(0).diagnosis()).isNull();
+    }
+
+    @Test
+    void mqtt_311_subscribe_on_a_50_connection() {
+        DecodedPacket p = new StreamDecoder(CLIENT, 5).expectConnectionStart(false)
+                .decodeAll(bytes(0x82, 0x08, 0x00, 0x01, 0x00, 0x03, 'a', '/', 'b', 0x00)).get(0);
+        Wire.error(p, "properties");
+        assertThat(p.diagnosis()).contains("well-formed MQTT 3.1.1 SUBSCRIBE").contains("connection uses MQTT 5.0");
+    }
+
+    @Test
+    void mqtt_50_connack_on_a_311_connection() {
+        DecodedPacket p = new StreamDecoder(BROKER, 4).expectConnectionStart(false)
+                .decodeAll(bytes(0x20, 0x03, 0x00, 0x00, 0x00)).get(0);
+        Wire.error(p, "remaining_length");
+        assertThat(p.diagnosis()).contains("well-formed MQTT 5.0 CONNACK");
+    }
+
+    @Test
+    void junk_tail_of_a_capture_counts_as_extra_bytes() {
+        List<DecodedPacket> ps = all(CLIENT, bytes(0x30, 0x05, 0x00, 0x01, 'a', 'b', 'c', 'd', 'e'));
+        assertThat(ps).hasSize(1);
+        assertThat(Wire.error(ps.get(0), "remaining_length").message()).contains("declares 5 but 7 bytes present");
+    }
+
+    @Test
+    void a_truncated_real_packet_after_a_good_one_stays_separate() {
+        List<DecodedPacket> ps = all(CLIENT, bytes(0xc0, 0x00, 0x30, 0x05, 0x00));
+        assertThat(ps).hasSize(2);
+        assertThat(ps.get(0).malformed()).isFalse();
+        Wire.error(ps.get(1), "remaining_length");
+    }
 }

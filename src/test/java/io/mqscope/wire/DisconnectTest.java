@@ -69,4 +69,14 @@ class DisconnectTest {
     void decode_50_session_expiry_from_client() {
         clean(decode(5, CLIENT, 0xe0, 0x07, 0x00, 0x05, 0x11, 0x00, 0x00, 0x00, 0x01), PacketType.DISCONNECT);
     }
+
+    @Test
+    void decode_50_server_only_reason_from_client() {
+        error(decode(5, CLIENT, 0xe0, 0x01, 0x8b), "reason_code");
+    }
+
+    @Test
+    void decode_50_client_only_reason_from_broker() {
+        error(decode(5, BROKER, 0xe0, 0x01, 0x04), "reason_code");
+    }
 }

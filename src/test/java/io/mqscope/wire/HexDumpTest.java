@@ -29,8 +29,9 @@ class HexDumpTest {
         assertThat(owner[2].name()).isEqualTo("protocol_name");
         assertThat(owner[7].name()).isEqualTo("protocol_name");
         assertThat(owner[8].name()).isEqualTo("protocol_level");
-        // connect flags: its children span the same byte and are innermost
-        assertThat(owner[9].name()).isNotEqualTo("connect_flags");
+        // connect flags: its bit fields span the same byte, the byte stays with connect_flags
+        assertThat(owner[9].name()).isEqualTo("connect_flags");
+        assertThat(owner[0].name()).isEqualTo("packet_type");
         assertThat(owner[10].name()).isEqualTo("keepalive");
         assertThat(owner[23].name()).isEqualTo("client_id");
         for (Field f : owner) {

@@ -148,9 +148,9 @@ class PublishTest {
     }
 
     @Test
-    void decode_topic_control_character_is_only_a_remark() {
+    void decode_topic_control_character_is_a_warning() {
         DecodedPacket p = decode(4, CLIENT, 0x30, 0x04, 0x00, 0x02, 'a', 0x01);
-        blames(p, Severity.INFO, "topic");
+        blames(p, Severity.WARNING, "topic");
     }
 
     @Test
@@ -158,6 +158,29 @@ class PublishTest {
         DecodedPacket p = clean(decode(4, CLIENT, 0x30, 0x08, 0x00, 0x06, 0xe6, 0xb8, 0xa9, 0xe5, 0xba, 0xa6),
                 PacketType.PUBLISH);
         assertThat(value(p, "topic")).isEqualTo("温度");
+    }
+
+    @Test
+    void decode_topic_noncharacter_is_a_warning() {
+        blames(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 0xef, 0xbf, 0xbf), Severity.WARNING, "topic");
+    }
+
+    @Test
+    void decode_topic_four_byte_character() {
+        DecodedPacket p = clean(decode(4, CLIENT, 0x30, 0x06, 0x00, 0x04, 0xf0, 0x9f, 0x98, 0x80),
+                PacketType.PUBLISH);
+        assertThat(value(p, "topic")).isEqualTo("\uD83D\uDE00");
+    }
+
+    @Test
+    void decode_topic_cut_short_multibyte() {
+        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', 'b', 0xe6), "topic").message())
+                .contains("cut short");
+    }
+
+    @Test
+    void decode_topic_beyond_u10ffff() {
+        error(decode(4, CLIENT, 0x30, 0x06, 0x00, 0x04, 0xf4, 0x90, 0x80, 0x80), "topic");
     }
 
     @Test

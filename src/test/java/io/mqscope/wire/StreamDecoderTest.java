@@ -103,6 +103,10 @@ class StreamDecoderTest {
         assertThat(p.malformed()).isFalse();
         assertThat(p.protocolVersion()).isEqualTo(5);
         assertThat(p.findings()).anyMatch(f -> f.severity() == Severity.INFO && f.message().contains("5.0"));
+        assertThat(d.protocolVersion()).isEqualTo(5);
+        // a SUBACK that both versions could read is now read as 5.0: properties length 0, reason code 0x00
+        DecodedPacket suback = d.feed(bytes(0x90, 0x04, 0x00, 0x01, 0x00, 0x00)).get(0);
+        assertThat(Wire.value(suback, "reason_codes")).isEqualTo(List.of(0));
     }
 
     @Test
@@ -176,14 +180,31 @@ class StreamDecoderTest {
     }
 
     @Test
-    void lost_framing_stops_decoding_and_reports_the_rest() {
+    void lost_framing_reports_the_garbage_and_resyncs_on_a_packet() {
+        StreamDecoder d = new StreamDecoder(CLIENT, 4).expectConnectionStart(false);
+        List<DecodedPacket> ps = new ArrayList<>(d.feed(bytes(0x30, 0xff, 0xff, 0xff, 0xff)));
+        ps.addAll(d.feed(bytes(0x7f, 0x00, 0x99)));
+        ps.addAll(d.feed(concat(SUBSCRIBE, PINGREQ)));
+        d.finish(ps::add);
+        assertThat(ps).extracting(DecodedPacket::type)
+                .containsExactly(PacketType.PUBLISH, PacketType.SUBSCRIBE, PacketType.PINGREQ);
+        Wire.error(ps.get(0), "remaining_length");
+        assertThat(ps.get(1).malformed()).isFalse();
+        assertThat(ps.get(1).offset()).isEqualTo(8);
+        assertThat(d.streamFindings()).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("3 bytes after the lost framing").contains("found again");
+            assertThat(f.offset()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void lost_framing_without_a_boundary_reports_the_rest_at_finish() {
         StreamDecoder d = new StreamDecoder(CLIENT, 4).expectConnectionStart(false);
         List<DecodedPacket> ps = new ArrayList<>(d.feed(bytes(0x30, 0xff, 0xff, 0xff, 0xff, 0x7f, 0x00)));
-        ps.addAll(d.feed(PINGREQ));
         d.finish(ps::add);
         assertThat(ps).hasSize(1);
-        Wire.error(ps.get(0), "remaining_length");
-        assertThat(d.streamFindings()).anyMatch(f -> f.message().contains("2 bytes after the lost framing"));
+        assertThat(d.streamFindings()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("2 bytes after the lost framing").contains("could be found again"));
     }
 
     @Test
