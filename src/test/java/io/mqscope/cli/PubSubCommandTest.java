@@ -208,4 +208,20 @@ class PubSubCommandTest {
             }
         }
     }
+
+    @Test
+    void json_with_packets_prints_packet_objects_and_message_objects() {
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "cli/pkjson", "-m", "ok", "--retain").exit()).isZero();
+        Run sub = run("sub", "--url", tcpUrl(), "-V", "5", "-t", "cli/pkjson", "-C", "1", "-W", "10", "--json",
+                "--packets");
+        assertThat(sub.exit()).as(sub.stderr()).isZero();
+        String out = sub.stdout();
+        assertThat(out).contains("\"direction\":\"client\",\"type\":\"CONNECT\"")
+                .contains("\"direction\":\"broker\",\"type\":\"CONNACK\"")
+                .contains("{\"topic\":\"cli/pkjson\",\"qos\":0,\"retain\":true");
+        for (String line : out.split("\n")) {
+            assertThat(line).startsWith("{").endsWith("}");
+        }
+        run("pub", "--url", tcpUrl(), "-t", "cli/pkjson", "-n", "--retain");
+    }
 }
