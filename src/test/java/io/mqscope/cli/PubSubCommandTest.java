@@ -224,4 +224,12 @@ class PubSubCommandTest {
         }
         run("pub", "--url", tcpUrl(), "-t", "cli/pkjson", "-n", "--retain");
     }
+
+    @Test
+    void help_is_available_and_v_is_the_mqtt_version() {
+        Run help = run("sub", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: mqscope sub").contains("-V, --mqtt-version=3.1.1|5");
+        assertThat(run("pub", "-h").stdout()).startsWith("Usage: mqscope pub");
+    }
 }
