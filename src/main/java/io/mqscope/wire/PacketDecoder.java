@@ -15,6 +15,32 @@ public final class PacketDecoder {
     private PacketDecoder() {
     }
 
+    /** Decodes the variable header and payload of one packet type, the fixed header already read. */
+    interface BodyDecoder {
+        void decode(PacketReader r);
+    }
+
+    /** One decoder per packet type, indexed by {@link PacketType#ordinal()}; null for the reserved types. */
+    private static final BodyDecoder[] BODIES = new BodyDecoder[PacketType.values().length];
+
+    static {
+        BODIES[PacketType.CONNECT.ordinal()] = ConnectDecoder::decode;
+        BODIES[PacketType.CONNACK.ordinal()] = ConnackDecoder::decode;
+        BODIES[PacketType.PUBLISH.ordinal()] = PublishDecoder::decode;
+        BODIES[PacketType.PUBACK.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.PUBREC.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.PUBREL.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.PUBCOMP.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.SUBSCRIBE.ordinal()] = SubscribeDecoder::decode;
+        BODIES[PacketType.SUBACK.ordinal()] = SubAckDecoder::decode;
+        BODIES[PacketType.UNSUBSCRIBE.ordinal()] = UnsubscribeDecoder::decode;
+        BODIES[PacketType.UNSUBACK.ordinal()] = UnsubAckDecoder::decode;
+        BODIES[PacketType.PINGREQ.ordinal()] = r -> fixedLength(r, 0);
+        BODIES[PacketType.PINGRESP.ordinal()] = r -> fixedLength(r, 0);
+        BODIES[PacketType.DISCONNECT.ordinal()] = DisconnectDecoder::decode;
+        BODIES[PacketType.AUTH.ordinal()] = AuthDecoder::decode;
+    }
+
     private static final String[] FLAG_BITS = new String[16];
 
     /** Fields that depend only on the first byte are immutable: share them instead of allocating per packet. */
@@ -95,6 +121,9 @@ public final class PacketDecoder {
                 r.error("remaining_length", 1, i - 1, i == 1 ? "packet ends before the remaining_length byte"
                         : "remaining_length is cut short: its last byte still has the continuation bit",
                         r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+                if (i > 1) {
+                    r.field("remaining_length", 1, i - 1, null);
+                }
                 r.pos = r.end = b.length;
                 return -1;
             }
@@ -103,6 +132,10 @@ public final class PacketDecoder {
                 r.error("remaining_length", 1, 4, "remaining_length is a varint longer than 4 bytes (fourth byte 0x"
                         + Utf8.hex2(c) + " still has the continuation bit); the maximum is 4 bytes (268,435,455)",
                         r.spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+                r.field("remaining_length", 1, 4, null);
+                if (b.length > 5) {
+                    r.field("undecoded", 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
+                }
                 r.pos = r.end = b.length;
                 return -1;
             }
@@ -138,19 +171,11 @@ public final class PacketDecoder {
         checkHeaderFlags(r);
         checkDirection(r);
         checkMinimumLength(r, rl, rlLen, b.length >= declaredEnd);
-        switch (r.type) {
-            case CONNECT -> connect(r);
-            case CONNACK -> connack(r);
-            case PUBLISH -> publish(r);
-            case PUBACK, PUBREC, PUBREL, PUBCOMP -> pubAck(r);
-            case SUBSCRIBE -> subscribe(r);
-            case SUBACK -> suback(r);
-            case UNSUBSCRIBE -> unsubscribe(r);
-            case UNSUBACK -> unsuback(r);
-            case PINGREQ, PINGRESP -> empty(r);
-            case DISCONNECT -> disconnect(r);
-            case AUTH -> auth(r);
-            default -> reserved(r, nibble);
+        BodyDecoder body = BODIES[r.type.ordinal()];
+        if (body != null) {
+            body.decode(r);
+        } else {
+            reserved(r, nibble);
         }
         if (b.length > declaredEnd) {
             r.field("extra_bytes", declaredEnd, b.length - declaredEnd, HexDump.hex(b, declaredEnd,
@@ -252,7 +277,7 @@ public final class PacketDecoder {
         rest(r, "payload");
     }
 
-    private static void rest(PacketReader r, String name) {
+    static void rest(PacketReader r, String name) {
         if (r.pos < r.end) {
             r.field(name, r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
             r.pos = r.end;
@@ -260,7 +285,7 @@ public final class PacketDecoder {
     }
 
     /** Bytes left where the packet should have ended. */
-    private static void trailing(PacketReader r, String blame, String after, String spec) {
+    static void trailing(PacketReader r, String blame, String after, String spec) {
         if (r.pos < r.end) {
             int n = r.end - r.pos;
             r.error(blame, r.pos, n, n + (n == 1 ? " byte" : " bytes") + " left after " + after, spec);
@@ -269,7 +294,7 @@ public final class PacketDecoder {
         }
     }
 
-    private static void fixedLength(PacketReader r, int want) {
+    static void fixedLength(PacketReader r, int want) {
         int rl = r.end - headerLength(r.b);
         if (r.pos < r.end) {
             r.error("remaining_length", 1, headerLength(r.b) - 1, r.type.name() + " has remaining_length " + want
@@ -292,11 +317,11 @@ public final class PacketDecoder {
         return v == 3 ? "3.1" : v == 5 ? "5.0" : "3.1.1";
     }
 
-    private static int section(PacketType t) {
+    static int section(PacketType t) {
         return t.ordinal();
     }
 
-    private static void packetId(PacketReader r) {
+    static void packetId(PacketReader r) {
         int at = r.pos;
         int id = r.u16("packet_id", "packet_id");
         if (id < 0) {
@@ -309,245 +334,13 @@ public final class PacketDecoder {
         }
     }
 
-    // ---- CONNECT (3.1.1 §3.1, 5.0 §3.1) ----
-
-    private static void connect(PacketReader r) {
-        int at = r.pos;
-        String name = r.string("protocol_name", "protocol_name");
-        int levelAt = r.pos;
-        int level = r.u8("protocol_level", "protocol_level");
-        if (level >= 0) {
-            r.field("protocol_level", levelAt, 1, level);
-        }
-        if (name != null) {
-            if (!name.equals("MQTT") && !name.equals("MQIsdp")) {
-                r.error("protocol_name", at, Math.max(2, levelAt - at), "protocol name length " + (levelAt - at - 2)
-                        + " (\"" + printable(name) + "\") instead of 00 04 \"MQTT\" (or 00 06 \"MQIsdp\" for 3.1)",
-                        r.spec("3.1.1 §3.1.2.1 [MQTT-3.1.2-1]", "5.0 §3.1.2.1 [MQTT-3.1.2-1]"));
-            } else if (level >= 0) {
-                boolean ok = name.equals("MQTT") ? level == 4 || level == 5 : level == 3;
-                if (!ok) {
-                    r.error("protocol_level", levelAt, 1, "protocol level " + level + " with protocol name \"" + name
-                            + "\": expected " + (name.equals("MQTT") ? "4 (3.1.1) or 5 (5.0)" : "3 (MQTT 3.1)")
-                            + "; a broker answers 0x01 unacceptable protocol version",
-                            r.spec("3.1.1 §3.1.2.2 [MQTT-3.1.2-2]", "5.0 §3.1.2.2 [MQTT-3.1.2-2]"));
-                }
-            }
-        }
-        if (level == 3 || level == 4 || level == 5) {
-            r.version = level;
-        }
-        int flagsAt = r.pos;
-        int f = r.u8("connect_flags", "connect_flags");
-        if (f < 0) {
-            return;
-        }
-        boolean v5 = r.version == 5;
-        boolean will = (f & 4) != 0;
-        int willQos = f >> 3 & 3;
-        boolean willRetain = (f & 0x20) != 0;
-        boolean user = (f & 0x80) != 0;
-        boolean pass = (f & 0x40) != 0;
-        boolean clean = (f & 2) != 0;
-        r.fields.add(new Field("connect_flags", flagsAt, 1, "0x" + Utf8.hex2(f), List.of(
-                new Field("username_flag", flagsAt, 1, user),
-                new Field("password_flag", flagsAt, 1, pass),
-                new Field("will_retain", flagsAt, 1, willRetain),
-                new Field("will_qos", flagsAt, 1, willQos),
-                new Field("will_flag", flagsAt, 1, will),
-                new Field(v5 ? "clean_start" : "clean_session", flagsAt, 1, clean),
-                new Field("reserved", flagsAt, 1, f & 1))));
-        if ((f & 1) != 0) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": the reserved bit 0 is set; it "
-                    + "must be 0", r.spec("3.1.1 §3.1.2.3 [MQTT-3.1.2-3]", "5.0 §3.1.2.3 [MQTT-3.1.2-3]"));
-        }
-        if (willQos == 3) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Will QoS 3 (both bits set)",
-                    r.spec("3.1.1 §3.1.2.6 [MQTT-3.1.2-14]", "5.0 §3.1.2.6 [MQTT-3.1.2-12]"));
-        } else if (!will && willQos != 0) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Will QoS " + willQos
-                    + " without the Will Flag; it must be 0",
-                    r.spec("3.1.1 §3.1.2.6 [MQTT-3.1.2-13]", "5.0 §3.1.2.6 [MQTT-3.1.2-11]"));
-        }
-        if (!will && willRetain) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Will Retain without the "
-                    + "Will Flag; it must be 0", r.spec("3.1.1 §3.1.2.7 [MQTT-3.1.2-15]",
-                    "5.0 §3.1.2.7 [MQTT-3.1.2-13]"));
-        }
-        if (pass && !user && !v5) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Password Flag without the "
-                    + "User Name Flag (allowed only from MQTT 5.0 on)", "3.1.1 §3.1.2.9 [MQTT-3.1.2-22]");
-        }
-        int kaAt = r.pos;
-        int ka = r.u16("keepalive", "keepalive");
-        if (ka < 0) {
-            return;
-        }
-        r.field("keepalive", kaAt, 2, ka);
-        if (v5) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNECT), "properties");
-        }
-        // Payload (3.1.1 §3.1.3): Client Identifier, Will Topic, Will Message, User Name, Password
-        int idAt = r.pos;
-        String clientId = r.string("client_id", "client_id");
-        if (clientId != null) {
-            if (clientId.isEmpty() && r.version == 3) {
-                r.error("client_id", idAt, 2, "empty client_id: MQTT 3.1 requires 1 to 23 characters",
-                        "3.1 §3.1 (Client Identifier)");
-            } else if (clientId.isEmpty() && !clean && r.version == 4) {
-                r.error("client_id", idAt, 2, "empty client_id with clean_session 0: a zero-byte client id requires "
-                        + "clean_session 1", "3.1.1 §3.1.3.1 [MQTT-3.1.3-8]");
-            } else if (r.version == 3 && clientId.length() > 23) {
-                r.info("client_id", idAt, r.pos - idAt, "client_id of " + clientId.length() + " characters: MQTT 3.1 "
-                        + "brokers may reject more than 23", "3.1 §3.1 (Client Identifier)");
-            }
-        }
-        if (will && r.pos <= r.end) {
-            if (v5) {
-                Mqtt5Properties.read(r, Mqtt5Properties.WILL, "will_properties");
-            }
-            int wtAt = r.pos;
-            String wt = r.string("will_topic", "will_topic");
-            TopicRules.checkName(r, wt, wtAt, "will_topic");
-            if (wt != null && wt.isEmpty()) {
-                r.error("will_topic", wtAt, 2, "empty will_topic: a topic name must be at least one character long",
-                        r.spec("3.1.1 §4.7.3 [MQTT-4.7.3-1]", "5.0 §4.7.3 [MQTT-4.7.3-1]"));
-            }
-            r.binary("will_payload", "will_payload");
-        }
-        if (user) {
-            r.string("username", "username");
-        }
-        if (pass) {
-            r.binary("password", "password");
-        }
-        trailing(r, "payload", "the last CONNECT field (the flags announce no further field)",
-                r.spec("3.1.1 §3.1.3", "5.0 §3.1.3"));
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length() && i < 40; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                sb.append("\\x").append(Utf8.hex2(c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return s.length() > 40 ? sb + "..." : sb.toString();
-    }
-
-    // ---- CONNACK (3.1.1 §3.2, 5.0 §3.2) ----
-
-    private static void connack(PacketReader r) {
-        int at = r.pos;
-        int ack = r.u8("ack_flags", "ack_flags");
-        if (ack < 0) {
-            return;
-        }
-        boolean sp = (ack & 1) != 0;
-        r.fields.add(new Field("ack_flags", at, 1, "0x" + Utf8.hex2(ack),
-                List.of(new Field("session_present", at, 1, sp))));
-        if ((ack & 0xfe) != 0 && r.version != 3) {
-            r.error("ack_flags", at, 1, "ack_flags 0x" + Utf8.hex2(ack) + ": bits 7-1 are reserved and must be 0",
-                    r.spec("3.1.1 §3.2.2.1", "5.0 §3.2.2.1 [MQTT-3.2.2-1]"));
-        }
-        int rcAt = r.pos;
-        int rc = r.u8(r.version == 5 ? "reason_code" : "return_code", r.version == 5 ? "reason_code" : "return_code");
-        if (rc < 0) {
-            return;
-        }
-        if (r.version == 5) {
-            String name = ReasonCodes.name(rc, PacketType.CONNACK);
-            r.field("reason_code", rcAt, 1, rc);
-            r.field("reason_name", rcAt, 1, name);
-            if (!ReasonCodes.allowed(rc, PacketType.CONNACK)) {
-                r.error("reason_code", rcAt, 1, "reason code 0x" + Utf8.hex2(rc) + (name == null ? " is not defined"
-                        : " (" + name + ") is not valid in CONNACK"), "5.0 §3.2.2.2");
-            }
-            if (sp && rc >= 0x80) {
-                r.error("ack_flags", at, 1, "session_present 1 with the error reason code 0x" + Utf8.hex2(rc)
-                        + "; it must be 0 when the connection is refused", "5.0 §3.2.2.1.1 [MQTT-3.2.2-6]");
-            }
-            if (r.pos < r.end) {
-                Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK), "properties");
-            }
-            trailing(r, "properties", "the CONNACK properties", "5.0 §3.2.2.3");
-            return;
-        }
-        String name = ReasonCodes.connackReturnCodeName(rc);
-        r.field("return_code", rcAt, 1, rc);
-        r.field("return_code_name", rcAt, 1, name);
-        if (name == null) {
-            r.error("return_code", rcAt, 1, "CONNACK return code " + rc + " is reserved (only 0-5 are defined)",
-                    "3.1.1 §3.2.2.3 Table 3.1");
-        }
-        if (sp && rc != 0) {
-            r.error("ack_flags", at, 1, "session_present 1 with the non-zero return code " + rc
-                    + "; it must be 0 when the connection is refused", "3.1.1 §3.2.2.2 [MQTT-3.2.2-4]");
-        }
-        fixedLength(r, 2);
-    }
-
-    // ---- PUBLISH (3.1.1 §3.3, 5.0 §3.3) ----
-
-    private static void publish(PacketReader r) {
-        int qos = r.flags >> 1 & 3;
-        int at = r.pos;
-        String topic = r.string("topic", "topic");
-        TopicRules.checkName(r, topic, at, "topic");
-        if (qos > 0) {
-            packetId(r);
-        }
-        if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.Seen seen = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.PUBLISH),
-                    "properties");
-            if (topic != null && topic.isEmpty() && seen.topicAlias < 0) {
-                r.error("topic", at, 2, "empty topic without a Topic Alias property: Protocol Error",
-                        "5.0 §3.3.2.1 [MQTT-3.3.2-1]");
-            }
-            if (seen.subscriptionIdentifier && r.direction == Direction.CLIENT_TO_BROKER) {
-                r.error("properties", at, 0, "a client must not send a Subscription Identifier in PUBLISH",
-                        "5.0 §3.3.2.3.8 [MQTT-3.3.4-6]");
-            }
-        } else if (topic != null && topic.isEmpty()) {
-            r.error("topic", at, 2, "empty topic: a topic name must be at least one character long",
-                    "3.1.1 §4.7.3 [MQTT-4.7.3-1]");
-        }
-        int n = r.end - r.pos;
-        if (n >= 0) {
-            r.field("payload", r.pos, n, FieldList.LAZY_HEX);
-            r.pos = r.end;
-        }
-    }
-
-    // ---- PUBACK, PUBREC, PUBREL, PUBCOMP ----
-
-    private static void pubAck(PacketReader r) {
-        packetId(r);
-        if (r.version != 5) {
-            fixedLength(r, 2);
-            return;
-        }
-        if (r.pos < r.end) {
-            reasonCode(r);
-        } else {
-            impliedSuccess(r);
-        }
-        if (r.pos < r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(r.type), "properties");
-        }
-        trailing(r, "properties", "the " + r.type.name() + " properties", "5.0 §3." + section(r.type) + ".2");
-    }
-
     /** 5.0: a Remaining Length that ends before the reason code means 0x00 (Success / Normal disconnection). */
-    private static void impliedSuccess(PacketReader r) {
+    static void impliedSuccess(PacketReader r) {
         r.field("reason_code", r.pos, 0, 0);
         r.field("reason_name", r.pos, 0, ReasonCodes.name(0, r.type));
     }
 
-    private static void reasonCode(PacketReader r) {
+    static void reasonCode(PacketReader r) {
         int at = r.pos;
         int rc = r.u8("reason_code", "reason_code");
         String name = ReasonCodes.name(rc, r.type);
@@ -570,65 +363,7 @@ public final class PacketDecoder {
         }
     }
 
-    // ---- SUBSCRIBE / SUBACK / UNSUBSCRIBE / UNSUBACK ----
-
-    private static void subscribe(PacketReader r) {
-        packetId(r);
-        if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBSCRIBE), "properties");
-        }
-        if (r.pos >= r.end) {
-            r.error("payload", r.pos, 0, "SUBSCRIBE without any topic filter; it must contain at least one",
-                    r.spec("3.1.1 §3.8.3 [MQTT-3.8.3-3]", "5.0 §3.8.3 [MQTT-3.8.3-2]"));
-            return;
-        }
-        boolean v5 = r.version == 5;
-        String optName = v5 ? "subscription_options" : "requested_qos";
-        while (r.pos < r.end) {
-            int at = r.pos;
-            String filter = r.string("topic_filter", "topic_filter");
-            TopicRules.checkFilter(r, filter, at);
-            int oAt = r.pos;
-            int o = r.u8(optName, optName);
-            if (o < 0) {
-                break;
-            }
-            r.field(optName, oAt, 1, v5 ? o : o & 3);
-            if ((o & 3) == 3) {
-                r.error(optName, oAt, 1, optName + " 0x" + Utf8.hex2(o) + ": QoS 3 is not a valid QoS",
-                        r.spec("3.1.1 §3.8.3.1 [MQTT-3-8.3-4]", "5.0 §3.8.3.1"));
-            }
-            if (!v5 && (o & 0xfc) != 0) {
-                r.error(optName, oAt, 1, "requested_qos byte 0x" + Utf8.hex2(o) + ": the upper 6 bits are reserved "
-                        + "and must be 0", "3.1.1 §3.8.3.1 [MQTT-3-8.3-4]");
-            }
-            if (v5) {
-                if ((o & 0xc0) != 0) {
-                    r.error(optName, oAt, 1, "subscription_options 0x" + Utf8.hex2(o) + ": bits 7-6 are reserved "
-                            + "and must be 0", "5.0 §3.8.3.1 [MQTT-3.8.3-5]");
-                }
-                if ((o >> 4 & 3) == 3) {
-                    r.error(optName, oAt, 1, "subscription_options 0x" + Utf8.hex2(o) + ": Retain Handling 3 is not"
-                            + " defined: Protocol Error", "5.0 §3.8.3.1");
-                }
-                if ((o & 4) != 0 && filter != null && filter.startsWith("$share/")) {
-                    r.error(optName, oAt, 1, "No Local set on the shared subscription \"" + filter
-                            + "\": Protocol Error", "5.0 §3.8.3.1 [MQTT-3.8.3-4]");
-                }
-            }
-        }
-    }
-
-    private static void suback(PacketReader r) {
-        packetId(r);
-        boolean v5 = r.version == 5;
-        if (v5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBACK), "properties");
-        }
-        codes(r, v5 ? "reason_codes" : "return_codes");
-    }
-
-    private static void codes(PacketReader r, String name) {
+    static void codes(PacketReader r, String name) {
         int at = r.pos;
         if (r.pos >= r.end) {
             r.error(name, r.pos, 0, r.type.name() + " without any " + (r.version == 5 ? "reason" : "return")
@@ -655,84 +390,4 @@ public final class PacketDecoder {
         r.field(name, at, r.pos - at, List.copyOf(list));
     }
 
-    private static void unsubscribe(PacketReader r) {
-        packetId(r);
-        if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE), "properties");
-        }
-        if (r.pos >= r.end) {
-            r.error("payload", r.pos, 0, "UNSUBSCRIBE without any topic filter; it must contain at least one",
-                    r.spec("3.1.1 §3.10.3 [MQTT-3.10.3-2]", "5.0 §3.10.3 [MQTT-3.10.3-2]"));
-            return;
-        }
-        while (r.pos < r.end) {
-            int at = r.pos;
-            String filter = r.string("topic_filter", "topic_filter");
-            TopicRules.checkFilter(r, filter, at);
-        }
-    }
-
-    private static void unsuback(PacketReader r) {
-        packetId(r);
-        if (r.version != 5) {
-            fixedLength(r, 2);
-            return;
-        }
-        if (r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBACK), "properties");
-        }
-        codes(r, "reason_codes");
-    }
-
-    // ---- PINGREQ, PINGRESP, DISCONNECT, AUTH ----
-
-    private static void empty(PacketReader r) {
-        fixedLength(r, 0);
-    }
-
-    private static void disconnect(PacketReader r) {
-        if (r.version != 5) {
-            fixedLength(r, 0);
-            return;
-        }
-        if (r.pos < r.end) {
-            reasonCode(r);
-        } else {
-            impliedSuccess(r);
-        }
-        if (r.pos < r.end) {
-            int at = r.pos;
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.DISCONNECT), "properties");
-            if (r.direction == Direction.BROKER_TO_CLIENT && hasChild(r, "session_expiry_interval")) {
-                r.error("properties", at, r.pos - at, "a broker must not send Session Expiry Interval in DISCONNECT",
-                        "5.0 §3.14.2.2.2 [MQTT-3.14.2-2]");
-            }
-        }
-        trailing(r, "properties", "the DISCONNECT properties", "5.0 §3.14.2");
-    }
-
-    private static boolean hasChild(PacketReader r, String name) {
-        for (Field f : r.fields) {
-            if (f.name().equals("properties")) {
-                for (Field c : f.children()) {
-                    if (c.name().equals(name)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void auth(PacketReader r) {
-        if (r.pos < r.end) {
-            reasonCode(r);
-        } else {
-            impliedSuccess(r);
-        }
-        if (r.pos < r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH), "properties");
-        }
-        trailing(r, "properties", "the AUTH properties", "5.0 §3.15.2");
-    }
 }
