@@ -238,6 +238,33 @@ class HiveMqSessionTest {
     }
 
     @Test
+    void vendor_signing_supplies_the_connect_credentials() {
+        Profile signed = tcp(MqttVersion.V3_1_1).toBuilder().signing(new Profile.Signing("aliyun-iot",
+                java.util.Map.of("productKey", "pk1", "deviceName", "dev1", "deviceSecret", "secret",
+                        "instanceEndpoint", "127.0.0.1", "port", String.valueOf(broker.tcpPort()),
+                        "secureMode", "3"))).build();
+        Recorder rec = new Recorder();
+        Session s = open(signed, rec);
+        join(s.connect());
+        assertThat(s.profile()).isSameAs(signed);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !rec.packets().isEmpty());
+        String connect = new String(rec.packets().get(0).packet().raw(), StandardCharsets.ISO_8859_1);
+        assertThat(connect).contains("dev1&pk1").contains("securemode=3");
+    }
+
+    @Test
+    void vendor_signing_with_a_missing_parameter_is_a_config_failure() {
+        Profile bad = tcp(MqttVersion.V5).toBuilder().signing(new Profile.Signing("aliyun-iot",
+                java.util.Map.of("productKey", "pk1"))).build();
+        Recorder rec = new Recorder();
+        Session s = open(bad, rec);
+        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
+        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        assertThat(failed.stage()).isEqualTo("config");
+        assertThat(failed.reason()).startsWith("aliyun-iot signing: ").contains("deviceName");
+    }
+
+    @Test
     void mqtt_3_1_is_refused_clearly() {
         Recorder rec = new Recorder();
         Session s = open(tcp(MqttVersion.V3_1), rec);
