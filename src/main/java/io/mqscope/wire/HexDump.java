@@ -1,0 +1,110 @@
+package io.mqscope.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hex dump rendering: offset, 16 bytes a line, hex and ASCII; and the attribution of each byte to the innermost
+ * field that covers it, so that a view can highlight a field's bytes.
+ */
+public final class HexDump {
+    private HexDump() {
+    }
+
+    static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    /** Lower-case hex without separators. */
+    public static String hex(byte[] b, int off, int len) {
+        char[] out = new char[len * 2];
+        for (int i = 0; i < len; i++) {
+            int v = b[off + i];
+            out[2 * i] = DIGITS[v >> 4 & 0xf];
+            out[2 * i + 1] = DIGITS[v & 0xf];
+        }
+        return new String(out);
+    }
+
+    /** Lower-case hex with {@code sep} between bytes. */
+    public static String hex(byte[] b, String sep) {
+        StringBuilder sb = new StringBuilder(b.length * (2 + sep.length()));
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0) {
+                sb.append(sep);
+            }
+            sb.append(DIGITS[b[i] >> 4 & 0xf]).append(DIGITS[b[i] & 0xf]);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Classic dump: {@code 00000000  10 1a 00 00 ...  |..MQTT|}. {@code base} is added to the printed offsets.
+     */
+    public static String render(byte[] b, long base) {
+        StringBuilder sb = new StringBuilder((b.length / 16 + 1) * 78);
+        for (int line = 0; line < b.length; line += 16) {
+            String off = Long.toHexString(base + line);
+            sb.append("0".repeat(Math.max(0, 8 - off.length()))).append(off).append("  ");
+            for (int i = 0; i < 16; i++) {
+                if (line + i < b.length) {
+                    int v = b[line + i];
+                    sb.append(DIGITS[v >> 4 & 0xf]).append(DIGITS[v & 0xf]).append(' ');
+                } else {
+                    sb.append("   ");
+                }
+                if (i == 7) {
+                    sb.append(' ');
+                }
+            }
+            sb.append(" |");
+            for (int i = 0; i < 16 && line + i < b.length; i++) {
+                int v = b[line + i] & 0xff;
+                sb.append(v >= 0x20 && v < 0x7f ? (char) v : '.');
+            }
+            sb.append("|\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * For each byte of a packet, the innermost field covering it (by the field's span), or null. Nested fields
+     * ({@link Field#children()}) win over their parents; among overlapping siblings the later, shorter one wins.
+     */
+    public static Field[] attribute(DecodedPacket p) {
+        Field[] owner = new Field[p.length()];
+        paint(owner, p.fields());
+        return owner;
+    }
+
+    private static void paint(Field[] owner, List<Field> fields) {
+        List<Field> sorted = new ArrayList<>(fields);
+        sorted.sort((a, c) -> Integer.compare(c.length(), a.length()));
+        for (Field f : sorted) {
+            int from = Math.max(0, f.offset());
+            int to = Math.min(owner.length, f.offset() + f.length());
+            for (int i = from; i < to; i++) {
+                owner[i] = f;
+            }
+            paint(owner, f.children());
+        }
+    }
+
+    /** The dump with a field name per line column: each line followed by the names of the fields on it. */
+    public static String renderAttributed(DecodedPacket p) {
+        Field[] owner = attribute(p);
+        byte[] b = p.raw();
+        StringBuilder sb = new StringBuilder();
+        String[] lines = render(b, p.offset()).split("\n");
+        for (int l = 0; l < lines.length; l++) {
+            sb.append(lines[l]);
+            List<String> names = new ArrayList<>();
+            for (int i = l * 16; i < Math.min(b.length, l * 16 + 16); i++) {
+                String n = owner[i] == null ? "?" : owner[i].name();
+                if (names.isEmpty() || !names.get(names.size() - 1).equals(n)) {
+                    names.add(n);
+                }
+            }
+            sb.append("  ").append(String.join(" ", names)).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,217 @@
+package io.mqscope.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** MQTT 5.0 properties (5.0 §2.2.2): identifiers, types, the packets that may carry each, and their decoding. */
+final class Mqtt5Properties {
+    private Mqtt5Properties() {
+    }
+
+    /** Pseudo packet bit for the Will Properties of CONNECT (5.0 §3.1.3.2). */
+    static final int WILL = 1 << 20;
+
+    private enum Kind { BYTE, TWO, FOUR, VARINT, STRING, BINARY, PAIR }
+
+    private record Def(int id, String name, String field, Kind kind, int packets) {
+    }
+
+    private static final Def[] DEFS = new Def[128];
+
+    static {
+        int connect = bit(PacketType.CONNECT);
+        int connack = bit(PacketType.CONNACK);
+        int publish = bit(PacketType.PUBLISH);
+        int acks = bit(PacketType.PUBACK) | bit(PacketType.PUBREC) | bit(PacketType.PUBREL) | bit(PacketType.PUBCOMP);
+        int subscribe = bit(PacketType.SUBSCRIBE);
+        int suback = bit(PacketType.SUBACK);
+        int unsubscribe = bit(PacketType.UNSUBSCRIBE);
+        int unsuback = bit(PacketType.UNSUBACK);
+        int disconnect = bit(PacketType.DISCONNECT);
+        int auth = bit(PacketType.AUTH);
+        def(0x01, "Payload Format Indicator", Kind.BYTE, publish | WILL);
+        def(0x02, "Message Expiry Interval", Kind.FOUR, publish | WILL);
+        def(0x03, "Content Type", Kind.STRING, publish | WILL);
+        def(0x08, "Response Topic", Kind.STRING, publish | WILL);
+        def(0x09, "Correlation Data", Kind.BINARY, publish | WILL);
+        def(0x0B, "Subscription Identifier", Kind.VARINT, publish | subscribe);
+        def(0x11, "Session Expiry Interval", Kind.FOUR, connect | connack | disconnect);
+        def(0x12, "Assigned Client Identifier", Kind.STRING, connack);
+        def(0x13, "Server Keep Alive", Kind.TWO, connack);
+        def(0x15, "Authentication Method", Kind.STRING, connect | connack | auth);
+        def(0x16, "Authentication Data", Kind.BINARY, connect | connack | auth);
+        def(0x17, "Request Problem Information", Kind.BYTE, connect);
+        def(0x18, "Will Delay Interval", Kind.FOUR, WILL);
+        def(0x19, "Request Response Information", Kind.BYTE, connect);
+        def(0x1A, "Response Information", Kind.STRING, connack);
+        def(0x1C, "Server Reference", Kind.STRING, connack | disconnect);
+        def(0x1F, "Reason String", Kind.STRING, connack | acks | suback | unsuback | disconnect | auth);
+        def(0x21, "Receive Maximum", Kind.TWO, connect | connack);
+        def(0x22, "Topic Alias Maximum", Kind.TWO, connect | connack);
+        def(0x23, "Topic Alias", Kind.TWO, publish);
+        def(0x24, "Maximum QoS", Kind.BYTE, connack);
+        def(0x25, "Retain Available", Kind.BYTE, connack);
+        def(0x26, "User Property", Kind.PAIR, connect | connack | publish | WILL | acks | subscribe | suback
+                | unsubscribe | unsuback | disconnect | auth);
+        def(0x27, "Maximum Packet Size", Kind.FOUR, connect | connack);
+        def(0x28, "Wildcard Subscription Available", Kind.BYTE, connack);
+        def(0x29, "Subscription Identifier Available", Kind.BYTE, connack);
+        def(0x2A, "Shared Subscription Available", Kind.BYTE, connack);
+    }
+
+    static int bit(PacketType t) {
+        return 1 << t.ordinal();
+    }
+
+    private static void def(int id, String name, Kind kind, int packets) {
+        String field = id == 0x26 ? "user_property" : name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        DEFS[id] = new Def(id, name, field, kind, packets);
+    }
+
+    /** The property's name, e.g. {@code Session Expiry Interval}, or null when the identifier is not defined. */
+    static String name(int id) {
+        return id >= 0 && id < DEFS.length && DEFS[id] != null ? DEFS[id].name : null;
+    }
+
+    /** What the decoder learned from a property block that other rules need. */
+    static final class Seen {
+        int topicAlias = -1;
+        boolean subscriptionIdentifier;
+        int payloadFormat = -1;
+    }
+
+    /**
+     * Reads a property block (length, then properties) at the cursor. {@code packet} is the packet's bit (or
+     * {@link #WILL}); {@code label} is {@code properties} or {@code will_properties}.
+     */
+    static Seen read(PacketReader r, int packet, String label) {
+        Seen seen = new Seen();
+        String where = packet == WILL ? "the Will Properties" : r.type.name();
+        int at = r.pos;
+        String lengthName = label + "_length";
+        int len = r.varInt(lengthName, "properties");
+        if (len < 0) {
+            r.pos = r.end;
+            return seen;
+        }
+        r.field(lengthName, at, r.pos - at, len);
+        int start = r.pos;
+        int end = start + len;
+        int outerEnd = r.end;
+        if (end > outerEnd) {
+            r.error("properties", at, outerEnd - at, "property length " + len + " runs past the end of the packet"
+                    + " (only " + (outerEnd - start) + " bytes left)", "5.0 §2.2.2.1");
+            end = outerEnd;
+        }
+        List<Field> children = new ArrayList<>();
+        long seenLow = 0;
+        r.end = end;
+        try {
+            while (r.pos < end) {
+                int idAt = r.pos;
+                int id = r.b[r.pos] & 0xff;
+                Def def = id < DEFS.length ? DEFS[id] : null;
+                if (def == null) {
+                    r.error("properties", idAt, end - idAt, "unknown property identifier 0x" + Utf8.hex2(id) + " in "
+                            + where + "; the rest of the properties cannot be read", "5.0 §2.2.2.2");
+                    r.pos = end;
+                    break;
+                }
+                r.pos++;
+                if ((def.packets & packet) == 0) {
+                    r.error("properties", idAt, 1, "property 0x" + Utf8.hex2(id) + " (" + def.name
+                            + ") is not allowed in " + where + ": Protocol Error", "5.0 §2.2.2.2");
+                }
+                boolean repeatable = id == 0x26 || (id == 0x0B && packet == bit(PacketType.PUBLISH));
+                if ((seenLow & (1L << id)) != 0 && !repeatable) {
+                    r.error("properties", idAt, 1, "duplicate property 0x" + Utf8.hex2(id) + " (" + def.name + ") in "
+                            + where + ": Protocol Error", "5.0 §2.2.2.2");
+                }
+                seenLow |= 1L << id;
+                Object value = readValue(r, def, id, idAt, packet, seen, where);
+                children.add(new Field(def.field, idAt, r.pos - idAt, value));
+            }
+        } finally {
+            r.end = outerEnd;
+        }
+        r.pos = end;
+        r.fields.add(new Field(label, start, end - start, children.size(), children));
+        return seen;
+    }
+
+    private static Object readValue(PacketReader r, Def def, int id, int idAt, int packet, Seen seen, String where) {
+        String n = def.field;
+        switch (def.kind) {
+            case BYTE -> {
+                int v = r.u8(n, "properties");
+                if (v > 1) {
+                    r.error("properties", r.pos - 1, 1, def.name + " must be 0 or 1, not " + v + ": Protocol Error",
+                            "5.0 §3 (" + def.name + ")");
+                }
+                if (id == 0x01) {
+                    seen.payloadFormat = v;
+                }
+                return v < 0 ? null : v;
+            }
+            case TWO -> {
+                int v = r.u16(n, "properties");
+                if (v == 0 && id == 0x23) {
+                    r.error("properties", idAt, 3, "Topic Alias 0 is not allowed: Protocol Error",
+                            "5.0 §3.3.2.3.4 [MQTT-3.3.2-8]");
+                } else if (v == 0 && id == 0x21) {
+                    r.error("properties", idAt, 3, "Receive Maximum 0 is not allowed: Protocol Error",
+                            "5.0 §3.1.2.11.3");
+                }
+                if (id == 0x23) {
+                    seen.topicAlias = v;
+                }
+                return v < 0 ? null : v;
+            }
+            case FOUR -> {
+                long v = r.u32(n, "properties");
+                if (v == 0 && id == 0x27) {
+                    r.error("properties", idAt, 5, "Maximum Packet Size 0 is not allowed: Protocol Error",
+                            "5.0 §3.1.2.11.4");
+                }
+                return v < 0 ? null : v;
+            }
+            case VARINT -> {
+                int v = r.varInt(n, "properties");
+                if (v == 0 && id == 0x0B) {
+                    r.error("properties", idAt, r.pos - idAt, "Subscription Identifier 0 is not allowed: "
+                            + "Protocol Error", "5.0 §3.8.2.1.2");
+                }
+                if (id == 0x0B) {
+                    seen.subscriptionIdentifier = true;
+                }
+                return v < 0 ? null : v;
+            }
+            case STRING -> {
+                int before = r.fields.size();
+                String v = r.string(n, "properties");
+                trim(r, before);
+                return v;
+            }
+            case BINARY -> {
+                int before = r.fields.size();
+                String v = r.binary(n, "properties");
+                trim(r, before);
+                return v;
+            }
+            default -> {
+                int before = r.fields.size();
+                String k = r.string("user property name", "properties");
+                String v = r.string("user property value", "properties");
+                trim(r, before);
+                return k == null || v == null ? null : List.of(k, v);
+            }
+        }
+    }
+
+    /** Property values live in the property's own field, not as top-level fields. */
+    private static void trim(PacketReader r, int size) {
+        while (r.fields.size() > size) {
+            r.fields.remove(r.fields.size() - 1);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.mqscope.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cursor over one packet's bytes that records fields and findings. Offsets are indices into the packet's own
+ * bytes (0 = first byte of the fixed header). Reads past {@link #end} never throw: they record a finding instead.
+ */
+final class PacketReader {
+    final byte[] b;
+    /** Exclusive end of the bytes this packet owns (the declared end, clipped to the bytes present). */
+    int end;
+    int pos;
+    int version;
+    final Direction direction;
+    PacketType type;
+    int flags;
+    final ArrayList<Field> fields = new ArrayList<>(8);
+    private ArrayList<Finding> findings;
+    private int errors;
+    private int warnings;
+
+    PacketReader(byte[] b, int version, Direction direction) {
+        this.b = b;
+        this.end = b.length;
+        this.version = version;
+        this.direction = direction;
+    }
+
+    String spec(String v311, String v5) {
+        return version == 5 ? v5 : v311;
+    }
+
+    void error(String field, int offset, int length, String message, String spec) {
+        errors++;
+        add(new Finding(Severity.ERROR, field, offset, length, message, spec));
+    }
+
+    void warning(String field, int offset, int length, String message, String spec) {
+        warnings++;
+        add(new Finding(Severity.WARNING, field, offset, length, message, spec));
+    }
+
+    void info(String field, int offset, int length, String message, String spec) {
+        add(new Finding(Severity.INFO, field, offset, length, message, spec));
+    }
+
+    void add(Finding f) {
+        if (findings == null) {
+            findings = new ArrayList<>(4);
+        }
+        int off = Math.max(0, Math.min(f.offset(), b.length));
+        int len = Math.max(0, Math.min(f.length(), b.length - off));
+        if (off != f.offset() || len != f.length()) {
+            f = new Finding(f.severity(), f.field(), off, len, f.message(), f.spec());
+        }
+        findings.add(f);
+    }
+
+    int errorCount() {
+        return errors;
+    }
+
+    int problemCount() {
+        return errors + warnings;
+    }
+
+    /** Findings ordered ERROR, WARNING, INFO, each group in the order found (root causes are found first). */
+    List<Finding> findings() {
+        if (findings == null) {
+            return List.of();
+        }
+        if (findings.size() > 1) {
+            findings.sort((x, y) -> Integer.compare(x.severity().ordinal(), y.severity().ordinal()));
+        }
+        return List.copyOf(findings);
+    }
+
+    void field(String name, int offset, int length, Object value) {
+        fields.add(new Field(name, offset, length, value));
+    }
+
+    int remaining() {
+        return end - pos;
+    }
+
+    boolean atEnd() {
+        return pos >= end;
+    }
+
+    /** Records that {@code name} needs {@code need} bytes at the cursor but fewer are left; moves to the end. */
+    void missing(String name, String blame, int need) {
+        int left = Math.max(0, end - pos);
+        error(blame, pos, left, left == 0
+                ? "packet ends where " + name + " (" + need + (need == 1 ? " byte" : " bytes") + ") should be"
+                : "packet ends inside " + name + ": needs " + need + " bytes, " + left + " left",
+                spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+        pos = end;
+    }
+
+    /** A one-byte integer, or -1 when missing. */
+    int u8(String name, String blame) {
+        if (pos >= end) {
+            missing(name, blame, 1);
+            return -1;
+        }
+        return b[pos++] & 0xff;
+    }
+
+    /** A two-byte integer, or -1 when missing. */
+    int u16(String name, String blame) {
+        if (pos + 2 > end) {
+            missing(name, blame, 2);
+            return -1;
+        }
+        int v = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
+        pos += 2;
+        return v;
+    }
+
+    long u32(String name, String blame) {
+        if (pos + 4 > end) {
+            missing(name, blame, 4);
+            return -1;
+        }
+        long v = (long) (b[pos] & 0xff) << 24 | (b[pos + 1] & 0xff) << 16 | (b[pos + 2] & 0xff) << 8
+                | b[pos + 3] & 0xff;
+        pos += 4;
+        return v;
+    }
+
+    /**
+     * A Variable Byte Integer (5.0 §1.5.5) inside the packet. Returns -1 when it is missing or cut short; flags
+     * non-minimal encodings and more than four bytes.
+     */
+    int varInt(String name, String blame) {
+        int at = pos;
+        int value = 0;
+        int shift = 0;
+        for (int i = 0; ; i++) {
+            if (pos >= end) {
+                error(blame, at, pos - at, pos == at ? "packet ends where " + name + " should be"
+                        : name + " is cut short: the last byte still has the continuation bit",
+                        spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+                return -1;
+            }
+            int c = b[pos++] & 0xff;
+            if (i == 3 && (c & 0x80) != 0) {
+                error(blame, at, 4, name + " is longer than 4 bytes (fourth byte 0x" + Utf8.hex2(c)
+                        + " still has the continuation bit)", spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+                return -1;
+            }
+            value |= (c & 0x7f) << shift;
+            shift += 7;
+            if ((c & 0x80) == 0) {
+                int n = pos - at;
+                if (n > 1 && c == 0) {
+                    nonMinimal(blame, name, at, n, value);
+                }
+                return value;
+            }
+        }
+    }
+
+    void nonMinimal(String blame, String name, int at, int n, int value) {
+        int minimal = value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4;
+        StringBuilder enc = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            enc.append(i == 0 ? "" : " ").append(Utf8.hex2(b[at + i] & 0xff));
+        }
+        String msg = "non-minimal varint: " + name + " value " + value + " encoded in " + n + " bytes (" + enc
+                + "), minimal is " + HexDump.hex(encodeVarInt(value), " ") + " (" + minimal
+                + (minimal == 1 ? " byte)" : " bytes)");
+        if (version == 5) {
+            error(blame, at, n, msg + "; MQTT 5.0 makes this a Malformed Packet", "5.0 §1.5.5 [MQTT-1.5.5-1]");
+        } else {
+            warning(blame, at, n, msg + "; decodable, but not the encoding 3.1.1 §2.2.3 describes",
+                    "3.1.1 §2.2.3");
+        }
+    }
+
+    static byte[] encodeVarInt(int value) {
+        byte[] out = new byte[value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4];
+        for (int i = 0; i < out.length; i++) {
+            int d = value & 0x7f;
+            value >>>= 7;
+            out[i] = (byte) (i < out.length - 1 ? d | 0x80 : d);
+        }
+        return out;
+    }
+
+    /**
+     * A UTF-8 Encoded String (two-byte length, then bytes). Adds the field spanning length and bytes; returns the
+     * value or null when not even the length is present.
+     */
+    String string(String name, String blame) {
+        int at = pos;
+        if (pos + 2 > end) {
+            missing(name, blame, 2);
+            return null;
+        }
+        int len = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
+        pos += 2;
+        if (pos + len > end) {
+            int left = end - pos;
+            error(blame, at, end - at, name + " length " + len + " runs past the end of the packet (only " + left
+                    + (left == 1 ? " byte" : " bytes") + " left)", spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
+            len = left;
+        }
+        String s = Utf8.decode(this, b, pos, len, blame, name);
+        pos += len;
+        field(name, at, pos - at, s);
+        return s;
+    }
+
+    /** Binary Data (two-byte length, then bytes): returns the value as hex, or null when missing. */
+    String binary(String name, String blame) {
+        int at = pos;
+        if (pos + 2 > end) {
+            missing(name, blame, 2);
+            return null;
+        }
+        int len = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
+        pos += 2;
+        if (pos + len > end) {
+            int left = end - pos;
+            error(blame, at, end - at, name + " length " + len + " runs past the end of the packet (only " + left
+                    + (left == 1 ? " byte" : " bytes") + " left)", spec("3.1.1 §1.5.3", "5.0 §1.5.6"));
+            len = left;
+        }
+        String v = HexDump.hex(b, pos, len);
+        pos += len;
+        field(name, at, pos - at, v);
+        return v;
+    }
+}
