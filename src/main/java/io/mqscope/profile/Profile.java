@@ -97,6 +97,19 @@ public record Profile(
         }
     }
 
+    /** Id of the profile created on first run for the built-in broker; the app points it at the embedded broker. */
+    public static final String LOCAL_BROKER_ID = "local-broker";
+
+    /** The first-run profile: {@link #localBroker(int)} on 1883 with id {@link #LOCAL_BROKER_ID}, group "". */
+    public static Profile defaultLocalBroker() {
+        return localBroker(1883).toBuilder().id(LOCAL_BROKER_ID).group("").build();
+    }
+
+    /** Whether {@code p} is the built-in broker's profile (static so that JSON does not see it as a property). */
+    public static boolean isLocalBroker(Profile p) {
+        return p != null && LOCAL_BROKER_ID.equals(p.id());
+    }
+
     /** A profile for the built-in local broker on 127.0.0.1. */
     public static Profile localBroker(int tcpPort) {
         return builder().name("Local broker").host("127.0.0.1").port(tcpPort).build();

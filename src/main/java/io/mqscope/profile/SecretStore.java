@@ -1,0 +1,29 @@
+package io.mqscope.profile;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** Where profile secrets are kept. Keys look like {@code <profileId>/password} or {@code <id>/signing.deviceSecret}. */
+public interface SecretStore {
+    /** Human-readable description of the backend for the UI, e.g. "OS credential store (Secret Service)". */
+    String describe();
+
+    /** True when secrets are protected by the OS credential store rather than a file. */
+    boolean osCredentialStore();
+
+    Optional<String> get(String key) throws IOException;
+
+    void put(String key, String value) throws IOException;
+
+    void remove(String key) throws IOException;
+
+    /** Puts and removes several secrets; a file backend writes once. */
+    default void update(java.util.Map<String, String> puts, java.util.Set<String> removes) throws IOException {
+        for (var e : puts.entrySet()) {
+            put(e.getKey(), e.getValue());
+        }
+        for (String k : removes) {
+            remove(k);
+        }
+    }
+}
