@@ -1,14 +1,140 @@
 package io.mqscope.cli;
 
+import io.mqscope.broker.BrokerException;
+import io.mqscope.broker.BrokerSettings;
+import io.mqscope.broker.LocalBroker;
+import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "broker", description = "Not available yet.")
+/** {@code mqscope broker}: the built-in broker, standalone, until Ctrl+C. */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = {"Run the built-in MQTT broker (HiveMQ CE, MQTT 3.1.1 and 5) until Ctrl+C.",
+                "Listens on loopback only unless --bind says otherwise."})
 public final class BrokerCommand implements Callable<Integer> {
+
+    @Option(names = "--tcp-port", paramLabel = "N", defaultValue = "1883",
+            description = "Port of the plain MQTT listener (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int tcpPort;
+
+    @Option(names = "--ws-port", paramLabel = "N", defaultValue = "8083",
+            description = "Port of the MQTT over WebSocket listener (0 = any free port, -1 = none). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int wsPort;
+
+    @Option(names = "--ws-path", paramLabel = "PATH", defaultValue = "/mqtt",
+            description = "WebSocket path. Default: ${DEFAULT-VALUE}.")
+    String wsPath;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = BrokerSettings.LOOPBACK,
+            description = "Address to listen on, e.g. 0.0.0.0 for every interface (other machines, phones). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Counted down to stop (tests); Ctrl+C goes through the shutdown hook instead. */
+    final CountDownLatch stop = new CountDownLatch(1);
+
     @Override
     public Integer call() {
-        System.err.println("mqscope broker: not available yet");
-        return 2;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (tcpPort < 0 || tcpPort > 65535 || wsPort > 65535) {
+            err.println("mqscope broker: ports must be 0..65535 (--ws-port -1 disables WebSocket)");
+            return 2;
+        }
+        LocalBroker broker;
+        try {
+            broker = LocalBroker.start(new BrokerSettings(bind, tcpPort, wsPort < 0 ? -1 : wsPort, wsPath, null,
+                    null));
+        } catch (BrokerException e) {
+            err.println("mqscope broker: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        Thread hook = new Thread(() -> {
+            broker.close();
+            stop.countDown();
+        }, "mqscope-broker-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("MQScope built-in broker (HiveMQ CE, MQTT 3.1.1 and 5) is running:");
+        out.println("  tcp  " + broker.tcpUrl());
+        if (broker.wsUrl() != null) {
+            out.println("  ws   " + broker.wsUrl());
+        }
+        if (isWildcard(bind)) {
+            for (String address : lanAddresses()) {
+                out.println("  tcp  mqtt://" + address + ":" + broker.tcpPort());
+                if (broker.wsPort() > 0) {
+                    out.println("  ws   ws://" + address + ":" + broker.wsPort() + broker.wsPath());
+                }
+            }
+            out.println("Listening on every interface: other machines on the network can connect.");
+        } else if (InetAddressCheck.isLoopback(bind)) {
+            out.println("Loopback only; use --bind 0.0.0.0 to accept other machines.");
+        }
+        out.println("Anonymous access, in-memory sessions. Press Ctrl+C to stop.");
+        out.flush();
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook stops the broker
+            }
+            broker.close();
+        }
+        out.println("Broker stopped.");
+        out.flush();
+        return 0;
+    }
+
+    private static boolean isWildcard(String address) {
+        return "0.0.0.0".equals(address) || "::".equals(address) || "[::]".equals(address);
+    }
+
+    private static List<String> lanAddresses() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!ni.isUp() || ni.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        out.add(a.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // no interface list: the loopback URL above still works
+        }
+        return out;
+    }
+
+    private static final class InetAddressCheck {
+        static boolean isLoopback(String address) {
+            try {
+                return InetAddress.getByName(address).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
     }
 }
