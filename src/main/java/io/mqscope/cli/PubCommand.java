@@ -1,14 +1,186 @@
 package io.mqscope.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import io.mqscope.payload.ParseResult;
+import io.mqscope.profile.Profile;
+import io.mqscope.profile.Profile.UserProperty;
+import io.mqscope.session.MessageProperties;
+import io.mqscope.session.Payloads;
+import io.mqscope.session.PublishRequest;
+import io.mqscope.session.Session;
+import io.mqscope.session.SessionListener;
+import io.mqscope.session.Sessions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "pub", description = "Not available yet.")
+/** {@code mqscope pub}: publish a message (text, JSON, hex, base64 or a file's bytes) through the packet tap. */
+@Command(name = "pub", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Publish a message (through the packet tap).",
+            "Exit codes: 0 published (acknowledged for QoS 1 and 2), 1 connection/broker failure, 2 bad input."})
 public final class PubCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = {"-t", "--topic"}, required = true, paramLabel = "TOPIC")
+    String topic;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = {"-m", "--message"}, paramLabel = "PAYLOAD", description = "Payload, read as --format says.")
+        String message;
+
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Send the file's bytes unchanged.")
+        Path file;
+
+        @Option(names = {"-n", "--null-message"}, description = "Send an empty payload.")
+        boolean empty;
+    }
+
+    @Option(names = "--format", paramLabel = "text|json|hex|base64",
+            description = "How -m is written (default text; json is checked before sending).")
+    String format = "text";
+
+    @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2", description = "QoS (default 0).")
+    int qos;
+
+    @Option(names = {"-r", "--retain"}, description = "Set the retain flag.")
+    boolean retain;
+
+    @Option(names = {"-C", "--count"}, paramLabel = "N", description = "Publish the message N times (default 1).")
+    int count = 1;
+
+    @Option(names = "--interval", paramLabel = "MILLIS", description = "Pause between messages with --count.")
+    long intervalMillis;
+
+    @Option(names = "--content-type", paramLabel = "TYPE", description = "MQTT 5 content type.")
+    String contentType;
+
+    @Option(names = "--response-topic", paramLabel = "TOPIC", description = "MQTT 5 response topic.")
+    String responseTopic;
+
+    @Option(names = "--correlation-data", paramLabel = "HEX", description = "MQTT 5 correlation data, in hex.")
+    String correlationData;
+
+    @Option(names = "--message-expiry", paramLabel = "SECONDS", description = "MQTT 5 message expiry interval.")
+    Long messageExpiry;
+
+    @Option(names = "--payload-format-indicator", paramLabel = "0|1",
+            description = "MQTT 5 payload format indicator (1 = UTF-8).")
+    Integer payloadFormatIndicator;
+
     @Override
     public Integer call() {
-        System.err.println("mqscope pub: not available yet");
-        return 2;
+        PrintWriter err = spec.commandLine().getErr();
+        ParseResult<Profile> pr = connection.toProfile("mqscope-pub");
+        if (!pr.ok()) {
+            return CliSupport.badInput(err, "pub", pr.error());
+        }
+        ParseResult<List<UserProperty>> ups = connection.parsedUserProperties();
+        if (!ups.ok()) {
+            return CliSupport.badInput(err, "pub", ups.error());
+        }
+        if (qos < 0 || qos > 2) {
+            return CliSupport.badInput(err, "pub", "--qos must be 0, 1 or 2, not " + qos);
+        }
+        if (count < 1) {
+            return CliSupport.badInput(err, "pub", "--count must be positive, not " + count);
+        }
+        byte[] payload;
+        if (source.file != null) {
+            try {
+                payload = Files.readAllBytes(source.file);
+            } catch (IOException e) {
+                return CliSupport.badInput(err, "pub", "--file " + source.file + ": cannot read (" + e + ")");
+            }
+        } else if (source.empty) {
+            payload = new byte[0];
+        } else {
+            ParseResult<byte[]> p = Payloads.parse(source.message, format);
+            if (!p.ok()) {
+                return CliSupport.badInput(err, "pub", "-m (" + format + "): " + p.error());
+            }
+            if ("json".equals(format.toLowerCase(Locale.ROOT))) {
+                String bad = checkJson(source.message);
+                if (bad != null) {
+                    return CliSupport.badInput(err, "pub", "-m (json): " + bad);
+                }
+            }
+            payload = p.value();
+        }
+        byte[] correlation = null;
+        if (correlationData != null) {
+            ParseResult<byte[]> c = Payloads.parse(correlationData, "hex");
+            if (!c.ok()) {
+                return CliSupport.badInput(err, "pub", "--correlation-data: " + c.error());
+            }
+            correlation = c.value();
+        }
+        MessageProperties props = new MessageProperties(
+                payloadFormatIndicator == null ? null : payloadFormatIndicator == 1, messageExpiry, null,
+                responseTopic, correlation, contentType, ups.value(), null);
+        Profile profile = pr.value().toBuilder().reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
+        try (Session session = Sessions.open(profile, new SessionListener() { })) {
+            try {
+                session.connect().get();
+                List<CompletableFuture<Void>> pending = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    pending.add(session.publish(new PublishRequest(topic, payload, qos, retain, props)));
+                    if (intervalMillis > 0 && i + 1 < count) {
+                        Thread.sleep(intervalMillis);
+                    }
+                }
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
+                session.disconnect().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CliSupport.CONNECTION_FAILED;
+            } catch (Exception e) {
+                return CliSupport.report(err, "pub", e);
+            }
+        }
+        return CliSupport.OK;
+    }
+
+    /** Null when {@code text} is one JSON value; else the error with line and column. */
+    private static String checkJson(String text) {
+        try (JsonParser p = new JsonFactory().createParser(text.getBytes(StandardCharsets.UTF_8))) {
+            if (p.nextToken() == null) {
+                return "empty JSON";
+            }
+            p.skipChildren();
+            if (p.nextToken() != null) {
+                var loc = p.currentLocation();
+                return "extra content after the JSON value at line " + loc.getLineNr() + ", column "
+                        + loc.getColumnNr();
+            }
+            return null;
+        } catch (JsonParseException e) {
+            var loc = e.getLocation();
+            return e.getOriginalMessage() + " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 }

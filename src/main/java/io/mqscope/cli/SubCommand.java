@@ -1,14 +1,315 @@
 package io.mqscope.cli;
 
+import io.mqscope.payload.ParseResult;
+import io.mqscope.profile.Profile;
+import io.mqscope.profile.Profile.SavedSubscription;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.session.MessageEvent;
+import io.mqscope.session.Session;
+import io.mqscope.session.SessionListener;
+import io.mqscope.session.Sessions;
+import io.mqscope.session.StateChange;
+import io.mqscope.store.JsonLines;
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.wire.DecodedPacket;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.Field;
+import io.mqscope.wire.Finding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "sub", description = "Not available yet.")
+/**
+ * {@code mqscope sub}: subscribe and print messages, like mosquitto_sub, through the packet tap. Output is buffered
+ * and flushed every 100 ms and at the end, never per message, so it keeps up with a flood.
+ */
+@Command(name = "sub", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Subscribe and print messages (through the packet tap).",
+            "Exit codes: 0 done, 1 connection/broker failure, 2 bad input, 3 --timeout before --count messages."})
 public final class SubCommand implements Callable<Integer> {
+    private static final HexFormat HEX = HexFormat.of();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = {"-t", "--topic"}, required = true, paramLabel = "FILTER",
+            description = "Topic filter (repeatable).")
+    List<String> topics;
+
+    @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2", description = "Subscription QoS (default 0).")
+    int qos;
+
+    @Option(names = {"-C", "--count"}, paramLabel = "N", description = "Exit after N messages.")
+    Long count;
+
+    @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS", description = "Exit after SECONDS.")
+    Double timeout;
+
+    @Option(names = "--format", paramLabel = "text|hex|base64|json",
+            description = "How to print payloads (default text; json prints the payload as is).")
+    String format = "text";
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the topic before each payload.")
+    boolean verbose;
+
+    @Option(names = "--json", description = "One JSON object per message: topic, qos, retain, dup, payload_hex, "
+            + "payload_text (when UTF-8), properties.")
+    boolean json;
+
+    @Option(names = "--packets", description = "Also print every packet that crossed the relay, hex and decoded, "
+            + "with findings.")
+    boolean packets;
+
+    @Option(names = "--no-local", description = "MQTT 5: do not receive our own publishes.")
+    boolean noLocal;
+
+    @Option(names = "--retain-as-published", description = "MQTT 5: keep the retain flag as published.")
+    boolean retainAsPublished;
+
+    @Option(names = "--retain-handling", paramLabel = "0|1|2", description = "MQTT 5: 0 send retained at "
+            + "subscribe, 1 only for a new subscription, 2 never.")
+    int retainHandling;
+
+    private final Object outLock = new Object();
+    private final AtomicLong received = new AtomicLong();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final StringBuilder line = new StringBuilder(256);
+    private PrintWriter out;
+    private JsonLines jsonOut;
+    private volatile boolean failed;
+
     @Override
     public Integer call() {
-        System.err.println("mqscope sub: not available yet");
-        return 2;
+        PrintWriter err = spec.commandLine().getErr();
+        ParseResult<Profile> pr = connection.toProfile("mqscope-sub");
+        if (!pr.ok()) {
+            return CliSupport.badInput(err, "sub", pr.error());
+        }
+        ParseResult<List<Profile.UserProperty>> ups = connection.parsedUserProperties();
+        if (!ups.ok()) {
+            return CliSupport.badInput(err, "sub", ups.error());
+        }
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("text", "hex", "base64", "json").contains(fmt)) {
+            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64 or json, not '" + format + "'");
+        }
+        if (qos < 0 || qos > 2) {
+            return CliSupport.badInput(err, "sub", "--qos must be 0, 1 or 2, not " + qos);
+        }
+        if (count != null && count <= 0) {
+            return CliSupport.badInput(err, "sub", "--count must be positive, not " + count);
+        }
+        Profile profile = pr.value().toBuilder().userProperties(ups.value()).build();
+        out = spec.commandLine().getOut();
+        if (json) {
+            try {
+                jsonOut = new JsonLines(out, false);
+            } catch (IOException e) {
+                return CliSupport.report(err, "sub", e);
+            }
+        }
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mqscope-sub-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleAtFixedRate(this::flush, 100, 100, TimeUnit.MILLISECONDS);
+        try (Session session = Sessions.open(profile, new Listener(err))) {
+            try {
+                session.connect().get();
+                for (String t : topics) {
+                    session.subscribe(new SavedSubscription(t, qos, noLocal, retainAsPublished, retainHandling, null,
+                            null, null)).get();
+                }
+            } catch (Exception e) {
+                flush();
+                return CliSupport.report(err, "sub", e);
+            }
+            boolean finished;
+            if (timeout != null) {
+                finished = done.await((long) (timeout * 1000), TimeUnit.MILLISECONDS);
+            } else {
+                done.await();
+                finished = true;
+            }
+            flush();
+            if (failed) {
+                return CliSupport.CONNECTION_FAILED;
+            }
+            if (!finished && count != null) {
+                err.println("mqscope sub: timed out after " + timeout + " s with " + received.get() + " of "
+                        + count + " messages");
+                err.flush();
+                return CliSupport.TIMED_OUT;
+            }
+            return CliSupport.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CliSupport.CONNECTION_FAILED;
+        } finally {
+            flusher.shutdownNow();
+            flush();
+        }
+    }
+
+    private void flush() {
+        synchronized (outLock) {
+            try {
+                if (jsonOut != null) {
+                    jsonOut.flush();
+                }
+            } catch (IOException e) {
+                // stdout closed: nothing more to do
+            }
+            if (out != null) {
+                out.flush();
+            }
+        }
+    }
+
+    private void printMessage(MessageEvent m) {
+        synchronized (outLock) {
+            if (json) {
+                try {
+                    jsonOut.writeMessage(-1, m);
+                } catch (IOException e) {
+                    done.countDown();
+                }
+                return;
+            }
+            StringBuilder b = line;
+            b.setLength(0);
+            if (verbose) {
+                b.append(m.topic()).append(' ');
+            }
+            switch (format.toLowerCase(Locale.ROOT)) {
+                case "hex" -> b.append(HEX.formatHex(m.payload()));
+                case "base64" -> b.append(Base64.getEncoder().encodeToString(m.payload()));
+                default -> b.append(new String(m.payload(), StandardCharsets.UTF_8));
+            }
+            b.append('\n');
+            out.append(b);
+        }
+    }
+
+    private void printPacket(PacketEvent e) {
+        synchronized (outLock) {
+            if (json) {
+                try {
+                    jsonOut.writePacket(e);
+                } catch (IOException ex) {
+                    done.countDown();
+                }
+                return;
+            }
+            DecodedPacket p = e.packet();
+            StringBuilder b = line;
+            b.setLength(0);
+            b.append(e.direction() == Direction.CLIENT_TO_BROKER ? "--> " : "<-- ").append(p.type())
+                    .append(" (").append(p.length()).append(" bytes, ").append(e.direction().peer())
+                    .append(" to ").append(e.direction() == Direction.CLIENT_TO_BROKER ? "broker" : "client")
+                    .append(")\n    ");
+            byte[] raw = p.raw();
+            for (int i = 0; i < raw.length; i++) {
+                if (i > 0) {
+                    b.append(i % 16 == 0 ? "\n    " : " ");
+                }
+                b.append(HEX.toHexDigits(raw[i]));
+            }
+            b.append('\n');
+            appendFields(b, p.fields(), "    ");
+            for (Finding f : p.findings()) {
+                b.append("    ! ").append(f.severity().jsonName()).append(' ').append(f.field()).append(" @")
+                        .append(f.offset()).append('+').append(f.length()).append(": ").append(f.message());
+                if (f.spec() != null && !f.spec().isEmpty()) {
+                    b.append(" [").append(f.spec()).append(']');
+                }
+                b.append('\n');
+            }
+            if (p.diagnosis() != null) {
+                b.append("    diagnosis: ").append(p.diagnosis()).append('\n');
+            }
+            out.append(b);
+        }
+    }
+
+    private static void appendFields(StringBuilder b, List<Field> fields, String indent) {
+        for (Field f : fields) {
+            b.append(indent).append(f.name()).append(" = ").append(f.value()).append("  [").append(f.offset())
+                    .append('+').append(f.length()).append("]\n");
+            if (!f.children().isEmpty()) {
+                appendFields(b, f.children(), indent + "  ");
+            }
+        }
+    }
+
+    private final class Listener implements SessionListener {
+        private final PrintWriter err;
+
+        Listener(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onMessage(MessageEvent m) {
+            if (m.outgoing()) {
+                return;
+            }
+            long n = received.incrementAndGet();
+            if (count != null && n > count) {
+                return;
+            }
+            printMessage(m);
+            if (count != null && n == count) {
+                done.countDown();
+            }
+        }
+
+        @Override
+        public void onPacket(PacketEvent packet) {
+            if (packets) {
+                printPacket(packet);
+            }
+        }
+
+        @Override
+        public void onState(StateChange c) {
+            if (c.state() == ConnectionState.RECONNECTING) {
+                synchronized (outLock) {
+                    err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + ": "
+                            + (c.stage() == null ? "" : c.stage() + ": ") + c.reason());
+                    err.flush();
+                }
+            }
+            if (c.state() == ConnectionState.DISCONNECTED && c.reason() != null
+                    && !c.reason().contains("by user")) {
+                // connection lost and no reconnect configured
+                synchronized (outLock) {
+                    err.println("mqscope sub: disconnected: " + (c.stage() == null ? "" : c.stage() + ": ")
+                            + c.reason());
+                    err.flush();
+                }
+                failed = true;
+                done.countDown();
+            }
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.mqscope.session;
 
 import io.mqscope.tap.PacketEvent;
+import io.mqscope.tap.WebSocketFrameEvent;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.Finding;
 
 /**
  * Receives a session's events on I/O threads. Implementations copy into their own queues and return at once:
@@ -14,5 +17,13 @@ public interface SessionListener {
     }
 
     default void onPacket(PacketEvent packet) {
+    }
+
+    /** A WebSocket frame seen on the relay's upstream (ws and wss only). */
+    default void onWebSocketFrame(WebSocketFrameEvent frame) {
+    }
+
+    /** A finding of the relay's stream decoder that belongs to no single packet. */
+    default void onStreamFinding(String connectionId, Direction direction, Finding finding) {
     }
 }

@@ -1,0 +1,176 @@
+package io.mqscope.cli;
+
+import io.mqscope.payload.ParseResult;
+import io.mqscope.profile.MqttVersion;
+import io.mqscope.profile.Profile;
+import io.mqscope.profile.Profile.UserProperty;
+import io.mqscope.profile.ProfileUrl;
+import io.mqscope.profile.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * Connection options shared by {@code pub} and {@code sub}: where to connect, how to identify, TLS. Turned into a
+ * {@link Profile} by {@link #toProfile}; the core never sees picocli types.
+ */
+public final class ConnectionOptions {
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Broker URL: mqtt://, mqtts://, ws:// or wss://[user[:password]@]host[:port][/path].")
+    String url;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Broker host (default 127.0.0.1).")
+    String host;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Broker port (default per transport).")
+    Integer port;
+
+    @Option(names = "--transport", paramLabel = "tcp|tls|ws|wss", description = "Transport (default tcp).")
+    String transport;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "WebSocket path (default /mqtt).")
+    String wsPath;
+
+    @Option(names = {"-V", "--mqtt-version"}, paramLabel = "3.1.1|5", description = "MQTT version (default 3.1.1).")
+    String mqttVersion;
+
+    @Option(names = {"-i", "--client-id"}, paramLabel = "ID",
+            description = "Client identifier (default mqscope-<random>).")
+    String clientId;
+
+    @Option(names = {"-u", "--username"}, paramLabel = "USER")
+    String username;
+
+    @Option(names = {"-P", "--password"}, paramLabel = "PASSWORD")
+    String password;
+
+    @Option(names = {"-k", "--keepalive"}, paramLabel = "SECONDS", description = "Keep alive (default 60).")
+    Integer keepAlive;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout (default 10).")
+    Integer connectTimeout;
+
+    @Option(names = "--no-clean-start", negatable = false,
+            description = "Resume the broker session (clean start / clean session off).")
+    boolean noCleanStart;
+
+    @Option(names = "--session-expiry", paramLabel = "SECONDS", description = "MQTT 5 session expiry interval.")
+    Long sessionExpiry;
+
+    @Option(names = "--cafile", paramLabel = "FILE", description = "CA certificate(s) (PEM) to trust.")
+    String caFile;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate (PEM or PKCS#12).")
+    String certFile;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "Client private key (PEM).")
+    String keyFile;
+
+    @Option(names = "--key-password", paramLabel = "PASSWORD", description = "Password of the key or PKCS#12 file.")
+    String keyPassword;
+
+    @Option(names = "--insecure", description = "Do not verify the broker's certificate chain or host name.")
+    boolean insecure;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Start from a saved profile (pending: needs the profile store).")
+    String profileName;
+
+    @Option(names = {"-D", "--user-property"}, paramLabel = "NAME=VALUE",
+            description = "MQTT 5 user property (repeatable); on CONNECT for sub, on PUBLISH for pub.")
+    List<String> userProperties = new ArrayList<>();
+
+    /** Builds the profile, or an error message for bad input. */
+    ParseResult<Profile> toProfile(String defaultClientIdPrefix) {
+        if (profileName != null) {
+            return ParseResult.error("--profile: the profile store is not available in this build yet; use --url",
+                    -1, -1, -1);
+        }
+        Profile base = Profile.builder().name("command line").clientId(defaultClientIdPrefix)
+                .randomClientIdSuffix(true).build();
+        if (url != null) {
+            ParseResult<Profile> r = ProfileUrl.parse(url, base);
+            if (!r.ok()) {
+                return ParseResult.error("--url: " + r.error() + (r.position() >= 0 ? " (at column "
+                        + r.column() + ")" : ""), r.position(), r.line(), r.column());
+            }
+            base = r.value();
+        }
+        Profile.Builder b = base.toBuilder();
+        try {
+            if (transport != null) {
+                Transport t = Transport.valueOf(transport.toUpperCase(Locale.ROOT));
+                b.transport(t);
+                if (port == null && url == null) {
+                    b.port(t.defaultPort());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return ParseResult.error("--transport must be tcp, tls, ws or wss, not '" + transport + "'", -1, -1, -1);
+        }
+        if (host != null) {
+            b.host(host);
+        }
+        if (port != null) {
+            if (port < 1 || port > 65535) {
+                return ParseResult.error("--port must be 1..65535, not " + port, -1, -1, -1);
+            }
+            b.port(port);
+        }
+        if (wsPath != null) {
+            b.wsPath(wsPath.startsWith("/") ? wsPath : "/" + wsPath);
+        }
+        if (mqttVersion != null) {
+            try {
+                b.mqttVersion(MqttVersion.fromLabel(mqttVersion.replace("mqttv", "").replace("311", "3.1.1")
+                        .replace("31", "3.1")));
+            } catch (IllegalArgumentException e) {
+                return ParseResult.error("--mqtt-version: " + e.getMessage(), -1, -1, -1);
+            }
+        }
+        if (clientId != null) {
+            b.clientId(clientId).randomClientIdSuffix(false);
+        }
+        if (username != null) {
+            b.username(username);
+        }
+        if (password != null) {
+            b.password(password);
+        }
+        if (keepAlive != null) {
+            b.keepAliveSeconds(keepAlive);
+        }
+        if (connectTimeout != null) {
+            b.connectTimeoutSeconds(connectTimeout);
+        }
+        if (noCleanStart) {
+            b.cleanStart(false);
+        }
+        if (sessionExpiry != null) {
+            b.sessionExpirySeconds(sessionExpiry);
+        }
+        Profile.TlsSettings t = base.tls();
+        if (caFile != null || certFile != null || keyFile != null || keyPassword != null || insecure) {
+            b.tls(new Profile.TlsSettings(caFile != null ? caFile : t.caFile(),
+                    certFile != null ? certFile : t.clientCertFile(), keyFile != null ? keyFile : t.clientKeyFile(),
+                    keyPassword != null ? keyPassword : t.keyPassword(), t.sniHost(), t.alpn(),
+                    !insecure && t.verifyHostname(), insecure || t.insecure()));
+        }
+        return ParseResult.ok(b.build());
+    }
+
+    /** Parses {@code -D name=value} options. */
+    ParseResult<List<UserProperty>> parsedUserProperties() {
+        List<UserProperty> out = new ArrayList<>();
+        for (String s : userProperties) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                return ParseResult.error("--user-property '" + s + "': expected NAME=VALUE", -1, -1, -1);
+            }
+            out.add(new UserProperty(s.substring(0, eq), s.substring(eq + 1)));
+        }
+        return ParseResult.ok(out);
+    }
+}

@@ -1,0 +1,57 @@
+package io.mqscope.session;
+
+import io.mqscope.payload.HexParser;
+import io.mqscope.payload.ParseResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/** Turns a payload as a person writes it (text, json, hex or base64) into the bytes to send. */
+public final class Payloads {
+    private Payloads() {
+    }
+
+    /** @param format text, json, hex or base64 (null means text) */
+    public static ParseResult<byte[]> parse(String input, String format) {
+        String f = format == null ? "text" : format.toLowerCase(Locale.ROOT);
+        switch (f) {
+            case "text":
+            case "json":
+            case "string":
+                return ParseResult.ok(input.getBytes(StandardCharsets.UTF_8));
+            case "hex":
+                return HexParser.parse(input);
+            case "base64":
+                return parseBase64(input);
+            default:
+                return ParseResult.error("payload format must be text, json, hex or base64, not '" + format + "'",
+                        -1, -1, -1);
+        }
+    }
+
+    private static ParseResult<byte[]> parseBase64(String input) {
+        StringBuilder compact = new StringBuilder(input.length());
+        int[] origin = new int[input.length()];
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                    || c == '=' || c == '-' || c == '_')) {
+                return ParseResult.errorAt(input, i, "character '" + c + "' at position " + (i + 1)
+                        + " is not base64");
+            }
+            origin[compact.length()] = i;
+            compact.append(c);
+        }
+        String s = compact.toString();
+        boolean url = s.indexOf('-') >= 0 || s.indexOf('_') >= 0;
+        try {
+            return ParseResult.ok((url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(s));
+        } catch (IllegalArgumentException e) {
+            int pos = s.isEmpty() ? 0 : origin[s.length() - 1];
+            return ParseResult.errorAt(input, pos, "invalid base64: " + e.getMessage());
+        }
+    }
+}
