@@ -12,8 +12,8 @@ import java.util.List;
 
 /** Import and export of profiles as a JSON array. */
 public final class ProfileFiles {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = io.mqscope.profile.ProfileJson.mapper()
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ProfileFiles() {
     }

@@ -108,7 +108,8 @@ public final class ConnectionsView {
         Map<String, TreeItem<Object>> groups = new LinkedHashMap<>();
         TreeItem<Object> rootItem = new TreeItem<>();
         for (ConnectionEntry e : vm.entries()) {
-            String g = e.profile().group() == null || e.profile().group().isBlank()
+            String g = e.isLocalBroker() ? I18n.t("connections.group.builtin")
+                    : e.profile().group() == null || e.profile().group().isBlank()
                     ? I18n.t("connections.group.default") : e.profile().group();
             TreeItem<Object> gi = groups.computeIfAbsent(g, k -> {
                 TreeItem<Object> t = new TreeItem<>(k);

@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
  * {@link Backend}. The built-in "Local broker" profile is always present and starts the embedded broker on demand.
  */
 public final class ConnectionsViewModel {
-    public static final String LOCAL_BROKER_ID = "local-broker";
+    public static final String LOCAL_BROKER_ID = Profile.LOCAL_BROKER_ID;
 
     private final ObservableList<ConnectionEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionEntry> selected = new SimpleObjectProperty<>();
@@ -60,8 +60,7 @@ public final class ConnectionsViewModel {
     }
 
     public static Profile localBrokerProfile() {
-        return Profile.localBroker(1883).toBuilder().id(LOCAL_BROKER_ID).group(I18n.t("connections.group.builtin"))
-                .clientId("mqscope").build();
+        return Profile.defaultLocalBroker();
     }
 
     private ConnectionEntry add(Profile p) {

@@ -61,7 +61,7 @@ public final class ConnectionEditorViewModel {
     private final BooleanBinding valid;
     private final StringProperty signingResult = new SimpleStringProperty("");
     /** Computes the vendor signing preview; replaced by the real signer (io.mqscope.auth) when available. */
-    private static volatile Function<Profile.Signing, String> signer = s -> "";
+    private static volatile Function<Profile.Signing, String> signer = ConnectionEditorViewModel::sign;
     private final String id;
     private final List<Profile.SavedSubscription> subscriptions;
 
@@ -168,6 +168,11 @@ public final class ConnectionEditorViewModel {
     }
 
     static String urlError(String v) {
+        ParseResult<Profile> r = io.mqscope.profile.ProfileUrl.parse(v);
+        return r.ok() ? "" : I18n.t("editor.error.url", r.column(), r.error());
+    }
+
+    static String uriError(String v) {
         try {
             URI u = new URI(v.trim());
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
@@ -194,6 +199,30 @@ public final class ConnectionEditorViewModel {
     }
 
     private void applyUrl(String v) {
+        ParseResult<Profile> r = io.mqscope.profile.ProfileUrl.parse(v, Profile.builder().build());
+        if (!r.ok()) {
+            return;
+        }
+        Profile p = r.value();
+        text.get("transport").set(p.transport().name().toLowerCase(Locale.ROOT));
+        text.get("host").set(p.host());
+        text.get("port").set(Integer.toString(p.port()));
+        text.get("wsPath").set(p.wsPath() == null ? "" : p.wsPath());
+        if (p.username() != null) {
+            text.get("username").set(p.username());
+        }
+        if (p.password() != null) {
+            text.get("password").set(p.password());
+        }
+        if (p.mqttVersion() != null) {
+            text.get("mqttVersion").set(p.mqttVersion().label());
+        }
+        if (p.clientId() != null && !p.clientId().equals(Profile.builder().build().clientId())) {
+            text.get("clientId").set(p.clientId());
+        }
+    }
+
+    private void applyUri(String v) {
         URI u = URI.create(v);
         Transport t = transportOf(u.getScheme().toLowerCase(Locale.ROOT));
         text.get("transport").set(t.name().toLowerCase(Locale.ROOT));
@@ -386,6 +415,27 @@ public final class ConnectionEditorViewModel {
 
     public StringProperty error(String key) {
         return errors.get(key);
+    }
+
+    /** Signs now and shows every output, including the exact string that went into the HMAC. */
+    static String sign(Profile.Signing s) {
+        try {
+            io.mqscope.auth.SignedCredentials c = io.mqscope.auth.Signer.sign(s, java.time.Instant.now());
+            StringBuilder sb = new StringBuilder();
+            sb.append("clientId: ").append(c.clientId()).append('\n');
+            sb.append("username: ").append(c.username()).append('\n');
+            sb.append("password: ").append(c.password()).append('\n');
+            if (c.host() != null) {
+                sb.append("host: ").append(c.host()).append(c.port() == null ? "" : ":" + c.port()).append('\n');
+            }
+            sb.append(I18n.t("editor.signing.signed")).append('\n').append(c.signedString());
+            for (String w : c.warnings()) {
+                sb.append('\n').append(I18n.t("editor.signing.warning", w));
+            }
+            return sb.toString();
+        } catch (io.mqscope.auth.SigningException e) {
+            return I18n.t("editor.signing.failed", e.getMessage());
+        }
     }
 
     public static void setSigner(Function<Profile.Signing, String> f) {
