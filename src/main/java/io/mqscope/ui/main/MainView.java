@@ -70,8 +70,9 @@ public final class MainView {
                                 ProfileRepository profiles, Executor io) {
         MainView v = new MainView(stage, settingsFile, backend, profiles, io);
         v.build(settings);
-        stage.setWidth(1280);
-        stage.setHeight(820);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1280, screen.getWidth()));
+        stage.setHeight(Math.min(820, screen.getHeight()));
         stage.show();
         v.pump.start();
         return v;
@@ -84,7 +85,7 @@ public final class MainView {
         root = createView();
         Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(root, 1280, 820);
+            scene = new Scene(root);
             stage.setScene(scene);
         } else {
             scene.setRoot(root);

@@ -45,7 +45,8 @@ public final class PacketDetailViewModel {
         if (p == null || index < 0) {
             return;
         }
-        Field f = innermost(p.fields(), index);
+        Field[] owners = io.mqscope.wire.HexDump.attribute(p);
+        Field f = index < owners.length ? owners[index] : null;
         if (f != null) {
             selectedField.set(f);
         } else {

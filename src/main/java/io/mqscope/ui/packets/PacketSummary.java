@@ -6,25 +6,13 @@ import java.util.List;
 
 /** A one-line summary of a decoded packet from its most telling fields. */
 public final class PacketSummary {
-    private static final String[] TELLING = {"topic_name", "client_id", "topic_filter", "packet_identifier",
-        "return_code", "reason_code", "session_present", "keep_alive", "qos"};
 
     private PacketSummary() {
     }
 
+    /** The wire decoder's own one-line summary. */
     public static String of(DecodedPacket p) {
-        StringBuilder sb = new StringBuilder();
-        for (String name : TELLING) {
-            Field f = find(p.fields(), name);
-            if (f != null && f.value() != null) {
-                if (sb.length() > 0) {
-                    sb.append("  ");
-                }
-                String v = String.valueOf(f.value());
-                sb.append(name).append('=').append(v.length() > 60 ? v.substring(0, 60) + "…" : v);
-            }
-        }
-        return sb.toString();
+        return io.mqscope.wire.Summary.of(p);
     }
 
     /** Depth-first search by name. */
