@@ -159,6 +159,8 @@ public final class ConnectionsView {
         EntryCell() {
             box.setAlignment(Pos.CENTER_LEFT);
             host.getStyleClass().add("muted");
+            host.setMaxWidth(230);
+            name.setMaxWidth(230);
             dot.getStyleClass().add("status-dot");
         }
 

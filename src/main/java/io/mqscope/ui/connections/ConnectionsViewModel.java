@@ -138,6 +138,11 @@ public final class ConnectionsViewModel {
             session.connect().whenComplete((v, ex) -> {
                 if (ex != null) {
                     fail(e, ex);
+                    return;
+                }
+                // the session restores what it subscribed itself; the profile's saved list is ours to restore
+                for (Profile.SavedSubscription saved : e.profile().subscriptions()) {
+                    session.subscribe(saved);
                 }
             });
         }, io).exceptionally(ex -> {

@@ -114,7 +114,8 @@ public final class ConnectionEditorView {
         }
         if (key.equals("signingParams")) {
             t.setPromptText(I18n.t("editor.signing.prompt"));
-            ((TextArea) t).setPrefRowCount(4);
+            ((TextArea) t).setPrefRowCount(5);
+            ((TextArea) t).setWrapText(true);
         }
         t.textProperty().bindBidirectional(vm.text(key));
         return t;

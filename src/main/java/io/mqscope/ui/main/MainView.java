@@ -129,7 +129,8 @@ public final class MainView {
     }
 
     private HBox header() {
-        Label title = new Label("MQScope");
+        Label title = new Label();
+        title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("app-title");
         title.setGraphic(new FontIcon(Feather.ACTIVITY));
         Region grow = new Region();

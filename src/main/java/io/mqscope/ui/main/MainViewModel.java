@@ -140,7 +140,7 @@ public final class MainViewModel {
         Profile p = active.profile();
         title.set("MQScope — " + p.name());
         ConnectionState s = active.stateProperty().get();
-        String reason = active.reasonProperty().get();
+        String reason = s == ConnectionState.CONNECTED ? null : active.reasonProperty().get();
         String st = I18n.t("state." + s.name().toLowerCase(java.util.Locale.ROOT));
         statusState.set(reason == null || reason.isEmpty() ? p.name() + ": " + st : p.name() + ": " + st + " — "
                 + reason);

@@ -148,6 +148,7 @@ public final class MessagesView {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label title = new Label(I18n.t("payload.title"));
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(6, title, grow, format, charset, save);
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -245,6 +246,11 @@ public final class MessagesView {
         return sb.toString();
     }
 
+    static String hexPreview(byte[] payload, int max) {
+        int n = Math.min(payload.length, max);
+        return io.mqscope.payload.PayloadCodec.hex(payload, 0, n) + (payload.length > n ? " …" : "");
+    }
+
     static String describe(MessageEvent m) {
         StringBuilder sb = new StringBuilder();
         sb.append(I18n.t(m.outgoing() ? "messages.outgoing" : "messages.incoming")).append("  ")
@@ -318,7 +324,9 @@ public final class MessagesView {
                 return;
             }
             head.setText(m.topic());
-            body.setText(preview(m.payload(), 300));
+            body.setText(io.mqscope.payload.PayloadCodec.isText(m.payload().length > 600
+                    ? java.util.Arrays.copyOf(m.payload(), 600) : m.payload(), io.mqscope.payload.TextCharset.UTF_8)
+                    ? preview(m.payload(), 300) : hexPreview(m.payload(), 64));
             String fl = flags(m);
             foot.setText(TIME.format(m.time()) + "  QoS " + m.qos() + (fl.isEmpty() ? "" : "  " + fl) + "  "
                     + I18n.t("messages.bytes", m.payload().length));

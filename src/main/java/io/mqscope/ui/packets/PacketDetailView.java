@@ -75,12 +75,16 @@ public final class PacketDetailView {
         diagnosis.managedProperty().bind(diagnosis.textProperty().isNotEmpty());
         diagnosis.visibleProperty().bind(diagnosis.textProperty().isNotEmpty());
         diagnosis.setMaxWidth(Double.MAX_VALUE);
+        diagnosis.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox findingBox = titled("packets.findings", findings);
         findingBox.getChildren().add(1, diagnosis);
 
-        root.getItems().addAll(hexBox, treeBox, findingBox);
+        SplitPane right = new SplitPane(treeBox, findingBox);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.5);
+        root.getItems().addAll(hexBox, right);
         root.setOrientation(Orientation.HORIZONTAL);
-        root.setDividerPositions(0.45, 0.72);
+        root.setDividerPositions(0.6);
     }
 
     private static VBox titled(String key, Node content) {
@@ -253,12 +257,18 @@ public final class PacketDetailView {
             FontIcon icon = new FontIcon(f.severity() == Severity.ERROR ? Feather.X_OCTAGON
                     : f.severity() == Severity.WARNING ? Feather.ALERT_TRIANGLE : Feather.INFO);
             icon.getStyleClass().add("finding-icon");
-            setGraphic(icon);
-            setWrapText(true);
-            setPrefWidth(0);
-            setText(f.severity().name().toLowerCase(Locale.ROOT) + "  " + f.field() + " @" + f.offset()
+            Label text = new Label(f.severity().name().toLowerCase(Locale.ROOT) + "  " + f.field() + " @" + f.offset()
                     + (f.length() > 1 ? "+" + f.length() : "") + ": " + f.message()
                     + (f.spec() == null || f.spec().isEmpty() ? "" : "\n" + f.spec()));
+            text.setWrapText(true);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (getListView() != null) {
+                text.maxWidthProperty().bind(getListView().widthProperty().subtract(48));
+            }
+            text.setGraphic(icon);
+            text.setGraphicTextGap(6);
+            setText(null);
+            setGraphic(text);
         }
     }
 }

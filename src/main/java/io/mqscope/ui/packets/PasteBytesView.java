@@ -122,7 +122,7 @@ public final class PasteBytesView {
         PacketDetailView detail = new PacketDetailView(vm.detail());
         SplitPane split = new SplitPane(left, detail.root());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.14);
         root.setTop(top);
         root.setCenter(split);
     }

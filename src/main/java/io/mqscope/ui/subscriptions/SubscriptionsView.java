@@ -43,6 +43,7 @@ public final class SubscriptionsView {
         filter.setPromptText(I18n.t("subscriptions.filter.prompt"));
         filter.textProperty().bindBidirectional(vm.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
+        filter.setMinWidth(100);
         ChoiceBox<Integer> qos = new ChoiceBox<>();
         qos.getItems().addAll(0, 1, 2);
         qos.setValue(vm.qosProperty().get());
@@ -58,6 +59,8 @@ public final class SubscriptionsView {
                 return Integer.valueOf(s.substring(4));
             }
         });
+        qos.setPrefWidth(84);
+        qos.setMinWidth(84);
         ColorPicker color = new ColorPicker(Color.web(vm.colorProperty().get()));
         color.getStyleClass().add("button");
         color.setMaxWidth(44);

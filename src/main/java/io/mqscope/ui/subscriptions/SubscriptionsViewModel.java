@@ -46,8 +46,10 @@ public final class SubscriptionsViewModel {
     }
 
     private boolean validate() {
-        ParseResult<String> r = TopicNames.validateFilter(filter.get().trim());
-        filterError.set(r.ok() ? "" : r.error());
+        String f = filter.get().trim();
+        ParseResult<String> r = TopicNames.validateFilter(f);
+        // an empty field is not an error until the user tries to subscribe with it
+        filterError.set(r.ok() || f.isEmpty() ? "" : r.error());
         return r.ok();
     }
 
@@ -78,6 +80,8 @@ public final class SubscriptionsViewModel {
     /** Subscribes when the filter is valid; returns false (and subscribes to nothing) otherwise. */
     public boolean add() {
         if (!validate()) {
+            ParseResult<String> r = TopicNames.validateFilter(filter.get().trim());
+            filterError.set(r.error());
             return false;
         }
         String f = filter.get().trim();
