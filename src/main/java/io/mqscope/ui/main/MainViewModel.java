@@ -32,6 +32,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class MainViewModel {
     private static final long SECOND = 1_000_000_000L;
+    /**
+     * Lists are refreshed at most this often: a person cannot read faster, and every list change re-lays-out the
+     * visible cells, so fewer, larger batches keep pulses short under a flood.
+     */
+    static final long LIST_REFRESH_NANOS = 100_000_000L;
+    private static final long STATUS_REFRESH_NANOS = 250_000_000L;
+    /** Rows kept in a visible list; older ones stay in the connection's log. */
+    public static final int VISIBLE_ROWS = 2_000;
+    private long lastListAt;
+    private long lastStatusAt;
 
     private UiSettings settings;
     private final ConnectionsViewModel connections;
@@ -51,11 +61,11 @@ public final class MainViewModel {
 
     public MainViewModel(UiSettings settings, Backend backend, ProfileRepository profiles, Executor io) {
         this.settings = settings;
-        int window = Math.min(settings.maxMessages(), 5_000);
+        int window = Math.min(settings.maxMessages(), VISIBLE_ROWS);
         connections = new ConnectionsViewModel(backend, profiles, io, settings.maxMessages(), settings.maxPackets());
         messages = new MessagesViewModel(window);
         payload = new PayloadViewModel(settings.defaultView());
-        packets = new PacketsViewModel(Math.min(settings.maxPackets(), 5_000));
+        packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS));
         publisher = new PublisherViewModel();
         subscriptions = new SubscriptionsViewModel();
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
@@ -96,7 +106,31 @@ public final class MainViewModel {
 
     /** Once per FX pulse: state of every connection, new events of the active one, status once a second. */
     public void pulse(long now) {
+        long t0 = System.nanoTime();
+        try {
+            drain(now);
+        } finally {
+            maxPulseWork = Math.max(maxPulseWork, System.nanoTime() - t0);
+        }
+    }
+
+    private long maxPulseWork;
+
+    /** The longest time one {@link #pulse} took so far, in nanoseconds (for the flood benchmark). */
+    public long maxPulseWorkNanos() {
+        return maxPulseWork;
+    }
+
+    public void resetPulseStats() {
+        maxPulseWork = 0;
+    }
+
+    private void drain(long now) {
         connections.refreshAll();
+        if (now - lastListAt < LIST_REFRESH_NANOS) {
+            return;
+        }
+        lastListAt = now;
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
                 e.live().takeNewMessages();
@@ -116,7 +150,10 @@ public final class MainViewModel {
         if (now - lastRateAt >= SECOND) {
             updateRates(now);
         }
-        updateStatus();
+        if (now - lastStatusAt >= STATUS_REFRESH_NANOS) {
+            lastStatusAt = now;
+            updateStatus();
+        }
     }
 
     private void updateRates(long now) {

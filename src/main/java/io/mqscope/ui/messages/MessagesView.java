@@ -303,7 +303,10 @@ public final class MessagesView {
         private final Label body = new Label();
         private final Label foot = new Label();
         private final VBox bubble = new VBox(3, head, body, foot);
-        private final HBox row = new HBox(bubble);
+        /** Subscription colour tag; filled directly (an inline style per update would re-parse CSS per cell). */
+        private final javafx.scene.shape.Rectangle tag = new javafx.scene.shape.Rectangle(4, 24);
+        private final HBox row = new HBox(4, tag, bubble);
+        private Boolean lastOutgoing;
 
         BubbleCell() {
             head.getStyleClass().add("bubble-topic");
@@ -330,12 +333,18 @@ public final class MessagesView {
             String fl = flags(m);
             foot.setText(TIME.format(m.time()) + "  QoS " + m.qos() + (fl.isEmpty() ? "" : "  " + fl) + "  "
                     + I18n.t("messages.bytes", m.payload().length));
-            bubble.getStyleClass().removeAll("incoming", "outgoing");
-            bubble.getStyleClass().add(m.outgoing() ? "outgoing" : "incoming");
-            row.setAlignment(m.outgoing() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            if (lastOutgoing == null || lastOutgoing != m.outgoing()) {
+                // touch style classes only when the side changes: each change re-applies CSS to the cell
+                lastOutgoing = m.outgoing();
+                bubble.getStyleClass().removeAll("incoming", "outgoing");
+                bubble.getStyleClass().add(m.outgoing() ? "outgoing" : "incoming");
+                row.setAlignment(m.outgoing() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            }
             String color = m.outgoing() ? null : subscriptions.colorFor(m.topic());
-            bubble.setStyle(color == null ? "" : "-fx-border-color: transparent transparent transparent " + color
-                    + "; -fx-border-width: 0 0 0 4;");
+            tag.setVisible(color != null);
+            if (color != null) {
+                tag.setFill(javafx.scene.paint.Color.web(color));
+            }
             setGraphic(row);
         }
     }

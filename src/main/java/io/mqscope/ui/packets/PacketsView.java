@@ -83,9 +83,13 @@ public final class PacketsView {
             @Override
             protected void updateItem(PacketEvent e, boolean empty) {
                 super.updateItem(e, empty);
-                getStyleClass().remove("malformed-row");
-                if (!empty && e != null && e.packet().malformed()) {
-                    getStyleClass().add("malformed-row");
+                boolean bad = !empty && e != null && e.packet().malformed();
+                if (bad != getStyleClass().contains("malformed-row")) {
+                    if (bad) {
+                        getStyleClass().add("malformed-row");
+                    } else {
+                        getStyleClass().remove("malformed-row");
+                    }
                 }
             }
         });
