@@ -45,6 +45,9 @@ public final class DesktopApp extends Application {
         backend = AppBackend.create();
         ProfileRepository profiles = AppBackend.profiles();
         view = MainView.show(stage, settings, settingsFile, backend, profiles, io);
+        if (!getParameters().getRaw().contains("--smoke-test")) {
+            view.viewModel().connections().autoConnect();
+        }
         if (getParameters().getRaw().contains("--smoke-test")) {
             new AnimationTimer() {
                 private int frames;

@@ -187,6 +187,15 @@ public final class ConnectionsViewModel {
         }
     }
 
+    /** Connects every profile marked "connect on start". */
+    public void autoConnect() {
+        for (ConnectionEntry e : entries) {
+            if (e.profile().autoConnect()) {
+                connect(e);
+            }
+        }
+    }
+
     public void refreshAll() {
         for (ConnectionEntry e : entries) {
             refresh(e);

@@ -40,7 +40,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainView {
     private final Stage stage;
-    private final SettingsFile settingsFile;
+    private SettingsFile settingsFile;
     private final Backend backend;
     private final ProfileRepository profiles;
     private final Executor io;
@@ -201,6 +201,11 @@ public final class MainView {
         vm.connections().shutdown();
         build(s);
         pump.start();
+    }
+
+    /** Where settings chosen in the dialog are saved (none when null). */
+    public void setSettingsFile(SettingsFile f) {
+        settingsFile = f;
     }
 
     public MainViewModel viewModel() {
