@@ -128,6 +128,31 @@ class ViewModelsTest {
     }
 
     @Test
+    void older_messages_are_paged_from_the_log_in_bounded_windows() {
+        MessagesViewModel vm = new MessagesViewModel(100);
+        EventRing<MessageEvent> ring = new EventRing<>(1000);
+        for (int i = 0; i < 250; i++) {
+            ring.add(msg("t", "v" + i, false));
+        }
+        vm.setSource(() -> ring.last(1000), ring::clear);
+        assertThat(vm.pagesProperty().get()).isEqualTo(3);
+        assertThat(new String(vm.visible().get(0).payload())).isEqualTo("v150");
+        vm.older();
+        assertThat(vm.visible()).hasSize(100);
+        assertThat(new String(vm.visible().get(0).payload())).isEqualTo("v50");
+        vm.older();
+        assertThat(vm.visible()).hasSize(50);
+        assertThat(new String(vm.visible().get(0).payload())).isEqualTo("v0");
+        vm.append(List.of(msg("t", "new", false)));
+        assertThat(vm.visible()).hasSize(50);
+        assertThat(vm.missedWhilePausedProperty().get()).isEqualTo(1);
+        vm.newer();
+        vm.newer();
+        assertThat(vm.pageProperty().get()).isZero();
+        assertThat(new String(vm.visible().get(99).payload())).isEqualTo("v249");
+    }
+
+    @Test
     void payload_viewer_renders_original_bytes_and_truncates_large_ones() {
         PayloadViewModel vm = new PayloadViewModel(null);
         byte[] gbk = "温度".getBytes(java.nio.charset.Charset.forName("GBK"));

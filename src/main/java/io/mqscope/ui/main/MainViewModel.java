@@ -82,7 +82,7 @@ public final class MainViewModel {
         LiveConnection live = e.live();
         live.takeNewMessages();
         live.takeNewPackets();
-        messages.setSource(() -> live.messages().last(messages.maxVisible()), live.messages()::clear);
+        messages.setSource(() -> live.messages().last(live.messages().capacity()), live.messages()::clear);
         packets.setSource(() -> live.packets().last(settings.maxPackets()), live.packets()::clear);
         subscriptions.bind(e.profile().subscriptions(), s -> withSession(e, ss -> ss.subscribe(s)),
                 f -> withSession(e, ss -> ss.unsubscribe(f)),

@@ -90,7 +90,19 @@ public final class MessagesView {
         missed.getStyleClass().add("muted");
         missed.textProperty().bind(Bindings.createStringBinding(() -> vm.missedWhilePausedProperty().get() == 0 ? ""
                 : I18n.t("messages.missed", vm.missedWhilePausedProperty().get()), vm.missedWhilePausedProperty()));
-        HBox bar = new HBox(6, topic, text, pause, dense, clear, missed);
+        Button older = Controls.iconButton("messages.older", Feather.CHEVRON_LEFT);
+        older.setId("olderButton");
+        older.setOnAction(e -> vm.older());
+        older.disableProperty().bind(vm.pageProperty().add(1).greaterThanOrEqualTo(vm.pagesProperty()));
+        Button newer = Controls.iconButton("messages.newer", Feather.CHEVRON_RIGHT);
+        newer.setOnAction(e -> vm.newer());
+        newer.disableProperty().bind(vm.pageProperty().isEqualTo(0));
+        Label pageLabel = new Label();
+        pageLabel.getStyleClass().add("muted");
+        pageLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.pageProperty().get() == 0 ? ""
+                : I18n.t("messages.page", vm.pageProperty().get() + 1, vm.pagesProperty().get()),
+                vm.pageProperty(), vm.pagesProperty()));
+        HBox bar = new HBox(6, topic, text, pause, dense, clear, older, pageLabel, newer, missed);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         Label topicError = Controls.errorLabel();

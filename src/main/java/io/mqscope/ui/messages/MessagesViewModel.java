@@ -33,6 +33,9 @@ public final class MessagesViewModel {
     private final BooleanProperty table = new SimpleBooleanProperty();
     private final LongProperty missedWhilePaused = new SimpleLongProperty();
     private final ObjectProperty<MessageEvent> selected = new SimpleObjectProperty<>();
+    /** 0 shows the newest messages live; n > 0 shows the window n pages older, frozen, from the log. */
+    private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.IntegerProperty pages = new javafx.beans.property.SimpleIntegerProperty(1);
     private final int maxVisible;
     private Supplier<List<MessageEvent>> source = List::of;
     private Predicate<MessageEvent> hidden = m -> false;
@@ -77,7 +80,7 @@ public final class MessagesViewModel {
         if (batch.isEmpty()) {
             return;
         }
-        if (paused.get()) {
+        if (paused.get() || page.get() > 0) {
             missedWhilePaused.set(missedWhilePaused.get() + batch.size());
             return;
         }
@@ -107,20 +110,46 @@ public final class MessagesViewModel {
     public void reload() {
         Predicate<MessageEvent> p = filter();
         List<MessageEvent> all = source.get();
-        List<MessageEvent> keep = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && keep.size() < maxVisible; i--) {
-            if (p.test(all.get(i))) {
-                keep.add(all.get(i));
+        List<MessageEvent> matching = new ArrayList<>();
+        for (MessageEvent m : all) {
+            if (p.test(m)) {
+                matching.add(m);
             }
         }
-        java.util.Collections.reverse(keep);
+        int n = matching.size();
+        pages.set(Math.max(1, (n + maxVisible - 1) / maxVisible));
+        if (page.get() >= pages.get()) {
+            page.set(pages.get() - 1);
+        }
+        int to = Math.max(0, n - page.get() * maxVisible);
+        int from = Math.max(0, to - maxVisible);
+        List<MessageEvent> keep = new ArrayList<>(matching.subList(from, to));
         visible.setAll(keep);
         if (selected.get() != null && !keep.contains(selected.get())) {
             selected.set(null);
         }
     }
 
+    /** Shows the previous (older) window of messages from the log; the view stops following new ones. */
+    public void older() {
+        if (page.get() + 1 < pages.get()) {
+            page.set(page.get() + 1);
+            reload();
+        }
+    }
+
+    public void newer() {
+        if (page.get() > 0) {
+            page.set(page.get() - 1);
+            if (page.get() == 0) {
+                missedWhilePaused.set(0);
+            }
+            reload();
+        }
+    }
+
     public void clear() {
+        page.set(0);
         onClear.run();
         visible.clear();
         selected.set(null);
@@ -148,6 +177,8 @@ public final class MessagesViewModel {
     }
 
     public ObservableList<MessageEvent> visible() { return visible; }
+    public javafx.beans.property.IntegerProperty pageProperty() { return page; }
+    public javafx.beans.property.IntegerProperty pagesProperty() { return pages; }
     public StringProperty topicFilterProperty() { return topicFilter; }
     public StringProperty topicFilterErrorProperty() { return topicFilterError; }
     public StringProperty textFilterProperty() { return textFilter; }
