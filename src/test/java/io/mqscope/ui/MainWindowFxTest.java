@@ -103,9 +103,11 @@ class MainWindowFxTest {
         await().atMost(WAIT).until(() -> created.stateProperty().get() == ConnectionState.CONNECTED);
         assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("MQScope — Test broker");
 
-        robot.clickOn("#subscriptionFilter").write("ui/test/#");
-        robot.clickOn("#subscribeButton");
-        await().atMost(WAIT).until(() -> vm().subscriptions().statusProperty().get().contains("Subscribed"));
+        robot.clickOn("#subscriptionFilter").write("ui/test/#").type(KeyCode.ENTER);
+        await().atMost(WAIT).alias("subscribed: status '" + vm().subscriptions().statusProperty().get() + "', error '"
+                + vm().subscriptions().filterErrorProperty().get() + "', filter '"
+                + vm().subscriptions().filterProperty().get() + "'")
+                .until(() -> vm().subscriptions().statusProperty().get().contains("Subscribed"));
         assertThat(created.profile().subscriptions()).extracting(s -> s.topicFilter()).containsExactly("ui/test/#");
 
         robot.clickOn("#publishTopic").write("ui/test/hex");

@@ -66,11 +66,12 @@ public final class SubscriptionsView {
         color.setMaxWidth(44);
         color.valueProperty().addListener((o, a, b) -> vm.colorProperty().set(toHex(b)));
         vm.colorProperty().addListener((o, a, b) -> color.setValue(Color.web(b)));
-        Button add = Controls.iconButton("subscriptions.add", Feather.PLUS);
+        Button add = Controls.button("subscriptions.add", Feather.PLUS);
         add.setId("subscribeButton");
         add.setOnAction(e -> vm.add());
         filter.setOnAction(e -> vm.add());
-        HBox row = new HBox(4, filter, qos, color, add);
+        filter.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(4, qos, color, add);
         row.setAlignment(Pos.CENTER_LEFT);
 
         CheckBox noLocal = new CheckBox(I18n.t("subscriptions.noLocal"));
@@ -102,7 +103,7 @@ public final class SubscriptionsView {
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
 
-        root.getChildren().addAll(title, row, error, v5, list, status);
+        root.getChildren().addAll(title, filter, row, error, v5, list, status);
         root.setPadding(new Insets(8));
     }
 
