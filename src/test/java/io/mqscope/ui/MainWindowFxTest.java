@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -121,7 +120,7 @@ class MainWindowFxTest {
         robot.interact(() -> vm().messages().selectedProperty().set(vm().messages().visible().stream()
                 .filter(m -> !m.outgoing()).findFirst().orElseThrow()));
         robot.interact(() -> vm().payload().formatProperty().set(io.mqscope.payload.PayloadFormat.HEX));
-        String dump = robot.lookup("#payloadText").queryAs(TextArea.class).getText();
+        String dump = robot.lookup("#payloadText").queryAs(StyleClassedTextArea.class).getText();
         assertThat(dump).startsWith("0000  de ad be ef 00 ff");
 
         robot.interact(view::selectPacketsTab);

@@ -116,7 +116,7 @@ public final class MainView {
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
         SplitPane center = new SplitPane(tabs, publisherView.root());
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.66);
+        center.setDividerPositions(0.6);
 
         SplitPane main = new SplitPane(left, center);
         main.setDividerPositions(0.22);

@@ -30,7 +30,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
@@ -116,7 +115,7 @@ public final class MessagesView {
         table.setId("messageTable");
         table.setPlaceholder(new Label(I18n.t("messages.none")));
         table.getColumns().addAll(List.of(
-                column("messages.col.time", 95, m -> TIME.format(m.time())),
+                column("messages.col.time", 115, m -> TIME.format(m.time())),
                 column("messages.col.dir", 45, m -> m.outgoing() ? "→" : "←"),
                 column("messages.col.topic", 220, MessageEvent::topic),
                 column("messages.col.qos", 40, m -> Integer.toString(m.qos())),
@@ -170,12 +169,24 @@ public final class MessagesView {
         meta.getStyleClass().add("muted");
         vm.selectedProperty().addListener((o, a, m) -> meta.setText(m == null ? "" : describe(m)));
 
-        TextArea text = new TextArea();
+        org.fxmisc.richtext.StyleClassedTextArea text = new org.fxmisc.richtext.StyleClassedTextArea();
         text.setId("payloadText");
         text.setEditable(false);
-        text.getStyleClass().add("mono");
-        text.textProperty().bind(payload.textProperty());
-        VBox.setVgrow(text, Priority.ALWAYS);
+        text.setWrapText(true);
+        text.getStyleClass().addAll("mono", "payload-view");
+        Runnable render = () -> {
+            String s = payload.textProperty().get();
+            text.replaceText(s);
+            if (payload.formatProperty().get() == PayloadFormat.JSON && !s.isEmpty()) {
+                text.setStyleSpans(0, JsonHighlighter.spans(s));
+            }
+        };
+        payload.textProperty().addListener((o, a, b) -> render.run());
+        payload.formatProperty().addListener((o, a, b) -> render.run());
+        render.run();
+        org.fxmisc.flowless.VirtualizedScrollPane<org.fxmisc.richtext.StyleClassedTextArea> textScroll =
+                new org.fxmisc.flowless.VirtualizedScrollPane<>(text);
+        VBox.setVgrow(textScroll, Priority.ALWAYS);
 
         Label truncated = new Label(I18n.t("payload.truncated", PayloadViewModel.TRUNCATE_AT / 1024));
         Button showAll = new Button(I18n.t("payload.showAll"));
@@ -188,7 +199,7 @@ public final class MessagesView {
         cut.visibleProperty().bind(payload.truncatedProperty());
         cut.managedProperty().bind(payload.truncatedProperty());
 
-        VBox box = new VBox(6, bar, meta, cut, text);
+        VBox box = new VBox(6, bar, meta, cut, textScroll);
         box.setPadding(new Insets(6));
         return box;
     }

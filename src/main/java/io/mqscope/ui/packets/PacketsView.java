@@ -72,10 +72,10 @@ public final class PacketsView {
         table.setId("packetTable");
         table.setPlaceholder(new Label(I18n.t("packets.none")));
         table.getColumns().addAll(List.of(
-                column("packets.col.time", 100, e -> TIME.format(e.time())),
+                column("packets.col.time", 115, e -> TIME.format(e.time())),
                 column("packets.col.dir", 130, e -> arrow(e.direction())),
                 column("packets.col.type", 110, e -> e.packet().type().name()),
-                column("packets.col.length", 70, e -> Integer.toString(e.packet().length())),
+                column("packets.col.length", 80, e -> Integer.toString(e.packet().length())),
                 column("packets.col.findings", 44, e -> e.packet().malformed() ? "⚠ " + e.packet().findings().size()
                         : e.packet().findings().isEmpty() ? "" : "ⓘ"),
                 column("packets.col.summary", 420, e -> PacketSummary.of(e.packet()))));

@@ -127,6 +127,7 @@ public final class PublisherView {
         payload.setWrapText(true);
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(payload);
         scroll.setPrefHeight(90);
+        scroll.setMinHeight(72);
         scroll.getStyleClass().add("payload-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label payloadError = Controls.errorLabel();
