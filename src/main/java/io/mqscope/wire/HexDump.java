@@ -13,15 +13,25 @@ public final class HexDump {
 
     static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
+    private static final byte[] PAIRS = new byte[512];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            PAIRS[2 * i] = (byte) DIGITS[i >> 4];
+            PAIRS[2 * i + 1] = (byte) DIGITS[i & 0xf];
+        }
+    }
+
     /** Lower-case hex without separators. */
     public static String hex(byte[] b, int off, int len) {
-        char[] out = new char[len * 2];
+        byte[] out = new byte[len * 2];
         for (int i = 0; i < len; i++) {
-            int v = b[off + i];
-            out[2 * i] = DIGITS[v >> 4 & 0xf];
-            out[2 * i + 1] = DIGITS[v & 0xf];
+            int v = (b[off + i] & 0xff) << 1;
+            out[2 * i] = PAIRS[v];
+            out[2 * i + 1] = PAIRS[v + 1];
         }
-        return new String(out);
+        // Latin-1 bytes become a compact String with one copy.
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Lower-case hex with {@code sep} between bytes. */
@@ -66,25 +76,30 @@ public final class HexDump {
     }
 
     /**
-     * For each byte of a packet, the innermost field covering it (by the field's span), or null. Nested fields
-     * ({@link Field#children()}) win over their parents; among overlapping siblings the later, shorter one wins.
+     * For each byte of a packet, the innermost field covering it, or null. A byte belongs to the shortest field that
+     * covers it; on a tie the field listed first keeps it (so {@code packet_type} owns byte 0 and
+     * {@code connect_flags} owns its byte rather than one of its same-sized bit fields); a lone child wins over its
+     * parent.
      */
     public static Field[] attribute(DecodedPacket p) {
         Field[] owner = new Field[p.length()];
-        paint(owner, p.fields());
+        int[] ownerLength = new int[owner.length];
+        paint(owner, ownerLength, p.fields(), false);
         return owner;
     }
 
-    private static void paint(Field[] owner, List<Field> fields) {
-        List<Field> sorted = new ArrayList<>(fields);
-        sorted.sort((a, c) -> Integer.compare(c.length(), a.length()));
-        for (Field f : sorted) {
+    private static void paint(Field[] owner, int[] ownerLength, List<Field> fields, boolean winTies) {
+        for (Field f : fields) {
             int from = Math.max(0, f.offset());
             int to = Math.min(owner.length, f.offset() + f.length());
             for (int i = from; i < to; i++) {
-                owner[i] = f;
+                if (owner[i] == null || f.length() < ownerLength[i] || winTies && f.length() == ownerLength[i]) {
+                    owner[i] = f;
+                    ownerLength[i] = f.length();
+                }
             }
-            paint(owner, f.children());
+            // A lone child is more specific than its parent even when it spans the same bytes.
+            paint(owner, ownerLength, f.children(), f.children().size() == 1);
         }
     }
 

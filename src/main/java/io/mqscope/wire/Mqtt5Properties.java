@@ -134,6 +134,10 @@ final class Mqtt5Properties {
         } finally {
             r.end = outerEnd;
         }
+        if ((seenLow & (1L << 0x16)) != 0 && (seenLow & (1L << 0x15)) == 0) {
+            r.error("properties", start, end - start, "Authentication Data without Authentication Method: "
+                    + "Protocol Error", "5.0 §3.1.2.11.10");
+        }
         r.pos = end;
         r.fields.add(new Field(label, start, end - start, children.size(), children));
         return seen;
@@ -190,6 +194,10 @@ final class Mqtt5Properties {
                 int before = r.fields.size();
                 String v = r.string(n, "properties");
                 trim(r, before);
+                if (id == 0x08 && v != null && (v.indexOf('+') >= 0 || v.indexOf('#') >= 0)) {
+                    r.error("properties", idAt, r.pos - idAt, "Response Topic \"" + v + "\" contains a wildcard",
+                            "5.0 §3.3.2.3.5 [MQTT-3.3.2-14]");
+                }
                 return v;
             }
             case BINARY -> {

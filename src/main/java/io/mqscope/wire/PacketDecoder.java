@@ -15,11 +15,50 @@ public final class PacketDecoder {
     private PacketDecoder() {
     }
 
+    /** Decodes the variable header and payload of one packet type, the fixed header already read. */
+    interface BodyDecoder {
+        void decode(PacketReader r);
+    }
+
+    /** One decoder per packet type, indexed by {@link PacketType#ordinal()}; null for the reserved types. */
+    private static final BodyDecoder[] BODIES = new BodyDecoder[PacketType.values().length];
+
+    static {
+        BODIES[PacketType.CONNECT.ordinal()] = ConnectDecoder::decode;
+        BODIES[PacketType.CONNACK.ordinal()] = ConnackDecoder::decode;
+        BODIES[PacketType.PUBLISH.ordinal()] = PublishDecoder::decode;
+        BODIES[PacketType.PUBACK.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.PUBREC.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.PUBREL.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.PUBCOMP.ordinal()] = PubAckDecoder::decode;
+        BODIES[PacketType.SUBSCRIBE.ordinal()] = SubscribeDecoder::decode;
+        BODIES[PacketType.SUBACK.ordinal()] = SubAckDecoder::decode;
+        BODIES[PacketType.UNSUBSCRIBE.ordinal()] = UnsubscribeDecoder::decode;
+        BODIES[PacketType.UNSUBACK.ordinal()] = UnsubAckDecoder::decode;
+        BODIES[PacketType.PINGREQ.ordinal()] = r -> fixedLength(r, 0);
+        BODIES[PacketType.PINGRESP.ordinal()] = r -> fixedLength(r, 0);
+        BODIES[PacketType.DISCONNECT.ordinal()] = DisconnectDecoder::decode;
+        BODIES[PacketType.AUTH.ordinal()] = AuthDecoder::decode;
+    }
+
     private static final String[] FLAG_BITS = new String[16];
+
+    /** Fields that depend only on the first byte are immutable: share them instead of allocating per packet. */
+    private static final Field[] TYPE_FIELDS = new Field[PacketType.values().length];
+    private static final Field[] FLAG_FIELDS = new Field[16];
+    private static final Field[] PUBLISH_FLAG_FIELDS = new Field[16];
 
     static {
         for (int i = 0; i < 16; i++) {
             FLAG_BITS[i] = "" + (i >> 3 & 1) + (i >> 2 & 1) + (i >> 1 & 1) + (i & 1);
+            FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i]);
+            PUBLISH_FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i], List.of(
+                    new Field("dup", 0, 1, (i & 8) != 0),
+                    new Field("qos", 0, 1, i >> 1 & 3),
+                    new Field("retain", 0, 1, (i & 1) != 0)));
+        }
+        for (PacketType t : PacketType.values()) {
+            TYPE_FIELDS[t.ordinal()] = new Field("packet_type", 0, 1, t.name());
         }
     }
 
@@ -49,8 +88,8 @@ public final class PacketDecoder {
         }
         int flags = raw.length == 0 ? 0 : raw[0] & 0x0f;
         PacketType type = r.type == null ? PacketType.RESERVED0 : r.type;
-        return new DecodedPacket(index, offset, raw, type, flags, rl, r.version, List.copyOf(r.fields), r.findings(),
-                null, null);
+        return new DecodedPacket(index, offset, raw, type, flags, rl, r.version,
+                new FieldList(raw, r.fields), r.findings(), null, null);
     }
 
     /** Decodes into the reader; returns the declared Remaining Length or -1. */
@@ -71,15 +110,8 @@ public final class PacketDecoder {
                 r.version = level;
             }
         }
-        r.field("packet_type", 0, 1, r.type.name());
-        if (r.type == PacketType.PUBLISH) {
-            r.fields.add(new Field("header_flags", 0, 1, FLAG_BITS[r.flags], List.of(
-                    new Field("dup", 0, 1, (r.flags & 8) != 0),
-                    new Field("qos", 0, 1, r.flags >> 1 & 3),
-                    new Field("retain", 0, 1, (r.flags & 1) != 0))));
-        } else {
-            r.field("header_flags", 0, 1, FLAG_BITS[r.flags]);
-        }
+        r.fields.add(TYPE_FIELDS[r.type.ordinal()]);
+        r.fields.add(r.type == PacketType.PUBLISH ? PUBLISH_FLAG_FIELDS[r.flags] : FLAG_FIELDS[r.flags]);
         // Remaining Length (3.1.1 §2.2.3, 5.0 §2.1.4)
         int rl = 0;
         int shift = 0;
@@ -131,19 +163,16 @@ public final class PacketDecoder {
         }
         checkHeaderFlags(r);
         checkDirection(r);
-        switch (r.type) {
-            case CONNECT -> connect(r);
-            case CONNACK -> connack(r);
-            case PUBLISH -> publish(r);
-            case PUBACK, PUBREC, PUBREL, PUBCOMP -> pubAck(r);
-            case SUBSCRIBE -> subscribe(r);
-            case SUBACK -> suback(r);
-            case UNSUBSCRIBE -> unsubscribe(r);
-            case UNSUBACK -> unsuback(r);
-            case PINGREQ, PINGRESP -> empty(r);
-            case DISCONNECT -> disconnect(r);
-            case AUTH -> auth(r);
-            default -> reserved(r, nibble);
+        checkMinimumLength(r, rl, rlLen, b.length >= declaredEnd);
+        BodyDecoder body = BODIES[r.type.ordinal()];
+        if (body != null) {
+            body.decode(r);
+        } else {
+            reserved(r, nibble);
+        }
+        if (b.length > declaredEnd) {
+            r.field("extra_bytes", declaredEnd, b.length - declaredEnd, HexDump.hex(b, declaredEnd,
+                    b.length - declaredEnd));
         }
         return rl;
     }
@@ -194,6 +223,24 @@ public final class PacketDecoder {
         }
     }
 
+    /**
+     * Packets with fixed-size fields need a minimum Remaining Length; a smaller one is the root cause of the fields
+     * that are then missing (checked only when the declared bytes are all present: truncation is reported already).
+     */
+    private static void checkMinimumLength(PacketReader r, int rl, int rlLen, boolean complete) {
+        int min = switch (r.type) {
+            case CONNACK, PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK -> 2;
+            case SUBACK, SUBSCRIBE, UNSUBSCRIBE -> r.version == 5 ? 3 : 2;
+            case PUBLISH -> (r.flags & 6) != 0 ? 4 : 2;
+            default -> 0;
+        };
+        if (complete && rl < min) {
+            r.error("remaining_length", 1, rlLen, r.type.name() + " needs remaining_length of at least " + min
+                    + ", but it declares " + rl, r.spec("3.1.1 §3." + section(r.type) + ".1", "5.0 §3."
+                    + section(r.type) + ".1"));
+        }
+    }
+
     private static void checkDirection(PacketReader r) {
         if (r.direction == null) {
             return;
@@ -208,9 +255,9 @@ public final class PacketDecoder {
         };
         if (!ok) {
             String from = client ? "client" : "broker";
-            String sender = t == PacketType.DISCONNECT ? "only the client (the broker may send it from MQTT 5.0 on)"
-                    : client ? "only the broker" : "only the client";
-            r.error("packet_type", 0, 1, t.name() + " is sent by " + sender + ", but these bytes come from the "
+            String sender = t == PacketType.DISCONNECT ? "only by the client (by the broker too from MQTT 5.0 on)"
+                    : client ? "only by the broker" : "only by the client";
+            r.error("packet_type", 0, 1, t.name() + " is sent " + sender + ", but these bytes come from the "
                     + from + " (or the capture's direction is swapped)",
                     r.spec("3.1.1 §2.2.1 Table 2.1", "5.0 §2.1.2 Table 2-1"));
         }
@@ -223,7 +270,7 @@ public final class PacketDecoder {
         rest(r, "payload");
     }
 
-    private static void rest(PacketReader r, String name) {
+    static void rest(PacketReader r, String name) {
         if (r.pos < r.end) {
             r.field(name, r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
             r.pos = r.end;
@@ -231,7 +278,7 @@ public final class PacketDecoder {
     }
 
     /** Bytes left where the packet should have ended. */
-    private static void trailing(PacketReader r, String blame, String after, String spec) {
+    static void trailing(PacketReader r, String blame, String after, String spec) {
         if (r.pos < r.end) {
             int n = r.end - r.pos;
             r.error(blame, r.pos, n, n + (n == 1 ? " byte" : " bytes") + " left after " + after, spec);
@@ -240,7 +287,7 @@ public final class PacketDecoder {
         }
     }
 
-    private static void fixedLength(PacketReader r, int want) {
+    static void fixedLength(PacketReader r, int want) {
         int rl = r.end - headerLength(r.b);
         if (r.pos < r.end) {
             r.error("remaining_length", 1, headerLength(r.b) - 1, r.type.name() + " has remaining_length " + want
@@ -263,11 +310,11 @@ public final class PacketDecoder {
         return v == 3 ? "3.1" : v == 5 ? "5.0" : "3.1.1";
     }
 
-    private static int section(PacketType t) {
+    static int section(PacketType t) {
         return t.ordinal();
     }
 
-    private static void packetId(PacketReader r) {
+    static void packetId(PacketReader r) {
         int at = r.pos;
         int id = r.u16("packet_id", "packet_id");
         if (id < 0) {
@@ -280,245 +327,13 @@ public final class PacketDecoder {
         }
     }
 
-    // ---- CONNECT (3.1.1 §3.1, 5.0 §3.1) ----
-
-    private static void connect(PacketReader r) {
-        int at = r.pos;
-        String name = r.string("protocol_name", "protocol_name");
-        int levelAt = r.pos;
-        int level = r.u8("protocol_level", "protocol_level");
-        if (level >= 0) {
-            r.field("protocol_level", levelAt, 1, level);
-        }
-        if (name != null) {
-            if (!name.equals("MQTT") && !name.equals("MQIsdp")) {
-                r.error("protocol_name", at, Math.max(2, levelAt - at), "protocol name length " + (levelAt - at - 2)
-                        + " (\"" + printable(name) + "\") instead of 00 04 \"MQTT\" (or 00 06 \"MQIsdp\" for 3.1)",
-                        r.spec("3.1.1 §3.1.2.1 [MQTT-3.1.2-1]", "5.0 §3.1.2.1 [MQTT-3.1.2-1]"));
-            } else if (level >= 0) {
-                boolean ok = name.equals("MQTT") ? level == 4 || level == 5 : level == 3;
-                if (!ok) {
-                    r.error("protocol_level", levelAt, 1, "protocol level " + level + " with protocol name \"" + name
-                            + "\": expected " + (name.equals("MQTT") ? "4 (3.1.1) or 5 (5.0)" : "3 (MQTT 3.1)")
-                            + "; a broker answers 0x01 unacceptable protocol version",
-                            r.spec("3.1.1 §3.1.2.2 [MQTT-3.1.2-2]", "5.0 §3.1.2.2 [MQTT-3.1.2-2]"));
-                }
-            }
-        }
-        if (level == 3 || level == 4 || level == 5) {
-            r.version = level;
-        }
-        int flagsAt = r.pos;
-        int f = r.u8("connect_flags", "connect_flags");
-        if (f < 0) {
-            return;
-        }
-        boolean v5 = r.version == 5;
-        boolean will = (f & 4) != 0;
-        int willQos = f >> 3 & 3;
-        boolean willRetain = (f & 0x20) != 0;
-        boolean user = (f & 0x80) != 0;
-        boolean pass = (f & 0x40) != 0;
-        boolean clean = (f & 2) != 0;
-        r.fields.add(new Field("connect_flags", flagsAt, 1, "0x" + Utf8.hex2(f), List.of(
-                new Field("username_flag", flagsAt, 1, user),
-                new Field("password_flag", flagsAt, 1, pass),
-                new Field("will_retain", flagsAt, 1, willRetain),
-                new Field("will_qos", flagsAt, 1, willQos),
-                new Field("will_flag", flagsAt, 1, will),
-                new Field(v5 ? "clean_start" : "clean_session", flagsAt, 1, clean),
-                new Field("reserved", flagsAt, 1, f & 1))));
-        if ((f & 1) != 0) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": the reserved bit 0 is set; it "
-                    + "must be 0", r.spec("3.1.1 §3.1.2.3 [MQTT-3.1.2-3]", "5.0 §3.1.2.3 [MQTT-3.1.2-3]"));
-        }
-        if (willQos == 3) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Will QoS 3 (both bits set)",
-                    r.spec("3.1.1 §3.1.2.6 [MQTT-3.1.2-14]", "5.0 §3.1.2.6 [MQTT-3.1.2-12]"));
-        } else if (!will && willQos != 0) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Will QoS " + willQos
-                    + " without the Will Flag; it must be 0",
-                    r.spec("3.1.1 §3.1.2.6 [MQTT-3.1.2-13]", "5.0 §3.1.2.6 [MQTT-3.1.2-11]"));
-        }
-        if (!will && willRetain) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Will Retain without the "
-                    + "Will Flag; it must be 0", r.spec("3.1.1 §3.1.2.7 [MQTT-3.1.2-15]",
-                    "5.0 §3.1.2.7 [MQTT-3.1.2-13]"));
-        }
-        if (pass && !user && !v5) {
-            r.error("connect_flags", flagsAt, 1, "connect_flags 0x" + Utf8.hex2(f) + ": Password Flag without the "
-                    + "User Name Flag (allowed only from MQTT 5.0 on)", "3.1.1 §3.1.2.9 [MQTT-3.1.2-22]");
-        }
-        int kaAt = r.pos;
-        int ka = r.u16("keepalive", "keepalive");
-        if (ka < 0) {
-            return;
-        }
-        r.field("keepalive", kaAt, 2, ka);
-        if (v5) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNECT), "properties");
-        }
-        // Payload (3.1.1 §3.1.3): Client Identifier, Will Topic, Will Message, User Name, Password
-        int idAt = r.pos;
-        String clientId = r.string("client_id", "client_id");
-        if (clientId != null) {
-            if (clientId.isEmpty() && r.version == 3) {
-                r.error("client_id", idAt, 2, "empty client_id: MQTT 3.1 requires 1 to 23 characters",
-                        "3.1 §3.1 (Client Identifier)");
-            } else if (clientId.isEmpty() && !clean && r.version == 4) {
-                r.error("client_id", idAt, 2, "empty client_id with clean_session 0: a zero-byte client id requires "
-                        + "clean_session 1", "3.1.1 §3.1.3.1 [MQTT-3.1.3-8]");
-            } else if (r.version == 3 && clientId.length() > 23) {
-                r.info("client_id", idAt, r.pos - idAt, "client_id of " + clientId.length() + " characters: MQTT 3.1 "
-                        + "brokers may reject more than 23", "3.1 §3.1 (Client Identifier)");
-            }
-        }
-        if (will && r.pos <= r.end) {
-            if (v5) {
-                Mqtt5Properties.read(r, Mqtt5Properties.WILL, "will_properties");
-            }
-            int wtAt = r.pos;
-            String wt = r.string("will_topic", "will_topic");
-            TopicRules.checkName(r, wt, wtAt, "will_topic");
-            if (wt != null && wt.isEmpty()) {
-                r.error("will_topic", wtAt, 2, "empty will_topic: a topic name must be at least one character long",
-                        r.spec("3.1.1 §4.7.3 [MQTT-4.7.3-1]", "5.0 §4.7.3 [MQTT-4.7.3-1]"));
-            }
-            r.binary("will_payload", "will_payload");
-        }
-        if (user) {
-            r.string("username", "username");
-        }
-        if (pass) {
-            r.binary("password", "password");
-        }
-        trailing(r, "payload", "the last CONNECT field (the flags announce no further field)",
-                r.spec("3.1.1 §3.1.3", "5.0 §3.1.3"));
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length() && i < 40; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                sb.append("\\x").append(Utf8.hex2(c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return s.length() > 40 ? sb + "..." : sb.toString();
-    }
-
-    // ---- CONNACK (3.1.1 §3.2, 5.0 §3.2) ----
-
-    private static void connack(PacketReader r) {
-        int at = r.pos;
-        int ack = r.u8("ack_flags", "ack_flags");
-        if (ack < 0) {
-            return;
-        }
-        boolean sp = (ack & 1) != 0;
-        r.fields.add(new Field("ack_flags", at, 1, "0x" + Utf8.hex2(ack),
-                List.of(new Field("session_present", at, 1, sp))));
-        if ((ack & 0xfe) != 0 && r.version != 3) {
-            r.error("ack_flags", at, 1, "ack_flags 0x" + Utf8.hex2(ack) + ": bits 7-1 are reserved and must be 0",
-                    r.spec("3.1.1 §3.2.2.1", "5.0 §3.2.2.1 [MQTT-3.2.2-1]"));
-        }
-        int rcAt = r.pos;
-        int rc = r.u8(r.version == 5 ? "reason_code" : "return_code", r.version == 5 ? "reason_code" : "return_code");
-        if (rc < 0) {
-            return;
-        }
-        if (r.version == 5) {
-            String name = ReasonCodes.name(rc, PacketType.CONNACK);
-            r.field("reason_code", rcAt, 1, rc);
-            r.field("reason_name", rcAt, 1, name);
-            if (!ReasonCodes.allowed(rc, PacketType.CONNACK)) {
-                r.error("reason_code", rcAt, 1, "reason code 0x" + Utf8.hex2(rc) + (name == null ? " is not defined"
-                        : " (" + name + ") is not valid in CONNACK"), "5.0 §3.2.2.2");
-            }
-            if (sp && rc >= 0x80) {
-                r.error("ack_flags", at, 1, "session_present 1 with the error reason code 0x" + Utf8.hex2(rc)
-                        + "; it must be 0 when the connection is refused", "5.0 §3.2.2.1.1 [MQTT-3.2.2-6]");
-            }
-            if (r.pos < r.end) {
-                Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK), "properties");
-            }
-            trailing(r, "properties", "the CONNACK properties", "5.0 §3.2.2.3");
-            return;
-        }
-        String name = ReasonCodes.connackReturnCodeName(rc);
-        r.field("return_code", rcAt, 1, rc);
-        r.field("return_code_name", rcAt, 1, name);
-        if (name == null) {
-            r.error("return_code", rcAt, 1, "CONNACK return code " + rc + " is reserved (only 0-5 are defined)",
-                    "3.1.1 §3.2.2.3 Table 3.1");
-        }
-        if (sp && rc != 0) {
-            r.error("ack_flags", at, 1, "session_present 1 with the non-zero return code " + rc
-                    + "; it must be 0 when the connection is refused", "3.1.1 §3.2.2.2 [MQTT-3.2.2-4]");
-        }
-        fixedLength(r, 2);
-    }
-
-    // ---- PUBLISH (3.1.1 §3.3, 5.0 §3.3) ----
-
-    private static void publish(PacketReader r) {
-        int qos = r.flags >> 1 & 3;
-        int at = r.pos;
-        String topic = r.string("topic", "topic");
-        TopicRules.checkName(r, topic, at, "topic");
-        if (qos > 0) {
-            packetId(r);
-        }
-        if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.Seen seen = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.PUBLISH),
-                    "properties");
-            if (topic != null && topic.isEmpty() && seen.topicAlias < 0) {
-                r.error("topic", at, 2, "empty topic without a Topic Alias property: Protocol Error",
-                        "5.0 §3.3.2.1 [MQTT-3.3.2-1]");
-            }
-            if (seen.subscriptionIdentifier && r.direction == Direction.CLIENT_TO_BROKER) {
-                r.error("properties", at, 0, "a client must not send a Subscription Identifier in PUBLISH",
-                        "5.0 §3.3.2.3.8 [MQTT-3.3.4-6]");
-            }
-        } else if (topic != null && topic.isEmpty()) {
-            r.error("topic", at, 2, "empty topic: a topic name must be at least one character long",
-                    "3.1.1 §4.7.3 [MQTT-4.7.3-1]");
-        }
-        int n = r.end - r.pos;
-        if (n >= 0) {
-            r.field("payload", r.pos, n, HexDump.hex(r.b, r.pos, n));
-            r.pos = r.end;
-        }
-    }
-
-    // ---- PUBACK, PUBREC, PUBREL, PUBCOMP ----
-
-    private static void pubAck(PacketReader r) {
-        packetId(r);
-        if (r.version != 5) {
-            fixedLength(r, 2);
-            return;
-        }
-        if (r.pos < r.end) {
-            reasonCode(r);
-        } else {
-            impliedSuccess(r);
-        }
-        if (r.pos < r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(r.type), "properties");
-        }
-        trailing(r, "properties", "the " + r.type.name() + " properties", "5.0 §3." + section(r.type) + ".2");
-    }
-
     /** 5.0: a Remaining Length that ends before the reason code means 0x00 (Success / Normal disconnection). */
-    private static void impliedSuccess(PacketReader r) {
+    static void impliedSuccess(PacketReader r) {
         r.field("reason_code", r.pos, 0, 0);
         r.field("reason_name", r.pos, 0, ReasonCodes.name(0, r.type));
     }
 
-    private static void reasonCode(PacketReader r) {
+    static void reasonCode(PacketReader r) {
         int at = r.pos;
         int rc = r.u8("reason_code", "reason_code");
         String name = ReasonCodes.name(rc, r.type);
@@ -527,68 +342,21 @@ public final class PacketDecoder {
         if (!ReasonCodes.allowed(rc, r.type)) {
             r.error("reason_code", at, 1, "reason code 0x" + Utf8.hex2(rc) + (name == null ? " is not defined"
                     : " (" + name + ") is not valid in " + r.type.name()), "5.0 §2.4 Table 2-6");
-        }
-    }
-
-    // ---- SUBSCRIBE / SUBACK / UNSUBSCRIBE / UNSUBACK ----
-
-    private static void subscribe(PacketReader r) {
-        packetId(r);
-        if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBSCRIBE), "properties");
-        }
-        if (r.pos >= r.end) {
-            r.error("payload", r.pos, 0, "SUBSCRIBE without any topic filter; it must contain at least one",
-                    r.spec("3.1.1 §3.8.3 [MQTT-3.8.3-3]", "5.0 §3.8.3 [MQTT-3.8.3-2]"));
-            return;
-        }
-        boolean v5 = r.version == 5;
-        String optName = v5 ? "subscription_options" : "requested_qos";
-        while (r.pos < r.end) {
-            int at = r.pos;
-            String filter = r.string("topic_filter", "topic_filter");
-            TopicRules.checkFilter(r, filter, at);
-            int oAt = r.pos;
-            int o = r.u8(optName, optName);
-            if (o < 0) {
-                break;
-            }
-            r.field(optName, oAt, 1, v5 ? o : o & 3);
-            if ((o & 3) == 3) {
-                r.error(optName, oAt, 1, optName + " 0x" + Utf8.hex2(o) + ": QoS 3 is not a valid QoS",
-                        r.spec("3.1.1 §3.8.3.1 [MQTT-3-8.3-4]", "5.0 §3.8.3.1"));
-            }
-            if (!v5 && (o & 0xfc) != 0) {
-                r.error(optName, oAt, 1, "requested_qos byte 0x" + Utf8.hex2(o) + ": the upper 6 bits are reserved "
-                        + "and must be 0", "3.1.1 §3.8.3.1 [MQTT-3-8.3-4]");
-            }
-            if (v5) {
-                if ((o & 0xc0) != 0) {
-                    r.error(optName, oAt, 1, "subscription_options 0x" + Utf8.hex2(o) + ": bits 7-6 are reserved "
-                            + "and must be 0", "5.0 §3.8.3.1 [MQTT-3.8.3-5]");
-                }
-                if ((o >> 4 & 3) == 3) {
-                    r.error(optName, oAt, 1, "subscription_options 0x" + Utf8.hex2(o) + ": Retain Handling 3 is not"
-                            + " defined: Protocol Error", "5.0 §3.8.3.1");
-                }
-                if ((o & 4) != 0 && filter != null && filter.startsWith("$share/")) {
-                    r.error(optName, oAt, 1, "No Local set on the shared subscription \"" + filter
-                            + "\": Protocol Error", "5.0 §3.8.3.1 [MQTT-3.8.3-4]");
-                }
+        } else if (r.type == PacketType.DISCONNECT && r.direction != null) {
+            // 5.0 §3.14.2.1: some DISCONNECT reasons belong to one side only.
+            boolean serverOnly = rc == 0x87 || rc == 0x89 || rc == 0x8B || rc == 0x8D || rc == 0x8E || rc == 0x8F
+                    || rc >= 0x9A && rc <= 0xA2;
+            boolean clientOnly = rc == 0x04;
+            boolean fromClient = r.direction == Direction.CLIENT_TO_BROKER;
+            if (serverOnly && fromClient || clientOnly && !fromClient) {
+                r.error("reason_code", at, 1, "DISCONNECT reason 0x" + Utf8.hex2(rc) + " (" + name + ") is sent "
+                        + "only by the " + (serverOnly ? "broker" : "client") + ", but these bytes come from the "
+                        + r.direction.peer(), "5.0 §3.14.2.1");
             }
         }
     }
 
-    private static void suback(PacketReader r) {
-        packetId(r);
-        boolean v5 = r.version == 5;
-        if (v5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBACK), "properties");
-        }
-        codes(r, v5 ? "reason_codes" : "return_codes");
-    }
-
-    private static void codes(PacketReader r, String name) {
+    static void codes(PacketReader r, String name) {
         int at = r.pos;
         if (r.pos >= r.end) {
             r.error(name, r.pos, 0, r.type.name() + " without any " + (r.version == 5 ? "reason" : "return")
@@ -615,84 +383,4 @@ public final class PacketDecoder {
         r.field(name, at, r.pos - at, List.copyOf(list));
     }
 
-    private static void unsubscribe(PacketReader r) {
-        packetId(r);
-        if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE), "properties");
-        }
-        if (r.pos >= r.end) {
-            r.error("payload", r.pos, 0, "UNSUBSCRIBE without any topic filter; it must contain at least one",
-                    r.spec("3.1.1 §3.10.3 [MQTT-3.10.3-2]", "5.0 §3.10.3 [MQTT-3.10.3-2]"));
-            return;
-        }
-        while (r.pos < r.end) {
-            int at = r.pos;
-            String filter = r.string("topic_filter", "topic_filter");
-            TopicRules.checkFilter(r, filter, at);
-        }
-    }
-
-    private static void unsuback(PacketReader r) {
-        packetId(r);
-        if (r.version != 5) {
-            fixedLength(r, 2);
-            return;
-        }
-        if (r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBACK), "properties");
-        }
-        codes(r, "reason_codes");
-    }
-
-    // ---- PINGREQ, PINGRESP, DISCONNECT, AUTH ----
-
-    private static void empty(PacketReader r) {
-        fixedLength(r, 0);
-    }
-
-    private static void disconnect(PacketReader r) {
-        if (r.version != 5) {
-            fixedLength(r, 0);
-            return;
-        }
-        if (r.pos < r.end) {
-            reasonCode(r);
-        } else {
-            impliedSuccess(r);
-        }
-        if (r.pos < r.end) {
-            int at = r.pos;
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.DISCONNECT), "properties");
-            if (r.direction == Direction.BROKER_TO_CLIENT && hasChild(r, "session_expiry_interval")) {
-                r.error("properties", at, r.pos - at, "a broker must not send Session Expiry Interval in DISCONNECT",
-                        "5.0 §3.14.2.2.2 [MQTT-3.14.2-2]");
-            }
-        }
-        trailing(r, "properties", "the DISCONNECT properties", "5.0 §3.14.2");
-    }
-
-    private static boolean hasChild(PacketReader r, String name) {
-        for (Field f : r.fields) {
-            if (f.name().equals("properties")) {
-                for (Field c : f.children()) {
-                    if (c.name().equals(name)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void auth(PacketReader r) {
-        if (r.pos < r.end) {
-            reasonCode(r);
-        } else {
-            impliedSuccess(r);
-        }
-        if (r.pos < r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH), "properties");
-        }
-        trailing(r, "properties", "the AUTH properties", "5.0 §3.15.2");
-    }
 }

@@ -14,6 +14,9 @@ public enum PacketType {
         if (nibble == 15) {
             return protocolVersion == 3 || protocolVersion == 4 ? RESERVED15 : AUTH;
         }
-        return values()[nibble & 0x0f];
+        return BY_NIBBLE[nibble & 0x0f];
     }
+
+    /** values() copies its array on every call; the decoder asks once per packet. */
+    private static final PacketType[] BY_NIBBLE = values();
 }

@@ -113,20 +113,96 @@ public final class StreamDecoder {
         if (bufLen > 0) {
             drain(true, sink);
         }
+        reportSkipped();
+    }
+
+    private void reportSkipped() {
         if (skipped > 0) {
             streamFindings.add(new Finding(Severity.ERROR, "remaining_length", (int) Math.min(Integer.MAX_VALUE,
                     skippedFrom), (int) Math.min(Integer.MAX_VALUE, skipped), skipped + " bytes after the lost "
-                    + "framing were not decoded (no packet boundary can be trusted)", "3.1.1 §2.2.3"));
+                    + "framing were not decoded" + (lostSync ? " (no packet boundary could be found again)"
+                    : " before a packet boundary was found again"), "3.1.1 §2.2.3"));
             skipped = 0;
+            skippedFrom = -1;
         }
     }
 
+    /**
+     * After lost framing: the first position in b[from, to) where a well-formed packet starts and either ends the
+     * data or is followed by the start of another plausible packet; {@code to} when there is none.
+     */
+    private int resync(byte[] b, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (!ForeignProtocol.plausibleMqttStart(b[p] & 0xff)) {
+                continue;
+            }
+            int i = p + 1;
+            int rl = 0;
+            int shift = 0;
+            boolean complete = false;
+            while (i < to && i < p + 5) {
+                int c = b[i++] & 0xff;
+                rl |= (c & 0x7f) << shift;
+                shift += 7;
+                if ((c & 0x80) == 0) {
+                    complete = true;
+                    break;
+                }
+            }
+            if (!complete || i - p > 2 && (b[i - 1] == 0)) {
+                continue;
+            }
+            long end = (long) i + rl;
+            if (end > to || end < to && !ForeignProtocol.plausibleMqttStart(b[(int) end] & 0xff)) {
+                continue;
+            }
+            DecodedPacket q = PacketDecoder.decode(Arrays.copyOfRange(b, p, (int) end),
+                    protocolVersion == 0 ? 4 : protocolVersion, direction);
+            if (!q.malformed()) {
+                return p;
+            }
+        }
+        return to;
+    }
+
     /** Convenience for whole inputs: feeds everything, finishes, returns all packets. */
+    /**
+     * Decodes a whole capture (one frame as a user pasted it): feeds everything and finishes. Unlike feeding a live
+     * stream, a short tail that cannot start a packet (a first byte no well-formed packet has, or only zero bytes) is
+     * reported as extra bytes of the packet before it, which then blames its {@code remaining_length}.
+     */
     public List<DecodedPacket> decodeAll(byte[] data) {
         List<DecodedPacket> out = new ArrayList<>();
         feed(data, 0, data.length, out::add);
+        int before = streamFindings.size();
         finish(out::add);
+        if (out.size() >= 2 && streamFindings.size() == before + 1) {
+            DecodedPacket tail = out.get(out.size() - 1);
+            DecodedPacket prev = out.get(out.size() - 2);
+            boolean tailIsJunk = tail.length() <= 8 && !allZero(prev.raw()) && (allZero(tail.raw())
+                    || !ForeignProtocol.plausibleMqttStart(tail.raw()[0] & 0xff));
+            if (tailIsJunk && prev.diagnosis() == null && prev.remainingLength() >= 0
+                    && prev.offset() + prev.length() == tail.offset()) {
+                byte[] raw = new byte[prev.length() + tail.length()];
+                System.arraycopy(prev.raw(), 0, raw, 0, prev.length());
+                System.arraycopy(tail.raw(), 0, raw, prev.length(), tail.length());
+                DecodedPacket merged = PacketDecoder.decode(raw, prev.protocolVersion(), direction, prev.index(),
+                        prev.offset());
+                out.set(out.size() - 2, merged);
+                out.remove(out.size() - 1);
+                streamFindings.remove(streamFindings.size() - 1);
+            }
+        }
         return out;
+    }
+
+    private static boolean allZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Findings that belong to no single packet (sequence, truncation at end of stream, non-MQTT bytes). */
@@ -158,12 +234,19 @@ public final class StreamDecoder {
         while (pos < to) {
             int avail = to - pos;
             if (lostSync) {
+                int at = resync(b, pos, to);
                 if (skippedFrom < 0) {
                     skippedFrom = consumed;
                 }
-                skipped += avail;
-                consumed += avail;
-                return to - from;
+                skipped += at - pos;
+                consumed += at - pos;
+                pos = at;
+                if (pos >= to) {
+                    break;
+                }
+                lostSync = false;
+                reportSkipped();
+                continue;
             }
             int first = b[pos] & 0xff;
             if (sniff && ForeignProtocol.candidate(first) && !(first == 0x82 && likelyMqtt(b, pos, avail))) {
@@ -198,11 +281,12 @@ public final class StreamDecoder {
                 }
             }
             if (tooLong) {
-                // Framing is lost: report what is here as one packet and stop decoding this stream.
-                emit(decode(Arrays.copyOfRange(b, pos, to)), sink);
+                // Framing is lost: report the fixed header as one packet, then look for a packet boundary again.
+                emit(decode(Arrays.copyOfRange(b, pos, pos + 5)), sink);
                 lostSync = true;
-                pos = to;
-                break;
+                sniff = true;
+                pos += 5;
+                continue;
             }
             if (!complete) {
                 if (last) {
@@ -224,7 +308,7 @@ public final class StreamDecoder {
             DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + n));
             // Padded Remaining Length: the length's bytes followed by zero padding up to 4 bytes.
             int pad = 4 - rlLen;
-            if (pad > 0 && (hasErrors(p) || rl == 0)) {
+            if (pad > 0 && (paddingCouldRepair(p) || rl == 0)) {
                 int zeros = 0;
                 while (zeros < pad && i + zeros < to && b[i + zeros] == 0) {
                     zeros++;
@@ -241,7 +325,20 @@ public final class StreamDecoder {
                     }
                 }
             }
+            if (p.diagnosis() == null && avail > n && overran(p)) {
+                DecodedPacket longer = tooShort(b, pos, rlLen, rl, n, to);
+                if (longer != null) {
+                    p = longer;
+                    n = longer.length();
+                }
+            }
             p = sequence(p);
+            if (p.type() == PacketType.CONNACK && p.diagnosis() == null) {
+                String why = ConnackAdvice.of(p);
+                if (why != null) {
+                    p = with(p, p.findings(), why, null);
+                }
+            }
             emit(p, sink);
             sniff = hasErrors(p);
             pos += n;
@@ -295,6 +392,7 @@ public final class StreamDecoder {
             if (hasErrors(p) && nibble != 3 && nibble != 12 && nibble != 13 && nibble != 0) {
                 DecodedPacket q = PacketDecoder.decode(raw, 5, direction, index, consumed);
                 if (!q.malformed()) {
+                    protocolVersion = 5; // only 5.0 makes sense of the bytes: assume it for what follows
                     List<Finding> fs = new ArrayList<>(q.findings());
                     fs.add(new Finding(Severity.INFO, "protocol_level", 0, 0, "protocol version unknown (no CONNECT "
                             + "seen): decoded as MQTT 5.0, because the bytes are not valid MQTT 3.1.1", ""));
@@ -303,14 +401,118 @@ public final class StreamDecoder {
             }
         } else {
             p = PacketDecoder.decode(raw, v, direction, index, consumed);
+            if ((v == 4 || v == 5) && hasErrors(p) && versionDependent(nibble)) {
+                p = otherVersion(raw, v, p);
+            }
         }
         return p;
+    }
+
+    private static boolean versionDependent(int nibble) {
+        return nibble == 2 || nibble >= 4 && nibble <= 11 || nibble == 14 || nibble == 15;
+    }
+
+    /**
+     * A packet with errors under the connection's version that is well-formed under the other one: the peer writes
+     * the wrong version's packets (e.g. 3.1.1 acknowledgements on a 5.0 connection).
+     */
+    private DecodedPacket otherVersion(byte[] raw, int v, DecodedPacket p) {
+        int other = v == 5 ? 4 : 5;
+        DecodedPacket q = PacketDecoder.decode(raw, other, direction, index, consumed);
+        if (q.malformed() || q.type() != p.type()) {
+            return p;
+        }
+        String diagnosis = "These bytes are a well-formed MQTT " + PacketDecoder.versionName(other) + " "
+                + Summary.of(q) + ", but the connection uses MQTT " + PacketDecoder.versionName(v) + ": the sender "
+                + (v == 5 ? "leaves out the MQTT 5.0 properties (and reason codes)" : "writes MQTT 5.0 properties")
+                + "; its MQTT library and the profile disagree on the protocol version.";
+        List<Finding> fs = new ArrayList<>(p.findings());
+        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")) {
+            fs.add(0, new Finding(Severity.ERROR, "properties", PacketDecoder.headerLength(raw), 0, "MQTT 5.0 "
+                    + p.type().name() + " without its property length: read as MQTT 3.1.1 the packet is well-formed",
+                    "5.0 §2.2.2"));
+        }
+        return with(p, fs, diagnosis, null);
     }
 
     private static boolean levelIsValid(DecodedPacket p) {
         for (Field f : p.fields()) {
             if (f.name().equals("protocol_level")) {
                 return f.value() instanceof Integer l && l >= 3 && l <= 5;
+            }
+        }
+        return false;
+    }
+
+    /** True when a field ran past the end of the packet: the declared length may be too small. */
+    private static boolean overran(DecodedPacket p) {
+        for (Finding f : p.findings()) {
+            String m = f.message();
+            if (f.severity() == Severity.ERROR && (m.contains("runs past the end") || m.startsWith("packet ends")
+                    || m.contains("without any"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A Remaining Length smaller than the fields: if taking up to 64 more of the bytes that follow makes the packet
+     * well-formed (and what follows it then starts like an MQTT packet, or nothing follows), report the longer packet
+     * with the declared length blamed and the corrected packet as the repair.
+     */
+    private DecodedPacket tooShort(byte[] b, int pos, int rlLen, int rl, int n, int to) {
+        int hdr = 1 + rlLen;
+        int maxExtra = Math.min(64, to - pos - n);
+        for (int extra = 1; extra <= maxExtra; extra++) {
+            int end = pos + n + extra;
+            if (end < to && !ForeignProtocol.plausibleMqttStart(b[end] & 0xff)) {
+                continue;
+            }
+            byte[] len = PacketReader.encodeVarInt(rl + extra);
+            if (len.length != rlLen) {
+                return null;
+            }
+            byte[] fixedBytes = new byte[n + extra];
+            fixedBytes[0] = b[pos];
+            System.arraycopy(len, 0, fixedBytes, 1, rlLen);
+            System.arraycopy(b, pos + hdr, fixedBytes, hdr, n + extra - hdr);
+            int v = protocolVersion == 0 ? 4 : protocolVersion;
+            DecodedPacket fixed = PacketDecoder.decode(fixedBytes, v, direction, index, consumed);
+            if (fixed.malformed() || fixed.type() == PacketType.PUBLISH && extra > 2 && end < to) {
+                continue;
+            }
+            byte[] raw = Arrays.copyOfRange(b, pos, end);
+            DecodedPacket lit = PacketDecoder.decode(Arrays.copyOfRange(b, pos, pos + n), v, direction, index,
+                    consumed);
+            List<Finding> fs = new ArrayList<>();
+            fs.add(new Finding(Severity.ERROR, "remaining_length", 1, rlLen, "remaining_length declares " + rl
+                    + " but the packet's fields take " + (rl + extra) + " bytes (" + extra + " more): read "
+                    + "literally, " + lit.findings().get(0).message(), fixed.protocolVersion() == 5 ? "5.0 §2.1.4"
+                    : "3.1.1 §2.2.3"));
+            for (Finding f : lit.findings()) {
+                if (f.severity() != Severity.INFO) {
+                    fs.add(f);
+                }
+            }
+            if (fixed.type() == PacketType.CONNECT && levelIsValid(fixed)) {
+                protocolVersion = fixed.protocolVersion();
+            }
+            String diagnosis = "The Remaining Length is " + extra + (extra == 1 ? " byte" : " bytes") + " too small: "
+                    + "with remaining_length " + (rl + extra) + " (" + HexDump.hex(len, " ") + ") the bytes form a "
+                    + "valid " + Summary.of(fixed) + ". The sender computed the length before adding its last "
+                    + "field(s), or counted the fixed header wrongly.";
+            return new DecodedPacket(index, consumed, raw, fixed.type(), fixed.flags(), rl, fixed.protocolVersion(),
+                    fixed.fields(), List.copyOf(fs), diagnosis, fixedBytes);
+        }
+        return null;
+    }
+
+    /** Errors in the body (not the first byte) are what a padded Remaining Length causes. */
+    private static boolean paddingCouldRepair(DecodedPacket p) {
+        for (Finding f : p.findings()) {
+            if (f.severity() == Severity.ERROR && f.offset() > 0) {
+                return true;
             }
         }
         return false;

@@ -44,8 +44,9 @@ final class Utf8 {
                 }
                 if (!remarked && (c < 0x20 || c == 0x7f)) {
                     remarked = true;
-                    r.info(blame, i, 1, what + " contains the control character U+" + hex4(c)
-                            + "; the spec says it SHOULD NOT", r.spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
+                    r.warning(blame, i, 1, what + " contains the control character U+" + hex4(c)
+                            + "; strings SHOULD NOT contain it and a receiver MAY close the connection",
+                            r.spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
                 }
                 i++;
                 continue;
@@ -96,9 +97,9 @@ final class Utf8 {
             }
             if (!remarked && (cp <= 0x9f || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)) {
                 remarked = true;
-                r.info(blame, i, n + 1, what + " contains U+" + hex4(cp)
-                        + " (a control character or non-character); the spec says it SHOULD NOT",
-                        r.spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
+                r.warning(blame, i, n + 1, what + " contains U+" + hex4(cp)
+                        + " (a control character or non-character); strings SHOULD NOT contain it and a receiver "
+                        + "MAY close the connection", r.spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
             }
             i += n + 1;
         }

@@ -73,7 +73,7 @@ public record WebSocketFrame(boolean fin, int opcode, boolean masked, int header
             }
             hdr = 10;
         }
-        if (plen > 16 << 20) {
+        if (plen < 0 || plen > 16 << 20) {
             return new Invalid("payload length " + plen + " is implausible");
         }
         if (opcode >= 8 && (plen > 125 || (b0 & 0x80) == 0)) {

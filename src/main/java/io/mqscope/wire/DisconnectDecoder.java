@@ -1,0 +1,41 @@
+package io.mqscope.wire;
+
+/** DISCONNECT: 3.1.1 §3.14, 5.0 §3.14. */
+final class DisconnectDecoder {
+    private DisconnectDecoder() {
+    }
+
+    static void decode(PacketReader r) {
+        if (r.version != 5) {
+            PacketDecoder.fixedLength(r, 0);
+            return;
+        }
+        if (r.pos < r.end) {
+            PacketDecoder.reasonCode(r);
+        } else {
+            PacketDecoder.impliedSuccess(r);
+        }
+        if (r.pos < r.end) {
+            int at = r.pos;
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.DISCONNECT), "properties");
+            if (r.direction == Direction.BROKER_TO_CLIENT && hasChild(r, "session_expiry_interval")) {
+                r.error("properties", at, r.pos - at, "a broker must not send Session Expiry Interval in DISCONNECT",
+                        "5.0 §3.14.2.2.2 [MQTT-3.14.2-2]");
+            }
+        }
+        PacketDecoder.trailing(r, "properties", "the DISCONNECT properties", "5.0 §3.14.2");
+    }
+
+    private static boolean hasChild(PacketReader r, String name) {
+        for (Field f : r.fields) {
+            if (f.name().equals("properties")) {
+                for (Field c : f.children()) {
+                    if (c.name().equals(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+package io.mqscope.wire;
+
+/** UNSUBSCRIBE: 3.1.1 §3.10, 5.0 §3.10. */
+final class UnsubscribeDecoder {
+    private UnsubscribeDecoder() {
+    }
+
+    static void decode(PacketReader r) {
+        PacketDecoder.packetId(r);
+        if (r.version == 5 && r.pos <= r.end) {
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE), "properties");
+        }
+        if (r.pos >= r.end) {
+            r.error("payload", r.pos, 0, "UNSUBSCRIBE without any topic filter; it must contain at least one",
+                    r.spec("3.1.1 §3.10.3 [MQTT-3.10.3-2]", "5.0 §3.10.3 [MQTT-3.10.3-2]"));
+            return;
+        }
+        while (r.pos < r.end) {
+            int at = r.pos;
+            String filter = r.string("topic_filter", "topic_filter");
+            TopicRules.checkFilter(r, filter, at);
+        }
+    }
+}
