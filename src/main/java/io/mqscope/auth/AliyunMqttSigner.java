@@ -9,12 +9,14 @@ import java.util.Map;
 /**
  * Alibaba Cloud Message Queue for MQTT (微消息队列 MQTT 版). clientId {@code GroupId@@@DeviceId}.
  * Signature mode: username {@code Signature|AccessKeyId|InstanceId}, password Base64(HMAC-SHA1(AccessKeySecret,
- * clientId)). Token mode: username {@code Token|AccessKeyId|InstanceId}, password {@code R|readToken} and/or
- * {@code W|writeToken} joined by {@code |}. Source: Alibaba Cloud, "Signature authentication" / "Token-based
- * authentication" for ApsaraMQ for MQTT.
+ * clientId)); DeviceCredential mode (upgraded instances) is the same computation with the device's credential pair.
+ * Token mode: username {@code Token|AccessKeyId|InstanceId}, password the tokens as {@code type|token} joined by
+ * {@code |}, e.g. {@code R|123|W|abcd} (types R, W, RW). Source: Alibaba Cloud, "Authentication overview" and
+ * "Client-related methods in token authentication" (alibabacloud.com/help/doc-detail/54282.htm).
  *
  * <p>Inputs: accessKey, instanceId, groupId, deviceId (required); secretKey (signature mode); readToken, writeToken
- * (token mode); mode signature | token (default: token when a token is given); transport tcp | tls | ws | wss;
+ * readWriteToken (token mode); mode signature | token | devicecredential (default: token when a token is given);
+ * transport tcp | tls | ws | wss;
  * endpoint (default {@code instanceId.mqtt.aliyuncs.com}); port.
  */
 public final class AliyunMqttSigner {
@@ -43,28 +45,27 @@ public final class AliyunMqttSigner {
         if (clientId.length() > 64) {
             warnings.add("clientId is " + clientId.length() + " characters; the service allows at most 64");
         }
-        boolean hasToken = p.optional("readToken") != null || p.optional("writeToken") != null;
-        String mode = p.oneOf("mode", hasToken ? "token" : "signature", "signature", "token");
+        boolean hasToken = p.optional("readToken") != null || p.optional("writeToken") != null
+                || p.optional("readWriteToken") != null;
+        String mode = p.oneOf("mode", hasToken ? "token" : "signature", "signature", "token", "devicecredential");
         String username;
         String password;
         String signedString;
-        if (mode.equals("signature")) {
+        if (!mode.equals("token")) {
             String secretKey = p.required("secretKey");
             signedString = clientId;
             password = Base64.getEncoder().encodeToString(Hmac.mac("HmacSHA1", secretKey, clientId));
-            username = "Signature|" + accessKey + "|" + instanceId;
+            username = (mode.equals("signature") ? "Signature|" : "DeviceCredential|") + accessKey + "|" + instanceId;
         } else {
-            String read = p.optional("readToken");
-            String write = p.optional("writeToken");
-            if (read == null && write == null) {
-                throw new SigningException("readToken", "token mode needs readToken and/or writeToken");
-            }
             StringBuilder sb = new StringBuilder();
-            if (read != null) {
-                sb.append("R|").append(read);
+            for (String[] t : new String[][] {{"R", "readToken"}, {"W", "writeToken"}, {"RW", "readWriteToken"}}) {
+                String token = p.optional(t[1]);
+                if (token != null) {
+                    sb.append(sb.length() > 0 ? "|" : "").append(t[0]).append('|').append(token);
+                }
             }
-            if (write != null) {
-                sb.append(sb.length() > 0 ? "|" : "").append("W|").append(write);
+            if (sb.length() == 0) {
+                throw new SigningException("readToken", "token mode needs readToken, writeToken or readWriteToken");
             }
             password = sb.toString();
             signedString = null;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Entry point for vendor signing. A profile with a {@link Profile.Signing} section gets fresh credentials at every
@@ -16,9 +15,6 @@ public final class Signer {
     /** Vendor ids accepted in {@link Profile.Signing#vendor()}, in the order the UI lists them. */
     public static final List<String> VENDORS = List.of(AliyunIotSigner.VENDOR, AliyunMqttSigner.VENDOR,
             TencentSigner.VENDOR, HuaweiSigner.VENDOR, OneNetSigner.VENDOR);
-
-    private static final Set<String> SECRET_PARAMS = Set.of("deviceSecret", "secretKey", "devicePsk", "secret",
-            "readToken", "writeToken");
 
     private Signer() {
     }
@@ -44,7 +40,7 @@ public final class Signer {
 
     /** Whether a signing parameter is a secret (kept out of profiles.json and out of exports by default). */
     public static boolean isSecretParam(String vendor, String param) {
-        return SECRET_PARAMS.contains(param) || (OneNetSigner.VENDOR.equals(vendor) && "accessKey".equals(param));
+        return io.mqscope.profile.ProfileSecrets.isSecretSigningParam(vendor, param);
     }
 
     /**

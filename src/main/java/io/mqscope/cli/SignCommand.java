@@ -19,13 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope sign <vendor> ...}: compute a vendor's MQTT clientId, username and password. */
-@Command(name = "sign", mixinStandardHelpOptions = true,
+@Command(name = "sign",
         description = "Compute the clientId/username/password a cloud IoT platform expects.",
         subcommands = {SignCommand.AliyunIot.class, SignCommand.AliyunMqtt.class, SignCommand.Tencent.class,
                 SignCommand.Huawei.class, SignCommand.OneNet.class})
 public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Override
     public Integer call() {
@@ -43,6 +46,10 @@ public final class SignCommand implements Callable<Integer> {
 
         @Option(names = "--json", description = "Print {clientId, username, password, host, port, signedString}.")
         boolean json;
+
+        // Only help: a standard --version would clash with OneNET's token version option.
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         abstract String vendor();
 
@@ -139,7 +146,7 @@ public final class SignCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    @Command(name = "aliyun-iot", mixinStandardHelpOptions = true,
+    @Command(name = "aliyun-iot",
             description = "Alibaba Cloud IoT Platform device triplet (productKey, deviceName, deviceSecret).")
     static final class AliyunIot extends VendorCommand {
         @Option(names = "--product-key", required = true) String productKey;
@@ -162,17 +169,20 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "aliyun-mqtt", mixinStandardHelpOptions = true,
+    @Command(name = "aliyun-mqtt",
             description = "Alibaba Cloud Message Queue for MQTT (Signature or Token mode).")
     static final class AliyunMqtt extends VendorCommand {
-        @Option(names = "--access-key", required = true, description = "AccessKey ID") String accessKey;
-        @Option(names = "--secret-key", description = "AccessKey secret (Signature mode)") String secretKey;
+        @Option(names = "--access-key", required = true,
+                description = "AccessKey ID (DeviceAccessKeyId in devicecredential mode)") String accessKey;
+        @Option(names = "--secret-key", description = "AccessKey secret (signature/devicecredential mode)")
+        String secretKey;
         @Option(names = "--instance-id", required = true) String instanceId;
         @Option(names = "--group-id", required = true) String groupId;
         @Option(names = "--device-id", required = true) String deviceId;
-        @Option(names = "--mode", description = "signature (default) or token") String mode;
+        @Option(names = "--mode", description = "signature (default), token or devicecredential") String mode;
         @Option(names = "--read-token") String readToken;
         @Option(names = "--write-token") String writeToken;
+        @Option(names = "--read-write-token") String readWriteToken;
         @Option(names = "--transport", description = "tcp, tls, ws, wss") String transport;
         @Option(names = "--endpoint", description = "Default instanceId.mqtt.aliyuncs.com") String endpoint;
         @Option(names = "--port") String port;
@@ -185,7 +195,7 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "tencent", mixinStandardHelpOptions = true,
+    @Command(name = "tencent",
             description = "Tencent Cloud IoT Hub / IoT Explorer key authentication.")
     static final class Tencent extends VendorCommand {
         @Option(names = "--product-id", required = true) String productId;
@@ -206,7 +216,7 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "huawei", mixinStandardHelpOptions = true,
+    @Command(name = "huawei",
             description = "Huawei Cloud IoTDA secret authentication.")
     static final class Huawei extends VendorCommand {
         @Option(names = "--device-id", required = true) String deviceId;
@@ -225,9 +235,6 @@ public final class SignCommand implements Callable<Integer> {
 
     @Command(name = "onenet", description = "China Mobile OneNET token.")
     static final class OneNet extends VendorCommand {
-        // No mixinStandardHelpOptions: its --version would clash with the token's version option.
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-        boolean help;
         @Option(names = "--product-id", required = true) String productId;
         @Option(names = "--device-name", required = true) String deviceName;
         @Option(names = "--access-key", required = true, description = "Device key, Base64") String accessKey;

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -64,7 +65,7 @@ public final class FileSecretStore implements SecretStore {
     }
 
     @Override
-    public synchronized void update(Map<String, String> puts, java.util.Set<String> removes) throws IOException {
+    public synchronized void update(Map<String, String> puts, Set<String> removes) throws IOException {
         Map<String, String> m = new TreeMap<>(load());
         m.putAll(puts);
         m.keySet().removeAll(removes);

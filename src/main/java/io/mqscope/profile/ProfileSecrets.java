@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * Which profile fields are secrets, and moving them out of and back into a profile. Secret names: {@code password},
  * {@code tls.keyPassword}, {@code proxy.password} and {@code signing.<param>} for vendor secrets (deviceSecret,
- * secretKey, devicePsk, secret, readToken, writeToken, and OneNET's accessKey).
+ * secretKey, devicePsk, secret, readToken, writeToken, readWriteToken, and OneNET's accessKey).
  */
 public final class ProfileSecrets {
     private static final Set<String> SECRET_SIGNING_PARAMS = Set.of("deviceSecret", "secretKey", "devicePsk",
-            "secret", "readToken", "writeToken");
+            "secret", "readToken", "writeToken", "readWriteToken");
 
     private ProfileSecrets() {
     }

@@ -130,6 +130,7 @@ public final class ProfileStore {
 
     public synchronized LoadResult load() throws IOException {
         List<String> warnings = new ArrayList<>();
+        readOnlyReason = null;
         removeStaleTempFiles(warnings);
         byte[] bytes;
         try {

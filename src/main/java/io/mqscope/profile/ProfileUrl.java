@@ -9,13 +9,24 @@ import java.util.Locale;
 
 /**
  * A profile as a URL: {@code scheme://[user[:password]@]host[:port][/path]}. Schemes: mqtt (tcp, alias tcp://),
- * mqtts (tls, aliases ssl://, tls://), ws, wss. User info is percent-decoded; IPv6 hosts go in brackets; the port
- * defaults to the transport's; the path is the WebSocket path and is only allowed for ws/wss. Only transport, host,
+ * mqtts (tls, aliases ssl://, tls://), ws, wss. User info is percent-decoded; IPv6 hosts go in brackets; a missing
+ * port means the scheme's registered port ({@link #defaultPort}: 1883, 8883, and 80/443 for ws/wss as in RFC 6455,
+ * so {@code wss://host/mqtt} reaches an nginx on 443); the path is the WebSocket path and is only allowed for ws/wss. Only transport, host,
  * port, username, password and the WebSocket path travel in a URL; {@link #parse(String, Profile)} keeps every
  * other field of a base profile.
  */
 public final class ProfileUrl {
     private ProfileUrl() {
+    }
+
+    /** The port a URL of this transport means when it names none: 1883, 8883, 80, 443. */
+    public static int defaultPort(Transport t) {
+        return switch (t) {
+            case TCP -> 1883;
+            case TLS -> 8883;
+            case WS -> 80;
+            case WSS -> 443;
+        };
     }
 
     public static ParseResult<Profile> parse(String url) {
@@ -121,7 +132,7 @@ public final class ProfileUrl {
             }
             portStart = hostEnd;
         }
-        int port = transport.defaultPort();
+        int port = defaultPort(transport);
         if (portStart < authEnd) {
             // s.charAt(portStart) == ':'
             String digits = s.substring(portStart + 1, authEnd);
@@ -156,7 +167,7 @@ public final class ProfileUrl {
         return ParseResult.ok(b.build());
     }
 
-    /** The URL for a profile; the port is written only when it differs from the transport's default. */
+    /** The URL for a profile; the port is written only when it differs from {@link #defaultPort}. */
     public static String format(Profile p) {
         StringBuilder b = new StringBuilder();
         b.append(switch (p.transport()) {
@@ -174,7 +185,7 @@ public final class ProfileUrl {
         }
         String host = p.host() == null ? "" : p.host();
         b.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host);
-        if (p.port() != p.transport().defaultPort()) {
+        if (p.port() != defaultPort(p.transport())) {
             b.append(':').append(p.port());
         }
         if (p.transport().webSocket()) {

@@ -1,7 +1,9 @@
 package io.mqscope.profile;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where profile secrets are kept. Keys look like {@code <profileId>/password} or {@code <id>/signing.deviceSecret}. */
 public interface SecretStore {
@@ -18,7 +20,7 @@ public interface SecretStore {
     void remove(String key) throws IOException;
 
     /** Puts and removes several secrets; a file backend writes once. */
-    default void update(java.util.Map<String, String> puts, java.util.Set<String> removes) throws IOException {
+    default void update(Map<String, String> puts, Set<String> removes) throws IOException {
         for (var e : puts.entrySet()) {
             put(e.getKey(), e.getValue());
         }

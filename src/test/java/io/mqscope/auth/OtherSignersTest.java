@@ -31,6 +31,10 @@ class OtherSignersTest {
         assertThat(c.host()).isEqualTo("post-cn-abc.mqtt.aliyuncs.com");
         assertThat(c.port()).isEqualTo(1883);
         assertThat(AliyunMqttSigner.p2pTopic("parent/", c.clientId())).isEqualTo("parent/p2p/GID_x@@@d1");
+        m.put("mode", "devicecredential");
+        SignedCredentials dc = AliyunMqttSigner.sign(m, NOW);
+        assertThat(dc.username()).isEqualTo("DeviceCredential|AK|post-cn-abc");
+        assertThat(dc.password()).isEqualTo(c.password());
     }
 
     @Test
@@ -44,6 +48,9 @@ class OtherSignersTest {
         assertThat(c.wsPath()).isEqualTo("/mqtt");
         m.remove("readToken");
         assertThat(AliyunMqttSigner.sign(m, NOW).password()).isEqualTo("W|tokW");
+        m.put("readWriteToken", "tokRW");
+        assertThat(AliyunMqttSigner.sign(m, NOW).password()).isEqualTo("W|tokW|RW|tokRW");
+        m.remove("readWriteToken");
         m.remove("writeToken");
         m.put("mode", "token");
         assertThatThrownBy(() -> AliyunMqttSigner.sign(m, NOW)).isInstanceOf(SigningException.class);
@@ -118,6 +125,32 @@ class OtherSignersTest {
         // same with -md5: K5KcMKsmBsOxiF8w3fOR3Q==
         assertThat(OneNetSigner.sign(m, NOW).password()).endsWith("&sign=K5KcMKsmBsOxiF8w3fOR3Q%3D%3D");
         assertThat(OneNetSigner.sign(m, NOW).host()).isEqualTo("mqtts.heclouds.com");
+    }
+
+    /**
+     * Layout from OneNET's token page (open.iot.10086.cn/doc/mqtt/book/manual/auth/token.html): et 1537255523,
+     * method sha1, res products/123123, version 2018-10-31 give StringForSignature "1537255523\nsha1\nproducts/123123
+     * \n2018-10-31" and a token whose values are URL-encoded (res=products%2F123123). The page's sign value is a
+     * placeholder and its key is not given, so only the layout is checked here.
+     */
+    @Test
+    void oneNetDocumentedLayout() {
+        Map<String, String> m = Map.of("productId", "123123", "deviceName", "d", "accessKey", "q83vEjRWeJA=",
+                "et", "1537255523", "method", "sha1", "res", "products/123123");
+        SignedCredentials c = OneNetSigner.sign(m, Instant.parse("2018-09-01T00:00:00Z"));
+        assertThat(c.signedString()).isEqualTo("1537255523\nsha1\nproducts/123123\n2018-10-31");
+        assertThat(c.password()).startsWith("version=2018-10-31&res=products%2F123123&et=1537255523&method=sha1&sign=");
+    }
+
+    /** clientId example from Huawei's API reference (support.huaweicloud.com/intl/en-us/api-IoT/iot_06_3009.html). */
+    @Test
+    void huaweiDocumentedClientId() {
+        SignedCredentials c = HuaweiSigner.sign(Map.of("deviceId", "D39564861q3gDa", "secret", "s", "timestamp",
+                "2018072417"), NOW);
+        assertThat(c.clientId()).isEqualTo("D39564861q3gDa_0_0_2018072417");
+        // The page's rule: 2018/7/24 17:56:20 UTC gives timestamp 2018072417.
+        assertThat(HuaweiSigner.sign(Map.of("deviceId", "D39564861q3gDa", "secret", "s"),
+                Instant.parse("2018-07-24T17:56:20Z")).clientId()).isEqualTo("D39564861q3gDa_0_0_2018072417");
     }
 
     @Test

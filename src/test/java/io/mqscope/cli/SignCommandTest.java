@@ -108,6 +108,16 @@ class SignCommandTest {
     }
 
     @Test
+    void helpPerVendor() {
+        for (String v : new String[] {"aliyun-iot", "aliyun-mqtt", "tencent", "huawei", "onenet"}) {
+            Run r = run("sign", v, "--help");
+            assertThat(r.code()).as(v).isZero();
+            assertThat(r.out()).as(v).contains("--json");
+        }
+        assertThat(run("sign", "onenet", "--help").out()).contains("--version");
+    }
+
+    @Test
     void warningsGoToStderrNotStdout() throws Exception {
         Run r = run("sign", "aliyun-iot", "--product-key", "pk", "--device-name", "device", "--device-secret", "s",
                 "--keep-alive", "10", "--json");

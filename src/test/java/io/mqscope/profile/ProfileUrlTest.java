@@ -31,8 +31,10 @@ class ProfileUrlTest {
     @Test
     void defaultPortsPerTransport() {
         assertThat(ok("mqtts://h").port()).isEqualTo(8883);
-        assertThat(ok("ws://h/mqtt").port()).isEqualTo(8083);
-        assertThat(ok("wss://h/mqtt").port()).isEqualTo(8084);
+        // RFC 6455 defaults, so wss://host/mqtt reaches a reverse proxy on 443.
+        assertThat(ok("ws://h/mqtt").port()).isEqualTo(80);
+        assertThat(ok("wss://h/mqtt").port()).isEqualTo(443);
+        assertThat(ok("ws://h:8083/mqtt").port()).isEqualTo(8083);
         assertThat(ok("tcp://h").transport()).isEqualTo(Transport.TCP);
         assertThat(ok("ssl://h").transport()).isEqualTo(Transport.TLS);
         assertThat(ok("TLS://h").transport()).isEqualTo(Transport.TLS);
@@ -49,7 +51,7 @@ class ProfileUrlTest {
 
     @Test
     void webSocketPath() {
-        Profile p = ok("wss://emqx.example.com:443/mqtt");
+        Profile p = ok("wss://emqx.example.com/mqtt");
         assertThat(p.transport()).isEqualTo(Transport.WSS);
         assertThat(p.port()).isEqualTo(443);
         assertThat(p.wsPath()).isEqualTo("/mqtt");
@@ -68,10 +70,11 @@ class ProfileUrlTest {
 
     @Test
     void formatOmitsDefaultPortAndEncodesUserInfo() {
-        Profile p = Profile.builder().transport(Transport.WSS).host("h").port(8084).wsPath("/mqtt")
+        Profile p = Profile.builder().transport(Transport.WSS).host("h").port(443).wsPath("/mqtt")
                 .username("a b").password("p@ss").build();
         assertThat(ProfileUrl.format(p)).isEqualTo("wss://a%20b:p%40ss@h/mqtt");
         assertThat(ProfileUrl.formatRedacted(p)).isEqualTo("wss://a%20b:%2A%2A%2A@h/mqtt");
+        assertThat(ProfileUrl.format(p.toBuilder().port(8084).build())).isEqualTo("wss://a%20b:p%40ss@h:8084/mqtt");
     }
 
     @Test
