@@ -65,6 +65,17 @@ public final class LocalBroker implements AutoCloseable {
         BrokerSettings.TlsListeners tls = settings.tls();
         int tlsPort = tls == null || tls.tlsPort() < 0 ? -1 : (tls.tlsPort() == 0 ? freePort(bind) : tls.tlsPort());
         int wssPort = tls == null || tls.wssPort() < 0 ? -1 : (tls.wssPort() == 0 ? freePort(bind) : tls.wssPort());
+        // HiveMQ starts as long as one listener binds; a taken port must fail the start, not vanish silently
+        for (int[] port : new int[][] {{tcp, settings.tcpPort()}, {ws, settings.wsPort()}, {tlsPort, 1},
+                {wssPort, 1}}) {
+            if (port[0] > 0 && port[1] != 0 && !isFree(bind, port[0])) {
+                if (temporary) {
+                    deleteTree(base);
+                }
+                throw new BrokerException("the built-in broker cannot listen on " + bind + ":" + port[0]
+                        + ": the port is already in use (another broker running?)", null);
+            }
+        }
         try {
             Files.writeString(base.resolve("conf").resolve("config.xml"),
                     configXml(settings, tcp, ws, tlsPort, wssPort), StandardCharsets.UTF_8);
@@ -259,6 +270,16 @@ public final class LocalBroker implements AutoCloseable {
             }
         } catch (ReflectiveOperationException | LinkageError e) {
             // another logging backend: leave its configuration to the user
+        }
+    }
+
+    private static boolean isFree(String bindAddress, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

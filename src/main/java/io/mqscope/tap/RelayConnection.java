@@ -38,6 +38,7 @@ import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyHandler;
 import io.netty.handler.proxy.Socks5ProxyHandler;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
@@ -182,7 +183,11 @@ final class RelayConnection {
                         p.addLast("upstream", new UpstreamHandler());
                     }
                 });
-        ChannelFuture f = b.connect(proxyAddress != null ? proxyAddress : brokerAddress);
+        if (proxyAddress != null) {
+            // the proxy handler redirects the connect to the proxy; the broker's name stays unresolved for it
+            b.resolver(NoopAddressResolverGroup.INSTANCE);
+        }
+        ChannelFuture f = b.connect(brokerAddress);
         outbound = f.channel();
         f.addListener((ChannelFutureListener) done -> {
             if (!done.isSuccess()) {
@@ -258,7 +263,7 @@ final class RelayConnection {
         }
         String sub = subprotocol();
         try {
-            URI uri = new URI(t.secure ? "wss" : "ws", null, profile.host(), port(profile), wsPath(), null, null);
+            URI uri = webSocketUri(t.secure);
             handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, sub, false,
                     headers, MAX_WS_FRAME, true, false);
         } catch (java.net.URISyntaxException | RuntimeException e) {
@@ -289,19 +294,24 @@ final class RelayConnection {
             failStage(Stage.WEBSOCKET, d.toString());
             return;
         }
+        String sub = subprotocol();
+        String echoed = response.headers().get("Sec-WebSocket-Protocol");
+        if (sub != null && (echoed == null || echoed.isBlank())) {
+            failStage(Stage.WEBSOCKET, "the broker accepted the WebSocket upgrade but did not echo the '" + sub
+                    + "' subprotocol (no Sec-WebSocket-Protocol in its 101 response); MQTT over WebSocket requires"
+                    + " it [MQTT-6.0.0-4], and browsers and mini programs drop such a connection");
+            return;
+        }
+        if (sub != null && !sub.equalsIgnoreCase(echoed.trim())) {
+            failStage(Stage.WEBSOCKET, "the broker answered the WebSocket upgrade with subprotocol '" + echoed.trim()
+                    + "' instead of the requested '" + sub + "'");
+            return;
+        }
         try {
             handshaker.finishHandshake(ctx.channel(), response);
         } catch (RuntimeException e) {
             failStage(Stage.WEBSOCKET, "invalid WebSocket upgrade response (" + response.protocolVersion() + " "
                     + response.status() + "): " + FailureText.messages(e));
-            return;
-        }
-        String sub = subprotocol();
-        String actual = handshaker.actualSubprotocol();
-        if (sub != null && (actual == null || actual.isEmpty())) {
-            failStage(Stage.WEBSOCKET, "the broker accepted the WebSocket upgrade but did not echo the '" + sub
-                    + "' subprotocol (no Sec-WebSocket-Protocol in its 101 response); MQTT over WebSocket requires"
-                    + " it [MQTT-6.0.0-4], and browsers and mini programs drop such a connection");
             return;
         }
         upstreamReady();
@@ -377,9 +387,7 @@ final class RelayConnection {
             return;
         }
         if (!ready) {
-            failStage(stage, "the broker closed the connection during the " + stage + " stage"
-                    + (stage == Stage.TLS ? " (TLS handshake not finished)" : "")
-                    + (stage == Stage.WEBSOCKET ? " (no upgrade response)" : ""));
+            failStage(stage, closedDuringSetup());
             return;
         }
         StringBuilder reason = new StringBuilder("broker closed the connection");
@@ -396,6 +404,18 @@ final class RelayConnection {
             reason.append(" right after ").append(suspect);
         }
         closeBoth(reason.toString());
+    }
+
+    private String closedDuringSetup() {
+        String base = "the broker at " + target + " closed the connection during the " + stage + " stage";
+        return switch (stage) {
+            case TLS -> base + " before the TLS handshake finished (not a TLS port, or the broker refused the"
+                    + " handshake without an alert)";
+            case WEBSOCKET -> base + " without answering the upgrade request for path '" + wsPath()
+                    + "' (wrong WebSocket path, or not a WebSocket port)";
+            case PROXY -> base + " before the proxy tunnel was open";
+            default -> base;
+        };
     }
 
     /** The last client packet, when it had findings: the likely reason the broker hung up. */
@@ -423,6 +443,10 @@ final class RelayConnection {
         }
         X509Certificate[] chain = sslHandler == null ? null : relay.tls().takePresented(sslHandler.engine());
         String ca = profile.tls() == null ? null : profile.tls().caFile();
+        if (!ready && FailureText.has(error, java.nio.channels.ClosedChannelException.class)) {
+            failStage(stage, closedDuringSetup());
+            return;
+        }
         FailureText.Classified c = FailureText.classify(error, stage, target, proxyTarget, chain, ca,
                 profile.host(), timeoutMillis);
         failStage(c.stage(), c.detail());
@@ -690,9 +714,11 @@ final class RelayConnection {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (ready) {
+            if (ready && connackSeen) {
                 closeBoth("upstream error: " + FailureText.messages(cause));
             } else {
+                // before CONNACK an error is a set-up failure; with TLS 1.3 a rejected client certificate
+                // arrives only after the client's handshake has completed
                 fail(cause);
             }
         }
@@ -711,6 +737,24 @@ final class RelayConnection {
             return "/";
         }
         return p.startsWith("/") ? p : "/" + p;
+    }
+
+    /**
+     * The upgrade URI. The path is used as written, query included ({@code /mqtt?token=...} as some clouds use),
+     * so already-escaped characters are not escaped twice; only a path that is not a valid URI gets escaped.
+     */
+    private URI webSocketUri(boolean secure) throws java.net.URISyntaxException {
+        String scheme = secure ? "wss" : "ws";
+        String host = profile.host().contains(":") && !profile.host().startsWith("[")
+                ? "[" + profile.host() + "]" : profile.host();
+        try {
+            return new URI(scheme + "://" + host + ":" + port(profile) + wsPath());
+        } catch (java.net.URISyntaxException e) {
+            String path = wsPath();
+            int q = path.indexOf('?');
+            return new URI(scheme, null, profile.host(), port(profile), q < 0 ? path : path.substring(0, q),
+                    q < 0 ? null : path.substring(q + 1), null);
+        }
     }
 
     private static boolean usesProxy(Profile.ProxySettings p) {

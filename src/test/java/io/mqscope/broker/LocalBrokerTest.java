@@ -96,12 +96,22 @@ class LocalBrokerTest {
     }
 
     @Test
+    void a_taken_ws_port_fails_the_start_even_though_tcp_could_bind() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> LocalBroker.start(BrokerSettings.loopback(0, taken.getLocalPort())))
+                    .isInstanceOf(BrokerException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
     void a_taken_port_gives_a_clear_error() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> LocalBroker.start(BrokerSettings.loopback(taken.getLocalPort(), -1)))
                     .isInstanceOf(BrokerException.class)
-                    .hasMessageContaining("did not start")
+                    .hasMessageContaining("already in use")
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
         }
     }

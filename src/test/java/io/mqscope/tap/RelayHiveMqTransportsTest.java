@@ -31,6 +31,19 @@ class RelayHiveMqTransportsTest {
             events.awaitClosed();
         }
         assertThat(events.failures).isEmpty();
+        assertThat(concat(events.packets, Direction.CLIENT_TO_BROKER)).as("client->broker packets, raw")
+                .isEqualTo(concat(exchange.sent));
+        assertThat(concat(events.packets, Direction.BROKER_TO_CLIENT)).as("broker->client packets, raw")
+                .isEqualTo(concat(exchange.received));
+        assertThat(events.packets).allSatisfy(p -> {
+            assertThat(p.packet().protocolVersion()).as("protocol version shared from CONNECT").isEqualTo(level);
+            assertThat(p.packet().malformed()).as(p.packet().findings().toString()).isFalse();
+            assertThat(p.time()).isNotNull();
+        });
+        assertThat(events.packets.stream().filter(p -> p.direction() == Direction.BROKER_TO_CLIENT)
+                .map(p -> p.packet().type().name()).toList())
+                .containsExactly("CONNACK", "SUBACK", "PUBLISH", "PINGRESP");
+        assertThat(events.streamFindings).isEmpty();
         if (transport.webSocket()) {
             List<WebSocketFrameEvent> up = events.frames.stream()
                     .filter(f -> f.direction() == Direction.CLIENT_TO_BROKER && f.opcode().equals("binary")).toList();
@@ -46,6 +59,16 @@ class RelayHiveMqTransportsTest {
         } else {
             assertThat(events.frames).isEmpty();
         }
+    }
+
+    static byte[] concat(List<PacketEvent> events, Direction d) {
+        return concat(events.stream().filter(e -> e.direction() == d).map(e -> e.packet().raw()).toList());
+    }
+
+    static byte[] concat(List<byte[]> parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        parts.forEach(out::writeBytes);
+        return out.toByteArray();
     }
 
     static Profile profileFor(LocalBroker broker, Transport transport) {

@@ -1,0 +1,259 @@
+package io.mqscope.tap;
+
+import io.mqscope.testing.TestTls;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Small servers for failure tests that real brokers cannot produce on demand: a TLS endpoint with a chosen
+ * certificate, an HTTP endpoint with a chosen answer to the WebSocket upgrade, and HTTP CONNECT / SOCKS5 proxies.
+ */
+final class TestServers {
+    private TestServers() {
+    }
+
+    /** A TLS server presenting the given certificate (file names in the tls test folder); it never answers MQTT. */
+    static final class TlsServer implements AutoCloseable {
+        private final EventLoopGroup group = new NioEventLoopGroup(1);
+        private final Channel channel;
+
+        TlsServer(String certFile, String keyFile) throws Exception {
+            SslContext ctx = SslContextBuilder.forServer(TestTls.path(certFile).toFile(),
+                    TestTls.path(keyFile).toFile()).build();
+            channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(ctx.newHandler(ch.alloc()));
+                            ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void channelRead(ChannelHandlerContext c, Object msg) {
+                                    ReferenceCountUtil.release(msg);
+                                }
+
+                                @Override
+                                public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+                                    c.close();
+                                }
+                            });
+                        }
+                    }).bind("127.0.0.1", 0).sync().channel();
+        }
+
+        int port() {
+            return ((java.net.InetSocketAddress) channel.localAddress()).getPort();
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Answers every HTTP request (the WebSocket upgrade) with a fixed response, then keeps the socket open. */
+    static final class HttpAnswer implements AutoCloseable {
+        private final ServerSocket server;
+        volatile String lastRequest;
+
+        HttpAnswer(String response) throws IOException {
+            server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket s = server.accept();
+                        String request = readHead(s.getInputStream());
+                        lastRequest = request;
+                        String key = header(request, "Sec-WebSocket-Key");
+                        String accept = key == null ? "" : java.util.Base64.getEncoder().encodeToString(
+                                java.security.MessageDigest.getInstance("SHA-1").digest(
+                                        (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                                                .getBytes(StandardCharsets.US_ASCII)));
+                        s.getOutputStream().write(response.replace("{accept}", accept)
+                                .getBytes(StandardCharsets.UTF_8));
+                        s.getOutputStream().flush();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "http-answer");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    /** HTTP CONNECT proxy; {@code refuseWith} non-null answers every CONNECT with that status line instead. */
+    static final class HttpConnectProxy implements AutoCloseable {
+        private final ServerSocket server;
+        volatile String lastConnectTarget;
+
+        HttpConnectProxy(String refuseWith) throws IOException {
+            server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        String head = readHead(client.getInputStream());
+                        String target = head.split(" ")[1];
+                        lastConnectTarget = target;
+                        OutputStream out = client.getOutputStream();
+                        if (refuseWith != null) {
+                            out.write(("HTTP/1.1 " + refuseWith + "\r\nContent-Length: 0\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.flush();
+                            client.close();
+                            continue;
+                        }
+                        int colon = target.lastIndexOf(':');
+                        Socket upstream = new Socket(target.substring(0, colon),
+                                Integer.parseInt(target.substring(colon + 1)));
+                        out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        pump(client, upstream);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "http-connect-proxy");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    /** SOCKS5 proxy without authentication (RFC 1928), CONNECT only. */
+    static final class Socks5Proxy implements AutoCloseable {
+        private final ServerSocket server;
+        volatile String lastConnectTarget;
+
+        Socks5Proxy() throws IOException {
+            server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        java.io.DataInputStream in = new java.io.DataInputStream(client.getInputStream());
+                        OutputStream out = client.getOutputStream();
+                        in.readUnsignedByte(); // version 5
+                        int methods = in.readUnsignedByte();
+                        in.readFully(new byte[methods]);
+                        out.write(new byte[] {5, 0});
+                        in.readUnsignedByte(); // version
+                        in.readUnsignedByte(); // command: CONNECT
+                        in.readUnsignedByte(); // reserved
+                        int atyp = in.readUnsignedByte();
+                        String host;
+                        if (atyp == 1) {
+                            byte[] a = new byte[4];
+                            in.readFully(a);
+                            host = InetAddress.getByAddress(a).getHostAddress();
+                        } else if (atyp == 3) {
+                            byte[] name = new byte[in.readUnsignedByte()];
+                            in.readFully(name);
+                            host = new String(name, StandardCharsets.US_ASCII);
+                        } else {
+                            byte[] a = new byte[16];
+                            in.readFully(a);
+                            host = InetAddress.getByAddress(a).getHostAddress();
+                        }
+                        int port = in.readUnsignedShort();
+                        lastConnectTarget = host + ":" + port;
+                        Socket upstream = new Socket(host, port);
+                        out.write(new byte[] {5, 0, 0, 1, 0, 0, 0, 0, 0, 0});
+                        out.flush();
+                        pump(client, upstream);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "socks5-proxy");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    private static void pump(Socket a, Socket b) {
+        copy(a, b);
+        copy(b, a);
+    }
+
+    private static void copy(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            try (from; to) {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException e) {
+                // one side closed: close both
+            }
+        }, "proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0) {
+            b.write(c);
+            byte[] x = b.toByteArray();
+            int n = x.length;
+            if (n >= 4 && x[n - 4] == '\r' && x[n - 3] == '\n' && x[n - 2] == '\r' && x[n - 1] == '\n') {
+                break;
+            }
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+}
