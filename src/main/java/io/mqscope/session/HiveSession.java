@@ -83,6 +83,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HiveSession implements Session, RelayListener {
     private static final AtomicLong IDS = new AtomicLong();
+    /**
+     * Incoming messages are handed to the listener on the client's I/O thread. With HiveMQ's default (a separate
+     * scheduler) a flood outruns the listener and the client silently drops QoS 0 messages once its queue holds
+     * Receive Maximum of them; inline delivery instead slows reading, so TCP pushes back to the broker.
+     */
+    private static final java.util.concurrent.Executor DIRECT = Runnable::run;
 
     private final String id = "s" + IDS.incrementAndGet();
     private final Profile original;
@@ -167,7 +173,8 @@ final class HiveSession implements Session, RelayListener {
             setState(ConnectionState.CONNECTING, null, null);
         }
         int timeout = Math.max(1, profile.connectTimeoutSeconds());
-        c.connect().orTimeout(timeout + 1L, TimeUnit.SECONDS).whenComplete((sessionPresent, error) -> {
+        // the relay gives up on a stuck upstream stage after timeout + 0.5 s and says which stage; wait for that
+        c.connect().orTimeout(timeout + 3L, TimeUnit.SECONDS).whenComplete((sessionPresent, error) -> {
             if (error == null) {
                 result.complete(null);
                 return;
@@ -228,6 +235,10 @@ final class HiveSession implements Session, RelayListener {
         }
         setState(ConnectionState.CONNECTED, null, (reconnected ? "reconnected" : "connected")
                 + (sessionPresent ? ", session present" : ""));
+        if (!sessionPresent && reconnected) {
+            // HiveMQ's client drops its publish callbacks together with an expired session: register again
+            client.listenForPublishes();
+        }
         if (!sessionPresent) {
             // a new broker session has no subscriptions: restore ours [MQTT-3.2.2-2]
             for (SavedSubscription s : rememberedSubscriptions()) {
@@ -488,7 +499,7 @@ final class HiveSession implements Session, RelayListener {
                 .serverHost("127.0.0.1")
                 .serverPort(relayPort())
                 .socketConnectTimeout(timeout, TimeUnit.SECONDS)
-                .mqttConnectTimeout(timeout, TimeUnit.SECONDS)
+                .mqttConnectTimeout(timeout + 2L, TimeUnit.SECONDS)
                 .build();
     }
 
@@ -522,6 +533,9 @@ final class HiveSession implements Session, RelayListener {
 
     /** What the session needs from a client, per protocol version. */
     private interface Client {
+        /** Registers the callback that turns every incoming PUBLISH into a {@link MessageEvent}. */
+        void listenForPublishes();
+
         /** Completes with "session present". */
         CompletableFuture<Boolean> connect();
 
@@ -587,7 +601,12 @@ final class HiveSession implements Session, RelayListener {
                 b.willPublish(will(profile.will()));
             }
             connect = b.build();
-            client.publishes(MqttGlobalPublishFilter.ALL, this::received);
+            listenForPublishes();
+        }
+
+        @Override
+        public void listenForPublishes() {
+            client.publishes(MqttGlobalPublishFilter.ALL, this::received, DIRECT);
         }
 
         private Mqtt5WillPublish will(Profile.Will w) {
@@ -775,8 +794,13 @@ final class HiveSession implements Session, RelayListener {
                         .retain(w.retain()).build());
             }
             connect = b.build();
+            listenForPublishes();
+        }
+
+        @Override
+        public void listenForPublishes() {
             client.publishes(MqttGlobalPublishFilter.ALL, p -> deliver(p.getTopic().toString(),
-                    p.getQos().getCode(), p.isRetain(), p.getPayloadAsBytes(), MessageProperties.NONE));
+                    p.getQos().getCode(), p.isRetain(), p.getPayloadAsBytes(), MessageProperties.NONE), DIRECT);
         }
 
         @Override

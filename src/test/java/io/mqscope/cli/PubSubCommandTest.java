@@ -1,0 +1,186 @@
+package io.mqscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mqscope.broker.LocalBroker;
+import io.mqscope.testing.EmbeddedHiveMq;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/** {@code mqscope pub} and {@code sub} run in-process against HiveMQ CE embedded. */
+@ExtendWith(EmbeddedHiveMq.class)
+class PubSubCommandTest {
+    static LocalBroker broker;
+
+    @BeforeAll
+    static void broker(LocalBroker shared) {
+        broker = shared;
+    }
+
+    record Run(int exit, StringWriter out, StringWriter err) {
+        String stdout() {
+            return out.toString();
+        }
+
+        String stderr() {
+            return err.toString();
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out, err);
+    }
+
+    /** Starts {@code sub} in the background; its output can be watched while it runs. */
+    static CompletableFuture<Integer> background(StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return CompletableFuture.supplyAsync(() -> cl.execute(args));
+    }
+
+    String tcpUrl() {
+        return "mqtt://127.0.0.1:" + broker.tcpPort();
+    }
+
+    @Test
+    void pub_hex_retained_then_sub_json_prints_it_byte_exact() {
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/hex", "-m", "de ad be ef 00", "--format", "hex",
+                "-q", "2", "--retain");
+        assertThat(pub.exit()).as(pub.stderr()).isZero();
+
+        Run sub = run("sub", "--url", tcpUrl(), "-t", "cli/hex", "--count", "1", "--timeout", "10", "--json");
+        assertThat(sub.exit()).as(sub.stderr()).isZero();
+        assertThat(sub.stdout()).isEqualTo("{\"topic\":\"cli/hex\",\"qos\":0,\"retain\":true,\"dup\":false,"
+                + "\"payload_hex\":\"deadbeef00\",\"properties\":{}}\n");
+        run("pub", "--url", tcpUrl(), "-t", "cli/hex", "-n", "--retain");
+    }
+
+    @Test
+    void sub_receives_live_messages_with_mqtt5_properties_and_stops_after_count() throws Exception {
+        // a retained marker tells us the subscription is in place before we publish live messages
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "cli/live/ready", "-m", "ready", "--retain").exit()).isZero();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> sub = background(out, err, "sub", "--url", tcpUrl(), "-V", "5",
+                "-t", "cli/live/#", "-q", "1", "--count", "3", "--timeout", "20", "--json");
+        await().atMost(Duration.ofSeconds(15)).until(() -> out.toString().contains("cli/live/ready"));
+
+        Run pub = run("pub", "--url", tcpUrl(), "-V", "5", "-t", "cli/live/a", "-m", "{\"t\": 21.5}",
+                "--format", "json", "-q", "1", "-D", "unit=C", "--content-type", "application/json",
+                "--correlation-data", "01 02", "--count", "2");
+        assertThat(pub.exit()).as(pub.stderr()).isZero();
+
+        assertThat(sub.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).isEqualTo("{\"topic\":\"cli/live/a\",\"qos\":1,\"retain\":false,\"dup\":false,"
+                + "\"payload_hex\":\"7b2274223a2032312e357d\",\"payload_text\":\"{\\\"t\\\": 21.5}\","
+                + "\"properties\":{\"correlation_data_hex\":\"0102\",\"content_type\":\"application/json\","
+                + "\"user_properties\":[[\"unit\",\"C\"]]}}");
+        assertThat(lines[2]).isEqualTo(lines[1]);
+        run("pub", "--url", tcpUrl(), "-t", "cli/live/ready", "-n", "--retain");
+    }
+
+    @Test
+    void sub_text_format_prints_topic_and_payload_and_hex_format_prints_hex() {
+        assertThat(run("pub", "--host", "127.0.0.1", "-p", String.valueOf(broker.tcpPort()), "-t", "cli/fmt",
+                "-m", "温度 22", "--retain").exit()).isZero();
+        Run text = run("sub", "--url", tcpUrl(), "-t", "cli/fmt", "-C", "1", "-W", "10", "-v");
+        assertThat(text.stdout()).isEqualTo("cli/fmt 温度 22\n");
+        Run hex = run("sub", "--url", tcpUrl(), "-t", "cli/fmt", "-C", "1", "-W", "10", "--format", "hex");
+        assertThat(hex.stdout()).isEqualTo("e6b8a9e5baa6203232\n");
+        run("pub", "--url", tcpUrl(), "-t", "cli/fmt", "-n", "--retain");
+    }
+
+    @Test
+    void ws_url_works_through_the_relay() {
+        assertThat(run("pub", "--url", broker.wsUrl(), "-t", "cli/ws", "-m", "over ws", "--retain", "-q", "1")
+                .exit()).isZero();
+        Run sub = run("sub", "--url", broker.wsUrl(), "-t", "cli/ws", "-C", "1", "-W", "10");
+        assertThat(sub.exit()).as(sub.stderr()).isZero();
+        assertThat(sub.stdout()).isEqualTo("over ws\n");
+        run("pub", "--url", broker.wsUrl(), "-t", "cli/ws", "-n", "--retain");
+    }
+
+    @Test
+    void sub_times_out_with_exit_3_when_count_is_not_reached() {
+        Run sub = run("sub", "--url", tcpUrl(), "-t", "cli/nothing/here", "-C", "5", "-W", "0.5");
+        assertThat(sub.exit()).isEqualTo(3);
+        assertThat(sub.stderr()).contains("timed out after 0.5 s with 0 of 5 messages");
+    }
+
+    @Test
+    void bad_hex_payload_is_bad_input_with_a_position() {
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/x", "-m", "de ad b", "--format", "hex");
+        assertThat(pub.exit()).isEqualTo(2);
+        assertThat(pub.stderr()).contains("mqscope pub: -m (hex): odd number of hex digits")
+                .contains("position 7");
+    }
+
+    @Test
+    void bad_json_payload_is_bad_input_with_line_and_column() {
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/x", "-m", "{\"a\": tru}", "--format", "json");
+        assertThat(pub.exit()).isEqualTo(2);
+        assertThat(pub.stderr()).contains("-m (json):").contains("line 1, column");
+    }
+
+    @Test
+    void bad_url_is_bad_input() {
+        Run pub = run("pub", "--url", "http://x", "-t", "a", "-m", "x");
+        assertThat(pub.exit()).isEqualTo(2);
+        assertThat(pub.stderr()).contains("--url: unknown scheme 'http'");
+    }
+
+    @Test
+    void refused_connection_exits_1_with_stage_and_reason() throws Exception {
+        int port;
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = ss.getLocalPort();
+        }
+        Run pub = run("pub", "--url", "mqtt://127.0.0.1:" + port, "-t", "a", "-m", "x");
+        assertThat(pub.exit()).isEqualTo(1);
+        assertThat(pub.stderr()).startsWith("mqscope pub: tcp: ").containsIgnoringCase("refused");
+        Run sub = run("sub", "--url", "mqtt://127.0.0.1:" + port, "-t", "a", "-W", "5");
+        assertThat(sub.exit()).isEqualTo(1);
+        assertThat(sub.stderr()).startsWith("mqscope sub: tcp: ");
+    }
+
+    @Test
+    void mqtt_3_1_is_refused_as_bad_input() {
+        Run pub = run("pub", "--url", tcpUrl(), "-V", "3.1", "-t", "a", "-m", "x");
+        assertThat(pub.exit()).isEqualTo(2);
+        assertThat(pub.stderr()).contains("config: MQTT 3.1 (protocol name MQIsdp");
+    }
+
+    @Test
+    void wildcard_in_a_publish_topic_is_bad_input() {
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "a/#", "-m", "x");
+        assertThat(pub.exit()).as(pub.stderr()).isEqualTo(2);
+        assertThat(pub.stderr()).contains("a/#");
+    }
+
+    @Test
+    void packets_option_prints_each_packet_hex_and_decoded() {
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "cli/pk", "-m", "hi", "--retain").exit()).isZero();
+        Run sub = run("sub", "--url", tcpUrl(), "-t", "cli/pk", "-C", "1", "-W", "10", "--packets");
+        assertThat(sub.exit()).as(sub.stderr()).isZero();
+        assertThat(sub.stdout()).contains("--> CONNECT").contains("<-- CONNACK").contains("--> SUBSCRIBE")
+                .contains("<-- SUBACK").contains("<-- PUBLISH").contains("\nhi\n").contains("    10 ");
+        run("pub", "--url", tcpUrl(), "-t", "cli/pk", "-n", "--retain");
+    }
+}
