@@ -271,6 +271,21 @@ class ViewModelsTest {
     }
 
     @Test
+    void profiles_export_and_import_through_the_exchange_format(@TempDir Path dir) throws Exception {
+        Profile a = Profile.builder().id("a").name("A").host("h1").password("secret").build();
+        Profile b = Profile.builder().id("b").name("B").host("h2").transport(Transport.WSS).port(8084).build();
+        Path f = dir.resolve("x.json");
+        io.mqscope.ui.app.ProfileFiles.write(f, List.of(a, b));
+        assertThat(Files.readString(f)).doesNotContain("\"secret\"");
+        var back = io.mqscope.ui.app.ProfileFiles.read(f).profiles();
+        assertThat(back).extracting(Profile::name).containsExactly("A", "B");
+        assertThat(back.get(1).transport()).isEqualTo(Transport.WSS);
+        Files.writeString(f, "{\n  \"format\": ");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> io.mqscope.ui.app.ProfileFiles.read(f)))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("x.json:2:");
+    }
+
+    @Test
     void hex_dump_maps_bytes_and_characters_both_ways() {
         byte[] b = new byte[40];
         for (int i = 0; i < b.length; i++) {

@@ -1,28 +1,30 @@
 package io.mqscope.ui.app;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mqscope.payload.ParseResult;
+import io.mqscope.profile.ImportReport;
 import io.mqscope.profile.Profile;
+import io.mqscope.profile.ProfileExchange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Import and export of profiles as a JSON array. */
+/** Import (MQScope or MQTTX exports) and export (MQScope format, secrets left out) of connection profiles. */
 public final class ProfileFiles {
-    private static final ObjectMapper JSON = io.mqscope.profile.ProfileJson.mapper()
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private ProfileFiles() {
     }
 
-    public static List<Profile> read(Path file) throws IOException {
-        return JSON.readValue(Files.readAllBytes(file), new TypeReference<List<Profile>>() { });
+    /** The import report, or an IOException whose message says where the file is malformed. */
+    public static ImportReport read(Path file) throws IOException {
+        ParseResult<ImportReport> r = ProfileExchange.importJson(Files.readString(file, StandardCharsets.UTF_8));
+        if (!r.ok()) {
+            throw new IOException(file.getFileName() + ":" + r.line() + ":" + r.column() + ": " + r.error());
+        }
+        return r.value();
     }
 
     public static void write(Path file, List<Profile> profiles) throws IOException {
-        Files.write(file, JSON.writeValueAsBytes(profiles));
+        Files.writeString(file, ProfileExchange.export(profiles, false), StandardCharsets.UTF_8);
     }
 }

@@ -153,7 +153,15 @@ public final class ConnectionEditorView {
             return List.of();
         }
         try {
-            return ProfileFiles.read(f.toPath());
+            io.mqscope.profile.ImportReport report = ProfileFiles.read(f.toPath());
+            if (!report.issues().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                report.issues().forEach(i -> sb.append(i).append('\n'));
+                Alert a = new Alert(Alert.AlertType.WARNING, sb.toString());
+                a.setHeaderText(I18n.t("connections.importIssues", report.profiles().size()));
+                a.show();
+            }
+            return report.profiles();
         } catch (IOException e) {
             new Alert(Alert.AlertType.ERROR, I18n.t("connections.importFailed", e.getMessage())).show();
             return List.of();
