@@ -152,6 +152,24 @@ class MainWindowFxTest {
         assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isEqualTo(payload);
     }
 
+    @Test
+    @Order(4)
+    void a_refused_connection_turns_the_dot_red_with_the_reason(FxRobot robot) throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        robot.interact(() -> vm().connections().put(io.mqscope.profile.Profile.builder().name("Nobody home")
+                .host("127.0.0.1").port(closed).build()));
+        ConnectionEntry entry = vm().connections().selectedProperty().get();
+        robot.clickOn("#connectButton");
+        await().atMost(WAIT).until(() -> entry.stateProperty().get() == ConnectionState.FAILED);
+        await().atMost(WAIT).until(() -> robot.lookup("#statusState").queryAs(Label.class).getText()
+                .contains("Failed"));
+        assertThat(entry.reasonProperty().get()).isNotBlank();
+        assertThat(robot.lookup(".dot-failed").tryQuery()).isPresent();
+    }
+
     private boolean isOurPublish(PacketEvent e) {
         return e.direction() == Direction.CLIENT_TO_BROKER && e.packet().type() == PacketType.PUBLISH;
     }

@@ -68,11 +68,12 @@ public final class MessagesView {
     }
 
     private void createView() {
-        TextField topic = new TextField();
+        // ControlsFX clearable fields: one click empties a filter
+        TextField topic = org.controlsfx.control.textfield.TextFields.createClearableTextField();
         topic.setId("messageTopicFilter");
         topic.setPromptText(I18n.t("messages.filter.topic"));
         topic.textProperty().bindBidirectional(vm.topicFilterProperty());
-        TextField text = new TextField();
+        TextField text = org.controlsfx.control.textfield.TextFields.createClearableTextField();
         text.setId("messageTextFilter");
         text.setPromptText(I18n.t("messages.filter.text"));
         text.textProperty().bindBidirectional(vm.textFilterProperty());
