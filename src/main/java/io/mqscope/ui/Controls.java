@@ -27,6 +27,20 @@ public final class Controls {
         return b;
     }
 
+    /**
+     * A text field with a clear icon on the right (AtlantaFX CustomTextField; ControlsFX's clearable field relies on
+     * Modena colour lookups that AtlantaFX themes do not define).
+     */
+    public static javafx.scene.control.TextField clearableField() {
+        atlantafx.base.controls.CustomTextField f = new atlantafx.base.controls.CustomTextField();
+        FontIcon x = new FontIcon(org.kordamp.ikonli.feather.Feather.X);
+        x.setCursor(javafx.scene.Cursor.HAND);
+        x.setOnMouseClicked(e -> f.clear());
+        x.visibleProperty().bind(f.textProperty().isNotEmpty());
+        f.setRight(x);
+        return f;
+    }
+
     /** A label that shows a validation reason next to its field; hidden when empty. */
     public static Label errorLabel() {
         Label l = new Label();

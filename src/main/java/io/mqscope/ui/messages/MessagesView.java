@@ -68,12 +68,11 @@ public final class MessagesView {
     }
 
     private void createView() {
-        // ControlsFX clearable fields: one click empties a filter
-        TextField topic = org.controlsfx.control.textfield.TextFields.createClearableTextField();
+        TextField topic = Controls.clearableField();
         topic.setId("messageTopicFilter");
         topic.setPromptText(I18n.t("messages.filter.topic"));
         topic.textProperty().bindBidirectional(vm.topicFilterProperty());
-        TextField text = org.controlsfx.control.textfield.TextFields.createClearableTextField();
+        TextField text = Controls.clearableField();
         text.setId("messageTextFilter");
         text.setPromptText(I18n.t("messages.filter.text"));
         text.textProperty().bindBidirectional(vm.textFilterProperty());
