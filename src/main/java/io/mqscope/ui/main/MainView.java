@@ -112,6 +112,7 @@ public final class MainView {
         packetsTab.setId("packetsTab");
         tabs = new TabPane(messagesTab, packetsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.packetsShownProperty().bind(packetsTab.selectedProperty());
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
         SplitPane center = new SplitPane(tabs, publisherView.root());
@@ -198,6 +199,7 @@ public final class MainView {
         }
         pump.stop();
         stage.titleProperty().unbind();
+        vm.packetsShownProperty().unbind();
         vm.connections().shutdown();
         build(s);
         pump.start();

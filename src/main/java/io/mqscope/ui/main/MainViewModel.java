@@ -41,6 +41,8 @@ public final class MainViewModel {
     /** Rows kept in a visible list; older ones stay in the connection's log. */
     public static final int VISIBLE_ROWS = 2_000;
     private long lastListAt;
+    /** Which tab is on screen: only its list follows the flood; the hidden one reloads from the log when shown. */
+    private final javafx.beans.property.BooleanProperty packetsShown = new javafx.beans.property.SimpleBooleanProperty();
     private long lastStatusAt;
 
     private UiSettings settings;
@@ -71,6 +73,13 @@ public final class MainViewModel {
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
         messages.selectedProperty().addListener((o, a, m) -> payload.show(m == null ? new byte[0] : m.payload()));
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
+        packetsShown.addListener((o, a, shown) -> {
+            if (shown) {
+                packets.reload();
+            } else {
+                messages.reload();
+            }
+        });
         activate(connections.selectedProperty().get());
     }
 
@@ -141,10 +150,14 @@ public final class MainViewModel {
             List<MessageEvent> m = active.live().takeNewMessages();
             if (!m.isEmpty()) {
                 subscriptions.count(m);
-                messages.append(m);
+                if (!packetsShown.get()) {
+                    messages.append(m);
+                }
             }
             List<PacketEvent> p = active.live().takeNewPackets();
-            packets.append(p);
+            if (packetsShown.get()) {
+                packets.append(p);
+            }
             publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
         }
         if (now - lastRateAt >= SECOND) {
@@ -199,6 +212,7 @@ public final class MainViewModel {
         }
     }
 
+    public javafx.beans.property.BooleanProperty packetsShownProperty() { return packetsShown; }
     public UiSettings settings() { return settings; }
 
     public void setSettings(UiSettings s) {

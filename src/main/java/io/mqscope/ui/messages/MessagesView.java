@@ -334,8 +334,8 @@ public final class MessagesView {
         BubbleCell() {
             head.getStyleClass().add("bubble-topic");
             body.getStyleClass().addAll("bubble-body", "mono");
-            body.setWrapText(true);
-            body.setMaxHeight(80);
+            // one line with an ellipsis: wrapped text would be measured again for every cell on every refresh
+            body.setWrapText(false);
             foot.getStyleClass().add("bubble-foot");
             bubble.getStyleClass().add("bubble");
             bubble.setMaxWidth(520);
@@ -352,7 +352,7 @@ public final class MessagesView {
             head.setText(m.topic());
             body.setText(io.mqscope.payload.PayloadCodec.isText(m.payload().length > 600
                     ? java.util.Arrays.copyOf(m.payload(), 600) : m.payload(), io.mqscope.payload.TextCharset.UTF_8)
-                    ? preview(m.payload(), 300) : hexPreview(m.payload(), 64));
+                    ? preview(m.payload(), 160) : hexPreview(m.payload(), 48));
             String fl = flags(m);
             foot.setText(TIME.format(m.time()) + "  QoS " + m.qos() + (fl.isEmpty() ? "" : "  " + fl) + "  "
                     + I18n.t("messages.bytes", m.payload().length));
