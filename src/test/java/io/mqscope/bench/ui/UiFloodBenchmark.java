@@ -38,6 +38,31 @@ import javafx.stage.Stage;
  */
 public final class UiFloodBenchmark {
 
+    /** Emits {@code rate} messages (and packets) per second for {@code seconds}; returns {sent, max heap used}. */
+    static long[] flood(LiveConnection live, DecodedPacket publish, int rate, int seconds, long seq0)
+            throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        long maxUsed = 0;
+        long sent = 0;
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            for (; sent < due; sent++) {
+                long n = seq0 + sent;
+                byte[] payload = ("{\"seq\":" + n + ",\"temperature\":" + (20 + n % 10) + ".5,\"unit\":\"C\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                Instant now = Instant.now();
+                live.onMessage(new MessageEvent(live.id(), System.nanoTime(), now, false, "flood/" + (n % 100),
+                        1, false, false, payload, MessageProperties.NONE));
+                live.onPacket(new PacketEvent(live.id(), System.nanoTime(), now, Direction.BROKER_TO_CLIENT, publish));
+            }
+            maxUsed = Math.max(maxUsed, rt.totalMemory() - rt.freeMemory());
+            Thread.sleep(1);
+        }
+        return new long[] {sent, maxUsed};
+    }
+
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -87,32 +112,23 @@ public final class UiFloodBenchmark {
             }
         }.start());
         Thread.sleep(1500);
-        maxGap.set(0);
-        Platform.runLater(() -> view.viewModel().resetPulseStats());
-        gapsOver100.set(0);
-        pulses.set(0);
 
         // one real decoded PUBLISH reused as the packet event for every message
         DecodedPacket publish = new StreamDecoder(Direction.BROKER_TO_CLIENT, 4)
                 .feed(HexFormat.of().parseHex("300d0005666c6f6f647b2261223a317d")).get(0);
+        int warmup = Integer.getInteger("warmup", 2);
+        // warm-up flood (JIT, first cell creation), not measured
+        flood(live, publish, rate, warmup, 0);
+        Platform.runLater(() -> view.viewModel().resetPulseStats());
+        Thread.sleep(200);
+        maxGap.set(0);
+        gapsOver100.set(0);
+        pulses.set(0);
         Runtime rt = Runtime.getRuntime();
-        long maxUsed = 0;
-        long sent = 0;
         long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
-            for (; sent < due; sent++) {
-                byte[] payload = ("{\"seq\":" + sent + ",\"temperature\":" + (20 + sent % 10) + ".5,\"unit\":\"C\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                Instant now = Instant.now();
-                live.onMessage(new MessageEvent(live.id(), System.nanoTime(), now, false, "flood/" + (sent % 100),
-                        1, false, false, payload, MessageProperties.NONE));
-                live.onPacket(new PacketEvent(live.id(), System.nanoTime(), now, Direction.BROKER_TO_CLIENT, publish));
-            }
-            maxUsed = Math.max(maxUsed, rt.totalMemory() - rt.freeMemory());
-            Thread.sleep(1);
-        }
+        long[] result = flood(live, publish, rate, seconds, (long) rate * warmup);
+        long sent = result[0];
+        long maxUsed = result[1];
         double secs = (System.nanoTime() - start) / 1e9;
         Thread.sleep(500);
         CompletableFuture<Integer> shown = new CompletableFuture<>();
