@@ -113,6 +113,8 @@ public final class MessagesView {
         bubbles.getStyleClass().add("bubbles");
         bubbles.setPlaceholder(new Label(I18n.t("messages.none")));
         table.setId("messageTable");
+        // fixed row height: the table never measures rows, which keeps refreshes cheap under a flood
+        table.setFixedCellSize(28);
         table.setPlaceholder(new Label(I18n.t("messages.none")));
         table.getColumns().addAll(List.of(
                 column("messages.col.time", 115, m -> TIME.format(m.time())),

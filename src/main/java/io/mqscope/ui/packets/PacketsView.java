@@ -70,6 +70,7 @@ public final class PacketsView {
         bar.setPadding(new Insets(6));
 
         table.setId("packetTable");
+        table.setFixedCellSize(28);
         table.setPlaceholder(new Label(I18n.t("packets.none")));
         table.getColumns().addAll(List.of(
                 column("packets.col.time", 115, e -> TIME.format(e.time())),
