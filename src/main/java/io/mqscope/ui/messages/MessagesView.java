@@ -234,6 +234,17 @@ public final class MessagesView {
     }
 
     private void initListeners() {
+        // follow the newest message like a chat, unless the view is paused or showing older pages
+        vm.visible().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
+            if (!vm.pausedProperty().get() && vm.pageProperty().get() == 0 && !vm.visible().isEmpty()) {
+                int last = vm.visible().size() - 1;
+                if (vm.tableProperty().get()) {
+                    table.scrollTo(last);
+                } else {
+                    bubbles.scrollTo(last);
+                }
+            }
+        });
         bubbles.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
