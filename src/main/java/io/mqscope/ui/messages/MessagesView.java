@@ -54,6 +54,7 @@ public final class MessagesView {
     private final BorderPane root = new BorderPane();
     private final ListView<MessageEvent> bubbles;
     private final TableView<MessageEvent> table;
+    private boolean scrollPending;
 
     public MessagesView(MessagesViewModel vm, PayloadViewModel payload, SubscriptionsViewModel subscriptions,
                         Window owner) {
@@ -235,14 +236,21 @@ public final class MessagesView {
 
     private void initListeners() {
         // follow the newest message like a chat, unless the view is paused or showing older pages
+        // (after the list's skin has seen the change: at most one pending scroll, at most once per refresh)
         vm.visible().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
-            if (!vm.pausedProperty().get() && vm.pageProperty().get() == 0 && !vm.visible().isEmpty()) {
-                int last = vm.visible().size() - 1;
-                if (vm.tableProperty().get()) {
-                    table.scrollTo(last);
-                } else {
-                    bubbles.scrollTo(last);
-                }
+            if (!scrollPending && !vm.pausedProperty().get() && vm.pageProperty().get() == 0) {
+                scrollPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    scrollPending = false;
+                    int last = vm.visible().size() - 1;
+                    if (last >= 0) {
+                        if (vm.tableProperty().get()) {
+                            table.scrollTo(last);
+                        } else {
+                            bubbles.scrollTo(last);
+                        }
+                    }
+                });
             }
         });
         bubbles.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -253,6 +261,14 @@ public final class MessagesView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, m) -> {
+            if (m != null && bubbles.getSelectionModel().getSelectedItem() != m) {
+                bubbles.getSelectionModel().select(m);
+            }
+            if (m != null && table.getSelectionModel().getSelectedItem() != m) {
+                table.getSelectionModel().select(m);
             }
         });
     }
