@@ -79,7 +79,8 @@ public final class DecodeCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--version", paramLabel = "3|4|5",
-            description = "protocol level: 3 = MQTT 3.1, 4 = 3.1.1, 5 = 5.0 (default: learned from CONNECT, else 4)")
+            description = "protocol level: 3 = MQTT 3.1, 4 = 3.1.1, 5 = 5.0 (default: learned from CONNECT, else 4; "
+                    + "a CONNECT is always read with its own level)")
     Integer version;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")

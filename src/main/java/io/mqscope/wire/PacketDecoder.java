@@ -121,6 +121,9 @@ public final class PacketDecoder {
                 r.error("remaining_length", 1, i - 1, i == 1 ? "packet ends before the remaining_length byte"
                         : "remaining_length is cut short: its last byte still has the continuation bit",
                         r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+                if (i > 1) {
+                    r.field("remaining_length", 1, i - 1, null);
+                }
                 r.pos = r.end = b.length;
                 return -1;
             }
@@ -129,6 +132,10 @@ public final class PacketDecoder {
                 r.error("remaining_length", 1, 4, "remaining_length is a varint longer than 4 bytes (fourth byte 0x"
                         + Utf8.hex2(c) + " still has the continuation bit); the maximum is 4 bytes (268,435,455)",
                         r.spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+                r.field("remaining_length", 1, 4, null);
+                if (b.length > 5) {
+                    r.field("undecoded", 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
+                }
                 r.pos = r.end = b.length;
                 return -1;
             }

@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class StreamDecoder {
+    /** Largest packet buffered while waiting for its bytes (MQTT allows 256 MiB; real packets are far smaller). */
+    static final int MAX_BUFFERED = 64 << 20;
+
     private final Direction direction;
     private int protocolVersion;
     private final List<Finding> streamFindings = new ArrayList<>();
@@ -297,6 +300,20 @@ public final class StreamDecoder {
             }
             int rlLen = i - pos - 1;
             long total = (long) i - pos + rl;
+            if (total > MAX_BUFFERED && total > avail) {
+                // Buffers stay bounded: a packet this large is far more likely garbage than data.
+                int n = i - pos;
+                DecodedPacket p = decode(Arrays.copyOfRange(b, pos, i));
+                List<Finding> fs = new ArrayList<>(p.findings());
+                fs.add(Math.min(1, fs.size()), new Finding(Severity.ERROR, "remaining_length", 1, rlLen,
+                        "remaining_length " + rl + " is beyond what this decoder buffers (" + (MAX_BUFFERED >> 20)
+                        + " MiB): the framing is treated as lost", "3.1.1 §2.2.3"));
+                emit(with(p, fs, null, null), sink);
+                lostSync = true;
+                sniff = true;
+                pos += n;
+                continue;
+            }
             if (total > avail) {
                 if (last) {
                     truncated(b, pos, to, sink);

@@ -15,8 +15,8 @@ import picocli.CommandLine;
 /** {@code mqscope decode} run in-process through the real command line. */
 class DecodeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SEED = "10 1a 00 00 00 00 04 4d 51 54 54 04 c2 00 3c 00 0a 63 6e 2e 6c 6f 6b 65 69 2d 31"
-            + " 00 00 00 00";
+    private static final String SEED = "10 1a 00 00 00 00 04 4d 51 54 54 04 c2 00 3c 00 0a"
+            + " 63 6e 2e 6c 6f 6b 65 69 2d 31 00 00 00 00";
     private static final String CONNECT = "10 16 00 04 4d 51 54 54 04 02 00 3c 00 0a 63 6e 2e 6c 6f 6b 65 69 2d 31";
 
     private final StringWriter out = new StringWriter();

@@ -191,7 +191,8 @@ class CorpusTest {
             } else if (key.endsWith("_hex")) {
                 assertThat(got).as(key).isEqualTo(v.asText());
             } else if (isBinary(name)) {
-                assertThat(got).as(key).isEqualTo(HexDump.hex(v.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8), ""));
+                byte[] text = v.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(got).as(key).isEqualTo(HexDump.hex(text, ""));
             } else {
                 assertThat(got).as(key).isEqualTo(v.asText());
             }

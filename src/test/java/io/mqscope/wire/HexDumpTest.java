@@ -11,7 +11,8 @@ class HexDumpTest {
         String dump = HexDump.render(StreamDecoderTest.CONNECT, 0);
         String[] lines = dump.split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).isEqualTo("00000000  10 16 00 04 4d 51 54 54  04 02 00 3c 00 0a 63 6e  |....MQTT...<..cn|");
+        assertThat(lines[0])
+                .isEqualTo("00000000  10 16 00 04 4d 51 54 54  04 02 00 3c 00 0a 63 6e  |....MQTT...<..cn|");
         assertThat(lines[1]).startsWith("00000010  2e 6c 6f 6b 65 69 2d 31 ").endsWith("|.lokei-1|");
     }
 

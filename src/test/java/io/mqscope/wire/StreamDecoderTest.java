@@ -221,4 +221,15 @@ class StreamDecoderTest {
         d.finish();
         assertThat(d.streamFindings()).isEmpty();
     }
+
+    @Test
+    void a_huge_declared_length_is_not_buffered() {
+        StreamDecoder d = new StreamDecoder(CLIENT, 4).expectConnectionStart(false);
+        // remaining length 268,435,455 (ff ff ff 7f), then a PINGREQ
+        List<DecodedPacket> ps = new ArrayList<>(d.feed(bytes(0x30, 0xff, 0xff, 0xff, 0x7f, 0x00, 0x01, 0xc0, 0x00)));
+        d.finish(ps::add);
+        assertThat(ps.get(0).findings()).extracting(Finding::field).contains("remaining_length");
+        assertThat(ps.get(0).findings().get(1).message()).contains("beyond what this decoder buffers");
+        assertThat(ps).extracting(DecodedPacket::type).endsWith(PacketType.PINGREQ);
+    }
 }
