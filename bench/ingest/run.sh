@@ -6,7 +6,7 @@
 #   MQSCOPE_JAVA_OPTS="-Xmx128m" bench/ingest/run.sh 5000000 1 drain
 #
 # Needs: mosquitto, mosquitto_sub, /usr/bin/time, python3, and a built target/mqscope.jar plus test classes
-# (built here if missing). Starts its own mosquitto on a random loopback port and stops it at the end.
+# (built here if missing). Optional third subscriber, mqtt.js: `(cd bench/ingest && npm install --no-save mqtt@5)`. Starts its own mosquitto on a random loopback port and stops it at the end.
 #
 # Method: for each subscriber, start it and wait until mosquitto has logged its SUBSCRIBE. The flooder
 # (src/test/java/io/mqscope/bench/ingest/Flood.java) is one raw MQTT connection writing pre-encoded QoS 0 PUBLISH
@@ -52,7 +52,7 @@ run() {
   local topic="bench/$name/$RANDOM"
   local before
   before=$(grep -c "$topic" "$DIR/mosquitto.log" || true)
-  /usr/bin/time -f "%M" -o "$DIR/rss" "$@" "$topic/#" > /dev/null 2> "$DIR/sub.err" &
+  /usr/bin/time -f "%M %U %S" -o "$DIR/rss" "$@" "$topic/#" > /dev/null 2> "$DIR/sub.err" &
   local sub=$!
   for _ in $(seq 600); do
     [ "$(grep -c "$topic" "$DIR/mosquitto.log" || true)" -gt "$before" ] && break
@@ -75,8 +75,10 @@ run() {
     echo "$name failed:" >&2; cat "$DIR/sub.err" >&2; return 1
   fi
   t1=$(date +%s.%N)
-  python3 -c "import sys; n,t0,t1,rss=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]); \
-print(f'{sys.argv[6]:<6} {sys.argv[5]:<14} {n/(t1-t0):>12.0f} msg/s  {t1-t0:7.2f} s  peak RSS {rss/1024:7.1f} MB')" \
+  python3 -c "import sys; n,t0,t1=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); \
+rss,u,s=sys.argv[4].split(); \
+print(f'{sys.argv[6]:<6} {sys.argv[5]:<14} {n/(t1-t0):>12.0f} msg/s  {t1-t0:7.2f} s  peak RSS {int(rss)/1024:7.1f} MB' \
+      f'  CPU {float(u)+float(s):6.2f} s')" \
     "$N" "$t0" "$t1" "$(tail -1 "$DIR/rss")" "$name" "$mode"
   sed 's/^/    /' "$DIR/flood.err"
 }
@@ -89,5 +91,8 @@ for r in $(seq "$ROUNDS"); do
     # shellcheck disable=SC2086
     run "$mode" mqscope_sub java $JAVA_OPTS -jar target/mqscope.jar sub --url "mqtt://127.0.0.1:$PORT" \
       --count "$N" -t
+    if command -v node > /dev/null && [ -d bench/ingest/node_modules/mqtt ]; then
+      run "$mode" mqtt.js node bench/ingest/sub-mqttjs.js "mqtt://127.0.0.1:$PORT" "$N"
+    fi
   done
 done

@@ -4,8 +4,10 @@ import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.UserProperty;
+import io.mqscope.profile.ProfileStore;
 import io.mqscope.profile.ProfileUrl;
 import io.mqscope.profile.Transport;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +77,7 @@ public final class ConnectionOptions {
     boolean insecure;
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "Start from a saved profile (pending: needs the profile store).")
+            description = "Start from a saved profile (by name or id); other options override its fields.")
     String profileName;
 
     @Option(names = {"-D", "--user-property"}, paramLabel = "NAME=VALUE",
@@ -84,12 +86,15 @@ public final class ConnectionOptions {
 
     /** Builds the profile, or an error message for bad input. */
     ParseResult<Profile> toProfile(String defaultClientIdPrefix) {
-        if (profileName != null) {
-            return ParseResult.error("--profile: the profile store is not available in this build yet; use --url",
-                    -1, -1, -1);
-        }
         Profile base = Profile.builder().name("command line").clientId(defaultClientIdPrefix)
                 .randomClientIdSuffix(true).build();
+        if (profileName != null) {
+            ParseResult<Profile> saved = savedProfile(profileName);
+            if (!saved.ok()) {
+                return saved;
+            }
+            base = saved.value();
+        }
         if (url != null) {
             ParseResult<Profile> r = ProfileUrl.parse(url, base);
             if (!r.ok()) {
@@ -159,6 +164,33 @@ public final class ConnectionOptions {
                     !insecure && t.verifyHostname(), insecure || t.insecure()));
         }
         return ParseResult.ok(b.build());
+    }
+
+    private static ParseResult<Profile> savedProfile(String nameOrId) {
+        ProfileStore.LoadResult loaded;
+        ProfileStore store = new ProfileStore();
+        try {
+            loaded = store.load();
+        } catch (IOException e) {
+            return ParseResult.error("--profile: cannot read " + store.file() + ": " + e.getMessage(), -1, -1, -1);
+        }
+        List<Profile> all = loaded.profiles();
+        for (Profile p : all) {
+            if (nameOrId.equals(p.name()) || nameOrId.equals(p.id())) {
+                return ParseResult.ok(p);
+            }
+        }
+        for (Profile p : all) {
+            if (nameOrId.equalsIgnoreCase(p.name())) {
+                return ParseResult.ok(p);
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (Profile p : all) {
+            names.append(names.length() == 0 ? "" : ", ").append('\'').append(p.name()).append('\'');
+        }
+        return ParseResult.error("--profile: no saved profile named '" + nameOrId + "' in " + store.file()
+                + (all.isEmpty() ? " (none saved)" : "; saved: " + names), -1, -1, -1);
     }
 
     /** Parses {@code -D name=value} options. */

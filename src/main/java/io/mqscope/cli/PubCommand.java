@@ -30,13 +30,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope pub}: publish a message (text, JSON, hex, base64 or a file's bytes) through the packet tap. */
-@Command(name = "pub", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "pub", sortOptions = false,
         description = {"Publish a message (through the packet tap).",
             "Exit codes: 0 published (acknowledged for QoS 1 and 2), 1 connection/broker failure, 2 bad input."})
 public final class PubCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    // not mixinStandardHelpOptions: its -V (version) would clash with -V (MQTT version), as in mosquitto_sub
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Mixin
     ConnectionOptions connection;

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code mqscope sub}: subscribe and print messages, like mosquitto_sub, through the packet tap. Output is buffered
  * and flushed every 100 ms and at the end, never per message, so it keeps up with a flood.
  */
-@Command(name = "sub", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sub", sortOptions = false,
         description = {"Subscribe and print messages (through the packet tap).",
             "Exit codes: 0 done, 1 connection/broker failure, 2 bad input, 3 --timeout before --count messages."})
 public final class SubCommand implements Callable<Integer> {
@@ -46,6 +46,10 @@ public final class SubCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    // not mixinStandardHelpOptions: its -V (version) would clash with -V (MQTT version), as in mosquitto_sub
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Mixin
     ConnectionOptions connection;

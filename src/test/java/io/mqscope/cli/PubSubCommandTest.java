@@ -183,4 +183,53 @@ class PubSubCommandTest {
                 .contains("<-- SUBACK").contains("<-- PUBLISH").contains("\nhi\n").contains("    10 ");
         run("pub", "--url", tcpUrl(), "-t", "cli/pk", "-n", "--retain");
     }
+
+    @Test
+    void profile_option_starts_from_a_saved_profile_and_options_override_it() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mqscope-cli-profiles-");
+        String old = System.getProperty("mqscope.config.dir");
+        System.setProperty("mqscope.config.dir", dir.toString());
+        try {
+            new io.mqscope.profile.ProfileStore(dir).save(java.util.List.of(io.mqscope.profile.Profile.builder()
+                    .name("Bench box").host("127.0.0.1").port(broker.tcpPort()).build()));
+            Run pub = run("pub", "--profile", "Bench box", "-t", "cli/profile", "-m", "from profile", "--retain");
+            assertThat(pub.exit()).as(pub.stderr()).isZero();
+            Run sub = run("sub", "--profile", "bench box", "-V", "5", "-t", "cli/profile", "-C", "1", "-W", "10");
+            assertThat(sub.stdout()).isEqualTo("from profile\n");
+            Run missing = run("sub", "--profile", "nope", "-t", "a");
+            assertThat(missing.exit()).isEqualTo(2);
+            assertThat(missing.stderr()).contains("no saved profile named 'nope'").contains("'Bench box'");
+            run("pub", "--profile", "Bench box", "-t", "cli/profile", "-n", "--retain");
+        } finally {
+            if (old == null) {
+                System.clearProperty("mqscope.config.dir");
+            } else {
+                System.setProperty("mqscope.config.dir", old);
+            }
+        }
+    }
+
+    @Test
+    void json_with_packets_prints_packet_objects_and_message_objects() {
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "cli/pkjson", "-m", "ok", "--retain").exit()).isZero();
+        Run sub = run("sub", "--url", tcpUrl(), "-V", "5", "-t", "cli/pkjson", "-C", "1", "-W", "10", "--json",
+                "--packets");
+        assertThat(sub.exit()).as(sub.stderr()).isZero();
+        String out = sub.stdout();
+        assertThat(out).contains("\"direction\":\"client\",\"type\":\"CONNECT\"")
+                .contains("\"direction\":\"broker\",\"type\":\"CONNACK\"")
+                .contains("{\"topic\":\"cli/pkjson\",\"qos\":0,\"retain\":true");
+        for (String line : out.split("\n")) {
+            assertThat(line).startsWith("{").endsWith("}");
+        }
+        run("pub", "--url", tcpUrl(), "-t", "cli/pkjson", "-n", "--retain");
+    }
+
+    @Test
+    void help_is_available_and_v_is_the_mqtt_version() {
+        Run help = run("sub", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: mqscope sub").contains("-V, --mqtt-version=3.1.1|5");
+        assertThat(run("pub", "-h").stdout()).startsWith("Usage: mqscope pub");
+    }
 }

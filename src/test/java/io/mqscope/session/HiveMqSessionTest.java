@@ -213,6 +213,31 @@ class HiveMqSessionTest {
     }
 
     @Test
+    void session_log_records_messages_packets_and_states_bounded() {
+        io.mqscope.store.SessionLog log = new io.mqscope.store.SessionLog(1 << 20, 1 << 20);
+        Session s = open(tcp(MqttVersion.V5), new Recorder());
+        sessions.remove(s);
+        s.close();
+        Session logged = Sessions.open(tcp(MqttVersion.V5), log);
+        sessions.add(logged);
+        join(logged.connect());
+        join(logged.subscribe(sub("sessionlog/#", 1)));
+        join(logged.publish(new PublishRequest("sessionlog/a", new byte[] {1, 2, 3}, 1, false, null)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> log.messages().counters().snapshot().messagesIn() == 1);
+        assertThat(log.messages().entries().snapshot().items()).extracting(MessageEvent::outgoing)
+                .containsExactly(true, false);
+        assertThat(log.messages().counters().perFilter(List.of("sessionlog/#"))).containsEntry("sessionlog/#", 1L);
+        assertThat(log.states().snapshot().items()).extracting(StateChange::state)
+                .containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> log.packets().entries().size() >= 6);
+        assertThat(log.packets().entries().snapshot().items()).extracting(e -> e.packet().type())
+                .contains(PacketType.CONNECT, PacketType.CONNACK, PacketType.SUBSCRIBE, PacketType.SUBACK,
+                        PacketType.PUBLISH, PacketType.PUBACK);
+    }
+
+    @Test
     void mqtt_3_1_is_refused_clearly() {
         Recorder rec = new Recorder();
         Session s = open(tcp(MqttVersion.V3_1), rec);

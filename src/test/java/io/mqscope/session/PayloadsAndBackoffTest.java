@@ -1,0 +1,44 @@
+package io.mqscope.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqscope.payload.ParseResult;
+import io.mqscope.profile.Profile;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class PayloadsAndBackoffTest {
+
+    @Test
+    void text_and_json_are_utf8_hex_and_base64_are_decoded() {
+        assertThat(Payloads.parse("温度", "text").value()).containsExactly(0xe6, 0xb8, 0xa9, 0xe5, 0xba, 0xa6);
+        assertThat(Payloads.parse("{\"a\":1}", "json").value()).hasSize(7);
+        assertThat(Payloads.parse("0xde,0xad", "hex").value()).containsExactly(0xde, 0xad);
+        assertThat(Payloads.parse("3q2+7w==", "base64").value()).containsExactly(0xde, 0xad, 0xbe, 0xef);
+        assertThat(Payloads.parse("3q2-7w", "base64").value()).containsExactly(0xde, 0xad, 0xbe, 0xef);
+        assertThat(Payloads.parse("", "hex").value()).isEmpty();
+    }
+
+    @Test
+    void bad_input_says_where() {
+        ParseResult<byte[]> hex = Payloads.parse("de ad zz", "hex");
+        assertThat(hex.ok()).isFalse();
+        assertThat(hex.position()).isEqualTo(6);
+        ParseResult<byte[]> b64 = Payloads.parse("3q2+\n7w*=", "base64");
+        assertThat(b64.ok()).isFalse();
+        assertThat(b64.line()).isEqualTo(2);
+        assertThat(b64.column()).isEqualTo(3);
+        assertThat(b64.error()).contains("'*'");
+        assertThat(Payloads.parse("x", "yaml").error()).contains("text, json, hex or base64");
+    }
+
+    @RepeatedTest(20)
+    void backoff_grows_exponentially_within_jitter_and_stays_bounded() {
+        Profile.Reconnect rc = new Profile.Reconnect(true, 1000, 30_000);
+        assertThat(HiveSession.backoffMillis(rc, 0)).isBetween(800L, 1200L);
+        assertThat(HiveSession.backoffMillis(rc, 1)).isBetween(1600L, 2400L);
+        assertThat(HiveSession.backoffMillis(rc, 3)).isBetween(6400L, 9600L);
+        assertThat(HiveSession.backoffMillis(rc, 10)).isBetween(24_000L, 30_000L);
+        assertThat(HiveSession.backoffMillis(rc, 1000)).isBetween(24_000L, 30_000L);
+    }
+}

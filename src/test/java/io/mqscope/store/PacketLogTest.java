@@ -1,0 +1,58 @@
+package io.mqscope.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.wire.DecodedPacket;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.Field;
+import io.mqscope.wire.Finding;
+import io.mqscope.wire.PacketType;
+import io.mqscope.wire.Severity;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PacketLogTest {
+
+    static PacketEvent pingreq(int extraFields) {
+        List<Field> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < extraFields; i++) {
+            fields.add(new Field("f" + i, 0, 1, "value"));
+        }
+        DecodedPacket p = new DecodedPacket(0, 0, new byte[] {(byte) 0xc0, 0}, PacketType.PINGREQ, 0, 0, 4, fields,
+                List.of(), null, null);
+        return new PacketEvent("r1", 0, Instant.EPOCH, Direction.CLIENT_TO_BROKER, p);
+    }
+
+    @Test
+    void packet_log_is_bounded_by_bytes_and_weighs_decoded_fields() {
+        assertThat(PacketLog.weigh(pingreq(10))).isGreaterThan(PacketLog.weigh(pingreq(0)) + 10 * 90);
+        PacketLog log = new PacketLog(100_000);
+        for (int i = 0; i < 10_000; i++) {
+            log.append(pingreq(3));
+        }
+        assertThat(log.entries().bytes()).isLessThanOrEqualTo(100_000);
+        assertThat(log.entries().evicted()).isPositive();
+        assertThat(log.entries().nextSequence()).isEqualTo(10_000);
+    }
+
+    @Test
+    void packets_export_as_json_lines_with_fields_and_findings() throws Exception {
+        DecodedPacket p = new DecodedPacket(0, 0, new byte[] {0x30, 0x03, 0x00, 0x01, 0x61}, PacketType.PUBLISH, 0, 3,
+                4, List.of(new Field("topic", 2, 3, "a", List.of(new Field("length", 2, 2, 1)))),
+                List.of(new Finding(Severity.WARNING, "payload", 5, 0, "empty payload", "")), null, null);
+        PacketLog log = new PacketLog();
+        log.append(new PacketEvent("r1", 0, Instant.EPOCH, Direction.BROKER_TO_CLIENT, p));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonLines.export(log, out);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\","
+                + "\"connection\":\"r1\",\"direction\":\"broker\",\"type\":\"PUBLISH\",\"length\":5,"
+                + "\"hex\":\"3003000161\",\"fields\":[{\"name\":\"topic\",\"offset\":2,\"length\":3,\"value\":\"a\","
+                + "\"children\":[{\"name\":\"length\",\"offset\":2,\"length\":2,\"value\":1}]}],"
+                + "\"findings\":[{\"severity\":\"warning\",\"field\":\"payload\",\"offset\":5,\"length\":0,"
+                + "\"message\":\"empty payload\",\"spec\":\"\"}]}\n");
+    }
+}
