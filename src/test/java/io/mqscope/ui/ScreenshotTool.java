@@ -103,8 +103,8 @@ public final class ScreenshotTool {
         pause(400);
         fx(() -> {
             @SuppressWarnings("unchecked")
-            javafx.scene.control.ListView<io.mqscope.wire.Finding> f = (javafx.scene.control.ListView<io.mqscope.wire.Finding>)
-                    paste.getScene().lookup("#findingList");
+            javafx.scene.control.ListView<io.mqscope.wire.Finding> f =
+                    (javafx.scene.control.ListView<io.mqscope.wire.Finding>) paste.getScene().lookup("#findingList");
             f.getItems().stream().filter(x -> x.field().equals("remaining_length")).findFirst()
                     .ifPresent(x -> f.getSelectionModel().select(x));
             return null;

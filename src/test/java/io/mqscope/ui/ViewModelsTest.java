@@ -236,9 +236,11 @@ class ViewModelsTest {
     void editor_shows_aliyun_signing_with_the_signed_string() {
         ConnectionEditorViewModel vm = new ConnectionEditorViewModel(null);
         vm.text("vendor").set("aliyun-iot");
-        vm.text("signingParams").set("productKey=a1FxISeKbq9\ndeviceName=dev01\ndeviceSecret=s3cr3t\ntimestamp=1700000000000");
+        vm.text("signingParams")
+                .set("productKey=a1FxISeKbq9\ndeviceName=dev01\ndeviceSecret=s3cr3t\ntimestamp=1700000000000");
         String out = vm.signingResultProperty().get();
-        assertThat(out).contains("clientId: a1FxISeKbq9.dev01|securemode=2,signmethod=hmacsha256,timestamp=1700000000000|")
+        assertThat(out)
+                .contains("clientId: a1FxISeKbq9.dev01|securemode=2,signmethod=hmacsha256,timestamp=1700000000000|")
                 .contains("username: dev01&a1FxISeKbq9")
                 .contains("clientIda1FxISeKbq9.dev01deviceNamedev01productKeya1FxISeKbq9timestamp1700000000000");
         vm.text("signingParams").set("productKey=a1");

@@ -42,7 +42,8 @@ public final class MainViewModel {
     public static final int VISIBLE_ROWS = 2_000;
     private long lastListAt;
     /** Which tab is on screen: only its list follows the flood; the hidden one reloads from the log when shown. */
-    private final javafx.beans.property.BooleanProperty packetsShown = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty packetsShown =
+            new javafx.beans.property.SimpleBooleanProperty();
     private long lastStatusAt;
 
     private UiSettings settings;
@@ -103,8 +104,8 @@ public final class MainViewModel {
         updateStatus();
     }
 
-    private static CompletableFuture<Void> withSession(ConnectionEntry e,
-                                                       java.util.function.Function<Session, CompletableFuture<Void>> f) {
+    private static CompletableFuture<Void> withSession(
+            ConnectionEntry e, java.util.function.Function<Session, CompletableFuture<Void>> f) {
         Session s = e.live().session();
         if (s == null || e.live().state().state() != ConnectionState.CONNECTED) {
             // saved with the profile; the session subscribes on connect

@@ -81,7 +81,8 @@ public final class PublisherView {
                 vm.formatProperty().set((PayloadFormat) b.getUserData());
             }
         });
-        vm.formatProperty().addListener((o, a, f) -> modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == f)));
+        vm.formatProperty().addListener((o, a, f) ->
+                modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == f)));
         ChoiceBox<TextCharset> charset = new ChoiceBox<>();
         charset.getItems().addAll(TextCharset.values());
         charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));

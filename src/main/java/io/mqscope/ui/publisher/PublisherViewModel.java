@@ -41,7 +41,8 @@ public final class PublisherViewModel {
         @Override
         public String toString() {
             String t = text.replace('\n', ' ');
-            return topic + "  [" + format.name().toLowerCase() + "]  " + (t.length() > 60 ? t.substring(0, 60) + "…" : t);
+            return topic + "  [" + format.name().toLowerCase(java.util.Locale.ROOT) + "]  "
+                    + (t.length() > 60 ? t.substring(0, 60) + "…" : t);
         }
     }
 

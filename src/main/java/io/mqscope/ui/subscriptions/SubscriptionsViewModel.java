@@ -35,7 +35,8 @@ public final class SubscriptionsViewModel {
     private final StringProperty color = new SimpleStringProperty(COLORS[0]);
     private final StringProperty filterError = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private Function<SavedSubscription, CompletableFuture<Void>> subscriber = s -> CompletableFuture.completedFuture(null);
+    private Function<SavedSubscription, CompletableFuture<Void>> subscriber =
+            s -> CompletableFuture.completedFuture(null);
     private Function<String, CompletableFuture<Void>> unsubscriber = f -> CompletableFuture.completedFuture(null);
     private Consumer<List<SavedSubscription>> saver = l -> { };
     private Runnable onMuteChanged = () -> { };
