@@ -1,0 +1,89 @@
+package io.mqscope.payload;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * Converts between the bytes of a payload and the text a person reads or writes. Parsing returns the exact bytes
+ * or an error with a position; rendering never changes the bytes it was given.
+ */
+public final class PayloadCodec {
+    private PayloadCodec() {
+    }
+
+    /** Parses what the user typed in {@code format}; JSON is validated and sent as written (UTF-8). */
+    public static ParseResult<byte[]> parse(String input, PayloadFormat format, TextCharset charset) {
+        return switch (format) {
+            case TEXT -> ParseResult.ok(input.getBytes(charset.charset()));
+            case JSON -> {
+                ParseResult<String> r = JsonText.validate(input);
+                yield r.ok() ? ParseResult.ok(input.getBytes(charset.charset()))
+                        : ParseResult.error(r.error(), r.position(), r.line(), r.column());
+            }
+            case HEX -> HexParser.parse(input);
+            case BASE64 -> Base64Text.parse(input);
+        };
+    }
+
+    /**
+     * Renders bytes for display. TEXT replaces undecodable sequences with U+FFFD; JSON pretty-prints when the bytes
+     * are valid JSON and otherwise shows the text as is.
+     */
+    public static String render(byte[] bytes, PayloadFormat format, TextCharset charset) {
+        return switch (format) {
+            case TEXT -> new String(bytes, charset.charset());
+            case JSON -> {
+                String text = new String(bytes, charset.charset());
+                ParseResult<String> r = JsonText.pretty(text);
+                yield r.ok() ? r.value() : text;
+            }
+            case HEX -> hex(bytes, 0, bytes.length);
+            case BASE64 -> Base64Text.format(bytes);
+        };
+    }
+
+    /** Space-separated lower-case hex pairs. */
+    public static String hex(byte[] bytes, int off, int len) {
+        StringBuilder sb = new StringBuilder(len * 3);
+        for (int i = off; i < off + len; i++) {
+            if (i > off) {
+                sb.append(' ');
+            }
+            sb.append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    /** True when the bytes decode in the charset without a replacement. */
+    public static boolean isText(byte[] bytes, TextCharset charset) {
+        CharsetDecoder d = charset.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer cb = d.decode(ByteBuffer.wrap(bytes));
+            for (int i = 0; i < cb.length(); i++) {
+                char c = cb.charAt(i);
+                if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                    return false;
+                }
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** A first guess at the most readable view of received bytes. */
+    public static PayloadFormat guess(byte[] bytes, TextCharset charset) {
+        if (!isText(bytes, charset)) {
+            return PayloadFormat.HEX;
+        }
+        String s = new String(bytes, charset.charset()).strip();
+        if ((s.startsWith("{") || s.startsWith("[")) && JsonText.validate(s).ok()) {
+            return PayloadFormat.JSON;
+        }
+        return PayloadFormat.TEXT;
+    }
+}

@@ -1,0 +1,84 @@
+package io.mqscope.ui.app;
+
+import io.mqscope.broker.BrokerException;
+import io.mqscope.broker.BrokerSettings;
+import io.mqscope.broker.LocalBroker;
+import io.mqscope.profile.Profile;
+import io.mqscope.profile.ProfileStore;
+import io.mqscope.session.Session;
+import io.mqscope.session.SessionListener;
+import io.mqscope.session.Sessions;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The application's backend: real sessions ({@link Sessions}) and the built-in broker ({@link LocalBroker}). */
+public final class AppBackend implements Backend {
+    private final BrokerSettings preferred;
+    private LocalBroker broker;
+
+    /** @param preferred where the built-in broker listens; a free port is used when that one is taken */
+    public AppBackend(BrokerSettings preferred) {
+        this.preferred = preferred;
+    }
+
+    /** The desktop default: the built-in broker on 1883 (ws 8083) when free. */
+    public static Backend create() {
+        return new AppBackend(BrokerSettings.loopback(BrokerSettings.DEFAULT_TCP_PORT,
+                BrokerSettings.DEFAULT_WS_PORT));
+    }
+
+    @Override
+    public Session open(Profile profile, SessionListener listener) {
+        return Sessions.open(profile, listener);
+    }
+
+    @Override
+    public CompletableFuture<Integer> localBrokerPort() {
+        return CompletableFuture.supplyAsync(this::startBroker);
+    }
+
+    private synchronized int startBroker() {
+        if (broker == null) {
+            try {
+                broker = LocalBroker.start(preferred);
+            } catch (BrokerException e) {
+                // 1883 taken (e.g. a mosquitto is running): any free loopback port works for the built-in profile
+                broker = LocalBroker.start(BrokerSettings.ephemeral());
+            }
+        }
+        return broker.tcpPort();
+    }
+
+    /** The running built-in broker, or null. */
+    public synchronized LocalBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Profiles in the platform's config directory, via {@link ProfileStore}. */
+    public static ProfileRepository profiles() {
+        return store(new ProfileStore());
+    }
+
+    public static ProfileRepository store(ProfileStore store) {
+        return new ProfileRepository() {
+            @Override
+            public List<Profile> load() throws IOException {
+                return store.load().profiles();
+            }
+
+            @Override
+            public void save(List<Profile> profiles) throws IOException {
+                store.save(profiles);
+            }
+        };
+    }
+}

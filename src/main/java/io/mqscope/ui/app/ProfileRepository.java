@@ -1,0 +1,29 @@
+package io.mqscope.ui.app;
+
+import io.mqscope.profile.Profile;
+import java.io.IOException;
+import java.util.List;
+
+/** Where the Connections list is kept between runs. */
+public interface ProfileRepository {
+    List<Profile> load() throws IOException;
+
+    void save(List<Profile> profiles) throws IOException;
+
+    /** Kept in memory only (tests, or when the store cannot be written). */
+    static ProfileRepository inMemory(List<Profile> initial) {
+        return new ProfileRepository() {
+            private List<Profile> profiles = List.copyOf(initial);
+
+            @Override
+            public List<Profile> load() {
+                return profiles;
+            }
+
+            @Override
+            public void save(List<Profile> p) {
+                profiles = List.copyOf(p);
+            }
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.mqscope.ui.connections;
+
+import io.mqscope.profile.Profile;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.ui.live.LiveConnection;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One row of the Connections list: a profile, its live connection and its state as the view shows it. */
+public final class ConnectionEntry {
+    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.DISCONNECTED);
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final LiveConnection live;
+
+    public ConnectionEntry(Profile p, LiveConnection live) {
+        this.profile.set(p);
+        this.live = live;
+    }
+
+    public LiveConnection live() {
+        return live;
+    }
+
+    public Profile profile() {
+        return profile.get();
+    }
+
+    public boolean isLocalBroker() {
+        return ConnectionsViewModel.LOCAL_BROKER_ID.equals(profile.get().id());
+    }
+
+    public ObjectProperty<Profile> profileProperty() { return profile; }
+    public ObjectProperty<ConnectionState> stateProperty() { return state; }
+    public StringProperty reasonProperty() { return reason; }
+}

@@ -1,0 +1,211 @@
+package io.mqscope.ui.connections;
+
+import io.mqscope.profile.Profile;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.ui.Controls;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.editor.ConnectionEditorView;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The Connections list, grouped, each row with a live status dot. */
+public final class ConnectionsView {
+    private final ConnectionsViewModel vm;
+    private final Window owner;
+    private final VBox root = new VBox(6);
+    private final TreeView<Object> tree = new TreeView<>();
+
+    public ConnectionsView(ConnectionsViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        createView();
+        initListeners();
+        rebuild();
+    }
+
+    private void createView() {
+        Label title = new Label(I18n.t("connections.title"));
+        title.getStyleClass().add("section-title");
+        tree.setId("connectionsTree");
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new EntryCell());
+        VBox.setVgrow(tree, Priority.ALWAYS);
+
+        Button connect = Controls.button("connections.connect", Feather.PLAY);
+        connect.setId("connectButton");
+        connect.getStyleClass().add("accent");
+        connect.setOnAction(e -> withSelected(vm::connect));
+        Button disconnect = Controls.button("connections.disconnect", Feather.SQUARE);
+        disconnect.setId("disconnectButton");
+        disconnect.setOnAction(e -> withSelected(vm::disconnect));
+        HBox live = new HBox(6, connect, disconnect);
+
+        Button add = Controls.iconButton("connections.new", Feather.PLUS);
+        add.setId("newConnectionButton");
+        add.setOnAction(e -> ConnectionEditorView.edit(owner, null).ifPresent(vm::put));
+        Button edit = Controls.iconButton("connections.edit", Feather.EDIT_2);
+        edit.setId("editConnectionButton");
+        edit.setOnAction(e -> withSelected(c -> ConnectionEditorView.edit(owner, c.profile()).ifPresent(vm::put)));
+        Button dup = Controls.iconButton("connections.duplicate", Feather.COPY);
+        dup.setOnAction(e -> withSelected(vm::duplicate));
+        Button del = Controls.iconButton("connections.delete", Feather.TRASH_2);
+        del.setOnAction(e -> withSelected(vm::delete));
+        Button imp = Controls.iconButton("connections.import", Feather.DOWNLOAD);
+        imp.setOnAction(e -> ConnectionEditorView.importProfiles(owner).forEach(vm::put));
+        Button exp = Controls.iconButton("connections.export", Feather.UPLOAD);
+        exp.setOnAction(e -> ConnectionEditorView.exportProfiles(owner, vm.entries().stream()
+                .map(ConnectionEntry::profile).toList()));
+        FlowPane tools = new FlowPane(4, 4, add, edit, dup, del, imp, exp);
+
+        Label error = Controls.errorLabel();
+        error.textProperty().bind(vm.errorProperty());
+        root.getChildren().addAll(title, tree, live, tools, error);
+        root.setPadding(new Insets(8));
+        root.getStyleClass().add("connections");
+    }
+
+    private void initListeners() {
+        vm.entries().addListener((InvalidationListener) o -> rebuild());
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b.getValue() instanceof ConnectionEntry e && vm.selectedProperty().get() != e) {
+                vm.selectedProperty().set(e);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> select(b));
+        tree.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                withSelected(c -> ConnectionEditorView.edit(owner, c.profile()).ifPresent(vm::put));
+            }
+        });
+    }
+
+    private void withSelected(java.util.function.Consumer<ConnectionEntry> action) {
+        ConnectionEntry e = vm.selectedProperty().get();
+        if (e != null) {
+            action.accept(e);
+        }
+    }
+
+    private void rebuild() {
+        Map<String, TreeItem<Object>> groups = new LinkedHashMap<>();
+        TreeItem<Object> rootItem = new TreeItem<>();
+        for (ConnectionEntry e : vm.entries()) {
+            String g = e.isLocalBroker() ? I18n.t("connections.group.builtin")
+                    : e.profile().group() == null || e.profile().group().isBlank()
+                    ? I18n.t("connections.group.default") : e.profile().group();
+            TreeItem<Object> gi = groups.computeIfAbsent(g, k -> {
+                TreeItem<Object> t = new TreeItem<>(k);
+                t.setExpanded(true);
+                rootItem.getChildren().add(t);
+                return t;
+            });
+            gi.getChildren().add(new TreeItem<>(e));
+            e.profileProperty().addListener((o, a, b) -> tree.refresh());
+        }
+        tree.setRoot(rootItem);
+        select(vm.selectedProperty().get());
+    }
+
+    private void select(ConnectionEntry e) {
+        if (tree.getRoot() == null) {
+            return;
+        }
+        for (TreeItem<Object> g : tree.getRoot().getChildren()) {
+            for (TreeItem<Object> i : g.getChildren()) {
+                if (i.getValue() == e) {
+                    tree.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Status dot colour class for a state. */
+    static String dotClass(ConnectionState s) {
+        return "dot-" + s.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static final class EntryCell extends TreeCell<Object> {
+        private final Circle dot = new Circle(5);
+        private final Label name = new Label();
+        private final Label host = new Label();
+        private final VBox text = new VBox(1, name, host);
+        private final HBox box = new HBox(8, dot, text);
+        private ConnectionEntry bound;
+        private final InvalidationListener stateListener = o -> updateDot();
+
+        EntryCell() {
+            box.setAlignment(Pos.CENTER_LEFT);
+            host.getStyleClass().add("muted");
+            host.setMaxWidth(230);
+            name.setMaxWidth(230);
+            dot.getStyleClass().add("status-dot");
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                bound.stateProperty().removeListener(stateListener);
+                bound.reasonProperty().removeListener(stateListener);
+                bound = null;
+            }
+            getStyleClass().remove("group-cell");
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+            } else if (item instanceof ConnectionEntry e) {
+                bound = e;
+                Profile p = e.profile();
+                name.setText(p.name());
+                host.setText(p.transport().name().toLowerCase(Locale.ROOT) + "://" + p.host()
+                        + (e.isLocalBroker() ? "" : ":" + p.port()));
+                e.stateProperty().addListener(stateListener);
+                e.reasonProperty().addListener(stateListener);
+                updateDot();
+                setText(null);
+                setGraphic(box);
+            } else {
+                setGraphic(null);
+                setText(String.valueOf(item));
+                getStyleClass().add("group-cell");
+                setTooltip(null);
+            }
+        }
+
+        private void updateDot() {
+            if (bound == null) {
+                return;
+            }
+            ConnectionState s = bound.stateProperty().get();
+            dot.getStyleClass().removeIf(c -> c.startsWith("dot-"));
+            dot.getStyleClass().add(dotClass(s));
+            String reason = bound.reasonProperty().get();
+            String st = I18n.t("state." + s.name().toLowerCase(Locale.ROOT));
+            setTooltip(new Tooltip(reason == null || reason.isEmpty() ? st : st + ": " + reason));
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.mqscope.ui.connections;
+
+import io.mqscope.profile.Profile;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.session.Session;
+import io.mqscope.session.StateChange;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.Backend;
+import io.mqscope.ui.app.FxThread;
+import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.live.LiveConnection;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Connections list: profiles (grouped by the view), the selected one, connect and disconnect through the
+ * {@link Backend}. The built-in "Local broker" profile is always present and starts the embedded broker on demand.
+ */
+public final class ConnectionsViewModel {
+    public static final String LOCAL_BROKER_ID = Profile.LOCAL_BROKER_ID;
+
+    private final ObservableList<ConnectionEntry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<ConnectionEntry> selected = new SimpleObjectProperty<>();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final Backend backend;
+    private final ProfileRepository repository;
+    private final Executor io;
+    private final int maxMessages;
+    private final int maxPackets;
+
+    public ConnectionsViewModel(Backend backend, ProfileRepository repository, Executor io, int maxMessages,
+                                int maxPackets) {
+        this.backend = backend;
+        this.repository = repository;
+        this.io = io;
+        this.maxMessages = maxMessages;
+        this.maxPackets = maxPackets;
+        List<Profile> loaded;
+        try {
+            loaded = repository.load();
+        } catch (IOException e) {
+            loaded = List.of();
+            error.set(I18n.t("connections.loadFailed", e.getMessage()));
+        }
+        if (loaded.stream().noneMatch(p -> LOCAL_BROKER_ID.equals(p.id()))) {
+            add(localBrokerProfile());
+        }
+        loaded.forEach(this::add);
+        selected.set(entries.get(0));
+    }
+
+    public static Profile localBrokerProfile() {
+        return Profile.defaultLocalBroker();
+    }
+
+    private ConnectionEntry add(Profile p) {
+        ConnectionEntry e = new ConnectionEntry(p, new LiveConnection(p, maxMessages, maxPackets));
+        entries.add(e);
+        return e;
+    }
+
+    /** Adds or replaces a profile (matched by id) and saves the list. */
+    public ConnectionEntry put(Profile p) {
+        Profile withId = p.id() == null ? p.toBuilder().id(UUID.randomUUID().toString()).build() : p;
+        for (ConnectionEntry e : entries) {
+            if (e.profile().id().equals(withId.id())) {
+                e.profileProperty().set(withId);
+                e.live().setProfile(withId);
+                save();
+                return e;
+            }
+        }
+        ConnectionEntry e = add(withId);
+        save();
+        selected.set(e);
+        return e;
+    }
+
+    public ConnectionEntry duplicate(ConnectionEntry e) {
+        Profile p = e.profile();
+        return put(p.toBuilder().id(null).name(I18n.t("connections.copyOf", p.name())).build());
+    }
+
+    public void delete(ConnectionEntry e) {
+        if (e.isLocalBroker()) {
+            error.set(I18n.t("connections.cannotDeleteBuiltin"));
+            return;
+        }
+        disconnect(e);
+        entries.remove(e);
+        save();
+        if (selected.get() == e) {
+            selected.set(entries.get(0));
+        }
+    }
+
+    private void save() {
+        List<Profile> ps = new ArrayList<>();
+        for (ConnectionEntry e : entries) {
+            ps.add(e.profile());
+        }
+        try {
+            repository.save(ps);
+            error.set("");
+        } catch (IOException ex) {
+            error.set(I18n.t("connections.saveFailed", ex.getMessage()));
+        }
+    }
+
+    public void connect(ConnectionEntry e) {
+        ConnectionState s = e.stateProperty().get();
+        if (s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING) {
+            return;
+        }
+        e.live().setState(ConnectionState.CONNECTING, null);
+        e.stateProperty().set(ConnectionState.CONNECTING);
+        e.reasonProperty().set("");
+        CompletableFuture<Profile> profile = e.isLocalBroker()
+                ? backend.localBrokerPort().thenApply(port -> e.profile().toBuilder().port(port).build())
+                : CompletableFuture.completedFuture(e.profile());
+        profile.thenAcceptAsync(p -> {
+            Session old = e.live().session();
+            if (old != null) {
+                old.close();
+            }
+            Session session = backend.open(p, e.live());
+            e.live().setSession(session);
+            session.connect().whenComplete((v, ex) -> {
+                if (ex != null) {
+                    fail(e, ex);
+                    return;
+                }
+                // the session restores what it subscribed itself; the profile's saved list is ours to restore
+                for (Profile.SavedSubscription saved : e.profile().subscriptions()) {
+                    session.subscribe(saved);
+                }
+            });
+        }, io).exceptionally(ex -> {
+            fail(e, ex);
+            return null;
+        });
+    }
+
+    private void fail(ConnectionEntry e, Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        StateChange cur = e.live().state();
+        if (cur.state() != ConnectionState.FAILED) {
+            e.live().setState(ConnectionState.FAILED, String.valueOf(root.getMessage()));
+        }
+        FxThread.run(() -> refresh(e));
+    }
+
+    public void disconnect(ConnectionEntry e) {
+        Session s = e.live().session();
+        if (s != null) {
+            io.execute(() -> {
+                s.disconnect().whenComplete((v, ex) -> {
+                    s.close();
+                    e.live().setState(ConnectionState.DISCONNECTED, null);
+                });
+            });
+        }
+    }
+
+    /** Copies the live state into the properties (once per pulse). */
+    public void refresh(ConnectionEntry e) {
+        StateChange c = e.live().state();
+        if (e.stateProperty().get() != c.state()) {
+            e.stateProperty().set(c.state());
+        }
+        String r = c.reason() == null ? "" : c.reason();
+        if (!r.equals(e.reasonProperty().get())) {
+            e.reasonProperty().set(r);
+        }
+    }
+
+    /** Connects every profile marked "connect on start". */
+    public void autoConnect() {
+        for (ConnectionEntry e : entries) {
+            if (e.profile().autoConnect()) {
+                connect(e);
+            }
+        }
+    }
+
+    public void refreshAll() {
+        for (ConnectionEntry e : entries) {
+            refresh(e);
+        }
+    }
+
+    public void shutdown() {
+        for (ConnectionEntry e : entries) {
+            Session s = e.live().session();
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    public ObservableList<ConnectionEntry> entries() { return entries; }
+    public ObjectProperty<ConnectionEntry> selectedProperty() { return selected; }
+    public StringProperty errorProperty() { return error; }
+}

@@ -1,0 +1,205 @@
+package io.mqscope.ui.editor;
+
+import io.mqscope.profile.Profile;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.ProfileFiles;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The connection editor: every profile field, grouped in tabs, each with its validation reason beside it. */
+public final class ConnectionEditorView {
+    private static final List<String> SECRET = List.of("password", "keyPassword", "proxyPassword");
+    private static final List<String> MULTILINE = List.of("userProperties", "signingParams", "willPayload");
+
+    private final ConnectionEditorViewModel vm;
+    private final TabPane root = new TabPane();
+    private final SigningPreview preview;
+
+    public ConnectionEditorView(ConnectionEditorViewModel vm) {
+        this.vm = vm;
+        this.preview = new SigningPreview(vm);
+        createView();
+    }
+
+    private void createView() {
+        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setId("editorTabs");
+        for (Map.Entry<String, List<String>> s : ConnectionEditorViewModel.SECTIONS.entrySet()) {
+            GridPane g = new GridPane();
+            g.setHgap(10);
+            g.setVgap(6);
+            g.setPadding(new Insets(12));
+            ColumnConstraints c0 = new ColumnConstraints();
+            c0.setMinWidth(150);
+            ColumnConstraints c1 = new ColumnConstraints();
+            c1.setHgrow(Priority.ALWAYS);
+            c1.setPrefWidth(320);
+            ColumnConstraints c2 = new ColumnConstraints();
+            c2.setPrefWidth(260);
+            g.getColumnConstraints().addAll(c0, c1, c2);
+            int row = 0;
+            for (String key : s.getValue()) {
+                Label label = new Label(I18n.t("editor.field." + key));
+                Node control = control(key);
+                g.add(label, 0, row);
+                g.add(control, 1, row);
+                if (vm.error(key) != null) {
+                    Label err = io.mqscope.ui.Controls.errorLabel();
+                    err.setId("error-" + key);
+                    err.textProperty().bind(vm.error(key));
+                    err.setMaxWidth(260);
+                    g.add(err, 2, row);
+                }
+                row++;
+            }
+            if (s.getKey().equals("signing")) {
+                g.add(preview.root(), 0, row, 3, 1);
+            }
+            ScrollPane sp = new ScrollPane(g);
+            sp.setFitToWidth(true);
+            Tab t = new Tab(I18n.t("editor.section." + s.getKey()), sp);
+            t.setId("section-" + s.getKey());
+            root.getTabs().add(t);
+        }
+        root.setPrefSize(820, 560);
+    }
+
+    private Node control(String key) {
+        if (vm.flag(key) != null) {
+            CheckBox cb = new CheckBox();
+            cb.setId("field-" + key);
+            cb.selectedProperty().bindBidirectional(vm.flag(key));
+            return cb;
+        }
+        List<String> choices = ConnectionEditorViewModel.CHOICES.get(key);
+        if (choices != null) {
+            ChoiceBox<String> cb = new ChoiceBox<>();
+            cb.setId("field-" + key);
+            cb.getItems().addAll(choices);
+            cb.valueProperty().bindBidirectional(vm.text(key));
+            return cb;
+        }
+        TextInputControl t = SECRET.contains(key) ? new PasswordField()
+                : MULTILINE.contains(key) ? new TextArea() : new TextField();
+        if (t instanceof TextArea ta) {
+            ta.setPrefRowCount(3);
+        }
+        t.setId("field-" + key);
+        if (key.equals("url")) {
+            t.setPromptText(I18n.t("editor.url.prompt"));
+        }
+        if (key.equals("signingParams")) {
+            t.setPromptText(I18n.t("editor.signing.prompt"));
+            ((TextArea) t).setPrefRowCount(5);
+            ((TextArea) t).setWrapText(true);
+        }
+        t.textProperty().bindBidirectional(vm.text(key));
+        return t;
+    }
+
+    public TabPane root() {
+        return root;
+    }
+
+    public void selectSection(String key) {
+        root.getTabs().stream().filter(t -> t.getId().equals("section-" + key)).findFirst()
+                .ifPresent(t -> root.getSelectionModel().select(t));
+    }
+
+    /** Edits a copy of {@code profile} (null for a new one); the result is the changed profile. */
+    public static Optional<Profile> edit(Window owner, Profile profile) {
+        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(profile);
+        ConnectionEditorView v = new ConnectionEditorView(vm);
+        Dialog<Profile> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(I18n.t(profile == null ? "editor.title.new" : "editor.title.edit"));
+        d.getDialogPane().setContent(v.root());
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
+        d.setResizable(true);
+        d.setResultConverter(b -> b == ButtonType.OK ? vm.build() : null);
+        return d.showAndWait();
+    }
+
+    public static List<Profile> importProfiles(Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.t("connections.import"));
+        File f = fc.showOpenDialog(owner);
+        if (f == null) {
+            return List.of();
+        }
+        try {
+            io.mqscope.profile.ImportReport report = ProfileFiles.read(f.toPath());
+            if (!report.issues().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                report.issues().forEach(i -> sb.append(i).append('\n'));
+                Alert a = new Alert(Alert.AlertType.WARNING, sb.toString());
+                a.setHeaderText(I18n.t("connections.importIssues", report.profiles().size()));
+                a.show();
+            }
+            return report.profiles();
+        } catch (IOException e) {
+            new Alert(Alert.AlertType.ERROR, I18n.t("connections.importFailed", e.getMessage())).show();
+            return List.of();
+        }
+    }
+
+    public static void exportProfiles(Window owner, List<Profile> profiles) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.t("connections.export"));
+        fc.setInitialFileName("mqscope-connections.json");
+        File f = fc.showSaveDialog(owner);
+        if (f != null) {
+            try {
+                ProfileFiles.write(f.toPath(), profiles);
+            } catch (IOException e) {
+                new Alert(Alert.AlertType.ERROR, e.getMessage()).show();
+            }
+        }
+    }
+
+    /** The vendor signing result: computed clientId / username / password and the exact string signed. */
+    static final class SigningPreview {
+        private final VBox root = new VBox(4);
+        private final TextArea out = new TextArea();
+
+        SigningPreview(ConnectionEditorViewModel vm) {
+            Label title = new Label(I18n.t("editor.signing.result"));
+            title.getStyleClass().add("section-title");
+            out.setId("signingResult");
+            out.setEditable(false);
+            out.setPrefRowCount(6);
+            out.getStyleClass().add("mono");
+            out.textProperty().bind(vm.signingResultProperty());
+            root.getChildren().addAll(title, out);
+        }
+
+        Node root() {
+            return root;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.mqscope.ui.main;
+
+import io.mqscope.ui.Controls;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.ThemeSwitcher;
+import io.mqscope.ui.app.Backend;
+import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.connections.ConnectionsView;
+import io.mqscope.ui.messages.MessagesView;
+import io.mqscope.ui.packets.PacketsView;
+import io.mqscope.ui.packets.PasteBytesView;
+import io.mqscope.ui.publisher.PublisherView;
+import io.mqscope.ui.settings.SettingsDialog;
+import io.mqscope.ui.settings.SettingsFile;
+import io.mqscope.ui.settings.UiSettings;
+import io.mqscope.ui.subscriptions.SubscriptionsView;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window: Connections and Subscriptions on the left, Messages / Packets tabs in the centre, the Publisher
+ * below them and a status bar. One AnimationTimer drains new events into the view models once per pulse.
+ */
+public final class MainView {
+    private final Stage stage;
+    private SettingsFile settingsFile;
+    private final Backend backend;
+    private final ProfileRepository profiles;
+    private final Executor io;
+    private MainViewModel vm;
+    private BorderPane root;
+    private TabPane tabs;
+    private ConnectionsView connectionsView;
+    private PacketsView packetsView;
+    private final AnimationTimer pump;
+
+    private MainView(Stage stage, SettingsFile settingsFile, Backend backend, ProfileRepository profiles,
+                     Executor io) {
+        this.stage = stage;
+        this.settingsFile = settingsFile;
+        this.backend = backend;
+        this.profiles = profiles;
+        this.io = io;
+        this.pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pulse(now);
+            }
+        };
+    }
+
+    public static MainView show(Stage stage, UiSettings settings, SettingsFile settingsFile, Backend backend,
+                                ProfileRepository profiles, Executor io) {
+        MainView v = new MainView(stage, settingsFile, backend, profiles, io);
+        v.build(settings);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1280, screen.getWidth()));
+        stage.setHeight(Math.min(820, screen.getHeight()));
+        stage.show();
+        v.pump.start();
+        return v;
+    }
+
+    private void build(UiSettings settings) {
+        I18n.setLocale(settings.locale());
+        ThemeSwitcher.apply(settings.dark());
+        vm = new MainViewModel(settings, backend, profiles, io);
+        root = createView();
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
+        ThemeSwitcher.style(scene, settings.dark());
+        stage.titleProperty().bind(vm.titleProperty());
+    }
+
+    private BorderPane createView() {
+        connectionsView = new ConnectionsView(vm.connections(), stage);
+        SubscriptionsView subscriptionsView = new SubscriptionsView(vm.subscriptions());
+        SplitPane left = new SplitPane(connectionsView.root(), subscriptionsView.root());
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.55);
+        left.setMinWidth(240);
+
+        MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), stage);
+        packetsView = new PacketsView(vm.packets(), stage);
+        Tab messagesTab = new Tab(I18n.t("tab.messages"), messagesView.root());
+        messagesTab.setGraphic(new FontIcon(Feather.MESSAGE_SQUARE));
+        messagesTab.setId("messagesTab");
+        Tab packetsTab = new Tab(I18n.t("tab.packets"), packetsView.root());
+        packetsTab.setGraphic(new FontIcon(Feather.LAYERS));
+        packetsTab.setId("packetsTab");
+        tabs = new TabPane(messagesTab, packetsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.packetsShownProperty().bind(packetsTab.selectedProperty());
+
+        PublisherView publisherView = new PublisherView(vm.publisher(), stage);
+        SplitPane center = new SplitPane(tabs, publisherView.root());
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.6);
+
+        SplitPane main = new SplitPane(left, center);
+        main.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(left, false);
+
+        BorderPane bp = new BorderPane(main);
+        bp.setTop(header());
+        bp.setBottom(statusBar());
+        return bp;
+    }
+
+    private HBox header() {
+        Label title = new Label();
+        title.textProperty().bind(vm.titleProperty());
+        title.getStyleClass().add("app-title");
+        title.setGraphic(new FontIcon(Feather.ACTIVITY));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button paste = Controls.button("header.pasteBytes", Feather.CLIPBOARD);
+        paste.setId("pasteBytesButton");
+        paste.setOnAction(e -> PasteBytesView.open(stage));
+        Button settingsButton = Controls.button("header.settings", Feather.SETTINGS);
+        settingsButton.setId("settingsButton");
+        settingsButton.setOnAction(e -> openSettings());
+        Button theme = Controls.iconButton("header.toggleTheme", vm.settings().dark() ? Feather.SUN : Feather.MOON);
+        theme.setId("themeButton");
+        theme.setOnAction(e -> {
+            UiSettings s = vm.settings();
+            apply(new UiSettings(s.locale(), !s.dark(), s.maxMessages(), s.maxPackets(), s.defaultView()));
+        });
+        HBox h = new HBox(8, title, grow, paste, settingsButton, theme);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.setPadding(new Insets(6, 10, 6, 10));
+        h.getStyleClass().add("app-header");
+        return h;
+    }
+
+    private HBox statusBar() {
+        Label state = new Label();
+        state.setId("statusState");
+        state.textProperty().bind(vm.statusStateProperty());
+        Label rates = new Label();
+        rates.setId("statusRates");
+        rates.textProperty().bind(vm.statusRatesProperty());
+        Label buffer = new Label();
+        buffer.setId("statusBuffer");
+        buffer.textProperty().bind(vm.statusBufferProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox h = new HBox(16, state, grow, rates, buffer);
+        h.setPadding(new Insets(3, 10, 3, 10));
+        h.getStyleClass().add("status-bar");
+        return h;
+    }
+
+    private void openSettings() {
+        SettingsDialog.show(stage, vm.settings()).ifPresent(this::apply);
+    }
+
+    /** Applies new settings: theme, language and limits take effect at once by rebuilding the window. */
+    public void apply(UiSettings s) {
+        if (settingsFile != null) {
+            try {
+                settingsFile.save(s);
+            } catch (IOException e) {
+                // the settings still apply for this run
+                System.err.println("could not save settings: " + e.getMessage());
+            }
+        }
+        UiSettings old = vm.settings();
+        boolean rebuild = !old.locale().equals(s.locale()) || old.maxMessages() != s.maxMessages()
+                || old.maxPackets() != s.maxPackets() || old.defaultView() != s.defaultView();
+        if (!rebuild) {
+            // a theme change keeps the window and its live connections
+            ThemeSwitcher.apply(s.dark());
+            ThemeSwitcher.style(stage.getScene(), s.dark());
+            vm.setSettings(s);
+            return;
+        }
+        pump.stop();
+        stage.titleProperty().unbind();
+        vm.packetsShownProperty().unbind();
+        vm.connections().shutdown();
+        build(s);
+        pump.start();
+    }
+
+    /** Where settings chosen in the dialog are saved (none when null). */
+    public void setSettingsFile(SettingsFile f) {
+        settingsFile = f;
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    public void selectPacketsTab() {
+        tabs.getSelectionModel().select(1);
+    }
+
+    public void selectMessagesTab() {
+        tabs.getSelectionModel().select(0);
+    }
+
+    public void shutdown() {
+        pump.stop();
+        vm.connections().shutdown();
+    }
+}

@@ -1,0 +1,232 @@
+package io.mqscope.ui.main;
+
+import io.mqscope.profile.MqttVersion;
+import io.mqscope.profile.Profile;
+import io.mqscope.profile.Profile.SavedSubscription;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.session.MessageEvent;
+import io.mqscope.session.Session;
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.Backend;
+import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.connections.ConnectionEntry;
+import io.mqscope.ui.connections.ConnectionsViewModel;
+import io.mqscope.ui.live.LiveConnection;
+import io.mqscope.ui.messages.MessagesViewModel;
+import io.mqscope.ui.messages.PayloadViewModel;
+import io.mqscope.ui.packets.PacketsViewModel;
+import io.mqscope.ui.publisher.PublisherViewModel;
+import io.mqscope.ui.settings.UiSettings;
+import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The main window's state: which connection is active, and the per-pulse drain that moves new events from the
+ * connections' rings into the bounded view models. Never touches a scene; the view calls {@link #pulse(long)}
+ * from an AnimationTimer.
+ */
+public final class MainViewModel {
+    private static final long SECOND = 1_000_000_000L;
+    /**
+     * Lists are refreshed at most this often: a person cannot read faster, and every list change re-lays-out the
+     * visible cells, so fewer, larger batches keep pulses short under a flood.
+     */
+    static final long LIST_REFRESH_NANOS = 100_000_000L;
+    private static final long STATUS_REFRESH_NANOS = 250_000_000L;
+    /** Rows kept in a visible list; older ones stay in the connection's log. */
+    public static final int VISIBLE_ROWS = 2_000;
+    private long lastListAt;
+    /** Which tab is on screen: only its list follows the flood; the hidden one reloads from the log when shown. */
+    private final javafx.beans.property.BooleanProperty packetsShown =
+            new javafx.beans.property.SimpleBooleanProperty();
+    private long lastStatusAt;
+
+    private UiSettings settings;
+    private final ConnectionsViewModel connections;
+    private final MessagesViewModel messages;
+    private final PayloadViewModel payload;
+    private final PacketsViewModel packets;
+    private final PublisherViewModel publisher;
+    private final SubscriptionsViewModel subscriptions;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
+    private final ReadOnlyStringWrapper statusState = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusRates = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusBuffer = new ReadOnlyStringWrapper("");
+    private ConnectionEntry active;
+    private long lastRateAt;
+    private long lastIn;
+    private long lastOut;
+
+    public MainViewModel(UiSettings settings, Backend backend, ProfileRepository profiles, Executor io) {
+        this.settings = settings;
+        int window = Math.min(settings.maxMessages(), VISIBLE_ROWS);
+        connections = new ConnectionsViewModel(backend, profiles, io, settings.maxMessages(), settings.maxPackets());
+        messages = new MessagesViewModel(window);
+        payload = new PayloadViewModel(settings.defaultView());
+        packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS));
+        publisher = new PublisherViewModel();
+        subscriptions = new SubscriptionsViewModel();
+        subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
+        messages.selectedProperty().addListener((o, a, m) -> payload.show(m == null ? new byte[0] : m.payload()));
+        connections.selectedProperty().addListener((o, a, e) -> activate(e));
+        packetsShown.addListener((o, a, shown) -> {
+            if (shown) {
+                packets.reload();
+            } else {
+                messages.reload();
+            }
+        });
+        activate(connections.selectedProperty().get());
+    }
+
+    private void activate(ConnectionEntry e) {
+        active = e;
+        if (e == null) {
+            return;
+        }
+        LiveConnection live = e.live();
+        live.takeNewMessages();
+        live.takeNewPackets();
+        messages.setSource(() -> live.messages().last(live.messages().capacity()), live.messages()::clear);
+        packets.setSource(() -> live.packets().last(settings.maxPackets()), live.packets()::clear);
+        subscriptions.bind(e.profile().subscriptions(), s -> withSession(e, ss -> ss.subscribe(s)),
+                f -> withSession(e, ss -> ss.unsubscribe(f)),
+                list -> connections.put(e.profile().toBuilder().subscriptions(list).build()));
+        publisher.setTarget(r -> withSession(e, ss -> ss.publish(r)));
+        publisher.mqtt5Property().set(e.profile().mqttVersion() == MqttVersion.V5);
+        lastIn = live.receivedCount();
+        lastOut = live.sentCount();
+        updateStatus();
+    }
+
+    private static CompletableFuture<Void> withSession(
+            ConnectionEntry e, java.util.function.Function<Session, CompletableFuture<Void>> f) {
+        Session s = e.live().session();
+        if (s == null || e.live().state().state() != ConnectionState.CONNECTED) {
+            // saved with the profile; the session subscribes on connect
+            return CompletableFuture.failedFuture(new IllegalStateException(I18n.t("publisher.notConnected")));
+        }
+        return f.apply(s);
+    }
+
+    /** Once per FX pulse: state of every connection, new events of the active one, status once a second. */
+    public void pulse(long now) {
+        long t0 = System.nanoTime();
+        try {
+            drain(now);
+        } finally {
+            maxPulseWork = Math.max(maxPulseWork, System.nanoTime() - t0);
+        }
+    }
+
+    private long maxPulseWork;
+
+    /** The longest time one {@link #pulse} took so far, in nanoseconds (for the flood benchmark). */
+    public long maxPulseWorkNanos() {
+        return maxPulseWork;
+    }
+
+    public void resetPulseStats() {
+        maxPulseWork = 0;
+    }
+
+    private void drain(long now) {
+        connections.refreshAll();
+        if (now - lastListAt < LIST_REFRESH_NANOS) {
+            return;
+        }
+        lastListAt = now;
+        for (ConnectionEntry e : connections.entries()) {
+            if (e != active) {
+                e.live().takeNewMessages();
+                e.live().takeNewPackets();
+            }
+        }
+        if (active != null) {
+            List<MessageEvent> m = active.live().takeNewMessages();
+            if (!m.isEmpty()) {
+                subscriptions.count(m);
+                if (!packetsShown.get()) {
+                    messages.append(m);
+                }
+            }
+            List<PacketEvent> p = active.live().takeNewPackets();
+            if (packetsShown.get()) {
+                packets.append(p);
+            }
+            publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
+        }
+        if (now - lastRateAt >= SECOND) {
+            updateRates(now);
+        }
+        if (now - lastStatusAt >= STATUS_REFRESH_NANOS) {
+            lastStatusAt = now;
+            updateStatus();
+        }
+    }
+
+    private void updateRates(long now) {
+        if (active == null) {
+            return;
+        }
+        long in = active.live().receivedCount();
+        long out = active.live().sentCount();
+        double secs = lastRateAt == 0 ? 1 : (now - lastRateAt) / (double) SECOND;
+        statusRates.set(I18n.t("status.rates", Math.round((in - lastIn) / secs), Math.round((out - lastOut) / secs)));
+        lastIn = in;
+        lastOut = out;
+        lastRateAt = now;
+    }
+
+    private void updateStatus() {
+        if (active == null) {
+            title.set("MQScope");
+            return;
+        }
+        Profile p = active.profile();
+        title.set("MQScope — " + p.name());
+        ConnectionState s = active.stateProperty().get();
+        String reason = s == ConnectionState.CONNECTED ? null : active.reasonProperty().get();
+        String st = I18n.t("state." + s.name().toLowerCase(java.util.Locale.ROOT));
+        statusState.set(reason == null || reason.isEmpty() ? p.name() + ": " + st : p.name() + ": " + st + " — "
+                + reason);
+        LiveConnection live = active.live();
+        statusBuffer.set(I18n.t("status.buffer", live.messages().size(), live.messages().capacity(),
+                live.packets().size(), live.packets().capacity()));
+        if (statusRates.get().isEmpty()) {
+            statusRates.set(I18n.t("status.rates", 0, 0));
+        }
+    }
+
+    public ConnectionEntry active() {
+        return active;
+    }
+
+    public void saveSubscriptions(List<SavedSubscription> l) {
+        if (active != null) {
+            connections.put(active.profile().toBuilder().subscriptions(l).build());
+        }
+    }
+
+    public javafx.beans.property.BooleanProperty packetsShownProperty() { return packetsShown; }
+    public UiSettings settings() { return settings; }
+
+    public void setSettings(UiSettings s) {
+        settings = s;
+    }
+    public ConnectionsViewModel connections() { return connections; }
+    public MessagesViewModel messages() { return messages; }
+    public PayloadViewModel payload() { return payload; }
+    public PacketsViewModel packets() { return packets; }
+    public PublisherViewModel publisher() { return publisher; }
+    public SubscriptionsViewModel subscriptions() { return subscriptions; }
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusBufferProperty() { return statusBuffer.getReadOnlyProperty(); }
+}

@@ -1,0 +1,403 @@
+package io.mqscope.ui.messages;
+
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.TextCharset;
+import io.mqscope.profile.Profile.UserProperty;
+import io.mqscope.session.MessageEvent;
+import io.mqscope.session.MessageProperties;
+import io.mqscope.ui.Controls;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Messages as chat bubbles (incoming left, outgoing right) or a dense table, with a payload viewer. */
+public final class MessagesView {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final MessagesViewModel vm;
+    private final PayloadViewModel payload;
+    private final SubscriptionsViewModel subscriptions;
+    private final Window owner;
+    private final BorderPane root = new BorderPane();
+    private final ListView<MessageEvent> bubbles;
+    private final TableView<MessageEvent> table;
+    private boolean scrollPending;
+
+    public MessagesView(MessagesViewModel vm, PayloadViewModel payload, SubscriptionsViewModel subscriptions,
+                        Window owner) {
+        this.vm = vm;
+        this.payload = payload;
+        this.subscriptions = subscriptions;
+        this.owner = owner;
+        this.bubbles = new ListView<>(vm.visible());
+        this.table = new TableView<>(vm.visible());
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        TextField topic = Controls.clearableField();
+        topic.setId("messageTopicFilter");
+        topic.setPromptText(I18n.t("messages.filter.topic"));
+        topic.textProperty().bindBidirectional(vm.topicFilterProperty());
+        TextField text = Controls.clearableField();
+        text.setId("messageTextFilter");
+        text.setPromptText(I18n.t("messages.filter.text"));
+        text.textProperty().bindBidirectional(vm.textFilterProperty());
+        HBox.setHgrow(topic, Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        ToggleButton pause = new ToggleButton(I18n.t("messages.pause"), new FontIcon(Feather.PAUSE));
+        pause.setId("messagesPause");
+        pause.selectedProperty().bindBidirectional(vm.pausedProperty());
+        ToggleButton dense = new ToggleButton(I18n.t("messages.table"), new FontIcon(Feather.LIST));
+        dense.selectedProperty().bindBidirectional(vm.tableProperty());
+        Button clear = Controls.button("messages.clear", Feather.TRASH_2);
+        clear.setOnAction(e -> vm.clear());
+        Label missed = new Label();
+        missed.getStyleClass().add("muted");
+        missed.textProperty().bind(Bindings.createStringBinding(() -> vm.missedWhilePausedProperty().get() == 0 ? ""
+                : I18n.t("messages.missed", vm.missedWhilePausedProperty().get()), vm.missedWhilePausedProperty()));
+        Button older = Controls.iconButton("messages.older", Feather.CHEVRON_LEFT);
+        older.setId("olderButton");
+        older.setOnAction(e -> vm.older());
+        older.disableProperty().bind(vm.pageProperty().add(1).greaterThanOrEqualTo(vm.pagesProperty()));
+        Button newer = Controls.iconButton("messages.newer", Feather.CHEVRON_RIGHT);
+        newer.setOnAction(e -> vm.newer());
+        newer.disableProperty().bind(vm.pageProperty().isEqualTo(0));
+        Label pageLabel = new Label();
+        pageLabel.getStyleClass().add("muted");
+        pageLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.pageProperty().get() == 0 ? ""
+                : I18n.t("messages.page", vm.pageProperty().get() + 1, vm.pagesProperty().get()),
+                vm.pageProperty(), vm.pagesProperty()));
+        HBox bar = new HBox(6, topic, text, pause, dense, clear, older, pageLabel, newer, missed);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6));
+        Label topicError = Controls.errorLabel();
+        topicError.textProperty().bind(vm.topicFilterErrorProperty());
+        VBox top = new VBox(2, bar, topicError);
+
+        bubbles.setId("messageList");
+        bubbles.setCellFactory(l -> new BubbleCell());
+        bubbles.getStyleClass().add("bubbles");
+        bubbles.setPlaceholder(new Label(I18n.t("messages.none")));
+        table.setId("messageTable");
+        // fixed row height: the table never measures rows, which keeps refreshes cheap under a flood
+        table.setFixedCellSize(28);
+        table.setPlaceholder(new Label(I18n.t("messages.none")));
+        table.getColumns().addAll(List.of(
+                column("messages.col.time", 115, m -> TIME.format(m.time())),
+                column("messages.col.dir", 45, m -> m.outgoing() ? "→" : "←"),
+                column("messages.col.topic", 220, MessageEvent::topic),
+                column("messages.col.qos", 40, m -> Integer.toString(m.qos())),
+                column("messages.col.flags", 60, MessagesView::flags),
+                column("messages.col.size", 60, m -> Integer.toString(m.payload().length)),
+                column("messages.col.payload", 300, m -> preview(m.payload(), 120))));
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        StackPane lists = new StackPane(bubbles, table);
+        table.visibleProperty().bind(vm.tableProperty());
+        bubbles.visibleProperty().bind(vm.tableProperty().not());
+
+        SplitPane split = new SplitPane(lists, viewer());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        root.setTop(top);
+        root.setCenter(split);
+    }
+
+    private static TableColumn<MessageEvent, String> column(String key, double width,
+                                                           java.util.function.Function<MessageEvent, String> f) {
+        TableColumn<MessageEvent, String> c = new TableColumn<>(I18n.t(key));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    private Node viewer() {
+        ChoiceBox<PayloadFormat> format = new ChoiceBox<>();
+        format.setId("payloadFormat");
+        format.getItems().addAll(PayloadFormat.values());
+        format.setConverter(converter(f -> I18n.t("format." + f.name().toLowerCase(Locale.ROOT))));
+        format.valueProperty().bindBidirectional(payload.formatProperty());
+        ChoiceBox<TextCharset> charset = new ChoiceBox<>();
+        charset.getItems().addAll(TextCharset.values());
+        charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
+        charset.valueProperty().bindBidirectional(payload.charsetProperty());
+        Button save = Controls.iconButton("payload.save", Feather.SAVE);
+        save.setOnAction(e -> saveToFile());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label title = new Label(I18n.t("payload.title"));
+        title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, title, grow, format, charset, save);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Label meta = new Label();
+        meta.setId("payloadMeta");
+        meta.setWrapText(true);
+        meta.getStyleClass().add("muted");
+        vm.selectedProperty().addListener((o, a, m) -> meta.setText(m == null ? "" : describe(m)));
+
+        org.fxmisc.richtext.StyleClassedTextArea text = new org.fxmisc.richtext.StyleClassedTextArea();
+        text.setId("payloadText");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().addAll("mono", "payload-view");
+        Runnable render = () -> {
+            String s = payload.textProperty().get();
+            text.replaceText(s);
+            if (payload.formatProperty().get() == PayloadFormat.JSON && !s.isEmpty()) {
+                text.setStyleSpans(0, JsonHighlighter.spans(s));
+            }
+        };
+        payload.textProperty().addListener((o, a, b) -> render.run());
+        payload.formatProperty().addListener((o, a, b) -> render.run());
+        render.run();
+        org.fxmisc.flowless.VirtualizedScrollPane<org.fxmisc.richtext.StyleClassedTextArea> textScroll =
+                new org.fxmisc.flowless.VirtualizedScrollPane<>(text);
+        VBox.setVgrow(textScroll, Priority.ALWAYS);
+
+        Label truncated = new Label(I18n.t("payload.truncated", PayloadViewModel.TRUNCATE_AT / 1024));
+        Button showAll = new Button(I18n.t("payload.showAll"));
+        showAll.setOnAction(e -> payload.showAllProperty().set(true));
+        Button saveAll = new Button(I18n.t("payload.saveAll"));
+        saveAll.setOnAction(e -> saveToFile());
+        HBox cut = new HBox(6, truncated, showAll, saveAll);
+        cut.setAlignment(Pos.CENTER_LEFT);
+        cut.getStyleClass().add("truncated-bar");
+        cut.visibleProperty().bind(payload.truncatedProperty());
+        cut.managedProperty().bind(payload.truncatedProperty());
+
+        VBox box = new VBox(6, bar, meta, cut, textScroll);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private void saveToFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.t("payload.save"));
+        File f = fc.showSaveDialog(owner);
+        if (f != null) {
+            try {
+                payload.saveTo(f.toPath());
+            } catch (IOException ex) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage()).show();
+            }
+        }
+    }
+
+    private void initListeners() {
+        // follow the newest message like a chat, unless the view is paused or showing older pages
+        // (after the list's skin has seen the change: at most one pending scroll, at most once per refresh)
+        vm.visible().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
+            if (!scrollPending && !vm.pausedProperty().get() && vm.pageProperty().get() == 0) {
+                scrollPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    scrollPending = false;
+                    int last = vm.visible().size() - 1;
+                    if (last >= 0) {
+                        if (vm.tableProperty().get()) {
+                            table.scrollTo(last);
+                        } else {
+                            bubbles.scrollTo(last);
+                        }
+                    }
+                });
+            }
+        });
+        bubbles.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, m) -> {
+            if (m != null && bubbles.getSelectionModel().getSelectedItem() != m) {
+                bubbles.getSelectionModel().select(m);
+            }
+            if (m != null && table.getSelectionModel().getSelectedItem() != m) {
+                table.getSelectionModel().select(m);
+            }
+        });
+    }
+
+    static String flags(MessageEvent m) {
+        List<String> f = new ArrayList<>();
+        if (m.retain()) {
+            f.add("R");
+        }
+        if (m.dup()) {
+            f.add("D");
+        }
+        return String.join(" ", f);
+    }
+
+    static String preview(byte[] payload, int max) {
+        int n = Math.min(payload.length, max * 4);
+        String s = new String(payload, 0, n, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < max; i++) {
+            char c = s.charAt(i);
+            sb.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : Character.isISOControl(c) ? '·' : c);
+        }
+        if (payload.length > n || s.length() > max) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+
+    static String hexPreview(byte[] payload, int max) {
+        int n = Math.min(payload.length, max);
+        return io.mqscope.payload.PayloadCodec.hex(payload, 0, n) + (payload.length > n ? " …" : "");
+    }
+
+    static String describe(MessageEvent m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(I18n.t(m.outgoing() ? "messages.outgoing" : "messages.incoming")).append("  ")
+                .append(m.topic()).append("  QoS ").append(m.qos());
+        if (m.retain()) {
+            sb.append("  ").append(I18n.t("messages.retained"));
+        }
+        if (m.dup()) {
+            sb.append("  DUP");
+        }
+        sb.append("  ").append(I18n.t("messages.bytes", m.payload().length)).append("  ")
+                .append(TIME.format(m.time()));
+        MessageProperties p = m.properties();
+        if (p != null) {
+            if (p.contentType() != null) {
+                sb.append("\ncontent-type: ").append(p.contentType());
+            }
+            if (p.payloadIsUtf8() != null) {
+                sb.append("\npayload-format: ").append(p.payloadIsUtf8() ? "utf-8" : "bytes");
+            }
+            if (p.messageExpirySeconds() != null) {
+                sb.append("\nmessage-expiry: ").append(p.messageExpirySeconds()).append(" s");
+            }
+            if (p.responseTopic() != null) {
+                sb.append("\nresponse-topic: ").append(p.responseTopic());
+            }
+            if (p.correlationData() != null) {
+                sb.append("\ncorrelation-data: ").append(io.mqscope.payload.PayloadCodec.hex(p.correlationData(), 0,
+                        p.correlationData().length));
+            }
+            if (p.topicAlias() != null) {
+                sb.append("\ntopic-alias: ").append(p.topicAlias());
+            }
+            if (!p.subscriptionIdentifiers().isEmpty()) {
+                sb.append("\nsubscription-identifiers: ").append(p.subscriptionIdentifiers());
+            }
+            for (UserProperty u : p.userProperties()) {
+                sb.append("\nuser-property: ").append(u.name()).append(" = ").append(u.value());
+            }
+        }
+        return sb.toString();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private final class BubbleCell extends ListCell<MessageEvent> {
+        private final Label head = new Label();
+        private final Label body = new Label();
+        private final Label foot = new Label();
+        private final VBox bubble = new VBox(3, head, body, foot);
+        /** Subscription colour tag; filled directly (an inline style per update would re-parse CSS per cell). */
+        private final javafx.scene.shape.Rectangle tag = new javafx.scene.shape.Rectangle(4, 24);
+        private final HBox row = new HBox(4, tag, bubble);
+        private Boolean lastOutgoing;
+
+        BubbleCell() {
+            head.getStyleClass().add("bubble-topic");
+            body.getStyleClass().addAll("bubble-body", "mono");
+            // one line with an ellipsis: wrapped text would be measured again for every cell on every refresh
+            body.setWrapText(false);
+            foot.getStyleClass().add("bubble-foot");
+            bubble.getStyleClass().add("bubble");
+            bubble.setMaxWidth(520);
+            row.setPadding(new Insets(2, 6, 2, 6));
+        }
+
+        @Override
+        protected void updateItem(MessageEvent m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
+                setGraphic(null);
+                return;
+            }
+            head.setText(m.topic());
+            body.setText(io.mqscope.payload.PayloadCodec.isText(m.payload().length > 600
+                    ? java.util.Arrays.copyOf(m.payload(), 600) : m.payload(), io.mqscope.payload.TextCharset.UTF_8)
+                    ? preview(m.payload(), 160) : hexPreview(m.payload(), 48));
+            String fl = flags(m);
+            foot.setText(TIME.format(m.time()) + "  QoS " + m.qos() + (fl.isEmpty() ? "" : "  " + fl) + "  "
+                    + I18n.t("messages.bytes", m.payload().length));
+            if (lastOutgoing == null || lastOutgoing != m.outgoing()) {
+                // touch style classes only when the side changes: each change re-applies CSS to the cell
+                lastOutgoing = m.outgoing();
+                bubble.getStyleClass().removeAll("incoming", "outgoing");
+                bubble.getStyleClass().add(m.outgoing() ? "outgoing" : "incoming");
+                row.setAlignment(m.outgoing() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            }
+            String color = m.outgoing() ? null : subscriptions.colorFor(m.topic());
+            tag.setVisible(color != null);
+            if (color != null) {
+                tag.setFill(javafx.scene.paint.Color.web(color));
+            }
+            setGraphic(row);
+        }
+    }
+}

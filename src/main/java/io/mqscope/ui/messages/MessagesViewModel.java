@@ -1,0 +1,189 @@
+package io.mqscope.ui.messages;
+
+import io.mqscope.payload.ParseResult;
+import io.mqscope.payload.TopicNames;
+import io.mqscope.session.MessageEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The message list of the active connection: a bounded window over the connection's log, filtered by topic filter
+ * (wildcards) and text, paused without stopping reception.
+ */
+public final class MessagesViewModel {
+    private final ObservableList<MessageEvent> visible = FXCollections.observableArrayList();
+    private final StringProperty topicFilter = new SimpleStringProperty("");
+    private final StringProperty topicFilterError = new SimpleStringProperty("");
+    private final StringProperty textFilter = new SimpleStringProperty("");
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final BooleanProperty table = new SimpleBooleanProperty();
+    private final LongProperty missedWhilePaused = new SimpleLongProperty();
+    private final ObjectProperty<MessageEvent> selected = new SimpleObjectProperty<>();
+    /** 0 shows the newest messages live; n > 0 shows the window n pages older, frozen, from the log. */
+    private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.IntegerProperty pages = new javafx.beans.property.SimpleIntegerProperty(1);
+    private final int maxVisible;
+    private Supplier<List<MessageEvent>> source = List::of;
+    private Predicate<MessageEvent> hidden = m -> false;
+    private Runnable onClear = () -> { };
+
+    public MessagesViewModel(int maxVisible) {
+        this.maxVisible = maxVisible;
+        topicFilter.addListener((o, a, b) -> {
+            String f = b == null ? "" : b.trim();
+            ParseResult<String> r = f.isEmpty() ? ParseResult.ok(f) : TopicNames.validateFilter(f);
+            topicFilterError.set(r.ok() ? "" : r.error());
+            reload();
+        });
+        textFilter.addListener((o, a, b) -> reload());
+        paused.addListener((o, a, b) -> {
+            if (!b) {
+                missedWhilePaused.set(0);
+                reload();
+            }
+        });
+    }
+
+    /** Where older entries come from when filters change or the view resumes: the connection's log. */
+    public void setSource(Supplier<List<MessageEvent>> source, Runnable onClear) {
+        this.source = source;
+        this.onClear = onClear;
+        reload();
+    }
+
+    /** Messages matching this are not shown (e.g. only muted subscriptions match them). */
+    public void setHidden(Predicate<MessageEvent> hidden) {
+        this.hidden = hidden;
+        reload();
+    }
+
+    public int maxVisible() {
+        return maxVisible;
+    }
+
+    /** New messages from one pulse. */
+    public void append(List<MessageEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (paused.get() || page.get() > 0) {
+            missedWhilePaused.set(missedWhilePaused.get() + batch.size());
+            return;
+        }
+        Predicate<MessageEvent> p = filter();
+        List<MessageEvent> add = new ArrayList<>(Math.min(batch.size(), maxVisible));
+        int start = Math.max(0, batch.size() - maxVisible);
+        for (int i = start; i < batch.size(); i++) {
+            MessageEvent m = batch.get(i);
+            if (p.test(m)) {
+                add.add(m);
+            }
+        }
+        if (add.isEmpty()) {
+            return;
+        }
+        int overflow = visible.size() + add.size() - maxVisible;
+        if (overflow >= visible.size()) {
+            visible.setAll(add);
+            return;
+        }
+        if (overflow > 0) {
+            visible.remove(0, overflow);
+        }
+        visible.addAll(add);
+    }
+
+    public void reload() {
+        Predicate<MessageEvent> p = filter();
+        List<MessageEvent> all = source.get();
+        List<MessageEvent> matching = new ArrayList<>();
+        for (MessageEvent m : all) {
+            if (p.test(m)) {
+                matching.add(m);
+            }
+        }
+        int n = matching.size();
+        pages.set(Math.max(1, (n + maxVisible - 1) / maxVisible));
+        if (page.get() >= pages.get()) {
+            page.set(pages.get() - 1);
+        }
+        int to = Math.max(0, n - page.get() * maxVisible);
+        int from = Math.max(0, to - maxVisible);
+        List<MessageEvent> keep = new ArrayList<>(matching.subList(from, to));
+        visible.setAll(keep);
+        if (selected.get() != null && !keep.contains(selected.get())) {
+            selected.set(null);
+        }
+    }
+
+    /** Shows the previous (older) window of messages from the log; the view stops following new ones. */
+    public void older() {
+        if (page.get() + 1 < pages.get()) {
+            page.set(page.get() + 1);
+            reload();
+        }
+    }
+
+    public void newer() {
+        if (page.get() > 0) {
+            page.set(page.get() - 1);
+            if (page.get() == 0) {
+                missedWhilePaused.set(0);
+            }
+            reload();
+        }
+    }
+
+    public void clear() {
+        page.set(0);
+        onClear.run();
+        visible.clear();
+        selected.set(null);
+        missedWhilePaused.set(0);
+    }
+
+    Predicate<MessageEvent> filter() {
+        String tf = topicFilter.get() == null ? "" : topicFilter.get().trim();
+        boolean topicOk = !tf.isEmpty() && topicFilterError.get().isEmpty();
+        String text = textFilter.get() == null ? "" : textFilter.get().toLowerCase(Locale.ROOT);
+        Predicate<MessageEvent> h = hidden;
+        return m -> {
+            if (h.test(m)) {
+                return false;
+            }
+            if (topicOk && !TopicNames.matches(tf, m.topic())) {
+                return false;
+            }
+            if (!text.isEmpty()) {
+                return m.topic().toLowerCase(Locale.ROOT).contains(text)
+                        || new String(m.payload(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains(text);
+            }
+            return true;
+        };
+    }
+
+    public ObservableList<MessageEvent> visible() { return visible; }
+    public javafx.beans.property.IntegerProperty pageProperty() { return page; }
+    public javafx.beans.property.IntegerProperty pagesProperty() { return pages; }
+    public StringProperty topicFilterProperty() { return topicFilter; }
+    public StringProperty topicFilterErrorProperty() { return topicFilterError; }
+    public StringProperty textFilterProperty() { return textFilter; }
+    public BooleanProperty pausedProperty() { return paused; }
+    public BooleanProperty tableProperty() { return table; }
+    public LongProperty missedWhilePausedProperty() { return missedWhilePaused; }
+    public ObjectProperty<MessageEvent> selectedProperty() { return selected; }
+}

@@ -1,0 +1,83 @@
+package io.mqscope.ui.messages;
+
+import io.mqscope.payload.PayloadCodec;
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.TextCharset;
+import io.mqscope.ui.packets.HexDumpModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+
+/**
+ * One payload shown as text (UTF-8 or GBK), JSON, hex dump or base64, always rendered from the original bytes.
+ * Payloads over {@link #TRUNCATE_AT} are cut in the view until "show all".
+ */
+public final class PayloadViewModel {
+    public static final int TRUNCATE_AT = 256 * 1024;
+
+    private final ObjectProperty<byte[]> payload = new SimpleObjectProperty<>(new byte[0]);
+    private final ObjectProperty<PayloadFormat> format = new SimpleObjectProperty<>(PayloadFormat.TEXT);
+    private final ObjectProperty<TextCharset> charset = new SimpleObjectProperty<>(TextCharset.UTF_8);
+    private final BooleanProperty showAll = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private PayloadFormat defaultFormat;
+
+    public PayloadViewModel(PayloadFormat defaultFormat) {
+        this.defaultFormat = defaultFormat;
+        payload.addListener((o, a, b) -> render());
+        format.addListener((o, a, b) -> render());
+        charset.addListener((o, a, b) -> render());
+        showAll.addListener((o, a, b) -> render());
+    }
+
+    public void setDefaultFormat(PayloadFormat f) {
+        defaultFormat = f;
+    }
+
+    /** Shows new bytes; the format is the default view, or a guess when there is none. */
+    public void show(byte[] bytes) {
+        showAll.set(false);
+        PayloadFormat f = defaultFormat != null ? defaultFormat
+                : PayloadCodec.guess(bytes.length > 4096 ? Arrays.copyOf(bytes, 4096) : bytes, charset.get());
+        if (f != format.get()) {
+            format.set(f);
+        }
+        payload.set(bytes == null ? new byte[0] : bytes);
+        render();
+    }
+
+    private void render() {
+        byte[] all = payload.get();
+        boolean cut = all.length > TRUNCATE_AT && !showAll.get();
+        truncated.set(cut);
+        byte[] b = cut ? Arrays.copyOf(all, TRUNCATE_AT) : all;
+        if (format.get() == PayloadFormat.HEX) {
+            text.set(HexDumpModel.of(b).text());
+        } else {
+            text.set(PayloadCodec.render(b, format.get(), charset.get()));
+        }
+    }
+
+    /** Writes the original bytes, all of them. */
+    public void saveTo(Path file) throws IOException {
+        Files.write(file, payload.get());
+    }
+
+    public ObjectProperty<byte[]> payloadProperty() { return payload; }
+    public ObjectProperty<PayloadFormat> formatProperty() { return format; }
+    public ObjectProperty<TextCharset> charsetProperty() { return charset; }
+    public BooleanProperty showAllProperty() { return showAll; }
+    public ReadOnlyBooleanProperty truncatedProperty() { return truncated.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty textProperty() { return text.getReadOnlyProperty(); }
+}

@@ -1,0 +1,274 @@
+package io.mqscope.ui.packets;
+
+import io.mqscope.ui.I18n;
+import io.mqscope.wire.DecodedPacket;
+import io.mqscope.wire.Field;
+import io.mqscope.wire.Finding;
+import io.mqscope.wire.Severity;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One packet's hex dump (each field's bytes coloured, the selected field highlighted), its decoded field tree and
+ * its findings. Selecting a field highlights its bytes; clicking a byte selects its field.
+ */
+public final class PacketDetailView {
+    private static final int FIELD_COLOURS = 6;
+
+    private final PacketDetailViewModel vm;
+    private final SplitPane root = new SplitPane();
+    private final StyleClassedTextArea hex = new StyleClassedTextArea();
+    private final TreeView<Field> tree = new TreeView<>();
+    private final ListView<Finding> findings = new ListView<>();
+    private final Label diagnosis = new Label();
+    private boolean syncing;
+
+    public PacketDetailView(PacketDetailViewModel vm) {
+        this.vm = vm;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        hex.setId("hexDump");
+        hex.setEditable(false);
+        hex.setWrapText(false);
+        hex.getStyleClass().addAll("hex-dump", "mono");
+        VirtualizedScrollPane<StyleClassedTextArea> hexScroll = new VirtualizedScrollPane<>(hex);
+        VBox hexBox = titled("packets.hexDump", hexScroll);
+
+        tree.setId("fieldTree");
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(Field f, boolean empty) {
+                super.updateItem(f, empty);
+                setText(empty || f == null ? null : describe(f));
+            }
+        });
+        VBox treeBox = titled("packets.fields", tree);
+
+        findings.setId("findingList");
+        findings.setCellFactory(l -> new FindingCell());
+        findings.setPlaceholder(new Label(I18n.t("packets.noFindings")));
+        diagnosis.setId("diagnosis");
+        diagnosis.setWrapText(true);
+        diagnosis.getStyleClass().add("diagnosis");
+        diagnosis.managedProperty().bind(diagnosis.textProperty().isNotEmpty());
+        diagnosis.visibleProperty().bind(diagnosis.textProperty().isNotEmpty());
+        diagnosis.setMaxWidth(Double.MAX_VALUE);
+        diagnosis.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox findingBox = titled("packets.findings", findings);
+        findingBox.getChildren().add(1, diagnosis);
+
+        SplitPane right = new SplitPane(treeBox, findingBox);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.5);
+        root.getItems().addAll(hexBox, right);
+        root.setOrientation(Orientation.HORIZONTAL);
+        root.setDividerPositions(0.6);
+    }
+
+    private static VBox titled(String key, Node content) {
+        Label title = new Label(I18n.t(key));
+        title.getStyleClass().add("section-title");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox box = new VBox(4, title, content);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    static String describe(Field f) {
+        String v = f.value() == null ? "" : " = " + (f.value() instanceof String s ? "\"" + s + "\"" : f.value());
+        if (v.length() > 90) {
+            v = v.substring(0, 90) + "…";
+        }
+        return f.name() + v + "   [" + f.offset() + (f.length() > 1 ? "–" + (f.offset() + f.length() - 1) : "") + "]";
+    }
+
+    private void initListeners() {
+        vm.packetProperty().addListener((o, a, p) -> show(p));
+        vm.highlightedProperty().addListener((o, a, s) -> restyle());
+        vm.selectedFieldProperty().addListener((o, a, f) -> {
+            if (syncing) {
+                return;
+            }
+            syncing = true;
+            try {
+                TreeItem<Field> item = f == null ? null : find(tree.getRoot(), f);
+                if (item == null) {
+                    tree.getSelectionModel().clearSelection();
+                } else {
+                    for (TreeItem<Field> p = item.getParent(); p != null; p = p.getParent()) {
+                        p.setExpanded(true);
+                    }
+                    tree.getSelectionModel().select(item);
+                    tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
+                }
+            } finally {
+                syncing = false;
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (!syncing && item != null) {
+                syncing = true;
+                try {
+                    vm.selectedFieldProperty().set(item.getValue());
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+        findings.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                vm.selectedFindingProperty().set(f);
+            }
+        });
+        hex.setOnMouseClicked(e -> {
+            int b = vm.dumpProperty().get().byteAt(hex.getCaretPosition());
+            if (b < 0 && hex.getCaretPosition() > 0) {
+                b = vm.dumpProperty().get().byteAt(hex.getCaretPosition() - 1);
+            }
+            if (b >= 0) {
+                vm.selectByte(b);
+            }
+        });
+    }
+
+    private static TreeItem<Field> find(TreeItem<Field> node, Field f) {
+        if (node == null) {
+            return null;
+        }
+        if (node.getValue() == f) {
+            return node;
+        }
+        for (TreeItem<Field> c : node.getChildren()) {
+            TreeItem<Field> r = find(c, f);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void show(DecodedPacket p) {
+        hex.replaceText(vm.dumpProperty().get().text());
+        TreeItem<Field> rootItem = new TreeItem<>();
+        if (p != null) {
+            addFields(rootItem, p.fields());
+        }
+        tree.setRoot(rootItem);
+        findings.getItems().setAll(p == null ? List.of() : p.findings());
+        diagnosis.setText(p == null || p.diagnosis() == null ? "" : I18n.t("packets.diagnosis", p.diagnosis()));
+        restyle();
+    }
+
+    private static void addFields(TreeItem<Field> parent, List<Field> fields) {
+        for (Field f : fields) {
+            TreeItem<Field> item = new TreeItem<>(f);
+            item.setExpanded(true);
+            addFields(item, f.children());
+            parent.getChildren().add(item);
+        }
+    }
+
+    /** Recomputes the style of every character: field colour, blamed bytes, the highlighted span. */
+    private void restyle() {
+        HexDumpModel dump = vm.dumpProperty().get();
+        String text = dump.text();
+        if (text.isEmpty()) {
+            return;
+        }
+        int[] field = vm.fieldIndexPerByte();
+        boolean[] blamed = vm.blamedBytes();
+        PacketDetailViewModel.Span span = vm.highlightedProperty().get();
+        @SuppressWarnings("unchecked")
+        Collection<String>[] styles = new Collection[text.length()];
+        for (int b = 0; b < dump.byteCount(); b++) {
+            java.util.ArrayList<String> s = new java.util.ArrayList<>(3);
+            if (b < field.length && field[b] >= 0) {
+                s.add("hx-f" + field[b] % FIELD_COLOURS);
+            }
+            if (b < blamed.length && blamed[b]) {
+                s.add("hx-bad");
+            }
+            if (span != null && b >= span.offset() && b < span.offset() + span.length()) {
+                s.add("hx-sel");
+            }
+            int h = dump.hexStart(b);
+            styles[h] = s;
+            styles[h + 1] = s;
+            styles[dump.asciiStart(b)] = s;
+        }
+        StyleSpansBuilder<Collection<String>> sb = new StyleSpansBuilder<>();
+        Collection<String> none = List.of();
+        Collection<String> cur = null;
+        int run = 0;
+        for (Collection<String> c : styles) {
+            Collection<String> v = c == null ? none : c;
+            if (cur != null && !cur.equals(v)) {
+                sb.add(cur, run);
+                run = 0;
+            }
+            cur = v;
+            run++;
+        }
+        sb.add(cur, run);
+        StyleSpans<Collection<String>> spans = sb.create();
+        hex.setStyleSpans(0, spans);
+        if (span != null && span.offset() < dump.byteCount()) {
+            hex.showParagraphAtTop(Math.max(0, span.offset() / HexDumpModel.PER_LINE - 2));
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private static final class FindingCell extends ListCell<Finding> {
+        @Override
+        protected void updateItem(Finding f, boolean empty) {
+            super.updateItem(f, empty);
+            getStyleClass().removeAll("finding-error", "finding-warning", "finding-info");
+            if (empty || f == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            getStyleClass().add("finding-" + f.severity().jsonName());
+            FontIcon icon = new FontIcon(f.severity() == Severity.ERROR ? Feather.X_OCTAGON
+                    : f.severity() == Severity.WARNING ? Feather.ALERT_TRIANGLE : Feather.INFO);
+            icon.getStyleClass().add("finding-icon");
+            Label text = new Label(f.severity().name().toLowerCase(Locale.ROOT) + "  " + f.field() + " @" + f.offset()
+                    + (f.length() > 1 ? "+" + f.length() : "") + ": " + f.message()
+                    + (f.spec() == null || f.spec().isEmpty() ? "" : "\n" + f.spec()));
+            text.setWrapText(true);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (getListView() != null) {
+                text.maxWidthProperty().bind(getListView().widthProperty().subtract(48));
+            }
+            text.setGraphic(icon);
+            text.setGraphicTextGap(6);
+            setText(null);
+            setGraphic(text);
+        }
+    }
+}

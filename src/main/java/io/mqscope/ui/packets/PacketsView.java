@@ -1,0 +1,151 @@
+package io.mqscope.ui.packets;
+
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.ui.Controls;
+import io.mqscope.ui.I18n;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.PacketType;
+import java.io.File;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The live packet inspector: a table of packets and the selected packet's bytes, fields and findings. */
+public final class PacketsView {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final PacketsViewModel vm;
+    private final Window owner;
+    private final BorderPane root = new BorderPane();
+    private final TableView<PacketEvent> table;
+
+    public PacketsView(PacketsViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        this.table = new TableView<>(vm.visible());
+        createView();
+    }
+
+    private void createView() {
+        ChoiceBox<Direction> dir = new ChoiceBox<>();
+        dir.getItems().addAll(null, Direction.CLIENT_TO_BROKER, Direction.BROKER_TO_CLIENT);
+        dir.setConverter(converter(d -> d == null ? I18n.t("packets.allDirections") : arrow(d)));
+        dir.valueProperty().bindBidirectional(vm.directionProperty());
+        ChoiceBox<PacketType> type = new ChoiceBox<>();
+        type.getItems().add(null);
+        type.getItems().addAll(PacketType.values());
+        type.setConverter(converter(t -> t == null ? I18n.t("packets.allTypes") : t.name()));
+        type.valueProperty().bindBidirectional(vm.typeProperty());
+        CheckBox withFindings = new CheckBox(I18n.t("packets.withFindings"));
+        withFindings.selectedProperty().bindBidirectional(vm.withFindingsProperty());
+        ToggleButton pause = new ToggleButton(I18n.t("packets.pause"), new FontIcon(Feather.PAUSE));
+        pause.selectedProperty().bindBidirectional(vm.pausedProperty());
+        Button clear = Controls.button("packets.clear", Feather.TRASH_2);
+        clear.setOnAction(e -> vm.clear());
+        Button export = Controls.button("packets.export", Feather.UPLOAD);
+        export.setOnAction(e -> export());
+        HBox bar = new HBox(8, dir, type, withFindings, pause, clear, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6));
+
+        table.setId("packetTable");
+        table.setFixedCellSize(28);
+        table.setPlaceholder(new Label(I18n.t("packets.none")));
+        table.getColumns().addAll(List.of(
+                column("packets.col.time", 115, e -> TIME.format(e.time())),
+                column("packets.col.dir", 130, e -> arrow(e.direction())),
+                column("packets.col.type", 110, e -> e.packet().type().name()),
+                column("packets.col.length", 80, e -> Integer.toString(e.packet().length())),
+                column("packets.col.findings", 44, e -> e.packet().malformed() ? "⚠ " + e.packet().findings().size()
+                        : e.packet().findings().isEmpty() ? "" : "ⓘ"),
+                column("packets.col.summary", 420, e -> PacketSummary.of(e.packet()))));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(PacketEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                boolean bad = !empty && e != null && e.packet().malformed();
+                if (bad != getStyleClass().contains("malformed-row")) {
+                    if (bad) {
+                        getStyleClass().add("malformed-row");
+                    } else {
+                        getStyleClass().remove("malformed-row");
+                    }
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+
+        PacketDetailView detail = new PacketDetailView(vm.detail());
+        SplitPane split = new SplitPane(table, detail.root());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        root.setTop(bar);
+        root.setCenter(split);
+    }
+
+    static String arrow(Direction d) {
+        return d == Direction.CLIENT_TO_BROKER ? I18n.t("packets.toBroker") : I18n.t("packets.toClient");
+    }
+
+    private static TableColumn<PacketEvent, String> column(String key, double width,
+                                                          java.util.function.Function<PacketEvent, String> f) {
+        TableColumn<PacketEvent, String> c = new TableColumn<>(I18n.t(key));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private void export() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.t("packets.export"));
+        fc.setInitialFileName("packets.jsonl");
+        File f = fc.showSaveDialog(owner);
+        if (f != null) {
+            try {
+                vm.exportJsonLines(f.toPath());
+            } catch (IOException ex) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage()).show();
+            }
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,248 @@
+package io.mqscope.ui.publisher;
+
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.TextCharset;
+import io.mqscope.ui.Controls;
+import io.mqscope.ui.I18n;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The publisher at the bottom of the window. Ctrl+Enter sends. */
+public final class PublisherView {
+    private final PublisherViewModel vm;
+    private final Window owner;
+    private final VBox root = new VBox(6);
+    private final StyleClassedTextArea payload = new StyleClassedTextArea();
+
+    public PublisherView(PublisherViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        TextField topic = new TextField();
+        topic.setId("publishTopic");
+        topic.setPromptText(I18n.t("publisher.topic.prompt"));
+        topic.textProperty().bindBidirectional(vm.topicProperty());
+        HBox.setHgrow(topic, Priority.ALWAYS);
+        ChoiceBox<Integer> qos = new ChoiceBox<>();
+        qos.setId("publishQos");
+        qos.getItems().addAll(0, 1, 2);
+        qos.setValue(0);
+        qos.valueProperty().addListener((o, a, b) -> vm.qosProperty().set(b));
+        qos.setConverter(converter(q -> "QoS " + q));
+        CheckBox retain = new CheckBox(I18n.t("publisher.retain"));
+        retain.selectedProperty().bindBidirectional(vm.retainProperty());
+
+        ToggleGroup modes = new ToggleGroup();
+        HBox modeBox = new HBox();
+        modeBox.getStyleClass().add("segmented");
+        for (PayloadFormat f : PayloadFormat.values()) {
+            ToggleButton b = new ToggleButton(I18n.t("format." + f.name().toLowerCase(Locale.ROOT)));
+            b.setId("mode" + f.name());
+            b.setUserData(f);
+            b.setToggleGroup(modes);
+            b.setSelected(f == vm.formatProperty().get());
+            modeBox.getChildren().add(b);
+        }
+        modes.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            } else {
+                vm.formatProperty().set((PayloadFormat) b.getUserData());
+            }
+        });
+        vm.formatProperty().addListener((o, a, f) ->
+                modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == f)));
+        ChoiceBox<TextCharset> charset = new ChoiceBox<>();
+        charset.getItems().addAll(TextCharset.values());
+        charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
+        charset.valueProperty().bindBidirectional(vm.charsetProperty());
+        Button format = Controls.iconButton("publisher.format", Feather.ALIGN_LEFT);
+        format.setOnAction(e -> vm.format());
+        format.visibleProperty().bind(vm.formatProperty().isEqualTo(PayloadFormat.JSON));
+        format.managedProperty().bind(format.visibleProperty());
+        Button minify = Controls.iconButton("publisher.minify", Feather.MINIMIZE_2);
+        minify.setOnAction(e -> vm.minify());
+        minify.visibleProperty().bind(format.visibleProperty());
+        minify.managedProperty().bind(format.visibleProperty());
+        Button file = Controls.iconButton("publisher.fromFile", Feather.PAPERCLIP);
+        file.setOnAction(e -> loadFile());
+        ComboBox<PublisherViewModel.Sent> history = new ComboBox<>(vm.history());
+        history.setPromptText(I18n.t("publisher.history"));
+        history.setPrefWidth(160);
+        history.setOnAction(e -> {
+            PublisherViewModel.Sent s = history.getValue();
+            if (s != null) {
+                vm.restore(s);
+                javafx.application.Platform.runLater(() -> history.getSelectionModel().clearSelection());
+            }
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button send = Controls.button("publisher.send", Feather.SEND);
+        send.setId("sendButton");
+        send.getStyleClass().add("accent");
+        send.disableProperty().bind(vm.canSendProperty().not());
+        send.setOnAction(e -> vm.send());
+
+        HBox row1 = new HBox(8, topic, qos, retain);
+        row1.setAlignment(Pos.CENTER_LEFT);
+        Label topicError = Controls.errorLabel();
+        topicError.setId("topicError");
+        topicError.textProperty().bind(vm.topicErrorProperty());
+        HBox row2 = new HBox(8, modeBox, charset, format, minify, file, history, grow, send);
+        row2.setAlignment(Pos.CENTER_LEFT);
+
+        payload.setId("publishPayload");
+        payload.getStyleClass().addAll("payload-editor", "mono");
+        payload.setWrapText(true);
+        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(payload);
+        scroll.setPrefHeight(90);
+        scroll.setMinHeight(72);
+        scroll.getStyleClass().add("payload-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Label payloadError = Controls.errorLabel();
+        payloadError.setId("payloadError");
+        payloadError.textProperty().bind(vm.payloadErrorProperty());
+
+        TitledPane props = new TitledPane(I18n.t("publisher.mqtt5"), propertiesGrid());
+        props.setExpanded(false);
+        props.visibleProperty().bind(vm.mqtt5Property());
+        props.managedProperty().bind(vm.mqtt5Property());
+        props.getStyleClass().add("dense");
+
+        Label status = new Label();
+        status.setId("publishStatus");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+
+        root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
+        root.setPadding(new Insets(8));
+        root.getStyleClass().add("publisher");
+    }
+
+    private GridPane propertiesGrid() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        TextField ct = new TextField();
+        ct.textProperty().bindBidirectional(vm.contentTypeProperty());
+        TextField rt = new TextField();
+        rt.textProperty().bindBidirectional(vm.responseTopicProperty());
+        TextField cd = new TextField();
+        cd.setPromptText(I18n.t("publisher.correlation.prompt"));
+        cd.textProperty().bindBidirectional(vm.correlationDataProperty());
+        TextField exp = new TextField();
+        exp.textProperty().bindBidirectional(vm.messageExpiryProperty());
+        CheckBox utf8 = new CheckBox(I18n.t("publisher.payloadIsUtf8"));
+        utf8.selectedProperty().bindBidirectional(vm.payloadIsUtf8Property());
+        TextArea ups = new TextArea();
+        ups.setPromptText(I18n.t("publisher.userProperties.prompt"));
+        ups.setPrefRowCount(2);
+        ups.textProperty().bindBidirectional(vm.userPropertiesProperty());
+        g.addRow(0, new Label(I18n.t("publisher.contentType")), ct, new Label(I18n.t("publisher.responseTopic")), rt);
+        g.addRow(1, new Label(I18n.t("publisher.correlation")), cd, new Label(I18n.t("publisher.expiry")), exp);
+        g.addRow(2, new Label(I18n.t("publisher.userProperties")), ups, utf8);
+        Label err = Controls.errorLabel();
+        err.textProperty().bind(vm.propertiesErrorProperty());
+        g.add(err, 0, 3, 4, 1);
+        return g;
+    }
+
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private void initListeners() {
+        payload.textProperty().addListener((o, a, b) -> {
+            if (!b.equals(vm.payloadProperty().get())) {
+                vm.payloadProperty().set(b);
+            }
+        });
+        vm.payloadProperty().addListener((o, a, b) -> {
+            if (!b.equals(payload.getText())) {
+                payload.replaceText(b);
+            }
+        });
+        vm.payloadErrorPositionProperty().addListener((o, a, b) -> underline());
+        vm.payloadErrorProperty().addListener((o, a, b) -> underline());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                vm.send();
+                e.consume();
+            }
+        });
+    }
+
+    /** Underlines the bad character (or the end of the text when the error is "missing here"). */
+    private void underline() {
+        int len = payload.getLength();
+        if (len == 0) {
+            return;
+        }
+        payload.clearStyle(0, len);
+        int p = vm.payloadErrorPositionProperty().get();
+        if (p < 0) {
+            return;
+        }
+        int from = Math.min(p, len - 1);
+        payload.setStyle(from, from + 1, List.of("bad-char"));
+    }
+
+    private void loadFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.t("publisher.fromFile"));
+        File f = fc.showOpenDialog(owner);
+        if (f != null) {
+            try {
+                vm.loadFile(f.toPath());
+            } catch (IOException ex) {
+                vm.statusProperty().set(ex.getMessage());
+            }
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,276 @@
+package io.mqscope.ui.publisher;
+
+import io.mqscope.payload.JsonText;
+import io.mqscope.payload.ParseResult;
+import io.mqscope.payload.PayloadCodec;
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.TextCharset;
+import io.mqscope.payload.TopicNames;
+import io.mqscope.profile.Profile.UserProperty;
+import io.mqscope.session.MessageProperties;
+import io.mqscope.session.PublishRequest;
+import io.mqscope.ui.I18n;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The publisher: topic, QoS, retain, MQTT 5 properties and a payload typed as text, JSON, hex or base64. Input is
+ * validated as it is typed; nothing is sent while anything is invalid.
+ */
+public final class PublisherViewModel {
+    /** A payload as it was sent, for the history. */
+    public record Sent(String topic, PayloadFormat format, String text) {
+        @Override
+        public String toString() {
+            String t = text.replace('\n', ' ');
+            return topic + "  [" + format.name().toLowerCase(java.util.Locale.ROOT) + "]  "
+                    + (t.length() > 60 ? t.substring(0, 60) + "…" : t);
+        }
+    }
+
+    public static final int HISTORY = 50;
+
+    private final StringProperty topic = new SimpleStringProperty("");
+    private final IntegerProperty qos = new SimpleIntegerProperty(0);
+    private final BooleanProperty retain = new SimpleBooleanProperty();
+    private final ObjectProperty<PayloadFormat> format = new SimpleObjectProperty<>(PayloadFormat.TEXT);
+    private final ObjectProperty<TextCharset> charset = new SimpleObjectProperty<>(TextCharset.UTF_8);
+    private final StringProperty payload = new SimpleStringProperty("");
+    private final BooleanProperty mqtt5 = new SimpleBooleanProperty();
+    private final StringProperty contentType = new SimpleStringProperty("");
+    private final StringProperty responseTopic = new SimpleStringProperty("");
+    private final StringProperty correlationData = new SimpleStringProperty("");
+    private final StringProperty messageExpiry = new SimpleStringProperty("");
+    private final BooleanProperty payloadIsUtf8 = new SimpleBooleanProperty();
+    private final StringProperty userProperties = new SimpleStringProperty("");
+
+    private final StringProperty topicError = new SimpleStringProperty("");
+    private final StringProperty payloadError = new SimpleStringProperty("");
+    /** Character index of the bad character in the payload text, -1 when none. */
+    private final IntegerProperty payloadErrorPosition = new SimpleIntegerProperty(-1);
+    private final StringProperty propertiesError = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty connected = new SimpleBooleanProperty();
+    private final BooleanBinding canSend;
+    private final ObservableList<Sent> history = FXCollections.observableArrayList();
+
+    private Function<PublishRequest, CompletableFuture<Void>> target = r -> CompletableFuture.failedFuture(
+            new IllegalStateException(I18n.t("publisher.notConnected")));
+
+    public PublisherViewModel() {
+        topic.addListener((o, a, b) -> validateTopic());
+        payload.addListener((o, a, b) -> validatePayload());
+        format.addListener((o, a, b) -> validatePayload());
+        charset.addListener((o, a, b) -> validatePayload());
+        for (StringProperty p : List.of(contentType, responseTopic, correlationData, messageExpiry, userProperties)) {
+            p.addListener((o, a, b) -> validateProperties());
+        }
+        mqtt5.addListener((o, a, b) -> validateProperties());
+        validateTopic();
+        canSend = Bindings.createBooleanBinding(() -> connected.get() && topicError.get().isEmpty()
+                && payloadError.get().isEmpty() && propertiesError.get().isEmpty(),
+                connected, topicError, payloadError, propertiesError);
+    }
+
+    /** Where requests go (the active session). */
+    public void setTarget(Function<PublishRequest, CompletableFuture<Void>> target) {
+        this.target = target;
+    }
+
+    private void validateTopic() {
+        ParseResult<String> r = TopicNames.validateName(topic.get());
+        topicError.set(r.ok() ? "" : r.error());
+    }
+
+    private void validatePayload() {
+        ParseResult<byte[]> r = PayloadCodec.parse(payload.get(), format.get(), charset.get());
+        if (r.ok()) {
+            payloadError.set("");
+            payloadErrorPosition.set(-1);
+        } else {
+            payloadError.set(I18n.t("hex.error", r.line(), r.column(), r.error()));
+            payloadErrorPosition.set(Math.min(r.position(), payload.get().length()));
+        }
+    }
+
+    private void validateProperties() {
+        propertiesError.set("");
+        if (!mqtt5.get()) {
+            return;
+        }
+        String exp = messageExpiry.get().trim();
+        if (!exp.isEmpty()) {
+            try {
+                long v = Long.parseLong(exp);
+                if (v < 0 || v > 0xffffffffL) {
+                    propertiesError.set(I18n.t("publisher.expiry.range"));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                propertiesError.set(I18n.t("publisher.expiry.range"));
+                return;
+            }
+        }
+        String rt = responseTopic.get().trim();
+        if (!rt.isEmpty()) {
+            ParseResult<String> r = TopicNames.validateName(rt);
+            if (!r.ok()) {
+                propertiesError.set(I18n.t("publisher.responseTopic.invalid", r.error()));
+                return;
+            }
+        }
+        String cd = correlationData.get().trim();
+        if (!cd.isEmpty() && cd.startsWith("0x")) {
+            try {
+                HexFormat.of().parseHex(cd.substring(2));
+            } catch (IllegalArgumentException e) {
+                propertiesError.set(I18n.t("publisher.correlation.invalid"));
+                return;
+            }
+        }
+        int line = 0;
+        for (String l : userProperties.get().split("\n")) {
+            line++;
+            if (!l.isBlank() && !l.contains("=")) {
+                propertiesError.set(I18n.t("publisher.userProperty.invalid", line));
+                return;
+            }
+        }
+    }
+
+    /** The request to send, or null when any input is invalid. */
+    public PublishRequest request() {
+        validateTopic();
+        validatePayload();
+        validateProperties();
+        if (!topicError.get().isEmpty() || !payloadError.get().isEmpty() || !propertiesError.get().isEmpty()) {
+            return null;
+        }
+        byte[] bytes = PayloadCodec.parse(payload.get(), format.get(), charset.get()).value();
+        return new PublishRequest(topic.get(), bytes, qos.get(), retain.get(), mqtt5.get() ? properties() : null);
+    }
+
+    private MessageProperties properties() {
+        List<UserProperty> ups = new ArrayList<>();
+        for (String l : userProperties.get().split("\n")) {
+            int eq = l.indexOf('=');
+            if (eq > 0 || (eq == 0 && l.length() > 1)) {
+                ups.add(new UserProperty(l.substring(0, eq).trim(), l.substring(eq + 1).trim()));
+            }
+        }
+        String cd = correlationData.get().trim();
+        byte[] corr = cd.isEmpty() ? null : cd.startsWith("0x") ? HexFormat.of().parseHex(cd.substring(2))
+                : cd.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String exp = messageExpiry.get().trim();
+        return new MessageProperties(payloadIsUtf8.get() ? Boolean.TRUE : null,
+                exp.isEmpty() ? null : Long.parseLong(exp), null, blankToNull(responseTopic.get()), corr,
+                blankToNull(contentType.get()), ups, List.of());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Sends when valid (Ctrl+Enter); returns false and sends nothing otherwise. */
+    public boolean send() {
+        PublishRequest r = request();
+        if (r == null || !connected.get()) {
+            status.set(r == null ? I18n.t("publisher.invalid") : I18n.t("publisher.notConnected"));
+            return false;
+        }
+        Sent s = new Sent(r.topic(), format.get(), payload.get());
+        history.remove(s);
+        history.add(0, s);
+        if (history.size() > HISTORY) {
+            history.remove(HISTORY, history.size());
+        }
+        status.set(I18n.t("publisher.sending"));
+        target.apply(r).whenComplete((v, e) -> {
+            String msg = e == null ? I18n.t("publisher.sent", r.payload().length, r.topic())
+                    : I18n.t("publisher.failed", rootMessage(e));
+            io.mqscope.ui.app.FxThread.run(() -> status.set(msg));
+        });
+        return true;
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    public void restore(Sent s) {
+        topic.set(s.topic());
+        format.set(s.format());
+        payload.set(s.text());
+    }
+
+    public void format() {
+        ParseResult<String> r = JsonText.pretty(payload.get());
+        if (r.ok()) {
+            payload.set(r.value());
+        }
+    }
+
+    public void minify() {
+        ParseResult<String> r = JsonText.minify(payload.get());
+        if (r.ok()) {
+            payload.set(r.value());
+        }
+    }
+
+    /** Loads a file's bytes; text files as text, anything else as hex. */
+    public void loadFile(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        if (PayloadCodec.isText(b, charset.get())) {
+            if (format.get() == PayloadFormat.HEX || format.get() == PayloadFormat.BASE64) {
+                format.set(PayloadFormat.TEXT);
+            }
+            payload.set(new String(b, charset.get().charset()));
+        } else {
+            format.set(PayloadFormat.HEX);
+            payload.set(PayloadCodec.hex(b, 0, b.length));
+        }
+    }
+
+    public StringProperty topicProperty() { return topic; }
+    public IntegerProperty qosProperty() { return qos; }
+    public BooleanProperty retainProperty() { return retain; }
+    public ObjectProperty<PayloadFormat> formatProperty() { return format; }
+    public ObjectProperty<TextCharset> charsetProperty() { return charset; }
+    public StringProperty payloadProperty() { return payload; }
+    public BooleanProperty mqtt5Property() { return mqtt5; }
+    public StringProperty contentTypeProperty() { return contentType; }
+    public StringProperty responseTopicProperty() { return responseTopic; }
+    public StringProperty correlationDataProperty() { return correlationData; }
+    public StringProperty messageExpiryProperty() { return messageExpiry; }
+    public BooleanProperty payloadIsUtf8Property() { return payloadIsUtf8; }
+    public StringProperty userPropertiesProperty() { return userProperties; }
+    public StringProperty topicErrorProperty() { return topicError; }
+    public StringProperty payloadErrorProperty() { return payloadError; }
+    public IntegerProperty payloadErrorPositionProperty() { return payloadErrorPosition; }
+    public StringProperty propertiesErrorProperty() { return propertiesError; }
+    public StringProperty statusProperty() { return status; }
+    public BooleanProperty connectedProperty() { return connected; }
+    public BooleanBinding canSendProperty() { return canSend; }
+    public ObservableList<Sent> history() { return history; }
+}

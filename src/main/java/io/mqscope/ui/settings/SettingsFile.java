@@ -1,0 +1,92 @@
+package io.mqscope.ui.settings;
+
+import io.mqscope.payload.PayloadFormat;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Properties;
+
+/** UI settings as a small properties file next to the profiles, written atomically. */
+public final class SettingsFile {
+    private final Path file;
+
+    public SettingsFile(Path file) {
+        this.file = file;
+    }
+
+    /** {@code $XDG_CONFIG_HOME/mqscope/ui.properties} (or the platform's equivalent), or -Dmqscope.ui.settings. */
+    public static SettingsFile defaultLocation() {
+        String override = System.getProperty("mqscope.ui.settings");
+        if (override != null) {
+            return new SettingsFile(Path.of(override));
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        Path dir;
+        if (os.contains("win") && System.getenv("APPDATA") != null) {
+            dir = Path.of(System.getenv("APPDATA"), "MQScope");
+        } else if (os.contains("mac")) {
+            dir = home.resolve("Library/Application Support/MQScope");
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            dir = (xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg)).resolve("mqscope");
+        }
+        return new SettingsFile(dir.resolve("ui.properties"));
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public UiSettings load() {
+        if (!Files.isRegularFile(file)) {
+            return UiSettings.DEFAULT;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            return UiSettings.DEFAULT;
+        }
+        UiSettings d = UiSettings.DEFAULT;
+        String view = p.getProperty("defaultView", "");
+        PayloadFormat fmt = null;
+        for (PayloadFormat f : PayloadFormat.values()) {
+            if (f.name().equals(view)) {
+                fmt = f;
+            }
+        }
+        return new UiSettings(Locale.forLanguageTag(p.getProperty("locale", d.locale().toLanguageTag())),
+                Boolean.parseBoolean(p.getProperty("dark", "false")),
+                intOr(p.getProperty("maxMessages"), d.maxMessages()), intOr(p.getProperty("maxPackets"),
+                d.maxPackets()), fmt);
+    }
+
+    public void save(UiSettings s) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("locale", s.locale().toLanguageTag());
+        p.setProperty("dark", Boolean.toString(s.dark()));
+        p.setProperty("maxMessages", Integer.toString(s.maxMessages()));
+        p.setProperty("maxPackets", Integer.toString(s.maxPackets()));
+        p.setProperty("defaultView", s.defaultView() == null ? "" : s.defaultView().name());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "MQScope UI settings");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static int intOr(String s, int d) {
+        try {
+            return s == null ? d : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return d;
+        }
+    }
+}

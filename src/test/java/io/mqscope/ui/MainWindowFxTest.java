@@ -1,0 +1,210 @@
+package io.mqscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mqscope.broker.BrokerSettings;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.ui.app.AppBackend;
+import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.connections.ConnectionEntry;
+import io.mqscope.ui.main.MainView;
+import io.mqscope.ui.main.MainViewModel;
+import io.mqscope.ui.settings.UiSettings;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.Field;
+import io.mqscope.wire.PacketType;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window (headless Monocle) against a real embedded HiveMQ started by the built-in "Local broker"
+ * profile: create a profile, connect, subscribe, publish hex, see the bytes in the message viewer and the PUBLISH
+ * in the packet inspector; invalid hex and JSON show their positions and send nothing.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MainWindowFxTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private AppBackend backend;
+    private ExecutorService pool;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        backend = new AppBackend(BrokerSettings.ephemeral());
+        pool = Executors.newCachedThreadPool();
+        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+    }
+
+    @AfterEach
+    void stop() {
+        view.shutdown();
+        backend.shutdown();
+        pool.shutdownNow();
+    }
+
+    private MainViewModel vm() {
+        return view.viewModel();
+    }
+
+    @Test
+    @Order(1)
+    void first_run_shows_the_local_broker_and_the_title(FxRobot robot) {
+        assertThat(robot.window(0).getScene()).isNotNull();
+        ConnectionEntry first = vm().connections().entries().get(0);
+        assertThat(first.profile().name()).isEqualTo("Local broker");
+        assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("MQScope — Local broker");
+        assertThat(robot.lookup("#statusState").queryAs(Label.class).getText()).contains("Disconnected");
+    }
+
+    @Test
+    @Order(2)
+    void create_connect_subscribe_publish_hex_and_inspect(FxRobot robot) {
+        // create a profile for the built-in broker through the editor
+        robot.interact(() -> vm().connections().connect(vm().connections().entries().get(0)));
+        await().atMost(WAIT).until(() -> vm().connections().entries().get(0).stateProperty().get()
+                == ConnectionState.CONNECTED);
+        int port = backend.broker().tcpPort();
+        robot.clickOn("#newConnectionButton");
+        robot.clickOn("#field-name").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("Test broker");
+        robot.clickOn("#field-url").write("mqtt://127.0.0.1:" + port);
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionEntry created = vm().connections().selectedProperty().get();
+        assertThat(created.profile().name()).isEqualTo("Test broker");
+        assertThat(created.profile().port()).isEqualTo(port);
+
+        robot.clickOn("#connectButton");
+        await().atMost(WAIT).until(() -> created.stateProperty().get() == ConnectionState.CONNECTED);
+        assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("MQScope — Test broker");
+
+        robot.clickOn("#subscriptionFilter").write("ui/test/#").type(KeyCode.ENTER);
+        await().atMost(WAIT).alias("subscribed: status '" + vm().subscriptions().statusProperty().get() + "', error '"
+                + vm().subscriptions().filterErrorProperty().get() + "', filter '"
+                + vm().subscriptions().filterProperty().get() + "'")
+                .until(() -> vm().subscriptions().statusProperty().get().contains("Subscribed"));
+        assertThat(created.profile().subscriptions()).extracting(s -> s.topicFilter()).containsExactly("ui/test/#");
+
+        robot.clickOn("#publishTopic").write("ui/test/hex");
+        robot.clickOn("#modeHEX");
+        robot.clickOn("#publishPayload").write("0xde,0xad be ef 00 ff");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        byte[] want = {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 0, (byte) 0xff};
+
+        await().atMost(WAIT).until(() -> vm().messages().visible().stream()
+                .anyMatch(m -> !m.outgoing() && Arrays.equals(m.payload(), want)));
+        robot.interact(() -> vm().messages().selectedProperty().set(vm().messages().visible().stream()
+                .filter(m -> !m.outgoing()).findFirst().orElseThrow()));
+        robot.interact(() -> vm().payload().formatProperty().set(io.mqscope.payload.PayloadFormat.HEX));
+        String dump = robot.lookup("#payloadText").queryAs(StyleClassedTextArea.class).getText();
+        assertThat(dump).startsWith("0000  de ad be ef 00 ff");
+
+        robot.interact(view::selectPacketsTab);
+        await().atMost(WAIT).until(() -> vm().packets().visible().stream().anyMatch(this::isOurPublish));
+        TableView<PacketEvent> table = robot.lookup("#packetTable").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(
+                vm().packets().visible().stream().filter(this::isOurPublish).findFirst().orElseThrow()));
+        PacketEvent selected = vm().packets().selectedProperty().get();
+        assertThat(selected.packet().type()).isEqualTo(PacketType.PUBLISH);
+        TreeView<Field> tree = robot.lookup("#fieldTree").query();
+        List<String> names = tree.getRoot().getChildren().stream().map(t -> t.getValue().name()).toList();
+        assertThat(names).contains("topic", "payload");
+        Field topic = tree.getRoot().getChildren().stream().map(t -> t.getValue())
+                .filter(f -> f.name().equals("topic")).findFirst().orElseThrow();
+        assertThat(topic.value()).isEqualTo("ui/test/hex");
+        String hex = robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class).getText();
+        // PUBLISH QoS 0, remaining length 19, topic length 11, "ui/test/hex", the payload byte-exact
+        assertThat(hex).startsWith("0000  30 13 00 0b 75 69 2f 74  65 73 74 2f 68 65 78 de  0...ui/test/hex.\n"
+                + "0010  ad be ef 00 ff ");
+
+        // select the topic field in the tree: its bytes are highlighted
+        robot.interact(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().stream()
+                .filter(t -> t.getValue() == topic).findFirst().orElseThrow()));
+        assertThat(vm().packets().detail().highlightedProperty().get().offset()).isEqualTo(topic.offset());
+        // and the reverse: a byte of the payload selects the payload field
+        Field payload = tree.getRoot().getChildren().stream().map(t -> t.getValue())
+                .filter(f -> f.name().equals("payload")).findFirst().orElseThrow();
+        robot.interact(() -> vm().packets().detail().selectByte(payload.offset() + 1));
+        assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isEqualTo(payload);
+    }
+
+    @Test
+    @Order(4)
+    void a_refused_connection_turns_the_dot_red_with_the_reason(FxRobot robot) throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        robot.interact(() -> vm().connections().put(io.mqscope.profile.Profile.builder().name("Nobody home")
+                .host("127.0.0.1").port(closed).build()));
+        ConnectionEntry entry = vm().connections().selectedProperty().get();
+        robot.clickOn("#connectButton");
+        await().atMost(WAIT).until(() -> entry.stateProperty().get() == ConnectionState.FAILED);
+        await().atMost(WAIT).until(() -> robot.lookup("#statusState").queryAs(Label.class).getText()
+                .contains("Failed"));
+        assertThat(entry.reasonProperty().get()).isNotBlank();
+        assertThat(robot.lookup(".dot-failed").tryQuery()).isPresent();
+    }
+
+    private boolean isOurPublish(PacketEvent e) {
+        return e.direction() == Direction.CLIENT_TO_BROKER && e.packet().type() == PacketType.PUBLISH;
+    }
+
+    @Test
+    @Order(3)
+    void invalid_hex_and_json_show_positions_and_send_nothing(FxRobot robot) {
+        ConnectionEntry local = vm().connections().entries().get(0);
+        robot.interact(() -> vm().connections().connect(local));
+        await().atMost(WAIT).until(() -> local.stateProperty().get() == ConnectionState.CONNECTED);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#publishTopic").write("ui/bad");
+        robot.clickOn("#modeHEX");
+        robot.clickOn("#publishPayload").write("de ad bz ef");
+        Label error = robot.lookup("#payloadError").queryAs(Label.class);
+        assertThat(error.getText()).contains("column 8").contains("'z'");
+        assertThat(vm().publisher().payloadErrorPositionProperty().get()).isEqualTo(7);
+        assertThat(robot.lookup("#sendButton").queryAs(Button.class).isDisabled()).isTrue();
+        StyleClassedTextArea area = robot.lookup("#publishPayload").queryAs(StyleClassedTextArea.class);
+        assertThat(area.getStyleOfChar(7)).contains("bad-char");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        robot.clickOn("#modeJSON");
+        robot.interact(() -> area.replaceText("{\n  \"a\": 1,\n  \"b\": }"));
+        assertThat(error.getText()).contains("line 3, column");
+        assertThat(robot.lookup("#sendButton").queryAs(Button.class).isDisabled()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(local.live().sentCount()).isZero();
+        assertThat(vm().publisher().statusProperty().get()).contains("Nothing sent");
+
+        // fixed input goes out
+        robot.interact(() -> area.replaceText("{\"a\": 1}"));
+        assertThat(error.getText()).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        await().atMost(WAIT).until(() -> local.live().sentCount() == 1);
+    }
+}

@@ -1,0 +1,70 @@
+package io.mqscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqscope.ui.packets.PasteBytesView;
+import io.mqscope.ui.packets.PasteBytesViewModel;
+import io.mqscope.wire.Finding;
+import io.mqscope.wire.PacketType;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The "Paste bytes" analyzer on the WeChat mini-program CONNECT with a padded Remaining Length. */
+@ExtendWith(ApplicationExtension.class)
+class PasteBytesFxTest {
+    /** corpus bad-wechat-connect-rl-padded-1a: Remaining Length written as 1a 00 00 00 by mqtt.js in WeChat. */
+    static final String WECHAT_PADDED = "10 1a 00 00 00 00 04 4d 51 54 54 04 c2 00 3c 00 0a 63 6e 2e 6c 6f 6b 65 69 "
+            + "2d 31 00 00 00 00";
+
+    private PasteBytesView view;
+
+    @Start
+    void start(Stage stage) {
+        ThemeSwitcher.apply(false);
+        view = new PasteBytesView(new PasteBytesViewModel());
+        Scene scene = new Scene(view.root(), 1100, 700);
+        ThemeSwitcher.style(scene, false);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void shows_the_padded_remaining_length_diagnosis(FxRobot robot) {
+        robot.interact(() -> view.viewModel().inputProperty().set(WECHAT_PADDED));
+        robot.clickOn("#analyzeButton");
+        PasteBytesViewModel vm = view.viewModel();
+        assertThat(vm.packets()).hasSize(1);
+        assertThat(vm.packets().get(0).type()).isEqualTo(PacketType.CONNECT);
+        Label diagnosis = robot.lookup("#diagnosis").queryAs(Label.class);
+        assertThat(diagnosis.isVisible()).isTrue();
+        assertThat(diagnosis.getText()).containsIgnoringCase("padded").contains("1a 00 00 00");
+        ListView<Finding> findings = robot.lookup("#findingList").queryListView();
+        assertThat(findings.getItems()).anySatisfy(f -> assertThat(f.field()).isEqualTo("remaining_length"));
+        String dump = robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class).getText();
+        assertThat(dump).startsWith("0000  10 1a 00 00 00 00 04 4d  51 54 54 04 c2 00 3c 00");
+        // choosing the remaining-length finding highlights its bytes in the dump
+        Finding rl = findings.getItems().stream().filter(f -> f.field().equals("remaining_length")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> findings.getSelectionModel().select(rl));
+        assertThat(vm.detail().highlightedProperty().get().offset()).isEqualTo(rl.offset());
+        StyleClassedTextArea hex = robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class);
+        assertThat(hex.getStyleOfChar(vm.detail().dumpProperty().get().hexStart(Math.max(rl.offset(), 0))))
+                .contains("hx-sel");
+    }
+
+    @Test
+    void bad_hex_is_an_error_with_its_position(FxRobot robot) {
+        robot.interact(() -> view.viewModel().inputProperty().set("10 1a 0g"));
+        robot.clickOn("#analyzeButton");
+        assertThat(robot.lookup("#pasteError").queryAs(Label.class).getText()).contains("column 8").contains("'g'");
+        assertThat(view.viewModel().packets()).isEmpty();
+    }
+}

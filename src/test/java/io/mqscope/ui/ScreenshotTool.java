@@ -1,0 +1,257 @@
+package io.mqscope.ui;
+
+import io.mqscope.broker.BrokerSettings;
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.profile.Profile;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.ui.app.AppBackend;
+import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.connections.ConnectionEntry;
+import io.mqscope.ui.editor.ConnectionEditorView;
+import io.mqscope.ui.editor.ConnectionEditorViewModel;
+import io.mqscope.ui.main.MainView;
+import io.mqscope.ui.main.MainViewModel;
+import io.mqscope.ui.packets.PasteBytesView;
+import io.mqscope.ui.packets.PasteBytesViewModel;
+import io.mqscope.ui.settings.UiSettings;
+import io.mqscope.wire.PacketType;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the README screenshots from the real application (real window, embedded broker, real sessions). Run under a
+ * display, e.g. {@code xvfb-run -a -s "-screen 0 1400x900x24" java -cp ... io.mqscope.ui.ScreenshotTool DIR}.
+ */
+public final class ScreenshotTool {
+    private static MainView view;
+    private static Stage stage;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        Files.createDirectories(dir);
+        AppBackend backend = new AppBackend(BrokerSettings.ephemeral());
+        ExecutorService pool = Executors.newCachedThreadPool();
+        Platform.startup(() -> { });
+        Profile aliyun = Profile.builder().id("aliyun-demo").name("Aliyun IoT device").group("Cloud")
+                .host("a1FxISeKbq9.iot-as-mqtt.cn-shanghai.aliyuncs.com").port(8883)
+                .transport(io.mqscope.profile.Transport.TLS).build();
+        Profile wechat = Profile.builder().id("wechat-demo").name("WeChat mini program").group("Cloud")
+                .transport(io.mqscope.profile.Transport.WSS).host("mqtt.example.cn").port(8084).build();
+        ProfileRepository repo = ProfileRepository.inMemory(List.of(aliyun, wechat));
+        fx(() -> {
+            stage = new Stage();
+            view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, repo, pool);
+            stage.setWidth(1360);
+            stage.setHeight(860);
+            return null;
+        });
+        connectAndPublish();
+        fx(() -> {
+            MainViewModel vm = view.viewModel();
+            vm.messages().selectedProperty().set(vm.messages().visible().stream()
+                    .filter(m -> !m.outgoing() && m.topic().endsWith("telemetry")).reduce((a, b) -> b).orElseThrow());
+            return null;
+        });
+        pause(700);
+        snap(stage.getScene(), dir.resolve("main-messages.png"));
+
+        fx(() -> {
+            view.selectPacketsTab();
+            MainViewModel vm = view.viewModel();
+            PacketEvent pub = vm.packets().visible().stream().filter(e -> e.packet().type() == PacketType.PUBLISH)
+                    .reduce((a, b) -> b).orElseThrow();
+            javafx.scene.control.TableView<?> t = (javafx.scene.control.TableView<?>) stage.getScene()
+                    .lookup("#packetTable");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<PacketEvent> table = (javafx.scene.control.TableView<PacketEvent>) t;
+            table.getSelectionModel().select(pub);
+            table.scrollTo(pub);
+            vm.packets().detail().selectedFieldProperty().set(pub.packet().fields().stream()
+                    .filter(f -> f.name().equals("topic")).findFirst().orElse(null));
+            return null;
+        });
+        pause(700);
+        snap(stage.getScene(), dir.resolve("packets-live.png"));
+
+        Stage paste = fx(() -> {
+            Stage s = PasteBytesView.open(stage);
+            s.setWidth(1280);
+            s.setHeight(760);
+            return s;
+        });
+        fx(() -> {
+            javafx.scene.control.TextArea in = (javafx.scene.control.TextArea) paste.getScene().lookup("#pasteInput");
+            in.setText(PasteBytesFxTest.WECHAT_PADDED);
+            ((javafx.scene.control.Button) paste.getScene().lookup("#analyzeButton")).fire();
+            return null;
+        });
+        pause(400);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<io.mqscope.wire.Finding> f =
+                    (javafx.scene.control.ListView<io.mqscope.wire.Finding>) paste.getScene().lookup("#findingList");
+            f.getItems().stream().filter(x -> x.field().equals("remaining_length")).findFirst()
+                    .ifPresent(x -> f.getSelectionModel().select(x));
+            return null;
+        });
+        pause(700);
+        snap(paste.getScene(), dir.resolve("packet-inspector-malformed.png"));
+        fx(() -> {
+            paste.close();
+            return null;
+        });
+
+        Stage editor = fx(() -> {
+            ConnectionEditorViewModel evm = new ConnectionEditorViewModel(aliyun);
+            ConnectionEditorView ev = new ConnectionEditorView(evm);
+            evm.text("vendor").set("aliyun-iot");
+            evm.text("signingParams").set("productKey=a1FxISeKbq9\ndeviceName=sensor-01\n"
+                    + "deviceSecret=5f2a9c0b7d3e41f8a6b2c9d0e1f23456\ntimestamp=1700000000000");
+            ev.selectSection("signing");
+            Stage s = new Stage();
+            s.initOwner(stage);
+            s.setTitle(I18n.t("editor.title.edit"));
+            Scene sc = new Scene(ev.root(), 900, 600);
+            ThemeSwitcher.style(sc, false);
+            s.setScene(sc);
+            s.show();
+            return s;
+        });
+        pause(800);
+        snap(editor.getScene(), dir.resolve("connection-editor-aliyun.png"));
+        fx(() -> {
+            editor.close();
+            view.selectMessagesTab();
+            view.apply(new UiSettings(I18n.ENGLISH, true, 10_000, 10_000, null));
+            return null;
+        });
+        pause(1000);
+        snap(stage.getScene(), dir.resolve("dark-theme.png"));
+
+        fx(() -> {
+            view.apply(new UiSettings(I18n.CHINESE, false, 10_000, 10_000, null));
+            return null;
+        });
+        connectAndPublish();
+        fx(() -> {
+            MainViewModel vm = view.viewModel();
+            vm.messages().selectedProperty().set(vm.messages().visible().stream()
+                    .filter(m -> !m.outgoing() && m.topic().endsWith("telemetry")).reduce((a, b) -> b).orElseThrow());
+            return null;
+        });
+        pause(700);
+        snap(stage.getScene(), dir.resolve("chinese-ui.png"));
+
+        fx(() -> {
+            view.shutdown();
+            return null;
+        });
+        backend.shutdown();
+        pool.shutdownNow();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void connectAndPublish() throws Exception {
+        ConnectionEntry local = fx(() -> view.viewModel().connections().entries().get(0));
+        fx(() -> {
+            view.viewModel().connections().selectedProperty().set(local);
+            view.viewModel().connections().connect(local);
+            return null;
+        });
+        waitFor(() -> local.stateProperty().get() == ConnectionState.CONNECTED);
+        fx(() -> {
+            var s = view.viewModel().subscriptions();
+            if (!s.rows().isEmpty()) {
+                return null;
+            }
+            s.filterProperty().set("devices/+/telemetry");
+            s.qosProperty().set(1);
+            s.add();
+            s.filterProperty().set("devices/#");
+            s.add();
+            return null;
+        });
+        pause(800);
+        publish("devices/sensor-01/telemetry", PayloadFormat.JSON,
+                "{\"temperature\": 23.5, \"humidity\": 41, \"battery\": 0.87, \"ts\": 1700000000}");
+        publish("devices/sensor-01/cmd", PayloadFormat.TEXT, "reboot");
+        publish("devices/meter-7/raw", PayloadFormat.HEX, "01 03 04 00 1a 00 2b 5f e4");
+        publish("devices/sensor-02/telemetry", PayloadFormat.JSON,
+                "{\"temperature\": 19.25, \"humidity\": 55, \"alarms\": [\"door\"], \"location\": \"仓库 3\"}");
+        pause(1200);
+    }
+
+    private static void publish(String topic, PayloadFormat f, String payload) throws Exception {
+        fx(() -> {
+            var p = view.viewModel().publisher();
+            p.topicProperty().set(topic);
+            p.formatProperty().set(f);
+            p.payloadProperty().set(payload);
+            p.qosProperty().set(1);
+            if (!p.send()) {
+                throw new IllegalStateException("not sent: " + p.statusProperty().get());
+            }
+            return null;
+        });
+        pause(250);
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get();
+    }
+
+    static void waitFor(BooleanSupplier s) throws Exception {
+        long end = System.currentTimeMillis() + 60_000;
+        while (!fx(s::getAsBoolean)) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static void pause(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+    }
+
+    /** Scene.snapshot to PNG through a BufferedImage (no javafx-swing needed). */
+    static void snap(Scene scene, Path file) throws Exception {
+        WritableImage img = fx(() -> scene.snapshot(null));
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        try {
+            ImageIO.write(out, "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file, e);
+        }
+        System.out.println("wrote " + file + " (" + w + "x" + h + ")");
+    }
+}
