@@ -27,6 +27,13 @@ public final class DesktopApp extends Application {
     private ExecutorService io;
     private Backend backend;
     private MainView view;
+    private ProfileRepository profiles;
+
+    @Override
+    public void init() {
+        // the launcher thread, not the FX thread: opening the profile store may probe the OS keyring for seconds
+        profiles = AppBackend.profiles();
+    }
 
     public static void launchDesktop(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -43,7 +50,6 @@ public final class DesktopApp extends Application {
         SettingsFile settingsFile = SettingsFile.defaultLocation();
         UiSettings settings = settingsFile.load();
         backend = AppBackend.create();
-        ProfileRepository profiles = AppBackend.profiles();
         view = MainView.show(stage, settings, settingsFile, backend, profiles, io);
         if (!getParameters().getRaw().contains("--smoke-test")) {
             view.viewModel().connections().autoConnect();

@@ -118,7 +118,8 @@ public final class ScreenshotTool {
 
         Stage editor = fx(() -> {
             ConnectionEditorViewModel evm = new ConnectionEditorViewModel(aliyun);
-            ConnectionEditorView ev = new ConnectionEditorView(evm);
+            ConnectionEditorView ev = new ConnectionEditorView(evm,
+                    io.mqscope.ui.connections.ConnectionsViewModel.secretsNote(repo));
             evm.text("vendor").set("aliyun-iot");
             evm.text("signingParams").set("productKey=a1FxISeKbq9\ndeviceName=sensor-01\n"
                     + "deviceSecret=5f2a9c0b7d3e41f8a6b2c9d0e1f23456\ntimestamp=1700000000000");

@@ -63,7 +63,10 @@ public final class AppBackend implements Backend {
         }
     }
 
-    /** Profiles in the platform's config directory, via {@link ProfileStore}. */
+    /**
+     * Profiles in the platform's config directory, via {@link ProfileStore}. Constructing the store may probe the OS
+     * keyring for seconds: never call this on the FX thread.
+     */
     public static ProfileRepository profiles() {
         return store(new ProfileStore());
     }
@@ -78,6 +81,16 @@ public final class AppBackend implements Backend {
             @Override
             public void save(List<Profile> profiles) throws IOException {
                 store.save(profiles);
+            }
+
+            @Override
+            public String secretBackend() {
+                return store.secretBackend();
+            }
+
+            @Override
+            public boolean osCredentialStore() {
+                return store.secretStore().osCredentialStore();
             }
         };
     }

@@ -10,6 +10,16 @@ public interface ProfileRepository {
 
     void save(List<Profile> profiles) throws IOException;
 
+    /** Where secrets are kept, human-readable (e.g. "OS credential store (Secret Service)"); null: memory only. */
+    default String secretBackend() {
+        return null;
+    }
+
+    /** True when secrets go to the OS credential store rather than a user-only file. */
+    default boolean osCredentialStore() {
+        return false;
+    }
+
     /** Kept in memory only (tests, or when the store cannot be written). */
     static ProfileRepository inMemory(List<Profile> initial) {
         return new ProfileRepository() {

@@ -60,10 +60,10 @@ public final class ConnectionsView {
 
         Button add = Controls.iconButton("connections.new", Feather.PLUS);
         add.setId("newConnectionButton");
-        add.setOnAction(e -> ConnectionEditorView.edit(owner, null).ifPresent(vm::put));
+        add.setOnAction(e -> ConnectionEditorView.edit(owner, null, vm.secretsNote()).ifPresent(vm::put));
         Button edit = Controls.iconButton("connections.edit", Feather.EDIT_2);
         edit.setId("editConnectionButton");
-        edit.setOnAction(e -> withSelected(c -> ConnectionEditorView.edit(owner, c.profile()).ifPresent(vm::put)));
+        edit.setOnAction(e -> withSelected(c -> ConnectionEditorView.edit(owner, c.profile(), vm.secretsNote()).ifPresent(vm::put)));
         Button dup = Controls.iconButton("connections.duplicate", Feather.COPY);
         dup.setOnAction(e -> withSelected(vm::duplicate));
         Button del = Controls.iconButton("connections.delete", Feather.TRASH_2);
@@ -92,7 +92,7 @@ public final class ConnectionsView {
         vm.selectedProperty().addListener((o, a, b) -> select(b));
         tree.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
-                withSelected(c -> ConnectionEditorView.edit(owner, c.profile()).ifPresent(vm::put));
+                withSelected(c -> ConnectionEditorView.edit(owner, c.profile(), vm.secretsNote()).ifPresent(vm::put));
             }
         });
     }

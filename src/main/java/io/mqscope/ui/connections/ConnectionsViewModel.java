@@ -59,6 +59,19 @@ public final class ConnectionsViewModel {
         selected.set(entries.get(0));
     }
 
+    /** The sentence shown next to password fields: where secrets are kept. */
+    public String secretsNote() {
+        return secretsNote(repository);
+    }
+
+    public static String secretsNote(ProfileRepository repository) {
+        String where = repository.secretBackend();
+        if (where == null) {
+            return I18n.t("editor.secrets.memory");
+        }
+        return I18n.t(repository.osCredentialStore() ? "editor.secrets.keyring" : "editor.secrets.file", where);
+    }
+
     public static Profile localBrokerProfile() {
         return Profile.defaultLocalBroker();
     }

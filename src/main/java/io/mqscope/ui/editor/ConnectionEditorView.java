@@ -38,11 +38,27 @@ public final class ConnectionEditorView {
     private final ConnectionEditorViewModel vm;
     private final TabPane root = new TabPane();
     private final SigningPreview preview;
+    private final String secretsNote;
 
     public ConnectionEditorView(ConnectionEditorViewModel vm) {
+        this(vm, null);
+    }
+
+    /** {@code secretsNote}: where passwords and device secrets are kept, shown next to those fields (null: none). */
+    public ConnectionEditorView(ConnectionEditorViewModel vm, String secretsNote) {
         this.vm = vm;
         this.preview = new SigningPreview(vm);
+        this.secretsNote = secretsNote;
         createView();
+    }
+
+    private Label secretsLabel() {
+        Label l = new Label(secretsNote);
+        l.getStyleClass().addAll("muted", "secrets-note");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
     }
 
     private void createView() {
@@ -75,8 +91,18 @@ public final class ConnectionEditorView {
                     g.add(err, 2, row);
                 }
                 row++;
+                if (secretsNote != null && (key.equals("password") || key.equals("keyPassword"))) {
+                    Label note = secretsLabel();
+                    note.setId(key.equals("password") ? "secretsNote" : "secretsNote-" + key);
+                    g.add(note, 1, row++, 2, 1);
+                }
             }
             if (s.getKey().equals("signing")) {
+                if (secretsNote != null) {
+                    Label note = secretsLabel();
+                    note.setId("secretsNote-signing");
+                    g.add(note, 1, row++, 2, 1);
+                }
                 g.add(preview.root(), 0, row, 3, 1);
             }
             ScrollPane sp = new ScrollPane(g);
@@ -132,8 +158,13 @@ public final class ConnectionEditorView {
 
     /** Edits a copy of {@code profile} (null for a new one); the result is the changed profile. */
     public static Optional<Profile> edit(Window owner, Profile profile) {
+        return edit(owner, profile, null);
+    }
+
+    /** As {@link #edit(Window, Profile)}, saying next to the secret fields where secrets are kept. */
+    public static Optional<Profile> edit(Window owner, Profile profile, String secretsNote) {
         ConnectionEditorViewModel vm = new ConnectionEditorViewModel(profile);
-        ConnectionEditorView v = new ConnectionEditorView(vm);
+        ConnectionEditorView v = new ConnectionEditorView(vm, secretsNote);
         Dialog<Profile> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(I18n.t(profile == null ? "editor.title.new" : "editor.title.edit"));

@@ -15,6 +15,11 @@ public final class HexDumpModel {
     private final String text;
     private final int length;
 
+    /** Characters in one full line without its newline: offset, 16 hex pairs and 16 ASCII characters. */
+    public static int lineChars() {
+        return LINE_WIDTH - 1;
+    }
+
     private HexDumpModel(String text, int length) {
         this.text = text;
         this.length = length;

@@ -19,6 +19,8 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.StyleSpans;
@@ -32,6 +34,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class PacketDetailView {
     private static final int FIELD_COLOURS = 6;
+    /** Must match the .hex-dump .text rule in mqscope.css. */
+    private static final String HEX_FONT_FAMILY = "DejaVu Sans Mono";
+    private static final double HEX_FONT_SIZE = 12;
+    /** Box and text area padding, caret room and a vertical scroll bar. */
+    private static final double HEX_CHROME_WIDTH = 44;
+    private static final double RIGHT_MIN_WIDTH = 240;
 
     private final PacketDetailViewModel vm;
     private final SplitPane root = new SplitPane();
@@ -54,6 +62,7 @@ public final class PacketDetailView {
         hex.getStyleClass().addAll("hex-dump", "mono");
         VirtualizedScrollPane<StyleClassedTextArea> hexScroll = new VirtualizedScrollPane<>(hex);
         VBox hexBox = titled("packets.hexDump", hexScroll);
+        hexBox.setMinWidth(hexPaneMinWidth());
 
         tree.setId("fieldTree");
         tree.setShowRoot(false);
@@ -82,9 +91,24 @@ public final class PacketDetailView {
         SplitPane right = new SplitPane(treeBox, findingBox);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);
+        right.setMinWidth(RIGHT_MIN_WIDTH);
         root.getItems().addAll(hexBox, right);
         root.setOrientation(Orientation.HORIZONTAL);
         root.setDividerPositions(0.6);
+    }
+
+    /**
+     * The width that shows a full hex line (offset, 16 pairs, ASCII) without clipping: measured with the dump's
+     * monospace font, plus the text area's padding and a vertical scroll bar.
+     */
+    static double hexPaneMinWidth() {
+        Font f = Font.font(HEX_FONT_FAMILY, HEX_FONT_SIZE);
+        if (!HEX_FONT_FAMILY.equals(f.getFamily())) {
+            f = Font.font("Monospaced", HEX_FONT_SIZE);
+        }
+        Text probe = new Text("0".repeat(HexDumpModel.lineChars()));
+        probe.setFont(f);
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + HEX_CHROME_WIDTH;
     }
 
     private static VBox titled(String key, Node content) {
