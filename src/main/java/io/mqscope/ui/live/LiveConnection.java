@@ -7,6 +7,7 @@ import io.mqscope.session.Session;
 import io.mqscope.session.SessionListener;
 import io.mqscope.session.StateChange;
 import io.mqscope.tap.PacketEvent;
+import io.mqscope.tap.WebSocketFrameEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,10 +24,12 @@ public final class LiveConnection implements SessionListener {
     private final AtomicReference<StateChange> state;
     private final EventRing<MessageEvent> messages;
     private final EventRing<PacketEvent> packets;
+    private final EventRing<WebSocketFrameEvent> frames;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private long messagesSeen;
     private long packetsSeen;
+    private long framesSeen;
 
     public LiveConnection(Profile profile, int maxMessages, int maxPackets) {
         this.id = profile.id() == null ? profile.name() : profile.id();
@@ -35,6 +38,7 @@ public final class LiveConnection implements SessionListener {
                 ConnectionState.DISCONNECTED, null, null));
         this.messages = new EventRing<>(maxMessages);
         this.packets = new EventRing<>(maxPackets);
+        this.frames = new EventRing<>(maxPackets);
     }
 
     public String id() {
@@ -77,6 +81,16 @@ public final class LiveConnection implements SessionListener {
         return packets;
     }
 
+    /** WebSocket frames seen upstream (ws and wss connections only), bounded like the packets. */
+    public EventRing<WebSocketFrameEvent> frames() {
+        return frames;
+    }
+
+    @Override
+    public void onWebSocketFrame(WebSocketFrameEvent frame) {
+        frames.add(frame);
+    }
+
     @Override
     public void onState(StateChange change) {
         state.set(change);
@@ -103,6 +117,12 @@ public final class LiveConnection implements SessionListener {
     public List<PacketEvent> takeNewPackets() {
         List<PacketEvent> out = new ArrayList<>();
         packetsSeen = packets.since(packetsSeen, out);
+        return out;
+    }
+
+    public List<WebSocketFrameEvent> takeNewFrames() {
+        List<WebSocketFrameEvent> out = new ArrayList<>();
+        framesSeen = frames.since(framesSeen, out);
         return out;
     }
 

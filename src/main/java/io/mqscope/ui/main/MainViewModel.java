@@ -92,8 +92,15 @@ public final class MainViewModel {
         LiveConnection live = e.live();
         live.takeNewMessages();
         live.takeNewPackets();
+        live.takeNewFrames();
+        io.mqscope.profile.Transport tr = e.profile().transport();
+        packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS || tr == io.mqscope.profile.Transport.WSS);
+        packets.setFrameSource(() -> live.frames().last(live.frames().capacity()));
         messages.setSource(() -> live.messages().last(live.messages().capacity()), live.messages()::clear);
-        packets.setSource(() -> live.packets().last(settings.maxPackets()), live.packets()::clear);
+        packets.setSource(() -> live.packets().last(settings.maxPackets()), () -> {
+            live.packets().clear();
+            live.frames().clear();
+        });
         subscriptions.bind(e.profile().subscriptions(), s -> withSession(e, ss -> ss.subscribe(s)),
                 f -> withSession(e, ss -> ss.unsubscribe(f)),
                 list -> connections.put(e.profile().toBuilder().subscriptions(list).build()));
@@ -145,6 +152,7 @@ public final class MainViewModel {
             if (e != active) {
                 e.live().takeNewMessages();
                 e.live().takeNewPackets();
+                e.live().takeNewFrames();
             }
         }
         if (active != null) {
@@ -156,8 +164,10 @@ public final class MainViewModel {
                 }
             }
             List<PacketEvent> p = active.live().takeNewPackets();
+            List<io.mqscope.tap.WebSocketFrameEvent> f = active.live().takeNewFrames();
             if (packetsShown.get()) {
                 packets.append(p);
+                packets.appendFrames(f);
             }
             publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
         }
@@ -189,6 +199,9 @@ public final class MainViewModel {
             return;
         }
         Profile p = active.profile();
+        // the profile may have been edited (transport changed) since it was activated
+        packets.webSocketProperty().set(p.transport() == io.mqscope.profile.Transport.WS
+                || p.transport() == io.mqscope.profile.Transport.WSS);
         title.set("MQScope — " + p.name());
         ConnectionState s = active.stateProperty().get();
         String reason = s == ConnectionState.CONNECTED ? null : active.reasonProperty().get();

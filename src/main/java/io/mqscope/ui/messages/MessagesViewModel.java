@@ -37,6 +37,12 @@ public final class MessagesViewModel {
     private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.beans.property.IntegerProperty pages = new javafx.beans.property.SimpleIntegerProperty(1);
     private final int maxVisible;
+    /**
+     * Rows appended per refresh at most: under a flood only the newest ones of a batch are shown live (nobody reads
+     * 2,000 rows in 100 ms) and the list changes by a few hundred rows instead of being replaced; pausing or paging
+     * reloads the complete window from the log.
+     */
+    public static final int MAX_APPEND = 200;
     private Supplier<List<MessageEvent>> source = List::of;
     private Predicate<MessageEvent> hidden = m -> false;
     private Runnable onClear = () -> { };
@@ -85,14 +91,16 @@ public final class MessagesViewModel {
             return;
         }
         Predicate<MessageEvent> p = filter();
-        List<MessageEvent> add = new ArrayList<>(Math.min(batch.size(), maxVisible));
-        int start = Math.max(0, batch.size() - maxVisible);
-        for (int i = start; i < batch.size(); i++) {
+        int cap = Math.min(maxVisible, MAX_APPEND);
+        java.util.ArrayDeque<MessageEvent> newest = new java.util.ArrayDeque<>(cap);
+        // newest first, stopping at the cap: the filter runs on at most what is shown (plus what it rejects)
+        for (int i = batch.size() - 1; i >= 0 && newest.size() < cap; i--) {
             MessageEvent m = batch.get(i);
             if (p.test(m)) {
-                add.add(m);
+                newest.addFirst(m);
             }
         }
+        List<MessageEvent> add = new ArrayList<>(newest);
         if (add.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.mqscope.ui.packets;
 
 import io.mqscope.tap.PacketEvent;
+import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import io.mqscope.wire.Direction;
@@ -25,7 +26,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -65,7 +65,14 @@ public final class PacketsView {
         clear.setOnAction(e -> vm.clear());
         Button export = Controls.button("packets.export", Feather.UPLOAD);
         export.setOnAction(e -> export());
-        HBox bar = new HBox(8, dir, type, withFindings, pause, clear, export);
+        CheckBox frames = new CheckBox(I18n.t("packets.wsFrames"));
+        frames.setId("showWsFrames");
+        frames.selectedProperty().bindBidirectional(vm.showFramesProperty());
+        frames.managedProperty().bind(vm.webSocketProperty());
+        frames.visibleProperty().bind(vm.webSocketProperty());
+        // wraps to a second line in a narrow window instead of pushing buttons out of sight
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, dir, type, withFindings, frames, pause,
+                clear, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
 
@@ -97,11 +104,75 @@ public final class PacketsView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         PacketDetailView detail = new PacketDetailView(vm.detail());
-        SplitPane split = new SplitPane(table, detail.root());
+        TableView<WebSocketFrameEvent> frameTable = frameTable();
+        SplitPane top = new SplitPane(table);
+        top.setOrientation(Orientation.HORIZONTAL);
+        Runnable showFrames = () -> {
+            boolean on = vm.showFramesProperty().get() && vm.webSocketProperty().get();
+            if (on && !top.getItems().contains(frameTable)) {
+                top.getItems().add(frameTable);
+                top.setDividerPositions(0.6);
+            } else if (!on) {
+                top.getItems().remove(frameTable);
+            }
+        };
+        vm.showFramesProperty().addListener((o, a, b) -> showFrames.run());
+        vm.webSocketProperty().addListener((o, a, b) -> showFrames.run());
+        SplitPane split = new SplitPane(top, detail.root());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         root.setTop(bar);
         root.setCenter(split);
+    }
+
+    /** WebSocket frames seen upstream: time, direction, opcode with close code and reason, fin, length. */
+    private TableView<WebSocketFrameEvent> frameTable() {
+        TableView<WebSocketFrameEvent> t = new TableView<>(vm.frames());
+        t.setId("wsFrameTable");
+        t.setFixedCellSize(28);
+        t.setPlaceholder(new Label(I18n.t("packets.wsFrames.none")));
+        t.getColumns().addAll(List.of(
+                frameColumn("packets.col.time", 105, f -> TIME.format(f.time())),
+                frameColumn("packets.col.dir", 40, f -> f.direction() == Direction.CLIENT_TO_BROKER ? "→" : "←"),
+                frameColumn("packets.wsFrames.frame", 230, PacketsViewModel::describe),
+                frameColumn("packets.col.length", 70, f -> Integer.toString(f.payloadLength()))));
+        t.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(WebSocketFrameEvent f, boolean empty) {
+                super.updateItem(f, empty);
+                boolean bad = !empty && f != null && PacketsViewModel.abnormalClose(f);
+                if (bad != getStyleClass().contains("malformed-row")) {
+                    if (bad) {
+                        getStyleClass().add("malformed-row");
+                    } else {
+                        getStyleClass().remove("malformed-row");
+                    }
+                }
+            }
+        });
+        vm.frames().addListener((javafx.collections.ListChangeListener<WebSocketFrameEvent>) c -> {
+            if (!framesScrollPending && !vm.pausedProperty().get()) {
+                framesScrollPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    framesScrollPending = false;
+                    if (!vm.frames().isEmpty()) {
+                        t.scrollTo(vm.frames().size() - 1);
+                    }
+                });
+            }
+        });
+        return t;
+    }
+
+    private boolean framesScrollPending;
+
+    private static TableColumn<WebSocketFrameEvent, String> frameColumn(
+            String key, double width, java.util.function.Function<WebSocketFrameEvent, String> f) {
+        TableColumn<WebSocketFrameEvent, String> c = new TableColumn<>(I18n.t(key));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
     }
 
     static String arrow(Direction d) {

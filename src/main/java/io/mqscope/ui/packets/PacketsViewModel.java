@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.mqscope.payload.PayloadCodec;
 import io.mqscope.tap.PacketEvent;
+import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
 import io.mqscope.wire.PacketType;
@@ -32,8 +33,13 @@ public final class PacketsViewModel {
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final ObjectProperty<PacketEvent> selected = new SimpleObjectProperty<>();
     private final PacketDetailViewModel detail = new PacketDetailViewModel();
+    private final ObservableList<WebSocketFrameEvent> frames = FXCollections.observableArrayList();
+    /** True when the active connection runs over WebSocket (ws, wss): only then are there frames to show. */
+    private final BooleanProperty webSocket = new SimpleBooleanProperty();
+    private final BooleanProperty showFrames = new SimpleBooleanProperty();
     private final int maxVisible;
     private Supplier<List<PacketEvent>> source = List::of;
+    private Supplier<List<WebSocketFrameEvent>> frameSource = List::of;
     private Runnable onClear = () -> { };
 
     public PacketsViewModel(int maxVisible) {
@@ -46,6 +52,7 @@ public final class PacketsViewModel {
                 reload();
             }
         });
+        showFrames.addListener((o, a, b) -> reloadFrames());
         selected.addListener((o, a, b) -> detail.packetProperty().set(b == null ? null : b.packet()));
     }
 
@@ -60,12 +67,15 @@ public final class PacketsViewModel {
             return;
         }
         Predicate<PacketEvent> p = filter();
-        List<PacketEvent> add = new ArrayList<>();
-        for (int i = Math.max(0, batch.size() - maxVisible); i < batch.size(); i++) {
+        // as for messages: at most MAX_APPEND of the newest per refresh; pausing reloads the full window
+        int cap = Math.min(maxVisible, io.mqscope.ui.messages.MessagesViewModel.MAX_APPEND);
+        java.util.ArrayDeque<PacketEvent> newest = new java.util.ArrayDeque<>(cap);
+        for (int i = batch.size() - 1; i >= 0 && newest.size() < cap; i--) {
             if (p.test(batch.get(i))) {
-                add.add(batch.get(i));
+                newest.addFirst(batch.get(i));
             }
         }
+        List<PacketEvent> add = new ArrayList<>(newest);
         if (add.isEmpty()) {
             return;
         }
@@ -80,7 +90,101 @@ public final class PacketsViewModel {
         visible.addAll(add);
     }
 
+    /** Where WebSocket frames come from when the view reloads: the connection's frame log. */
+    public void setFrameSource(Supplier<List<WebSocketFrameEvent>> frameSource) {
+        this.frameSource = frameSource;
+        reloadFrames();
+    }
+
+    /** New WebSocket frames from one refresh; bounded like the packets, nothing is done while hidden or paused. */
+    public void appendFrames(List<WebSocketFrameEvent> batch) {
+        if (batch.isEmpty() || paused.get() || !showFrames.get()) {
+            return;
+        }
+        Direction d = direction.get();
+        int cap = Math.min(maxVisible, io.mqscope.ui.messages.MessagesViewModel.MAX_APPEND);
+        java.util.ArrayDeque<WebSocketFrameEvent> newest = new java.util.ArrayDeque<>(cap);
+        for (int i = batch.size() - 1; i >= 0 && newest.size() < cap; i--) {
+            if (d == null || batch.get(i).direction() == d) {
+                newest.addFirst(batch.get(i));
+            }
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        int overflow = frames.size() + newest.size() - maxVisible;
+        if (overflow >= frames.size()) {
+            frames.setAll(newest);
+            return;
+        }
+        if (overflow > 0) {
+            frames.remove(0, overflow);
+        }
+        frames.addAll(newest);
+    }
+
+    void reloadFrames() {
+        if (!showFrames.get()) {
+            frames.clear();
+            return;
+        }
+        Direction d = direction.get();
+        List<WebSocketFrameEvent> all = frameSource.get();
+        List<WebSocketFrameEvent> keep = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && keep.size() < maxVisible; i--) {
+            if (d == null || all.get(i).direction() == d) {
+                keep.add(all.get(i));
+            }
+        }
+        java.util.Collections.reverse(keep);
+        frames.setAll(keep);
+    }
+
+    /** One line for a frame: opcode, fin, length, and for a close frame its code and reason. */
+    public static String describe(WebSocketFrameEvent f) {
+        StringBuilder sb = new StringBuilder(f.opcode());
+        if (!f.fin()) {
+            sb.append(" (fin=0)");
+        }
+        if (f.closeCode() != null) {
+            sb.append(' ').append(f.closeCode());
+            String meaning = closeMeaning(f.closeCode());
+            if (meaning != null) {
+                sb.append(" (").append(meaning).append(')');
+            }
+        }
+        if (f.closeReason() != null && !f.closeReason().isEmpty()) {
+            sb.append(" \"").append(f.closeReason()).append('"');
+        }
+        return sb.toString();
+    }
+
+    /** RFC 6455 section 7.4.1 names of the common close codes. */
+    static String closeMeaning(int code) {
+        return switch (code) {
+            case 1000 -> "normal closure";
+            case 1001 -> "going away";
+            case 1002 -> "protocol error";
+            case 1003 -> "unsupported data";
+            case 1005 -> "no status";
+            case 1006 -> "abnormal closure";
+            case 1007 -> "invalid payload data";
+            case 1008 -> "policy violation";
+            case 1009 -> "message too big";
+            case 1010 -> "mandatory extension";
+            case 1011 -> "internal error";
+            case 1015 -> "TLS handshake";
+            default -> null;
+        };
+    }
+
+    /** True for a close frame that does not say "normal" or "going away": worth a mark in the list. */
+    public static boolean abnormalClose(WebSocketFrameEvent f) {
+        return "close".equals(f.opcode()) && (f.closeCode() == null || (f.closeCode() != 1000 && f.closeCode() != 1001));
+    }
+
     public void reload() {
+        reloadFrames();
         Predicate<PacketEvent> p = filter();
         List<PacketEvent> all = source.get();
         List<PacketEvent> keep = new ArrayList<>();
@@ -96,6 +200,7 @@ public final class PacketsViewModel {
     public void clear() {
         onClear.run();
         visible.clear();
+        frames.clear();
         selected.set(null);
     }
 
@@ -144,6 +249,9 @@ public final class PacketsViewModel {
     }
 
     public ObservableList<PacketEvent> visible() { return visible; }
+    public ObservableList<WebSocketFrameEvent> frames() { return frames; }
+    public BooleanProperty webSocketProperty() { return webSocket; }
+    public BooleanProperty showFramesProperty() { return showFrames; }
     public ObjectProperty<Direction> directionProperty() { return direction; }
     public ObjectProperty<PacketType> typeProperty() { return type; }
     public BooleanProperty withFindingsProperty() { return withFindings; }
