@@ -60,6 +60,9 @@ class I18nBundlesTest {
             keys.add("editor.section." + e.getKey());
             e.getValue().forEach(k -> keys.add("editor.field." + k));
         }
+        for (var ps : io.mqscope.ui.editor.SigningFields.VENDORS.values()) {
+            ps.forEach(p -> keys.add("editor.signing.param." + p.name()));
+        }
         return keys;
     }
 

@@ -39,6 +39,7 @@ public final class ConnectionEditorView {
     private final TabPane root = new TabPane();
     private final SigningPreview preview;
     private final String secretsNote;
+    private final GridPane vendorFields = new GridPane();
 
     public ConnectionEditorView(ConnectionEditorViewModel vm) {
         this(vm, null);
@@ -79,6 +80,11 @@ public final class ConnectionEditorView {
             g.getColumnConstraints().addAll(c0, c1, c2);
             int row = 0;
             for (String key : s.getValue()) {
+                if (key.equals("signingParams")) {
+                    // labelled inputs of the selected vendor instead of free "name=value" lines
+                    g.add(vendorFields, 0, row++, 3, 1);
+                    continue;
+                }
                 Label label = new Label(I18n.t("editor.field." + key));
                 Node control = control(key);
                 g.add(label, 0, row);
@@ -112,6 +118,62 @@ public final class ConnectionEditorView {
             root.getTabs().add(t);
         }
         root.setPrefSize(820, 560);
+        vm.text("vendor").addListener((o, a, b) -> fillVendorFields());
+        fillVendorFields();
+    }
+
+    /** One row per input of the selected vendor: label, field (masked for secrets, a choice where fixed), reason. */
+    private void fillVendorFields() {
+        SigningFields sf = vm.signingFields();
+        vendorFields.getChildren().clear();
+        vendorFields.getColumnConstraints().clear();
+        vendorFields.setId("vendorFields");
+        vendorFields.setHgap(10);
+        vendorFields.setVgap(6);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(150);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        c1.setPrefWidth(320);
+        ColumnConstraints c2 = new ColumnConstraints();
+        c2.setPrefWidth(260);
+        vendorFields.getColumnConstraints().addAll(c0, c1, c2);
+        int row = 0;
+        for (SigningFields.Param p : sf.params()) {
+            Label label = new Label(I18n.t("editor.signing.param." + p.name()) + (p.required() ? " *" : ""));
+            Node control;
+            if (!p.choices().isEmpty()) {
+                ChoiceBox<String> cb = new ChoiceBox<>();
+                cb.getItems().addAll(p.choices());
+                cb.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String v) {
+                        return v == null || v.isEmpty() ? I18n.t("editor.signing.default") : v;
+                    }
+
+                    @Override
+                    public String fromString(String v) {
+                        return v;
+                    }
+                });
+                cb.valueProperty().bindBidirectional(sf.value(p.name()));
+                control = cb;
+            } else {
+                TextField t = p.secret() ? new PasswordField() : new TextField();
+                t.textProperty().bindBidirectional(sf.value(p.name()));
+                control = t;
+            }
+            control.setId("signing-" + p.name());
+            Label err = io.mqscope.ui.Controls.errorLabel();
+            err.setId("error-signing-" + p.name());
+            err.textProperty().bind(sf.error(p.name()));
+            err.setMaxWidth(260);
+            err.setWrapText(true);
+            vendorFields.add(label, 0, row);
+            vendorFields.add(control, 1, row);
+            vendorFields.add(err, 2, row);
+            row++;
+        }
     }
 
     private Node control(String key) {

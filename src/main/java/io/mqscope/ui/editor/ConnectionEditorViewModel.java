@@ -60,6 +60,7 @@ public final class ConnectionEditorViewModel {
     private final Map<String, Function<String, String>> rules = new LinkedHashMap<>();
     private final BooleanBinding valid;
     private final StringProperty signingResult = new SimpleStringProperty("");
+    private final SigningFields signingFields;
     /** Computes the vendor signing preview; replaced by the real signer (io.mqscope.auth) when available. */
     private static volatile Function<Profile.Signing, String> signer = ConnectionEditorViewModel::sign;
     private final String id;
@@ -117,6 +118,7 @@ public final class ConnectionEditorViewModel {
             }
         });
         load(src);
+        signingFields = new SigningFields(text.get("vendor"), text.get("signingParams"));
         text.get("vendor").addListener((o, a, b) -> updateSigning());
         text.get("signingParams").addListener((o, a, b) -> updateSigning());
         updateSigning();
@@ -457,6 +459,11 @@ public final class ConnectionEditorViewModel {
         } catch (RuntimeException e) {
             signingResult.set(I18n.t("editor.signing.failed", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** The vendor's inputs as labelled, validated fields, kept in sync with the signing parameters. */
+    public SigningFields signingFields() {
+        return signingFields;
     }
 
     public StringProperty signingResultProperty() {
