@@ -127,11 +127,25 @@ public final class MainViewModel {
         try {
             drain(now);
         } finally {
-            maxPulseWork = Math.max(maxPulseWork, System.nanoTime() - t0);
+            long took = System.nanoTime() - t0;
+            maxPulseWork = Math.max(maxPulseWork, took);
+            totalPulseWork += took;
+            pulseCount++;
         }
     }
 
     private long maxPulseWork;
+    private long totalPulseWork;
+    private long pulseCount;
+
+    /** Mean time of one {@link #pulse} since the last reset, in nanoseconds (for the flood benchmark). */
+    public double meanPulseWorkNanos() {
+        return pulseCount == 0 ? 0 : totalPulseWork / (double) pulseCount;
+    }
+
+    public long pulseCount() {
+        return pulseCount;
+    }
 
     /** The longest time one {@link #pulse} took so far, in nanoseconds (for the flood benchmark). */
     public long maxPulseWorkNanos() {
@@ -140,6 +154,8 @@ public final class MainViewModel {
 
     public void resetPulseStats() {
         maxPulseWork = 0;
+        totalPulseWork = 0;
+        pulseCount = 0;
     }
 
     private void drain(long now) {

@@ -97,12 +97,14 @@ public final class UiFloodBenchmark {
         AtomicLong pulses = new AtomicLong();
         AtomicLong gapsOver100 = new AtomicLong();
         long[] last = {0};
+        java.util.List<Long> gaps = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Platform.runLater(() -> new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (last[0] != 0) {
                     long gap = now - last[0];
                     maxGap.accumulateAndGet(gap, Math::max);
+                    gaps.add(gap);
                     if (gap > 100_000_000L) {
                         gapsOver100.incrementAndGet();
                     }
@@ -124,6 +126,7 @@ public final class UiFloodBenchmark {
         maxGap.set(0);
         gapsOver100.set(0);
         pulses.set(0);
+        gaps.clear();
         Runtime rt = Runtime.getRuntime();
         long start = System.nanoTime();
         long[] result = flood(live, publish, rate, seconds, (long) rate * warmup);
@@ -142,8 +145,17 @@ public final class UiFloodBenchmark {
                 sent / secs);
         System.out.printf("FX pulses: %d (%.1f/s), longest gap between pulses: %.1f ms, gaps over 100 ms: %d%n",
                 pulses.get(), pulses.get() / secs, maxGap.get() / 1e6, gapsOver100.get());
-        System.out.printf("longest drain work inside one pulse: %.1f ms%n",
-                view.viewModel().maxPulseWorkNanos() / 1e6);
+        System.out.printf("longest drain work inside one pulse: %.1f ms, mean %.2f ms over %d pulses%n",
+                view.viewModel().maxPulseWorkNanos() / 1e6, view.viewModel().meanPulseWorkNanos() / 1e6,
+                view.viewModel().pulseCount());
+        long[] sorted;
+        synchronized (gaps) {
+            sorted = gaps.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        if (sorted.length > 0) {
+            System.out.printf("pulse gaps: median %.1f ms, p99 %.1f ms%n", sorted[sorted.length / 2] / 1e6,
+                    sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6);
+        }
         System.out.printf("visible rows: %d (bounded), ring: %d/%d messages, %d/%d packets%n", visible,
                 live.messages().size(), live.messages().capacity(), live.packets().size(), live.packets().capacity());
         System.out.printf("heap: max used during flood %d MB, after GC %d MB (max heap %d MB), JVM uptime %d s%n",
