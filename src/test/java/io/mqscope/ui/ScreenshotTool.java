@@ -41,7 +41,17 @@ public final class ScreenshotTool {
     private static MainView view;
     private static Stage stage;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // the FX thread would keep the JVM alive after a failure
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         Files.createDirectories(dir);
         AppBackend backend = new AppBackend(BrokerSettings.ephemeral());
@@ -88,6 +98,15 @@ public final class ScreenshotTool {
         pause(700);
         snap(stage.getScene(), dir.resolve("packets-live.png"));
 
+        webSocketFrames(backend);
+        pause(700);
+        snap(stage.getScene(), dir.resolve("packets-websocket-frames.png"));
+        fx(() -> {
+            view.viewModel().packets().showFramesProperty().set(false);
+            view.viewModel().connections().selectedProperty().set(view.viewModel().connections().entries().get(0));
+            return null;
+        });
+
         Stage paste = fx(() -> {
             Stage s = PasteBytesView.open(stage);
             s.setWidth(1280);
@@ -122,12 +141,13 @@ public final class ScreenshotTool {
                     io.mqscope.ui.connections.ConnectionsViewModel.secretsNote(repo));
             evm.text("vendor").set("aliyun-iot");
             evm.text("signingParams").set("productKey=a1FxISeKbq9\ndeviceName=sensor-01\n"
-                    + "deviceSecret=5f2a9c0b7d3e41f8a6b2c9d0e1f23456\ntimestamp=1700000000000");
+                    + "deviceSecret=5f2a9c0b7d3e41f8a6b2c9d0e1f23456\nsignMethod=hmacsha256\nsecureMode=2\n"
+                    + "region=cn-shanghai\ntimestamp=1700000000000");
             ev.selectSection("signing");
             Stage s = new Stage();
             s.initOwner(stage);
             s.setTitle(I18n.t("editor.title.edit"));
-            Scene sc = new Scene(ev.root(), 900, 600);
+            Scene sc = new Scene(ev.root(), 940, 860);
             ThemeSwitcher.style(sc, false);
             s.setScene(sc);
             s.show();
@@ -196,6 +216,41 @@ public final class ScreenshotTool {
         publish("devices/sensor-02/telemetry", PayloadFormat.JSON,
                 "{\"temperature\": 19.25, \"humidity\": 55, \"alarms\": [\"door\"], \"location\": \"仓库 3\"}");
         pause(1200);
+    }
+
+    /** A ws profile to the built-in broker's WebSocket listener: connect, publish, disconnect, frames shown. */
+    private static void webSocketFrames(AppBackend backend) throws Exception {
+        int wsPort = backend.broker().wsPort();
+        ConnectionEntry ws = fx(() -> view.viewModel().connections().put(Profile.builder().id("local-ws")
+                .name("Local broker (WebSocket)").group("Built-in").transport(io.mqscope.profile.Transport.WS)
+                .host("127.0.0.1").port(wsPort).build()));
+        fx(() -> {
+            view.viewModel().connections().selectedProperty().set(ws);
+            view.viewModel().connections().connect(ws);
+            return null;
+        });
+        waitFor(() -> ws.stateProperty().get() == ConnectionState.CONNECTED);
+        // the publisher learns "connected" on the next refresh
+        waitFor(() -> view.viewModel().publisher().connectedProperty().get());
+        publish("devices/mini-program/status", PayloadFormat.JSON, "{\"online\": true}");
+        publish("devices/mini-program/status", PayloadFormat.TEXT, "ping");
+        fx(() -> {
+            view.viewModel().connections().disconnect(ws);
+            return null;
+        });
+        pause(1200);
+        fx(() -> {
+            view.selectPacketsTab();
+            view.viewModel().packets().showFramesProperty().set(true);
+            MainViewModel vm = view.viewModel();
+            PacketEvent pub = vm.packets().visible().stream().filter(e -> e.packet().type() == PacketType.PUBLISH)
+                    .findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<PacketEvent> table = (javafx.scene.control.TableView<PacketEvent>) stage
+                    .getScene().lookup("#packetTable");
+            table.getSelectionModel().select(pub);
+            return null;
+        });
     }
 
     private static void publish(String topic, PayloadFormat f, String payload) throws Exception {

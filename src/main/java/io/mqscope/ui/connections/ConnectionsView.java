@@ -63,7 +63,8 @@ public final class ConnectionsView {
         add.setOnAction(e -> ConnectionEditorView.edit(owner, null, vm.secretsNote()).ifPresent(vm::put));
         Button edit = Controls.iconButton("connections.edit", Feather.EDIT_2);
         edit.setId("editConnectionButton");
-        edit.setOnAction(e -> withSelected(c -> ConnectionEditorView.edit(owner, c.profile(), vm.secretsNote()).ifPresent(vm::put)));
+        edit.setOnAction(e -> withSelected(c -> ConnectionEditorView.edit(owner, c.profile(), vm.secretsNote())
+                .ifPresent(vm::put)));
         Button dup = Controls.iconButton("connections.duplicate", Feather.COPY);
         dup.setOnAction(e -> withSelected(vm::duplicate));
         Button del = Controls.iconButton("connections.delete", Feather.TRASH_2);

@@ -35,6 +35,8 @@ public final class ConnectionEditorView {
     private static final List<String> SECRET = List.of("password", "keyPassword", "proxyPassword");
     private static final List<String> MULTILINE = List.of("userProperties", "signingParams", "willPayload");
 
+    /** Width of the label column in every section (and the vendor fields), so all fields line up. */
+    private static final double LABEL_WIDTH = 180;
     private final ConnectionEditorViewModel vm;
     private final TabPane root = new TabPane();
     private final SigningPreview preview;
@@ -71,7 +73,8 @@ public final class ConnectionEditorView {
             g.setVgap(6);
             g.setPadding(new Insets(12));
             ColumnConstraints c0 = new ColumnConstraints();
-            c0.setMinWidth(150);
+            c0.setMinWidth(LABEL_WIDTH);
+            c0.setPrefWidth(LABEL_WIDTH);
             ColumnConstraints c1 = new ColumnConstraints();
             c1.setHgrow(Priority.ALWAYS);
             c1.setPrefWidth(320);
@@ -131,7 +134,8 @@ public final class ConnectionEditorView {
         vendorFields.setHgap(10);
         vendorFields.setVgap(6);
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(150);
+        c0.setMinWidth(LABEL_WIDTH);
+        c0.setPrefWidth(LABEL_WIDTH);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         c1.setPrefWidth(320);

@@ -100,7 +100,8 @@ public final class MainView {
         SplitPane left = new SplitPane(connectionsView.root(), subscriptionsView.root());
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.55);
-        left.setMinWidth(240);
+        // wide enough for a profile name and its URL without clipping, in every language and window size
+        left.setMinWidth(340);
 
         MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), stage);
         packetsView = new PacketsView(vm.packets(), stage);

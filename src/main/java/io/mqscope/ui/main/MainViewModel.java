@@ -94,7 +94,8 @@ public final class MainViewModel {
         live.takeNewPackets();
         live.takeNewFrames();
         io.mqscope.profile.Transport tr = e.profile().transport();
-        packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS || tr == io.mqscope.profile.Transport.WSS);
+        packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
+                || tr == io.mqscope.profile.Transport.WSS);
         packets.setFrameSource(() -> live.frames().last(live.frames().capacity()));
         messages.setSource(() -> live.messages().last(live.messages().capacity()), live.messages()::clear);
         packets.setSource(() -> live.packets().last(settings.maxPackets()), () -> {

@@ -350,8 +350,6 @@ public final class MessagesView {
         return root;
     }
 
-    private boolean bubbleHeightFixed;
-
     private final class BubbleCell extends ListCell<MessageEvent> {
         private final Label head = new Label();
         private final Label body = new Label();
@@ -400,20 +398,6 @@ public final class MessagesView {
                 tag.setFill(javafx.scene.paint.Color.web(color));
             }
             setGraphic(row);
-        }
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            // every bubble is three single lines, so all have one height: measure the first laid-out one and fix
-            // the list's cell size, so the list never measures cells again on a refresh
-            if (!bubbleHeightFixed && getItem() != null && getWidth() > 0) {
-                double h = Math.ceil(prefHeight(getWidth()));
-                if (h > 0) {
-                    bubbleHeightFixed = true;
-                    javafx.application.Platform.runLater(() -> bubbles.setFixedCellSize(h));
-                }
-            }
         }
     }
 }

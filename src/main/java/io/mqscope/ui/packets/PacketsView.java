@@ -71,8 +71,8 @@ public final class PacketsView {
         frames.managedProperty().bind(vm.webSocketProperty());
         frames.visibleProperty().bind(vm.webSocketProperty());
         // wraps to a second line in a narrow window instead of pushing buttons out of sight
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, dir, type, withFindings, frames, pause,
-                clear, export);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, dir, type, withFindings, frames,
+                pause, clear, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
 
@@ -105,22 +105,31 @@ public final class PacketsView {
 
         PacketDetailView detail = new PacketDetailView(vm.detail());
         TableView<WebSocketFrameEvent> frameTable = frameTable();
+        // frames below the packets, both full width: close code and reason are long
         SplitPane top = new SplitPane(table);
-        top.setOrientation(Orientation.HORIZONTAL);
+        table.setMinHeight(84);
+        frameTable.setMinHeight(84);
+        top.setOrientation(Orientation.VERTICAL);
+        SplitPane split = new SplitPane(top, detail.root());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
         Runnable showFrames = () -> {
             boolean on = vm.showFramesProperty().get() && vm.webSocketProperty().get();
             if (on && !top.getItems().contains(frameTable)) {
                 top.getItems().add(frameTable);
-                top.setDividerPositions(0.6);
-            } else if (!on) {
-                top.getItems().remove(frameTable);
+                // two tables above the detail: give them more of the height (after the next layout, when the new
+                // divider exists)
+                javafx.application.Platform.runLater(() -> {
+                    split.setDividerPositions(0.6);
+                    top.setDividerPositions(0.5);
+                    frameTable.scrollTo(Math.max(0, vm.frames().size() - 1));
+                });
+            } else if (!on && top.getItems().remove(frameTable)) {
+                split.setDividerPositions(0.45);
             }
         };
         vm.showFramesProperty().addListener((o, a, b) -> showFrames.run());
         vm.webSocketProperty().addListener((o, a, b) -> showFrames.run());
-        SplitPane split = new SplitPane(top, detail.root());
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
         root.setTop(bar);
         root.setCenter(split);
     }
@@ -132,10 +141,10 @@ public final class PacketsView {
         t.setFixedCellSize(28);
         t.setPlaceholder(new Label(I18n.t("packets.wsFrames.none")));
         t.getColumns().addAll(List.of(
-                frameColumn("packets.col.time", 105, f -> TIME.format(f.time())),
-                frameColumn("packets.col.dir", 40, f -> f.direction() == Direction.CLIENT_TO_BROKER ? "→" : "←"),
-                frameColumn("packets.wsFrames.frame", 230, PacketsViewModel::describe),
-                frameColumn("packets.col.length", 70, f -> Integer.toString(f.payloadLength()))));
+                frameColumn("packets.col.time", 115, f -> TIME.format(f.time())),
+                frameColumn("packets.col.dir", 130, f -> arrow(f.direction())),
+                frameColumn("packets.col.length", 90, f -> Integer.toString(f.payloadLength())),
+                frameColumn("packets.wsFrames.frame", 420, PacketsViewModel::describe)));
         t.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(WebSocketFrameEvent f, boolean empty) {

@@ -180,7 +180,8 @@ public final class PacketsViewModel {
 
     /** True for a close frame that does not say "normal" or "going away": worth a mark in the list. */
     public static boolean abnormalClose(WebSocketFrameEvent f) {
-        return "close".equals(f.opcode()) && (f.closeCode() == null || (f.closeCode() != 1000 && f.closeCode() != 1001));
+        return "close".equals(f.opcode())
+                && (f.closeCode() == null || (f.closeCode() != 1000 && f.closeCode() != 1001));
     }
 
     public void reload() {
