@@ -100,6 +100,13 @@ public final class ScreenshotTool {
 
         webSocketFrames(backend);
         pause(700);
+        fx(() -> {
+            javafx.scene.control.TableView<?> frames = (javafx.scene.control.TableView<?>) stage.getScene()
+                    .lookup("#wsFrameTable");
+            frames.scrollTo(frames.getItems().size() - 1);
+            return null;
+        });
+        pause(400);
         snap(stage.getScene(), dir.resolve("packets-websocket-frames.png"));
         fx(() -> {
             view.viewModel().packets().showFramesProperty().set(false);
