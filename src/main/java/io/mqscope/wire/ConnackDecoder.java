@@ -39,6 +39,11 @@ final class ConnackDecoder {
             }
             if (r.pos < r.end) {
                 Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK), "properties");
+            } else {
+                // Unlike PUBACK or DISCONNECT, CONNACK has no short form: the property length is always there.
+                r.error("properties", r.pos, 0, "MQTT 5.0 CONNACK without its property length (remaining_length 2 "
+                        + "is the MQTT 3.1.1 layout); a 5.0 CONNACK always carries it, 00 when empty",
+                        "5.0 §3.2.2.3.1");
             }
             PacketDecoder.trailing(r, "properties", "the CONNACK properties", "5.0 §3.2.2.3");
             return;

@@ -444,7 +444,8 @@ public final class StreamDecoder {
                 + (v == 5 ? "leaves out the MQTT 5.0 properties (and reason codes)" : "writes MQTT 5.0 properties")
                 + "; its MQTT library and the profile disagree on the protocol version.";
         List<Finding> fs = new ArrayList<>(p.findings());
-        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")) {
+        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")
+                && !fs.get(0).field().equals("properties")) {
             fs.add(0, new Finding(Severity.ERROR, "properties", PacketDecoder.headerLength(raw), 0, "MQTT 5.0 "
                     + p.type().name() + " without its property length: read as MQTT 3.1.1 the packet is well-formed",
                     "5.0 §2.2.2"));

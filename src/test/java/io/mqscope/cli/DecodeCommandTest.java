@@ -194,13 +194,19 @@ class DecodeCommandTest {
     }
 
     @Test
-    void batch_accepts_corpus_style_keys_and_rejects_empty_hex(@TempDir Path dir) throws Exception {
+    void batch_accepts_corpus_style_keys_and_diagnoses_empty_hex(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("in.jsonl");
         Files.writeString(f, "{\"id\":\"a\",\"hex\":\"20 02 00 00\",\"direction\":\"client->broker\","
                 + "\"protocol_version\":4}\n{\"id\":\"b\",\"hex\":\"  \"}\n");
         run("decode", "--batch", f.toString());
         String[] lines = out.toString().split("\n");
         assertThat(JSON.readTree(lines[0]).get("error").get("field").asText()).isEqualTo("packet_type");
-        assertThat(JSON.readTree(lines[1]).get("error").asText()).contains("no bytes");
+        // Empty input is a diagnosis like any other (no packet, malformed, blamed on the missing packet type).
+        JsonNode empty = JSON.readTree(lines[1]);
+        assertThat(empty.get("packet_type").isNull()).isTrue();
+        assertThat(empty.get("malformed").asBoolean()).isTrue();
+        assertThat(empty.get("severity").asText()).isEqualTo("error");
+        assertThat(empty.get("error").get("field").asText()).isEqualTo("packet_type");
+        assertThat(empty.get("error").get("detail").asText()).contains("no bytes");
     }
 }

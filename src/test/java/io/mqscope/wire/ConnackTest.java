@@ -100,4 +100,11 @@ class ConnackTest {
     void decode_50_property_not_allowed() {
         error(decode(5, BROKER, 0x20, 0x05, 0x00, 0x00, 0x02, 0x17, 0x01), "properties");
     }
+
+    @Test
+    void decode_50_without_property_length() {
+        // 5.0 §3.2.2.3: a 5.0 CONNACK has no short form, unlike PUBACK or DISCONNECT
+        Finding f = error(decode(5, BROKER, 0x20, 0x02, 0x00, 0x00), "properties");
+        assertThat(f.offset()).isEqualTo(4);
+    }
 }
