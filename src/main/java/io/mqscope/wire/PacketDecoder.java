@@ -238,7 +238,9 @@ public final class PacketDecoder {
         int min = switch (r.type) {
             case CONNACK, PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK -> 2;
             case SUBACK, SUBSCRIBE, UNSUBSCRIBE -> r.version == 5 ? 3 : 2;
-            case PUBLISH -> (r.flags & 6) != 0 ? 4 : 2;
+            // QoS > 0 needs 4, but when the topic fits and the packet id does not, the packet id is what is
+            // missing ([MQTT-2.3.1-1]): PublishDecoder blames packet_id for that.
+            case PUBLISH -> 2;
             default -> 0;
         };
         if (complete && rl < min) {

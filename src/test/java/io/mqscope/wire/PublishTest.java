@@ -273,4 +273,11 @@ class PublishTest {
         clean(decode(5, CLIENT, 0x30, 0x0d, 0x00, 0x01, 'a', 0x02, 0x01, 0x01,
                 '{', '}', '\n', 0x00, 0xe2, 0x82, 0xac), PacketType.PUBLISH);
     }
+
+    @Test
+    void decode_311_qos1_without_packet_id() {
+        // The topic "a" fills the declared length: the packet identifier a QoS 1 PUBLISH needs is missing.
+        Finding f = error(decode(4, CLIENT, 0x32, 0x03, 0x00, 0x01, 'a'), "packet_id");
+        assertThat(f.offset()).isEqualTo(5);
+    }
 }
