@@ -78,6 +78,7 @@ final class Mqtt5Properties {
         int topicAlias = -1;
         boolean subscriptionIdentifier;
         int payloadFormat = -1;
+        boolean authenticationMethod;
     }
 
     /**
@@ -134,6 +135,7 @@ final class Mqtt5Properties {
         } finally {
             r.end = outerEnd;
         }
+        seen.authenticationMethod = (seenLow & (1L << 0x15)) != 0;
         if ((seenLow & (1L << 0x16)) != 0 && (seenLow & (1L << 0x15)) == 0) {
             r.error("properties", start, end - start, "Authentication Data without Authentication Method: "
                     + "Protocol Error", "5.0 §3.1.2.11.10");

@@ -179,6 +179,7 @@ public final class StreamDecoder {
         feed(data, 0, data.length, out::add);
         int before = streamFindings.size();
         finish(out::add);
+        mergeZeroTail(out);
         if (out.size() >= 2 && streamFindings.size() == before + 1) {
             DecodedPacket tail = out.get(out.size() - 1);
             DecodedPacket prev = out.get(out.size() - 2);
@@ -524,6 +525,29 @@ public final class StreamDecoder {
                     fixed.fields(), List.copyOf(fs), diagnosis, fixedBytes);
         }
         return null;
+    }
+
+    /**
+     * Zero bytes after the last real packet of a pasted frame ({@code 20 02 00 00 00 00}) frame as RESERVED0 packets
+     * of remaining_length 0; nobody sends those, so they are reported as extra bytes of the packet before them.
+     */
+    private void mergeZeroTail(List<DecodedPacket> out) {
+        int k = out.size();
+        int zeros = 0;
+        while (k > 1 && allZero(out.get(k - 1).raw()) && out.get(k - 1).findings().size() == 1) {
+            zeros += out.get(k - 1).length();
+            k--;
+        }
+        if (k == out.size() || zeros > 8) {
+            return;
+        }
+        DecodedPacket prev = out.get(k - 1);
+        if (allZero(prev.raw()) || prev.diagnosis() != null || prev.remainingLength() < 0) {
+            return;
+        }
+        byte[] raw = Arrays.copyOf(prev.raw(), prev.length() + zeros);
+        out.set(k - 1, PacketDecoder.decode(raw, prev.protocolVersion(), direction, prev.index(), prev.offset()));
+        out.subList(k, out.size()).clear();
     }
 
     /** Errors in the body (not the first byte) are what a padded Remaining Length causes. */

@@ -179,6 +179,14 @@ class DiagnosisTest {
     }
 
     @Test
+    void zero_bytes_after_a_complete_packet_are_its_extra_bytes() {
+        // 20 02 00 00 | 00 00: the zeros frame as a RESERVED0 packet of length 0, which nobody sends
+        List<DecodedPacket> ps = all(BROKER, bytes(0x20, 0x02, 0x00, 0x00, 0x00, 0x00));
+        assertThat(ps).hasSize(1);
+        assertThat(Wire.error(ps.get(0), "remaining_length").message()).contains("2 extra bytes");
+    }
+
+    @Test
     void a_connect_starting_with_p_is_not_http() {
         // PUBREC 0x50 is also 'P': a well-formed PUBREC must stay one
         DecodedPacket p = all(BROKER, bytes(0x50, 0x02, 0x00, 0x01)).get(0);
