@@ -15,6 +15,15 @@ final class ConnectDecoder {
         if (level >= 0) {
             r.field("protocol_level", levelAt, 1, level);
         }
+        if (level >= 0x83 && level <= 0x85) {
+            // Mosquitto bridges set bit 7 of the level (try_private, on by default) to tell a mosquitto broker
+            // that the peer is a bridge: non-standard, but the rest is an ordinary CONNECT of level & 0x7f.
+            r.warning("protocol_level", levelAt, 1, "protocol level 0x" + Utf8.hex2(level) + " is level "
+                    + (level & 0x7f) + " with bit 7 set: a mosquitto bridge (bridge try_private true); brokers other "
+                    + "than mosquitto answer 0x01 unacceptable protocol version (set try_private false)",
+                    r.spec("3.1.1 §3.1.2.2 [MQTT-3.1.2-2]", "5.0 §3.1.2.2 [MQTT-3.1.2-2]"));
+            level &= 0x7f;
+        }
         if (name != null) {
             if (!name.equals("MQTT") && !name.equals("MQIsdp")) {
                 r.error("protocol_name", at, Math.max(2, levelAt - at), "protocol name length " + (levelAt - at - 2)

@@ -195,7 +195,8 @@ public final class PacketDecoder {
         }
         int nameLen = (b[body] & 0xff) << 8 | b[body + 1] & 0xff;
         int level = body + 2 + nameLen;
-        return nameLen <= 6 && level < b.length ? b[level] & 0xff : 0;
+        // bit 7 set: a mosquitto bridge's level (see ConnectDecoder)
+        return nameLen <= 6 && level < b.length ? b[level] & 0x7f : 0;
     }
 
     private static void checkHeaderFlags(PacketReader r) {

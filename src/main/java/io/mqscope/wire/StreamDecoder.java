@@ -457,7 +457,7 @@ public final class StreamDecoder {
     private static boolean levelIsValid(DecodedPacket p) {
         for (Field f : p.fields()) {
             if (f.name().equals("protocol_level")) {
-                return f.value() instanceof Integer l && l >= 3 && l <= 5;
+                return f.value() instanceof Integer l && (l >= 3 && l <= 5 || l >= 0x83 && l <= 0x85);
             }
         }
         return false;

@@ -304,4 +304,15 @@ class ConnectTest {
         assertThat(f.offset()).isEqualTo(24);
         assertThat(f.spec()).contains("[MQTT-3.1.3-9]");
     }
+
+    @Test
+    void decode_mosquitto_bridge_level_with_bit_7() {
+        // level 0x84: a mosquitto bridge (try_private) speaking 3.1.1; decodable, but non-standard
+        DecodedPacket p = decode(4, CLIENT, 0x10, 0x0f, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x84,
+                0x02, 0x00, 0x3c, 0x00, 0x03, 'b', 'r', 'g');
+        Finding f = Wire.blames(p, Severity.WARNING, "protocol_level");
+        assertThat(f.message()).contains("mosquitto bridge");
+        assertThat(p.protocolVersion()).isEqualTo(4);
+        assertThat(value(p, "client_id")).isEqualTo("brg");
+    }
 }
