@@ -55,7 +55,7 @@ final class ConnackDecoder {
             r.error("return_code", rcAt, 1, "CONNACK return code " + rc + " is reserved (only 0-5 are defined)",
                     "3.1.1 §3.2.2.3 Table 3.1");
         }
-        if (sp && rc != 0) {
+        if (sp && rc != 0 && r.version == 4) { // 3.1 has no session present bit: the byte is unused there
             r.error("ack_flags", at, 1, "session_present 1 with the non-zero return code " + rc
                     + "; it must be 0 when the connection is refused", "3.1.1 §3.2.2.2 [MQTT-3.2.2-4]");
         }

@@ -45,6 +45,8 @@ public final class StreamDecoder {
     private long skippedFrom = -1;
     private boolean sawConnect;
     private boolean sawConnack;
+    /** A well-formed DISCONNECT from this side was seen: nothing may follow it on the connection. */
+    private boolean sawDisconnect;
 
     /** @param protocolVersion 3, 4 or 5 when known in advance, 0 to learn it from CONNECT */
     public StreamDecoder(Direction direction, int protocolVersion) {
@@ -582,7 +584,12 @@ public final class StreamDecoder {
         PacketType t = p.type();
         boolean client = direction == Direction.CLIENT_TO_BROKER;
         String spec311;
-        if (client && t == PacketType.CONNECT && sawConnect) {
+        if (sawDisconnect) {
+            add = new ArrayList<>(p.findings());
+            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, t.name() + " after DISCONNECT: the sender of a "
+                    + "DISCONNECT must send nothing more and close the network connection", p.protocolVersion() == 5
+                    ? "5.0 §3.14.4 [MQTT-3.14.4-1]" : "3.1.1 §3.14.4 [MQTT-3.14.4-2]"));
+        } else if (client && t == PacketType.CONNECT && sawConnect) {
             add = new ArrayList<>(p.findings());
             add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, "a second CONNECT on the same connection: "
                     + "Protocol Error, the broker closes the connection", p.protocolVersion() == 5
@@ -609,6 +616,9 @@ public final class StreamDecoder {
         }
         if (t == PacketType.CONNACK && !client) {
             sawConnack = true;
+        }
+        if (t == PacketType.DISCONNECT && !hasErrors(p)) {
+            sawDisconnect = true;
         }
         return add == null ? p : with(p, add, p.diagnosis(), p.repaired());
     }

@@ -107,4 +107,10 @@ class ConnackTest {
         Finding f = error(decode(5, BROKER, 0x20, 0x02, 0x00, 0x00), "properties");
         assertThat(f.offset()).isEqualTo(4);
     }
+
+    @Test
+    void decode_31_first_byte_is_unused() {
+        // MQTT 3.1 has no session present flag: the first byte of the variable header is reserved and not used
+        clean(decode(3, BROKER, 0x20, 0x02, 0x01, 0x05), PacketType.CONNACK);
+    }
 }
