@@ -242,6 +242,8 @@ public final class PacketDecoder {
             // QoS > 0 needs 4, but when the topic fits and the packet id does not, the packet id is what is
             // missing ([MQTT-2.3.1-1]): PublishDecoder blames packet_id for that.
             case PUBLISH -> 2;
+            // the protocol name's length at least; a missing later field is blamed on that field
+            case CONNECT -> 2;
             default -> 0;
         };
         if (complete && rl < min) {

@@ -315,4 +315,10 @@ class ConnectTest {
         assertThat(p.protocolVersion()).isEqualTo(4);
         assertThat(value(p, "client_id")).isEqualTo("brg");
     }
+
+    @Test
+    void decode_remaining_length_0() {
+        // 10 00: like 30 00 or 82 00, a remaining_length too small for the first field is the root cause
+        error(decode(4, CLIENT, 0x10, 0x00), "remaining_length");
+    }
 }
