@@ -209,4 +209,30 @@ class DecodeCommandTest {
         assertThat(empty.get("error").get("field").asText()).isEqualTo("packet_type");
         assertThat(empty.get("error").get("detail").asText()).contains("no bytes");
     }
+
+    @Test
+    void audit_cases_give_the_expected_type_verdict_severity_and_field() throws Exception {
+        // Frames written from the specifications during the wire audit (src/test/resources/corpus/audit).
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        int n = 0;
+        try (var in = DecodeCommandTest.class.getResourceAsStream("/corpus/audit/audit-wire.jsonl");
+                var r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonNode c = JSON.readTree(line);
+                JsonNode e = c.get("expect");
+                JsonNode got = DecodeCommand.batchLine(line, ++n);
+                String want = e.get("packet_type").asText() + " " + e.get("malformed").asBoolean() + " "
+                        + e.get("severity").asText() + " " + e.get("field").asText();
+                String have = got.get("packet_type").asText() + " " + got.get("malformed").asBoolean() + " "
+                        + got.get("severity").asText() + " " + got.path("error").path("field").asText("null");
+                if (!want.equals(have)) {
+                    wrong.add(c.get("id").asText() + ": want " + want + ", got " + have);
+                }
+            }
+        }
+        assertThat(n).isGreaterThan(600);
+        assertThat(wrong).isEmpty();
+    }
 }

@@ -280,4 +280,12 @@ class PublishTest {
         Finding f = error(decode(4, CLIENT, 0x32, 0x03, 0x00, 0x01, 'a'), "packet_id");
         assertThat(f.offset()).isEqualTo(5);
     }
+
+    @Test
+    void decode_50_empty_response_topic() {
+        // Response Topic is a Topic Name: at least one character [MQTT-4.7.3-1]
+        error(decode(5, CLIENT, 0x30, 0x08, 0x00, 0x01, 'a',
+                //   properties: response topic "" (08 00 00)
+                0x03, 0x08, 0x00, 0x00, 'x'), "properties");
+    }
 }
