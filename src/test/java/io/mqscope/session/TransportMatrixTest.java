@@ -117,8 +117,10 @@ class TransportMatrixTest {
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
         assertThat(failed.stage()).isEqualTo("websocket");
-        // HiveMQ CE does not answer an upgrade on an unknown path: the relay reports the stalled stage
-        assertThat(failed.reason()).containsIgnoringCase("websocket stage");
+        // HiveMQ CE does not answer an upgrade on an unknown path: the relay reports the stalled stage and the
+        // session names the path tried
+        assertThat(failed.reason()).startsWith("the broker did not answer the WebSocket upgrade for path '/wrong'"
+                + " (wrong path? try /mqtt)").containsIgnoringCase("websocket stage");
     }
 
     @Test
