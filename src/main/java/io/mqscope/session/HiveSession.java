@@ -194,22 +194,40 @@ final class HiveSession implements Session, RelayListener {
     private void setUpAndConnect(CompletableFuture<Void> result) {
         Client c;
         Client replaced = null;
-        synchronized (lock) {
-            if (userDisconnect || closed) {
-                result.completeExceptionally(new SessionException("mqtt", "disconnected before the connection was"
-                        + " made"));
-                return;
+        Relay started = null;
+        try {
+            if (original.mqttVersion() == MqttVersion.V3_1) {
+                throw new SessionException("config", "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
+                        + "by the MQTT client MQScope uses; choose MQTT 3.1.1 or 5 for this profile");
             }
-            try {
-                if (original.mqttVersion() == MqttVersion.V3_1) {
-                    throw new SessionException("config", "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
-                            + "by the MQTT client MQScope uses; choose MQTT 3.1.1 or 5 for this profile");
-                }
+            boolean fresh;
+            Profile p;
+            synchronized (lock) {
                 // a signed profile gets fresh credentials, and so a new client, at every connect
-                boolean fresh = client == null || original.signing() != null;
-                Profile p = fresh ? signed(original) : profile;
-                if (relay == null) {
-                    relay = Relay.start(p, this);
+                fresh = client == null || original.signing() != null;
+                p = fresh ? null : profile;
+            }
+            if (fresh) {
+                p = signed(original);
+            }
+            boolean needRelay;
+            synchronized (lock) {
+                needRelay = relay == null;
+            }
+            if (needRelay) {
+                // binds a loopback port and reads TLS files: outside the lock, so no public method waits for it
+                started = Relay.start(p, this);
+            }
+            synchronized (lock) {
+                if (userDisconnect || closed) {
+                    // disconnect() already said DISCONNECTED: no FAILED after it
+                    result.completeExceptionally(new SessionException("mqtt",
+                            "disconnected before the connection was made"));
+                    return;
+                }
+                if (started != null && relay == null) {
+                    relay = started;
+                    started = null;
                 }
                 if (fresh) {
                     Client next = create(p);
@@ -217,14 +235,19 @@ final class HiveSession implements Session, RelayListener {
                     profile = p;
                     client = next;
                 }
-            } catch (SessionException e) {
-                fail(result, e);
-                return;
-            } catch (RuntimeException e) {
-                fail(result, new SessionException("config", String.valueOf(e.getMessage()), e));
-                return;
+                c = client;
             }
-            c = client;
+        } catch (SessionException e) {
+            fail(result, e);
+            return;
+        } catch (RuntimeException e) {
+            fail(result, new SessionException("config", String.valueOf(e.getMessage()), e));
+            return;
+        } finally {
+            if (started != null) {
+                // not installed (closed meanwhile, or another relay won)
+                started.close();
+            }
         }
         if (replaced != null) {
             replaced.disconnect().exceptionally(t -> null);
