@@ -259,6 +259,12 @@ final class HiveSession implements Session, RelayListener {
                 result.complete(null);
                 return;
             }
+            if (userDisconnect) {
+                // disconnect() during the attempt: it already said DISCONNECTED, no FAILED after it
+                result.completeExceptionally(new SessionException("mqtt", "disconnected before the connection was"
+                        + " made"));
+                return;
+            }
             // the relay reports an upstream failure just before it closes our loopback socket; give it a moment
             CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS).execute(() -> {
                 SessionException why = explain(error, timeout);
@@ -611,6 +617,13 @@ final class HiveSession implements Session, RelayListener {
             }
             return null;
         });
+    }
+
+    /** Tests: whether a client has been created and is connecting or connected. */
+    boolean attemptUnderWay() {
+        synchronized (lock) {
+            return client != null;
+        }
     }
 
     /** The remembered subscriptions, in the order they were made. */

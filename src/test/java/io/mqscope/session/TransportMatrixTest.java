@@ -124,6 +124,24 @@ class TransportMatrixTest {
     }
 
     @Test
+    void a_disconnect_during_a_stalled_attempt_leaves_the_session_disconnected_not_failed() {
+        Profile p = profileFor(Transport.WS, MqttVersion.V5).toBuilder().wsPath("/wrong")
+                .connectTimeoutSeconds(1).build();
+        Recorder rec = new Recorder();
+        Session s = Sessions.open(p, rec);
+        sessions.add(s);
+        java.util.concurrent.CompletableFuture<Void> connecting = s.connect();
+        // the HiveMQ client is connecting to the relay, whose upstream waits for the upgrade answer
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> ((HiveSession) s).attemptUnderWay());
+        SessionFixtures.join(s.disconnect());
+        assertThat(s.state()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThatThrownBy(connecting::join).hasCauseInstanceOf(SessionException.class);
+        assertThat(s.state()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(rec.states).extracting(StateChange::state).doesNotContain(ConnectionState.FAILED);
+    }
+
+    @Test
     void insecure_mode_accepts_an_untrusted_broker() {
         Profile p = profileFor(Transport.WSS, MqttVersion.V5).toBuilder()
                 .tls(new Profile.TlsSettings(null, null, null, null, null, null, false, true)).build();
