@@ -131,6 +131,8 @@ final class HiveSession implements Session, RelayListener {
     private volatile String lastCloseReason;
     /** Bytes (payload, topic and a fixed overhead) of publishes handed to the client and not yet completed. */
     private final AtomicLong pendingPublishBytes = new AtomicLong();
+    /** Limit of {@link #pendingPublishBytes} (tests lower it). */
+    volatile long maxPendingPublishBytes = MAX_PENDING_PUBLISH_BYTES;
     /** Reconnect attempts since the last successful connect (backoff). */
     private final AtomicInteger reconnectAttempts = new AtomicInteger();
     /** The time source for vendor signing. */
@@ -643,11 +645,12 @@ final class HiveSession implements Session, RelayListener {
         // HiveMQ's client queues publishes without bound while the broker's Receive Maximum holds them back
         long cost = PUBLISH_OVERHEAD + request.payload().length + request.topic().length();
         long pending = pendingPublishBytes.addAndGet(cost);
-        if (pending > MAX_PENDING_PUBLISH_BYTES && pending != cost) {
+        long limit = maxPendingPublishBytes;
+        if (pending > limit && pending != cost) {
             pendingPublishBytes.addAndGet(-cost);
             return CompletableFuture.failedFuture(new SessionException("mqtt", "publish to " + request.topic()
                     + " refused: " + (pending - cost) + " bytes of earlier publishes still wait for the broker (limit "
-                    + MAX_PENDING_PUBLISH_BYTES + "); wait for them to complete"));
+                    + limit + "); wait for them to complete"));
         }
         CompletableFuture<Void> sent;
         try {
