@@ -17,8 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mosquitto (with persistence) is stopped and restarted under live sessions: they reconnect with backoff, a clean session
- * resubscribes by itself, and a persistent session receives the QoS 1 messages published while it was away.
+ * Mosquitto (with persistence) is stopped and restarted under live sessions: they reconnect with backoff, a clean
+ * session resubscribes by itself, a persistent session receives the QoS 1 messages published while it was away, and a
+ * signed session signs again at every attempt.
  */
 class BrokerRestartTest {
     final List<AutoCloseable> closeables = new ArrayList<>();
