@@ -46,4 +46,18 @@ final class CliSupport {
         err.flush();
         return BAD_INPUT;
     }
+
+    /**
+     * Closes a session and waits (at most 5 s) until its DISCONNECT is out and its relay stopped, so that a command
+     * that ends right after does not look like a lost connection to the broker (which would publish the will).
+     */
+    static void close(io.mqscope.session.Session session) {
+        try {
+            session.closeAsync().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // closing anyway
+        }
+    }
 }

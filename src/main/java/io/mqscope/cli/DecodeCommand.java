@@ -188,6 +188,12 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     static Decoded decode(byte[] bytes, Direction dir, int version, boolean connectionStart) {
+        if (bytes.length == 0) {
+            // Only a batch line can be empty (the single-input forms refuse it as a usage error): say so as a value.
+            return new Decoded(List.of(), List.of(new Finding(Severity.ERROR, "packet_type", 0, 0,
+                    "no bytes: an MQTT packet has at least 2 (the type and flags byte, then the remaining_length)",
+                    "3.1.1 §2.2, 5.0 §2.1")));
+        }
         StreamDecoder d = new StreamDecoder(dir, version).expectConnectionStart(connectionStart);
         List<DecodedPacket> packets = d.decodeAll(bytes);
         return new Decoded(packets, d.streamFindings());
@@ -256,10 +262,6 @@ public final class DecodeCommand implements Callable<Integer> {
         ParseResult<byte[]> hex = HexParser.parse(req.get("hex").asText());
         if (!hex.ok()) {
             err.put("error", "line " + lineNo + ": bad hex: " + hex.error());
-            return err;
-        }
-        if (hex.value().length == 0) {
-            err.put("error", "line " + lineNo + ": \"hex\" holds no bytes");
             return err;
         }
         Direction dir = null;

@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
         description = {"Publish a message (through the packet tap).",
             "Exit codes: 0 published (acknowledged for QoS 1 and 2), 1 connection/broker failure, 2 bad input."})
 public final class PubCommand implements Callable<Integer> {
+    /** Publishes handed to the session before the command waits for the oldest (count and bytes). */
+    private static final int MAX_IN_FLIGHT = 1000;
+    private static final long WINDOW_BYTES = 16L << 20;
 
     @Spec
     CommandSpec spec;
@@ -145,11 +148,17 @@ public final class PubCommand implements Callable<Integer> {
                 payloadFormatIndicator == null ? null : payloadFormatIndicator == 1, messageExpiry, null,
                 responseTopic, correlation, contentType, ups.value(), null);
         Profile profile = pr.value().toBuilder().reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
-        try (Session session = Sessions.open(profile, new SessionListener() { })) {
+        Session session = Sessions.open(profile, new SessionListener() { });
+        try {
             try {
                 session.connect().get();
-                List<CompletableFuture<Void>> pending = new ArrayList<>();
+                // a bounded window of publishes in flight: the session refuses more than it can queue
+                java.util.ArrayDeque<CompletableFuture<Void>> pending = new java.util.ArrayDeque<>();
+                long window = Math.max(1, Math.min(MAX_IN_FLIGHT, WINDOW_BYTES / (payload.length + 256L)));
                 for (int i = 0; i < count; i++) {
+                    if (pending.size() >= window) {
+                        pending.poll().get();
+                    }
                     pending.add(session.publish(new PublishRequest(topic, payload, qos, retain, props)));
                     if (intervalMillis > 0 && i + 1 < count) {
                         Thread.sleep(intervalMillis);
@@ -163,6 +172,8 @@ public final class PubCommand implements Callable<Integer> {
             } catch (Exception e) {
                 return CliSupport.report(err, "pub", e);
             }
+        } finally {
+            CliSupport.close(session);
         }
         return CliSupport.OK;
     }

@@ -136,7 +136,8 @@ public final class SubCommand implements Callable<Integer> {
             return t;
         });
         flusher.scheduleAtFixedRate(this::flush, 100, 100, TimeUnit.MILLISECONDS);
-        try (Session session = Sessions.open(profile, new Listener(err))) {
+        Session session = Sessions.open(profile, new Listener(err));
+        try {
             try {
                 session.connect().get();
                 for (String t : topics) {
@@ -169,6 +170,7 @@ public final class SubCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return CliSupport.CONNECTION_FAILED;
         } finally {
+            CliSupport.close(session);
             flusher.shutdownNow();
             flush();
         }

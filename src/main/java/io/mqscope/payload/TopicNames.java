@@ -73,10 +73,18 @@ public final class TopicNames {
     }
 
     /**
-     * Whether {@code topic} matches {@code filter}. Filters starting with a wildcard do not match topics starting
-     * with '$' [MQTT-4.7.2-1].
+     * Whether {@code topic} matches {@code filter} (5.0 §4.7). Filters starting with a wildcard do not match topics
+     * starting with '$' [MQTT-4.7.2-1]; shared subscriptions ({@code $share/g/f}) match by {@code f}.
      */
     public static boolean matches(String filter, String topic) {
+        if (filter.startsWith("$share/")) {
+            // a shared subscription $share/{group}/{filter} matches by its filter [MQTT-4.8.2-1]
+            int slash = filter.indexOf('/', 7);
+            if (slash < 0) {
+                return false;
+            }
+            filter = filter.substring(slash + 1);
+        }
         if (topic.startsWith("$") && (filter.startsWith("+") || filter.startsWith("#"))) {
             return false;
         }

@@ -50,12 +50,14 @@ import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.Relay;
 import io.mqscope.tap.RelayListener;
+import io.mqscope.tap.Stage;
 import io.mqscope.tap.UpstreamFailure;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,9 +68,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -88,7 +95,20 @@ final class HiveSession implements Session, RelayListener {
      * scheduler) a flood outruns the listener and the client silently drops QoS 0 messages once its queue holds
      * Receive Maximum of them; inline delivery instead slows reading, so TCP pushes back to the broker.
      */
-    private static final java.util.concurrent.Executor DIRECT = Runnable::run;
+    private static final Executor DIRECT = Runnable::run;
+    private static final AtomicInteger SETUP_THREADS = new AtomicInteger();
+    /** Limit of {@link #pendingPublishBytes}: beyond it publish() fails at once instead of queueing without bound. */
+    static final long MAX_PENDING_PUBLISH_BYTES = 64L << 20;
+    private static final int PUBLISH_OVERHEAD = 64;
+    /**
+     * Where the session does what may block (binding the relay, reading TLS files, closing the relay) so that every
+     * public method returns at once, and where delayed reconnect attempts of signed profiles run.
+     */
+    private static final ExecutorService SETUP = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mqscope-session-" + SETUP_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String id = "s" + IDS.incrementAndGet();
     private final Profile original;
@@ -104,14 +124,29 @@ final class HiveSession implements Session, RelayListener {
     private Client client;
     private CompletableFuture<Void> pendingConnect;
     private volatile boolean userDisconnect;
+    private boolean closed;
+    private CompletableFuture<Void> closing;
     private volatile boolean everConnected;
     private volatile UpstreamFailure lastFailure;
     private volatile String lastCloseReason;
+    /** Bytes (payload, topic and a fixed overhead) of publishes handed to the client and not yet completed. */
+    private final AtomicLong pendingPublishBytes = new AtomicLong();
+    /** Limit of {@link #pendingPublishBytes} (tests lower it). */
+    volatile long maxPendingPublishBytes = MAX_PENDING_PUBLISH_BYTES;
+    /** Reconnect attempts since the last successful connect (backoff). */
+    private final AtomicInteger reconnectAttempts = new AtomicInteger();
+    /** The time source for vendor signing. */
+    private final Clock clock;
 
-    HiveSession(Profile profile, SessionListener listener) {
+    HiveSession(Profile profile, SessionListener listener, Clock clock) {
         this.original = profile;
         this.profile = profile;
         this.listener = listener == null ? new SessionListener() { } : listener;
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+        // the profile's saved subscriptions are made at every connect, as if subscribe() had been called for each
+        for (SavedSubscription s : profile.subscriptions()) {
+            subscriptions.put(s.topicFilter(), s);
+        }
     }
 
     @Override
@@ -134,8 +169,10 @@ final class HiveSession implements Session, RelayListener {
     @Override
     public CompletableFuture<Void> connect() {
         CompletableFuture<Void> result;
-        Client c;
         synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new SessionException("config", "the session is closed"));
+            }
             if (state == ConnectionState.CONNECTED) {
                 return CompletableFuture.completedFuture(null);
             }
@@ -144,39 +181,90 @@ final class HiveSession implements Session, RelayListener {
             }
             result = new CompletableFuture<>();
             pendingConnect = result;
-            try {
-                if (profile.mqttVersion() == MqttVersion.V3_1) {
-                    throw new SessionException("config", "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
-                            + "by the MQTT client MQScope uses; choose MQTT 3.1.1 or 5 for this profile");
-                }
-                if (client == null) {
-                    profile = signed(original);
-                }
-                if (relay == null) {
-                    relay = Relay.start(profile, this);
-                }
-                if (client == null) {
-                    client = profile.mqttVersion() == MqttVersion.V5 ? new V5() : new V3();
-                }
-            } catch (SessionException e) {
-                fail(result, e);
-                return result;
-            } catch (RuntimeException e) {
-                fail(result, new SessionException("config", String.valueOf(e.getMessage()), e));
-                return result;
-            }
-            c = client;
             userDisconnect = false;
             everConnected = false;
             lastFailure = null;
             lastCloseReason = null;
+            reconnectAttempts.set(0);
             setState(ConnectionState.CONNECTING, null, null);
+        }
+        // signing, binding the relay and reading TLS files happen off the caller's thread
+        SETUP.execute(() -> setUpAndConnect(result));
+        return result;
+    }
+
+    private void setUpAndConnect(CompletableFuture<Void> result) {
+        Client c;
+        Client replaced = null;
+        Relay started = null;
+        try {
+            if (original.mqttVersion() == MqttVersion.V3_1) {
+                throw new SessionException("config", "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
+                        + "by the MQTT client MQScope uses; choose MQTT 3.1.1 or 5 for this profile");
+            }
+            boolean fresh;
+            Profile p;
+            synchronized (lock) {
+                // a signed profile gets fresh credentials, and so a new client, at every connect
+                fresh = client == null || original.signing() != null;
+                p = fresh ? null : profile;
+            }
+            if (fresh) {
+                p = signed(original);
+            }
+            boolean needRelay;
+            synchronized (lock) {
+                needRelay = relay == null;
+            }
+            if (needRelay) {
+                // binds a loopback port and reads TLS files: outside the lock, so no public method waits for it
+                started = Relay.start(p, this);
+            }
+            synchronized (lock) {
+                if (userDisconnect || closed) {
+                    // disconnect() already said DISCONNECTED: no FAILED after it
+                    result.completeExceptionally(new SessionException("mqtt",
+                            "disconnected before the connection was made"));
+                    return;
+                }
+                if (started != null && relay == null) {
+                    relay = started;
+                    started = null;
+                }
+                if (fresh) {
+                    Client next = create(p);
+                    replaced = client;
+                    profile = p;
+                    client = next;
+                }
+                c = client;
+            }
+        } catch (SessionException e) {
+            fail(result, e);
+            return;
+        } catch (RuntimeException e) {
+            fail(result, new SessionException("config", String.valueOf(e.getMessage()), e));
+            return;
+        } finally {
+            if (started != null) {
+                // not installed (closed meanwhile, or another relay won)
+                started.close();
+            }
+        }
+        if (replaced != null) {
+            replaced.disconnect().exceptionally(t -> null);
         }
         int timeout = Math.max(1, profile.connectTimeoutSeconds());
         // the relay gives up on a stuck upstream stage after timeout + 0.5 s and says which stage; wait for that
         c.connect().orTimeout(timeout + 3L, TimeUnit.SECONDS).whenComplete((sessionPresent, error) -> {
             if (error == null) {
                 result.complete(null);
+                return;
+            }
+            if (userDisconnect) {
+                // disconnect() during the attempt: it already said DISCONNECTED, no FAILED after it
+                result.completeExceptionally(new SessionException("mqtt", "disconnected before the connection was"
+                        + " made"));
                 return;
             }
             // the relay reports an upstream failure just before it closes our loopback socket; give it a moment
@@ -186,7 +274,10 @@ final class HiveSession implements Session, RelayListener {
                 fail(result, why);
             });
         });
-        return result;
+    }
+
+    private Client create(Profile p) {
+        return p.mqttVersion() == MqttVersion.V5 ? new V5(p) : new V3(p);
     }
 
     private void fail(CompletableFuture<Void> result, SessionException why) {
@@ -195,22 +286,22 @@ final class HiveSession implements Session, RelayListener {
     }
 
     /**
-     * Vendor signing: fresh credentials (and the vendor's endpoint) at the first connect. Reconnects reuse them,
-     * as the vendors' signatures stay valid for the life of the device secret.
+     * Vendor signing: fresh credentials (and the vendor's endpoint) at every connect attempt, reconnects included,
+     * signed at the {@link #clock}'s current instant (timestamps and expiry times in the signature are fresh).
      */
-    private static Profile signed(Profile p) {
+    private Profile signed(Profile p) {
         if (p.signing() == null) {
             return p;
         }
         try {
-            return Signer.apply(p, Signer.sign(p.signing(), Instant.now()));
+            return Signer.apply(p, Signer.sign(p.signing(), clock.instant()));
         } catch (SigningException e) {
             throw new SessionException("config", p.signing().vendor() + " signing: " + e.getMessage()
                     + (e.param() == null ? "" : " (" + e.param() + ")"), e);
         }
     }
 
-    private String clientIdentifier() {
+    private static String clientIdentifier(Profile profile) {
         String base = profile.clientId() == null ? "" : profile.clientId();
         if (!profile.randomClientIdSuffix()) {
             return base;
@@ -219,7 +310,12 @@ final class HiveSession implements Session, RelayListener {
         return (base.isEmpty() ? "mqscope" : base) + "-" + suffix;
     }
 
-    private void onConnected(MqttClientConnectedContext ctx) {
+    private void onConnected(Client from, MqttClientConnectedContext ctx) {
+        if (from != client) {
+            // a client replaced by a newer one (signed profiles): not ours any more
+            from.disconnect().exceptionally(t -> null);
+            return;
+        }
         boolean sessionPresent = false;
         if (ctx instanceof Mqtt5ClientConnectedContext c5) {
             sessionPresent = c5.getConnAck().isSessionPresent();
@@ -227,22 +323,32 @@ final class HiveSession implements Session, RelayListener {
             sessionPresent = c3.getConnAck().isSessionPresent();
         }
         boolean reconnected = everConnected;
+        boolean clientReconnected = from.connectedBefore.getAndSet(true);
         everConnected = true;
         lastFailure = null;
+        reconnectAttempts.set(0);
         if (userDisconnect) {
-            client.disconnect().exceptionally(t -> null);
+            from.disconnect().exceptionally(t -> null);
             return;
         }
         setState(ConnectionState.CONNECTED, null, (reconnected ? "reconnected" : "connected")
                 + (sessionPresent ? ", session present" : ""));
-        if (!sessionPresent && reconnected) {
+        if (!sessionPresent && clientReconnected) {
             // HiveMQ's client drops its publish callbacks together with an expired session: register again
-            client.listenForPublishes();
+            from.listenForPublishes();
         }
-        if (!sessionPresent) {
-            // a new broker session has no subscriptions: restore ours [MQTT-3.2.2-2]
+        if (!sessionPresent || !reconnected) {
+            // a new broker session has no subscriptions: restore ours [MQTT-3.2.2-2]. At the session's first connect
+            // the profile's saved subscriptions are sent even to a present session (the broker replaces an identical
+            // subscription, so this and a second subscribe by the caller do no harm)
             for (SavedSubscription s : rememberedSubscriptions()) {
-                client.subscribe(s).exceptionally(t -> {
+                CompletableFuture<Void> sent;
+                try {
+                    sent = from.subscribe(s);
+                } catch (SessionException e) {
+                    sent = CompletableFuture.failedFuture(e);
+                }
+                sent.exceptionally(t -> {
                     SessionException e = asSessionException(t);
                     setState(ConnectionState.CONNECTED, e.stage(),
                             "resubscribe to " + s.topicFilter() + " failed: " + e.reason());
@@ -252,7 +358,11 @@ final class HiveSession implements Session, RelayListener {
         }
     }
 
-    private void onDisconnected(MqttClientDisconnectedContext ctx) {
+    private void onDisconnected(Client from, MqttClientDisconnectedContext ctx) {
+        if (from != client) {
+            ctx.getReconnector().reconnect(false);
+            return;
+        }
         if (ctx.getSource() == MqttDisconnectSource.USER || userDisconnect) {
             return;
         }
@@ -267,12 +377,46 @@ final class HiveSession implements Session, RelayListener {
             setState(ConnectionState.DISCONNECTED, why.stage(), why.reason());
             return;
         }
-        int attempts = ctx.getReconnector().getAttempts();
+        int attempts = reconnectAttempts.getAndIncrement();
         long delay = backoffMillis(rc, attempts);
-        ctx.getReconnector().reconnect(true).resubscribeIfSessionExpired(false).resubscribeIfSessionPresent(false)
-                .republishIfSessionExpired(false).delay(delay, TimeUnit.MILLISECONDS);
+        if (original.signing() == null) {
+            ctx.getReconnector().reconnect(true).resubscribeIfSessionExpired(false).resubscribeIfSessionPresent(false)
+                    .republishIfSessionExpired(false).delay(delay, TimeUnit.MILLISECONDS);
+        } else {
+            // HiveMQ's reconnector can change the CONNECT but not the client identifier, which some vendors sign
+            // (Aliyun's carries the timestamp): a new client, signed when the attempt starts, takes over
+            ctx.getReconnector().reconnect(false);
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, SETUP).execute(() -> signedReconnect(from));
+        }
         setState(ConnectionState.RECONNECTING, why.stage(), why.reason() + "; reconnecting in "
                 + String.format(Locale.ROOT, "%.1f", delay / 1000.0) + " s (attempt " + (attempts + 1) + ")");
+    }
+
+    /**
+     * A reconnect attempt of a signed profile: fresh credentials and a new HiveMQ client (the relay, the listener and
+     * the remembered subscriptions stay; messages the old client had in flight are not re-sent by the new one). A
+     * failed attempt comes back through {@link #onDisconnected} and schedules the next one.
+     */
+    private void signedReconnect(Client stale) {
+        Client next;
+        synchronized (lock) {
+            if (client != stale || userDisconnect || closed) {
+                return;
+            }
+            try {
+                Profile p = signed(original);
+                next = create(p);
+                profile = p;
+                client = next;
+            } catch (SessionException e) {
+                setState(ConnectionState.FAILED, e.stage(), e.reason());
+                return;
+            } catch (RuntimeException e) {
+                setState(ConnectionState.FAILED, "config", String.valueOf(e.getMessage()));
+                return;
+            }
+        }
+        next.connect().exceptionally(t -> null);
     }
 
     /** Exponential backoff from the initial delay, capped at the maximum, with +-20 % jitter. */
@@ -298,7 +442,9 @@ final class HiveSession implements Session, RelayListener {
         }
         UpstreamFailure f = lastFailure;
         if (f != null) {
-            return new SessionException(f.stage().name().toLowerCase(Locale.ROOT), f.detail(), t);
+            String stage = f.stage().name().toLowerCase(Locale.ROOT);
+            return new SessionException(stage, f.stage() == Stage.WEBSOCKET ? webSocketReason(f.detail(), profile)
+                    : f.detail(), t);
         }
         if (t instanceof Mqtt5DisconnectException e) {
             var d = e.getMqttMessage();
@@ -314,6 +460,26 @@ final class HiveSession implements Session, RelayListener {
             return new SessionException("mqtt", "no CONNACK within " + timeoutSeconds + " s", t);
         }
         return new SessionException("mqtt", closed != null ? msg + " (" + closed + ")" : msg, t);
+    }
+
+    /**
+     * The relay's WebSocket-stage detail, verbatim when it names the path tried; otherwise with the path (HiveMQ CE,
+     * for one, neither answers nor closes an upgrade for an unknown path, and the relay only sees a stalled stage).
+     */
+    static String webSocketReason(String detail, Profile p) {
+        String path = p.wsPath() == null || p.wsPath().isBlank() ? "/"
+                : p.wsPath().startsWith("/") ? p.wsPath() : "/" + p.wsPath();
+        String d = detail == null ? "" : detail;
+        if (d.contains("'" + path + "'")) {
+            return d;
+        }
+        if (d.startsWith("no progress")) {
+            String hint = path.equals("/mqtt") ? "wrong path? check the broker's WebSocket path, e.g. /ws or /"
+                    : "wrong path? try /mqtt";
+            return "the broker did not answer the WebSocket upgrade for path '" + path + "' (" + hint + "); relay: "
+                    + d;
+        }
+        return d + " (WebSocket path '" + path + "')";
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -363,21 +529,42 @@ final class HiveSession implements Session, RelayListener {
         });
     }
 
+    /** Starts closing and returns at once; {@link #closeAsync()} tells when the relay has stopped. */
     @Override
     public void close() {
-        try {
-            disconnect().get(3, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // closing anyway
-        }
-        Relay r;
+        closeAsync();
+    }
+
+    /**
+     * Disconnects (waiting at most 3 s for the DISCONNECT to go out), then stops the relay, off the caller's thread.
+     * The session cannot connect again.
+     */
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> done;
         synchronized (lock) {
-            r = relay;
-            relay = null;
+            if (closing != null) {
+                return closing;
+            }
+            closing = new CompletableFuture<>();
+            done = closing;
         }
-        if (r != null) {
-            r.close();
-        }
+        disconnect().orTimeout(3, TimeUnit.SECONDS).whenCompleteAsync((v, t) -> {
+            Relay r;
+            synchronized (lock) {
+                closed = true;
+                r = relay;
+                relay = null;
+            }
+            try {
+                if (r != null) {
+                    r.close();
+                }
+            } finally {
+                done.complete(null);
+            }
+        }, SETUP);
+        return done;
     }
 
     /**
@@ -434,6 +621,13 @@ final class HiveSession implements Session, RelayListener {
         });
     }
 
+    /** Tests: whether a client has been created and is connecting or connected. */
+    boolean attemptUnderWay() {
+        synchronized (lock) {
+            return client != null;
+        }
+    }
+
     /** The remembered subscriptions, in the order they were made. */
     List<SavedSubscription> rememberedSubscriptions() {
         synchronized (subscriptions) {
@@ -448,12 +642,24 @@ final class HiveSession implements Session, RelayListener {
             return CompletableFuture.failedFuture(new SessionException("mqtt",
                     "not connected (state " + state.name().toLowerCase(Locale.ROOT) + ")"));
         }
+        // HiveMQ's client queues publishes without bound while the broker's Receive Maximum holds them back
+        long cost = PUBLISH_OVERHEAD + request.payload().length + request.topic().length();
+        long pending = pendingPublishBytes.addAndGet(cost);
+        long limit = maxPendingPublishBytes;
+        if (pending > limit && pending != cost) {
+            pendingPublishBytes.addAndGet(-cost);
+            return CompletableFuture.failedFuture(new SessionException("mqtt", "publish to " + request.topic()
+                    + " refused: " + (pending - cost) + " bytes of earlier publishes still wait for the broker (limit "
+                    + limit + "); wait for them to complete"));
+        }
         CompletableFuture<Void> sent;
         try {
             sent = c.publish(request);
         } catch (RuntimeException e) {
+            pendingPublishBytes.addAndGet(-cost);
             return CompletableFuture.failedFuture(new SessionException("config", String.valueOf(e.getMessage()), e));
         }
+        sent.whenComplete((v, t) -> pendingPublishBytes.addAndGet(-cost));
         listener.onMessage(new MessageEvent(id, System.nanoTime(), Instant.now(), true, request.topic(),
                 request.qos(), request.retain(), false, request.payload().clone(), request.properties()));
         return sent.handle((v, t) -> {
@@ -493,7 +699,7 @@ final class HiveSession implements Session, RelayListener {
 
     // ------------------------------------------------------------------------------------ client adapters
 
-    private MqttClientTransportConfig transport() {
+    private MqttClientTransportConfig transport(Profile profile) {
         int timeout = Math.max(1, profile.connectTimeoutSeconds());
         return MqttClientTransportConfig.builder()
                 .serverHost("127.0.0.1")
@@ -532,32 +738,35 @@ final class HiveSession implements Session, RelayListener {
     }
 
     /** What the session needs from a client, per protocol version. */
-    private interface Client {
+    private abstract static class Client {
+        /** Whether this client object has been connected before (its publish callback may need registering again). */
+        final AtomicBoolean connectedBefore = new AtomicBoolean();
+
         /** Registers the callback that turns every incoming PUBLISH into a {@link MessageEvent}. */
-        void listenForPublishes();
+        abstract void listenForPublishes();
 
         /** Completes with "session present". */
-        CompletableFuture<Boolean> connect();
+        abstract CompletableFuture<Boolean> connect();
 
-        CompletableFuture<Void> disconnect();
+        abstract CompletableFuture<Void> disconnect();
 
-        CompletableFuture<Void> subscribe(SavedSubscription s);
+        abstract CompletableFuture<Void> subscribe(SavedSubscription s);
 
-        CompletableFuture<Void> unsubscribe(String topicFilter);
+        abstract CompletableFuture<Void> unsubscribe(String topicFilter);
 
-        CompletableFuture<Void> publish(PublishRequest r);
+        abstract CompletableFuture<Void> publish(PublishRequest r);
     }
 
-    private final class V5 implements Client {
+    private final class V5 extends Client {
         private final Mqtt5AsyncClient client;
         private final Mqtt5Connect connect;
 
-        V5() {
+        V5(Profile profile) {
             client = Mqtt5Client.builder()
-                    .identifier(clientIdentifier())
-                    .transportConfig(transport())
-                    .addConnectedListener(HiveSession.this::onConnected)
-                    .addDisconnectedListener(HiveSession.this::onDisconnected)
+                    .identifier(clientIdentifier(profile))
+                    .transportConfig(transport(profile))
+                    .addConnectedListener(ctx -> onConnected(this, ctx))
+                    .addDisconnectedListener(ctx -> onDisconnected(this, ctx))
                     .buildAsync();
             Mqtt5ConnectBuilder b = Mqtt5Connect.builder()
                     .keepAlive(profile.keepAliveSeconds())
@@ -762,16 +971,16 @@ final class HiveSession implements Session, RelayListener {
         return b.build();
     }
 
-    private final class V3 implements Client {
+    private final class V3 extends Client {
         private final Mqtt3AsyncClient client;
         private final Mqtt3Connect connect;
 
-        V3() {
+        V3(Profile profile) {
             client = Mqtt3Client.builder()
-                    .identifier(clientIdentifier())
-                    .transportConfig(transport())
-                    .addConnectedListener(HiveSession.this::onConnected)
-                    .addDisconnectedListener(HiveSession.this::onDisconnected)
+                    .identifier(clientIdentifier(profile))
+                    .transportConfig(transport(profile))
+                    .addConnectedListener(ctx -> onConnected(this, ctx))
+                    .addDisconnectedListener(ctx -> onDisconnected(this, ctx))
                     .buildAsync();
             Mqtt3ConnectBuilder b = Mqtt3Connect.builder()
                     .keepAlive(profile.keepAliveSeconds())

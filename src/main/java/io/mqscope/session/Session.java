@@ -26,6 +26,13 @@ public interface Session extends AutoCloseable {
 
     CompletableFuture<Void> publish(PublishRequest request);
 
+    /** Starts closing (disconnect, then stop the relay) and returns at once. */
     @Override
     void close();
+
+    /** Like {@link #close()}; the future completes when the connection and the relay are gone. */
+    default CompletableFuture<Void> closeAsync() {
+        close();
+        return CompletableFuture.completedFuture(null);
+    }
 }

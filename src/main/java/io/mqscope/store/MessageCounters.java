@@ -1,5 +1,6 @@
 package io.mqscope.store;
 
+import io.mqscope.payload.TopicNames;
 import io.mqscope.session.MessageEvent;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ public final class MessageCounters {
         for (String f : topicFilters) {
             long n = 0;
             for (Map.Entry<String, long[]> e : perTopicIn.entrySet()) {
-                if (TopicFilters.matches(f, e.getKey())) {
+                if (TopicNames.matches(f, e.getKey())) {
                     n += e.getValue()[0];
                 }
             }

@@ -6,13 +6,23 @@ final class AuthDecoder {
     }
 
     static void decode(PacketReader r) {
+        int rc = 0;
         if (r.pos < r.end) {
+            rc = r.b[r.pos] & 0xff;
             PacketDecoder.reasonCode(r);
         } else {
             PacketDecoder.impliedSuccess(r);
         }
+        int propsAt = r.pos;
+        boolean method = false;
         if (r.pos < r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH), "properties");
+            method = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH), "properties").authenticationMethod;
+        }
+        // 5.0 §3.15.2.2.2: omitting the Authentication Method is a Protocol Error. Checked for Continue and
+        // Re-authenticate, which are pointless without it; a Success AUTH without it is accepted (short form).
+        if (!method && (rc == 0x18 || rc == 0x19)) {
+            r.error("properties", propsAt, r.pos - propsAt, "AUTH (reason 0x" + Utf8.hex2(rc) + ") without the "
+                    + "Authentication Method property (0x15): Protocol Error", "5.0 §3.15.2.2.2");
         }
         PacketDecoder.trailing(r, "properties", "the AUTH properties", "5.0 §3.15.2");
     }

@@ -39,6 +39,11 @@ final class ConnackDecoder {
             }
             if (r.pos < r.end) {
                 Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK), "properties");
+            } else {
+                // Unlike PUBACK or DISCONNECT, CONNACK has no short form: the property length is always there.
+                r.error("properties", r.pos, 0, "MQTT 5.0 CONNACK without its property length (remaining_length 2 "
+                        + "is the MQTT 3.1.1 layout); a 5.0 CONNACK always carries it, 00 when empty",
+                        "5.0 §3.2.2.3.1");
             }
             PacketDecoder.trailing(r, "properties", "the CONNACK properties", "5.0 §3.2.2.3");
             return;
@@ -50,7 +55,7 @@ final class ConnackDecoder {
             r.error("return_code", rcAt, 1, "CONNACK return code " + rc + " is reserved (only 0-5 are defined)",
                     "3.1.1 §3.2.2.3 Table 3.1");
         }
-        if (sp && rc != 0) {
+        if (sp && rc != 0 && r.version == 4) { // 3.1 has no session present bit: the byte is unused there
             r.error("ack_flags", at, 1, "session_present 1 with the non-zero return code " + rc
                     + "; it must be 0 when the connection is refused", "3.1.1 §3.2.2.2 [MQTT-3.2.2-4]");
         }

@@ -15,6 +15,15 @@ final class ConnectDecoder {
         if (level >= 0) {
             r.field("protocol_level", levelAt, 1, level);
         }
+        if (level >= 0x83 && level <= 0x85) {
+            // Mosquitto bridges set bit 7 of the level (try_private, on by default) to tell a mosquitto broker
+            // that the peer is a bridge: non-standard, but the rest is an ordinary CONNECT of level & 0x7f.
+            r.warning("protocol_level", levelAt, 1, "protocol level 0x" + Utf8.hex2(level) + " is level "
+                    + (level & 0x7f) + " with bit 7 set: a mosquitto bridge (bridge try_private true); brokers other "
+                    + "than mosquitto answer 0x01 unacceptable protocol version (set try_private false)",
+                    r.spec("3.1.1 §3.1.2.2 [MQTT-3.1.2-2]", "5.0 §3.1.2.2 [MQTT-3.1.2-2]"));
+            level &= 0x7f;
+        }
         if (name != null) {
             if (!name.equals("MQTT") && !name.equals("MQIsdp")) {
                 r.error("protocol_name", at, Math.max(2, levelAt - at), "protocol name length " + (levelAt - at - 2)
@@ -93,14 +102,16 @@ final class ConnectDecoder {
             } else if (clientId.isEmpty() && !clean && r.version == 4) {
                 r.error("client_id", idAt, 2, "empty client_id with clean_session 0: a zero-byte client id requires "
                         + "clean_session 1", "3.1.1 §3.1.3.1 [MQTT-3.1.3-8]");
-            } else if (r.version == 3 && clientId.length() > 23) {
-                r.info("client_id", idAt, r.pos - idAt, "client_id of " + clientId.length() + " characters: MQTT 3.1 "
-                        + "brokers may reject more than 23", "3.1 §3.1 (Client Identifier)");
+            } else if (r.version == 3 && clientId.codePointCount(0, clientId.length()) > 23) {
+                r.error("client_id", idAt, r.pos - idAt, "client_id of " + clientId.codePointCount(0,
+                        clientId.length()) + " characters: MQTT 3.1 allows 1 to 23 (a 3.1 broker answers CONNACK 2, "
+                        + "identifier rejected); use MQTT 3.1.1 for longer ids", "3.1 §3.1 (Client Identifier)");
             }
         }
         if (will && r.pos <= r.end) {
+            int payloadFormat = -1;
             if (v5) {
-                Mqtt5Properties.read(r, Mqtt5Properties.WILL, "will_properties");
+                payloadFormat = Mqtt5Properties.read(r, Mqtt5Properties.WILL, "will_properties").payloadFormat;
             }
             int wtAt = r.pos;
             String wt = r.string("will_topic", "will_topic");
@@ -109,7 +120,11 @@ final class ConnectDecoder {
                 r.error("will_topic", wtAt, 2, "empty will_topic: a topic name must be at least one character long",
                         r.spec("3.1.1 §4.7.3 [MQTT-4.7.3-1]", "5.0 §4.7.3 [MQTT-4.7.3-1]"));
             }
-            r.binary("will_payload", "will_payload");
+            int wpAt = r.pos + 2;
+            String wp = r.binary("will_payload", "will_payload");
+            if (payloadFormat == 1 && wp != null) {
+                Utf8.checkPayload(r, wpAt, r.pos, "will_payload", "5.0 §3.1.3.2.3 [MQTT-3.1.3-9]");
+            }
         }
         if (user) {
             r.string("username", "username");

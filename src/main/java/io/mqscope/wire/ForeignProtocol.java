@@ -162,11 +162,18 @@ final class ForeignProtocol {
             return null;
         }
         WebSocketFrame f = complete.frame();
+        if (dir != null && f.masked() != (dir == Direction.CLIENT_TO_BROKER)) {
+            // RFC 6455 §5.1: a client masks every frame, a server never does. Bytes with the other masking are
+            // not WebSocket from this side (82 00 from a client is an empty SUBSCRIBE, not an empty message).
+            return null;
+        }
         byte[] pl = f.payload();
         String carries;
         if (f.opcode() == WebSocketFrame.BINARY || f.opcode() == WebSocketFrame.CONTINUATION) {
             if (pl.length == 0) {
-                carries = "an empty binary message";
+                // An empty binary message carries no MQTT; the two bytes read better as an MQTT packet with
+                // remaining_length 0 (SUBSCRIBE 82 00), whose own findings say what is wrong.
+                return null;
             } else {
                 int first = pl[0] & 0xff;
                 if (!plausibleMqttStart(first)) {

@@ -78,6 +78,7 @@ final class Mqtt5Properties {
         int topicAlias = -1;
         boolean subscriptionIdentifier;
         int payloadFormat = -1;
+        boolean authenticationMethod;
     }
 
     /**
@@ -134,6 +135,7 @@ final class Mqtt5Properties {
         } finally {
             r.end = outerEnd;
         }
+        seen.authenticationMethod = (seenLow & (1L << 0x15)) != 0;
         if ((seenLow & (1L << 0x16)) != 0 && (seenLow & (1L << 0x15)) == 0) {
             r.error("properties", start, end - start, "Authentication Data without Authentication Method: "
                     + "Protocol Error", "5.0 §3.1.2.11.10");
@@ -197,6 +199,9 @@ final class Mqtt5Properties {
                 if (id == 0x08 && v != null && (v.indexOf('+') >= 0 || v.indexOf('#') >= 0)) {
                     r.error("properties", idAt, r.pos - idAt, "Response Topic \"" + v + "\" contains a wildcard",
                             "5.0 §3.3.2.3.5 [MQTT-3.3.2-14]");
+                } else if (id == 0x08 && v != null && v.isEmpty()) {
+                    r.error("properties", idAt, r.pos - idAt, "empty Response Topic: it is a Topic Name, which must "
+                            + "be at least one character long", "5.0 §3.3.2.3.5 [MQTT-3.3.2-13] [MQTT-4.7.3-1]");
                 }
                 return v;
             }

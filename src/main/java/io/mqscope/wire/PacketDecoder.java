@@ -195,7 +195,8 @@ public final class PacketDecoder {
         }
         int nameLen = (b[body] & 0xff) << 8 | b[body + 1] & 0xff;
         int level = body + 2 + nameLen;
-        return nameLen <= 6 && level < b.length ? b[level] & 0xff : 0;
+        // bit 7 set: a mosquitto bridge's level (see ConnectDecoder)
+        return nameLen <= 6 && level < b.length ? b[level] & 0x7f : 0;
     }
 
     private static void checkHeaderFlags(PacketReader r) {
@@ -238,7 +239,11 @@ public final class PacketDecoder {
         int min = switch (r.type) {
             case CONNACK, PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK -> 2;
             case SUBACK, SUBSCRIBE, UNSUBSCRIBE -> r.version == 5 ? 3 : 2;
-            case PUBLISH -> (r.flags & 6) != 0 ? 4 : 2;
+            // QoS > 0 needs 4, but when the topic fits and the packet id does not, the packet id is what is
+            // missing ([MQTT-2.3.1-1]): PublishDecoder blames packet_id for that.
+            case PUBLISH -> 2;
+            // the protocol name's length at least; a missing later field is blamed on that field
+            case CONNECT -> 2;
             default -> 0;
         };
         if (complete && rl < min) {

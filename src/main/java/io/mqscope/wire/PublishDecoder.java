@@ -14,9 +14,11 @@ final class PublishDecoder {
         if (qos > 0) {
             PacketDecoder.packetId(r);
         }
+        int payloadFormat = -1;
         if (r.version == 5 && r.pos <= r.end) {
             Mqtt5Properties.Seen seen = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.PUBLISH),
                     "properties");
+            payloadFormat = seen.payloadFormat;
             if (topic != null && topic.isEmpty() && seen.topicAlias < 0) {
                 r.error("topic", at, 2, "empty topic without a Topic Alias property: Protocol Error",
                         "5.0 §3.3.2.1 [MQTT-3.3.2-1]");
@@ -32,6 +34,9 @@ final class PublishDecoder {
         int n = r.end - r.pos;
         if (n >= 0) {
             r.field("payload", r.pos, n, FieldList.LAZY_HEX);
+            if (payloadFormat == 1) {
+                Utf8.checkPayload(r, r.pos, r.end, "payload", "5.0 §3.3.2.3.2 [MQTT-3.3.2-4]");
+            }
             r.pos = r.end;
         }
     }

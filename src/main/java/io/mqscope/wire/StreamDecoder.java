@@ -45,6 +45,8 @@ public final class StreamDecoder {
     private long skippedFrom = -1;
     private boolean sawConnect;
     private boolean sawConnack;
+    /** A well-formed DISCONNECT from this side was seen: nothing may follow it on the connection. */
+    private boolean sawDisconnect;
 
     /** @param protocolVersion 3, 4 or 5 when known in advance, 0 to learn it from CONNECT */
     public StreamDecoder(Direction direction, int protocolVersion) {
@@ -179,6 +181,7 @@ public final class StreamDecoder {
         feed(data, 0, data.length, out::add);
         int before = streamFindings.size();
         finish(out::add);
+        mergeZeroTail(out);
         if (out.size() >= 2 && streamFindings.size() == before + 1) {
             DecodedPacket tail = out.get(out.size() - 1);
             DecodedPacket prev = out.get(out.size() - 2);
@@ -444,7 +447,8 @@ public final class StreamDecoder {
                 + (v == 5 ? "leaves out the MQTT 5.0 properties (and reason codes)" : "writes MQTT 5.0 properties")
                 + "; its MQTT library and the profile disagree on the protocol version.";
         List<Finding> fs = new ArrayList<>(p.findings());
-        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")) {
+        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")
+                && !fs.get(0).field().equals("properties")) {
             fs.add(0, new Finding(Severity.ERROR, "properties", PacketDecoder.headerLength(raw), 0, "MQTT 5.0 "
                     + p.type().name() + " without its property length: read as MQTT 3.1.1 the packet is well-formed",
                     "5.0 §2.2.2"));
@@ -455,7 +459,7 @@ public final class StreamDecoder {
     private static boolean levelIsValid(DecodedPacket p) {
         for (Field f : p.fields()) {
             if (f.name().equals("protocol_level")) {
-                return f.value() instanceof Integer l && l >= 3 && l <= 5;
+                return f.value() instanceof Integer l && (l >= 3 && l <= 5 || l >= 0x83 && l <= 0x85);
             }
         }
         return false;
@@ -525,6 +529,29 @@ public final class StreamDecoder {
         return null;
     }
 
+    /**
+     * Zero bytes after the last real packet of a pasted frame ({@code 20 02 00 00 00 00}) frame as RESERVED0 packets
+     * of remaining_length 0; nobody sends those, so they are reported as extra bytes of the packet before them.
+     */
+    private void mergeZeroTail(List<DecodedPacket> out) {
+        int k = out.size();
+        int zeros = 0;
+        while (k > 1 && allZero(out.get(k - 1).raw()) && out.get(k - 1).findings().size() == 1) {
+            zeros += out.get(k - 1).length();
+            k--;
+        }
+        if (k == out.size() || zeros > 8) {
+            return;
+        }
+        DecodedPacket prev = out.get(k - 1);
+        if (allZero(prev.raw()) || prev.diagnosis() != null || prev.remainingLength() < 0) {
+            return;
+        }
+        byte[] raw = Arrays.copyOf(prev.raw(), prev.length() + zeros);
+        out.set(k - 1, PacketDecoder.decode(raw, prev.protocolVersion(), direction, prev.index(), prev.offset()));
+        out.subList(k, out.size()).clear();
+    }
+
     /** Errors in the body (not the first byte) are what a padded Remaining Length causes. */
     private static boolean paddingCouldRepair(DecodedPacket p) {
         for (Finding f : p.findings()) {
@@ -557,7 +584,12 @@ public final class StreamDecoder {
         PacketType t = p.type();
         boolean client = direction == Direction.CLIENT_TO_BROKER;
         String spec311;
-        if (client && t == PacketType.CONNECT && sawConnect) {
+        if (sawDisconnect) {
+            add = new ArrayList<>(p.findings());
+            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, t.name() + " after DISCONNECT: the sender of a "
+                    + "DISCONNECT must send nothing more and close the network connection", p.protocolVersion() == 5
+                    ? "5.0 §3.14.4 [MQTT-3.14.4-1]" : "3.1.1 §3.14.4 [MQTT-3.14.4-2]"));
+        } else if (client && t == PacketType.CONNECT && sawConnect) {
             add = new ArrayList<>(p.findings());
             add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, "a second CONNECT on the same connection: "
                     + "Protocol Error, the broker closes the connection", p.protocolVersion() == 5
@@ -584,6 +616,9 @@ public final class StreamDecoder {
         }
         if (t == PacketType.CONNACK && !client) {
             sawConnack = true;
+        }
+        if (t == PacketType.DISCONNECT && !hasErrors(p)) {
+            sawDisconnect = true;
         }
         return add == null ? p : with(p, add, p.diagnosis(), p.repaired());
     }

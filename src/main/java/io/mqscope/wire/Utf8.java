@@ -105,6 +105,37 @@ final class Utf8 {
         }
     }
 
+    /**
+     * The payload of a PUBLISH or Will Message whose Payload Format Indicator is 1 must be well-formed UTF-8
+     * (unlike strings, control characters and U+0000 are allowed there). Reports the first ill-formed sequence.
+     */
+    static void checkPayload(PacketReader r, int from, int to, String blame, String spec) {
+        int i = from;
+        while (i < to && r.b[i] >= 0) {
+            i++;
+        }
+        if (i >= to) {
+            return;
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(r.b, i, to - i);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.min(to - i, 8192));
+        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
+        while (true) {
+            java.nio.charset.CoderResult cr = dec.decode(in, out, true);
+            if (cr.isError()) {
+                int at = in.position();
+                r.error(blame, at, Math.max(1, Math.min(cr.length(), to - at)), blame + " is not valid UTF-8 at byte "
+                        + (at - from) + " (0x" + hex2(r.b[at] & 0xff) + "), but the Payload Format Indicator 1 "
+                        + "declares UTF-8 text", spec);
+                return;
+            }
+            if (cr.isUnderflow()) {
+                return;
+            }
+            out.clear();
+        }
+    }
+
     private static void malformed(PacketReader r, String blame, int at, int len, String msg) {
         r.error(blame, at, len, msg, r.spec("3.1.1 §1.5.3 [MQTT-1.5.3-1]", "5.0 §1.5.4 [MQTT-1.5.4-1]"));
     }

@@ -194,13 +194,45 @@ class DecodeCommandTest {
     }
 
     @Test
-    void batch_accepts_corpus_style_keys_and_rejects_empty_hex(@TempDir Path dir) throws Exception {
+    void batch_accepts_corpus_style_keys_and_diagnoses_empty_hex(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("in.jsonl");
         Files.writeString(f, "{\"id\":\"a\",\"hex\":\"20 02 00 00\",\"direction\":\"client->broker\","
                 + "\"protocol_version\":4}\n{\"id\":\"b\",\"hex\":\"  \"}\n");
         run("decode", "--batch", f.toString());
         String[] lines = out.toString().split("\n");
         assertThat(JSON.readTree(lines[0]).get("error").get("field").asText()).isEqualTo("packet_type");
-        assertThat(JSON.readTree(lines[1]).get("error").asText()).contains("no bytes");
+        // Empty input is a diagnosis like any other (no packet, malformed, blamed on the missing packet type).
+        JsonNode empty = JSON.readTree(lines[1]);
+        assertThat(empty.get("packet_type").isNull()).isTrue();
+        assertThat(empty.get("malformed").asBoolean()).isTrue();
+        assertThat(empty.get("severity").asText()).isEqualTo("error");
+        assertThat(empty.get("error").get("field").asText()).isEqualTo("packet_type");
+        assertThat(empty.get("error").get("detail").asText()).contains("no bytes");
+    }
+
+    @Test
+    void audit_cases_give_the_expected_type_verdict_severity_and_field() throws Exception {
+        // Frames written from the specifications during the wire audit (src/test/resources/corpus/audit).
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        int n = 0;
+        try (var in = DecodeCommandTest.class.getResourceAsStream("/corpus/audit/audit-wire.jsonl");
+                var r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonNode c = JSON.readTree(line);
+                JsonNode e = c.get("expect");
+                JsonNode got = DecodeCommand.batchLine(line, ++n);
+                String want = e.get("packet_type").asText() + " " + e.get("malformed").asBoolean() + " "
+                        + e.get("severity").asText() + " " + e.get("field").asText();
+                String have = got.get("packet_type").asText() + " " + got.get("malformed").asBoolean() + " "
+                        + got.get("severity").asText() + " " + got.path("error").path("field").asText("null");
+                if (!want.equals(have)) {
+                    wrong.add(c.get("id").asText() + ": want " + want + ", got " + have);
+                }
+            }
+        }
+        assertThat(n).isGreaterThan(600);
+        assertThat(wrong).isEmpty();
     }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mosquitto (with persistence) is stopped and restarted under live sessions: they reconnect with backoff, a clean session
- * resubscribes by itself, and a persistent session receives the QoS 1 messages published while it was away.
+ * Mosquitto (with persistence) is stopped and restarted under live sessions: they reconnect with backoff, a clean
+ * session resubscribes by itself, a persistent session receives the QoS 1 messages published while it was away, and a
+ * signed session signs again at every attempt.
  */
 class BrokerRestartTest {
     final List<AutoCloseable> closeables = new ArrayList<>();
@@ -79,12 +80,27 @@ class BrokerRestartTest {
         join(cleanSession.connect());
         join(cleanSession.subscribe(sub("restart/live/#", 1)));
 
+        // a signed profile (Aliyun's clientId and password carry the timestamp) signs again at every attempt
+        Profile signedProfile = SessionFixtures.profile(Transport.TCP, port, MqttVersion.V5).toBuilder()
+                .signing(new Profile.Signing("aliyun-iot", java.util.Map.of("productKey", "pk1", "deviceName", "dev1",
+                        "deviceSecret", "secret", "instanceEndpoint", "127.0.0.1", "port", String.valueOf(port),
+                        "secureMode", "3", "timestamp", "now")))
+                .reconnect(new Profile.Reconnect(true, 200, 1000)).build();
+        Recorder signed = new Recorder();
+        Session signedSession = open(signedProfile, signed);
+        join(signedSession.connect());
+        join(signedSession.subscribe(sub("restart/signed/#", 1)));
+
         first.close();
         StateChange lost = persistent.awaitState(c -> c.state() == ConnectionState.RECONNECTING);
         assertThat(lost.reason()).contains("reconnecting in");
         StateChange refused = clean.awaitState(c -> c.state() == ConnectionState.RECONNECTING
                 && "tcp".equals(c.stage()));
         assertThat(refused.reason()).containsIgnoringCase("refused");
+        // a failed attempt of the signed session's new client schedules the next one
+        StateChange signedRefused = signed.awaitState(c -> c.state() == ConnectionState.RECONNECTING
+                && "tcp".equals(c.stage()));
+        assertThat(signedRefused.reason()).containsIgnoringCase("refused").contains("(attempt ");
 
         start(port);
         // another client publishes QoS 1 messages for the persistent session while it is (most likely) still away
@@ -108,6 +124,22 @@ class BrokerRestartTest {
         });
         assertThat(clean.received().get(0).topic()).isEqualTo("restart/live/x");
         assertThat(((HiveSession) cleanSession).rememberedSubscriptions()).hasSize(1);
+
+        // the signed session came back with a new signature and its subscription
+        signed.awaitState(c -> c.state() == ConnectionState.CONNECTED && c.reason().startsWith("reconnected"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            join(publisher.publish(new PublishRequest("restart/signed/x", new byte[] {9}, 1, false, null)));
+            return !signed.received().isEmpty();
+        });
+        List<String> connects = SignedReconnectTest.connects(signed).stream().map(SignedReconnectTest::latin1)
+                .toList();
+        assertThat(connects).hasSizeGreaterThanOrEqualTo(2);
+        java.util.regex.Pattern ts = java.util.regex.Pattern.compile("timestamp=(\\d+)");
+        java.util.regex.Matcher m1 = ts.matcher(connects.get(0));
+        java.util.regex.Matcher m2 = ts.matcher(connects.get(connects.size() - 1));
+        assertThat(m1.find()).isTrue();
+        assertThat(m2.find()).isTrue();
+        assertThat(Long.parseLong(m2.group(1))).isGreaterThan(Long.parseLong(m1.group(1)));
         // delivered once, not once per registered callback
         join(publisher.publish(new PublishRequest("restart/live/once", new byte[] {8}, 1, false, null)));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> clean.received()

@@ -49,8 +49,30 @@ final class PersistentMosquitto implements AutoCloseable {
         }
     }
 
+    /** Freezes the broker (SIGSTOP): its sockets stay open, it answers nothing. */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a paused broker run again (SIGCONT). */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String sig) throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", sig, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (rc != 0) {
+            throw new IllegalStateException("kill " + sig + " " + process.pid() + " exited with " + rc);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
+        try {
+            resume();
+        } catch (IOException | RuntimeException e) {
+            // destroyed anyway
+        }
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -117,8 +117,28 @@ class TransportMatrixTest {
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
         assertThat(failed.stage()).isEqualTo("websocket");
-        // HiveMQ CE does not answer an upgrade on an unknown path: the relay reports the stalled stage
-        assertThat(failed.reason()).containsIgnoringCase("websocket stage");
+        // HiveMQ CE does not answer an upgrade on an unknown path: the relay reports the stalled stage and the
+        // session names the path tried
+        assertThat(failed.reason()).startsWith("the broker did not answer the WebSocket upgrade for path '/wrong'"
+                + " (wrong path? try /mqtt)").containsIgnoringCase("websocket stage");
+    }
+
+    @Test
+    void a_disconnect_during_a_stalled_attempt_leaves_the_session_disconnected_not_failed() {
+        Profile p = profileFor(Transport.WS, MqttVersion.V5).toBuilder().wsPath("/wrong")
+                .connectTimeoutSeconds(1).build();
+        Recorder rec = new Recorder();
+        Session s = Sessions.open(p, rec);
+        sessions.add(s);
+        java.util.concurrent.CompletableFuture<Void> connecting = s.connect();
+        // the HiveMQ client is connecting to the relay, whose upstream waits for the upgrade answer
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> ((HiveSession) s).attemptUnderWay());
+        SessionFixtures.join(s.disconnect());
+        assertThat(s.state()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThatThrownBy(connecting::join).hasCauseInstanceOf(SessionException.class);
+        assertThat(s.state()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(rec.states).extracting(StateChange::state).doesNotContain(ConnectionState.FAILED);
     }
 
     @Test

@@ -52,4 +52,15 @@ class AuthTest {
         assertThat(p.type()).isEqualTo(PacketType.RESERVED15);
         error(p, "packet_type");
     }
+
+    @Test
+    void decode_50_continue_without_authentication_method() {
+        // 5.0 §3.15.2.2.2: the Authentication Method must be present
+        Finding f = error(decode(5, CLIENT, 0xf0, 0x02,
+                //   reason code: continue authentication; property length 0
+                0x18, 0x00), "properties");
+        assertThat(f.spec()).contains("3.15.2.2.2");
+        // the one-byte form (reason code only) has no properties, hence no method either
+        error(decode(5, CLIENT, 0xf0, 0x01, 0x19), "properties");
+    }
 }

@@ -100,4 +100,17 @@ class ConnackTest {
     void decode_50_property_not_allowed() {
         error(decode(5, BROKER, 0x20, 0x05, 0x00, 0x00, 0x02, 0x17, 0x01), "properties");
     }
+
+    @Test
+    void decode_50_without_property_length() {
+        // 5.0 §3.2.2.3: a 5.0 CONNACK has no short form, unlike PUBACK or DISCONNECT
+        Finding f = error(decode(5, BROKER, 0x20, 0x02, 0x00, 0x00), "properties");
+        assertThat(f.offset()).isEqualTo(4);
+    }
+
+    @Test
+    void decode_31_first_byte_is_unused() {
+        // MQTT 3.1 has no session present flag: the first byte of the variable header is reserved and not used
+        clean(decode(3, BROKER, 0x20, 0x02, 0x01, 0x05), PacketType.CONNACK);
+    }
 }

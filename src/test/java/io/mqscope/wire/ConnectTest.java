@@ -269,4 +269,56 @@ class ConnectTest {
         Finding f = error(decode(4, CLIENT, 0x10, 0x16, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04), "remaining_length");
         assertThat(f.message()).contains("declares 22 but only 7 bytes present");
     }
+
+    @Test
+    void decode_31_client_id_longer_than_23_characters() {
+        // MQTT 3.1 §3.1: the Client Identifier is 1 to 23 characters; a 3.1 broker answers CONNACK 2.
+        int[] head = {0x10, 0x26,
+                0x00, 0x06, 'M', 'Q', 'I', 's', 'd', 'p', 0x03,
+                0x02, 0x00, 0x3c,
+                //   client id: 24 x 'a'
+                0x00, 0x18};
+        int[] all = java.util.Arrays.copyOf(head, head.length + 24);
+        java.util.Arrays.fill(all, head.length, all.length, 'a');
+        Finding f = error(decode(3, CLIENT, all), "client_id");
+        assertThat(f.offset()).isEqualTo(14);
+        assertThat(f.message()).contains("24 characters");
+        // 23 characters is fine
+        int[] ok = java.util.Arrays.copyOf(all, all.length - 1);
+        ok[1] = 0x25;
+        ok[15] = 23;
+        clean(decode(3, CLIENT, ok), PacketType.CONNECT);
+    }
+
+    @Test
+    void decode_50_will_payload_format_utf8_but_payload_is_not() {
+        Finding f = error(decode(5, CLIENT, 0x10, 0x17, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05,
+                //   flags: will, clean start; keep alive; no properties
+                0x06, 0x00, 0x3c, 0x00,
+                //   client id "x"
+                0x00, 0x01, 'x',
+                //   will properties: payload format indicator 1
+                0x02, 0x01, 0x01,
+                //   will topic "t", will payload ff (never valid in UTF-8)
+                0x00, 0x01, 't', 0x00, 0x01, 0xff), "will_payload");
+        assertThat(f.offset()).isEqualTo(24);
+        assertThat(f.spec()).contains("[MQTT-3.1.3-9]");
+    }
+
+    @Test
+    void decode_mosquitto_bridge_level_with_bit_7() {
+        // level 0x84: a mosquitto bridge (try_private) speaking 3.1.1; decodable, but non-standard
+        DecodedPacket p = decode(4, CLIENT, 0x10, 0x0f, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x84,
+                0x02, 0x00, 0x3c, 0x00, 0x03, 'b', 'r', 'g');
+        Finding f = Wire.blames(p, Severity.WARNING, "protocol_level");
+        assertThat(f.message()).contains("mosquitto bridge");
+        assertThat(p.protocolVersion()).isEqualTo(4);
+        assertThat(value(p, "client_id")).isEqualTo("brg");
+    }
+
+    @Test
+    void decode_remaining_length_0() {
+        // 10 00: like 30 00 or 82 00, a remaining_length too small for the first field is the root cause
+        error(decode(4, CLIENT, 0x10, 0x00), "remaining_length");
+    }
 }

@@ -162,6 +162,31 @@ class DiagnosisTest {
     }
 
     @Test
+    void an_empty_subscribe_from_a_client_is_not_an_empty_websocket_message() {
+        // 82 00: an unmasked frame cannot come from a WebSocket client (RFC 6455 §5.1), and an empty binary
+        // message carries no MQTT; read as MQTT it is a SUBSCRIBE with remaining_length 0.
+        DecodedPacket p = all(CLIENT, bytes(0x82, 0x00)).get(0);
+        assertThat(p.type()).isEqualTo(PacketType.SUBSCRIBE);
+        Wire.error(p, "remaining_length");
+    }
+
+    @Test
+    void an_unmasked_frame_from_a_client_is_not_websocket() {
+        // 88 02 03 e8 would be an unmasked close frame (1000): WebSocket clients always mask.
+        DecodedPacket p = all(CLIENT, bytes(0x88, 0x02, 0x03, 0xe8)).get(0);
+        assertThat(p.type()).isEqualTo(PacketType.SUBSCRIBE);
+        Wire.error(p, "header_flags");
+    }
+
+    @Test
+    void zero_bytes_after_a_complete_packet_are_its_extra_bytes() {
+        // 20 02 00 00 | 00 00: the zeros frame as a RESERVED0 packet of length 0, which nobody sends
+        List<DecodedPacket> ps = all(BROKER, bytes(0x20, 0x02, 0x00, 0x00, 0x00, 0x00));
+        assertThat(ps).hasSize(1);
+        assertThat(Wire.error(ps.get(0), "remaining_length").message()).contains("2 extra bytes");
+    }
+
+    @Test
     void a_connect_starting_with_p_is_not_http() {
         // PUBREC 0x50 is also 'P': a well-formed PUBREC must stay one
         DecodedPacket p = all(BROKER, bytes(0x50, 0x02, 0x00, 0x01)).get(0);

@@ -256,4 +256,36 @@ class PublishTest {
         assertThat(error(decode(5, CLIENT, 0x30, 0x05, 0x00, 0x01, 'a', 0x80, 0x00), "properties").spec())
                 .contains("[MQTT-1.5.5-1]");
     }
+
+    @Test
+    void decode_50_payload_format_utf8_but_payload_is_not() {
+        Finding f = error(decode(5, CLIENT, 0x30, 0x0b,
+                //   topic "a", properties: payload format indicator 1
+                0x00, 0x01, 'a', 0x02, 0x01, 0x01,
+                //   payload "ab" then the UTF-8 encoding of a surrogate half (ED A0 80)
+                'a', 'b', 0xed, 0xa0, 0x80), "payload");
+        assertThat(f.offset()).isEqualTo(10);
+        assertThat(f.spec()).contains("[MQTT-3.3.2-4]");
+    }
+
+    @Test
+    void decode_50_payload_format_utf8_allows_control_characters() {
+        clean(decode(5, CLIENT, 0x30, 0x0d, 0x00, 0x01, 'a', 0x02, 0x01, 0x01,
+                '{', '}', '\n', 0x00, 0xe2, 0x82, 0xac), PacketType.PUBLISH);
+    }
+
+    @Test
+    void decode_311_qos1_without_packet_id() {
+        // The topic "a" fills the declared length: the packet identifier a QoS 1 PUBLISH needs is missing.
+        Finding f = error(decode(4, CLIENT, 0x32, 0x03, 0x00, 0x01, 'a'), "packet_id");
+        assertThat(f.offset()).isEqualTo(5);
+    }
+
+    @Test
+    void decode_50_empty_response_topic() {
+        // Response Topic is a Topic Name: at least one character [MQTT-4.7.3-1]
+        error(decode(5, CLIENT, 0x30, 0x08, 0x00, 0x01, 'a',
+                //   properties: response topic "" (08 00 00)
+                0x03, 0x08, 0x00, 0x00, 'x'), "properties");
+    }
 }

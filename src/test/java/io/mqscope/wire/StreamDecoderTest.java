@@ -136,6 +136,15 @@ class StreamDecoderTest {
     }
 
     @Test
+    void a_packet_after_disconnect_is_a_sequence_error() {
+        // 3.1.1 [MQTT-3.14.4-2]: after DISCONNECT the client sends nothing more (e0 00, then a PINGREQ c0 00)
+        List<DecodedPacket> ps = new StreamDecoder(CLIENT, 4).expectConnectionStart(false).feed(bytes(0xe0, 0x00,
+                0xc0, 0x00));
+        assertThat(ps.get(0).malformed()).isFalse();
+        assertThat(Wire.error(ps.get(1), "sequence").spec()).contains("[MQTT-3.14.4-2]");
+    }
+
+    @Test
     void second_connack_is_a_sequence_error() {
         List<DecodedPacket> ps = new StreamDecoder(BROKER, 4).feed(bytes(0x20, 0x02, 0x00, 0x00, 0x20, 0x02,
                 0x00, 0x00));

@@ -1,11 +1,11 @@
-package io.mqscope.store;
+package io.mqscope.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TopicFiltersTest {
+class TopicMatchingTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -15,6 +15,6 @@ class TopicFiltersTest {
         "$SYS/#, $SYS/x, true", "a/+/c, a/b/c, true", "a/+/c, a/b/d, false", "$share/g/a/#, a/b, true",
         "ab, a, false", "a, ab, false"})
     void matches_as_in_the_spec(String filter, String topic, boolean expected) {
-        assertThat(TopicFilters.matches(filter, topic)).isEqualTo(expected);
+        assertThat(TopicNames.matches(filter, topic)).isEqualTo(expected);
     }
 }
