@@ -148,14 +148,10 @@ public final class ConnectionsViewModel {
             }
             Session session = backend.open(p, e.live());
             e.live().setSession(session);
+            // the session itself subscribes the profile's saved subscriptions on connect and after reconnects
             session.connect().whenComplete((v, ex) -> {
                 if (ex != null) {
                     fail(e, ex);
-                    return;
-                }
-                // the session restores what it subscribed itself; the profile's saved list is ours to restore
-                for (Profile.SavedSubscription saved : e.profile().subscriptions()) {
-                    session.subscribe(saved);
                 }
             });
         }, io).exceptionally(ex -> {

@@ -70,9 +70,6 @@ public final class MainView {
                                 ProfileRepository profiles, Executor io) {
         MainView v = new MainView(stage, settingsFile, backend, profiles, io);
         v.build(settings);
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(1280, screen.getWidth()));
-        stage.setHeight(Math.min(820, screen.getHeight()));
         stage.show();
         v.pump.start();
         return v;
@@ -85,7 +82,10 @@ public final class MainView {
         root = createView();
         Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(root);
+            // the first layout must happen at the window's real size: the split panes' divider positions are
+            // fractions of it (a scene at its preferred size would give the publisher most of the height)
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
             stage.setScene(scene);
         } else {
             scene.setRoot(root);
@@ -119,6 +119,11 @@ public final class MainView {
         SplitPane center = new SplitPane(tabs, publisherView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
+        // the publisher's payload area would otherwise claim the whole height on a 1280x800 screen and collapse
+        // the message list; a growing window gives its extra height to the messages, not to the publisher
+        tabs.setMinHeight(220);
+        publisherView.root().setMinHeight(150);
+        SplitPane.setResizableWithParent(publisherView.root(), false);
 
         SplitPane main = new SplitPane(left, center);
         main.setDividerPositions(0.22);

@@ -242,7 +242,7 @@ public final class PublisherView {
         }
     }
 
-    public Node root() {
+    public Region root() {
         return root;
     }
 }
