@@ -62,7 +62,7 @@ class WebSocketFramesTest {
             batch.add(frame("binary", i, null, null));
         }
         vm.appendFrames(batch);
-        assertThat(vm.frames()).hasSize(MessagesViewModel.MAX_APPEND);
+        assertThat(vm.frames()).hasSize(io.mqscope.ui.BoundedAppend.MAX_APPEND);
         assertThat(vm.frames().get(vm.frames().size() - 1).payloadLength()).isEqualTo(999);
         vm.appendFrames(batch.subList(0, 150));
         assertThat(vm.frames()).hasSize(300);
@@ -87,7 +87,7 @@ class WebSocketFramesTest {
                     "t/" + i, 0, false, false, new byte[] {(byte) i}, null));
         }
         vm.append(batch);
-        assertThat(vm.visible()).hasSize(MessagesViewModel.MAX_APPEND);
+        assertThat(vm.visible()).hasSize(io.mqscope.ui.BoundedAppend.MAX_APPEND);
         assertThat(vm.visible().get(vm.visible().size() - 1).topic()).isEqualTo("t/999");
     }
 

@@ -3,6 +3,7 @@ package io.mqscope.ui.messages;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.TopicNames;
 import io.mqscope.session.MessageEvent;
+import io.mqscope.ui.BoundedAppend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,6 @@ public final class MessagesViewModel {
     private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.beans.property.IntegerProperty pages = new javafx.beans.property.SimpleIntegerProperty(1);
     private final int maxVisible;
-    /**
-     * Rows appended per refresh at most: under a flood only the newest ones of a batch are shown live (nobody reads
-     * 2,000 rows in 100 ms) and the list changes by a few hundred rows instead of being replaced; pausing or paging
-     * reloads the complete window from the log.
-     */
-    public static final int MAX_APPEND = 200;
     private Supplier<List<MessageEvent>> source = List::of;
     private Predicate<MessageEvent> hidden = m -> false;
     private Runnable onClear = () -> { };
@@ -90,29 +85,7 @@ public final class MessagesViewModel {
             missedWhilePaused.set(missedWhilePaused.get() + batch.size());
             return;
         }
-        Predicate<MessageEvent> p = filter();
-        int cap = Math.min(maxVisible, MAX_APPEND);
-        java.util.ArrayDeque<MessageEvent> newest = new java.util.ArrayDeque<>(cap);
-        // newest first, stopping at the cap: the filter runs on at most what is shown (plus what it rejects)
-        for (int i = batch.size() - 1; i >= 0 && newest.size() < cap; i--) {
-            MessageEvent m = batch.get(i);
-            if (p.test(m)) {
-                newest.addFirst(m);
-            }
-        }
-        List<MessageEvent> add = new ArrayList<>(newest);
-        if (add.isEmpty()) {
-            return;
-        }
-        int overflow = visible.size() + add.size() - maxVisible;
-        if (overflow >= visible.size()) {
-            visible.setAll(add);
-            return;
-        }
-        if (overflow > 0) {
-            visible.remove(0, overflow);
-        }
-        visible.addAll(add);
+        BoundedAppend.appendNewest(visible, batch, filter(), maxVisible);
     }
 
     public void reload() {

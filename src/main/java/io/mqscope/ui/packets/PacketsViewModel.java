@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.mqscope.payload.PayloadCodec;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
+import io.mqscope.ui.BoundedAppend;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
 import io.mqscope.wire.PacketType;
@@ -66,28 +67,7 @@ public final class PacketsViewModel {
         if (batch.isEmpty() || paused.get()) {
             return;
         }
-        Predicate<PacketEvent> p = filter();
-        // as for messages: at most MAX_APPEND of the newest per refresh; pausing reloads the full window
-        int cap = Math.min(maxVisible, io.mqscope.ui.messages.MessagesViewModel.MAX_APPEND);
-        java.util.ArrayDeque<PacketEvent> newest = new java.util.ArrayDeque<>(cap);
-        for (int i = batch.size() - 1; i >= 0 && newest.size() < cap; i--) {
-            if (p.test(batch.get(i))) {
-                newest.addFirst(batch.get(i));
-            }
-        }
-        List<PacketEvent> add = new ArrayList<>(newest);
-        if (add.isEmpty()) {
-            return;
-        }
-        int overflow = visible.size() + add.size() - maxVisible;
-        if (overflow >= visible.size()) {
-            visible.setAll(add);
-            return;
-        }
-        if (overflow > 0) {
-            visible.remove(0, overflow);
-        }
-        visible.addAll(add);
+        BoundedAppend.appendNewest(visible, batch, filter(), maxVisible);
     }
 
     /** Where WebSocket frames come from when the view reloads: the connection's frame log. */
@@ -102,25 +82,7 @@ public final class PacketsViewModel {
             return;
         }
         Direction d = direction.get();
-        int cap = Math.min(maxVisible, io.mqscope.ui.messages.MessagesViewModel.MAX_APPEND);
-        java.util.ArrayDeque<WebSocketFrameEvent> newest = new java.util.ArrayDeque<>(cap);
-        for (int i = batch.size() - 1; i >= 0 && newest.size() < cap; i--) {
-            if (d == null || batch.get(i).direction() == d) {
-                newest.addFirst(batch.get(i));
-            }
-        }
-        if (newest.isEmpty()) {
-            return;
-        }
-        int overflow = frames.size() + newest.size() - maxVisible;
-        if (overflow >= frames.size()) {
-            frames.setAll(newest);
-            return;
-        }
-        if (overflow > 0) {
-            frames.remove(0, overflow);
-        }
-        frames.addAll(newest);
+        BoundedAppend.appendNewest(frames, batch, f -> d == null || f.direction() == d, maxVisible);
     }
 
     void reloadFrames() {
