@@ -64,34 +64,72 @@ public final class AppBackend implements Backend {
     }
 
     /**
-     * Profiles in the platform's config directory, via {@link ProfileStore}. Constructing the store may probe the OS
-     * keyring for seconds: never call this on the FX thread.
+     * Profiles in the platform's config directory, via {@link ProfileStore}, read once here. Constructing the store may
+     * probe the OS keyring for seconds and reading it touches the disk: never call this on the FX thread. The first
+     * {@code load()} returns what was read here, so the window's construction does no file I/O.
      */
     public static ProfileRepository profiles() {
-        return store(new ProfileStore());
+        StoreRepository repository = new StoreRepository(new ProfileStore());
+        repository.preload();
+        return repository;
     }
 
     public static ProfileRepository store(ProfileStore store) {
-        return new ProfileRepository() {
-            @Override
-            public List<Profile> load() throws IOException {
-                return store.load().profiles();
-            }
+        return new StoreRepository(store);
+    }
 
-            @Override
-            public void save(List<Profile> profiles) throws IOException {
-                store.save(profiles);
-            }
+    private static final class StoreRepository implements ProfileRepository {
+        private final ProfileStore store;
+        private ProfileStore.LoadResult preloaded;
+        private IOException preloadFailure;
+        private volatile List<String> warnings = List.of();
 
-            @Override
-            public String secretBackend() {
-                return store.secretBackend();
-            }
+        StoreRepository(ProfileStore store) {
+            this.store = store;
+        }
 
-            @Override
-            public boolean osCredentialStore() {
-                return store.secretStore().osCredentialStore();
+        void preload() {
+            try {
+                preloaded = store.load();
+            } catch (IOException e) {
+                preloadFailure = e;
             }
-        };
+        }
+
+        @Override
+        public synchronized List<Profile> load() throws IOException {
+            ProfileStore.LoadResult result = preloaded;
+            IOException failure = preloadFailure;
+            preloaded = null;
+            preloadFailure = null;
+            if (failure != null) {
+                throw failure;
+            }
+            if (result == null) {
+                result = store.load();
+            }
+            warnings = result.warnings();
+            return result.profiles();
+        }
+
+        @Override
+        public List<String> loadWarnings() {
+            return warnings;
+        }
+
+        @Override
+        public void save(List<Profile> profiles) throws IOException {
+            store.save(profiles);
+        }
+
+        @Override
+        public String secretBackend() {
+            return store.secretBackend();
+        }
+
+        @Override
+        public boolean osCredentialStore() {
+            return store.secretStore().osCredentialStore();
+        }
     }
 }

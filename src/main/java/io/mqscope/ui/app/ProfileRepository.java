@@ -10,6 +10,11 @@ public interface ProfileRepository {
 
     void save(List<Profile> profiles) throws IOException;
 
+    /** What the last {@link #load()} had to report, e.g. a damaged file that was moved aside; empty when nothing. */
+    default List<String> loadWarnings() {
+        return List.of();
+    }
+
     /** Where secrets are kept, human-readable (e.g. "OS credential store (Secret Service)"); null: memory only. */
     default String secretBackend() {
         return null;

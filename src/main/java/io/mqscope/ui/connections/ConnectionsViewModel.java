@@ -48,6 +48,9 @@ public final class ConnectionsViewModel {
         List<Profile> loaded;
         try {
             loaded = repository.load();
+            if (!repository.loadWarnings().isEmpty()) {
+                error.set(I18n.t("connections.loadWarnings", String.join("; ", repository.loadWarnings())));
+            }
         } catch (IOException e) {
             loaded = List.of();
             error.set(I18n.t("connections.loadFailed", e.getMessage()));
