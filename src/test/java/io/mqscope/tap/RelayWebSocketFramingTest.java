@@ -41,7 +41,8 @@ class RelayWebSocketFramingTest {
                     String key = request.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
                             .findFirst().orElseThrow().substring(18).trim();
                     String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                            .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+                            .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                                    .getBytes(StandardCharsets.US_ASCII)));
                     out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             + "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
@@ -87,6 +88,11 @@ class RelayWebSocketFramingTest {
                     && f.direction() == Direction.BROKER_TO_CLIENT).findFirst().orElseThrow();
             assertThat(close.closeCode()).isEqualTo(1001);
             assertThat(close.closeReason()).isEqualTo("going away");
+            List<String> toBroker = events.frames.stream().filter(f -> f.direction() == Direction.CLIENT_TO_BROKER)
+                    .map(f -> f.opcode() + ":" + f.payloadLength() + (f.closeCode() == null ? "" : "/" + f.closeCode()))
+                    .toList();
+            assertThat(toBroker).as("the CONNECT, the pong answering the ping, the close echoing 1001")
+                    .containsExactly("binary:" + MqttBytes.connect(4, "framing").length, "pong:2", "close:2/1001");
             assertThat(events.packets).filteredOn(e -> e.direction() == Direction.BROKER_TO_CLIENT)
                     .singleElement().satisfies(e -> assertThat(e.packet().raw()).containsExactly(0x20, 2, 0, 0));
             assertThat(events.failures).isEmpty();
