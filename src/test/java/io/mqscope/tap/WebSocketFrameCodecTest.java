@@ -98,18 +98,20 @@ class WebSocketFrameCodecTest {
     @Test
     void fragmented_message_with_a_ping_between_keeps_stream_offsets() {
         EmbeddedChannel ch = channel(WebSocketFrameCodec.Role.CLIENT);
-        ch.writeInbound(bytes(
+        ByteBuf in = bytes(
                 0x02, 0x02, 0x20, 0x02, // FIN 0, binary: first fragment, 2 bytes at offset 0
                 0x89, 0x00,             // FIN, ping, empty: control frames may come between fragments (§5.4)
                 0x80, 0x02, 0x00, 0x00, // FIN, continuation: 2 bytes at offset 2
                 0x82, 0x00              // FIN, binary, empty message
-        ));
+        );
+        ch.writeInbound(in);
         List<String> frames = new ArrayList<>();
         for (WebSocketFrame f; (f = ch.readInbound()) != null; f.release()) {
             frames.add(f.opcode().wireName() + (f.fin() ? "" : "+") + ":" + f.payloadLength() + "@" + f.streamOffset());
         }
         assertThat(frames).containsExactly("binary+:2@0", "ping:0@2", "continuation:2@2", "binary:0@4");
         ch.finishAndReleaseAll();
+        assertThat(in.refCnt()).as("payloads are slices of the bytes read; all released").isZero();
     }
 
     @Test
@@ -265,7 +267,9 @@ class WebSocketFrameCodecTest {
     @Test
     void client_masks_what_it_writes() {
         EmbeddedChannel ch = channel(WebSocketFrameCodec.Role.CLIENT);
-        ch.writeOutbound(WebSocketFrame.binary(bytes(0x20, 0x02, 0x00, 0x00)));
+        ByteBuf mqtt = bytes(0x20, 0x02, 0x00, 0x00);
+        ch.writeOutbound(WebSocketFrame.binary(mqtt));
+        assertThat(mqtt.refCnt()).as("masked into a new buffer and released").isZero();
         assertThat(drain(ch.readOutbound())).containsExactly(
                 0x82,                   // FIN, binary
                 0x84,                   // MASK 1, length 4
