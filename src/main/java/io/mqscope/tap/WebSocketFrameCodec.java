@@ -1,6 +1,7 @@
 package io.mqscope.tap;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
@@ -249,7 +250,7 @@ final class WebSocketFrameCodec extends ChannelDuplexHandler {
         }
         try {
             StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(
-                    io.netty.buffer.ByteBufUtil.getBytes(body, body.readerIndex() + 2, body.readableBytes() - 2)));
+                    ByteBufUtil.getBytes(body, body.readerIndex() + 2, body.readableBytes() - 2)));
         } catch (CharacterCodingException e) {
             return "bytes are not UTF-8";
         }
@@ -260,10 +261,11 @@ final class WebSocketFrameCodec extends ChannelDuplexHandler {
     private void violate(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
         corrupt = true;
         if (ctx.channel().isActive()) {
+            int room = MAX_CONTROL_PAYLOAD - 2; // the reason follows the 2-byte code; Netty's reasons are ASCII
             ChannelFuture sent = closeReceived || closeSent
                     ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
                     : writeAndFlush(ctx, WebSocketFrame.close(status.code(),
-                            reason.length() > MAX_CONTROL_PAYLOAD - 2 ? reason.substring(0, 123) : reason));
+                            reason.length() > room ? reason.substring(0, room) : reason));
             sent.addListener(ChannelFutureListener.CLOSE);
         }
         ctx.fireExceptionCaught(new CorruptedWebSocketFrameException(status, reason));
