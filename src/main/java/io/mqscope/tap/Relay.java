@@ -50,7 +50,7 @@ public final class Relay implements AutoCloseable {
 
     private Relay(Profile profile, RelayListener listener, EventLoopGroup group) {
         this.profile = profile;
-        this.listener = listener;
+        this.listener = SafeRelayListener.of(listener);
         this.group = group;
         this.tls = profile.transport() != null && profile.transport().secure()
                 ? new UpstreamTls(profile.tls()) : null;

@@ -90,11 +90,82 @@ class RelayMosquittoTest {
     }
 
     @Test
+    void sni_and_alpn_reach_the_server() throws Exception {
+        // a name other than the host, so the ClientHello shows the setting and not the JDK's default SNI
+        try (TestServers.TlsServer server = new TestServers.TlsServer("server.pem", "server.key", List.of("mqtt"))) {
+            Profile profile = Profile.builder().transport(Transport.TLS).host("localhost").port(server.port())
+                    .tls(new Profile.TlsSettings(TestTls.file("ca.pem"), null, null, null, "broker.mqscope.test",
+                            List.of("x-unknown", "mqtt"), true, false)).build();
+            TestServers.TlsServer.Handshake seen = handshakeThroughRelay(profile, server);
+            assertThat(seen.serverNames()).containsExactly("broker.mqscope.test");
+            assertThat(seen.alpn()).isEqualTo("mqtt");
+        }
+    }
+
+    @Test
+    void without_settings_a_dotless_host_sends_no_sni_and_no_alpn() throws Exception {
+        // the JDK names only hosts with a dot in SNI (RFC 6066 §3 wants a fully qualified name); "localhost" has none
+        try (TestServers.TlsServer server = new TestServers.TlsServer("server.pem", "server.key", List.of("mqtt"))) {
+            Profile profile = Profile.builder().transport(Transport.TLS).host("localhost").port(server.port())
+                    .tls(CA_ONLY).build();
+            TestServers.TlsServer.Handshake seen = handshakeThroughRelay(profile, server);
+            assertThat(seen.serverNames()).isEmpty();
+            assertThat(seen.alpn()).isNull();
+        }
+    }
+
+    @Test
     void insecure_mode_skips_verification_only_when_asked(Mosquitto mosquitto) throws Exception {
-        Profile profile = Profile.builder().transport(Transport.TLS).host("127.0.0.1").port(mosquitto.tlsPort)
-                .tls(new Profile.TlsSettings(TestTls.file("other-ca.pem"), null, null, null, null, List.of(),
-                        true, true)).build();
-        run(profile, 5, "mosq-insecure", null, null);
+        // trusting only an unrelated CA: the broker's chain is untrusted
+        Profile.TlsSettings wrongCa = new Profile.TlsSettings(TestTls.file("other-ca.pem"), null, null, null, null,
+                List.of(), true, false);
+        Profile verifying = Profile.builder().transport(Transport.TLS).host("127.0.0.1").port(mosquitto.tlsPort)
+                .tls(wrongCa).build();
+        UpstreamFailure refused = failureOf(verifying);
+        assertThat(refused.stage()).isEqualTo(Stage.TLS);
+        assertThat(refused.detail()).startsWith("untrusted certificate chain").contains("other-ca.pem");
+
+        Profile insecure = verifying.toBuilder().tls(new Profile.TlsSettings(wrongCa.caFile(), null, null, null,
+                null, List.of(), true, true)).build();
+        RecordingRelayListener events = run(insecure, 5, "mosq-insecure", null, null);
+        assertThat(events.packets).as("a whole session went through")
+                .anyMatch(e -> e.direction() == Direction.BROKER_TO_CLIENT && e.packet().raw()[0] == 0x20);
+    }
+
+    @Test
+    void insecure_mode_also_skips_the_hostname_check() throws Exception {
+        try (TestServers.TlsServer server = new TestServers.TlsServer("wrong-host.pem", "wrong-host.key")) {
+            Profile.TlsSettings insecure = new Profile.TlsSettings(TestTls.file("other-ca.pem"), null, null, null,
+                    null, List.of(), true, true);
+            Profile profile = Profile.builder().transport(Transport.TLS).host("localhost").port(server.port())
+                    .tls(insecure).build();
+            assertThat(handshakeThroughRelay(profile, server)).as("handshake completed").isNotNull();
+        }
+    }
+
+    /** Opens a relayed connection, awaits the server's completed handshake and checks the relay reported nothing. */
+    private static TestServers.TlsServer.Handshake handshakeThroughRelay(Profile profile,
+                                                                         TestServers.TlsServer server)
+            throws Exception {
+        RecordingRelayListener events = new RecordingRelayListener();
+        try (Relay relay = Relay.start(profile, events);
+             java.net.Socket s = new java.net.Socket("127.0.0.1", relay.port())) {
+            s.getOutputStream().write(io.mqscope.testing.MqttBytes.connect(4, "tls-settings"));
+            TestServers.TlsServer.Handshake seen = server.awaitHandshake();
+            assertThat(events.failures).isEmpty();
+            return seen;
+        }
+    }
+
+    private static UpstreamFailure failureOf(Profile profile) throws Exception {
+        RecordingRelayListener events = new RecordingRelayListener();
+        try (Relay relay = Relay.start(profile, events);
+             java.net.Socket s = new java.net.Socket("127.0.0.1", relay.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(io.mqscope.testing.MqttBytes.connect(5, "mosq-verifying"));
+            assertThat(s.getInputStream().read()).as("client side closed").isEqualTo(-1);
+            return events.awaitFailure();
+        }
     }
 
     private static RecordingRelayListener run(Profile profile, int level, String clientId, String user,

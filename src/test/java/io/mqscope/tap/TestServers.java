@@ -9,8 +9,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +23,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 
 /**
  * Small servers for failure tests that real brokers cannot produce on demand: a TLS endpoint with a chosen
@@ -30,19 +39,41 @@ final class TestServers {
     private TestServers() {
     }
 
-    /** A TLS server presenting the given certificate (file names in the tls test folder); it never answers MQTT. */
+    /**
+     * A TLS server presenting the given certificate (file names in the tls test folder); it never answers MQTT. It
+     * records the first handshake it completes: the server names of the ClientHello's SNI extension (RFC 6066 §3)
+     * and the protocol ALPN settled on (RFC 7301), so a test can await the handshake instead of sleeping.
+     */
     static final class TlsServer implements AutoCloseable {
+        /** What the server saw of one completed handshake; {@code alpn} is null when none was negotiated. */
+        record Handshake(List<String> serverNames, String alpn) {
+        }
+
+        final CompletableFuture<Handshake> handshake = new CompletableFuture<>();
         private final EventLoopGroup group = new NioEventLoopGroup(1);
         private final Channel channel;
 
         TlsServer(String certFile, String keyFile) throws Exception {
-            SslContext ctx = SslContextBuilder.forServer(TestTls.path(certFile).toFile(),
-                    TestTls.path(keyFile).toFile()).build();
+            this(certFile, keyFile, List.of());
+        }
+
+        /** @param alpn protocols the server accepts, in its order of preference; empty for no ALPN */
+        TlsServer(String certFile, String keyFile, List<String> alpn) throws Exception {
+            SslContextBuilder builder = SslContextBuilder.forServer(TestTls.path(certFile).toFile(),
+                    TestTls.path(keyFile).toFile()).sslProvider(SslProvider.JDK);
+            if (!alpn.isEmpty()) {
+                builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+            }
+            SslContext ctx = builder.build();
             channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(ctx.newHandler(ch.alloc()));
+                            SslHandler tls = ctx.newHandler(ch.alloc());
+                            tls.handshakeFuture().addListener(done -> record(tls, done.cause()));
+                            ch.pipeline().addLast(tls);
                             ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
                                 @Override
                                 public void channelRead(ChannelHandlerContext c, Object msg) {
@@ -56,6 +87,25 @@ final class TestServers {
                             });
                         }
                     }).bind("127.0.0.1", 0).sync().channel();
+        }
+
+        private void record(SslHandler tls, Throwable failure) {
+            if (failure != null) {
+                handshake.completeExceptionally(failure);
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            if (tls.engine().getSession() instanceof ExtendedSSLSession session) {
+                for (SNIServerName name : session.getRequestedServerNames()) {
+                    names.add(name instanceof SNIHostName host ? host.getAsciiName() : name.toString());
+                }
+            }
+            handshake.complete(new Handshake(names, tls.applicationProtocol()));
+        }
+
+        /** The first handshake, once done; fails when the handshake failed or none came within 10 s. */
+        Handshake awaitHandshake() throws Exception {
+            return handshake.get(10, TimeUnit.SECONDS);
         }
 
         int port() {
