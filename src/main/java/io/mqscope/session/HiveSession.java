@@ -171,7 +171,7 @@ final class HiveSession implements Session, RelayListener {
         CompletableFuture<Void> result;
         synchronized (lock) {
             if (closed) {
-                return CompletableFuture.failedFuture(new SessionException("config", "the session is closed"));
+                return CompletableFuture.failedFuture(new SessionException(Stage.CONFIG, "the session is closed"));
             }
             if (state == ConnectionState.CONNECTED) {
                 return CompletableFuture.completedFuture(null);
@@ -199,7 +199,7 @@ final class HiveSession implements Session, RelayListener {
         Relay started = null;
         try {
             if (original.mqttVersion() == MqttVersion.V3_1) {
-                throw new SessionException("config", "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
+                throw new SessionException(Stage.CONFIG, "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
                         + "by the MQTT client MQScope uses; choose MQTT 3.1.1 or 5 for this profile");
             }
             boolean fresh;
@@ -223,7 +223,7 @@ final class HiveSession implements Session, RelayListener {
             synchronized (lock) {
                 if (userDisconnect || closed) {
                     // disconnect() already said DISCONNECTED: no FAILED after it
-                    result.completeExceptionally(new SessionException("mqtt",
+                    result.completeExceptionally(new SessionException(Stage.MQTT,
                             "disconnected before the connection was made"));
                     return;
                 }
@@ -243,7 +243,7 @@ final class HiveSession implements Session, RelayListener {
             fail(result, e);
             return;
         } catch (RuntimeException e) {
-            fail(result, new SessionException("config", String.valueOf(e.getMessage()), e));
+            fail(result, new SessionException(Stage.CONFIG, String.valueOf(e.getMessage()), e));
             return;
         } finally {
             if (started != null) {
@@ -263,7 +263,7 @@ final class HiveSession implements Session, RelayListener {
             }
             if (userDisconnect) {
                 // disconnect() during the attempt: it already said DISCONNECTED, no FAILED after it
-                result.completeExceptionally(new SessionException("mqtt", "disconnected before the connection was"
+                result.completeExceptionally(new SessionException(Stage.MQTT, "disconnected before the connection was"
                         + " made"));
                 return;
             }
@@ -296,7 +296,7 @@ final class HiveSession implements Session, RelayListener {
         try {
             return Signer.apply(p, Signer.sign(p.signing(), clock.instant()));
         } catch (SigningException e) {
-            throw new SessionException("config", p.signing().vendor() + " signing: " + e.getMessage()
+            throw new SessionException(Stage.CONFIG, p.signing().vendor() + " signing: " + e.getMessage()
                     + (e.param() == null ? "" : " (" + e.param() + ")"), e);
         }
     }
@@ -412,7 +412,7 @@ final class HiveSession implements Session, RelayListener {
                 setState(ConnectionState.FAILED, e.stage(), e.reason());
                 return;
             } catch (RuntimeException e) {
-                setState(ConnectionState.FAILED, "config", String.valueOf(e.getMessage()));
+                setState(ConnectionState.FAILED, Stage.CONFIG, String.valueOf(e.getMessage()));
                 return;
             }
         }
@@ -434,32 +434,31 @@ final class HiveSession implements Session, RelayListener {
         Throwable t = unwrap(error);
         if (t instanceof Mqtt5ConnAckException e) {
             var ack = e.getMqttMessage();
-            return new SessionException("mqtt", "CONNACK refused: " + ack.getReasonCode()
+            return new SessionException(Stage.MQTT, "CONNACK refused: " + ack.getReasonCode()
                     + ack.getReasonString().map(s -> " (" + s + ")").orElse(""), t);
         }
         if (t instanceof Mqtt3ConnAckException e) {
-            return new SessionException("mqtt", "CONNACK refused: " + e.getMqttMessage().getReturnCode(), t);
+            return new SessionException(Stage.MQTT, "CONNACK refused: " + e.getMqttMessage().getReturnCode(), t);
         }
         UpstreamFailure f = lastFailure;
         if (f != null) {
-            String stage = f.stage().name().toLowerCase(Locale.ROOT);
-            return new SessionException(stage, f.stage() == Stage.WEBSOCKET ? webSocketReason(f.detail(), profile)
+            return new SessionException(f.stage(), f.stage() == Stage.WEBSOCKET ? webSocketReason(f.detail(), profile)
                     : f.detail(), t);
         }
         if (t instanceof Mqtt5DisconnectException e) {
             var d = e.getMqttMessage();
-            return new SessionException("mqtt", "broker sent DISCONNECT: " + d.getReasonCode()
+            return new SessionException(Stage.MQTT, "broker sent DISCONNECT: " + d.getReasonCode()
                     + d.getReasonString().map(s -> " (" + s + ")").orElse(""), t);
         }
         if (t instanceof TimeoutException) {
-            return new SessionException("mqtt", "no CONNACK within " + timeoutSeconds + " s", t);
+            return new SessionException(Stage.MQTT, "no CONNACK within " + timeoutSeconds + " s", t);
         }
         String closed = lastCloseReason;
         String msg = t == null ? "connection lost" : t.getMessage() == null ? t.toString() : t.getMessage();
         if (msg.contains("Timeout while waiting for CONNACK")) {
-            return new SessionException("mqtt", "no CONNACK within " + timeoutSeconds + " s", t);
+            return new SessionException(Stage.MQTT, "no CONNACK within " + timeoutSeconds + " s", t);
         }
-        return new SessionException("mqtt", closed != null ? msg + " (" + closed + ")" : msg, t);
+        return new SessionException(Stage.MQTT, closed != null ? msg + " (" + closed + ")" : msg, t);
     }
 
     /**
@@ -495,15 +494,15 @@ final class HiveSession implements Session, RelayListener {
             return s;
         }
         if (t instanceof MqttClientStateException) {
-            return new SessionException("mqtt", "not connected (" + t.getMessage() + ")", t);
+            return new SessionException(Stage.MQTT, "not connected (" + t.getMessage() + ")", t);
         }
         if (t instanceof Mqtt5SubAckException e) {
-            return new SessionException("mqtt", "SUBACK refused: " + e.getMqttMessage().getReasonCodes(), t);
+            return new SessionException(Stage.MQTT, "SUBACK refused: " + e.getMqttMessage().getReasonCodes(), t);
         }
         return explain(t, profile.connectTimeoutSeconds());
     }
 
-    private void setState(ConnectionState s, String stage, String reason) {
+    private void setState(ConnectionState s, Stage stage, String reason) {
         state = s;
         listener.onState(new StateChange(id, Instant.now(), s, stage, reason));
     }
@@ -639,7 +638,7 @@ final class HiveSession implements Session, RelayListener {
     public CompletableFuture<Void> publish(PublishRequest request) {
         Client c = client;
         if (c == null || state != ConnectionState.CONNECTED) {
-            return CompletableFuture.failedFuture(new SessionException("mqtt",
+            return CompletableFuture.failedFuture(new SessionException(Stage.MQTT,
                     "not connected (state " + state.name().toLowerCase(Locale.ROOT) + ")"));
         }
         // HiveMQ's client queues publishes without bound while the broker's Receive Maximum holds them back
@@ -648,7 +647,7 @@ final class HiveSession implements Session, RelayListener {
         long limit = maxPendingPublishBytes;
         if (pending > limit && pending != cost) {
             pendingPublishBytes.addAndGet(-cost);
-            return CompletableFuture.failedFuture(new SessionException("mqtt", "publish to " + request.topic()
+            return CompletableFuture.failedFuture(new SessionException(Stage.MQTT, "publish to " + request.topic()
                     + " refused: " + (pending - cost) + " bytes of earlier publishes still wait for the broker (limit "
                     + limit + "); wait for them to complete"));
         }
@@ -657,7 +656,7 @@ final class HiveSession implements Session, RelayListener {
             sent = c.publish(request);
         } catch (RuntimeException e) {
             pendingPublishBytes.addAndGet(-cost);
-            return CompletableFuture.failedFuture(new SessionException("config", String.valueOf(e.getMessage()), e));
+            return CompletableFuture.failedFuture(new SessionException(Stage.CONFIG, String.valueOf(e.getMessage()), e));
         }
         sent.whenComplete((v, t) -> pendingPublishBytes.addAndGet(-cost));
         listener.onMessage(new MessageEvent(id, System.nanoTime(), Instant.now(), true, request.topic(),
@@ -719,7 +718,7 @@ final class HiveSession implements Session, RelayListener {
         }
         ParseResult<byte[]> r = Payloads.parse(w.payload(), w.payloadFormat());
         if (!r.ok()) {
-            throw new SessionException("config", "will payload (" + w.payloadFormat() + "): " + r.error());
+            throw new SessionException(Stage.CONFIG, "will payload (" + w.payloadFormat() + "): " + r.error());
         }
         return r.value();
     }
@@ -727,7 +726,7 @@ final class HiveSession implements Session, RelayListener {
     private static MqttQos qos(int q) {
         MqttQos m = MqttQos.fromCode(q);
         if (m == null) {
-            throw new SessionException("config", "QoS must be 0, 1 or 2, not " + q);
+            throw new SessionException(Stage.CONFIG, "QoS must be 0, 1 or 2, not " + q);
         }
         return m;
     }
@@ -900,7 +899,7 @@ final class HiveSession implements Session, RelayListener {
             return client.subscribe(sub).thenApply(ack -> {
                 for (Mqtt5SubAckReasonCode code : ack.getReasonCodes()) {
                     if (code.isError()) {
-                        throw new SessionException("mqtt", "SUBACK refused " + s.topicFilter() + ": " + code
+                        throw new SessionException(Stage.MQTT, "SUBACK refused " + s.topicFilter() + ": " + code
                                 + ack.getReasonString().map(x -> " (" + x + ")").orElse(""));
                     }
                 }
@@ -911,7 +910,7 @@ final class HiveSession implements Session, RelayListener {
         private Mqtt5RetainHandling retainHandling(int code) {
             Mqtt5RetainHandling h = Mqtt5RetainHandling.fromCode(code);
             if (h == null) {
-                throw new SessionException("config", "retain handling must be 0, 1 or 2, not " + code);
+                throw new SessionException(Stage.CONFIG, "retain handling must be 0, 1 or 2, not " + code);
             }
             return h;
         }
@@ -921,7 +920,7 @@ final class HiveSession implements Session, RelayListener {
             return client.unsubscribeWith().topicFilter(topicFilter).send().thenApply(ack -> {
                 for (var code : ack.getReasonCodes()) {
                     if (code.isError()) {
-                        throw new SessionException("mqtt", "UNSUBACK refused " + topicFilter + ": " + code);
+                        throw new SessionException(Stage.MQTT, "UNSUBACK refused " + topicFilter + ": " + code);
                     }
                 }
                 return null;
@@ -955,7 +954,7 @@ final class HiveSession implements Session, RelayListener {
             return client.publish(b.build()).thenApply(result -> {
                 var err = result.getError();
                 if (err.isPresent()) {
-                    throw new SessionException("mqtt", "publish to " + r.topic() + " failed: "
+                    throw new SessionException(Stage.MQTT, "publish to " + r.topic() + " failed: "
                             + err.get().getMessage());
                 }
                 return null;
@@ -995,7 +994,7 @@ final class HiveSession implements Session, RelayListener {
                 b.simpleAuth(a.build());
             } else if (pass != null) {
                 // [MQTT-3.1.2-22]: a password without a username is not allowed in MQTT 3.1.1
-                throw new SessionException("config", "MQTT 3.1.1 does not allow a password without a username");
+                throw new SessionException(Stage.CONFIG, "MQTT 3.1.1 does not allow a password without a username");
             }
             if (profile.will() != null) {
                 Profile.Will w = profile.will();
@@ -1027,7 +1026,7 @@ final class HiveSession implements Session, RelayListener {
             return client.subscribeWith().topicFilter(s.topicFilter()).qos(qos(s.qos())).send().thenApply(ack -> {
                 for (Mqtt3SubAckReturnCode code : ack.getReturnCodes()) {
                     if (code.isError()) {
-                        throw new SessionException("mqtt", "SUBACK refused " + s.topicFilter() + ": " + code);
+                        throw new SessionException(Stage.MQTT, "SUBACK refused " + s.topicFilter() + ": " + code);
                     }
                 }
                 return null;

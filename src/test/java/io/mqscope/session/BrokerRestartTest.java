@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
+import io.mqscope.tap.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,11 +96,11 @@ class BrokerRestartTest {
         StateChange lost = persistent.awaitState(c -> c.state() == ConnectionState.RECONNECTING);
         assertThat(lost.reason()).contains("reconnecting in");
         StateChange refused = clean.awaitState(c -> c.state() == ConnectionState.RECONNECTING
-                && "tcp".equals(c.stage()));
+                && c.stage() == Stage.TCP);
         assertThat(refused.reason()).containsIgnoringCase("refused");
         // a failed attempt of the signed session's new client schedules the next one
         StateChange signedRefused = signed.awaitState(c -> c.state() == ConnectionState.RECONNECTING
-                && "tcp".equals(c.stage()));
+                && c.stage() == Stage.TCP);
         assertThat(signedRefused.reason()).containsIgnoringCase("refused").contains("(attempt ");
 
         start(port);
