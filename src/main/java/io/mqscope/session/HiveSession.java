@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HiveSession implements Session, ProtocolClient.Events {
     private static final AtomicLong IDS = new AtomicLong();
-    /** The relay reports an upstream failure just before it closes our loopback socket: wait this long for it. */
-    private static final long UPSTREAM_REPORT_GRACE_MILLIS = 150;
 
     private final String id = "s" + IDS.incrementAndGet();
     private final Profile original;
@@ -139,12 +137,11 @@ final class HiveSession implements Session, ProtocolClient.Events {
                 // disconnect() during the attempt: it already said DISCONNECTED, no FAILED after it
                 result.completeExceptionally(ErrorTranslator.disconnectedBeforeConnected());
             } else {
-                CompletableFuture.delayedExecutor(UPSTREAM_REPORT_GRACE_MILLIS, TimeUnit.MILLISECONDS, executor)
-                        .execute(() -> {
-                            SessionException why = explain(error);
-                            c.disconnect().exceptionally(t -> null);
-                            fail(result, why);
-                        });
+                relay.afterItsReport(executor, () -> {
+                    SessionException why = explain(error);
+                    c.disconnect().exceptionally(t -> null);
+                    fail(result, why);
+                });
             }
         });
     }

@@ -8,6 +8,9 @@ import io.mqscope.tap.UpstreamFailure;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A session's relay: started at the first connect, kept across reconnects, stopped when the session closes. Passes
@@ -15,6 +18,9 @@ import io.mqscope.wire.Finding;
  * which explains the client's errors better than the client can (it only sees its loopback socket close).
  */
 final class SessionRelay implements RelayListener {
+    /** The relay reports an upstream failure just before it closes the client's socket: at most this much before. */
+    private static final long REPORT_GRACE_MILLIS = 150;
+
     private final SessionListener listener;
     private final Object lock = new Object();
     private Relay relay;
@@ -90,6 +96,11 @@ final class SessionRelay implements RelayListener {
     /** The failure has been reported (or a connect succeeded): the next one is explained afresh. */
     void forgetFailure() {
         lastFailure = null;
+    }
+
+    /** Runs {@code task} on {@code executor} once the relay has had time to report why the client's socket closed. */
+    void afterItsReport(Executor executor, Runnable task) {
+        CompletableFuture.delayedExecutor(REPORT_GRACE_MILLIS, TimeUnit.MILLISECONDS, executor).execute(task);
     }
 
     /** Why a connect failed or a connection was lost. */
