@@ -14,11 +14,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +35,7 @@ class NonBlockingTest {
     Path dir;
 
     /** A clock that holds the session's set-up thread (signing asks it for the time) until the test opens it. */
-    static final class GateClock extends Clock {
+    static final class GateClock extends SessionFixtures.TestClock {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch open = new CountDownLatch(1);
         volatile Thread held;
@@ -54,16 +51,6 @@ class NonBlockingTest {
                 }
             }
             return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 
