@@ -1,6 +1,7 @@
 package io.mqscope.cli;
 
 import io.mqscope.session.SessionException;
+import io.mqscope.tap.Stage;
 import java.io.PrintWriter;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -32,9 +33,9 @@ final class CliSupport {
     static int report(PrintWriter err, String command, Throwable error) {
         Throwable t = unwrap(error);
         if (t instanceof SessionException s) {
-            err.println("mqscope " + command + ": " + s.stage() + ": " + s.reason());
+            err.println("mqscope " + command + ": " + s.stage().label() + ": " + s.reason());
             err.flush();
-            return "config".equals(s.stage()) ? BAD_INPUT : CONNECTION_FAILED;
+            return s.stage() == Stage.CONFIG ? BAD_INPUT : CONNECTION_FAILED;
         }
         err.println("mqscope " + command + ": " + (t.getMessage() == null ? t.toString() : t.getMessage()));
         err.flush();

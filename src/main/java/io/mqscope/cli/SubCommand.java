@@ -301,7 +301,7 @@ public final class SubCommand implements Callable<Integer> {
             if (c.state() == ConnectionState.RECONNECTING) {
                 synchronized (outLock) {
                     err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + ": "
-                            + (c.stage() == null ? "" : c.stage() + ": ") + c.reason());
+                            + (c.stage() == null ? "" : c.stage().label() + ": ") + c.reason());
                     err.flush();
                 }
             }
@@ -309,7 +309,7 @@ public final class SubCommand implements Callable<Integer> {
                     && !c.reason().contains("by user")) {
                 // connection lost and no reconnect configured
                 synchronized (outLock) {
-                    err.println("mqscope sub: disconnected: " + (c.stage() == null ? "" : c.stage() + ": ")
+                    err.println("mqscope sub: disconnected: " + (c.stage() == null ? "" : c.stage().label() + ": ")
                             + c.reason());
                     err.flush();
                 }

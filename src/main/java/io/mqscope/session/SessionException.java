@@ -1,24 +1,23 @@
 package io.mqscope.session;
 
-/**
- * Why a session operation failed, with the stage it failed in: dns, tcp, proxy, tls, websocket, mqtt, or
- * {@code config} for a profile the session cannot use.
- */
+import io.mqscope.tap.Stage;
+
+/** Why a session operation failed, with the stage it failed in. */
 public final class SessionException extends RuntimeException {
-    private final String stage;
+    private final Stage stage;
     private final String reason;
 
-    public SessionException(String stage, String reason) {
+    public SessionException(Stage stage, String reason) {
         this(stage, reason, null);
     }
 
-    public SessionException(String stage, String reason, Throwable cause) {
-        super(stage + ": " + reason, cause);
+    public SessionException(Stage stage, String reason, Throwable cause) {
+        super(stage.label() + ": " + reason, cause);
         this.stage = stage;
         this.reason = reason;
     }
 
-    public String stage() {
+    public Stage stage() {
         return stage;
     }
 

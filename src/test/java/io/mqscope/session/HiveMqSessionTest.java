@@ -13,6 +13,7 @@ import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.profile.Transport;
 import io.mqscope.tap.PacketEvent;
+import io.mqscope.tap.Stage;
 import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.PacketType;
@@ -260,7 +261,7 @@ class HiveMqSessionTest {
         Session s = open(bad, rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("config");
+        assertThat(failed.stage()).isEqualTo(Stage.CONFIG);
         assertThat(failed.reason()).startsWith("aliyun-iot signing: ").contains("deviceName");
     }
 
@@ -271,7 +272,7 @@ class HiveMqSessionTest {
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class)
                 .hasMessageContaining("MQTT 3.1 (protocol name MQIsdp");
         assertThat(s.state()).isEqualTo(ConnectionState.FAILED);
-        assertThat(rec.states.get(rec.states.size() - 1).stage()).isEqualTo("config");
+        assertThat(rec.states.get(rec.states.size() - 1).stage()).isEqualTo(Stage.CONFIG);
     }
 
     @Test
@@ -284,7 +285,7 @@ class HiveMqSessionTest {
         Session s = open(SessionFixtures.profile(Transport.TCP, port, MqttVersion.V5), rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("tcp");
+        assertThat(failed.stage()).isEqualTo(Stage.TCP);
         assertThat(failed.reason()).containsIgnoringCase("refused");
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
+import io.mqscope.tap.Stage;
 import io.mqscope.testing.Mosquitto;
 import io.mqscope.testing.TestTls;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ class MosquittoSessionTest {
         Session s = open(p, rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isIn("tls", "mqtt");
+        assertThat(failed.stage()).isIn(Stage.TLS, Stage.MQTT);
         assertThat(failed.reason()).isNotBlank();
     }
 
@@ -127,7 +128,7 @@ class MosquittoSessionTest {
         Session s = open(p, rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("mqtt");
+        assertThat(failed.stage()).isEqualTo(Stage.MQTT);
         assertThat(failed.reason()).isEqualTo("CONNACK refused: NOT_AUTHORIZED");
     }
 
@@ -139,7 +140,7 @@ class MosquittoSessionTest {
         Session s = open(p, rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("mqtt");
+        assertThat(failed.stage()).isEqualTo(Stage.MQTT);
         assertThat(failed.reason()).startsWith("CONNACK refused: NOT_AUTHORIZED");
     }
 
@@ -150,7 +151,7 @@ class MosquittoSessionTest {
         Session s = open(p, rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("tls");
+        assertThat(failed.stage()).isEqualTo(Stage.TLS);
         assertThat(failed.reason()).contains("MQScope Test CA");
     }
 
@@ -161,6 +162,6 @@ class MosquittoSessionTest {
         Session s = open(p, rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("tls");
+        assertThat(failed.stage()).isEqualTo(Stage.TLS);
     }
 }

@@ -29,7 +29,7 @@ class PublishBackpressureTest {
                     rec);
             try {
                 join(s.connect());
-                s.maxPendingPublishBytes = 1 << 20;
+                s.publishWindow().limit(1 << 20);
                 broker.pause();
                 CompletableFuture<Void> first = s.publish(new PublishRequest("bp/a", new byte[700_000], 1, false,
                         null));

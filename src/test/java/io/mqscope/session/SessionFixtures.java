@@ -10,6 +10,19 @@ final class SessionFixtures {
     private SessionFixtures() {
     }
 
+    /** A UTC clock for tests that decide what {@link java.time.Clock#instant()} answers. */
+    abstract static class TestClock extends java.time.Clock {
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     static Profile profile(Transport transport, int port, MqttVersion version) {
         return Profile.builder().transport(transport).host("127.0.0.1").port(port).mqttVersion(version)
                 .clientId("test").connectTimeoutSeconds(5).build();

@@ -16,11 +16,8 @@ import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.PacketType;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +40,11 @@ class SignedReconnectTest {
     }
 
     /** A clock the test moves by hand. */
-    static final class SettableClock extends Clock {
+    static final class SettableClock extends SessionFixtures.TestClock {
         volatile Instant now;
 
         SettableClock(Instant now) {
             this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
 
         @Override

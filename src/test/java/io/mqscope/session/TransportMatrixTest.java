@@ -10,6 +10,7 @@ import io.mqscope.broker.LocalBroker;
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
+import io.mqscope.tap.Stage;
 import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.testing.TestTls;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ class TransportMatrixTest {
         sessions.add(s);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("tls");
+        assertThat(failed.stage()).isEqualTo(Stage.TLS);
         assertThat(failed.reason()).contains("MQScope Test CA");
     }
 
@@ -116,7 +117,7 @@ class TransportMatrixTest {
         sessions.add(s);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
         StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
-        assertThat(failed.stage()).isEqualTo("websocket");
+        assertThat(failed.stage()).isEqualTo(Stage.WEBSOCKET);
         // HiveMQ CE does not answer an upgrade on an unknown path: the relay reports the stalled stage and the
         // session names the path tried
         assertThat(failed.reason()).startsWith("the broker did not answer the WebSocket upgrade for path '/wrong'"

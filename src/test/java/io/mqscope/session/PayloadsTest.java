@@ -3,11 +3,9 @@ package io.mqscope.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqscope.payload.ParseResult;
-import io.mqscope.profile.Profile;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-class PayloadsAndBackoffTest {
+class PayloadsTest {
 
     @Test
     void text_and_json_are_utf8_hex_and_base64_are_decoded() {
@@ -30,15 +28,5 @@ class PayloadsAndBackoffTest {
         assertThat(b64.column()).isEqualTo(3);
         assertThat(b64.error()).contains("'*'");
         assertThat(Payloads.parse("x", "yaml").error()).contains("text, json, hex or base64");
-    }
-
-    @RepeatedTest(20)
-    void backoff_grows_exponentially_within_jitter_and_stays_bounded() {
-        Profile.Reconnect rc = new Profile.Reconnect(true, 1000, 30_000);
-        assertThat(HiveSession.backoffMillis(rc, 0)).isBetween(800L, 1200L);
-        assertThat(HiveSession.backoffMillis(rc, 1)).isBetween(1600L, 2400L);
-        assertThat(HiveSession.backoffMillis(rc, 3)).isBetween(6400L, 9600L);
-        assertThat(HiveSession.backoffMillis(rc, 10)).isBetween(24_000L, 30_000L);
-        assertThat(HiveSession.backoffMillis(rc, 1000)).isBetween(24_000L, 30_000L);
     }
 }

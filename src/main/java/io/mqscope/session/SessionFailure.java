@@ -1,0 +1,18 @@
+package io.mqscope.session;
+
+import io.mqscope.tap.Stage;
+
+/**
+ * Why a connection or an operation failed, as the user is told.
+ *
+ * @param stage  where it failed
+ * @param reason what went wrong, in a sentence a person understands (where today's wording names the fix, as for a
+ *               WebSocket path, the reason says it too)
+ * @param fix    what to try, when the translator knows one; else null
+ * @param cause  the client's error, for the stack trace; may be null
+ */
+record SessionFailure(Stage stage, String reason, String fix, Throwable cause) {
+    SessionException exception() {
+        return new SessionException(stage, reason, cause);
+    }
+}

@@ -1,0 +1,142 @@
+package io.mqscope.session;
+
+import io.mqscope.profile.Profile;
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.tap.Relay;
+import io.mqscope.tap.RelayListener;
+import io.mqscope.tap.UpstreamFailure;
+import io.mqscope.tap.WebSocketFrameEvent;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.Finding;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A session's relay: started at the first connect, kept across reconnects, stopped when the session closes. Passes
+ * what the relay decodes on to the session's listener, and keeps what the relay said about the upstream connection,
+ * which explains the client's errors better than the client can (it only sees its loopback socket close).
+ */
+final class SessionRelay implements RelayListener {
+    /** The relay reports an upstream failure just before it closes the client's socket: at most this much before. */
+    private static final long REPORT_GRACE_MILLIS = 150;
+
+    private final SessionListener listener;
+    private final Object lock = new Object();
+    private Relay relay;
+    private boolean closed;
+    private volatile UpstreamFailure lastFailure;
+    private volatile String lastCloseReason;
+
+    SessionRelay(SessionListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * The loopback port of the relay, started for {@code p} if none runs yet; -1 once closed. Starting binds a port
+     * and reads TLS files, so it happens outside the lock: no other method waits for it.
+     */
+    int start(Profile p) {
+        synchronized (lock) {
+            if (closed || relay != null) {
+                return port();
+            }
+        }
+        Relay started = Relay.start(p, this);
+        int port;
+        synchronized (lock) {
+            if (!closed && relay == null) {
+                relay = started;
+                return started.port();
+            }
+            port = port();
+        }
+        // closed meanwhile, or another start won
+        started.close();
+        return port;
+    }
+
+    /** The running relay's loopback port, or -1. */
+    int port() {
+        synchronized (lock) {
+            return relay == null ? -1 : relay.port();
+        }
+    }
+
+    /** Stops the relay for good. */
+    void close() {
+        Relay r;
+        synchronized (lock) {
+            closed = true;
+            r = relay;
+            relay = null;
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** Tests: stops the relay as a network loss would end the connection; no reconnect can succeed after it. */
+    void drop() {
+        Relay r;
+        synchronized (lock) {
+            r = relay;
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** A new connect: nothing the relay said before applies. */
+    void reset() {
+        lastFailure = null;
+        lastCloseReason = null;
+    }
+
+    /** The failure has been reported (or a connect succeeded): the next one is explained afresh. */
+    void forgetFailure() {
+        lastFailure = null;
+    }
+
+    /** Runs {@code task} on {@code executor} once the relay has had time to report why the client's socket closed. */
+    void afterItsReport(Executor executor, Runnable task) {
+        CompletableFuture.delayedExecutor(REPORT_GRACE_MILLIS, TimeUnit.MILLISECONDS, executor).execute(task);
+    }
+
+    /** Why a connect failed or a connection was lost. */
+    SessionException connectionFailure(Throwable error, Profile profile) {
+        return ErrorTranslator.connection(error, lastFailure, lastCloseReason, profile).exception();
+    }
+
+    /** Why a subscribe, unsubscribe or publish failed; a {@link SessionException} as it is. */
+    SessionException operationFailure(Throwable error, Profile profile) {
+        Throwable t = ErrorTranslator.unwrap(error);
+        return t instanceof SessionException s ? s
+                : ErrorTranslator.operation(t, lastFailure, lastCloseReason, profile).exception();
+    }
+
+    @Override
+    public void onPacket(PacketEvent packet) {
+        listener.onPacket(packet);
+    }
+
+    @Override
+    public void onStreamFinding(String connectionId, Direction direction, Finding finding) {
+        listener.onStreamFinding(connectionId, direction, finding);
+    }
+
+    @Override
+    public void onWebSocketFrame(WebSocketFrameEvent frame) {
+        listener.onWebSocketFrame(frame);
+    }
+
+    @Override
+    public void onUpstreamFailure(UpstreamFailure failure) {
+        lastFailure = failure;
+    }
+
+    @Override
+    public void onClosed(String connectionId, String reason) {
+        lastCloseReason = reason;
+    }
+}
