@@ -143,7 +143,7 @@ public final class ScreenshotTool {
         });
 
         Stage editor = fx(() -> {
-            ConnectionEditorViewModel evm = new ConnectionEditorViewModel(aliyun);
+            ConnectionEditorViewModel evm = new ConnectionEditorViewModel(aliyun, io.mqscope.ui.app.TaskExecutor.sameThread());
             ConnectionEditorView ev = new ConnectionEditorView(evm,
                     io.mqscope.ui.connections.ConnectionsViewModel.secretsNote(repo));
             evm.text("vendor").set("aliyun-iot");

@@ -13,7 +13,6 @@ import io.mqscope.ui.settings.UiSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -38,17 +37,16 @@ class SettingsFxTest {
         }
 
         @Override
-        public CompletableFuture<Integer> localBrokerPort() {
-            return CompletableFuture.failedFuture(new AssertionError("no broker expected"));
+        public int startLocalBroker() {
+            throw new AssertionError("no broker expected");
         }
     };
 
     @Start
     void start(Stage stage) throws Exception {
         file = Files.createTempDirectory("mqscope-ui").resolve("ui.properties");
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, NO_BACKEND, ProfileRepository.inMemory(List.of()),
-                Runnable::run);
-        view.setSettingsFile(new SettingsFile(file));
+        view = DesktopApp.open(stage, UiSettings.DEFAULT, new SettingsFile(file), NO_BACKEND,
+                ProfileRepository.inMemory(List.of()), Runnable::run);
     }
 
     @AfterEach

@@ -13,7 +13,7 @@ class SigningFieldsTest {
 
     @Test
     void fields_fill_the_signing_params_and_show_reasons_per_field() {
-        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(null);
+        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(null, io.mqscope.ui.app.TaskExecutor.sameThread());
         vm.text("vendor").set("aliyun-iot");
         SigningFields sf = vm.signingFields();
         assertThat(sf.params()).extracting(SigningFields.Param::name)
@@ -45,7 +45,7 @@ class SigningFieldsTest {
                 .signing(new Profile.Signing("onenet", Map.of("productId", "p1", "deviceName", "d1",
                         "accessKey", "a2V5", "custom", "x")))
                 .build();
-        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(src);
+        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(src, io.mqscope.ui.app.TaskExecutor.sameThread());
         SigningFields sf = vm.signingFields();
         assertThat(sf.value("productId").get()).isEqualTo("p1");
         assertThat(sf.value("accessKey").get()).isEqualTo("a2V5");

@@ -43,7 +43,7 @@ class ViewModelsTest {
 
     @Test
     void publisher_sends_exact_bytes_and_nothing_when_invalid() {
-        PublisherViewModel vm = new PublisherViewModel();
+        PublisherViewModel vm = new PublisherViewModel(io.mqscope.ui.app.TaskExecutor.sameThread());
         List<PublishRequest> sent = new ArrayList<>();
         vm.setTarget(r -> {
             sent.add(r);
@@ -69,7 +69,7 @@ class ViewModelsTest {
 
     @Test
     void publisher_json_format_minify_and_mqtt5_properties() {
-        PublisherViewModel vm = new PublisherViewModel();
+        PublisherViewModel vm = new PublisherViewModel(io.mqscope.ui.app.TaskExecutor.sameThread());
         vm.formatProperty().set(PayloadFormat.JSON);
         vm.payloadProperty().set("{\"a\":[1,2]}");
         vm.format();
@@ -154,7 +154,7 @@ class ViewModelsTest {
 
     @Test
     void payload_viewer_renders_original_bytes_and_truncates_large_ones() {
-        PayloadViewModel vm = new PayloadViewModel(null);
+        PayloadViewModel vm = new PayloadViewModel(null, io.mqscope.ui.app.TaskExecutor.sameThread());
         byte[] gbk = "温度".getBytes(java.nio.charset.Charset.forName("GBK"));
         vm.show(gbk);
         assertThat(vm.formatProperty().get()).isEqualTo(PayloadFormat.HEX);
@@ -175,7 +175,7 @@ class ViewModelsTest {
 
     @Test
     void subscriptions_validate_count_mute_and_save() {
-        SubscriptionsViewModel vm = new SubscriptionsViewModel();
+        SubscriptionsViewModel vm = new SubscriptionsViewModel(io.mqscope.ui.app.TaskExecutor.sameThread());
         List<List<Profile.SavedSubscription>> saved = new ArrayList<>();
         List<String> subscribed = new ArrayList<>();
         vm.bind(List.of(), s -> {
@@ -205,7 +205,7 @@ class ViewModelsTest {
 
     @Test
     void editor_validates_as_typed_and_fills_from_a_url() {
-        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(null);
+        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(null, io.mqscope.ui.app.TaskExecutor.sameThread());
         vm.text("port").set("70000");
         assertThat(vm.error("port").get()).contains("1").contains("65535");
         assertThat(vm.build()).isNull();
@@ -234,7 +234,7 @@ class ViewModelsTest {
 
     @Test
     void editor_shows_aliyun_signing_with_the_signed_string() {
-        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(null);
+        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(null, io.mqscope.ui.app.TaskExecutor.sameThread());
         vm.text("vendor").set("aliyun-iot");
         vm.text("signingParams")
                 .set("productKey=a1FxISeKbq9\ndeviceName=dev01\ndeviceSecret=s3cr3t\ntimestamp=1700000000000");
@@ -327,7 +327,7 @@ class ViewModelsTest {
 
     @Test
     void packets_filter_and_export_json_lines(@TempDir Path dir) throws Exception {
-        PacketsViewModel vm = new PacketsViewModel(100);
+        PacketsViewModel vm = new PacketsViewModel(100, io.mqscope.ui.app.TaskExecutor.sameThread());
         StreamDecoder dec = new StreamDecoder(Direction.CLIENT_TO_BROKER, 4);
         List<PacketEvent> events = new ArrayList<>();
         byte[] stream = HexFormat.of().parseHex("c000" + "30050003612f62" + "c000");

@@ -42,7 +42,7 @@ class WebSocketFramesTest {
             assertThat(frames).anyMatch(f -> f.opcode().equals("binary")
                     && f.direction() == Direction.BROKER_TO_CLIENT);
 
-            PacketsViewModel vm = new PacketsViewModel(50);
+            PacketsViewModel vm = new PacketsViewModel(50, io.mqscope.ui.app.TaskExecutor.sameThread());
             vm.setFrameSource(() -> live.frames().last(100));
             assertThat(vm.frames()).isEmpty();
             vm.showFramesProperty().set(true);
@@ -55,7 +55,7 @@ class WebSocketFramesTest {
 
     @Test
     void frame_list_is_bounded_and_close_frames_say_code_and_reason() {
-        PacketsViewModel vm = new PacketsViewModel(300);
+        PacketsViewModel vm = new PacketsViewModel(300, io.mqscope.ui.app.TaskExecutor.sameThread());
         vm.showFramesProperty().set(true);
         List<WebSocketFrameEvent> batch = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {

@@ -2,15 +2,11 @@ package io.mqscope.ui.editor;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.ProfileFiles;
-import java.io.File;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -27,7 +23,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The connection editor: every profile field, grouped in tabs, each with its validation reason beside it. */
@@ -222,61 +217,22 @@ public final class ConnectionEditorView {
                 .ifPresent(t -> root.getSelectionModel().select(t));
     }
 
-    /** Edits a copy of {@code profile} (null for a new one); the result is the changed profile. */
-    public static Optional<Profile> edit(Window owner, Profile profile) {
-        return edit(owner, profile, null);
-    }
-
-    /** As {@link #edit(Window, Profile)}, saying next to the secret fields where secrets are kept. */
-    public static Optional<Profile> edit(Window owner, Profile profile, String secretsNote) {
-        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(profile);
+    /**
+     * Shows the editor for {@code vm} (a copy of a profile, or a new one) and returns the changed profile; says next
+     * to the secret fields where secrets are kept.
+     */
+    public static Optional<Profile> edit(Window owner, ConnectionEditorViewModel vm, boolean isNew,
+                                         String secretsNote) {
         ConnectionEditorView v = new ConnectionEditorView(vm, secretsNote);
         Dialog<Profile> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle(I18n.t(profile == null ? "editor.title.new" : "editor.title.edit"));
+        d.setTitle(I18n.t(isNew ? "editor.title.new" : "editor.title.edit"));
         d.getDialogPane().setContent(v.root());
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
         d.setResizable(true);
         d.setResultConverter(b -> b == ButtonType.OK ? vm.build() : null);
         return d.showAndWait();
-    }
-
-    public static List<Profile> importProfiles(Window owner) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(I18n.t("connections.import"));
-        File f = fc.showOpenDialog(owner);
-        if (f == null) {
-            return List.of();
-        }
-        try {
-            io.mqscope.profile.ImportReport report = ProfileFiles.read(f.toPath());
-            if (!report.issues().isEmpty()) {
-                StringBuilder sb = new StringBuilder();
-                report.issues().forEach(i -> sb.append(i).append('\n'));
-                Alert a = new Alert(Alert.AlertType.WARNING, sb.toString());
-                a.setHeaderText(I18n.t("connections.importIssues", report.profiles().size()));
-                a.show();
-            }
-            return report.profiles();
-        } catch (IOException e) {
-            new Alert(Alert.AlertType.ERROR, I18n.t("connections.importFailed", e.getMessage())).show();
-            return List.of();
-        }
-    }
-
-    public static void exportProfiles(Window owner, List<Profile> profiles) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(I18n.t("connections.export"));
-        fc.setInitialFileName("mqscope-connections.json");
-        File f = fc.showSaveDialog(owner);
-        if (f != null) {
-            try {
-                ProfileFiles.write(f.toPath(), profiles);
-            } catch (IOException e) {
-                new Alert(Alert.AlertType.ERROR, e.getMessage()).show();
-            }
-        }
     }
 
     /** The vendor signing result: computed clientId / username / password and the exact string signed. */

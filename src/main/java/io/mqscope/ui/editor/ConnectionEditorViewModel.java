@@ -6,8 +6,8 @@ import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
 import io.mqscope.ui.I18n;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.mqscope.ui.app.BackgroundTask;
+import io.mqscope.ui.app.TaskExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,12 +61,22 @@ public final class ConnectionEditorViewModel {
     private final BooleanBinding valid;
     private final StringProperty signingResult = new SimpleStringProperty("");
     private final SigningFields signingFields;
-    /** Computes the vendor signing preview; replaced by the real signer (io.mqscope.auth) when available. */
-    private static volatile Function<Profile.Signing, String> signer = ConnectionEditorViewModel::sign;
+    /** Computes the vendor signing preview (io.mqscope.auth), on the I/O executor. */
+    private final Function<Profile.Signing, String> signer;
+    private final TaskExecutor tasks;
+    /** Counts preview requests, so a slow, older signing result never replaces a newer one. */
+    private long signingGeneration;
     private final String id;
     private final List<Profile.SavedSubscription> subscriptions;
 
-    public ConnectionEditorViewModel(Profile p) {
+    public ConnectionEditorViewModel(Profile p, TaskExecutor tasks) {
+        this(p, tasks, ConnectionEditorViewModel::sign);
+    }
+
+    /** @param signer computes the signing preview from the vendor and its inputs */
+    public ConnectionEditorViewModel(Profile p, TaskExecutor tasks, Function<Profile.Signing, String> signer) {
+        this.tasks = tasks;
+        this.signer = signer;
         Profile src = p == null ? Profile.builder().build() : p;
         id = src.id();
         subscriptions = src.subscriptions();
@@ -174,32 +184,6 @@ public final class ConnectionEditorViewModel {
         return r.ok() ? "" : I18n.t("editor.error.url", r.column(), r.error());
     }
 
-    static String uriError(String v) {
-        try {
-            URI u = new URI(v.trim());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (transportOf(scheme) == null) {
-                return I18n.t("editor.error.scheme", scheme);
-            }
-            if (u.getHost() == null) {
-                return I18n.t("editor.error.urlHost");
-            }
-            return "";
-        } catch (URISyntaxException e) {
-            return I18n.t("editor.error.url", e.getIndex() + 1, e.getReason());
-        }
-    }
-
-    static Transport transportOf(String scheme) {
-        return switch (scheme) {
-            case "mqtt", "tcp" -> Transport.TCP;
-            case "mqtts", "ssl", "tls" -> Transport.TLS;
-            case "ws" -> Transport.WS;
-            case "wss" -> Transport.WSS;
-            default -> null;
-        };
-    }
-
     private void applyUrl(String v) {
         ParseResult<Profile> r = io.mqscope.profile.ProfileUrl.parse(v, Profile.builder().build());
         if (!r.ok()) {
@@ -221,24 +205,6 @@ public final class ConnectionEditorViewModel {
         }
         if (p.clientId() != null && !p.clientId().equals(Profile.builder().build().clientId())) {
             text.get("clientId").set(p.clientId());
-        }
-    }
-
-    private void applyUri(String v) {
-        URI u = URI.create(v);
-        Transport t = transportOf(u.getScheme().toLowerCase(Locale.ROOT));
-        text.get("transport").set(t.name().toLowerCase(Locale.ROOT));
-        text.get("host").set(u.getHost());
-        text.get("port").set(Integer.toString(u.getPort() > 0 ? u.getPort() : t.defaultPort()));
-        if (t.webSocket() && u.getRawPath() != null && !u.getRawPath().isEmpty()) {
-            text.get("wsPath").set(u.getRawPath());
-        }
-        if (u.getRawUserInfo() != null) {
-            String[] up = u.getUserInfo().split(":", 2);
-            text.get("username").set(up[0]);
-            if (up.length > 1) {
-                text.get("password").set(up[1]);
-            }
         }
     }
 
@@ -440,13 +406,10 @@ public final class ConnectionEditorViewModel {
         }
     }
 
-    public static void setSigner(Function<Profile.Signing, String> f) {
-        signer = f;
-    }
-
     private void updateSigning() {
         String vendor = text.get("vendor").get();
         if (vendor == null || vendor.isBlank() || !errors.get("signingParams").get().isEmpty()) {
+            signingGeneration++;
             signingResult.set("");
             return;
         }
@@ -454,11 +417,17 @@ public final class ConnectionEditorViewModel {
         for (Profile.UserProperty u : parsePairs(text.get("signingParams").get())) {
             params.put(u.name(), u.value());
         }
-        try {
-            signingResult.set(signer.apply(new Profile.Signing(vendor.trim(), params)));
-        } catch (RuntimeException e) {
-            signingResult.set(I18n.t("editor.signing.failed", String.valueOf(e.getMessage())));
-        }
+        long generation = ++signingGeneration;
+        Profile.Signing signing = new Profile.Signing(vendor.trim(), params);
+        BackgroundTask.wrap(() -> signer.apply(signing)).onSuccess(out -> {
+            if (generation == signingGeneration) {
+                signingResult.set(out);
+            }
+        }).onFailure(e -> {
+            if (generation == signingGeneration) {
+                signingResult.set(I18n.t("editor.signing.failed", String.valueOf(e.getMessage())));
+            }
+        }).executeWith(tasks);
     }
 
     /** The vendor's inputs as labelled, validated fields, kept in sync with the signing parameters. */

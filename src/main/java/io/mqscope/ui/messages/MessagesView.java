@@ -9,7 +9,6 @@ import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -202,7 +201,10 @@ public final class MessagesView {
         cut.visibleProperty().bind(payload.truncatedProperty());
         cut.managedProperty().bind(payload.truncatedProperty());
 
-        VBox box = new VBox(6, bar, meta, cut, textScroll);
+        Label saveError = Controls.errorLabel();
+        saveError.setId("payloadSaveError");
+        saveError.textProperty().bind(payload.saveErrorProperty());
+        VBox box = new VBox(6, bar, saveError, meta, cut, textScroll);
         box.setPadding(new Insets(6));
         return box;
     }
@@ -226,11 +228,7 @@ public final class MessagesView {
         fc.setTitle(I18n.t("payload.save"));
         File f = fc.showSaveDialog(owner);
         if (f != null) {
-            try {
-                payload.saveTo(f.toPath());
-            } catch (IOException ex) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage()).show();
-            }
+            payload.saveTo(f);
         }
     }
 

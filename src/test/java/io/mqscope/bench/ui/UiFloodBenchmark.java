@@ -76,8 +76,8 @@ public final class UiFloodBenchmark {
             }
 
             @Override
-            public CompletableFuture<Integer> localBrokerPort() {
-                return CompletableFuture.failedFuture(new UnsupportedOperationException());
+            public int startLocalBroker() {
+                throw new UnsupportedOperationException("the benchmark feeds events directly");
             }
         };
         CompletableFuture<MainView> opened = new CompletableFuture<>();
