@@ -34,7 +34,7 @@ class WebSocketFramesTest {
                 s.connect().get(20, TimeUnit.SECONDS);
                 s.disconnect().get(20, TimeUnit.SECONDS);
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> live.frames().size() >= 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> live.log().frames().size() >= 2);
             List<WebSocketFrameEvent> frames = live.takeNewFrames();
             // CONNECT goes up in a binary frame, CONNACK comes back in one
             assertThat(frames).anyMatch(f -> f.opcode().equals("binary")
@@ -43,10 +43,10 @@ class WebSocketFramesTest {
                     && f.direction() == Direction.BROKER_TO_CLIENT);
 
             PacketsViewModel vm = new PacketsViewModel(50, io.mqscope.ui.app.TaskExecutor.sameThread());
-            vm.setFrameSource(() -> live.frames().last(100));
+            vm.setFrameSource(() -> live.log().frames().last(100).items());
             assertThat(vm.frames()).isEmpty();
             vm.showFramesProperty().set(true);
-            assertThat(vm.frames()).hasSize(Math.min(50, live.frames().size()));
+            assertThat(vm.frames()).hasSize(Math.min(50, live.log().frames().size()));
             vm.directionProperty().set(Direction.BROKER_TO_CLIENT);
             vm.reload();
             assertThat(vm.frames()).allMatch(f -> f.direction() == Direction.BROKER_TO_CLIENT);

@@ -6,6 +6,7 @@ import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Session;
+import io.mqscope.store.SessionLog;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.Backend;
@@ -103,17 +104,16 @@ public final class MainViewModel {
             return;
         }
         LiveConnection live = e.live();
-        live.takeNewMessages();
-        live.takeNewPackets();
-        live.takeNewFrames();
+        live.skipToNewest();
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
-        packets.setFrameSource(() -> live.frames().last(live.frames().capacity()));
-        messages.setSource(() -> live.messages().last(live.messages().capacity()), live.messages()::clear);
-        packets.setSource(() -> live.packets().last(settings.maxPackets()), () -> {
-            live.packets().clear();
-            live.frames().clear();
+        SessionLog log = live.log();
+        packets.setFrameSource(() -> log.frames().snapshot().items());
+        messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
+        packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
+            log.packets().entries().clear();
+            log.frames().clear();
         });
         subscriptions.bind(e.profile().subscriptions(), s -> withSession(e, ss -> ss.subscribe(s)),
                 f -> withSession(e, ss -> ss.unsubscribe(f)),
@@ -180,9 +180,7 @@ public final class MainViewModel {
         lastListAt = now;
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
-                e.live().takeNewMessages();
-                e.live().takeNewPackets();
-                e.live().takeNewFrames();
+                e.live().skipToNewest();
             }
         }
         if (active != null) {
@@ -238,9 +236,10 @@ public final class MainViewModel {
         String st = I18n.t("state." + s.name().toLowerCase(java.util.Locale.ROOT));
         statusState.set(reason == null || reason.isEmpty() ? p.name() + ": " + st : p.name() + ": " + st + " — "
                 + reason);
-        LiveConnection live = active.live();
-        statusBuffer.set(I18n.t("status.buffer", live.messages().size(), live.messages().capacity(),
-                live.packets().size(), live.packets().capacity()));
+        SessionLog log = active.live().log();
+        statusBuffer.set(I18n.t("status.buffer", log.messages().entries().size(),
+                log.messages().entries().maxEntries(), log.packets().entries().size(),
+                log.packets().entries().maxEntries()));
         if (statusRates.get().isEmpty()) {
             statusRates.set(I18n.t("status.rates", 0, 0));
         }
