@@ -23,7 +23,7 @@ class ConnectionsLoadTest {
         Files.write(dir.resolve("profiles.json"), damaged);
 
         ConnectionsViewModel vm = new ConnectionsViewModel(
-                SettingsFxTest.NO_BACKEND,
+                new NoBackend(),
                 AppBackend.store(new ProfileStore(dir, new FileSecretStore(dir))), TaskExecutor.sameThread(), 100, 100);
 
         assertThat(vm.errorProperty().get()).contains("corrupt");

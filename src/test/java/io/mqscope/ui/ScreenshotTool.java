@@ -74,7 +74,8 @@ public final class ScreenshotTool {
         fx(() -> {
             MainViewModel vm = view.viewModel();
             vm.messages().selectedProperty().set(vm.messages().visible().stream()
-                    .filter(m -> !m.outgoing() && m.topic().endsWith("telemetry")).reduce((a, b) -> b).orElseThrow());
+                    .filter(m -> !m.event().outgoing() && m.event().topic().endsWith("telemetry"))
+                    .reduce((a, b) -> b).orElseThrow());
             return null;
         });
         pause(700);
@@ -180,7 +181,8 @@ public final class ScreenshotTool {
         fx(() -> {
             MainViewModel vm = view.viewModel();
             vm.messages().selectedProperty().set(vm.messages().visible().stream()
-                    .filter(m -> !m.outgoing() && m.topic().endsWith("telemetry")).reduce((a, b) -> b).orElseThrow());
+                    .filter(m -> !m.event().outgoing() && m.event().topic().endsWith("telemetry"))
+                    .reduce((a, b) -> b).orElseThrow());
             return null;
         });
         pause(700);

@@ -88,7 +88,7 @@ class WebSocketFramesTest {
         }
         vm.append(batch);
         assertThat(vm.visible()).hasSize(io.mqscope.ui.BoundedAppend.MAX_APPEND);
-        assertThat(vm.visible().get(vm.visible().size() - 1).topic()).isEqualTo("t/999");
+        assertThat(vm.visible().get(vm.visible().size() - 1).event().topic()).isEqualTo("t/999");
     }
 
     private static WebSocketFrameEvent frame(String opcode, int len, Integer code, String reason) {

@@ -25,23 +25,23 @@ class MessagesViewModelTest {
         }
         vm.append(batch);
         assertThat(vm.visible()).hasSize(100);
-        assertThat(new String(vm.visible().get(99).payload())).isEqualTo("v249");
+        assertThat(new String(vm.visible().get(99).event().payload())).isEqualTo("v249");
         vm.topicFilterProperty().set("a/#");
-        assertThat(vm.visible()).allMatch(m -> m.topic().equals("a/x"));
+        assertThat(vm.visible()).allMatch(m -> m.event().topic().equals("a/x"));
         vm.topicFilterProperty().set("a/#/x");
         assertThat(vm.topicFilterErrorProperty().get()).contains("last");
         vm.topicFilterProperty().set("");
         vm.textFilterProperty().set("v24");
-        assertThat(vm.visible()).extracting(m -> new String(m.payload())).contains("v240", "v249");
+        assertThat(vm.visible()).extracting(m -> new String(m.event().payload())).contains("v240", "v249");
         vm.textFilterProperty().set("");
         vm.pausedProperty().set(true);
         MessageEvent late = msg("a/x", "late", false);
         log.append(late);
         vm.append(List.of(late));
-        assertThat(vm.visible()).doesNotContain(late);
+        assertThat(vm.visible()).extracting(MessageRow::event).doesNotContain(late);
         assertThat(vm.missedWhilePausedProperty().get()).isEqualTo(1);
         vm.pausedProperty().set(false);
-        assertThat(vm.visible()).last().isEqualTo(late);
+        assertThat(vm.visible()).last().extracting(MessageRow::event).isEqualTo(late);
         vm.clear();
         assertThat(vm.visible()).isEmpty();
         assertThat(log.entries().size()).isZero();
@@ -56,19 +56,19 @@ class MessagesViewModelTest {
         }
         vm.setSource(() -> log.entries().snapshot().items(), log.entries()::clear);
         assertThat(vm.pagesProperty().get()).isEqualTo(3);
-        assertThat(new String(vm.visible().get(0).payload())).isEqualTo("v150");
+        assertThat(new String(vm.visible().get(0).event().payload())).isEqualTo("v150");
         vm.older();
         assertThat(vm.visible()).hasSize(100);
-        assertThat(new String(vm.visible().get(0).payload())).isEqualTo("v50");
+        assertThat(new String(vm.visible().get(0).event().payload())).isEqualTo("v50");
         vm.older();
         assertThat(vm.visible()).hasSize(50);
-        assertThat(new String(vm.visible().get(0).payload())).isEqualTo("v0");
+        assertThat(new String(vm.visible().get(0).event().payload())).isEqualTo("v0");
         vm.append(List.of(msg("t", "new", false)));
         assertThat(vm.visible()).hasSize(50);
         assertThat(vm.missedWhilePausedProperty().get()).isEqualTo(1);
         vm.newer();
         vm.newer();
         assertThat(vm.pageProperty().get()).isZero();
-        assertThat(new String(vm.visible().get(99).payload())).isEqualTo("v249");
+        assertThat(new String(vm.visible().get(99).event().payload())).isEqualTo("v249");
     }
 }
