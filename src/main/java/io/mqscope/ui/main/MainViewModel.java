@@ -86,7 +86,8 @@ public final class MainViewModel {
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
-        messages.selectedProperty().addListener((o, a, m) -> payload.show(m == null ? new byte[0] : m.event().payload()));
+        messages.selectedProperty().addListener((o, a, m) ->
+                payload.show(m == null ? new byte[0] : m.event().payload()));
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {

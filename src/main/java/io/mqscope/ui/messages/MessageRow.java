@@ -23,10 +23,9 @@ import java.util.List;
  * @param preview     the table's payload column: text, one line, at most {@link #TABLE_PREVIEW} characters
  * @param bubbleBody  the bubble's payload line: text when the payload looks like text, else hex
  * @param bubbleFoot  time, QoS, flags and size under the bubble
- * @param description the payload viewer's header: direction, topic, QoS, flags, size, time and MQTT 5 properties
  */
 public record MessageRow(MessageEvent event, String time, String arrow, String flags, String size, String preview,
-                         String bubbleBody, String bubbleFoot, String description) {
+                         String bubbleBody, String bubbleFoot) {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     static final int TABLE_PREVIEW = 120;
     static final int BUBBLE_PREVIEW = 160;
@@ -43,7 +42,15 @@ public record MessageRow(MessageEvent event, String time, String arrow, String f
                 TextCharset.UTF_8);
         return new MessageRow(m, time, m.outgoing() ? "→" : "←", flags, Integer.toString(p.length),
                 preview(p, TABLE_PREVIEW), text ? preview(p, BUBBLE_PREVIEW) : hexPreview(p, BUBBLE_HEX_BYTES),
-                time + "  QoS " + m.qos() + (flags.isEmpty() ? "" : "  " + flags) + "  " + size, describe(m));
+                time + "  QoS " + m.qos() + (flags.isEmpty() ? "" : "  " + flags) + "  " + size);
+    }
+
+    /**
+     * The payload viewer's header: direction, topic, QoS, flags, size, time and the MQTT 5 properties. Made when a
+     * message is selected, not for every row: under a flood most rows are never looked at.
+     */
+    public String description() {
+        return describe(event);
     }
 
     static String flags(MessageEvent m) {
