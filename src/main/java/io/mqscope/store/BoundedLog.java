@@ -7,7 +7,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * A ring buffer bounded by bytes: each entry is weighed on append and the oldest entries are evicted while the total
- * weight exceeds the bound. Entries get consecutive sequence numbers from 0, so a reader can page by sequence and
+ * weight exceeds the bound (or the number of entries exceeds an optional count bound, the user's "keep N messages").
+ * Entries get consecutive sequence numbers from 0, so a reader can page by sequence and
  * see what was evicted in between. Thread-safe: I/O threads append while the UI reads windows.
  *
  * <p>The newest entry is always kept, even if it alone weighs more than the bound, so the last event is never lost
@@ -17,6 +18,7 @@ public final class BoundedLog<T> {
     private static final int INITIAL_CAPACITY = 256;
 
     private final long maxBytes;
+    private final int maxEntries;
     private final ToLongFunction<? super T> weigher;
     private Object[] items = new Object[INITIAL_CAPACITY];
     private long[] weights = new long[INITIAL_CAPACITY];
@@ -29,10 +31,19 @@ public final class BoundedLog<T> {
     private long evictedBytes;
 
     public BoundedLog(long maxBytes, ToLongFunction<? super T> weigher) {
+        this(maxBytes, Integer.MAX_VALUE, weigher);
+    }
+
+    /** @param maxEntries at most this many entries are kept, whatever they weigh */
+    public BoundedLog(long maxBytes, int maxEntries, ToLongFunction<? super T> weigher) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
         }
+        if (maxEntries <= 0) {
+            throw new IllegalArgumentException("maxEntries must be positive, not " + maxEntries);
+        }
         this.maxBytes = maxBytes;
+        this.maxEntries = maxEntries;
         this.weigher = Objects.requireNonNull(weigher);
     }
 
@@ -49,7 +60,7 @@ public final class BoundedLog<T> {
             weights[slot] = w;
             count++;
             bytes += w;
-            while (bytes > maxBytes && count > 1) {
+            while ((bytes > maxBytes || count > maxEntries) && count > 1) {
                 evictOldest();
             }
             return headSequence + count - 1;
@@ -103,6 +114,20 @@ public final class BoundedLog<T> {
         return copy(start, (int) Math.min(max, end - from));
     }
 
+    /**
+     * Every entry from sequence {@code fromSequence} on, oldest first: what a reader has not seen yet. Continue with
+     * {@link Slice#endSequence()}; entries evicted in between are skipped, never returned twice.
+     */
+    public Slice<T> since(long fromSequence) {
+        return range(fromSequence, Integer.MAX_VALUE);
+    }
+
+    /** The newest entry, or null when the log is empty. */
+    @SuppressWarnings("unchecked")
+    public synchronized T newest() {
+        return count == 0 ? null : (T) items[(head + count - 1) % items.length];
+    }
+
     /** Every entry held, oldest first (for export). */
     public synchronized Slice<T> snapshot() {
         return copy(0, count);
@@ -138,6 +163,10 @@ public final class BoundedLog<T> {
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    public int maxEntries() {
+        return maxEntries;
     }
 
     /** Number of entries evicted to stay within the bound. */

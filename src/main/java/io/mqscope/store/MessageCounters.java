@@ -52,6 +52,16 @@ public final class MessageCounters {
         bucketCount[b]++;
     }
 
+    /** Messages received since the last reset (cheaper than a {@link #snapshot()}: no per-topic copy). */
+    public synchronized long messagesIn() {
+        return messagesIn;
+    }
+
+    /** Messages published since the last reset. */
+    public synchronized long messagesOut() {
+        return messagesOut;
+    }
+
     /** Incoming messages per second, averaged over the last complete seconds before {@code nowNanos}. */
     public synchronized double ratePerSecond(long nowNanos) {
         long now = Math.floorDiv(nowNanos, 1_000_000_000L);

@@ -22,7 +22,12 @@ public final class MessageLog {
     }
 
     public MessageLog(long maxBytes) {
-        log = new BoundedLog<>(maxBytes, MessageLog::weigh);
+        this(maxBytes, Integer.MAX_VALUE);
+    }
+
+    /** @param maxMessages also keep no more than this many messages (the user's setting) */
+    public MessageLog(long maxBytes, int maxMessages) {
+        log = new BoundedLog<>(maxBytes, maxMessages, MessageLog::weigh);
     }
 
     public long append(MessageEvent message) {

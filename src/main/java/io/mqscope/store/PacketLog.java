@@ -22,7 +22,12 @@ public final class PacketLog {
     }
 
     public PacketLog(long maxBytes) {
-        log = new BoundedLog<>(maxBytes, PacketLog::weigh);
+        this(maxBytes, Integer.MAX_VALUE);
+    }
+
+    /** @param maxPackets also keep no more than this many packets (the user's setting) */
+    public PacketLog(long maxBytes, int maxPackets) {
+        log = new BoundedLog<>(maxBytes, maxPackets, PacketLog::weigh);
     }
 
     public long append(PacketEvent packet) {

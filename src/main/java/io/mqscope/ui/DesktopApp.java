@@ -2,73 +2,87 @@ package io.mqscope.ui;
 
 import io.mqscope.ui.app.AppBackend;
 import io.mqscope.ui.app.Backend;
-import io.mqscope.ui.app.FxThread;
 import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.main.MainViewModel;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
-import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The desktop window. {@code --smoke-test} opens the window, waits for the first rendered frame, prints the time to
+ * The desktop window. {@code --smoke-test} opens the window, waits for the first rendered frame, reports the time to
  * it and exits 0.
  */
 public final class DesktopApp extends Application {
     private static final long STARTED = System.nanoTime();
+    /**
+     * Who hears "first frame after N ms" under {@code --smoke-test}. JavaFX constructs the application itself, so
+     * the launcher hands the listener over here, once, before {@link Application#launch}.
+     */
+    private static volatile LongConsumer firstFrameListener = ms -> { };
 
     private ExecutorService io;
     private Backend backend;
     private MainView view;
     private ProfileRepository profiles;
+    private SettingsFile settingsFile;
+    private UiSettings settings;
 
     @Override
     public void init() {
-        // the launcher thread, not the FX thread: opening the profile store may probe the OS keyring for seconds
+        // the launcher thread, not the FX thread: opening the profile store may probe the OS keyring for seconds,
+        // and reading the settings touches the disk
         profiles = AppBackend.profiles();
+        settingsFile = SettingsFile.defaultLocation();
+        settings = settingsFile.load();
     }
 
-    public static void launchDesktop(String[] args) {
+    /**
+     * Opens the window and returns when it is closed.
+     *
+     * @param firstFrameMillis receives the milliseconds from start to the first rendered frame (with
+     *                         {@code --smoke-test}; the command line prints them for CI and packaging/measure.sh)
+     */
+    public static void launchDesktop(String[] args, LongConsumer firstFrameMillis) {
+        firstFrameListener = firstFrameMillis;
         Application.launch(DesktopApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        FxThread.use(Platform::runLater);
         io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mqscope-io");
             t.setDaemon(true);
             return t;
         });
-        SettingsFile settingsFile = SettingsFile.defaultLocation();
-        UiSettings settings = settingsFile.load();
         backend = AppBackend.create();
-        view = MainView.show(stage, settings, settingsFile, backend, profiles, io);
-        if (!getParameters().getRaw().contains("--smoke-test")) {
+        boolean smokeTest = getParameters().getRaw().contains("--smoke-test");
+        view = MainView.show(stage, settings, settingsFile, backend, profiles,
+                new TaskExecutor(io, Platform::runLater));
+        if (!smokeTest) {
             view.viewModel().connections().autoConnect();
+            return;
         }
-        if (getParameters().getRaw().contains("--smoke-test")) {
-            new AnimationTimer() {
-                private int frames;
+        new AnimationTimer() {
+            private int frames;
 
-                @Override
-                public void handle(long now) {
-                    // the first pulse after show() renders the first frame; the second proves it was shown
-                    if (++frames == 2) {
-                        stop();
-                        System.out.printf("first frame after %d ms%n", (System.nanoTime() - STARTED) / 1_000_000);
-                        Platform.exit();
-                    }
+            @Override
+            public void handle(long now) {
+                // the first pulse after show() renders the first frame; the second proves it was shown
+                if (++frames == 2) {
+                    stop();
+                    firstFrameListener.accept((System.nanoTime() - STARTED) / 1_000_000);
+                    Platform.exit();
                 }
-            }.start();
-        }
+            }
+        }.start();
     }
 
     @Override
@@ -84,11 +98,16 @@ public final class DesktopApp extends Application {
         }
     }
 
-    /** Builds the same window for tests and screenshots, on the FX thread. */
+    /** Builds the same window for tests and screenshots, on the FX thread; settings are not saved. */
     public static MainView open(Stage stage, UiSettings settings, Backend backend, ProfileRepository profiles,
-                                java.util.concurrent.Executor io) {
-        FxThread.use(Platform::runLater);
-        return MainView.show(stage, settings, null, backend, profiles, io);
+                                Executor io) {
+        return open(stage, settings, null, backend, profiles, io);
     }
 
+    /** As above, saving settings chosen in the window to {@code settingsFile}. */
+    public static MainView open(Stage stage, UiSettings settings, SettingsFile settingsFile, Backend backend,
+                                ProfileRepository profiles, Executor io) {
+        return MainView.show(stage, settings, settingsFile, backend, profiles,
+                new TaskExecutor(io, Platform::runLater));
+    }
 }

@@ -137,6 +137,36 @@ class BoundedLogTest {
     }
 
     @Test
+    void an_entry_count_bound_evicts_as_well_as_the_byte_bound() {
+        BoundedLog<byte[]> log = new BoundedLog<>(100, 3, b -> b.length);
+        for (int i = 0; i < 5; i++) {
+            log.append(new byte[] {(byte) i});
+        }
+        assertThat(log.size()).isEqualTo(3);
+        assertThat(log.maxEntries()).isEqualTo(3);
+        assertThat(log.snapshot().items()).extracting(b -> (int) b[0]).containsExactly(2, 3, 4);
+        log.append(new byte[99]);
+        // the byte bound still applies: 1 + 1 + 99 > 100
+        assertThat(log.size()).isEqualTo(2);
+        assertThat(log.newest()).hasSize(99);
+    }
+
+    @Test
+    void since_follows_a_reader_past_evictions_and_clears() {
+        BoundedLog<Integer> log = new BoundedLog<>(1000, 3, i -> 1);
+        for (int i = 0; i < 5; i++) {
+            log.append(i);
+        }
+        BoundedLog.Slice<Integer> s = log.since(0);
+        assertThat(s.items()).containsExactly(2, 3, 4);
+        assertThat(log.since(s.endSequence()).items()).isEmpty();
+        log.clear();
+        assertThat(log.newest()).isNull();
+        log.append(9);
+        assertThat(log.since(s.endSequence()).items()).containsExactly(9);
+    }
+
+    @Test
     void rejects_a_non_positive_bound() {
         assertThatThrownBy(() -> log(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBytes");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mqscope.profile.FileSecretStore;
 import io.mqscope.profile.ProfileStore;
 import io.mqscope.ui.app.AppBackend;
+import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.connections.ConnectionsViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,8 @@ class ConnectionsLoadTest {
         Files.write(dir.resolve("profiles.json"), damaged);
 
         ConnectionsViewModel vm = new ConnectionsViewModel(
-                SettingsFxTest.NO_BACKEND,
-                AppBackend.store(new ProfileStore(dir, new FileSecretStore(dir))), Runnable::run, 100, 100);
+                new NoBackend(),
+                AppBackend.store(new ProfileStore(dir, new FileSecretStore(dir))), TaskExecutor.sameThread(), 100, 100);
 
         assertThat(vm.errorProperty().get()).contains("corrupt");
         try (Stream<Path> files = Files.list(dir)) {

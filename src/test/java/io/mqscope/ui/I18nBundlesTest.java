@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqscope.payload.PayloadFormat;
 import io.mqscope.session.ConnectionState;
+import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.editor.ConnectionEditorViewModel;
+import io.mqscope.ui.editor.EditorTabViewModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -56,9 +58,9 @@ class I18nBundlesTest {
         for (PayloadFormat f : PayloadFormat.values()) {
             keys.add("format." + f.name().toLowerCase(Locale.ROOT));
         }
-        for (var e : ConnectionEditorViewModel.SECTIONS.entrySet()) {
-            keys.add("editor.section." + e.getKey());
-            e.getValue().forEach(k -> keys.add("editor.field." + k));
+        for (EditorTabViewModel tab : new ConnectionEditorViewModel(null, TaskExecutor.sameThread()).tabs()) {
+            keys.add("editor.section." + tab.key());
+            tab.fields().forEach(f -> keys.add("editor.field." + f.key()));
         }
         for (var ps : io.mqscope.ui.editor.SigningFields.VENDORS.values()) {
             ps.forEach(p -> keys.add("editor.signing.param." + p.name()));

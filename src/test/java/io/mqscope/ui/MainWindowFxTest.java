@@ -28,10 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,10 +38,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The real main window (headless Monocle) against a real embedded HiveMQ started by the built-in "Local broker"
  * profile: create a profile, connect, subscribe, publish hex, see the bytes in the message viewer and the PUBLISH
- * in the packet inspector; invalid hex and JSON show their positions and send nothing.
+ * in the packet inspector; invalid hex and JSON show their positions and send nothing. Each test builds its own
+ * window, backend (with its own broker) and I/O executor, and reads JavaFX state only on the FX thread.
  */
 @ExtendWith(ApplicationExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainWindowFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -60,8 +57,8 @@ class MainWindowFxTest {
     }
 
     @AfterEach
-    void stop() {
-        view.shutdown();
+    void stop(FxRobot robot) {
+        robot.interact(view::shutdown);
         backend.shutdown();
         pool.shutdownNow();
     }
@@ -70,44 +67,56 @@ class MainWindowFxTest {
         return view.viewModel();
     }
 
-    @Test
-    @Order(1)
-    void first_run_shows_the_local_broker_and_the_title(FxRobot robot) {
-        assertThat(robot.window(0).getScene()).isNotNull();
-        ConnectionEntry first = vm().connections().entries().get(0);
-        assertThat(first.profile().name()).isEqualTo("Local broker");
-        assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("MQScope — Local broker");
-        assertThat(robot.lookup("#statusState").queryAs(Label.class).getText()).contains("Disconnected");
+    private ConnectionState state(ConnectionEntry e) {
+        return Fx.read(() -> e.stateProperty().get());
+    }
+
+    private String text(FxRobot robot, String query) {
+        return Fx.read(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    private String title(FxRobot robot) {
+        return Fx.read(() -> ((Stage) robot.window(0)).getTitle());
+    }
+
+    private void connectLocalBroker(FxRobot robot) {
+        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
+        robot.interact(() -> vm().connections().connect(local));
+        await().atMost(WAIT).until(() -> state(local) == ConnectionState.CONNECTED);
     }
 
     @Test
-    @Order(2)
+    void first_run_shows_the_local_broker_and_the_title(FxRobot robot) {
+        assertThat(Fx.read(() -> robot.window(0).getScene())).isNotNull();
+        ConnectionEntry first = Fx.read(() -> vm().connections().entries().get(0));
+        assertThat(first.profile().name()).isEqualTo("Local broker");
+        assertThat(title(robot)).isEqualTo("MQScope — Local broker");
+        assertThat(text(robot, "#statusState")).contains(I18n.t("state.disconnected"));
+    }
+
+    @Test
     void create_connect_subscribe_publish_hex_and_inspect(FxRobot robot) {
         // create a profile for the built-in broker through the editor
-        robot.interact(() -> vm().connections().connect(vm().connections().entries().get(0)));
-        await().atMost(WAIT).until(() -> vm().connections().entries().get(0).stateProperty().get()
-                == ConnectionState.CONNECTED);
+        connectLocalBroker(robot);
         int port = backend.broker().tcpPort();
         robot.clickOn("#newConnectionButton");
         robot.clickOn("#field-name").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write("Test broker");
         robot.clickOn("#field-url").write("mqtt://127.0.0.1:" + port);
         robot.clickOn("OK");
-        WaitForAsyncUtils.waitForFxEvents();
-        ConnectionEntry created = vm().connections().selectedProperty().get();
-        assertThat(created.profile().name()).isEqualTo("Test broker");
-        assertThat(created.profile().port()).isEqualTo(port);
+        ConnectionEntry created = Fx.read(() -> vm().connections().selectedProperty().get());
+        assertThat(Fx.read(created::profile).name()).isEqualTo("Test broker");
+        assertThat(Fx.read(created::profile).port()).isEqualTo(port);
 
         robot.clickOn("#connectButton");
-        await().atMost(WAIT).until(() -> created.stateProperty().get() == ConnectionState.CONNECTED);
-        assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("MQScope — Test broker");
+        await().atMost(WAIT).until(() -> state(created) == ConnectionState.CONNECTED);
+        await().atMost(WAIT).until(() -> title(robot).equals("MQScope — Test broker"));
 
         robot.clickOn("#subscriptionFilter").write("ui/test/#").type(KeyCode.ENTER);
-        await().atMost(WAIT).alias("subscribed: status '" + vm().subscriptions().statusProperty().get() + "', error '"
-                + vm().subscriptions().filterErrorProperty().get() + "', filter '"
-                + vm().subscriptions().filterProperty().get() + "'")
-                .until(() -> vm().subscriptions().statusProperty().get().contains("Subscribed"));
-        assertThat(created.profile().subscriptions()).extracting(s -> s.topicFilter()).containsExactly("ui/test/#");
+        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
+                .equals(I18n.t("subscriptions.subscribed", "ui/test/#")));
+        assertThat(Fx.read(created::profile).subscriptions()).extracting(s -> s.topicFilter())
+                .containsExactly("ui/test/#");
 
         robot.clickOn("#publishTopic").write("ui/test/hex");
         robot.clickOn("#modeHEX");
@@ -115,28 +124,28 @@ class MainWindowFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         byte[] want = {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 0, (byte) 0xff};
 
-        await().atMost(WAIT).until(() -> vm().messages().visible().stream()
-                .anyMatch(m -> !m.outgoing() && Arrays.equals(m.payload(), want)));
+        await().atMost(WAIT).until(() -> Fx.read(() -> vm().messages().visible().stream()
+                .anyMatch(m -> !m.event().outgoing() && Arrays.equals(m.event().payload(), want))));
         robot.interact(() -> vm().messages().selectedProperty().set(vm().messages().visible().stream()
-                .filter(m -> !m.outgoing()).findFirst().orElseThrow()));
+                .filter(m -> !m.event().outgoing()).findFirst().orElseThrow()));
         robot.interact(() -> vm().payload().formatProperty().set(io.mqscope.payload.PayloadFormat.HEX));
-        String dump = robot.lookup("#payloadText").queryAs(StyleClassedTextArea.class).getText();
+        String dump = Fx.read(() -> robot.lookup("#payloadText").queryAs(StyleClassedTextArea.class).getText());
         assertThat(dump).startsWith("0000  de ad be ef 00 ff");
 
         robot.interact(view::selectPacketsTab);
-        await().atMost(WAIT).until(() -> vm().packets().visible().stream().anyMatch(this::isOurPublish));
+        await().atMost(WAIT).until(() -> Fx.read(() -> vm().packets().visible().stream()
+                .anyMatch(this::isOurPublish)));
         TableView<PacketEvent> table = robot.lookup("#packetTable").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(
                 vm().packets().visible().stream().filter(this::isOurPublish).findFirst().orElseThrow()));
-        PacketEvent selected = vm().packets().selectedProperty().get();
+        PacketEvent selected = Fx.read(() -> vm().packets().selectedProperty().get());
         assertThat(selected.packet().type()).isEqualTo(PacketType.PUBLISH);
         TreeView<Field> tree = robot.lookup("#fieldTree").query();
-        List<String> names = tree.getRoot().getChildren().stream().map(t -> t.getValue().name()).toList();
-        assertThat(names).contains("topic", "payload");
-        Field topic = tree.getRoot().getChildren().stream().map(t -> t.getValue())
-                .filter(f -> f.name().equals("topic")).findFirst().orElseThrow();
+        List<Field> fields = Fx.read(() -> tree.getRoot().getChildren().stream().map(t -> t.getValue()).toList());
+        assertThat(fields).extracting(Field::name).contains("topic", "payload");
+        Field topic = fields.stream().filter(f -> f.name().equals("topic")).findFirst().orElseThrow();
         assertThat(topic.value()).isEqualTo("ui/test/hex");
-        String hex = robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class).getText();
+        String hex = Fx.read(() -> robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class).getText());
         // PUBLISH QoS 0, remaining length 19, topic length 11, "ui/test/hex", the payload byte-exact
         assertThat(hex).startsWith("0000  30 13 00 0b 75 69 2f 74  65 73 74 2f 68 65 78 de  0...ui/test/hex.\n"
                 + "0010  ad be ef 00 ff ");
@@ -144,16 +153,15 @@ class MainWindowFxTest {
         // select the topic field in the tree: its bytes are highlighted
         robot.interact(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().stream()
                 .filter(t -> t.getValue() == topic).findFirst().orElseThrow()));
-        assertThat(vm().packets().detail().highlightedProperty().get().offset()).isEqualTo(topic.offset());
+        assertThat(Fx.read(() -> vm().packets().detail().highlightedProperty().get().offset()))
+                .isEqualTo(topic.offset());
         // and the reverse: a byte of the payload selects the payload field
-        Field payload = tree.getRoot().getChildren().stream().map(t -> t.getValue())
-                .filter(f -> f.name().equals("payload")).findFirst().orElseThrow();
+        Field payload = fields.stream().filter(f -> f.name().equals("payload")).findFirst().orElseThrow();
         robot.interact(() -> vm().packets().detail().selectByte(payload.offset() + 1));
-        assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isEqualTo(payload);
+        assertThat(Fx.read(() -> tree.getSelectionModel().getSelectedItem().getValue())).isEqualTo(payload);
     }
 
     @Test
-    @Order(4)
     void a_refused_connection_turns_the_dot_red_with_the_reason(FxRobot robot) throws Exception {
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -161,13 +169,12 @@ class MainWindowFxTest {
         }
         robot.interact(() -> vm().connections().put(io.mqscope.profile.Profile.builder().name("Nobody home")
                 .host("127.0.0.1").port(closed).build()));
-        ConnectionEntry entry = vm().connections().selectedProperty().get();
+        ConnectionEntry entry = Fx.read(() -> vm().connections().selectedProperty().get());
         robot.clickOn("#connectButton");
-        await().atMost(WAIT).until(() -> entry.stateProperty().get() == ConnectionState.FAILED);
-        await().atMost(WAIT).until(() -> robot.lookup("#statusState").queryAs(Label.class).getText()
-                .contains("Failed"));
-        assertThat(entry.reasonProperty().get()).isNotBlank();
-        assertThat(robot.lookup(".dot-failed").tryQuery()).isPresent();
+        await().atMost(WAIT).until(() -> state(entry) == ConnectionState.FAILED);
+        await().atMost(WAIT).until(() -> text(robot, "#statusState").contains(I18n.t("state.failed")));
+        assertThat(Fx.read(() -> entry.reasonProperty().get())).isNotBlank();
+        assertThat(Fx.read(() -> robot.lookup(".dot-failed").tryQuery().isPresent())).isTrue();
     }
 
     private boolean isOurPublish(PacketEvent e) {
@@ -175,35 +182,33 @@ class MainWindowFxTest {
     }
 
     @Test
-    @Order(3)
     void invalid_hex_and_json_show_positions_and_send_nothing(FxRobot robot) {
-        ConnectionEntry local = vm().connections().entries().get(0);
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> local.stateProperty().get() == ConnectionState.CONNECTED);
+        connectLocalBroker(robot);
+        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#publishTopic").write("ui/bad");
         robot.clickOn("#modeHEX");
         robot.clickOn("#publishPayload").write("de ad bz ef");
         Label error = robot.lookup("#payloadError").queryAs(Label.class);
-        assertThat(error.getText()).contains("column 8").contains("'z'");
-        assertThat(vm().publisher().payloadErrorPositionProperty().get()).isEqualTo(7);
-        assertThat(robot.lookup("#sendButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(Fx.read(() -> error.getText())).contains("column 8").contains("'z'");
+        assertThat(Fx.read(() -> vm().publisher().payloadErrorPositionProperty().get())).isEqualTo(7);
+        assertThat(Fx.read(() -> robot.lookup("#sendButton").queryAs(Button.class).isDisabled())).isTrue();
         StyleClassedTextArea area = robot.lookup("#publishPayload").queryAs(StyleClassedTextArea.class);
-        assertThat(area.getStyleOfChar(7)).contains("bad-char");
+        assertThat(Fx.read(() -> area.getStyleOfChar(7))).contains("bad-char");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 
         robot.clickOn("#modeJSON");
         robot.interact(() -> area.replaceText("{\n  \"a\": 1,\n  \"b\": }"));
-        assertThat(error.getText()).contains("line 3, column");
-        assertThat(robot.lookup("#sendButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(Fx.read(() -> error.getText())).contains("line 3, column");
+        assertThat(Fx.read(() -> robot.lookup("#sendButton").queryAs(Button.class).isDisabled())).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(local.live().sentCount()).isZero();
-        assertThat(vm().publisher().statusProperty().get()).contains("Nothing sent");
+        assertThat(Fx.read(() -> vm().publisher().statusProperty().get())).isEqualTo(I18n.t("publisher.invalid"));
 
         // fixed input goes out
         robot.interact(() -> area.replaceText("{\"a\": 1}"));
-        assertThat(error.getText()).isEmpty();
+        assertThat(Fx.read(() -> error.getText())).isEmpty();
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         await().atMost(WAIT).until(() -> local.live().sentCount() == 1);
     }

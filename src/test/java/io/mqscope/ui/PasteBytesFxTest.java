@@ -6,6 +6,7 @@ import io.mqscope.ui.packets.PasteBytesView;
 import io.mqscope.ui.packets.PasteBytesViewModel;
 import io.mqscope.wire.Finding;
 import io.mqscope.wire.PacketType;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -41,30 +42,30 @@ class PasteBytesFxTest {
         robot.interact(() -> view.viewModel().inputProperty().set(WECHAT_PADDED));
         robot.clickOn("#analyzeButton");
         PasteBytesViewModel vm = view.viewModel();
-        assertThat(vm.packets()).hasSize(1);
-        assertThat(vm.packets().get(0).type()).isEqualTo(PacketType.CONNECT);
+        assertThat(Fx.read(() -> List.copyOf(vm.packets()))).singleElement()
+                .satisfies(p -> assertThat(p.type()).isEqualTo(PacketType.CONNECT));
         Label diagnosis = robot.lookup("#diagnosis").queryAs(Label.class);
-        assertThat(diagnosis.isVisible()).isTrue();
-        assertThat(diagnosis.getText()).containsIgnoringCase("padded").contains("1a 00 00 00");
+        assertThat(Fx.read(() -> diagnosis.isVisible())).isTrue();
+        assertThat(Fx.read(() -> diagnosis.getText())).containsIgnoringCase("padded").contains("1a 00 00 00");
         ListView<Finding> findings = robot.lookup("#findingList").queryListView();
-        assertThat(findings.getItems()).anySatisfy(f -> assertThat(f.field()).isEqualTo("remaining_length"));
-        String dump = robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class).getText();
-        assertThat(dump).startsWith("0000  10 1a 00 00 00 00 04 4d  51 54 54 04 c2 00 3c 00");
-        // choosing the remaining-length finding highlights its bytes in the dump
-        Finding rl = findings.getItems().stream().filter(f -> f.field().equals("remaining_length")).findFirst()
-                .orElseThrow();
-        robot.interact(() -> findings.getSelectionModel().select(rl));
-        assertThat(vm.detail().highlightedProperty().get().offset()).isEqualTo(rl.offset());
+        List<Finding> items = Fx.read(() -> List.copyOf(findings.getItems()));
+        assertThat(items).anySatisfy(f -> assertThat(f.field()).isEqualTo("remaining_length"));
         StyleClassedTextArea hex = robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class);
-        assertThat(hex.getStyleOfChar(vm.detail().dumpProperty().get().hexStart(Math.max(rl.offset(), 0))))
-                .contains("hx-sel");
+        assertThat(Fx.read(() -> hex.getText())).startsWith("0000  10 1a 00 00 00 00 04 4d  51 54 54 04 c2 00 3c 00");
+        // choosing the remaining-length finding highlights its bytes in the dump
+        Finding rl = items.stream().filter(f -> f.field().equals("remaining_length")).findFirst().orElseThrow();
+        robot.interact(() -> findings.getSelectionModel().select(rl));
+        assertThat(Fx.read(() -> vm.detail().highlightedProperty().get().offset())).isEqualTo(rl.offset());
+        assertThat(Fx.read(() -> hex.getStyleOfChar(
+                vm.detail().dumpProperty().get().hexStart(Math.max(rl.offset(), 0))))).contains("hx-sel");
     }
 
     @Test
     void bad_hex_is_an_error_with_its_position(FxRobot robot) {
         robot.interact(() -> view.viewModel().inputProperty().set("10 1a 0g"));
         robot.clickOn("#analyzeButton");
-        assertThat(robot.lookup("#pasteError").queryAs(Label.class).getText()).contains("column 8").contains("'g'");
-        assertThat(view.viewModel().packets()).isEmpty();
+        assertThat(Fx.read(() -> robot.lookup("#pasteError").queryAs(Label.class).getText()))
+                .contains("column 8").contains("'g'");
+        assertThat(Fx.read(() -> view.viewModel().packets().isEmpty())).isTrue();
     }
 }

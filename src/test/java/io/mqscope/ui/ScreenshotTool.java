@@ -74,7 +74,8 @@ public final class ScreenshotTool {
         fx(() -> {
             MainViewModel vm = view.viewModel();
             vm.messages().selectedProperty().set(vm.messages().visible().stream()
-                    .filter(m -> !m.outgoing() && m.topic().endsWith("telemetry")).reduce((a, b) -> b).orElseThrow());
+                    .filter(m -> !m.event().outgoing() && m.event().topic().endsWith("telemetry"))
+                    .reduce((a, b) -> b).orElseThrow());
             return null;
         });
         pause(700);
@@ -143,11 +144,12 @@ public final class ScreenshotTool {
         });
 
         Stage editor = fx(() -> {
-            ConnectionEditorViewModel evm = new ConnectionEditorViewModel(aliyun);
+            ConnectionEditorViewModel evm = new ConnectionEditorViewModel(aliyun,
+                    io.mqscope.ui.app.TaskExecutor.sameThread());
             ConnectionEditorView ev = new ConnectionEditorView(evm,
                     io.mqscope.ui.connections.ConnectionsViewModel.secretsNote(repo));
-            evm.text("vendor").set("aliyun-iot");
-            evm.text("signingParams").set("productKey=a1FxISeKbq9\ndeviceName=sensor-01\n"
+            evm.signing().vendor().set("aliyun-iot");
+            evm.signing().signingParams().set("productKey=a1FxISeKbq9\ndeviceName=sensor-01\n"
                     + "deviceSecret=5f2a9c0b7d3e41f8a6b2c9d0e1f23456\nsignMethod=hmacsha256\nsecureMode=2\n"
                     + "region=cn-shanghai\ntimestamp=1700000000000");
             ev.selectSection("signing");
@@ -179,7 +181,8 @@ public final class ScreenshotTool {
         fx(() -> {
             MainViewModel vm = view.viewModel();
             vm.messages().selectedProperty().set(vm.messages().visible().stream()
-                    .filter(m -> !m.outgoing() && m.topic().endsWith("telemetry")).reduce((a, b) -> b).orElseThrow());
+                    .filter(m -> !m.event().outgoing() && m.event().topic().endsWith("telemetry"))
+                    .reduce((a, b) -> b).orElseThrow());
             return null;
         });
         pause(700);

@@ -1,19 +1,19 @@
 package io.mqscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.mqscope.profile.Profile;
-import io.mqscope.session.Session;
-import io.mqscope.session.SessionListener;
-import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -29,31 +29,29 @@ import org.testfx.framework.junit5.Start;
 class SettingsFxTest {
     private MainView view;
     private Path file;
-
-    /** No connection is opened in this test; opening one is a failure. */
-    static final Backend NO_BACKEND = new Backend() {
-        @Override
-        public Session open(Profile profile, SessionListener listener) {
-            throw new AssertionError("no session expected");
-        }
-
-        @Override
-        public CompletableFuture<Integer> localBrokerPort() {
-            return CompletableFuture.failedFuture(new AssertionError("no broker expected"));
-        }
-    };
+    private ExecutorService io;
 
     @Start
     void start(Stage stage) throws Exception {
         file = Files.createTempDirectory("mqscope-ui").resolve("ui.properties");
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, NO_BACKEND, ProfileRepository.inMemory(List.of()),
-                Runnable::run);
-        view.setSettingsFile(new SettingsFile(file));
+        io = Executors.newSingleThreadExecutor();
+        view = DesktopApp.open(stage, UiSettings.DEFAULT, new SettingsFile(file), new NoBackend(),
+                ProfileRepository.inMemory(List.of()), io);
     }
 
     @AfterEach
-    void restore() {
-        I18n.setLocale(I18n.ENGLISH);
+    void restore(FxRobot robot) {
+        // the language and the theme are process-wide: leave them as the next test expects them
+        robot.interact(() -> {
+            view.shutdown();
+            I18n.setLocale(I18n.ENGLISH);
+            ThemeSwitcher.apply(false);
+        });
+        io.shutdownNow();
+    }
+
+    private static String chinese(String key) {
+        return ResourceBundle.getBundle(I18n.BUNDLE, I18n.CHINESE).getString(key);
     }
 
     @Test
@@ -63,18 +61,21 @@ class SettingsFxTest {
         robot.clickOn("Dark");
         robot.clickOn("OK");
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getTabs().get(0).getText()).isEqualTo("消息");
-        assertThat(tabs.getTabs().get(1).getText()).isEqualTo("报文");
-        assertThat(robot.lookup("#statusState").queryAs(Label.class).getText()).contains("未连接");
-        assertThat(robot.window(0).getScene().getRoot().getStyleClass()).contains("theme-dark");
-        UiSettings saved = new SettingsFile(file).load();
-        assertThat(saved.chinese()).isTrue();
-        assertThat(saved.dark()).isTrue();
+        // the rebuilt window speaks Chinese: the texts come from the zh_CN bundle
+        assertThat(Fx.read(() -> tabs.getTabs().get(0).getText())).isEqualTo(chinese("tab.messages"));
+        assertThat(Fx.read(() -> tabs.getTabs().get(1).getText())).isEqualTo(chinese("tab.packets"));
+        assertThat(Fx.read(() -> robot.lookup("#statusState").queryAs(Label.class).getText()))
+                .contains(chinese("state.disconnected"));
+        assertThat(Fx.read(() -> robot.window(0).getScene().getRoot().getStyleClass())).contains("theme-dark");
+        // saved on the I/O executor, not on the FX thread
+        await().atMost(Duration.ofSeconds(10)).until(() -> new SettingsFile(file).load().chinese());
+        assertThat(new SettingsFile(file).load().dark()).isTrue();
 
         // the theme button toggles back without rebuilding the window
-        Object root = robot.window(0).getScene().getRoot();
+        Object root = Fx.read(() -> robot.window(0).getScene().getRoot());
         robot.clickOn("#themeButton");
-        assertThat(robot.window(0).getScene().getRoot()).isSameAs(root);
-        assertThat(robot.window(0).getScene().getRoot().getStyleClass()).contains("theme-light");
+        assertThat(Fx.read(() -> robot.window(0).getScene().getRoot())).isSameAs(root);
+        assertThat(Fx.read(() -> robot.window(0).getScene().getRoot().getStyleClass())).contains("theme-light");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !new SettingsFile(file).load().dark());
     }
 }

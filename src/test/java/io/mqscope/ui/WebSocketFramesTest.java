@@ -34,7 +34,7 @@ class WebSocketFramesTest {
                 s.connect().get(20, TimeUnit.SECONDS);
                 s.disconnect().get(20, TimeUnit.SECONDS);
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> live.frames().size() >= 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> live.log().frames().size() >= 2);
             List<WebSocketFrameEvent> frames = live.takeNewFrames();
             // CONNECT goes up in a binary frame, CONNACK comes back in one
             assertThat(frames).anyMatch(f -> f.opcode().equals("binary")
@@ -42,11 +42,11 @@ class WebSocketFramesTest {
             assertThat(frames).anyMatch(f -> f.opcode().equals("binary")
                     && f.direction() == Direction.BROKER_TO_CLIENT);
 
-            PacketsViewModel vm = new PacketsViewModel(50);
-            vm.setFrameSource(() -> live.frames().last(100));
+            PacketsViewModel vm = new PacketsViewModel(50, io.mqscope.ui.app.TaskExecutor.sameThread());
+            vm.setFrameSource(() -> live.log().frames().last(100).items());
             assertThat(vm.frames()).isEmpty();
             vm.showFramesProperty().set(true);
-            assertThat(vm.frames()).hasSize(Math.min(50, live.frames().size()));
+            assertThat(vm.frames()).hasSize(Math.min(50, live.log().frames().size()));
             vm.directionProperty().set(Direction.BROKER_TO_CLIENT);
             vm.reload();
             assertThat(vm.frames()).allMatch(f -> f.direction() == Direction.BROKER_TO_CLIENT);
@@ -55,7 +55,7 @@ class WebSocketFramesTest {
 
     @Test
     void frame_list_is_bounded_and_close_frames_say_code_and_reason() {
-        PacketsViewModel vm = new PacketsViewModel(300);
+        PacketsViewModel vm = new PacketsViewModel(300, io.mqscope.ui.app.TaskExecutor.sameThread());
         vm.showFramesProperty().set(true);
         List<WebSocketFrameEvent> batch = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
@@ -88,7 +88,7 @@ class WebSocketFramesTest {
         }
         vm.append(batch);
         assertThat(vm.visible()).hasSize(io.mqscope.ui.BoundedAppend.MAX_APPEND);
-        assertThat(vm.visible().get(vm.visible().size() - 1).topic()).isEqualTo("t/999");
+        assertThat(vm.visible().get(vm.visible().size() - 1).event().topic()).isEqualTo("t/999");
     }
 
     private static WebSocketFrameEvent frame(String opcode, int len, Integer code, String reason) {

@@ -10,7 +10,6 @@ import io.mqscope.session.SessionListener;
 import io.mqscope.session.Sessions;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** The application's backend: real sessions ({@link Sessions}) and the built-in broker ({@link LocalBroker}). */
 public final class AppBackend implements Backend {
@@ -34,11 +33,7 @@ public final class AppBackend implements Backend {
     }
 
     @Override
-    public CompletableFuture<Integer> localBrokerPort() {
-        return CompletableFuture.supplyAsync(this::startBroker);
-    }
-
-    private synchronized int startBroker() {
+    public synchronized int startLocalBroker() {
         if (broker == null) {
             try {
                 broker = LocalBroker.start(preferred);

@@ -3,7 +3,6 @@ package io.mqscope.ui.app;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.Session;
 import io.mqscope.session.SessionListener;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What the UI needs from the core: open sessions, start the built-in broker. The UI owns no connection logic; this
@@ -14,8 +13,11 @@ public interface Backend {
     /** A new, not yet connected session for the profile; events go to {@code listener} on I/O threads. */
     Session open(Profile profile, SessionListener listener);
 
-    /** Starts the built-in loopback broker if it is not running and completes with its TCP port. */
-    CompletableFuture<Integer> localBrokerPort();
+    /**
+     * Starts the built-in loopback broker if it is not running and returns its TCP port. Blocks while the broker
+     * starts: call it from the I/O executor (a {@link BackgroundTask}), never from the FX thread.
+     */
+    int startLocalBroker();
 
     /** Stops what was started (built-in broker). */
     default void shutdown() {

@@ -5,6 +5,7 @@ import io.mqscope.session.ConnectionState;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.editor.ConnectionEditorView;
+import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -60,20 +62,33 @@ public final class ConnectionsView {
 
         Button add = Controls.iconButton("connections.new", Feather.PLUS);
         add.setId("newConnectionButton");
-        add.setOnAction(e -> ConnectionEditorView.edit(owner, null, vm.secretsNote()).ifPresent(vm::put));
+        add.setOnAction(e -> edit(null));
         Button edit = Controls.iconButton("connections.edit", Feather.EDIT_2);
         edit.setId("editConnectionButton");
-        edit.setOnAction(e -> withSelected(c -> ConnectionEditorView.edit(owner, c.profile(), vm.secretsNote())
-                .ifPresent(vm::put)));
+        edit.setOnAction(e -> withSelected(c -> edit(c.profile())));
         Button dup = Controls.iconButton("connections.duplicate", Feather.COPY);
         dup.setOnAction(e -> withSelected(vm::duplicate));
         Button del = Controls.iconButton("connections.delete", Feather.TRASH_2);
         del.setOnAction(e -> withSelected(vm::delete));
         Button imp = Controls.iconButton("connections.import", Feather.DOWNLOAD);
-        imp.setOnAction(e -> ConnectionEditorView.importProfiles(owner).forEach(vm::put));
+        imp.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(I18n.t("connections.import"));
+            File f = fc.showOpenDialog(owner);
+            if (f != null) {
+                vm.importFrom(f);
+            }
+        });
         Button exp = Controls.iconButton("connections.export", Feather.UPLOAD);
-        exp.setOnAction(e -> ConnectionEditorView.exportProfiles(owner, vm.entries().stream()
-                .map(ConnectionEntry::profile).toList()));
+        exp.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(I18n.t("connections.export"));
+            fc.setInitialFileName("mqscope-connections.json");
+            File f = fc.showSaveDialog(owner);
+            if (f != null) {
+                vm.exportTo(f);
+            }
+        });
         FlowPane tools = new FlowPane(4, 4, add, edit, dup, del, imp, exp);
 
         Label error = Controls.errorLabel();
@@ -93,9 +108,14 @@ public final class ConnectionsView {
         vm.selectedProperty().addListener((o, a, b) -> select(b));
         tree.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
-                withSelected(c -> ConnectionEditorView.edit(owner, c.profile(), vm.secretsNote()).ifPresent(vm::put));
+                withSelected(c -> edit(c.profile()));
             }
         });
+    }
+
+    /** Opens the editor on a copy of {@code profile} (null: a new one) and keeps what the user confirms. */
+    private void edit(Profile profile) {
+        ConnectionEditorView.edit(owner, vm.editor(profile), profile == null, vm.secretsNote()).ifPresent(vm::put);
     }
 
     private void withSelected(java.util.function.Consumer<ConnectionEntry> action) {

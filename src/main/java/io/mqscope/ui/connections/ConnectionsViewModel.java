@@ -6,15 +6,18 @@ import io.mqscope.session.Session;
 import io.mqscope.session.StateChange;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.Backend;
-import io.mqscope.ui.app.FxThread;
+import io.mqscope.ui.app.BackgroundTask;
+import io.mqscope.ui.app.ProfileFiles;
 import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.editor.ConnectionEditorViewModel;
 import io.mqscope.ui.live.LiveConnection;
+import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,15 +37,18 @@ public final class ConnectionsViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final Backend backend;
     private final ProfileRepository repository;
-    private final Executor io;
+    private final TaskExecutor tasks;
+    /** The newest list to save; saves run on the I/O executor and the last one written is always the newest. */
+    private final AtomicReference<List<Profile>> pendingSave = new AtomicReference<>();
+    private final Object saveLock = new Object();
     private final int maxMessages;
     private final int maxPackets;
 
-    public ConnectionsViewModel(Backend backend, ProfileRepository repository, Executor io, int maxMessages,
+    public ConnectionsViewModel(Backend backend, ProfileRepository repository, TaskExecutor tasks, int maxMessages,
                                 int maxPackets) {
         this.backend = backend;
         this.repository = repository;
-        this.io = io;
+        this.tasks = tasks;
         this.maxMessages = maxMessages;
         this.maxPackets = maxPackets;
         List<Profile> loaded;
@@ -73,6 +79,11 @@ public final class ConnectionsViewModel {
             return I18n.t("editor.secrets.memory");
         }
         return I18n.t(repository.osCredentialStore() ? "editor.secrets.keyring" : "editor.secrets.file", where);
+    }
+
+    /** A form for a copy of {@code profile}, or for a new one when null. */
+    public ConnectionEditorViewModel editor(Profile profile) {
+        return new ConnectionEditorViewModel(profile, tasks);
     }
 
     public static Profile localBrokerProfile() {
@@ -125,12 +136,36 @@ public final class ConnectionsViewModel {
         for (ConnectionEntry e : entries) {
             ps.add(e.profile());
         }
-        try {
-            repository.save(ps);
-            error.set("");
-        } catch (IOException ex) {
-            error.set(I18n.t("connections.saveFailed", ex.getMessage()));
-        }
+        pendingSave.set(List.copyOf(ps));
+        // the store writes files and may talk to the OS keyring: never on the FX thread
+        BackgroundTask.wrapAction(() -> {
+            synchronized (saveLock) {
+                List<Profile> newest = pendingSave.getAndSet(null);
+                if (newest != null) {
+                    repository.save(newest);
+                }
+            }
+        }).onSuccess(v -> error.set(""))
+                .onFailure(ex -> error.set(I18n.t("connections.saveFailed", ex.getMessage())))
+                .executeWith(tasks);
+    }
+
+    /** Reads an MQScope or MQTTX export and adds its profiles; remarks and failures are shown as the error. */
+    public void importFrom(File file) {
+        BackgroundTask.wrap(() -> ProfileFiles.read(file.toPath())).onSuccess(report -> {
+            report.profiles().forEach(this::put);
+            if (!report.issues().isEmpty()) {
+                error.set(I18n.t("connections.importIssues", report.profiles().size()) + "\n"
+                        + String.join("\n", report.issues().stream().map(String::valueOf).toList()));
+            }
+        }).onFailure(ex -> error.set(I18n.t("connections.importFailed", ex.getMessage()))).executeWith(tasks);
+    }
+
+    /** Writes every profile in the MQScope exchange format, secrets left out. */
+    public void exportTo(File file) {
+        List<Profile> profiles = entries.stream().map(ConnectionEntry::profile).toList();
+        BackgroundTask.wrapAction(() -> ProfileFiles.write(file.toPath(), profiles))
+                .onFailure(ex -> error.set(I18n.t("connections.exportFailed", ex.getMessage()))).executeWith(tasks);
     }
 
     public void connect(ConnectionEntry e) {
@@ -141,10 +176,10 @@ public final class ConnectionsViewModel {
         e.live().setState(ConnectionState.CONNECTING, null);
         e.stateProperty().set(ConnectionState.CONNECTING);
         e.reasonProperty().set("");
-        CompletableFuture<Profile> profile = e.isLocalBroker()
-                ? backend.localBrokerPort().thenApply(port -> e.profile().toBuilder().port(port).build())
-                : CompletableFuture.completedFuture(e.profile());
-        profile.thenAcceptAsync(p -> {
+        Profile profile = e.profile();
+        BackgroundTask.wrapAction(() -> {
+            // starting the built-in broker takes a while: on the I/O executor, like closing the old session
+            Profile p = e.isLocalBroker() ? profile.toBuilder().port(backend.startLocalBroker()).build() : profile;
             Session old = e.live().session();
             if (old != null) {
                 old.close();
@@ -157,10 +192,7 @@ public final class ConnectionsViewModel {
                     fail(e, ex);
                 }
             });
-        }, io).exceptionally(ex -> {
-            fail(e, ex);
-            return null;
-        });
+        }).onFailure(ex -> fail(e, ex)).executeWith(tasks);
     }
 
     private void fail(ConnectionEntry e, Throwable ex) {
@@ -172,18 +204,16 @@ public final class ConnectionsViewModel {
         if (cur.state() != ConnectionState.FAILED) {
             e.live().setState(ConnectionState.FAILED, String.valueOf(root.getMessage()));
         }
-        FxThread.run(() -> refresh(e));
+        tasks.onUi(() -> refresh(e));
     }
 
     public void disconnect(ConnectionEntry e) {
         Session s = e.live().session();
         if (s != null) {
-            io.execute(() -> {
-                s.disconnect().whenComplete((v, ex) -> {
-                    s.close();
-                    e.live().setState(ConnectionState.DISCONNECTED, null);
-                });
-            });
+            BackgroundTask.wrapAction(() -> s.disconnect().whenComplete((v, ex) -> {
+                s.close();
+                e.live().setState(ConnectionState.DISCONNECTED, null);
+            })).executeWith(tasks);
         }
     }
 

@@ -2,15 +2,9 @@ package io.mqscope.ui.editor;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.ProfileFiles;
-import java.io.File;
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -27,21 +21,17 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The connection editor: every profile field, grouped in tabs, each with its validation reason beside it. */
 public final class ConnectionEditorView {
-    private static final List<String> SECRET = List.of("password", "keyPassword", "proxyPassword");
-    private static final List<String> MULTILINE = List.of("userProperties", "signingParams", "willPayload");
-
     /** Width of the label column in every section (and the vendor fields), so all fields line up. */
     private static final double LABEL_WIDTH = 180;
     private final ConnectionEditorViewModel vm;
     private final TabPane root = new TabPane();
     private final SigningPreview preview;
     private final String secretsNote;
-    private final GridPane vendorFields = new GridPane();
+    private final GridPane vendorFields = grid();
 
     public ConnectionEditorView(ConnectionEditorViewModel vm) {
         this(vm, null);
@@ -67,35 +57,23 @@ public final class ConnectionEditorView {
     private void createView() {
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setId("editorTabs");
-        for (Map.Entry<String, List<String>> s : ConnectionEditorViewModel.SECTIONS.entrySet()) {
-            GridPane g = new GridPane();
-            g.setHgap(10);
-            g.setVgap(6);
+        for (EditorTabViewModel tab : vm.tabs()) {
+            GridPane g = grid();
             g.setPadding(new Insets(12));
-            ColumnConstraints c0 = new ColumnConstraints();
-            c0.setMinWidth(LABEL_WIDTH);
-            c0.setPrefWidth(LABEL_WIDTH);
-            ColumnConstraints c1 = new ColumnConstraints();
-            c1.setHgrow(Priority.ALWAYS);
-            c1.setPrefWidth(320);
-            ColumnConstraints c2 = new ColumnConstraints();
-            c2.setPrefWidth(260);
-            g.getColumnConstraints().addAll(c0, c1, c2);
             int row = 0;
-            for (String key : s.getValue()) {
+            for (FormField f : tab.fields()) {
+                String key = f.key();
                 if (key.equals("signingParams")) {
                     // labelled inputs of the selected vendor instead of free "name=value" lines
                     g.add(vendorFields, 0, row++, 3, 1);
                     continue;
                 }
-                Label label = new Label(I18n.t("editor.field." + key));
-                Node control = control(key);
-                g.add(label, 0, row);
-                g.add(control, 1, row);
-                if (vm.error(key) != null) {
+                g.add(new Label(I18n.t("editor.field." + key)), 0, row);
+                g.add(control(f), 1, row);
+                if (f.error() != null) {
                     Label err = io.mqscope.ui.Controls.errorLabel();
                     err.setId("error-" + key);
-                    err.textProperty().bind(vm.error(key));
+                    err.textProperty().bind(f.error());
                     err.setMaxWidth(260);
                     g.add(err, 2, row);
                 }
@@ -106,7 +84,7 @@ public final class ConnectionEditorView {
                     g.add(note, 1, row++, 2, 1);
                 }
             }
-            if (s.getKey().equals("signing")) {
+            if (tab == vm.signing()) {
                 if (secretsNote != null) {
                     Label note = secretsLabel();
                     note.setId("secretsNote-signing");
@@ -116,23 +94,20 @@ public final class ConnectionEditorView {
             }
             ScrollPane sp = new ScrollPane(g);
             sp.setFitToWidth(true);
-            Tab t = new Tab(I18n.t("editor.section." + s.getKey()), sp);
-            t.setId("section-" + s.getKey());
+            Tab t = new Tab(I18n.t("editor.section." + tab.key()), sp);
+            t.setId("section-" + tab.key());
             root.getTabs().add(t);
         }
         root.setPrefSize(820, 560);
-        vm.text("vendor").addListener((o, a, b) -> fillVendorFields());
+        vm.signing().vendor().addListener((o, a, b) -> fillVendorFields());
         fillVendorFields();
     }
 
-    /** One row per input of the selected vendor: label, field (masked for secrets, a choice where fixed), reason. */
-    private void fillVendorFields() {
-        SigningFields sf = vm.signingFields();
-        vendorFields.getChildren().clear();
-        vendorFields.getColumnConstraints().clear();
-        vendorFields.setId("vendorFields");
-        vendorFields.setHgap(10);
-        vendorFields.setVgap(6);
+    /** Label, field and reason columns; the same widths in every tab and the vendor fields, so all fields line up. */
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
         ColumnConstraints c0 = new ColumnConstraints();
         c0.setMinWidth(LABEL_WIDTH);
         c0.setPrefWidth(LABEL_WIDTH);
@@ -141,7 +116,14 @@ public final class ConnectionEditorView {
         c1.setPrefWidth(320);
         ColumnConstraints c2 = new ColumnConstraints();
         c2.setPrefWidth(260);
-        vendorFields.getColumnConstraints().addAll(c0, c1, c2);
+        g.getColumnConstraints().addAll(c0, c1, c2);
+        return g;
+    }
+
+    /** One row per input of the selected vendor: label, field (masked for secrets, a choice where fixed), reason. */
+    private void fillVendorFields() {
+        SigningFields sf = vm.signing().signingFields();
+        vendorFields.getChildren().clear();
         int row = 0;
         for (SigningFields.Param p : sf.params()) {
             Label label = new Label(I18n.t("editor.signing.param." + p.name()) + (p.required() ? " *" : ""));
@@ -180,36 +162,35 @@ public final class ConnectionEditorView {
         }
     }
 
-    private Node control(String key) {
-        if (vm.flag(key) != null) {
+    private Node control(FormField f) {
+        String key = f.key();
+        if (f.kind() == FormField.Kind.SWITCH) {
             CheckBox cb = new CheckBox();
             cb.setId("field-" + key);
-            cb.selectedProperty().bindBidirectional(vm.flag(key));
+            cb.selectedProperty().bindBidirectional(f.flag());
             return cb;
         }
-        List<String> choices = ConnectionEditorViewModel.CHOICES.get(key);
-        if (choices != null) {
+        if (f.kind() == FormField.Kind.CHOICE) {
             ChoiceBox<String> cb = new ChoiceBox<>();
             cb.setId("field-" + key);
-            cb.getItems().addAll(choices);
-            cb.valueProperty().bindBidirectional(vm.text(key));
+            cb.getItems().addAll(f.choices());
+            cb.valueProperty().bindBidirectional(f.text());
             return cb;
         }
-        TextInputControl t = SECRET.contains(key) ? new PasswordField()
-                : MULTILINE.contains(key) ? new TextArea() : new TextField();
-        if (t instanceof TextArea ta) {
-            ta.setPrefRowCount(3);
-        }
+        TextInputControl t = switch (f.kind()) {
+            case SECRET -> new PasswordField();
+            case MULTILINE -> {
+                TextArea ta = new TextArea();
+                ta.setPrefRowCount(3);
+                yield ta;
+            }
+            default -> new TextField();
+        };
         t.setId("field-" + key);
         if (key.equals("url")) {
             t.setPromptText(I18n.t("editor.url.prompt"));
         }
-        if (key.equals("signingParams")) {
-            t.setPromptText(I18n.t("editor.signing.prompt"));
-            ((TextArea) t).setPrefRowCount(5);
-            ((TextArea) t).setWrapText(true);
-        }
-        t.textProperty().bindBidirectional(vm.text(key));
+        t.textProperty().bindBidirectional(f.text());
         return t;
     }
 
@@ -222,61 +203,22 @@ public final class ConnectionEditorView {
                 .ifPresent(t -> root.getSelectionModel().select(t));
     }
 
-    /** Edits a copy of {@code profile} (null for a new one); the result is the changed profile. */
-    public static Optional<Profile> edit(Window owner, Profile profile) {
-        return edit(owner, profile, null);
-    }
-
-    /** As {@link #edit(Window, Profile)}, saying next to the secret fields where secrets are kept. */
-    public static Optional<Profile> edit(Window owner, Profile profile, String secretsNote) {
-        ConnectionEditorViewModel vm = new ConnectionEditorViewModel(profile);
+    /**
+     * Shows the editor for {@code vm} (a copy of a profile, or a new one) and returns the changed profile; says next
+     * to the secret fields where secrets are kept.
+     */
+    public static Optional<Profile> edit(Window owner, ConnectionEditorViewModel vm, boolean isNew,
+                                         String secretsNote) {
         ConnectionEditorView v = new ConnectionEditorView(vm, secretsNote);
         Dialog<Profile> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle(I18n.t(profile == null ? "editor.title.new" : "editor.title.edit"));
+        d.setTitle(I18n.t(isNew ? "editor.title.new" : "editor.title.edit"));
         d.getDialogPane().setContent(v.root());
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
         d.setResizable(true);
         d.setResultConverter(b -> b == ButtonType.OK ? vm.build() : null);
         return d.showAndWait();
-    }
-
-    public static List<Profile> importProfiles(Window owner) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(I18n.t("connections.import"));
-        File f = fc.showOpenDialog(owner);
-        if (f == null) {
-            return List.of();
-        }
-        try {
-            io.mqscope.profile.ImportReport report = ProfileFiles.read(f.toPath());
-            if (!report.issues().isEmpty()) {
-                StringBuilder sb = new StringBuilder();
-                report.issues().forEach(i -> sb.append(i).append('\n'));
-                Alert a = new Alert(Alert.AlertType.WARNING, sb.toString());
-                a.setHeaderText(I18n.t("connections.importIssues", report.profiles().size()));
-                a.show();
-            }
-            return report.profiles();
-        } catch (IOException e) {
-            new Alert(Alert.AlertType.ERROR, I18n.t("connections.importFailed", e.getMessage())).show();
-            return List.of();
-        }
-    }
-
-    public static void exportProfiles(Window owner, List<Profile> profiles) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(I18n.t("connections.export"));
-        fc.setInitialFileName("mqscope-connections.json");
-        File f = fc.showSaveDialog(owner);
-        if (f != null) {
-            try {
-                ProfileFiles.write(f.toPath(), profiles);
-            } catch (IOException e) {
-                new Alert(Alert.AlertType.ERROR, e.getMessage()).show();
-            }
-        }
     }
 
     /** The vendor signing result: computed clientId / username / password and the exact string signed. */
@@ -291,7 +233,7 @@ public final class ConnectionEditorView {
             out.setEditable(false);
             out.setPrefRowCount(6);
             out.getStyleClass().add("mono");
-            out.textProperty().bind(vm.signingResultProperty());
+            out.textProperty().bind(vm.signing().signingResultProperty());
             root.getChildren().addAll(title, out);
         }
 

@@ -6,39 +6,37 @@ import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Session;
 import io.mqscope.session.SessionListener;
 import io.mqscope.session.StateChange;
+import io.mqscope.store.BoundedLog;
+import io.mqscope.store.MessageLog;
+import io.mqscope.store.PacketLog;
+import io.mqscope.store.SessionLog;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One connection as the UI sees it. Session callbacks (I/O threads) only append to bounded rings and bump counters;
- * the FX thread takes what is new once per pulse with {@link #takeNewMessages} / {@link #takeNewPackets}.
+ * One connection as the UI sees it: its profile, its session and the session's {@link SessionLog} (byte-bounded
+ * logs in {@code store}). Session callbacks (I/O threads) only append to the log; the FX thread takes what is new
+ * once per refresh with {@link #takeNewMessages} / {@link #takeNewPackets} / {@link #takeNewFrames}, each reader
+ * following the log by sequence number.
  */
 public final class LiveConnection implements SessionListener {
     private final String id;
+    private final SessionLog log;
     private volatile Profile profile;
     private volatile Session session;
-    private final AtomicReference<StateChange> state;
-    private final EventRing<MessageEvent> messages;
-    private final EventRing<PacketEvent> packets;
-    private final EventRing<WebSocketFrameEvent> frames;
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
+    /** Sequence numbers of the next unseen entries (FX thread only). */
     private long messagesSeen;
     private long packetsSeen;
     private long framesSeen;
 
+    /** @param maxMessages messages kept (the user's setting), within the log's byte bound; likewise packets */
     public LiveConnection(Profile profile, int maxMessages, int maxPackets) {
         this.id = profile.id() == null ? profile.name() : profile.id();
         this.profile = profile;
-        this.state = new AtomicReference<>(new StateChange(id, java.time.Instant.now(),
-                ConnectionState.DISCONNECTED, null, null));
-        this.messages = new EventRing<>(maxMessages);
-        this.packets = new EventRing<>(maxPackets);
-        this.frames = new EventRing<>(maxPackets);
+        this.log = new SessionLog(id, MessageLog.DEFAULT_MAX_BYTES, maxMessages, PacketLog.DEFAULT_MAX_BYTES,
+                maxPackets);
     }
 
     public String id() {
@@ -61,72 +59,71 @@ public final class LiveConnection implements SessionListener {
         session = s;
     }
 
+    /** Messages, packets, frames and states of this connection, bounded by bytes. */
+    public SessionLog log() {
+        return log;
+    }
+
     public StateChange state() {
-        return state.get();
+        return log.state();
+    }
+
+    /** A state the UI decides itself (connecting, failed before the session could say so, disconnected). */
+    public void setState(ConnectionState s, String reason) {
+        log.onState(new StateChange(id, Instant.now(), s, null, reason));
     }
 
     public long receivedCount() {
-        return received.get();
+        return log.messages().counters().messagesIn();
     }
 
     public long sentCount() {
-        return sent.get();
-    }
-
-    public EventRing<MessageEvent> messages() {
-        return messages;
-    }
-
-    public EventRing<PacketEvent> packets() {
-        return packets;
-    }
-
-    /** WebSocket frames seen upstream (ws and wss connections only), bounded like the packets. */
-    public EventRing<WebSocketFrameEvent> frames() {
-        return frames;
-    }
-
-    @Override
-    public void onWebSocketFrame(WebSocketFrameEvent frame) {
-        frames.add(frame);
+        return log.messages().counters().messagesOut();
     }
 
     @Override
     public void onState(StateChange change) {
-        state.set(change);
+        log.onState(change);
     }
 
     @Override
     public void onMessage(MessageEvent m) {
-        (m.outgoing() ? sent : received).incrementAndGet();
-        messages.add(m);
+        log.onMessage(m);
     }
 
     @Override
     public void onPacket(PacketEvent p) {
-        packets.add(p);
+        log.onPacket(p);
     }
 
-    /** Messages added since the last call (FX thread only); at most the ring's capacity. */
+    @Override
+    public void onWebSocketFrame(WebSocketFrameEvent frame) {
+        log.onWebSocketFrame(frame);
+    }
+
+    /** Marks everything logged so far as seen (a connection that is not on screen, or one just activated). */
+    public void skipToNewest() {
+        messagesSeen = log.messages().entries().nextSequence();
+        packetsSeen = log.packets().entries().nextSequence();
+        framesSeen = log.frames().nextSequence();
+    }
+
+    /** Messages added since the last call (FX thread only); at most what the log still holds. */
     public List<MessageEvent> takeNewMessages() {
-        List<MessageEvent> out = new ArrayList<>();
-        messagesSeen = messages.since(messagesSeen, out);
-        return out;
+        BoundedLog.Slice<MessageEvent> s = log.messages().entries().since(messagesSeen);
+        messagesSeen = s.endSequence();
+        return s.items();
     }
 
     public List<PacketEvent> takeNewPackets() {
-        List<PacketEvent> out = new ArrayList<>();
-        packetsSeen = packets.since(packetsSeen, out);
-        return out;
+        BoundedLog.Slice<PacketEvent> s = log.packets().entries().since(packetsSeen);
+        packetsSeen = s.endSequence();
+        return s.items();
     }
 
     public List<WebSocketFrameEvent> takeNewFrames() {
-        List<WebSocketFrameEvent> out = new ArrayList<>();
-        framesSeen = frames.since(framesSeen, out);
-        return out;
-    }
-
-    public void setState(ConnectionState s, String reason) {
-        state.set(new StateChange(id, java.time.Instant.now(), s, null, reason));
+        BoundedLog.Slice<WebSocketFrameEvent> s = log.frames().since(framesSeen);
+        framesSeen = s.endSequence();
+        return s.items();
     }
 }

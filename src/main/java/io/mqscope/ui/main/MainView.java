@@ -5,6 +5,7 @@ import io.mqscope.ui.I18n;
 import io.mqscope.ui.ThemeSwitcher;
 import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.connections.ConnectionsView;
 import io.mqscope.ui.messages.MessagesView;
 import io.mqscope.ui.packets.PacketsView;
@@ -14,8 +15,6 @@ import io.mqscope.ui.settings.SettingsDialog;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.subscriptions.SubscriptionsView;
-import java.io.IOException;
-import java.util.concurrent.Executor;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -40,10 +39,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainView {
     private final Stage stage;
-    private SettingsFile settingsFile;
+    private final SettingsFile settingsFile;
     private final Backend backend;
     private final ProfileRepository profiles;
-    private final Executor io;
+    private final TaskExecutor tasks;
     private MainViewModel vm;
     private BorderPane root;
     private TabPane tabs;
@@ -52,12 +51,12 @@ public final class MainView {
     private final AnimationTimer pump;
 
     private MainView(Stage stage, SettingsFile settingsFile, Backend backend, ProfileRepository profiles,
-                     Executor io) {
+                     TaskExecutor tasks) {
         this.stage = stage;
         this.settingsFile = settingsFile;
         this.backend = backend;
         this.profiles = profiles;
-        this.io = io;
+        this.tasks = tasks;
         this.pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -67,8 +66,8 @@ public final class MainView {
     }
 
     public static MainView show(Stage stage, UiSettings settings, SettingsFile settingsFile, Backend backend,
-                                ProfileRepository profiles, Executor io) {
-        MainView v = new MainView(stage, settingsFile, backend, profiles, io);
+                                ProfileRepository profiles, TaskExecutor tasks) {
+        MainView v = new MainView(stage, settingsFile, backend, profiles, tasks);
         v.build(settings);
         stage.show();
         v.pump.start();
@@ -78,7 +77,7 @@ public final class MainView {
     private void build(UiSettings settings) {
         I18n.setLocale(settings.locale());
         ThemeSwitcher.apply(settings.dark());
-        vm = new MainViewModel(settings, backend, profiles, io);
+        vm = new MainViewModel(settings, settingsFile, backend, profiles, tasks);
         root = createView();
         Scene scene = stage.getScene();
         if (scene == null) {
@@ -173,7 +172,11 @@ public final class MainView {
         buffer.textProperty().bind(vm.statusBufferProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox h = new HBox(16, state, grow, rates, buffer);
+        Label settingsError = new Label();
+        settingsError.setId("statusError");
+        settingsError.getStyleClass().add("field-error");
+        settingsError.textProperty().bind(vm.settingsErrorProperty());
+        HBox h = new HBox(16, state, settingsError, grow, rates, buffer);
         h.setPadding(new Insets(3, 10, 3, 10));
         h.getStyleClass().add("status-bar");
         return h;
@@ -183,16 +186,11 @@ public final class MainView {
         SettingsDialog.show(stage, vm.settings()).ifPresent(this::apply);
     }
 
-    /** Applies new settings: theme, language and limits take effect at once by rebuilding the window. */
+    /**
+     * Applies new settings: theme, language and limits take effect at once by rebuilding the window. The current
+     * view model saves them, so a failure to write shows in the window that is on screen.
+     */
     public void apply(UiSettings s) {
-        if (settingsFile != null) {
-            try {
-                settingsFile.save(s);
-            } catch (IOException e) {
-                // the settings still apply for this run
-                System.err.println("could not save settings: " + e.getMessage());
-            }
-        }
         UiSettings old = vm.settings();
         boolean rebuild = !old.locale().equals(s.locale()) || old.maxMessages() != s.maxMessages()
                 || old.maxPackets() != s.maxPackets() || old.defaultView() != s.defaultView();
@@ -201,6 +199,7 @@ public final class MainView {
             ThemeSwitcher.apply(s.dark());
             ThemeSwitcher.style(stage.getScene(), s.dark());
             vm.setSettings(s);
+            vm.saveSettings(s);
             return;
         }
         pump.stop();
@@ -208,12 +207,8 @@ public final class MainView {
         vm.packetsShownProperty().unbind();
         vm.connections().shutdown();
         build(s);
+        vm.saveSettings(s);
         pump.start();
-    }
-
-    /** Where settings chosen in the dialog are saved (none when null). */
-    public void setSettingsFile(SettingsFile f) {
-        settingsFile = f;
     }
 
     public MainViewModel viewModel() {

@@ -6,10 +6,13 @@ import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Session;
+import io.mqscope.store.SessionLog;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.Backend;
+import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.connections.ConnectionEntry;
 import io.mqscope.ui.connections.ConnectionsViewModel;
 import io.mqscope.ui.live.LiveConnection;
@@ -17,11 +20,11 @@ import io.mqscope.ui.messages.MessagesViewModel;
 import io.mqscope.ui.messages.PayloadViewModel;
 import io.mqscope.ui.packets.PacketsViewModel;
 import io.mqscope.ui.publisher.PublisherViewModel;
+import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -47,6 +50,9 @@ public final class MainViewModel {
     private long lastStatusAt;
 
     private UiSettings settings;
+    private final SettingsFile settingsFile;
+    private final TaskExecutor tasks;
+    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ConnectionsViewModel connections;
     private final MessagesViewModel messages;
     private final PayloadViewModel payload;
@@ -62,17 +68,26 @@ public final class MainViewModel {
     private long lastIn;
     private long lastOut;
 
-    public MainViewModel(UiSettings settings, Backend backend, ProfileRepository profiles, Executor io) {
+    /**
+     * @param settingsFile where {@link #saveSettings} writes (null: settings are not saved)
+     * @param tasks        where blocking work and its completions run
+     */
+    public MainViewModel(UiSettings settings, SettingsFile settingsFile, Backend backend, ProfileRepository profiles,
+                         TaskExecutor tasks) {
         this.settings = settings;
+        this.settingsFile = settingsFile;
+        this.tasks = tasks;
         int window = Math.min(settings.maxMessages(), VISIBLE_ROWS);
-        connections = new ConnectionsViewModel(backend, profiles, io, settings.maxMessages(), settings.maxPackets());
+        connections = new ConnectionsViewModel(backend, profiles, tasks, settings.maxMessages(),
+                settings.maxPackets());
         messages = new MessagesViewModel(window);
-        payload = new PayloadViewModel(settings.defaultView());
-        packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS));
-        publisher = new PublisherViewModel();
-        subscriptions = new SubscriptionsViewModel();
+        payload = new PayloadViewModel(settings.defaultView(), tasks);
+        packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
+        publisher = new PublisherViewModel(tasks);
+        subscriptions = new SubscriptionsViewModel(tasks);
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
-        messages.selectedProperty().addListener((o, a, m) -> payload.show(m == null ? new byte[0] : m.payload()));
+        messages.selectedProperty().addListener((o, a, m) ->
+                payload.show(m == null ? new byte[0] : m.event().payload()));
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {
@@ -90,17 +105,16 @@ public final class MainViewModel {
             return;
         }
         LiveConnection live = e.live();
-        live.takeNewMessages();
-        live.takeNewPackets();
-        live.takeNewFrames();
+        live.skipToNewest();
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
-        packets.setFrameSource(() -> live.frames().last(live.frames().capacity()));
-        messages.setSource(() -> live.messages().last(live.messages().capacity()), live.messages()::clear);
-        packets.setSource(() -> live.packets().last(settings.maxPackets()), () -> {
-            live.packets().clear();
-            live.frames().clear();
+        SessionLog log = live.log();
+        packets.setFrameSource(() -> log.frames().snapshot().items());
+        messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
+        packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
+            log.packets().entries().clear();
+            log.frames().clear();
         });
         subscriptions.bind(e.profile().subscriptions(), s -> withSession(e, ss -> ss.subscribe(s)),
                 f -> withSession(e, ss -> ss.unsubscribe(f)),
@@ -167,9 +181,7 @@ public final class MainViewModel {
         lastListAt = now;
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
-                e.live().takeNewMessages();
-                e.live().takeNewPackets();
-                e.live().takeNewFrames();
+                e.live().skipToNewest();
             }
         }
         if (active != null) {
@@ -225,9 +237,10 @@ public final class MainViewModel {
         String st = I18n.t("state." + s.name().toLowerCase(java.util.Locale.ROOT));
         statusState.set(reason == null || reason.isEmpty() ? p.name() + ": " + st : p.name() + ": " + st + " — "
                 + reason);
-        LiveConnection live = active.live();
-        statusBuffer.set(I18n.t("status.buffer", live.messages().size(), live.messages().capacity(),
-                live.packets().size(), live.packets().capacity()));
+        SessionLog log = active.live().log();
+        statusBuffer.set(I18n.t("status.buffer", log.messages().entries().size(),
+                log.messages().entries().maxEntries(), log.packets().entries().size(),
+                log.packets().entries().maxEntries()));
         if (statusRates.get().isEmpty()) {
             statusRates.set(I18n.t("status.rates", 0, 0));
         }
@@ -249,6 +262,18 @@ public final class MainViewModel {
     public void setSettings(UiSettings s) {
         settings = s;
     }
+
+    /** Writes the settings on the I/O executor; they apply for this run even when that fails. */
+    public void saveSettings(UiSettings s) {
+        if (settingsFile == null) {
+            return;
+        }
+        settingsError.set("");
+        BackgroundTask.wrapAction(() -> settingsFile.save(s))
+                .onFailure(e -> settingsError.set(I18n.t("settings.saveFailed", e.getMessage()))).executeWith(tasks);
+    }
+
+    public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
     public ConnectionsViewModel connections() { return connections; }
     public MessagesViewModel messages() { return messages; }
     public PayloadViewModel payload() { return payload; }

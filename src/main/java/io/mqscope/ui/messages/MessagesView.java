@@ -2,18 +2,11 @@ package io.mqscope.ui.messages;
 
 import io.mqscope.payload.PayloadFormat;
 import io.mqscope.payload.TextCharset;
-import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageEvent;
-import io.mqscope.session.MessageProperties;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -45,15 +38,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Messages as chat bubbles (incoming left, outgoing right) or a dense table, with a payload viewer. */
 public final class MessagesView {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-
     private final MessagesViewModel vm;
     private final PayloadViewModel payload;
     private final SubscriptionsViewModel subscriptions;
     private final Window owner;
     private final BorderPane root = new BorderPane();
-    private final ListView<MessageEvent> bubbles;
-    private final TableView<MessageEvent> table;
+    private final ListView<MessageRow> bubbles;
+    private final TableView<MessageRow> table;
     private boolean scrollPending;
 
     public MessagesView(MessagesViewModel vm, PayloadViewModel payload, SubscriptionsViewModel subscriptions,
@@ -118,13 +109,13 @@ public final class MessagesView {
         table.setFixedCellSize(28);
         table.setPlaceholder(new Label(I18n.t("messages.none")));
         table.getColumns().addAll(List.of(
-                column("messages.col.time", 115, m -> TIME.format(m.time())),
-                column("messages.col.dir", 45, m -> m.outgoing() ? "→" : "←"),
-                column("messages.col.topic", 220, MessageEvent::topic),
-                column("messages.col.qos", 40, m -> Integer.toString(m.qos())),
-                column("messages.col.flags", 60, MessagesView::flags),
-                column("messages.col.size", 60, m -> Integer.toString(m.payload().length)),
-                column("messages.col.payload", 300, m -> preview(m.payload(), 120))));
+                column("messages.col.time", 115, MessageRow::time),
+                column("messages.col.dir", 45, MessageRow::arrow),
+                column("messages.col.topic", 220, m -> m.event().topic()),
+                column("messages.col.qos", 40, m -> Integer.toString(m.event().qos())),
+                column("messages.col.flags", 60, MessageRow::flags),
+                column("messages.col.size", 60, MessageRow::size),
+                column("messages.col.payload", 300, MessageRow::preview)));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         StackPane lists = new StackPane(bubbles, table);
         table.visibleProperty().bind(vm.tableProperty());
@@ -137,9 +128,9 @@ public final class MessagesView {
         root.setCenter(split);
     }
 
-    private static TableColumn<MessageEvent, String> column(String key, double width,
-                                                           java.util.function.Function<MessageEvent, String> f) {
-        TableColumn<MessageEvent, String> c = new TableColumn<>(I18n.t(key));
+    private static TableColumn<MessageRow, String> column(String key, double width,
+                                                         java.util.function.Function<MessageRow, String> f) {
+        TableColumn<MessageRow, String> c = new TableColumn<>(I18n.t(key));
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(f.apply(d.getValue())));
@@ -170,7 +161,7 @@ public final class MessagesView {
         meta.setId("payloadMeta");
         meta.setWrapText(true);
         meta.getStyleClass().add("muted");
-        vm.selectedProperty().addListener((o, a, m) -> meta.setText(m == null ? "" : describe(m)));
+        vm.selectedProperty().addListener((o, a, m) -> meta.setText(m == null ? "" : m.description()));
 
         org.fxmisc.richtext.StyleClassedTextArea text = new org.fxmisc.richtext.StyleClassedTextArea();
         text.setId("payloadText");
@@ -202,7 +193,10 @@ public final class MessagesView {
         cut.visibleProperty().bind(payload.truncatedProperty());
         cut.managedProperty().bind(payload.truncatedProperty());
 
-        VBox box = new VBox(6, bar, meta, cut, textScroll);
+        Label saveError = Controls.errorLabel();
+        saveError.setId("payloadSaveError");
+        saveError.textProperty().bind(payload.saveErrorProperty());
+        VBox box = new VBox(6, bar, saveError, meta, cut, textScroll);
         box.setPadding(new Insets(6));
         return box;
     }
@@ -226,18 +220,14 @@ public final class MessagesView {
         fc.setTitle(I18n.t("payload.save"));
         File f = fc.showSaveDialog(owner);
         if (f != null) {
-            try {
-                payload.saveTo(f.toPath());
-            } catch (IOException ex) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage()).show();
-            }
+            payload.saveTo(f);
         }
     }
 
     private void initListeners() {
         // follow the newest message like a chat, unless the view is paused or showing older pages
         // (after the list's skin has seen the change: at most one pending scroll, at most once per refresh)
-        vm.visible().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
+        vm.visible().addListener((javafx.collections.ListChangeListener<MessageRow>) c -> {
             if (!scrollPending && !vm.pausedProperty().get() && vm.pageProperty().get() == 0) {
                 scrollPending = true;
                 javafx.application.Platform.runLater(() -> {
@@ -273,84 +263,11 @@ public final class MessagesView {
         });
     }
 
-    static String flags(MessageEvent m) {
-        List<String> f = new ArrayList<>();
-        if (m.retain()) {
-            f.add("R");
-        }
-        if (m.dup()) {
-            f.add("D");
-        }
-        return String.join(" ", f);
-    }
-
-    static String preview(byte[] payload, int max) {
-        int n = Math.min(payload.length, max * 4);
-        String s = new String(payload, 0, n, StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && sb.length() < max; i++) {
-            char c = s.charAt(i);
-            sb.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : Character.isISOControl(c) ? '·' : c);
-        }
-        if (payload.length > n || s.length() > max) {
-            sb.append('…');
-        }
-        return sb.toString();
-    }
-
-    static String hexPreview(byte[] payload, int max) {
-        int n = Math.min(payload.length, max);
-        return io.mqscope.payload.PayloadCodec.hex(payload, 0, n) + (payload.length > n ? " …" : "");
-    }
-
-    static String describe(MessageEvent m) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(I18n.t(m.outgoing() ? "messages.outgoing" : "messages.incoming")).append("  ")
-                .append(m.topic()).append("  QoS ").append(m.qos());
-        if (m.retain()) {
-            sb.append("  ").append(I18n.t("messages.retained"));
-        }
-        if (m.dup()) {
-            sb.append("  DUP");
-        }
-        sb.append("  ").append(I18n.t("messages.bytes", m.payload().length)).append("  ")
-                .append(TIME.format(m.time()));
-        MessageProperties p = m.properties();
-        if (p != null) {
-            if (p.contentType() != null) {
-                sb.append("\ncontent-type: ").append(p.contentType());
-            }
-            if (p.payloadIsUtf8() != null) {
-                sb.append("\npayload-format: ").append(p.payloadIsUtf8() ? "utf-8" : "bytes");
-            }
-            if (p.messageExpirySeconds() != null) {
-                sb.append("\nmessage-expiry: ").append(p.messageExpirySeconds()).append(" s");
-            }
-            if (p.responseTopic() != null) {
-                sb.append("\nresponse-topic: ").append(p.responseTopic());
-            }
-            if (p.correlationData() != null) {
-                sb.append("\ncorrelation-data: ").append(io.mqscope.payload.PayloadCodec.hex(p.correlationData(), 0,
-                        p.correlationData().length));
-            }
-            if (p.topicAlias() != null) {
-                sb.append("\ntopic-alias: ").append(p.topicAlias());
-            }
-            if (!p.subscriptionIdentifiers().isEmpty()) {
-                sb.append("\nsubscription-identifiers: ").append(p.subscriptionIdentifiers());
-            }
-            for (UserProperty u : p.userProperties()) {
-                sb.append("\nuser-property: ").append(u.name()).append(" = ").append(u.value());
-            }
-        }
-        return sb.toString();
-    }
-
     public Node root() {
         return root;
     }
 
-    private final class BubbleCell extends ListCell<MessageEvent> {
+    private final class BubbleCell extends ListCell<MessageRow> {
         private final Label head = new Label();
         private final Label body = new Label();
         private final Label foot = new Label();
@@ -372,19 +289,16 @@ public final class MessagesView {
         }
 
         @Override
-        protected void updateItem(MessageEvent m, boolean empty) {
-            super.updateItem(m, empty);
-            if (empty || m == null) {
+        protected void updateItem(MessageRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
                 setGraphic(null);
                 return;
             }
+            MessageEvent m = item.event();
             head.setText(m.topic());
-            body.setText(io.mqscope.payload.PayloadCodec.isText(m.payload().length > 600
-                    ? java.util.Arrays.copyOf(m.payload(), 600) : m.payload(), io.mqscope.payload.TextCharset.UTF_8)
-                    ? preview(m.payload(), 160) : hexPreview(m.payload(), 48));
-            String fl = flags(m);
-            foot.setText(TIME.format(m.time()) + "  QoS " + m.qos() + (fl.isEmpty() ? "" : "  " + fl) + "  "
-                    + I18n.t("messages.bytes", m.payload().length));
+            body.setText(item.bubbleBody());
+            foot.setText(item.bubbleFoot());
             if (lastOutgoing == null || lastOutgoing != m.outgoing()) {
                 // touch style classes only when the side changes: each change re-applies CSS to the cell
                 lastOutgoing = m.outgoing();

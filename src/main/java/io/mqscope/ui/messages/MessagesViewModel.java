@@ -6,8 +6,10 @@ import io.mqscope.session.MessageEvent;
 import io.mqscope.ui.BoundedAppend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -26,14 +28,14 @@ import javafx.collections.ObservableList;
  * (wildcards) and text, paused without stopping reception.
  */
 public final class MessagesViewModel {
-    private final ObservableList<MessageEvent> visible = FXCollections.observableArrayList();
+    private final ObservableList<MessageRow> visible = FXCollections.observableArrayList();
     private final StringProperty topicFilter = new SimpleStringProperty("");
     private final StringProperty topicFilterError = new SimpleStringProperty("");
     private final StringProperty textFilter = new SimpleStringProperty("");
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final BooleanProperty table = new SimpleBooleanProperty();
     private final LongProperty missedWhilePaused = new SimpleLongProperty();
-    private final ObjectProperty<MessageEvent> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<MessageRow> selected = new SimpleObjectProperty<>();
     /** 0 shows the newest messages live; n > 0 shows the window n pages older, frozen, from the log. */
     private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.beans.property.IntegerProperty pages = new javafx.beans.property.SimpleIntegerProperty(1);
@@ -85,7 +87,7 @@ public final class MessagesViewModel {
             missedWhilePaused.set(missedWhilePaused.get() + batch.size());
             return;
         }
-        BoundedAppend.appendNewest(visible, batch, filter(), maxVisible);
+        BoundedAppend.appendNewest(visible, batch, filter(), MessageRow::of, maxVisible);
     }
 
     public void reload() {
@@ -104,11 +106,25 @@ public final class MessagesViewModel {
         }
         int to = Math.max(0, n - page.get() * maxVisible);
         int from = Math.max(0, to - maxVisible);
-        List<MessageEvent> keep = new ArrayList<>(matching.subList(from, to));
+        List<MessageRow> keep = rows(matching.subList(from, to));
         visible.setAll(keep);
         if (selected.get() != null && !keep.contains(selected.get())) {
             selected.set(null);
         }
+    }
+
+    /** Rows for {@code events}, reusing those already shown: each message is formatted once while it is visible. */
+    private List<MessageRow> rows(List<MessageEvent> events) {
+        Map<MessageEvent, MessageRow> shown = new IdentityHashMap<>();
+        for (MessageRow r : visible) {
+            shown.put(r.event(), r);
+        }
+        List<MessageRow> out = new ArrayList<>(events.size());
+        for (MessageEvent m : events) {
+            MessageRow r = shown.get(m);
+            out.add(r != null ? r : MessageRow.of(m));
+        }
+        return out;
     }
 
     /** Shows the previous (older) window of messages from the log; the view stops following new ones. */
@@ -157,7 +173,7 @@ public final class MessagesViewModel {
         };
     }
 
-    public ObservableList<MessageEvent> visible() { return visible; }
+    public ObservableList<MessageRow> visible() { return visible; }
     public javafx.beans.property.IntegerProperty pageProperty() { return page; }
     public javafx.beans.property.IntegerProperty pagesProperty() { return pages; }
     public StringProperty topicFilterProperty() { return topicFilter; }
@@ -166,5 +182,5 @@ public final class MessagesViewModel {
     public BooleanProperty pausedProperty() { return paused; }
     public BooleanProperty tableProperty() { return table; }
     public LongProperty missedWhilePausedProperty() { return missedWhilePaused; }
-    public ObjectProperty<MessageEvent> selectedProperty() { return selected; }
+    public ObjectProperty<MessageRow> selectedProperty() { return selected; }
 }

@@ -4,9 +4,11 @@ import io.mqscope.payload.PayloadCodec;
 import io.mqscope.payload.PayloadFormat;
 import io.mqscope.payload.TextCharset;
 import io.mqscope.ui.packets.HexDumpModel;
-import java.io.IOException;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.BackgroundTask;
+import io.mqscope.ui.app.TaskExecutor;
+import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,10 +33,13 @@ public final class PayloadViewModel {
     private final BooleanProperty showAll = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
+    private final TaskExecutor tasks;
     private PayloadFormat defaultFormat;
 
-    public PayloadViewModel(PayloadFormat defaultFormat) {
+    public PayloadViewModel(PayloadFormat defaultFormat, TaskExecutor tasks) {
         this.defaultFormat = defaultFormat;
+        this.tasks = tasks;
         payload.addListener((o, a, b) -> render());
         format.addListener((o, a, b) -> render());
         charset.addListener((o, a, b) -> render());
@@ -69,9 +74,12 @@ public final class PayloadViewModel {
         }
     }
 
-    /** Writes the original bytes, all of them. */
-    public void saveTo(Path file) throws IOException {
-        Files.write(file, payload.get());
+    /** Writes the original bytes, all of them, on the I/O executor; a failure shows as {@link #saveErrorProperty}. */
+    public void saveTo(File file) {
+        byte[] bytes = payload.get();
+        saveError.set("");
+        BackgroundTask.wrapAction(() -> Files.write(file.toPath(), bytes))
+                .onFailure(e -> saveError.set(I18n.t("payload.saveFailed", e.getMessage()))).executeWith(tasks);
     }
 
     public ObjectProperty<byte[]> payloadProperty() { return payload; }
@@ -80,4 +88,5 @@ public final class PayloadViewModel {
     public BooleanProperty showAllProperty() { return showAll; }
     public ReadOnlyBooleanProperty truncatedProperty() { return truncated.getReadOnlyProperty(); }
     public ReadOnlyStringProperty textProperty() { return text.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty saveErrorProperty() { return saveError.getReadOnlyProperty(); }
 }

@@ -7,7 +7,6 @@ import io.mqscope.ui.I18n;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.PacketType;
 import java.io.File;
-import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class PacketsView {
         frames.visibleProperty().bind(vm.webSocketProperty());
         // wraps to a second line in a narrow window instead of pushing buttons out of sight
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, dir, type, withFindings, frames,
-                pause, clear, export);
+                pause, clear, export, exportError());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
 
@@ -132,6 +131,13 @@ public final class PacketsView {
         vm.webSocketProperty().addListener((o, a, b) -> showFrames.run());
         root.setTop(bar);
         root.setCenter(split);
+    }
+
+    private Label exportError() {
+        Label l = Controls.errorLabel();
+        l.setId("packetsExportError");
+        l.textProperty().bind(vm.exportErrorProperty());
+        return l;
     }
 
     /** WebSocket frames seen upstream: time, direction, opcode with close code and reason, fin, length. */
@@ -217,11 +223,7 @@ public final class PacketsView {
         fc.setInitialFileName("packets.jsonl");
         File f = fc.showSaveDialog(owner);
         if (f != null) {
-            try {
-                vm.exportJsonLines(f.toPath());
-            } catch (IOException ex) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage()).show();
-            }
+            vm.export(f);
         }
     }
 

@@ -6,9 +6,13 @@ import io.mqscope.payload.PayloadCodec;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.ui.BoundedAppend;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.BackgroundTask;
+import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
 import io.mqscope.wire.PacketType;
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -38,13 +44,16 @@ public final class PacketsViewModel {
     /** True when the active connection runs over WebSocket (ws, wss): only then are there frames to show. */
     private final BooleanProperty webSocket = new SimpleBooleanProperty();
     private final BooleanProperty showFrames = new SimpleBooleanProperty();
+    private final StringProperty exportError = new SimpleStringProperty("");
+    private final TaskExecutor tasks;
     private final int maxVisible;
     private Supplier<List<PacketEvent>> source = List::of;
     private Supplier<List<WebSocketFrameEvent>> frameSource = List::of;
     private Runnable onClear = () -> { };
 
-    public PacketsViewModel(int maxVisible) {
+    public PacketsViewModel(int maxVisible, TaskExecutor tasks) {
         this.maxVisible = maxVisible;
+        this.tasks = tasks;
         direction.addListener((o, a, b) -> reload());
         type.addListener((o, a, b) -> reload());
         withFindings.addListener((o, a, b) -> reload());
@@ -175,6 +184,18 @@ public final class PacketsViewModel {
                 && (!f || !e.packet().findings().isEmpty());
     }
 
+    /**
+     * Exports the shown packets as JSON lines on the I/O executor. The writer reads a detached copy of the rows,
+     * taken here on the FX thread, while the live list keeps changing.
+     */
+    public void export(File file) {
+        PacketsViewModel rows = new PacketsViewModel(maxVisible, tasks);
+        rows.visible.setAll(visible);
+        exportError.set("");
+        BackgroundTask.wrapAction(() -> rows.exportJsonLines(file.toPath()))
+                .onFailure(e -> exportError.set(I18n.t("packets.exportFailed", e.getMessage()))).executeWith(tasks);
+    }
+
     /** Writes the shown packets as JSON lines: time, direction, type, length, hex, findings. */
     public void exportJsonLines(Path file) throws IOException {
         JsonFactory json = new JsonFactory();
@@ -212,6 +233,7 @@ public final class PacketsViewModel {
     }
 
     public ObservableList<PacketEvent> visible() { return visible; }
+    public StringProperty exportErrorProperty() { return exportError; }
     public ObservableList<WebSocketFrameEvent> frames() { return frames; }
     public BooleanProperty webSocketProperty() { return webSocket; }
     public BooleanProperty showFramesProperty() { return showFrames; }

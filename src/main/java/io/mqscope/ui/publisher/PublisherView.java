@@ -5,7 +5,6 @@ import io.mqscope.payload.TextCharset;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import java.io.File;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -234,11 +233,7 @@ public final class PublisherView {
         fc.setTitle(I18n.t("publisher.fromFile"));
         File f = fc.showOpenDialog(owner);
         if (f != null) {
-            try {
-                vm.loadFile(f.toPath());
-            } catch (IOException ex) {
-                vm.statusProperty().set(ex.getMessage());
-            }
+            vm.loadFile(f);
         }
     }
 

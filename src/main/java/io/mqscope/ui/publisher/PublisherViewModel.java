@@ -10,9 +10,10 @@ import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageProperties;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.ui.I18n;
-import java.io.IOException;
+import io.mqscope.ui.app.BackgroundTask;
+import io.mqscope.ui.app.TaskExecutor;
+import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,7 +76,10 @@ public final class PublisherViewModel {
     private Function<PublishRequest, CompletableFuture<Void>> target = r -> CompletableFuture.failedFuture(
             new IllegalStateException(I18n.t("publisher.notConnected")));
 
-    public PublisherViewModel() {
+    private final TaskExecutor tasks;
+
+    public PublisherViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
         topic.addListener((o, a, b) -> validateTopic());
         payload.addListener((o, a, b) -> validatePayload());
         format.addListener((o, a, b) -> validatePayload());
@@ -203,11 +207,9 @@ public final class PublisherViewModel {
             history.remove(HISTORY, history.size());
         }
         status.set(I18n.t("publisher.sending"));
-        target.apply(r).whenComplete((v, e) -> {
-            String msg = e == null ? I18n.t("publisher.sent", r.payload().length, r.topic())
-                    : I18n.t("publisher.failed", rootMessage(e));
-            io.mqscope.ui.app.FxThread.run(() -> status.set(msg));
-        });
+        tasks.whenComplete(target.apply(r), (v, e) -> status.set(e == null
+                ? I18n.t("publisher.sent", r.payload().length, r.topic())
+                : I18n.t("publisher.failed", rootMessage(e))));
         return true;
     }
 
@@ -238,9 +240,13 @@ public final class PublisherViewModel {
         }
     }
 
-    /** Loads a file's bytes; text files as text, anything else as hex. */
-    public void loadFile(Path file) throws IOException {
-        byte[] b = Files.readAllBytes(file);
+    /** Loads a file's bytes (read on the I/O executor); text files as text, anything else as hex. */
+    public void loadFile(File file) {
+        BackgroundTask.wrap(() -> Files.readAllBytes(file.toPath())).onSuccess(this::showLoaded)
+                .onFailure(e -> status.set(I18n.t("publisher.loadFailed", e.getMessage()))).executeWith(tasks);
+    }
+
+    private void showLoaded(byte[] b) {
         if (PayloadCodec.isText(b, charset.get())) {
             if (format.get() == PayloadFormat.HEX || format.get() == PayloadFormat.BASE64) {
                 format.set(PayloadFormat.TEXT);

@@ -5,6 +5,7 @@ import io.mqscope.payload.TopicNames;
 import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,10 @@ public final class SubscriptionsViewModel {
     private Consumer<List<SavedSubscription>> saver = l -> { };
     private Runnable onMuteChanged = () -> { };
 
-    public SubscriptionsViewModel() {
+    private final TaskExecutor tasks;
+
+    public SubscriptionsViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
         filter.addListener((o, a, b) -> validate());
         validate();
     }
@@ -94,8 +98,8 @@ public final class SubscriptionsViewModel {
                 retainHandling.get(), null, color.get(), null);
         rows.add(row(s));
         save();
-        subscriber.apply(s).whenComplete((v, e) -> io.mqscope.ui.app.FxThread.run(() -> status.set(e == null
-                ? I18n.t("subscriptions.subscribed", f) : I18n.t("subscriptions.failed", f, e.getMessage()))));
+        tasks.whenComplete(subscriber.apply(s), (v, e) -> status.set(e == null
+                ? I18n.t("subscriptions.subscribed", f) : I18n.t("subscriptions.failed", f, e.getMessage())));
         color.set(COLORS[rows.size() % COLORS.length]);
         filter.set("");
         return true;

@@ -76,8 +76,8 @@ public final class UiFloodBenchmark {
             }
 
             @Override
-            public CompletableFuture<Integer> localBrokerPort() {
-                return CompletableFuture.failedFuture(new UnsupportedOperationException());
+            public int startLocalBroker() {
+                throw new UnsupportedOperationException("the benchmark feeds events directly");
             }
         };
         CompletableFuture<MainView> opened = new CompletableFuture<>();
@@ -156,8 +156,11 @@ public final class UiFloodBenchmark {
             System.out.printf("pulse gaps: median %.1f ms, p99 %.1f ms%n", sorted[sorted.length / 2] / 1e6,
                     sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6);
         }
-        System.out.printf("visible rows: %d (bounded), ring: %d/%d messages, %d/%d packets%n", visible,
-                live.messages().size(), live.messages().capacity(), live.packets().size(), live.packets().capacity());
+        var log = live.log();
+        System.out.printf("visible rows: %d (bounded), log: %d/%d messages (%d KB), %d/%d packets (%d KB)%n",
+                visible, log.messages().entries().size(), log.messages().entries().maxEntries(),
+                log.messages().entries().bytes() >> 10, log.packets().entries().size(),
+                log.packets().entries().maxEntries(), log.packets().entries().bytes() >> 10);
         System.out.printf("heap: max used during flood %d MB, after GC %d MB (max heap %d MB), JVM uptime %d s%n",
                 maxUsed >> 20, afterGc >> 20, rt.maxMemory() >> 20,
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
