@@ -30,8 +30,8 @@ import java.util.zip.ZipOutputStream;
  * java packaging/Dist.java [--version=0.1.0-SNAPSHOT] [--types=default|app-image|deb,rpm|msi,exe|dmg,pkg]
  * </pre>
  *
- * <p>Output: target/dist/runtime (jlink), target/dist/app-image/&lt;name&gt; (launcher, app, runtime) and the installers
- * in target/dist.
+ * <p>Output: target/dist/runtime (jlink), target/dist/app-image/&lt;name&gt; (launcher, app, runtime) and the
+ * installers in target/dist.
  */
 public final class Dist {
 
@@ -332,7 +332,8 @@ public final class Dist {
                 "-XX:SharedArchiveFile=" + app.resolve("mqscope.jsa").toAbsolutePath(),
                 "-cp", classPath(appImage));
         if (exec(cmd, 300) == 0) {
-            log("AppCDS archive: %s (%s)", app.resolve("mqscope.jsa"), megabytes(Files.size(app.resolve("mqscope.jsa"))));
+            Path archive = app.resolve("mqscope.jsa");
+            log("AppCDS archive: %s (%s)", archive, megabytes(Files.size(archive)));
         } else {
             log("AppCDS dump failed: the app image runs without it");
         }

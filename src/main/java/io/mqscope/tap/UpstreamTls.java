@@ -130,7 +130,8 @@ final class UpstreamTls {
                     throw new IllegalArgumentException("client certificate " + cert + " needs a private key file");
                 }
                 try {
-                    b.keyManager(new File(cert), new File(key), password == null || password.isEmpty() ? null : password);
+                    b.keyManager(new File(cert), new File(key),
+                            password == null || password.isEmpty() ? null : password);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("cannot use client certificate " + cert + " with key " + key
                             + " (the key must be PEM PKCS#8; encrypted keys need the password): " + e.getMessage(), e);

@@ -40,8 +40,8 @@ class RelayWebSocketFramingTest {
                     String request = TestServers.readHead(in);
                     String key = request.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
                             .findFirst().orElseThrow().substring(18).trim();
-                    String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                            .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+                    String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
+                            (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
                     out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             + "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
