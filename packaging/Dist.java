@@ -1,3 +1,5 @@
+package io.mqscope.packaging;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -10,8 +12,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,8 +34,12 @@ import java.util.zip.ZipOutputStream;
  * java packaging/Dist.java [--version=0.1.0-SNAPSHOT] [--types=default|app-image|deb,rpm|msi,exe|dmg,pkg]
  * </pre>
  *
- * <p>Output: target/dist/runtime (jlink), target/dist/app-image/&lt;name&gt; (launcher, app, runtime) and the installers
- * in target/dist.
+ * <p>Output: target/dist/runtime (jlink), target/dist/app-image/&lt;name&gt; (launcher, app, runtime) and the
+ * installers in target/dist.
+ *
+ * <p>The source launcher compiles this one file, so it must stay self-contained (JDK 17 runs single files only).
+ * The pom also compiles it with the tests, which call its pure functions (DistTest); they take what the JDK tools
+ * print or the files read as arguments, and the methods around them do the I/O.
  */
 public final class Dist {
 
@@ -40,21 +48,10 @@ public final class Dist {
     private static final Path PACKAGING = Path.of("packaging");
 
     public static void main(String[] args) throws Exception {
-        String version = "0.0.0";
-        String types = "default";
-        for (String arg : args) {
-            if (arg.startsWith("--version=")) {
-                version = arg.substring("--version=".length());
-            } else if (arg.startsWith("--types=")) {
-                types = arg.substring("--types=".length());
-            } else {
-                throw new IllegalArgumentException("unknown argument: " + arg
-                        + " (expected --version=... and/or --types=...)");
-            }
-        }
+        Args parsed = Args.parse(args);
         Os os = Os.current();
-        List<String> installerTypes = installerTypes(os, types);
-        String appVersion = appVersion(os, version);
+        List<String> installerTypes = installerTypes(os, parsed.types());
+        String appVersion = appVersion(os, parsed.version());
 
         Path mainJar = TARGET.resolve("mqscope.jar");
         Path lib = TARGET.resolve("lib");
@@ -110,6 +107,26 @@ public final class Dist {
         log("done in %.1f s", (System.nanoTime() - t0) / 1e9);
     }
 
+    /** The command line: {@code --version=} (the Maven version) and {@code --types=} (installer types). */
+    record Args(String version, String types) {
+
+        static Args parse(String... args) {
+            String version = "0.0.0";
+            String types = "default";
+            for (String arg : args) {
+                if (arg.startsWith("--version=")) {
+                    version = arg.substring("--version=".length());
+                } else if (arg.startsWith("--types=")) {
+                    types = arg.substring("--types=".length());
+                } else {
+                    throw new IllegalArgumentException("unknown argument: " + arg
+                            + " (expected --version=... and/or --types=...)");
+                }
+            }
+            return new Args(version, types);
+        }
+    }
+
     enum Os {
         LINUX("linux", List.of("deb")),
         WINDOWS("windows", List.of("msi")),
@@ -124,7 +141,12 @@ public final class Dist {
         }
 
         static Os current() {
-            String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+            return of(System.getProperty("os.name"));
+        }
+
+        /** From the {@code os.name} system property ("Linux", "Windows 11", "Mac OS X"). */
+        static Os of(String osName) {
+            String name = osName.toLowerCase(Locale.ROOT);
             if (name.contains("win")) {
                 return WINDOWS;
             }
@@ -171,27 +193,47 @@ public final class Dist {
     static void stageInput(Path mainJar, Path lib, Path input, Os os) throws IOException {
         Files.createDirectories(input);
         Files.copy(mainJar, input.resolve(mainJar.getFileName()));
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        boolean arm = arch.equals("aarch64") || arch.equals("arm64");
+        boolean arm = isArm(System.getProperty("os.arch"));
         try (Stream<Path> s = Files.list(lib)) {
             for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList())) {
                 String name = jar.getFileName().toString();
                 Path out = input.resolve(name);
-                if (name.startsWith("rocksdbjni-")) {
-                    String keep = rocksDbLibrary(os, arm);
-                    long removed = filterJar(jar, out, e -> !e.startsWith("librocksdbjni-") || e.equals(keep));
-                    log("%s: kept only %s (%s of other platforms' natives dropped)", name, keep, megabytes(removed));
-                } else if (name.startsWith("jna-") && !name.startsWith("jna-platform")) {
-                    String keep = "com/sun/jna/" + jnaPlatform(os, arm) + "/";
-                    long removed = filterJar(jar, out,
-                            e -> !e.matches("com/sun/jna/[^/]+/.+") || e.startsWith(keep)
-                                    || e.endsWith(".class") || e.startsWith("com/sun/jna/internal/"));
-                    log("%s: kept only %s (%s dropped)", name, keep, megabytes(removed));
+                Optional<NativePruning> pruning = nativePruning(name, os, arm);
+                if (pruning.isPresent()) {
+                    long removed = filterJar(jar, out, pruning.get().keep());
+                    log("%s: kept only %s (%s of other platforms' natives dropped)", name, pruning.get().kept(),
+                            megabytes(removed));
                 } else {
                     Files.copy(jar, out);
                 }
             }
         }
+    }
+
+    static boolean isArm(String osArch) {
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        return arch.equals("aarch64") || arch.equals("arm64");
+    }
+
+    /** Which entries of a jar to keep: {@code kept} names the native library (or folder) left in it. */
+    record NativePruning(String kept, Predicate<String> keep) {
+    }
+
+    /**
+     * The jars that carry natives for every platform: RocksDB (one library per OS and CPU at the jar's root) and JNA
+     * (one {@code com/sun/jna/<platform>/} folder each). Empty for every other jar, which is copied untouched.
+     */
+    static Optional<NativePruning> nativePruning(String jarName, Os os, boolean arm) {
+        if (jarName.startsWith("rocksdbjni-")) {
+            String keep = rocksDbLibrary(os, arm);
+            return Optional.of(new NativePruning(keep, e -> !e.startsWith("librocksdbjni-") || e.equals(keep)));
+        }
+        if (jarName.startsWith("jna-") && !jarName.startsWith("jna-platform")) {
+            String keep = "com/sun/jna/" + jnaPlatform(os, arm) + "/";
+            return Optional.of(new NativePruning(keep, e -> !e.matches("com/sun/jna/[^/]+/.+") || e.startsWith(keep)
+                    || e.endsWith(".class") || e.startsWith("com/sun/jna/internal/")));
+        }
+        return Optional.empty();
     }
 
     /** File names as RocksDB's NativeLibraryLoader looks them up (glibc builds; jpackage images do not run on musl). */
@@ -218,7 +260,7 @@ public final class Dist {
     }
 
     /** Copies the entries of {@code in} that {@code keep} accepts; returns the uncompressed bytes left out. */
-    static long filterJar(Path in, Path out, java.util.function.Predicate<String> keep) throws IOException {
+    static long filterJar(Path in, Path out, Predicate<String> keep) throws IOException {
         long removed = 0;
         try (ZipFile zip = new ZipFile(in.toFile());
              ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(out))) {
@@ -247,31 +289,53 @@ public final class Dist {
             s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jdeps.add(p.toString()));
         }
         String out = run("jdeps", jdeps);
-        Set<String> modules = new TreeSet<>();
-        for (String line : out.split("\\R")) {
-            if (!line.isBlank() && !line.startsWith("Warning") && line.matches("[\\w.,]+")) {
-                modules.addAll(Arrays.asList(line.trim().split(",")));
-            }
-        }
+        Set<String> modules = jdepsModules(out);
         if (modules.isEmpty()) {
             throw new IllegalStateException("jdeps printed no modules:\n" + out);
         }
         log("jdeps: %s", String.join(",", modules));
-        Set<String> extra = new TreeSet<>();
-        for (String line : Files.readAllLines(PACKAGING.resolve("jlink-modules.txt"))) {
-            line = line.strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                extra.add(line);
-            }
-        }
+        Set<String> extra = moduleList(Files.readAllLines(PACKAGING.resolve("jlink-modules.txt")));
         extra.removeAll(modules);
         log("added for run time: %s", String.join(",", extra));
         modules.addAll(extra);
         return modules;
     }
 
+    /** The modules in what {@code jdeps --print-module-deps} printed: one comma list, around warnings. */
+    static Set<String> jdepsModules(String jdepsOutput) {
+        Set<String> modules = new TreeSet<>();
+        for (String line : jdepsOutput.split("\\R")) {
+            if (!line.isBlank() && !line.startsWith("Warning") && line.matches("[\\w.,]+")) {
+                modules.addAll(Arrays.asList(line.trim().split(",")));
+            }
+        }
+        return modules;
+    }
+
+    /** The lines of jlink-modules.txt: one module per line, # comments. */
+    static Set<String> moduleList(List<String> lines) {
+        Set<String> modules = new TreeSet<>();
+        for (String line : lines) {
+            line = line.strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                modules.add(line);
+            }
+        }
+        return modules;
+    }
+
     static void jlink(Set<String> modules, Path output) {
-        int feature = Runtime.version().feature();
+        run("jlink", jlinkArgs(modules, output, Runtime.version().feature()));
+        // The archive for heaps over 32 GB (no compressed oops) is 11 MB that a desktop app never uses.
+        try {
+            Files.deleteIfExists(output.resolve("lib/server/classes_nocoops.jsa"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** jlink's arguments on a JDK of the given feature release. */
+    static List<String> jlinkArgs(Set<String> modules, Path output, int feature) {
         List<String> args = new ArrayList<>(List.of("--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-header-files", "--no-man-pages",
                 // --compress=2 is deprecated from JDK 21 on in favour of zip-6, the same zip level.
@@ -283,13 +347,7 @@ public final class Dist {
         // The JDK's default CDS archive of its own classes: shorter start-up for every launch. It needs bin/java,
         // which is why --strip-native-commands is not used (the few tool launchers weigh under 100 KB).
         args.add("--generate-cds-archive");
-        run("jlink", args);
-        // The archive for heaps over 32 GB (no compressed oops) is 11 MB that a desktop app never uses.
-        try {
-            Files.deleteIfExists(output.resolve("lib/server/classes_nocoops.jsa"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return args;
     }
 
     /**
@@ -317,9 +375,9 @@ public final class Dist {
         }
         Path cfg = app.resolve(appImage.getFileName() + ".cfg");
         String text = Files.readString(cfg);
-        String option = "java-options=-XX:SharedArchiveFile=$APPDIR/mqscope.jsa";
-        if (!text.contains(option)) {
-            Files.writeString(cfg, text.stripTrailing() + System.lineSeparator() + option + System.lineSeparator());
+        String withArchive = withLine(text, "java-options=-XX:SharedArchiveFile=$APPDIR/mqscope.jsa");
+        if (!withArchive.equals(text)) {
+            Files.writeString(cfg, withArchive);
         }
         log("AppCDS class list: %d classes", Files.readAllLines(list).size());
         return true;
@@ -332,19 +390,33 @@ public final class Dist {
                 "-XX:SharedArchiveFile=" + app.resolve("mqscope.jsa").toAbsolutePath(),
                 "-cp", classPath(appImage));
         if (exec(cmd, 300) == 0) {
-            log("AppCDS archive: %s (%s)", app.resolve("mqscope.jsa"), megabytes(Files.size(app.resolve("mqscope.jsa"))));
+            Path archive = app.resolve("mqscope.jsa");
+            log("AppCDS archive: %s (%s)", archive, megabytes(Files.size(archive)));
         } else {
             log("AppCDS dump failed: the app image runs without it");
         }
+    }
+
+    /** A launcher .cfg with one more line, unless it already has that line somewhere. */
+    static String withLine(String cfgText, String line) {
+        if (cfgText.contains(line)) {
+            return cfgText;
+        }
+        return cfgText.stripTrailing() + System.lineSeparator() + line + System.lineSeparator();
     }
 
     /** The class path exactly as the jpackage launcher builds it from the .cfg (the archive checks it). */
     static String classPath(Path appImage) throws IOException {
         Path app = appImage.resolve("lib/app").toAbsolutePath();
         Path cfg = app.resolve(appImage.getFileName() + ".cfg");
-        return Files.readAllLines(cfg).stream().filter(l -> l.startsWith("app.classpath="))
+        return classPath(Files.readAllLines(cfg), app, java.io.File.pathSeparator);
+    }
+
+    /** The {@code app.classpath=} lines of a launcher .cfg, with {@code $APPDIR} standing for {@code app}. */
+    static String classPath(List<String> cfgLines, Path app, String pathSeparator) {
+        return cfgLines.stream().filter(l -> l.startsWith("app.classpath="))
                 .map(l -> l.substring("app.classpath=".length()).replace("$APPDIR", app.toString()))
-                .collect(Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(pathSeparator));
     }
 
     static String java(Path appImage) {
@@ -379,8 +451,13 @@ public final class Dist {
 
     /** Reads an options file: "--option value" or "--flag" per line, # comments; values are taken verbatim. */
     static List<String> options(Path file) throws IOException {
+        return options(Files.readAllLines(file));
+    }
+
+    /** The lines of an options file as jpackage arguments. */
+    static List<String> options(List<String> lines) {
         List<String> result = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
+        for (String line : lines) {
             line = line.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;

@@ -49,7 +49,9 @@ public final class HexParser {
 
     private static String describe(String input, int i) {
         int cp = input.codePointAt(i);
-        String shown = Character.isISOControl(cp) ? String.format("U+%04X", cp) : "'" + new String(Character.toChars(cp)) + "'";
+        String shown = Character.isISOControl(cp)
+                ? String.format("U+%04X", cp)
+                : "'" + new String(Character.toChars(cp)) + "'";
         return "character " + shown + " at position " + (i + 1);
     }
 
