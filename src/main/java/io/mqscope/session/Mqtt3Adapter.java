@@ -57,9 +57,11 @@ final class Mqtt3Adapter extends HiveAdapter<Mqtt3AsyncClient> {
     }
 
     @Override
-    public CompletableFuture<Void> publish(PublishRequest r) {
-        return client.publish(Mqtt3Publish.builder().topic(r.topic()).payload(r.payload()).qos(qos(r.qos()))
-                .retain(r.retain()).build()).thenApply(p -> null);
+    public CompletableFuture<Void> publish(PublishRequest r, Runnable built) {
+        Mqtt3Publish publish = Mqtt3Publish.builder().topic(r.topic()).payload(r.payload()).qos(qos(r.qos()))
+                .retain(r.retain()).build();
+        built.run();
+        return client.publish(publish).thenApply(p -> null);
     }
 
     @Override

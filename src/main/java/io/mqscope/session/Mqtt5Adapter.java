@@ -13,7 +13,6 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectRestrictions;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectRestrictionsBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PayloadFormatIndicator;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilderBase;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5WillPublish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5WillPublishBuilder;
@@ -130,10 +129,11 @@ final class Mqtt5Adapter extends HiveAdapter<Mqtt5AsyncClient> {
     }
 
     @Override
-    public CompletableFuture<Void> publish(PublishRequest r) {
-        Mqtt5PublishBuilder.Complete b = withProperties(Mqtt5Publish.builder().topic(r.topic()).payload(r.payload())
-                .qos(qos(r.qos())).retain(r.retain()), r.properties());
-        return client.publish(b.build()).thenApply(result -> {
+    public CompletableFuture<Void> publish(PublishRequest r, Runnable built) {
+        Mqtt5Publish publish = withProperties(Mqtt5Publish.builder().topic(r.topic()).payload(r.payload())
+                .qos(qos(r.qos())).retain(r.retain()), r.properties()).build();
+        built.run();
+        return client.publish(publish).thenApply(result -> {
             var err = result.getError();
             if (err.isPresent()) {
                 throw new SessionException(Stage.MQTT, "publish to " + r.topic() + " failed: "

@@ -32,7 +32,11 @@ interface ProtocolClient {
 
     CompletableFuture<Void> unsubscribe(String topicFilter);
 
-    CompletableFuture<Void> publish(PublishRequest request);
+    /**
+     * Builds the publish (a request the client refuses throws here), runs {@code built}, then sends it: the caller
+     * logs its outgoing message before the broker can echo it back.
+     */
+    CompletableFuture<Void> publish(PublishRequest request, Runnable built);
 
     /** Registers (again) the callback that turns every incoming PUBLISH into {@link Events#message}. */
     void listenForPublishes();

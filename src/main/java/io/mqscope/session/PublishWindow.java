@@ -29,7 +29,8 @@ final class PublishWindow {
 
     /**
      * Publishes on {@code client} if the window has room: the future fails at once when it has none, or when the
-     * client refuses the request itself (a QoS of 3). {@code handed} runs once the client has the publish.
+     * client refuses the request itself (a QoS of 3). {@code handed} runs once the publish is built, before it is
+     * sent, so the outgoing message is logged before any echo of it.
      */
     CompletableFuture<Void> send(PublishRequest request, ProtocolClient client, Runnable handed,
                                  Function<Throwable, SessionException> explain) {
@@ -41,14 +42,13 @@ final class PublishWindow {
             return CompletableFuture.failedFuture(e);
         }
         try {
-            sent = client.publish(request);
+            sent = client.publish(request, handed);
         } catch (RuntimeException e) {
             release(cost);
             return CompletableFuture.failedFuture(new SessionException(Stage.CONFIG, String.valueOf(e.getMessage()),
                     e));
         }
         sent.whenComplete((v, t) -> release(cost));
-        handed.run();
         return sent.handle((v, t) -> {
             if (t != null) {
                 throw explain.apply(t);

@@ -46,7 +46,7 @@ class SubscriptionBookTest {
         }
 
         @Override
-        public CompletableFuture<Void> publish(PublishRequest request) {
+        public CompletableFuture<Void> publish(PublishRequest request, Runnable built) {
             throw new UnsupportedOperationException();
         }
 

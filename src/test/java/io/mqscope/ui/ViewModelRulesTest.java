@@ -7,7 +7,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** STYLE.md: views bind, view models decide; view models never touch the scene graph; I/O off the views. */
+/** STYLE.md: views bind, view models decide; view models never touch the scene graph. Views
+ * touching files and printing are forbidden for the whole code base by arch.LayeringTest. */
 @AnalyzeClasses(packages = "io.mqscope.ui", importOptions = ImportOption.DoNotIncludeTests.class)
 class ViewModelRulesTest {
 
@@ -17,17 +18,6 @@ class ViewModelRulesTest {
             .or().resideInAnyPackage("io.mqscope.ui.live..", "io.mqscope.ui.app..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                     "org.controlsfx..", "org.fxmisc..", "atlantafx..", "org.kordamp..");
-
-    /** File I/O belongs on the I/O executor: views hand a chosen file to their view model, which runs a task. */
-    @ArchTest
-    static final ArchRule views_do_not_touch_files = noClasses()
-            .that().haveSimpleNameEndingWith("View")
-            .should().dependOnClassesThat().resideInAPackage("java.nio.file..");
-
-    /** Errors are shown in the window; only the command line prints. */
-    @ArchTest
-    static final ArchRule the_ui_does_not_print = noClasses()
-            .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
 
     /** Work runs where the one TaskExecutor says, never on a pool picked in passing. */
     @ArchTest
