@@ -297,6 +297,8 @@ final class Connection {
                 s.end();
             }
         }
+        // Packets held back until the end (a client stream that began with a gap) go back to capture order.
+        packets.sort(java.util.Comparator.comparing(CapturedPacket::time));
         int retrans = halves[0].retransmissions() + halves[1].retransmissions();
         if (retrans > 0) {
             notes.add(retrans + " retransmitted TCP segments were counted and not decoded again");
