@@ -167,6 +167,9 @@ final class Connection implements DirectionDecoder.Events {
             otherReason = v.why();
             pre.get(0).clear();
             pre.get(1).clear();
+            // Nothing more is reassembled: a capture of many other connections keeps only their endpoints.
+            halves[0].release();
+            halves[1].release();
             if (kind == Kind.TLS) {
                 notes.add("recognised by " + v.why());
                 notes.add("encrypted: the MQTT inside cannot be decoded without the TLS session keys");

@@ -1,8 +1,5 @@
 package io.mqscope.capture;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-
 /**
  * Link layer, IP and TCP headers of one frame, down to the TCP payload. Frames that carry no TCP (ARP, UDP, ICMP)
  * and IP fragments are counted in the notes: fragments are not reassembled (MQTT brokers and clients send segments
@@ -174,13 +171,37 @@ final class Dissector {
         return (b[p] & 0xff) + "." + (b[p + 1] & 0xff) + "." + (b[p + 2] & 0xff) + "." + (b[p + 3] & 0xff);
     }
 
-    private static String ipv6Text(byte[] b, int p) {
-        byte[] a = new byte[16];
-        System.arraycopy(b, p, a, 0, 16);
-        try {
-            return InetAddress.getByAddress(a).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 bytes are always an IPv6 address", e);
+    /** IPv6 text as RFC 5952 §4 recommends: lower-case hex, no leading zeros, the longest zero run as "::". */
+    static String ipv6Text(byte[] b, int p) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = u16(b, p + 2 * i);
         }
+        int bestAt = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestAt = i;
+                bestLen = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestAt) {
+                out.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(g[i]));
+        }
+        return out.toString();
     }
 }

@@ -3,7 +3,7 @@ package io.mqscope.capture;
 /**
  * One end of a TCP connection.
  *
- * @param address IPv4 dotted quad or IPv6 text (RFC 5952 form as {@link java.net.Inet6Address} prints it)
+ * @param address IPv4 dotted quad or IPv6 text in the RFC 5952 form ({@code 2001:db8::1})
  */
 public record Endpoint(String address, int port) {
 

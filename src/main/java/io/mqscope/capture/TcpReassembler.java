@@ -167,6 +167,13 @@ final class TcpReassembler {
         }
     }
 
+    /** Drops held segments; the direction is no longer read. */
+    void release() {
+        pending.clear();
+        pendingBytes = 0;
+        finOffset = -1;
+    }
+
     /** Ends the direction: held segments are delivered after gaps, and bytes before a captured FIN are a gap. */
     void finish() {
         while (!pending.isEmpty()) {

@@ -82,8 +82,17 @@ class CaptureReaderTest {
         Conv conv = new Conv(c6, 50_001, s6, 1883).handshake().send(true, CONNECT).send(false, CONNACK);
         Conversation c = read(TestCaptures.pcap(false, false, 0, 65535, conv.frames(TestCaptures::bsdNull)))
                 .conversations().get(0);
-        assertThat(c.client()).hasToString("[2001:db8:0:0:0:0:0:10]:50001");
+        assertThat(c.client()).hasToString("[2001:db8::10]:50001");
         assertThat(types(c)).containsExactly("client:CONNECT", "broker:CONNACK");
+    }
+
+    @Test
+    void ipv6_addresses_are_written_as_rfc_5952_recommends() {
+        assertThat(Dissector.ipv6Text(hex("20010db8000000000001000000000001"), 0)).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(Dissector.ipv6Text(hex("00000000000000000000000000000001"), 0)).isEqualTo("::1");
+        assertThat(Dissector.ipv6Text(hex("fe800000000000000000000000000000"), 0)).isEqualTo("fe80::");
+        assertThat(Dissector.ipv6Text(hex("20010db8000100010001000100010001"), 0))
+                .isEqualTo("2001:db8:1:1:1:1:1:1");
     }
 
     @Test
