@@ -115,6 +115,18 @@ class LiveCaptureTest {
         }
     }
 
+    @Test
+    void pcapng_written_by_dumpcap(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dumpcap.pcapng");
+        try (Tcpdump t = Tcpdump.dumpcap("lo", mosquitto.tcpPort, file)) {
+            publish(mosquitto.tcpPort, "capture/dumpcap");
+            t.awaitCapture(LiveCaptureTest::closedBoth);
+        }
+        byte[] head = java.nio.file.Files.readAllBytes(file);
+        assertThat(head).startsWith(0x0a, 0x0d, 0x0d, 0x0a);
+        assertPublishConversation(CaptureReader.read(file));
+    }
+
     /** A minimal RFC 6455 client: the upgrade, then masked binary frames exactly as given. */
     static final class WsClient implements AutoCloseable {
         final Socket socket;

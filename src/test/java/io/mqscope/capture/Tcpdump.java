@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * tcpdump recording one port (it needs root: CI and the sessions run as root). Started, it is awaited until it says
+ * tcpdump (or dumpcap) recording one port (it needs root: CI and the sessions run as root). Started, it is awaited until it says
  * it listens; {@link #awaitCapture} waits until the file (packet-buffered, {@code -U}) holds what the test expects;
  * {@link #close} stops it with SIGINT so it flushes and closes the file properly.
  */
@@ -30,18 +30,29 @@ final class Tcpdump implements AutoCloseable {
 
     static Tcpdump start(String iface, int port, Path file, String... extra) throws IOException {
         Path tcpdump = Tools.require("tcpdump");
-        Path log = Files.createTempFile("mqscope-tcpdump-", ".log");
         List<String> cmd = new ArrayList<>(List.of(tcpdump.toString(), "-i", iface, "-U", "-s", "0", "-w",
                 file.toString()));
         cmd.addAll(List.of(extra));
         cmd.addAll(List.of("tcp", "port", Integer.toString(port)));
+        return start(cmd, file, "listening on");
+    }
+
+    /** Wireshark's dumpcap, which writes pcapng natively (SHB and IDB options, statistics blocks at the end). */
+    static Tcpdump dumpcap(String iface, int port, Path file) throws IOException {
+        Path dumpcap = Tools.require("dumpcap");
+        return start(List.of(dumpcap.toString(), "-i", iface, "-f", "tcp port " + port, "-w", file.toString()),
+                file, "Capturing on");
+    }
+
+    private static Tcpdump start(List<String> cmd, Path file, String ready) throws IOException {
+        Path log = Files.createTempFile("mqscope-tcpdump-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Tcpdump t = new Tcpdump(file, p, log);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
             if (!p.isAlive()) {
-                throw new IllegalStateException("tcpdump exited " + p.exitValue() + ": " + t.log());
+                throw new IllegalStateException(cmd.get(0) + " exited " + p.exitValue() + ": " + t.log());
             }
-            return t.log().contains("listening on");
+            return t.log().contains(ready);
         });
         return t;
     }
