@@ -10,6 +10,6 @@ package io.mqscope.capture;
  * @param data           the captured bytes
  * @param fileOffset     offset of the record or block in the file
  */
-public record CaptureFrame(int interfaceId, int linkType, long timeNanos, int originalLength, byte[] data,
+record CaptureFrame(int interfaceId, int linkType, long timeNanos, int originalLength, byte[] data,
                            long fileOffset) {
 }

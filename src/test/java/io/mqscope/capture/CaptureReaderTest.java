@@ -126,6 +126,25 @@ class CaptureReaderTest {
     }
 
     @Test
+    void simple_packet_blocks_have_no_time_but_are_decoded() throws Exception {
+        List<Frame> frames = basic().frames(ip -> ip);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        byte[] header = TestCaptures.pcapng(false, new int[] {101}, List.of(), List.of(), List.of());
+        file.writeBytes(header);
+        for (Frame f : frames) {
+            int padded = f.data().length + 3 & ~3;
+            ByteBuffer spb = ByteBuffer.allocate(16 + padded).order(ByteOrder.LITTLE_ENDIAN);
+            spb.putInt(3).putInt(spb.capacity()).putInt(f.data().length).put(f.data())
+                    .put(new byte[padded - f.data().length]).putInt(spb.capacity());
+            file.writeBytes(spb.array());
+        }
+        Capture cap = read(file.toByteArray());
+        assertThat(types(cap.conversations().get(0))).containsExactly("client:CONNECT", "broker:CONNACK",
+                "client:PUBLISH");
+        assertThat(cap.notes()).contains("simple packet blocks (no timestamps): 6");
+    }
+
+    @Test
     void out_of_order_and_retransmitted_segments_are_put_back_once() throws Exception {
         Conv conv = new Conv(CLIENT_V4, 50_003, SERVER_V4, 1883).handshake().send(true, CONNECT);
         long s = conv.clientSeq;
