@@ -7,17 +7,21 @@ import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.profile.ProfileStore;
 import io.mqscope.profile.ProfileUrl;
 import io.mqscope.profile.Transport;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Connection options shared by {@code pub} and {@code sub}: where to connect, how to identify, TLS. Turned into a
  * {@link Profile} by {@link #toProfile}; the core never sees picocli types.
  */
 public final class ConnectionOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--url", paramLabel = "URL",
             description = "Broker URL: mqtt://, mqtts://, ws:// or wss://[user[:password]@]host[:port][/path].")
@@ -166,14 +170,14 @@ public final class ConnectionOptions {
         return ParseResult.ok(b.build());
     }
 
-    private static ParseResult<Profile> savedProfile(String nameOrId) {
-        ProfileStore.LoadResult loaded;
+    private ParseResult<Profile> savedProfile(String nameOrId) {
         ProfileStore store = new ProfileStore();
-        try {
-            loaded = store.load();
-        } catch (IOException e) {
-            return ParseResult.error("--profile: cannot read " + store.file() + ": " + e.getMessage(), -1, -1, -1);
-        }
+        // A lookup never writes (no first-run file, no migration, no cleanup); its warnings go to stderr as the app
+        // shows them, before any connection is tried.
+        ProfileStore.LoadResult loaded = store.read();
+        loaded.warnings().forEach(w -> mixee.commandLine().getErr().println("mqscope " + mixee.name() + ": warning: "
+                + w));
+        mixee.commandLine().getErr().flush();
         List<Profile> all = loaded.profiles();
         for (Profile p : all) {
             if (nameOrId.equals(p.name()) || nameOrId.equals(p.id())) {
