@@ -205,7 +205,7 @@ final class MqttxImport {
         return l;
     }
 
-    /** A non-negative whole number no larger than {@code max}; otherwise reported by field name and the default used. */
+    /** A whole number in 0..{@code max}; anything else is reported with the field's name and the default used. */
     private static int period(JsonNode c, String field, int dflt, int max, Issues report) {
         JsonNode n = c.get(field);
         if (n == null || n.isNull()) {

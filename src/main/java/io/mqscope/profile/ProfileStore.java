@@ -227,7 +227,8 @@ public final class ProfileStore {
             return corrupt("has no schemaVersion", warnings, mayWrite);
         }
         if (version > SCHEMA_VERSION) {
-            readOnlyReason = "profiles.json was written by a newer MQScope (schema " + version + "); not saving over it";
+            readOnlyReason = "profiles.json was written by a newer MQScope (schema " + version
+                    + "); not saving over it";
             warnings.add(readOnlyReason);
         }
         JsonNode list = root.get("profiles");

@@ -68,6 +68,31 @@ class UnreadableFilesTest {
         assertSetAside(store().load(), "profiles.json");
     }
 
+    /** The desktop app's preload (AppBackend.profiles) used to die on the NullPointerException; now it warns. */
+    @Test
+    void theDesktopPreloadSurvivesAHostileFile() throws IOException {
+        Files.writeString(dir.resolve("profiles.json"), nested(1500));
+        String oldDir = System.setProperty("mqscope.config.dir", dir.toString());
+        String oldSecrets = System.setProperty("mqscope.secrets", "file");
+        try {
+            var repository = io.mqscope.ui.app.AppBackend.profiles();
+            assertThat(repository.load()).containsExactly(Profile.defaultLocalBroker());
+            assertThat(repository.loadWarnings()).anySatisfy(w -> assertThat(w).contains("profiles.json")
+                    .contains("nesting depth"));
+        } finally {
+            restore("mqscope.config.dir", oldDir);
+            restore("mqscope.secrets", oldSecrets);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
     @Test
     void unreadableSecretsAreSetAsideAndNamed() throws IOException {
         store().save(List.of(ProfileStoreTest.withSecrets("a").toBuilder().id("a").build()));
