@@ -10,6 +10,7 @@ import io.mqscope.profile.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,8 +50,18 @@ public final class ConnectionOptions {
     @Option(names = {"-u", "--username"}, paramLabel = "USER")
     String username;
 
-    @Option(names = {"-P", "--password"}, paramLabel = "PASSWORD")
+    // An argument is visible to every local user in the process list: -P alone prompts (not echoed) instead.
+    @Option(names = {"-P", "--password"}, paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            prompt = "Password: ",
+            description = "Password; -P alone asks for it, so that it does not appear in the process list.")
     String password;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Take the password from environment variable VAR (not visible in the process list).")
+    String passwordEnv;
+
+    /** Where {@code --password-env} looks; a test replaces it. */
+    Function<String, String> environment = System::getenv;
 
     @Option(names = {"-k", "--keepalive"}, paramLabel = "SECONDS", description = "Keep alive (default 60).")
     Integer keepAlive;
@@ -145,7 +156,14 @@ public final class ConnectionOptions {
         if (username != null) {
             b.username(username);
         }
-        if (password != null) {
+        if (passwordEnv != null) {
+            String fromEnv = environment.apply(passwordEnv);
+            if (password != null || fromEnv == null) {
+                return ParseResult.error("--password-env: " + (password != null ? "give either -P or --password-env"
+                        : "environment variable " + passwordEnv + " is not set"), -1, -1, -1);
+            }
+            b.password(fromEnv);
+        } else if (password != null) {
             b.password(password);
         }
         if (keepAlive != null) {

@@ -130,7 +130,7 @@ public final class FileSecretStore implements SecretStore {
             } catch (NoSuchFileException e) {
                 missing = true;
             } catch (JsonProcessingException e) {
-                unreadable = FILE_NAME + " is not valid JSON " + ProfileJson.describe(e);
+                unreadable = FILE_NAME + " is not valid JSON: " + ProfileJson.describe(e);
             } catch (IOException | RuntimeException e) {
                 unreadable = FILE_NAME + " cannot be read (" + e.getMessage() + ")";
             }

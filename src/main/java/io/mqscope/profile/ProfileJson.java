@@ -82,7 +82,9 @@ public final class ProfileJson {
             sb.append("field ").append(path).append(": ");
         }
         String msg = e.getOriginalMessage();
-        sb.append(msg == null ? e.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg));
+        msg = msg == null ? e.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg);
+        // A limit's message ends by naming Jackson's getter, which means nothing to a user.
+        sb.append(msg.replaceAll(", from `[^`]*`\\)", ")"));
         return sb.toString();
     }
 }

@@ -198,7 +198,7 @@ public final class ProfileStore {
         try {
             root = om.readTree(bytes);
         } catch (JsonProcessingException e) {
-            return corrupt("is not valid JSON " + ProfileJson.describe(e), warnings, mayWrite);
+            return corrupt("is not valid JSON: " + ProfileJson.describe(e), warnings, mayWrite);
         } catch (IOException e) {
             return corrupt("cannot be read (" + e.getMessage() + ")", warnings, mayWrite);
         }
