@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -51,6 +53,13 @@ public final class ProfileJson {
      * (+1 to notice), so a 100 MB file costs no 100 MB of heap.
      */
     static byte[] readBounded(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            // Opening a FIFO would wait for a writer for ever; a device or a directory is no profile file either.
+            throw new IOException("is not a regular file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) MAX_DOCUMENT_LENGTH + 1);
             if (bytes.length > MAX_DOCUMENT_LENGTH) {

@@ -8,8 +8,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +69,22 @@ class UnreadableFilesTest {
     void garbageIsSetAside() throws IOException {
         Files.write(dir.resolve("profiles.json"), new byte[] {(byte) 0xff, 0, 0x7b, (byte) 0xc3, 0x28});
         assertSetAside(store().load(), "profiles.json");
+    }
+
+    /** A FIFO in place of profiles.json used to block the load for ever, waiting for a writer. */
+    @Test
+    void aFifoDoesNotHangTheLoad() throws Exception {
+        Path fifo = dir.resolve("profiles.json");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo here: " + e.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        ProfileStore.LoadResult r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), store()::load);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("not a regular file"));
     }
 
     /** The desktop app's preload (AppBackend.profiles) used to die on the NullPointerException; now it warns. */
