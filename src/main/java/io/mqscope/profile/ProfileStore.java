@@ -243,7 +243,7 @@ public final class ProfileStore {
         });
         List<Profile> profiles = new ArrayList<>();
         Map<String, List<String>> unreadableSecrets = new LinkedHashMap<>();
-        int skipped = 0;
+        List<String> skippedIds = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Profile p;
             try {
@@ -253,11 +253,20 @@ public final class ProfileStore {
                 String name = list.get(i).path("name").asText("");
                 warnings.add("profiles.json: profile " + (i + 1) + (name.isEmpty() ? "" : " '" + name + "'")
                         + " was not loaded: " + why);
-                skipped++;
+                skippedIds.add(list.get(i).path("id").asText(""));
                 continue;
             }
             profiles.add(withSecrets(p, refs.getOrDefault(p.id(), Set.of()), warnings, unreadableSecrets));
         }
+        // What the next save may delete from the secret store: neither the secrets of a profile that was not loaded
+        // nor those that could not be read (a locked keyring) are known to be unused.
+        int skipped = skippedIds.size();
+        refs.keySet().removeAll(skippedIds);
+        unreadableSecrets.forEach((id, names) -> refs.computeIfPresent(id, (k, v) -> {
+            Set<String> rest = new TreeSet<>(v);
+            rest.removeAll(names);
+            return rest;
+        }));
         lastSecretRefs = refs;
         Path keptCopy = null;
         if (skipped > 0 && mayWrite && readOnlyReason == null) {

@@ -36,6 +36,19 @@ class StoreWarningsTest {
     }
 
     @Test
+    void theSecretsOfAProfileThatWasNotLoadedSurviveTheNextSave() throws IOException {
+        store().save(List.of(ProfileStoreTest.withSecrets("a").toBuilder().id("a").build(),
+                ProfileStoreTest.withSecrets("b").toBuilder().id("b").build()));
+        Path file = dir.resolve("profiles.json");
+        Files.writeString(file, Files.readString(file).replace("\"port\" : 8883", "\"port\" : \"abc\""));
+        ProfileStore s = store();
+        ProfileStore.LoadResult r = s.load();
+        assertThat(r.profiles()).isEmpty();
+        s.save(List.of(Profile.builder().id("c").name("c").build()));
+        assertThat(Files.readString(dir.resolve("secrets.json"))).contains("pw-a", "pw-b");
+    }
+
+    @Test
     void missingSecretsFileIsNamedForEveryProfileThatNeedsIt() throws IOException {
         store().save(List.of(ProfileStoreTest.withSecrets("a").toBuilder().id("a").build(),
                 Profile.builder().id("b").name("no secrets").build()));
