@@ -12,8 +12,8 @@ import java.util.Locale;
  * mqtts (tls, aliases ssl://, tls://), ws, wss. User info is percent-decoded; IPv6 hosts go in brackets; a missing
  * port means the scheme's registered port ({@link #defaultPort}: 1883, 8883, and 80/443 for ws/wss as in RFC 6455,
  * so {@code wss://host/mqtt} reaches an nginx on 443); the path is the WebSocket path and is only allowed for ws/wss.
- * Only transport, host, port, username, password and the WebSocket path travel in a URL; {@link #parse(String, Profile)} keeps every
- * other field of a base profile.
+ * Only transport, host, port, username, password and the WebSocket path travel in a URL;
+ * {@link #parse(String, Profile)} keeps every other field of a base profile.
  */
 public final class ProfileUrl {
     private ProfileUrl() {
