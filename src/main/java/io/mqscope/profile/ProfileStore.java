@@ -213,14 +213,14 @@ public final class ProfileStore {
                 try {
                     // Without its passwords: they move to the secret store, and a plaintext copy must not outlive
                     // the migration.
-                    AtomicFile.write(backup, om.writeValueAsBytes(withoutPasswords(root)), true, null);
+                    AtomicFile.write(backup, om.writeValueAsBytes(SchemaOne.withoutPasswords(root)), true, null);
                 } catch (IOException e) {
                     warnings.add("could not keep a copy of the schema-1 file (" + e.getMessage() + ")");
                 }
                 warnings.add("profiles.json migrated from schema 1 to " + SCHEMA_VERSION + "; the old file is kept"
                         + " as " + backup.getFileName() + " without its passwords");
             }
-            root = migrateV1(root, warnings);
+            root = SchemaOne.migrate(om, root, warnings);
         }
         int version = root.path("schemaVersion").asInt(-1);
         if (version < 1) {
@@ -457,8 +457,8 @@ public final class ProfileStore {
         }
         try {
             JsonNode root = om.readTree(ProfileJson.readBounded(backup));
-            if (root != null && root.isObject() && hasPasswords(root)) {
-                AtomicFile.write(backup, om.writeValueAsBytes(withoutPasswords(root)), true, null);
+            if (root != null && root.isObject() && SchemaOne.hasPasswords(root)) {
+                AtomicFile.write(backup, om.writeValueAsBytes(SchemaOne.withoutPasswords(root)), true, null);
                 warnings.add("removed the plaintext passwords from " + BACKUP_V1 + " (left by an older MQScope); "
                         + "the profiles keep theirs in " + secrets.describe());
             }
@@ -466,73 +466,5 @@ public final class ProfileStore {
             warnings.add(BACKUP_V1 + " may hold plaintext passwords and could not be cleaned (" + e.getMessage()
                     + "); delete it if you no longer need it");
         }
-    }
-
-    private static boolean hasPasswords(JsonNode v1) {
-        for (JsonNode c : v1.path("connections")) {
-            if (c.has("pass")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static JsonNode withoutPasswords(JsonNode v1) {
-        JsonNode copy = v1.deepCopy();
-        for (JsonNode c : copy.path("connections")) {
-            if (c instanceof ObjectNode o) {
-                o.remove("pass");
-            }
-        }
-        return copy;
-    }
-
-    /** Schema 1: flat connections with short names; see the class comment. */
-    private ObjectNode migrateV1(JsonNode v1, List<String> warnings) {
-        ObjectNode root = om.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        ArrayNode out = root.putArray("profiles");
-        ObjectNode refs = root.putObject("secretRefs");
-        int i = 0;
-        for (JsonNode c : v1.path("connections")) {
-            String protocol = c.path("protocol").asText("mqtt");
-            Transport t = switch (protocol.toLowerCase(Locale.ROOT)) {
-                case "mqtts", "ssl", "tls" -> Transport.TLS;
-                case "ws" -> Transport.WS;
-                case "wss" -> Transport.WSS;
-                default -> Transport.TCP;
-            };
-            Profile.Builder b = Profile.builder()
-                    .id(c.hasNonNull("id") ? c.get("id").asText() : "migrated-" + i)
-                    .name(c.path("name").asText("Connection " + (i + 1)))
-                    .transport(t)
-                    .host(c.path("host").asText("127.0.0.1"))
-                    .port(c.path("port").asInt(t.defaultPort()))
-                    .clientId(c.path("clientId").asText("mqscope"))
-                    .keepAliveSeconds(c.path("keepalive").asInt(60))
-                    .cleanStart(c.path("clean").asBoolean(true));
-            if (c.hasNonNull("path")) {
-                b.wsPath(c.get("path").asText());
-            }
-            if (c.hasNonNull("user")) {
-                b.username(c.get("user").asText());
-            }
-            if (c.hasNonNull("mqttVersion")) {
-                try {
-                    b.mqttVersion(MqttVersion.fromLabel(c.get("mqttVersion").asText()));
-                } catch (IllegalArgumentException e) {
-                    warnings.add("connection " + i + ": " + e.getMessage() + "; using 3.1.1");
-                }
-            }
-            Profile p = b.build();
-            out.add(om.valueToTree(p));
-            if (c.hasNonNull("pass")) {
-                // v1 kept the password in plain text; it moves to the secret store when the migrated file is saved.
-                ObjectNode node = (ObjectNode) out.get(out.size() - 1);
-                node.put("password", c.get("pass").asText());
-            }
-            i++;
-        }
-        return root;
     }
 }
