@@ -7,17 +7,22 @@ import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.profile.ProfileStore;
 import io.mqscope.profile.ProfileUrl;
 import io.mqscope.profile.Transport;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Connection options shared by {@code pub} and {@code sub}: where to connect, how to identify, TLS. Turned into a
  * {@link Profile} by {@link #toProfile}; the core never sees picocli types.
  */
 public final class ConnectionOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--url", paramLabel = "URL",
             description = "Broker URL: mqtt://, mqtts://, ws:// or wss://[user[:password]@]host[:port][/path].")
@@ -45,8 +50,18 @@ public final class ConnectionOptions {
     @Option(names = {"-u", "--username"}, paramLabel = "USER")
     String username;
 
-    @Option(names = {"-P", "--password"}, paramLabel = "PASSWORD")
+    // An argument is visible to every local user in the process list: -P alone prompts (not echoed) instead.
+    @Option(names = {"-P", "--password"}, paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            prompt = "Password: ",
+            description = "Password; -P alone asks for it, so that it does not appear in the process list.")
     String password;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Take the password from environment variable VAR (not visible in the process list).")
+    String passwordEnv;
+
+    /** Where {@code --password-env} looks; a test replaces it. */
+    Function<String, String> environment = System::getenv;
 
     @Option(names = {"-k", "--keepalive"}, paramLabel = "SECONDS", description = "Keep alive (default 60).")
     Integer keepAlive;
@@ -141,7 +156,14 @@ public final class ConnectionOptions {
         if (username != null) {
             b.username(username);
         }
-        if (password != null) {
+        if (passwordEnv != null) {
+            String fromEnv = environment.apply(passwordEnv);
+            if (password != null || fromEnv == null) {
+                return ParseResult.error("--password-env: " + (password != null ? "give either -P or --password-env"
+                        : "environment variable " + passwordEnv + " is not set"), -1, -1, -1);
+            }
+            b.password(fromEnv);
+        } else if (password != null) {
             b.password(password);
         }
         if (keepAlive != null) {
@@ -166,14 +188,14 @@ public final class ConnectionOptions {
         return ParseResult.ok(b.build());
     }
 
-    private static ParseResult<Profile> savedProfile(String nameOrId) {
-        ProfileStore.LoadResult loaded;
+    private ParseResult<Profile> savedProfile(String nameOrId) {
         ProfileStore store = new ProfileStore();
-        try {
-            loaded = store.load();
-        } catch (IOException e) {
-            return ParseResult.error("--profile: cannot read " + store.file() + ": " + e.getMessage(), -1, -1, -1);
-        }
+        // A lookup never writes (no first-run file, no migration, no cleanup); its warnings go to stderr as the app
+        // shows them, before any connection is tried.
+        ProfileStore.LoadResult loaded = store.read();
+        loaded.warnings().forEach(w -> mixee.commandLine().getErr().println("mqscope " + mixee.name() + ": warning: "
+                + w));
+        mixee.commandLine().getErr().flush();
         List<Profile> all = loaded.profiles();
         for (Profile p : all) {
             if (nameOrId.equals(p.name()) || nameOrId.equals(p.id())) {

@@ -2,6 +2,10 @@ package io.mqscope.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqscope.payload.ParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,24 +31,25 @@ final class MqttxImport {
     private MqttxImport() {
     }
 
-    static ImportReport read(JsonNode connections) {
+    /** Reads the connections; certificate paths are checked against {@code home} (the user's home directory). */
+    static ImportReport read(JsonNode connections, Path home) {
         List<Profile> profiles = new ArrayList<>();
         List<ImportReport.Issue> issues = new ArrayList<>();
         int index = 0;
         for (JsonNode c : connections) {
-            readOne(c, "", index++, profiles, issues);
+            readOne(c, "", index++, profiles, issues, home);
         }
         return new ImportReport("mqttx", profiles, issues);
     }
 
     private static void readOne(JsonNode c, String group, int index, List<Profile> out,
-                                List<ImportReport.Issue> issues) {
+                                List<ImportReport.Issue> issues, Path home) {
         String name = c.path("name").asText("");
         String label = name.isEmpty() ? "connection " + (index + 1) : name;
         if (c.path("isCollection").asBoolean(false) || c.has("children") && !c.has("host")) {
             int i = 0;
             for (JsonNode child : c.path("children")) {
-                readOne(child, group.isEmpty() ? name : group + "/" + name, i++, out, issues);
+                readOne(child, group.isEmpty() ? name : group + "/" + name, i++, out, issues, home);
             }
             return;
         }
@@ -104,15 +109,17 @@ final class MqttxImport {
         b.username(emptyToNull(text(c, "username", handled)));
         b.password(emptyToNull(text(c, "password", handled)));
         handled.add("keepalive");
-        b.keepAliveSeconds(c.path("keepalive").asInt(60));
+        // Keep alive is a two-byte field in CONNECT [MQTT-3.1.2.10], hence the upper bound.
+        b.keepAliveSeconds(period(c, "keepalive", 60, 65535, report));
         handled.add("clean");
         b.cleanStart(c.path("clean").asBoolean(true));
         handled.add("connectTimeout");
-        b.connectTimeoutSeconds(c.path("connectTimeout").asInt(10));
+        b.connectTimeoutSeconds(period(c, "connectTimeout", 10, Integer.MAX_VALUE, report));
         handled.add("reconnect");
         handled.add("reconnectPeriod");
         b.reconnect(new Profile.Reconnect(c.path("reconnect").asBoolean(true),
-                c.path("reconnectPeriod").asInt(Profile.Reconnect.DEFAULT.initialDelayMillis()),
+                period(c, "reconnectPeriod", Profile.Reconnect.DEFAULT.initialDelayMillis(), Integer.MAX_VALUE,
+                        report),
                 Profile.Reconnect.DEFAULT.maxDelayMillis()));
         String version = text(c, "mqttVersion", handled);
         if (version != null) {
@@ -128,7 +135,7 @@ final class MqttxImport {
         handled.add("properties");
         connectProperties(props, b, report, handled);
 
-        tls(c, t, b, report, handled);
+        tls(c, t, b, report, handled, home);
         will(c.path("will"), b, report);
         handled.add("will");
         subscriptions(c.path("subscriptions"), b, report);
@@ -198,15 +205,42 @@ final class MqttxImport {
         return l;
     }
 
-    private static void tls(JsonNode c, Transport t, Profile.Builder b, Issues report, Set<String> handled) {
+    /** A whole number in 0..{@code max}; anything else is reported with the field's name and the default used. */
+    private static int period(JsonNode c, String field, int dflt, int max, Issues report) {
+        JsonNode n = c.get(field);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        long v;
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            v = n.asLong();
+        } else if (n.isTextual() && n.asText().trim().matches("-?\\d{1,18}")) {
+            v = Long.parseLong(n.asText().trim());
+        } else {
+            report.add(field, "not a whole number: " + n + "; using " + dflt);
+            return dflt;
+        }
+        if (v < 0) {
+            report.add(field, v + " is negative; rejected, using " + dflt);
+            return dflt;
+        }
+        if (v > max) {
+            report.add(field, v + " is larger than " + max + "; rejected, using " + dflt);
+            return dflt;
+        }
+        return (int) v;
+    }
+
+    private static void tls(JsonNode c, Transport t, Profile.Builder b, Issues report, Set<String> handled,
+                            Path home) {
         for (String f : List.of("certType", "rejectUnauthorized", "ca", "cert", "key", "ALPNProtocols")) {
             handled.add(f);
         }
         String certType = c.path("certType").asText("");
         boolean reject = c.path("rejectUnauthorized").asBoolean(true);
-        String ca = file(c, "ca", report);
-        String cert = file(c, "cert", report);
-        String key = file(c, "key", report);
+        String ca = file(c, "ca", report, home);
+        String cert = file(c, "cert", report, home);
+        String key = file(c, "key", report, home);
         List<String> alpn = new ArrayList<>();
         for (String s : c.path("ALPNProtocols").asText("").split(",")) {
             if (!s.isBlank()) {
@@ -222,11 +256,16 @@ final class MqttxImport {
         if (certType.equals("self") && ca == null && cert == null) {
             report.add("certType", "'self' without certificate files; the system trust store will be used");
         }
-        // rejectUnauthorized=false is an explicit choice in MQTTX, so it maps to our explicit "insecure".
+        // rejectUnauthorized=false is an explicit choice in MQTTX, so it maps to our explicit "insecure"; the user
+        // must still see that before applying the import.
+        if (!reject) {
+            report.security("rejectUnauthorized", "false: imported as insecure, so neither the broker's certificate"
+                    + " chain nor its host name will be verified");
+        }
         b.tls(new Profile.TlsSettings(ca, cert, key, null, null, alpn, reject, !reject));
     }
 
-    private static String file(JsonNode c, String field, Issues report) {
+    private static String file(JsonNode c, String field, Issues report, Path home) {
         JsonNode nested = c.path(field);
         String v = nested.isObject() ? nested.path("path").asText(nested.path("name").asText(""))
                 : nested.asText("");
@@ -237,7 +276,43 @@ final class MqttxImport {
             report.add(field, "inline PEM content is not imported; save it to a file and select it");
             return null;
         }
-        return v;
+        if (v.indexOf('\0') >= 0) {
+            report.security(field, "the path contains a NUL byte; not imported");
+            return null;
+        }
+        Path p;
+        try {
+            p = home.resolve(v).normalize();
+        } catch (InvalidPathException e) {
+            report.security(field, "'" + v + "' is not a valid path (" + e.getReason() + "); not imported");
+            return null;
+        }
+        Path real = realOrAsWritten(p);
+        // Kernel pseudo-files (/proc/self/environ) look like regular files but hand out the process's own secrets.
+        boolean pseudo = List.of("/proc", "/sys", "/dev").stream().anyMatch(d -> real.startsWith(d) || p.startsWith(d));
+        if (pseudo || Files.exists(real) && !Files.isRegularFile(real)) {
+            report.security(field, "'" + v + "' is not a regular file" + (pseudo ? " (a system pseudo-file)" : "")
+                    + "; not imported");
+            return null;
+        }
+        if (!real.startsWith(realHome(home))) {
+            report.security(field, "'" + v + "' points outside your home directory (" + real
+                    + "); imported, check that it is the certificate you meant");
+        }
+        return p.toString();
+    }
+
+    private static Path realHome(Path home) {
+        return realOrAsWritten(home.normalize());
+    }
+
+    /** The path with symbolic links resolved (a link in the home directory may point anywhere), if it exists. */
+    private static Path realOrAsWritten(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p;
+        }
     }
 
     private static void will(JsonNode w, Profile.Builder b, Issues report) {
@@ -314,6 +389,10 @@ final class MqttxImport {
     private record Issues(String connection, List<ImportReport.Issue> sink) {
         void add(String field, String reason) {
             sink.add(new ImportReport.Issue(connection, field, reason));
+        }
+
+        void security(String field, String reason) {
+            sink.add(new ImportReport.Issue(connection, field, reason, true));
         }
     }
 }

@@ -21,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -31,25 +33,35 @@ import java.util.UUID;
  * <ul>
  *   <li>Schema: {@code {"schemaVersion": 2, "profiles": [...], "secretRefs": {id: [names]}}}. Version 1 (MQScope
  *       0.x: {@code {"version": 1, "connections": [{name, host, port, protocol, path, clientId, user, pass,
- *       keepalive, clean, mqttVersion}]}}) is migrated on load; the v1 file is kept as {@code profiles.json.v1.bak}.
- *   <li>Writes are atomic (temp file, fsync, rename): a crash leaves the previous file intact.
+ *       keepalive, clean, mqttVersion}]}}) is migrated on load; the v1 file is kept as {@code profiles.json.v1.bak}
+ *       without its passwords (0600).
+ *   <li>Writes are atomic (temp file, fsync, rename): a crash leaves the previous file intact. A save holds the
+ *       directory's {@link StoreLock}; temp files are removed on load only when no other process holds it.
  *   <li>A file that cannot be read or parsed is moved aside to {@code profiles.json.corrupt-<timestamp>} and reported
- *       in {@link LoadResult#warnings()}; it is never overwritten. A file from a newer version is read but not
- *       written.
+ *       in {@link LoadResult#warnings()}; it is never overwritten. A profile that cannot be read costs only itself
+ *       (reported, and the file as it was is copied aside). A file from a newer version is read but not written.
+ *   <li>{@link #load()} is for the app and may write; {@link #read()} is for a lookup and never writes.
  *   <li>Secrets never go into profiles.json: they go to the {@link SecretStore} and profiles.json lists their names.
  * </ul>
  */
 public final class ProfileStore {
     public static final int SCHEMA_VERSION = 2;
     public static final String FILE_NAME = "profiles.json";
+    static final String BACKUP_V1 = FILE_NAME + ".v1.bak";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /** Profiles plus what happened while loading them. */
+    /**
+     * Profiles plus what happened while loading them. {@code corruptCopy}: where an unreadable file (or, when some
+     * profiles could not be loaded, a copy of it) was put. {@code unreadableSecrets}: profile id to the names of its
+     * secrets that could not be read, so that connecting can say so first.
+     */
     public record LoadResult(List<Profile> profiles, List<String> warnings, boolean firstRun, Integer migratedFrom,
-                             Path corruptCopy) {
+                             Path corruptCopy, Map<String, List<String>> unreadableSecrets) {
         public LoadResult {
             profiles = List.copyOf(profiles);
             warnings = List.copyOf(warnings);
+            unreadableSecrets = Map.copyOf(unreadableSecrets);
         }
     }
 
@@ -128,42 +140,91 @@ public final class ProfileStore {
         return readOnlyReason;
     }
 
+    /**
+     * Loads the profiles for the app: may write (first run creates profiles.json, a schema-1 file is migrated, an
+     * unreadable file is moved aside, orphaned temp files are removed). Every problem is a warning in the result,
+     * never an exception: the IOException is declared for the callers written against an older contract.
+     */
     public synchronized LoadResult load() throws IOException {
+        return load(true);
+    }
+
+    /**
+     * Reads the profiles for a lookup ({@code --profile}): writes nothing, not even when profiles.json is missing,
+     * unreadable or schema 1; such problems are only warnings (the app sets the file aside when it next loads it).
+     */
+    public synchronized LoadResult read() {
+        return load(false);
+    }
+
+    private LoadResult load(boolean mayWrite) {
         List<String> warnings = new ArrayList<>();
-        readOnlyReason = null;
-        removeStaleTempFiles(warnings);
+        readOnlyReason = mayWrite ? null : "read for a lookup; not saving";
+        try {
+            return loadFile(mayWrite, warnings);
+        } catch (RuntimeException e) {
+            // The safety net behind the checks below: whatever the file holds, the user gets a warning.
+            return corrupt("could not be interpreted (" + e + ")", warnings, mayWrite);
+        }
+    }
+
+    private LoadResult loadFile(boolean mayWrite, List<String> warnings) {
+        if (mayWrite) {
+            removeStaleTempFiles(warnings);
+            scrubOldBackup(warnings);
+            try {
+                secrets.setAsideIfUnreadable().ifPresent(warnings::add);
+            } catch (IOException e) {
+                warnings.add(FileSecretStore.FILE_NAME + " could not be moved aside (" + e.getMessage() + ")");
+            }
+        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = ProfileJson.readBounded(file);
         } catch (NoSuchFileException e) {
             List<Profile> first = List.of(Profile.defaultLocalBroker());
-            save(first);
-            return new LoadResult(first, warnings, true, null, null);
+            if (mayWrite) {
+                try {
+                    save(first);
+                } catch (IOException ex) {
+                    warnings.add("profiles.json could not be created in " + directory + " (" + ex.getMessage() + ")");
+                }
+            }
+            return new LoadResult(first, warnings, true, null, null, Map.of());
         } catch (IOException e) {
-            return corrupt("cannot be read (" + e + ")", warnings);
+            return corrupt("cannot be read (" + e.getMessage() + ")", warnings, mayWrite);
         }
         JsonNode root;
         try {
             root = om.readTree(bytes);
         } catch (JsonProcessingException e) {
-            return corrupt("is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), warnings);
+            return corrupt("is not valid JSON: " + ProfileJson.describe(e), warnings, mayWrite);
+        } catch (IOException e) {
+            return corrupt("cannot be read (" + e.getMessage() + ")", warnings, mayWrite);
         }
         if (root == null || !root.isObject()) {
-            return corrupt("is not a JSON object", warnings);
+            return corrupt("is not a JSON object", warnings, mayWrite);
         }
         Integer migratedFrom = null;
         if (!root.has("schemaVersion") && root.path("version").asInt() == 1 && root.has("connections")) {
-            Path backup = directory.resolve(FILE_NAME + ".v1.bak");
-            Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
-            root = migrateV1(root, warnings);
             migratedFrom = 1;
-            warnings.add("profiles.json migrated from schema 1 to " + SCHEMA_VERSION + "; the old file is kept as "
-                    + backup.getFileName());
+            if (mayWrite) {
+                Path backup = directory.resolve(BACKUP_V1);
+                try {
+                    // Without its passwords: they move to the secret store, and a plaintext copy must not outlive
+                    // the migration.
+                    AtomicFile.write(backup, om.writeValueAsBytes(SchemaOne.withoutPasswords(root)), true, null);
+                } catch (IOException e) {
+                    warnings.add("could not keep a copy of the schema-1 file (" + e.getMessage() + ")");
+                }
+                warnings.add("profiles.json migrated from schema 1 to " + SCHEMA_VERSION + "; the old file is kept"
+                        + " as " + backup.getFileName() + " without its passwords");
+            }
+            root = SchemaOne.migrate(om, root, warnings);
         }
         int version = root.path("schemaVersion").asInt(-1);
         if (version < 1) {
-            return corrupt("has no schemaVersion", warnings);
+            return corrupt("has no schemaVersion", warnings, mayWrite);
         }
         if (version > SCHEMA_VERSION) {
             readOnlyReason = "profiles.json was written by a newer MQScope (schema " + version
@@ -172,40 +233,94 @@ public final class ProfileStore {
         }
         JsonNode list = root.get("profiles");
         if (list == null || !list.isArray()) {
-            return corrupt("has no \"profiles\" array", warnings);
+            return corrupt("has no \"profiles\" array", warnings, mayWrite);
         }
         Map<String, Set<String>> refs = new TreeMap<>();
-        JsonNode refNode = root.path("secretRefs");
-        refNode.fields().forEachRemaining(e -> {
-            Set<String> names = new HashSet<>();
+        root.path("secretRefs").fields().forEachRemaining(e -> {
+            Set<String> names = new TreeSet<>();
             e.getValue().forEach(n -> names.add(n.asText()));
             refs.put(e.getKey(), names);
         });
         List<Profile> profiles = new ArrayList<>();
+        Map<String, List<String>> unreadableSecrets = new LinkedHashMap<>();
+        List<String> skippedIds = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Profile p;
             try {
                 p = om.treeToValue(list.get(i), Profile.class);
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                return corrupt("has an unreadable profile at index " + i + ": " + e.getMessage(), warnings);
+                String why = e instanceof JsonProcessingException j ? ProfileJson.describe(j) : e.getMessage();
+                String name = list.get(i).path("name").asText("");
+                warnings.add("profiles.json: profile " + (i + 1) + (name.isEmpty() ? "" : " '" + name + "'")
+                        + " was not loaded: " + why);
+                skippedIds.add(list.get(i).path("id").asText(""));
+                continue;
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String name : refs.getOrDefault(p.id(), Set.of())) {
+            profiles.add(withSecrets(p, refs.getOrDefault(p.id(), Set.of()), warnings, unreadableSecrets));
+        }
+        // What the next save may delete from the secret store: neither the secrets of a profile that was not loaded
+        // nor those that could not be read (a locked keyring) are known to be unused.
+        int skipped = skippedIds.size();
+        refs.keySet().removeAll(skippedIds);
+        unreadableSecrets.forEach((id, names) -> refs.computeIfPresent(id, (k, v) -> {
+            Set<String> rest = new TreeSet<>(v);
+            rest.removeAll(names);
+            return rest;
+        }));
+        lastSecretRefs = refs;
+        Path keptCopy = null;
+        if (skipped > 0 && mayWrite && readOnlyReason == null) {
+            // The next save drops the entries that were not loaded; the file as it was stays next to it.
+            try {
+                keptCopy = directory.resolve(FILE_NAME + ".corrupt-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
+                Files.copy(file, keptCopy);
+                warnings.add("profiles.json as it was, with the " + skipped + " profile(s) not loaded, is kept as "
+                        + keptCopy.getFileName());
+            } catch (IOException e) {
+                keptCopy = null;
+                readOnlyReason = "profiles.json has profiles that were not loaded and could not be copied aside ("
+                        + e.getMessage() + "); not saving over it";
+                warnings.add(readOnlyReason);
+            }
+        }
+        if (migratedFrom != null && mayWrite) {
+            try {
+                save(profiles);
+            } catch (IOException e) {
+                warnings.add("the migrated profiles could not be saved (" + e.getMessage() + ")");
+            }
+        }
+        return new LoadResult(profiles, warnings, false, migratedFrom, keptCopy, unreadableSecrets);
+    }
+
+    /** The profile with its secrets filled in; a secret that cannot be read is a warning naming it and why. */
+    private Profile withSecrets(Profile p, Set<String> names, List<String> warnings,
+                                Map<String, List<String>> unreadable) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> lost = new ArrayList<>();
+        String why = null;
+        for (String name : names) {
+            try {
                 var v = secrets.get(p.id() + "/" + name);
                 if (v.isPresent()) {
                     values.put(name, v.get());
                 } else {
-                    warnings.add("secret " + name + " of profile '" + p.name() + "' is missing from "
-                            + secrets.describe());
+                    lost.add(name);
                 }
+            } catch (IOException e) {
+                lost.add(name);
+                why = e.getMessage();
             }
-            profiles.add(ProfileSecrets.fill(p, values));
         }
-        lastSecretRefs = refs;
-        if (migratedFrom != null) {
-            save(profiles);
+        if (!lost.isEmpty()) {
+            if (why == null) {
+                why = secrets.unavailableReason().orElse("missing from " + secrets.describe());
+            }
+            unreadable.put(p.id(), List.copyOf(lost));
+            warnings.add("profile '" + p.name() + "': " + String.join(", ", lost) + " cannot be read (" + why
+                    + "); it would connect without " + (lost.size() == 1 ? "it" : "them"));
         }
-        return new LoadResult(profiles, warnings, false, migratedFrom, null);
+        return ProfileSecrets.fill(p, values);
     }
 
     /**
@@ -233,7 +348,7 @@ public final class ProfileStore {
                 puts.put(p.id() + "/" + e.getKey(), e.getValue());
             }
             if (!values.isEmpty()) {
-                refs.put(p.id(), new java.util.TreeSet<>(values.keySet()));
+                refs.put(p.id(), new TreeSet<>(values.keySet()));
             }
             list.add(om.valueToTree(ProfileSecrets.strip(p)));
         }
@@ -262,86 +377,94 @@ public final class ProfileStore {
         return List.copyOf(withIds);
     }
 
-    private LoadResult corrupt(String why, List<String> warnings) {
-        Path aside = directory.resolve(FILE_NAME + ".corrupt-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        try {
+    private LoadResult corrupt(String why, List<String> warnings, boolean mayWrite) {
+        Path aside = null;
+        if (!mayWrite) {
+            warnings.add("profiles.json " + why + "; left as it is (the app moves it aside when it next starts)");
+        } else {
             try {
-                Files.move(file, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(file, aside);
+                aside = moveAside(file);
+                warnings.add("profiles.json " + why + "; it was moved to " + aside.getFileName()
+                        + " and MQScope started with the default profile");
+            } catch (IOException e) {
+                readOnlyReason = "profiles.json " + why + " and could not be moved aside (" + e.getMessage()
+                        + "); not saving over it";
+                warnings.add(readOnlyReason);
             }
-            warnings.add("profiles.json " + why + "; it was moved to " + aside.getFileName()
-                    + " and MQScope started with the default profile");
-        } catch (IOException e) {
-            readOnlyReason = "profiles.json " + why + " and could not be moved aside (" + e.getMessage()
-                    + "); not saving over it";
-            warnings.add(readOnlyReason);
-            aside = null;
         }
-        return new LoadResult(List.of(Profile.defaultLocalBroker()), warnings, false, null, aside);
+        return new LoadResult(List.of(Profile.defaultLocalBroker()), warnings, false, null, aside, Map.of());
     }
 
+    /** Renames {@code file} to {@code <name>.corrupt-<UTC time>} next to it and returns the new path. */
+    static Path moveAside(Path file) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
+                + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(file, aside);
+        }
+        return aside;
+    }
+
+    /**
+     * Removes temp files of interrupted saves (of profiles.json and of secrets.json, which holds plaintext secrets),
+     * but only while no other MQScope process holds the store: then they are orphans; otherwise they may be that
+     * process's save in progress.
+     */
     private void removeStaleTempFiles(List<String> warnings) {
         if (!Files.isDirectory(directory)) {
             return;
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, FILE_NAME + AtomicFile.TEMP_MARK + "*")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, "*" + AtomicFile.TEMP_MARK + "*")) {
+            List<Path> temps = new ArrayList<>();
             for (Path p : ds) {
-                Files.deleteIfExists(p);
-                warnings.add("removed " + p.getFileName() + " left by an interrupted save; the last complete save"
-                        + " was kept");
+                String n = p.getFileName().toString();
+                if (n.startsWith(FILE_NAME + AtomicFile.TEMP_MARK)
+                        || n.startsWith(FileSecretStore.FILE_NAME + AtomicFile.TEMP_MARK)
+                        || n.startsWith(BACKUP_V1 + AtomicFile.TEMP_MARK)) {
+                    temps.add(p);
+                }
+            }
+            if (temps.isEmpty()) {
+                return;
+            }
+            Optional<StoreLock> lock = StoreLock.tryAcquire(directory);
+            if (lock.isEmpty()) {
+                return; // another MQScope is saving: its temp files are not ours to remove
+            }
+            try (StoreLock ignored = lock.get()) {
+                for (Path p : temps) {
+                    if (Files.deleteIfExists(p)) {
+                        warnings.add("removed " + p.getFileName() + " left by an interrupted save; the last complete"
+                                + " save was kept");
+                    }
+                }
             }
         } catch (IOException e) {
             warnings.add("could not clean up temp files: " + e.getMessage());
         }
     }
 
-    /** Schema 1: flat connections with short names; see the class comment. */
-    private ObjectNode migrateV1(JsonNode v1, List<String> warnings) {
-        ObjectNode root = om.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        ArrayNode out = root.putArray("profiles");
-        ObjectNode refs = root.putObject("secretRefs");
-        int i = 0;
-        for (JsonNode c : v1.path("connections")) {
-            String protocol = c.path("protocol").asText("mqtt");
-            Transport t = switch (protocol.toLowerCase(Locale.ROOT)) {
-                case "mqtts", "ssl", "tls" -> Transport.TLS;
-                case "ws" -> Transport.WS;
-                case "wss" -> Transport.WSS;
-                default -> Transport.TCP;
-            };
-            Profile.Builder b = Profile.builder()
-                    .id(c.hasNonNull("id") ? c.get("id").asText() : "migrated-" + i)
-                    .name(c.path("name").asText("Connection " + (i + 1)))
-                    .transport(t)
-                    .host(c.path("host").asText("127.0.0.1"))
-                    .port(c.path("port").asInt(t.defaultPort()))
-                    .clientId(c.path("clientId").asText("mqscope"))
-                    .keepAliveSeconds(c.path("keepalive").asInt(60))
-                    .cleanStart(c.path("clean").asBoolean(true));
-            if (c.hasNonNull("path")) {
-                b.wsPath(c.get("path").asText());
-            }
-            if (c.hasNonNull("user")) {
-                b.username(c.get("user").asText());
-            }
-            if (c.hasNonNull("mqttVersion")) {
-                try {
-                    b.mqttVersion(MqttVersion.fromLabel(c.get("mqttVersion").asText()));
-                } catch (IllegalArgumentException e) {
-                    warnings.add("connection " + i + ": " + e.getMessage() + "; using 3.1.1");
-                }
-            }
-            Profile p = b.build();
-            out.add(om.valueToTree(p));
-            if (c.hasNonNull("pass")) {
-                // v1 kept the password in plain text; it moves to the secret store when the migrated file is saved.
-                ObjectNode node = (ObjectNode) out.get(out.size() - 1);
-                node.put("password", c.get("pass").asText());
-            }
-            i++;
+    /**
+     * Older versions kept the schema-1 file as it was, plaintext passwords included, readable by others: rewrite it
+     * without them, owner-only. The passwords were moved to the secret store by that migration.
+     */
+    private void scrubOldBackup(List<String> warnings) {
+        Path backup = directory.resolve(BACKUP_V1);
+        if (!Files.isRegularFile(backup)) {
+            return;
         }
-        return root;
+        try {
+            JsonNode root = om.readTree(ProfileJson.readBounded(backup));
+            if (root != null && root.isObject() && SchemaOne.hasPasswords(root)) {
+                AtomicFile.write(backup, om.writeValueAsBytes(SchemaOne.withoutPasswords(root)), true, null);
+                warnings.add("removed the plaintext passwords from " + BACKUP_V1 + " (left by an older MQScope); "
+                        + "the profiles keep theirs in " + secrets.describe());
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.add(BACKUP_V1 + " may hold plaintext passwords and could not be cleaned (" + e.getMessage()
+                    + "); delete it if you no longer need it");
+        }
     }
 }

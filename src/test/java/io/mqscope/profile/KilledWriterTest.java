@@ -6,10 +6,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +65,11 @@ class KilledWriterTest {
             List<String> names = loaded.profiles().stream().map(Profile::name).toList();
             assertThat(names).isIn(set("even", 3).stream().map(Profile::name).toList(),
                     set("odd", 40).stream().map(Profile::name).toList());
+            // Issue 13 item 7: a killed save of secrets.json leaves a plaintext temp copy; load removes it.
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".tmp-"));
+            }
+            assertThat(loaded.profiles()).allSatisfy(pr -> assertThat(pr.password()).isEqualTo("pw-" + pr.name()));
         }
     }
 }

@@ -159,7 +159,10 @@ class ProfileStoreTest {
         JsonNode now = ProfileJson.mapper().readTree(dir.resolve("profiles.json").toFile());
         assertThat(now.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(now.toString()).doesNotContain("hunter2");
-        assertThat(Files.readString(dir.resolve("profiles.json.v1.bak"))).isEqualTo(v1);
+        // Kept without the plaintext password (issue 13 item 7), owner-only.
+        JsonNode bak = ProfileJson.mapper().readTree(dir.resolve("profiles.json.v1.bak").toFile());
+        assertThat(bak.path("connections").get(0).path("name").asText()).isEqualTo("home mosquitto");
+        assertThat(bak.toString()).doesNotContain("hunter2");
         ProfileStore.LoadResult again = store().load();
         assertThat(again.migratedFrom()).isNull();
         assertThat(again.profiles()).isEqualTo(r.profiles());
