@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * tcpdump (or dumpcap) recording one port (it needs root: CI and the sessions run as root). Started, it is awaited
- * until it says it listens; {@link #awaitCapture} waits until the file (packet-buffered, {@code -U}) holds what the test expects;
- * {@link #close} stops it with SIGINT so it flushes and closes the file properly.
+ * until it says it listens; {@link #awaitCapture} waits until the file (packet-buffered, {@code -U}) holds what the
+ * test expects; {@link #close} stops it with SIGINT so it flushes and closes the file properly.
  */
 final class Tcpdump implements AutoCloseable {
     final Path file;
