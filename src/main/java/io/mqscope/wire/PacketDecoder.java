@@ -113,25 +113,23 @@ public final class PacketDecoder {
         r.fields.add(TYPE_FIELDS[r.type.ordinal()]);
         r.fields.add(r.type == PacketType.PUBLISH ? PUBLISH_FLAG_FIELDS[r.flags] : FLAG_FIELDS[r.flags]);
         // Remaining Length (3.1.1 §2.2.3, 5.0 §2.1.4)
-        int rl = 0;
-        int shift = 0;
-        int i = 1;
-        while (true) {
-            if (i >= b.length) {
-                r.error("remaining_length", 1, i - 1, i == 1 ? "packet ends before the remaining_length byte"
+        VariableByteInteger length = VariableByteInteger.decode(b, 1, b.length);
+        switch (length.problem()) {
+            case MISSING, TRUNCATED -> {
+                r.error("remaining_length", 1, length.length(), length.length() == 0
+                        ? "packet ends before the remaining_length byte"
                         : "remaining_length is cut short: its last byte still has the continuation bit",
                         r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
-                if (i > 1) {
-                    r.field("remaining_length", 1, i - 1, null);
+                if (length.length() > 0) {
+                    r.field("remaining_length", 1, length.length(), null);
                 }
                 r.pos = r.end = b.length;
                 return -1;
             }
-            int c = b[i] & 0xff;
-            if (i == 4 && (c & 0x80) != 0) {
+            case TOO_LONG -> {
                 r.error("remaining_length", 1, 4, "remaining_length is a varint longer than 4 bytes (fourth byte 0x"
-                        + Utf8.hex2(c) + " still has the continuation bit); the maximum is 4 bytes (268,435,455)",
-                        r.spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+                        + Utf8.hex2(b[4] & 0xff) + " still has the continuation bit); the maximum is 4 bytes "
+                        + "(268,435,455)", r.spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
                 r.field("remaining_length", 1, 4, null);
                 if (b.length > 5) {
                     r.field("undecoded", 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
@@ -139,14 +137,11 @@ public final class PacketDecoder {
                 r.pos = r.end = b.length;
                 return -1;
             }
-            rl |= (c & 0x7f) << shift;
-            shift += 7;
-            i++;
-            if ((c & 0x80) == 0) {
-                break;
-            }
+            default -> { }
         }
-        int rlLen = i - 1;
+        int rl = length.value();
+        int rlLen = length.length();
+        int i = length.end();
         r.field("remaining_length", 1, rlLen, rl);
         int declaredEnd = i + rl;
         r.pos = i;
@@ -165,7 +160,7 @@ public final class PacketDecoder {
         } else {
             r.end = declaredEnd;
         }
-        if (rlLen > 1 && (b[rlLen] & 0xff) == 0) {
+        if (length.problem() == VariableByteInteger.Problem.NON_MINIMAL) {
             r.nonMinimal("remaining_length", "remaining_length", 1, rlLen, rl);
         }
         checkHeaderFlags(r);
@@ -185,11 +180,10 @@ public final class PacketDecoder {
     }
 
     private static int peekConnectLevel(byte[] b) {
-        int i = 1;
-        while (i < b.length && i < 5 && (b[i] & 0x80) != 0) {
-            i++;
-        }
-        int body = i + 1;
+        VariableByteInteger length = VariableByteInteger.decode(b, 1, b.length);
+        // Even behind a Remaining Length that is too long, a level is peeked at: its rules then cite that version.
+        int body = length.complete() ? length.end() : length.problem() == VariableByteInteger.Problem.TOO_LONG ? 6
+                : b.length;
         if (body + 2 > b.length) {
             return 0;
         }
@@ -311,11 +305,7 @@ public final class PacketDecoder {
     }
 
     static int headerLength(byte[] b) {
-        int i = 1;
-        while (i < b.length && i < 5 && (b[i] & 0x80) != 0) {
-            i++;
-        }
-        return Math.min(i + 1, b.length);
+        return Math.min(VariableByteInteger.decode(b, 1, b.length).end(), b.length);
     }
 
     static String versionName(int v) {

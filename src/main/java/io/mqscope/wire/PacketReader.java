@@ -135,42 +135,30 @@ final class PacketReader {
      * non-minimal encodings and more than four bytes.
      */
     int varInt(String name, String blame) {
-        int at = pos;
-        int value = 0;
-        int shift = 0;
-        for (int i = 0; ; i++) {
-            if (pos >= end) {
-                error(blame, at, pos - at, pos == at ? "packet ends where " + name + " should be"
-                        : name + " is cut short: the last byte still has the continuation bit",
-                        spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
-                return -1;
-            }
-            int c = b[pos++] & 0xff;
-            if (i == 3 && (c & 0x80) != 0) {
-                error(blame, at, 4, name + " is longer than 4 bytes (fourth byte 0x" + Utf8.hex2(c)
-                        + " still has the continuation bit)", spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
-                return -1;
-            }
-            value |= (c & 0x7f) << shift;
-            shift += 7;
-            if ((c & 0x80) == 0) {
-                int n = pos - at;
-                if (n > 1 && c == 0) {
-                    nonMinimal(blame, name, at, n, value);
-                }
-                return value;
-            }
+        VariableByteInteger v = VariableByteInteger.decode(b, pos, end);
+        pos = v.end();
+        switch (v.problem()) {
+            case MISSING, TRUNCATED -> error(blame, v.offset(), v.length(), v.length() == 0
+                    ? "packet ends where " + name + " should be"
+                    : name + " is cut short: the last byte still has the continuation bit",
+                    spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+            case TOO_LONG -> error(blame, v.offset(), 4, name + " is longer than 4 bytes (fourth byte 0x"
+                    + Utf8.hex2(b[v.offset() + 3] & 0xff) + " still has the continuation bit)",
+                    spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+            case NON_MINIMAL -> nonMinimal(blame, name, v.offset(), v.length(), v.value());
+            default -> { }
         }
+        return v.value();
     }
 
     void nonMinimal(String blame, String name, int at, int n, int value) {
-        int minimal = value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4;
+        int minimal = VariableByteInteger.encodedLength(value);
         StringBuilder enc = new StringBuilder();
         for (int i = 0; i < n; i++) {
             enc.append(i == 0 ? "" : " ").append(Utf8.hex2(b[at + i] & 0xff));
         }
         String msg = "non-minimal varint: " + name + " value " + value + " encoded in " + n + " bytes (" + enc
-                + "), minimal is " + HexDump.hex(encodeVarInt(value), " ") + " (" + minimal
+                + "), minimal is " + HexDump.hex(VariableByteInteger.encode(value), " ") + " (" + minimal
                 + (minimal == 1 ? " byte)" : " bytes)");
         if (version == 5) {
             error(blame, at, n, msg + "; MQTT 5.0 makes this a Malformed Packet", "5.0 §1.5.5 [MQTT-1.5.5-1]");
@@ -180,33 +168,15 @@ final class PacketReader {
         }
     }
 
-    static byte[] encodeVarInt(int value) {
-        byte[] out = new byte[value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4];
-        for (int i = 0; i < out.length; i++) {
-            int d = value & 0x7f;
-            value >>>= 7;
-            out[i] = (byte) (i < out.length - 1 ? d | 0x80 : d);
-        }
-        return out;
-    }
-
     /**
      * A UTF-8 Encoded String (two-byte length, then bytes). Adds the field spanning length and bytes; returns the
      * value or null when not even the length is present.
      */
     String string(String name, String blame) {
         int at = pos;
-        if (pos + 2 > end) {
-            missing(name, blame, 2);
+        int len = lengthPrefixed(name, blame, "5.0 §1.5.4");
+        if (len < 0) {
             return null;
-        }
-        int len = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
-        pos += 2;
-        if (pos + len > end) {
-            int left = end - pos;
-            error(blame, at, end - at, name + " length " + len + " runs past the end of the packet (only " + left
-                    + (left == 1 ? " byte" : " bytes") + " left)", spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
-            len = left;
         }
         String s = Utf8.decode(this, b, pos, len, blame, name);
         pos += len;
@@ -217,21 +187,34 @@ final class PacketReader {
     /** Binary Data (two-byte length, then bytes): returns the value as hex, or null when missing. */
     String binary(String name, String blame) {
         int at = pos;
+        int len = lengthPrefixed(name, blame, "5.0 §1.5.6");
+        if (len < 0) {
+            return null;
+        }
+        String v = HexDump.hex(b, pos, len);
+        pos += len;
+        field(name, at, pos - at, v);
+        return v;
+    }
+
+    /**
+     * Reads the two-byte length of a string or binary value and moves the cursor to its first byte. Returns the
+     * length, clipped to the bytes left (a finding says so), or -1 when not even the length is present.
+     */
+    private int lengthPrefixed(String name, String blame, String spec5) {
+        int at = pos;
         if (pos + 2 > end) {
             missing(name, blame, 2);
-            return null;
+            return -1;
         }
         int len = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
         pos += 2;
         if (pos + len > end) {
             int left = end - pos;
             error(blame, at, end - at, name + " length " + len + " runs past the end of the packet (only " + left
-                    + (left == 1 ? " byte" : " bytes") + " left)", spec("3.1.1 §1.5.3", "5.0 §1.5.6"));
+                    + (left == 1 ? " byte" : " bytes") + " left)", spec("3.1.1 §1.5.3", spec5));
             len = left;
         }
-        String v = HexDump.hex(b, pos, len);
-        pos += len;
-        field(name, at, pos - at, v);
-        return v;
+        return len;
     }
 }

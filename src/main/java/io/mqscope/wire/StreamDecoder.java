@@ -141,22 +141,12 @@ public final class StreamDecoder {
             if (!ForeignProtocol.plausibleMqttStart(b[p] & 0xff)) {
                 continue;
             }
-            int i = p + 1;
-            int rl = 0;
-            int shift = 0;
-            boolean complete = false;
-            while (i < to && i < p + 5) {
-                int c = b[i++] & 0xff;
-                rl |= (c & 0x7f) << shift;
-                shift += 7;
-                if ((c & 0x80) == 0) {
-                    complete = true;
-                    break;
-                }
-            }
-            if (!complete || i - p > 2 && (b[i - 1] == 0)) {
+            VariableByteInteger length = VariableByteInteger.decode(b, p + 1, to);
+            if (length.problem() != VariableByteInteger.Problem.NONE) {
                 continue;
             }
+            int i = length.end();
+            int rl = length.value();
             long end = (long) i + rl;
             if (end > to || end < to && !ForeignProtocol.plausibleMqttStart(b[(int) end] & 0xff)) {
                 continue;
@@ -267,26 +257,8 @@ public final class StreamDecoder {
                 }
             }
             // Fixed header: type byte and Remaining Length (up to 4 bytes).
-            int rl = 0;
-            int i = pos + 1;
-            int shift = 0;
-            boolean complete = false;
-            boolean tooLong = false;
-            while (i < to) {
-                int c = b[i] & 0xff;
-                rl |= (c & 0x7f) << shift;
-                shift += 7;
-                i++;
-                if ((c & 0x80) == 0) {
-                    complete = true;
-                    break;
-                }
-                if (i - pos - 1 == 4) {
-                    tooLong = true;
-                    break;
-                }
-            }
-            if (tooLong) {
+            VariableByteInteger length = VariableByteInteger.decode(b, pos + 1, to);
+            if (length.problem() == VariableByteInteger.Problem.TOO_LONG) {
                 // Framing is lost: report the fixed header as one packet, then look for a packet boundary again.
                 emit(decode(Arrays.copyOfRange(b, pos, pos + 5)), sink);
                 lostSync = true;
@@ -294,14 +266,16 @@ public final class StreamDecoder {
                 pos += 5;
                 continue;
             }
-            if (!complete) {
+            if (!length.complete()) {
                 if (last) {
                     truncated(b, pos, to, sink);
                     pos = to;
                 }
                 break;
             }
-            int rlLen = i - pos - 1;
+            int rl = length.value();
+            int rlLen = length.length();
+            int i = length.end();
             long total = (long) i - pos + rl;
             if (total > MAX_BUFFERED && total > avail) {
                 // Buffers stay bounded: a packet this large is far more likely garbage than data.
@@ -368,19 +342,12 @@ public final class StreamDecoder {
 
     /** A SUBSCRIBE at pos that decodes cleanly is MQTT even though 0x82 also starts a WebSocket binary frame. */
     private boolean likelyMqtt(byte[] b, int pos, int avail) {
-        int i = pos + 1;
-        int rl = 0;
-        int shift = 0;
-        while (i < pos + avail && i < pos + 5) {
-            int c = b[i++] & 0xff;
-            rl |= (c & 0x7f) << shift;
-            shift += 7;
-            if ((c & 0x80) == 0) {
-                long total = (long) i - pos + rl;
-                return total <= avail && !hasErrors(decode(Arrays.copyOfRange(b, pos, (int) (pos + total))));
-            }
+        VariableByteInteger length = VariableByteInteger.decode(b, pos + 1, pos + avail);
+        if (!length.complete()) {
+            return false;
         }
-        return false;
+        long total = (long) length.end() - pos + length.value();
+        return total <= avail && !hasErrors(decode(Arrays.copyOfRange(b, pos, (int) (pos + total))));
     }
 
     private void truncated(byte[] b, int pos, int to, Consumer<DecodedPacket> sink) {
@@ -490,7 +457,7 @@ public final class StreamDecoder {
             if (end < to && !ForeignProtocol.plausibleMqttStart(b[end] & 0xff)) {
                 continue;
             }
-            byte[] len = PacketReader.encodeVarInt(rl + extra);
+            byte[] len = VariableByteInteger.encode(rl + extra);
             if (len.length != rlLen) {
                 return null;
             }
