@@ -11,6 +11,7 @@ import io.mqscope.wire.Direction;
 import io.mqscope.wire.Field;
 import io.mqscope.wire.Finding;
 import io.mqscope.wire.HexDump;
+import io.mqscope.wire.Rule;
 import io.mqscope.wire.Severity;
 import io.mqscope.wire.StreamDecoder;
 import java.io.BufferedReader;
@@ -190,9 +191,7 @@ public final class DecodeCommand implements Callable<Integer> {
     static Decoded decode(byte[] bytes, Direction dir, int version, boolean connectionStart) {
         if (bytes.length == 0) {
             // Only a batch line can be empty (the single-input forms refuse it as a usage error): say so as a value.
-            return new Decoded(List.of(), List.of(new Finding(Severity.ERROR, "packet_type", 0, 0,
-                    "no bytes: an MQTT packet has at least 2 (the type and flags byte, then the remaining_length)",
-                    "3.1.1 §2.2, 5.0 §2.1")));
+            return new Decoded(List.of(), List.of(Finding.of(Rule.INPUT_EMPTY, 0, "packet_type", 0, 0)));
         }
         StreamDecoder d = new StreamDecoder(dir, version).expectConnectionStart(connectionStart);
         List<DecodedPacket> packets = d.decodeAll(bytes);

@@ -84,7 +84,7 @@ public final class PacketDecoder {
             rl = decodeInto(r);
         } catch (RuntimeException e) {
             // A bug of ours must not hide the bytes from the user.
-            r.error("payload", r.pos, 0, "internal decoder error: " + e, "");
+            r.report(Rule.INTERNAL_ERROR, "payload", r.pos, 0, e.toString());
         }
         int flags = raw.length == 0 ? 0 : raw[0] & 0x0f;
         PacketType type = r.type == null ? PacketType.RESERVED0 : r.type;
@@ -97,7 +97,7 @@ public final class PacketDecoder {
         byte[] b = r.b;
         if (b.length == 0) {
             r.type = PacketType.RESERVED0;
-            r.error("packet_type", 0, 0, "no bytes", "");
+            r.report(Rule.PACKET_EMPTY, "packet_type", 0, 0);
             return -1;
         }
         int nibble = (b[0] & 0xff) >> 4;
@@ -116,10 +116,8 @@ public final class PacketDecoder {
         VariableByteInteger length = VariableByteInteger.decode(b, 1, b.length);
         switch (length.problem()) {
             case MISSING, TRUNCATED -> {
-                r.error("remaining_length", 1, length.length(), length.length() == 0
-                        ? "packet ends before the remaining_length byte"
-                        : "remaining_length is cut short: its last byte still has the continuation bit",
-                        r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+                r.report(length.length() == 0 ? Rule.REMAINING_LENGTH_MISSING : Rule.REMAINING_LENGTH_CUT_SHORT,
+                        "remaining_length", 1, length.length());
                 if (length.length() > 0) {
                     r.field("remaining_length", 1, length.length(), null);
                 }
@@ -127,9 +125,7 @@ public final class PacketDecoder {
                 return -1;
             }
             case TOO_LONG -> {
-                r.error("remaining_length", 1, 4, "remaining_length is a varint longer than 4 bytes (fourth byte 0x"
-                        + Utf8.hex2(b[4] & 0xff) + " still has the continuation bit); the maximum is 4 bytes "
-                        + "(268,435,455)", r.spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
+                r.report(Rule.REMAINING_LENGTH_TOO_LONG, "remaining_length", 1, 4, Utf8.hex2(b[4] & 0xff));
                 r.field("remaining_length", 1, 4, null);
                 if (b.length > 5) {
                     r.field("undecoded", 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
@@ -147,21 +143,18 @@ public final class PacketDecoder {
         r.pos = i;
         if (b.length < declaredEnd) {
             int missing = declaredEnd - b.length;
-            r.error("remaining_length", 1, rlLen, "remaining_length declares " + rl + " but only " + (b.length - i)
-                    + " bytes present (" + missing + " missing): the packet is truncated",
-                    r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+            r.report(Rule.REMAINING_LENGTH_TRUNCATED, "remaining_length", 1, rlLen, rl, b.length - i, missing);
             r.end = b.length;
         } else if (b.length > declaredEnd) {
             int extra = b.length - declaredEnd;
-            r.error("remaining_length", 1, rlLen, "remaining_length declares " + rl + " but " + (b.length - i)
-                    + " bytes present (" + extra + (extra == 1 ? " extra byte)" : " extra bytes)"),
-                    r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+            r.report(Rule.REMAINING_LENGTH_EXTRA_BYTES, "remaining_length", 1, rlLen, rl, b.length - i, extra);
             r.end = declaredEnd;
         } else {
             r.end = declaredEnd;
         }
         if (length.problem() == VariableByteInteger.Problem.NON_MINIMAL) {
-            r.nonMinimal("remaining_length", "remaining_length", 1, rlLen, rl);
+            r.nonMinimal(r.version == 5 ? Rule.REMAINING_LENGTH_PADDED : Rule.REMAINING_LENGTH_PADDED_311,
+                    "remaining_length", "remaining_length", 1, rlLen, rl);
         }
         checkHeaderFlags(r);
         checkDirection(r);
@@ -199,12 +192,10 @@ public final class PacketDecoder {
         if (t == PacketType.PUBLISH) {
             int qos = f >> 1 & 3;
             if (qos == 3) {
-                r.error("qos", 0, 1, "QoS 3 in PUBLISH (both QoS bits set); QoS must be 0, 1 or 2",
-                        r.spec("3.1.1 §3.3.1.2 [MQTT-3.3.1-4]", "5.0 §3.3.1.2 [MQTT-3.3.1-4]"));
+                r.report(Rule.PUBLISH_QOS3, "qos", 0, 1);
             }
             if ((f & 8) != 0 && qos == 0) {
-                r.error("dup", 0, 1, "DUP flag set on a QoS 0 PUBLISH; DUP must be 0 for QoS 0",
-                        r.spec("3.1.1 §3.3.1.1 [MQTT-3.3.1-2]", "5.0 §3.3.1.1 [MQTT-3.3.1-2]"));
+                r.report(Rule.PUBLISH_DUP_QOS0, "dup", 0, 1);
             }
             return;
         }
@@ -213,15 +204,9 @@ public final class PacketDecoder {
         }
         int want = t == PacketType.PUBREL || t == PacketType.SUBSCRIBE || t == PacketType.UNSUBSCRIBE ? 2 : 0;
         if (f != want) {
-            String rule = switch (t) {
-                case PUBREL -> "§3.6.1 [MQTT-3.6.1-1]";
-                case SUBSCRIBE -> "§3.8.1 [MQTT-3.8.1-1]";
-                case UNSUBSCRIBE -> "§3.10.1 [MQTT-3.10.1-1]";
-                default -> null;
-            };
-            r.error("header_flags", 0, 1, "reserved flags " + FLAG_BITS[f] + " for " + t.name() + " must be "
-                    + FLAG_BITS[want], rule != null ? r.spec("3.1.1 " + rule, "5.0 " + rule)
-                    : r.spec("3.1.1 §2.2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2]", "5.0 §2.1.3"));
+            // PUBREL, SUBSCRIBE and UNSUBSCRIBE cite their own section (e.g. [MQTT-3.6.1-1]), the rest §2.2.2.
+            r.report(want == 2 ? Rule.HEADER_FLAGS_0010 : Rule.HEADER_FLAGS_RESERVED, "header_flags", 0, 1,
+                    FLAG_BITS[f], t.name(), FLAG_BITS[want], section(t));
         }
     }
 
@@ -241,9 +226,8 @@ public final class PacketDecoder {
             default -> 0;
         };
         if (complete && rl < min) {
-            r.error("remaining_length", 1, rlLen, r.type.name() + " needs remaining_length of at least " + min
-                    + ", but it declares " + rl, r.spec("3.1.1 §3." + section(r.type) + ".1", "5.0 §3."
-                    + section(r.type) + ".1"));
+            r.report(Rule.REMAINING_LENGTH_TOO_SMALL, "remaining_length", 1, rlLen, r.type.name(), min, rl,
+                    section(r.type));
         }
     }
 
@@ -260,19 +244,15 @@ public final class PacketDecoder {
             default -> true;
         };
         if (!ok) {
-            String from = client ? "client" : "broker";
-            String sender = t == PacketType.DISCONNECT ? "only by the client (by the broker too from MQTT 5.0 on)"
-                    : client ? "only by the broker" : "only by the client";
-            r.error("packet_type", 0, 1, t.name() + " is sent " + sender + ", but these bytes come from the "
-                    + from + " (or the capture's direction is swapped)",
-                    r.spec("3.1.1 §2.2.1 Table 2.1", "5.0 §2.1.2 Table 2-1"));
+            Rule rule = t == PacketType.DISCONNECT ? Rule.PACKET_TYPE_DISCONNECT_FROM_BROKER
+                    : client ? Rule.PACKET_TYPE_BROKER_ONLY : Rule.PACKET_TYPE_CLIENT_ONLY;
+            r.report(rule, "packet_type", 0, 1, t.name());
         }
     }
 
     private static void reserved(PacketReader r, int nibble) {
-        r.error("packet_type", 0, 1, "packet type " + nibble + " is reserved and forbidden"
-                + (nibble == 15 ? " in MQTT 3.1 and 3.1.1 (it is AUTH only in MQTT 5.0)" : ""),
-                r.spec("3.1.1 §2.2.1 Table 2.1", "5.0 §2.1.2 Table 2-1"));
+        r.report(nibble == 15 ? Rule.PACKET_TYPE_RESERVED_15 : Rule.PACKET_TYPE_RESERVED, "packet_type", 0, 1,
+                nibble);
         rest(r, "payload");
     }
 
@@ -283,11 +263,13 @@ public final class PacketDecoder {
         }
     }
 
-    /** Bytes left where the packet should have ended. */
-    static void trailing(PacketReader r, String blame, String after, String spec) {
+    /** Bytes left where the packet should have ended ({@code rule} says after what). */
+    static void trailing(PacketReader r, String blame, Rule rule) {
         if (r.pos < r.end) {
             int n = r.end - r.pos;
-            r.error(blame, r.pos, n, n + (n == 1 ? " byte" : " bytes") + " left after " + after, spec);
+            // The trailing-bytes rules take (count), (count, type) or (count, type, section).
+            Object[] args = {n, r.type.name(), section(r.type)};
+            r.report(rule, blame, r.pos, n, java.util.Arrays.copyOf(args, rule.args().size()));
             r.field("trailing_bytes", r.pos, n, HexDump.hex(r.b, r.pos, n));
             r.pos = r.end;
         }
@@ -296,9 +278,13 @@ public final class PacketDecoder {
     static void fixedLength(PacketReader r, int want) {
         int rl = r.end - headerLength(r.b);
         if (r.pos < r.end) {
-            r.error("remaining_length", 1, headerLength(r.b) - 1, r.type.name() + " has remaining_length " + want
-                    + (r.version == 5 ? "" : " in MQTT " + versionName(r.version)) + ", not " + rl,
-                    r.spec("3.1.1 §3." + section(r.type) + ".1", "5.0 §3." + section(r.type) + ".1"));
+            if (r.version == 5) {
+                r.report(Rule.REMAINING_LENGTH_FIXED_5, "remaining_length", 1, headerLength(r.b) - 1, r.type.name(),
+                        want, rl, section(r.type));
+            } else {
+                r.report(Rule.REMAINING_LENGTH_FIXED, "remaining_length", 1, headerLength(r.b) - 1, r.type.name(),
+                        want, versionName(r.version), rl, section(r.type));
+            }
             r.field("trailing_bytes", r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
             r.pos = r.end;
         }
@@ -324,8 +310,7 @@ public final class PacketDecoder {
         }
         r.field("packet_id", at, 2, id);
         if (id == 0) {
-            r.error("packet_id", at, 2, "packet_id 0 in " + r.type.name() + "; packet identifiers must be non-zero",
-                    r.spec("3.1.1 §2.3.1 [MQTT-2.3.1-1]", "5.0 §2.2.1 [MQTT-2.2.1-3]"));
+            r.report(Rule.PACKET_ID_ZERO, "packet_id", at, 2, r.type.name());
         }
     }
 
@@ -342,8 +327,11 @@ public final class PacketDecoder {
         r.field("reason_code", at, 1, rc);
         r.field("reason_name", at, 1, name);
         if (!ReasonCodes.allowed(rc, r.type)) {
-            r.error("reason_code", at, 1, "reason code 0x" + Utf8.hex2(rc) + (name == null ? " is not defined"
-                    : " (" + name + ") is not valid in " + r.type.name()), "5.0 §2.4 Table 2-6");
+            if (name == null) {
+                r.report(Rule.REASON_CODE_UNDEFINED, "reason_code", at, 1, Utf8.hex2(rc), r.type.name());
+            } else {
+                r.report(Rule.REASON_CODE_NOT_ALLOWED, "reason_code", at, 1, Utf8.hex2(rc), name, r.type.name());
+            }
         } else if (r.type == PacketType.DISCONNECT && r.direction != null) {
             // 5.0 §3.14.2.1: some DISCONNECT reasons belong to one side only.
             boolean serverOnly = rc == 0x87 || rc == 0x89 || rc == 0x8B || rc == 0x8D || rc == 0x8E || rc == 0x8F
@@ -351,9 +339,8 @@ public final class PacketDecoder {
             boolean clientOnly = rc == 0x04;
             boolean fromClient = r.direction == Direction.CLIENT_TO_BROKER;
             if (serverOnly && fromClient || clientOnly && !fromClient) {
-                r.error("reason_code", at, 1, "DISCONNECT reason 0x" + Utf8.hex2(rc) + " (" + name + ") is sent "
-                        + "only by the " + (serverOnly ? "broker" : "client") + ", but these bytes come from the "
-                        + r.direction.peer(), "5.0 §3.14.2.1");
+                r.report(serverOnly ? Rule.DISCONNECT_REASON_BROKER_ONLY : Rule.DISCONNECT_REASON_CLIENT_ONLY,
+                        "reason_code", at, 1, Utf8.hex2(rc), name);
             }
         }
     }
@@ -361,9 +348,11 @@ public final class PacketDecoder {
     static void codes(PacketReader r, String name) {
         int at = r.pos;
         if (r.pos >= r.end) {
-            r.error(name, r.pos, 0, r.type.name() + " without any " + (r.version == 5 ? "reason" : "return")
-                    + " code; there is one per topic filter", r.spec("3.1.1 §3.9.3", "5.0 §3." + section(r.type)
-                    + ".3"));
+            if (r.version == 5) {
+                r.report(Rule.REASON_CODES_MISSING, name, r.pos, 0, r.type.name(), section(r.type));
+            } else {
+                r.report(Rule.RETURN_CODES_MISSING, name, r.pos, 0, r.type.name());
+            }
             return;
         }
         List<Integer> list = new ArrayList<>(r.end - r.pos);
@@ -375,10 +364,15 @@ public final class PacketDecoder {
             if (!ok && !reported) {
                 reported = true;
                 String n = r.version == 5 ? ReasonCodes.name(c, r.type) : null;
-                r.error(name, r.pos, 1, (r.version == 5 ? "reason code 0x" : "SUBACK return code 0x") + Utf8.hex2(c)
-                        + (n == null ? "" : " (" + n + ")") + " is not valid in " + r.type.name()
-                        + (r.version == 5 ? "" : "; allowed are 0x00, 0x01, 0x02 and 0x80"),
-                        r.spec("3.1.1 §3.9.3 [MQTT-3.9.3-2]", "5.0 §3." + section(r.type) + ".3"));
+                if (r.version != 5) {
+                    r.report(Rule.RETURN_CODES_INVALID, name, r.pos, 1, Utf8.hex2(c), r.type.name());
+                } else if (n == null) {
+                    r.report(Rule.REASON_CODES_UNDEFINED, name, r.pos, 1, Utf8.hex2(c), r.type.name(),
+                            section(r.type));
+                } else {
+                    r.report(Rule.REASON_CODES_NOT_ALLOWED, name, r.pos, 1, Utf8.hex2(c), n, r.type.name(),
+                            section(r.type));
+                }
             }
             r.pos++;
         }

@@ -19,7 +19,6 @@ final class PubAckDecoder {
         if (r.pos < r.end) {
             Mqtt5Properties.read(r, Mqtt5Properties.bit(r.type), "properties");
         }
-        PacketDecoder.trailing(r, "properties", "the " + r.type.name() + " properties",
-                "5.0 §3." + PacketDecoder.section(r.type) + ".2");
+        PacketDecoder.trailing(r, "properties", Rule.PROPERTIES_TRAILING_BYTES);
     }
 }

@@ -123,10 +123,9 @@ public final class StreamDecoder {
 
     private void reportSkipped() {
         if (skipped > 0) {
-            streamFindings.add(new Finding(Severity.ERROR, "remaining_length", (int) Math.min(Integer.MAX_VALUE,
-                    skippedFrom), (int) Math.min(Integer.MAX_VALUE, skipped), skipped + " bytes after the lost "
-                    + "framing were not decoded" + (lostSync ? " (no packet boundary could be found again)"
-                    : " before a packet boundary was found again"), "3.1.1 §2.2.3"));
+            streamFindings.add(Finding.of(lostSync ? Rule.STREAM_SKIPPED_TO_END : Rule.STREAM_SKIPPED, 0,
+                    "remaining_length", (int) Math.min(Integer.MAX_VALUE, skippedFrom),
+                    (int) Math.min(Integer.MAX_VALUE, skipped), skipped));
             skipped = 0;
             skippedFrom = -1;
         }
@@ -177,7 +176,7 @@ public final class StreamDecoder {
             DecodedPacket prev = out.get(out.size() - 2);
             boolean tailIsJunk = tail.length() <= 8 && !allZero(prev.raw()) && (allZero(tail.raw())
                     || !ForeignProtocol.plausibleMqttStart(tail.raw()[0] & 0xff));
-            if (tailIsJunk && prev.diagnosis() == null && prev.remainingLength() >= 0
+            if (tailIsJunk && prev.cause() == null && prev.remainingLength() >= 0
                     && prev.offset() + prev.length() == tail.offset()) {
                 byte[] raw = new byte[prev.length() + tail.length()];
                 System.arraycopy(prev.raw(), 0, raw, 0, prev.length());
@@ -282,9 +281,8 @@ public final class StreamDecoder {
                 int n = i - pos;
                 DecodedPacket p = decode(Arrays.copyOfRange(b, pos, i));
                 List<Finding> fs = new ArrayList<>(p.findings());
-                fs.add(Math.min(1, fs.size()), new Finding(Severity.ERROR, "remaining_length", 1, rlLen,
-                        "remaining_length " + rl + " is beyond what this decoder buffers (" + (MAX_BUFFERED >> 20)
-                        + " MiB): the framing is treated as lost", "3.1.1 §2.2.3"));
+                fs.add(Math.min(1, fs.size()), Finding.of(Rule.REMAINING_LENGTH_BEYOND_BUFFER, 0, "remaining_length",
+                        1, rlLen, rl, MAX_BUFFERED >> 20));
                 emit(with(p, fs, null, null), sink);
                 lostSync = true;
                 sniff = true;
@@ -319,7 +317,7 @@ public final class StreamDecoder {
                     }
                 }
             }
-            if (p.diagnosis() == null && avail > n && overran(p)) {
+            if (p.cause() == null && avail > n && overran(p)) {
                 DecodedPacket longer = tooShort(b, pos, rlLen, rl, n, to);
                 if (longer != null) {
                     p = longer;
@@ -327,8 +325,8 @@ public final class StreamDecoder {
                 }
             }
             p = sequence(p);
-            if (p.type() == PacketType.CONNACK && p.diagnosis() == null) {
-                String why = ConnackAdvice.of(p);
+            if (p.type() == PacketType.CONNACK && p.cause() == null) {
+                Diagnosis why = ConnackAdvice.of(p);
                 if (why != null) {
                     p = with(p, p.findings(), why, null);
                 }
@@ -352,10 +350,11 @@ public final class StreamDecoder {
 
     private void truncated(byte[] b, int pos, int to, Consumer<DecodedPacket> sink) {
         DecodedPacket p = decode(Arrays.copyOfRange(b, pos, to));
-        streamFindings.add(new Finding(Severity.ERROR, "remaining_length", (int) Math.min(Integer.MAX_VALUE, consumed),
-                to - pos, "the stream ends inside a " + p.type().name() + " packet: " + (to - pos)
-                + " bytes of it present" + (p.remainingLength() >= 0 ? ", remaining_length declares "
-                + p.remainingLength() : ""), "3.1.1 §2.2.3"));
+        int at = (int) Math.min(Integer.MAX_VALUE, consumed);
+        streamFindings.add(p.remainingLength() >= 0
+                ? Finding.of(Rule.STREAM_TRUNCATED_DECLARED, 0, "remaining_length", at, to - pos, p.type().name(),
+                        to - pos, p.remainingLength())
+                : Finding.of(Rule.STREAM_TRUNCATED, 0, "remaining_length", at, to - pos, p.type().name(), to - pos));
         emit(sequence(p), sink);
     }
 
@@ -381,9 +380,8 @@ public final class StreamDecoder {
                 if (!q.malformed()) {
                     protocolVersion = 5; // only 5.0 makes sense of the bytes: assume it for what follows
                     List<Finding> fs = new ArrayList<>(q.findings());
-                    fs.add(new Finding(Severity.INFO, "protocol_level", 0, 0, "protocol version unknown (no CONNECT "
-                            + "seen): decoded as MQTT 5.0, because the bytes are not valid MQTT 3.1.1", ""));
-                    p = with(q, fs, q.diagnosis(), q.repaired());
+                    fs.add(Finding.of(Rule.PROTOCOL_LEVEL_ASSUMED_5, 5, "protocol_level", 0, 0));
+                    p = with(q, fs, q.cause(), q.repaired());
                 }
             }
         } else {
@@ -409,16 +407,13 @@ public final class StreamDecoder {
         if (q.malformed() || q.type() != p.type()) {
             return p;
         }
-        String diagnosis = "These bytes are a well-formed MQTT " + PacketDecoder.versionName(other) + " "
-                + Summary.of(q) + ", but the connection uses MQTT " + PacketDecoder.versionName(v) + ": the sender "
-                + (v == 5 ? "leaves out the MQTT 5.0 properties (and reason codes)" : "writes MQTT 5.0 properties")
-                + "; its MQTT library and the profile disagree on the protocol version.";
+        Diagnosis diagnosis = Diagnosis.of(v == 5 ? Rule.DIAGNOSIS_MQTT311_ON_MQTT5_CONNECTION
+                : Rule.DIAGNOSIS_MQTT5_ON_MQTT311_CONNECTION, Summary.of(q));
         List<Finding> fs = new ArrayList<>(p.findings());
         if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")
                 && !fs.get(0).field().equals("properties")) {
-            fs.add(0, new Finding(Severity.ERROR, "properties", PacketDecoder.headerLength(raw), 0, "MQTT 5.0 "
-                    + p.type().name() + " without its property length: read as MQTT 3.1.1 the packet is well-formed",
-                    "5.0 §2.2.2"));
+            fs.add(0, Finding.of(Rule.PROPERTIES_MISSING_LENGTH, 5, "properties", PacketDecoder.headerLength(raw), 0,
+                    p.type().name()));
         }
         return with(p, fs, diagnosis, null);
     }
@@ -474,10 +469,8 @@ public final class StreamDecoder {
             DecodedPacket lit = PacketDecoder.decode(Arrays.copyOfRange(b, pos, pos + n), v, direction, index,
                     consumed);
             List<Finding> fs = new ArrayList<>();
-            fs.add(new Finding(Severity.ERROR, "remaining_length", 1, rlLen, "remaining_length declares " + rl
-                    + " but the packet's fields take " + (rl + extra) + " bytes (" + extra + " more): read "
-                    + "literally, " + lit.findings().get(0).message(), fixed.protocolVersion() == 5 ? "5.0 §2.1.4"
-                    : "3.1.1 §2.2.3"));
+            fs.add(Finding.of(Rule.REMAINING_LENGTH_TOO_SHORT, fixed.protocolVersion(), "remaining_length", 1, rlLen,
+                    rl, rl + extra, extra, lit.findings().get(0)));
             for (Finding f : lit.findings()) {
                 if (f.severity() != Severity.INFO) {
                     fs.add(f);
@@ -486,10 +479,8 @@ public final class StreamDecoder {
             if (fixed.type() == PacketType.CONNECT && levelIsValid(fixed)) {
                 protocolVersion = fixed.protocolVersion();
             }
-            String diagnosis = "The Remaining Length is " + extra + (extra == 1 ? " byte" : " bytes") + " too small: "
-                    + "with remaining_length " + (rl + extra) + " (" + HexDump.hex(len, " ") + ") the bytes form a "
-                    + "valid " + Summary.of(fixed) + ". The sender computed the length before adding its last "
-                    + "field(s), or counted the fixed header wrongly.";
+            Diagnosis diagnosis = Diagnosis.of(Rule.DIAGNOSIS_REMAINING_LENGTH_TOO_SMALL, extra, rl + extra,
+                    HexDump.hex(len, " "), Summary.of(fixed));
             return new DecodedPacket(index, consumed, raw, fixed.type(), fixed.flags(), rl, fixed.protocolVersion(),
                     fixed.fields(), List.copyOf(fs), diagnosis, fixedBytes);
         }
@@ -511,7 +502,7 @@ public final class StreamDecoder {
             return;
         }
         DecodedPacket prev = out.get(k - 1);
-        if (allZero(prev.raw()) || prev.diagnosis() != null || prev.remainingLength() < 0) {
+        if (allZero(prev.raw()) || prev.cause() != null || prev.remainingLength() < 0) {
             return;
         }
         byte[] raw = Arrays.copyOf(prev.raw(), prev.length() + zeros);
@@ -538,7 +529,8 @@ public final class StreamDecoder {
         return false;
     }
 
-    private static DecodedPacket with(DecodedPacket p, List<Finding> findings, String diagnosis, byte[] repaired) {
+    private static DecodedPacket with(DecodedPacket p, List<Finding> findings, Diagnosis diagnosis,
+                                      byte[] repaired) {
         return new DecodedPacket(p.index(), p.offset(), p.raw(), p.type(), p.flags(), p.remainingLength(),
                 p.protocolVersion(), p.fields(), List.copyOf(findings), diagnosis, repaired);
     }
@@ -550,31 +542,22 @@ public final class StreamDecoder {
         List<Finding> add = null;
         PacketType t = p.type();
         boolean client = direction == Direction.CLIENT_TO_BROKER;
-        String spec311;
         if (sawDisconnect) {
             add = new ArrayList<>(p.findings());
-            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, t.name() + " after DISCONNECT: the sender of a "
-                    + "DISCONNECT must send nothing more and close the network connection", p.protocolVersion() == 5
-                    ? "5.0 §3.14.4 [MQTT-3.14.4-1]" : "3.1.1 §3.14.4 [MQTT-3.14.4-2]"));
+            add.add(0, Finding.of(Rule.SEQUENCE_AFTER_DISCONNECT, p.protocolVersion(), "sequence", 0, 1, t.name()));
         } else if (client && t == PacketType.CONNECT && sawConnect) {
             add = new ArrayList<>(p.findings());
-            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, "a second CONNECT on the same connection: "
-                    + "Protocol Error, the broker closes the connection", p.protocolVersion() == 5
-                    ? "5.0 §3.1 [MQTT-3.1.0-2]" : "3.1.1 §3.1 [MQTT-3.1.0-2]"));
+            add.add(0, Finding.of(Rule.SEQUENCE_SECOND_CONNECT, p.protocolVersion(), "sequence", 0, 1));
         } else if (!client && t == PacketType.CONNACK && sawConnack) {
             add = new ArrayList<>(p.findings());
-            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, "a second CONNACK on the same connection",
-                    p.protocolVersion() == 5 ? "5.0 §3.2" : "3.1.1 §3.2"));
+            add.add(0, Finding.of(Rule.SEQUENCE_SECOND_CONNACK, p.protocolVersion(), "sequence", 0, 1));
         } else if (expectConnectionStart && index == 0 && !sawConnect && !sawConnack) {
             boolean ok = client ? t == PacketType.CONNECT
                     : t == PacketType.CONNACK || t == PacketType.AUTH;
             if (!ok) {
-                spec311 = client ? "3.1.1 §3.1 [MQTT-3.1.0-1]" : "3.1.1 §3.2 [MQTT-3.2.0-1]";
                 add = new ArrayList<>(p.findings());
-                add.add(hasErrors(p) ? add.size() : 0, new Finding(Severity.ERROR, "sequence", 0, 1,
-                        "the first packet from the " + direction.peer() + " is " + t.name() + ", but it must be "
-                        + (client ? "CONNECT" : "CONNACK"), p.protocolVersion() == 5
-                        ? spec311.replace("3.1.1", "5.0") : spec311));
+                add.add(hasErrors(p) ? add.size() : 0, Finding.of(client ? Rule.SEQUENCE_FIRST_NOT_CONNECT
+                        : Rule.SEQUENCE_FIRST_NOT_CONNACK, p.protocolVersion(), "sequence", 0, 1, t.name()));
                 sortBySeverity(add);
             }
         }
@@ -587,7 +570,7 @@ public final class StreamDecoder {
         if (t == PacketType.DISCONNECT && !hasErrors(p)) {
             sawDisconnect = true;
         }
-        return add == null ? p : with(p, add, p.diagnosis(), p.repaired());
+        return add == null ? p : with(p, add, p.cause(), p.repaired());
     }
 
     private static void sortBySeverity(List<Finding> fs) {
@@ -600,9 +583,8 @@ public final class StreamDecoder {
         PacketType t = PacketType.of(first >> 4, protocolVersion);
         List<Field> fields = List.of(new Field("packet_type", 0, 1, t.name()),
                 new Field("not_mqtt", 0, raw.length, m.protocol() + ": " + m.what()));
-        Finding f = new Finding(Severity.ERROR, "packet_type", 0, raw.length, m.message(), "");
-        streamFindings.add(new Finding(Severity.ERROR, "packet_type", (int) Math.min(Integer.MAX_VALUE, consumed),
-                raw.length, m.message(), ""));
+        Finding f = Finding.of(m.rule(), protocolVersion, "packet_type", 0, raw.length, m.args().toArray());
+        streamFindings.add(f.at((int) Math.min(Integer.MAX_VALUE, consumed), raw.length));
         return new DecodedPacket(index, consumed, raw, t, first & 0xf, -1, protocolVersion, fields, List.of(f),
                 m.diagnosis(), null);
     }
@@ -632,17 +614,18 @@ public final class StreamDecoder {
             Finding head = fs.get(0);
             Finding next = fs.size() > 1 && fs.get(1).severity() == Severity.ERROR ? fs.get(1) : null;
             String body = HexDump.hex(Arrays.copyOfRange(raw, hdr, Math.min(raw.length, hdr + 5)), " ");
-            fs.set(0, new Finding(head.severity(), head.field(), head.offset(), head.length(), head.message()
-                    + "; read literally the body starts " + body + " ..." + (next == null ? ""
-                    : ", so " + next.message()), head.spec()));
+            // The head finding, extended: its severity, span and spec stay; the text says what the padding did.
+            Rule rule = next == null ? Rule.REMAINING_LENGTH_PADDED_LITERAL : Rule.REMAINING_LENGTH_PADDED_LITERAL_THEN;
+            List<Object> args = next == null ? List.of(head, body) : List.of(head, body, next);
+            fs.set(0, new Finding(rule, head.severity(), head.field(), head.offset(), head.length(), head.spec(),
+                    args));
         }
         String lengthBytes = HexDump.hex(Arrays.copyOfRange(raw, 1, 1 + rlLen), " ");
         String written = HexDump.hex(Arrays.copyOfRange(raw, 1, 5), " ");
-        String diagnosis = "Remaining Length written as 4 bytes \"" + written + "\" instead of \"" + lengthBytes
-                + "\": padded variable byte integer (mqtt.js wx.js/ali.js chunk.buffer bug, MQTT.js PR #1506; "
-                + "upgrade mqtt.js or apply that fix in the mini program). Dropping the " + pad + " zero bytes after "
-                + (rlLen == 1 ? "the first length byte" : "the " + rlLen + " length bytes") + " yields a valid "
-                + Summary.of(fixed) + ".";
+        Diagnosis diagnosis = rlLen == 1
+                ? Diagnosis.of(Rule.DIAGNOSIS_PADDED_REMAINING_LENGTH, written, lengthBytes, pad, Summary.of(fixed))
+                : Diagnosis.of(Rule.DIAGNOSIS_PADDED_REMAINING_LENGTH_MULTI, written, lengthBytes, pad, rlLen,
+                        Summary.of(fixed));
         return new DecodedPacket(lit.index(), lit.offset(), raw, lit.type(), lit.flags(), lit.remainingLength(),
                 fixed.protocolVersion(), lit.fields(), List.copyOf(fs), diagnosis, repaired);
     }

@@ -11,8 +11,7 @@ final class UnsubscribeDecoder {
             Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE), "properties");
         }
         if (r.pos >= r.end) {
-            r.error("payload", r.pos, 0, "UNSUBSCRIBE without any topic filter; it must contain at least one",
-                    r.spec("3.1.1 §3.10.3 [MQTT-3.10.3-2]", "5.0 §3.10.3 [MQTT-3.10.3-2]"));
+            r.report(Rule.UNSUBSCRIBE_NO_TOPIC_FILTER, "payload", r.pos, 0);
             return;
         }
         while (r.pos < r.end) {
