@@ -368,7 +368,7 @@ public final class DecodeCommand implements Callable<Integer> {
         o.put("offset", f.offset());
         o.put("length", f.length());
         o.set("value", JSON.valueToTree(f.value()));
-        if (isBinary(f.name())) {
+        if (f.kind() == Field.Kind.BINARY) {
             String text = printableText(f.value());
             if (text != null) {
                 o.put("text", text);
@@ -381,11 +381,6 @@ public final class DecodeCommand implements Callable<Integer> {
             }
         }
         return o;
-    }
-
-    private static boolean isBinary(String name) {
-        return name.equals("payload") || name.equals("password") || name.equals("will_payload")
-                || name.equals("correlation_data") || name.equals("authentication_data");
     }
 
     /** The UTF-8 text of a hex value when it is printable, else null. */
@@ -469,9 +464,9 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     private static void printField(Field f, PrintWriter out, String indent) {
-        String value = f.value() == null ? "" : f.value() instanceof String s ? quoteIfText(f.name(), s)
+        String value = f.value() == null ? "" : f.value() instanceof String s ? quoteIfText(f.kind(), s)
                 : String.valueOf(f.value());
-        String text = isBinary(f.name()) ? printableText(f.value()) : null;
+        String text = f.kind() == Field.Kind.BINARY ? printableText(f.value()) : null;
         out.printf("%s%4d +%-3d %s = %s%s%n", indent, f.offset(), f.length(), f.name(), value,
                 text == null ? "" : "  (\"" + text + "\")");
         for (Field c : f.children()) {
@@ -479,8 +474,9 @@ public final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    private static String quoteIfText(String name, String s) {
-        if (isBinary(name) || name.equals("header_flags") || name.equals("packet_type")) {
+    /** Binary data (as hex), flag bits and the packet type print bare; other string values in quotes. */
+    private static String quoteIfText(Field.Kind kind, String s) {
+        if (kind == Field.Kind.BINARY || kind == Field.Kind.BITS || kind == Field.Kind.ENUM) {
             return s;
         }
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');

@@ -16,7 +16,7 @@ final class AuthDecoder {
         int propsAt = r.pos;
         boolean method = false;
         if (r.pos < r.end) {
-            method = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH), "properties").authenticationMethod;
+            method = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH)).authenticationMethod;
         }
         // 5.0 §3.15.2.2.2: omitting the Authentication Method is a Protocol Error. Checked for Continue and
         // Re-authenticate, which are pointless without it; a Success AUTH without it is accepted (short form).

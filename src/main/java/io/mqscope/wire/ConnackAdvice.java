@@ -9,9 +9,9 @@ final class ConnackAdvice {
         Integer rc = null;
         boolean v5 = false;
         for (Field f : p.fields()) {
-            if (f.name().equals("return_code") && f.value() instanceof Integer i) {
+            if (FieldName.RETURN_CODE.is(f) && f.value() instanceof Integer i) {
                 rc = i;
-            } else if (f.name().equals("reason_code") && f.value() instanceof Integer i) {
+            } else if (FieldName.REASON_CODE.is(f) && f.value() instanceof Integer i) {
                 rc = i;
                 v5 = true;
             }

@@ -14,8 +14,8 @@ final class ConnackDecoder {
             return;
         }
         boolean sp = (ack & 1) != 0;
-        r.fields.add(new Field("ack_flags", at, 1, "0x" + Utf8.hex2(ack),
-                List.of(new Field("session_present", at, 1, sp))));
+        r.fields.add(new Field(FieldName.ACK_FLAGS, at, 1, "0x" + Utf8.hex2(ack),
+                List.of(new Field(FieldName.SESSION_PRESENT, at, 1, sp))));
         if ((ack & 0xfe) != 0 && r.version != 3) {
             r.report(Rule.CONNACK_RESERVED_FLAGS, "ack_flags", at, 1, Utf8.hex2(ack));
         }
@@ -26,8 +26,8 @@ final class ConnackDecoder {
         }
         if (r.version == 5) {
             String name = ReasonCodes.name(rc, PacketType.CONNACK);
-            r.field("reason_code", rcAt, 1, rc);
-            r.field("reason_name", rcAt, 1, name);
+            r.field(FieldName.REASON_CODE, rcAt, 1, rc);
+            r.field(FieldName.REASON_NAME, rcAt, 1, name);
             if (!ReasonCodes.allowed(rc, PacketType.CONNACK)) {
                 if (name == null) {
                     r.report(Rule.CONNACK_REASON_CODE_UNDEFINED, "reason_code", rcAt, 1, Utf8.hex2(rc));
@@ -39,7 +39,7 @@ final class ConnackDecoder {
                 r.report(Rule.CONNACK_SESSION_PRESENT_ON_ERROR, "ack_flags", at, 1, Utf8.hex2(rc));
             }
             if (r.pos < r.end) {
-                Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK), "properties");
+                Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK));
             } else {
                 // Unlike PUBACK or DISCONNECT, CONNACK has no short form: the property length is always there.
                 r.report(Rule.CONNACK_MISSING_PROPERTIES, "properties", r.pos, 0);
@@ -48,8 +48,8 @@ final class ConnackDecoder {
             return;
         }
         String name = ReasonCodes.connackReturnCodeName(rc);
-        r.field("return_code", rcAt, 1, rc);
-        r.field("return_code_name", rcAt, 1, name);
+        r.field(FieldName.RETURN_CODE, rcAt, 1, rc);
+        r.field(FieldName.RETURN_CODE_NAME, rcAt, 1, name);
         if (name == null) {
             r.report(Rule.CONNACK_RETURN_CODE_RESERVED, "return_code", rcAt, 1, rc);
         }

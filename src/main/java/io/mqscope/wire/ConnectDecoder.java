@@ -9,11 +9,11 @@ final class ConnectDecoder {
 
     static void decode(PacketReader r) {
         int at = r.pos;
-        String name = r.string("protocol_name", "protocol_name");
+        String name = r.string(FieldName.PROTOCOL_NAME, "protocol_name");
         int levelAt = r.pos;
         int level = r.u8("protocol_level", "protocol_level");
         if (level >= 0) {
-            r.field("protocol_level", levelAt, 1, level);
+            r.field(FieldName.PROTOCOL_LEVEL, levelAt, 1, level);
         }
         if (level >= 0x83 && level <= 0x85) {
             // Mosquitto bridges set bit 7 of the level (try_private, on by default) to tell a mosquitto broker
@@ -48,14 +48,14 @@ final class ConnectDecoder {
         boolean user = (f & 0x80) != 0;
         boolean pass = (f & 0x40) != 0;
         boolean clean = (f & 2) != 0;
-        r.fields.add(new Field("connect_flags", flagsAt, 1, "0x" + Utf8.hex2(f), List.of(
-                new Field("username_flag", flagsAt, 1, user),
-                new Field("password_flag", flagsAt, 1, pass),
-                new Field("will_retain", flagsAt, 1, willRetain),
-                new Field("will_qos", flagsAt, 1, willQos),
-                new Field("will_flag", flagsAt, 1, will),
-                new Field(v5 ? "clean_start" : "clean_session", flagsAt, 1, clean),
-                new Field("reserved", flagsAt, 1, f & 1))));
+        r.fields.add(new Field(FieldName.CONNECT_FLAGS, flagsAt, 1, "0x" + Utf8.hex2(f), List.of(
+                new Field(FieldName.USERNAME_FLAG, flagsAt, 1, user),
+                new Field(FieldName.PASSWORD_FLAG, flagsAt, 1, pass),
+                new Field(FieldName.WILL_RETAIN, flagsAt, 1, willRetain),
+                new Field(FieldName.WILL_QOS, flagsAt, 1, willQos),
+                new Field(FieldName.WILL_FLAG, flagsAt, 1, will),
+                new Field(v5 ? FieldName.CLEAN_START : FieldName.CLEAN_SESSION, flagsAt, 1, clean),
+                new Field(FieldName.RESERVED, flagsAt, 1, f & 1))));
         if ((f & 1) != 0) {
             r.report(Rule.CONNECT_RESERVED_FLAG, "connect_flags", flagsAt, 1, Utf8.hex2(f));
         }
@@ -75,13 +75,13 @@ final class ConnectDecoder {
         if (ka < 0) {
             return;
         }
-        r.field("keepalive", kaAt, 2, ka);
+        r.field(FieldName.KEEPALIVE, kaAt, 2, ka);
         if (v5) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNECT), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNECT));
         }
         // Payload (3.1.1 §3.1.3): Client Identifier, Will Topic, Will Message, User Name, Password
         int idAt = r.pos;
-        String clientId = r.string("client_id", "client_id");
+        String clientId = r.string(FieldName.CLIENT_ID, "client_id");
         if (clientId != null) {
             if (clientId.isEmpty() && r.version == 3) {
                 r.report(Rule.CONNECT_CLIENT_ID_EMPTY_31, "client_id", idAt, 2);
@@ -95,25 +95,25 @@ final class ConnectDecoder {
         if (will && r.pos <= r.end) {
             int payloadFormat = -1;
             if (v5) {
-                payloadFormat = Mqtt5Properties.read(r, Mqtt5Properties.WILL, "will_properties").payloadFormat;
+                payloadFormat = Mqtt5Properties.read(r, Mqtt5Properties.WILL).payloadFormat;
             }
             int wtAt = r.pos;
-            String wt = r.string("will_topic", "will_topic");
+            String wt = r.string(FieldName.WILL_TOPIC, "will_topic");
             TopicRules.checkName(r, wt, wtAt, "will_topic");
             if (wt != null && wt.isEmpty()) {
                 r.report(Rule.CONNECT_WILL_TOPIC_EMPTY, "will_topic", wtAt, 2);
             }
             int wpAt = r.pos + 2;
-            String wp = r.binary("will_payload", "will_payload");
+            String wp = r.binary(FieldName.WILL_PAYLOAD, "will_payload");
             if (payloadFormat == 1 && wp != null) {
                 Utf8.checkPayload(r, wpAt, r.pos, "will_payload", Rule.WILL_PAYLOAD_NOT_UTF8);
             }
         }
         if (user) {
-            r.string("username", "username");
+            r.string(FieldName.USERNAME, "username");
         }
         if (pass) {
-            r.binary("password", "password");
+            r.binary(FieldName.PASSWORD, "password");
         }
         PacketDecoder.trailing(r, "payload", Rule.CONNECT_TRAILING_BYTES);
     }

@@ -17,24 +17,12 @@ final class DisconnectDecoder {
         }
         if (r.pos < r.end) {
             int at = r.pos;
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.DISCONNECT), "properties");
-            if (r.direction == Direction.BROKER_TO_CLIENT && hasChild(r, "session_expiry_interval")) {
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.DISCONNECT));
+            if (r.direction == Direction.BROKER_TO_CLIENT
+                    && Field.find(r.fields, FieldName.SESSION_EXPIRY_INTERVAL) != null) {
                 r.report(Rule.DISCONNECT_SESSION_EXPIRY_FROM_BROKER, "properties", at, r.pos - at);
             }
         }
         PacketDecoder.trailing(r, "properties", Rule.PROPERTIES_TRAILING_BYTES);
-    }
-
-    private static boolean hasChild(PacketReader r, String name) {
-        for (Field f : r.fields) {
-            if (f.name().equals("properties")) {
-                for (Field c : f.children()) {
-                    if (c.name().equals(name)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

@@ -42,6 +42,11 @@ public record Finding(Rule rule, Severity severity, String field, int offset, in
         this(Rule.UNREGISTERED, severity, field, offset, length, spec, List.of(message));
     }
 
+    /** True when the finding blames the field {@code name}. */
+    public boolean blames(FieldName name) {
+        return name.id().equals(field);
+    }
+
     /** The same finding blaming another span. */
     public Finding at(int offset, int length) {
         return new Finding(rule, severity, field, offset, length, spec, args);

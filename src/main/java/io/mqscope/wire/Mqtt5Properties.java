@@ -13,7 +13,7 @@ final class Mqtt5Properties {
 
     private enum Kind { BYTE, TWO, FOUR, VARINT, STRING, BINARY, PAIR }
 
-    private record Def(int id, String name, String field, Kind kind, int packets) {
+    private record Def(int id, String name, FieldName field, Kind kind, int packets) {
     }
 
     private static final Def[] DEFS = new Def[128];
@@ -64,7 +64,8 @@ final class Mqtt5Properties {
     }
 
     private static void def(int id, String name, Kind kind, int packets) {
-        String field = id == 0x26 ? "user_property" : name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        FieldName field = FieldName.of(id == 0x26 ? "user_property"
+                : name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'));
         DEFS[id] = new Def(id, name, field, kind, packets);
     }
 
@@ -83,14 +84,15 @@ final class Mqtt5Properties {
 
     /**
      * Reads a property block (length, then properties) at the cursor. {@code packet} is the packet's bit (or
-     * {@link #WILL}); {@code label} is {@code properties} or {@code will_properties}.
+     * {@link #WILL}); the block is the field {@code properties} or, for {@link #WILL}, {@code will_properties}.
      */
-    static Seen read(PacketReader r, int packet, String label) {
+    static Seen read(PacketReader r, int packet) {
         Seen seen = new Seen();
         boolean will = packet == WILL;
         int at = r.pos;
-        String lengthName = label + "_length";
-        int len = r.varInt(lengthName, "properties");
+        FieldName label = packet == WILL ? FieldName.WILL_PROPERTIES : FieldName.PROPERTIES;
+        FieldName lengthName = packet == WILL ? FieldName.WILL_PROPERTIES_LENGTH : FieldName.PROPERTIES_LENGTH;
+        int len = r.varInt(lengthName.id(), "properties");
         if (len < 0) {
             r.pos = r.end;
             return seen;
@@ -156,7 +158,7 @@ final class Mqtt5Properties {
     }
 
     private static Object readValue(PacketReader r, Def def, int id, int idAt, Seen seen) {
-        String n = def.field;
+        String n = def.field.id();
         switch (def.kind) {
             case BYTE -> {
                 int v = r.u8(n, "properties");
@@ -199,7 +201,7 @@ final class Mqtt5Properties {
             }
             case STRING -> {
                 int before = r.fields.size();
-                String v = r.string(n, "properties");
+                String v = r.string(def.field, "properties");
                 trim(r, before);
                 if (id == 0x08 && v != null && (v.indexOf('+') >= 0 || v.indexOf('#') >= 0)) {
                     r.report(Rule.PROPERTIES_RESPONSE_TOPIC_WILDCARD, "properties", idAt, r.pos - idAt, v);
@@ -210,14 +212,14 @@ final class Mqtt5Properties {
             }
             case BINARY -> {
                 int before = r.fields.size();
-                String v = r.binary(n, "properties");
+                String v = r.binary(def.field, "properties");
                 trim(r, before);
                 return v;
             }
             default -> {
                 int before = r.fields.size();
-                String k = r.string("user property name", "properties");
-                String v = r.string("user property value", "properties");
+                String k = r.string(FieldName.USER_PROPERTY_NAME, "properties");
+                String v = r.string(FieldName.USER_PROPERTY_VALUE, "properties");
                 trim(r, before);
                 return k == null || v == null ? null : List.of(k, v);
             }

@@ -51,14 +51,14 @@ public final class PacketDecoder {
     static {
         for (int i = 0; i < 16; i++) {
             FLAG_BITS[i] = "" + (i >> 3 & 1) + (i >> 2 & 1) + (i >> 1 & 1) + (i & 1);
-            FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i]);
-            PUBLISH_FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i], List.of(
-                    new Field("dup", 0, 1, (i & 8) != 0),
-                    new Field("qos", 0, 1, i >> 1 & 3),
-                    new Field("retain", 0, 1, (i & 1) != 0)));
+            FLAG_FIELDS[i] = new Field(FieldName.HEADER_FLAGS, 0, 1, FLAG_BITS[i]);
+            PUBLISH_FLAG_FIELDS[i] = new Field(FieldName.HEADER_FLAGS, 0, 1, FLAG_BITS[i], List.of(
+                    new Field(FieldName.DUP, 0, 1, (i & 8) != 0),
+                    new Field(FieldName.QOS, 0, 1, i >> 1 & 3),
+                    new Field(FieldName.RETAIN, 0, 1, (i & 1) != 0)));
         }
         for (PacketType t : PacketType.values()) {
-            TYPE_FIELDS[t.ordinal()] = new Field("packet_type", 0, 1, t.name());
+            TYPE_FIELDS[t.ordinal()] = new Field(FieldName.PACKET_TYPE, 0, 1, t.name());
         }
     }
 
@@ -119,16 +119,16 @@ public final class PacketDecoder {
                 r.report(length.length() == 0 ? Rule.REMAINING_LENGTH_MISSING : Rule.REMAINING_LENGTH_CUT_SHORT,
                         "remaining_length", 1, length.length());
                 if (length.length() > 0) {
-                    r.field("remaining_length", 1, length.length(), null);
+                    r.field(FieldName.REMAINING_LENGTH, 1, length.length(), null);
                 }
                 r.pos = r.end = b.length;
                 return -1;
             }
             case TOO_LONG -> {
                 r.report(Rule.REMAINING_LENGTH_TOO_LONG, "remaining_length", 1, 4, Utf8.hex2(b[4] & 0xff));
-                r.field("remaining_length", 1, 4, null);
+                r.field(FieldName.REMAINING_LENGTH, 1, 4, null);
                 if (b.length > 5) {
-                    r.field("undecoded", 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
+                    r.field(FieldName.UNDECODED, 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
                 }
                 r.pos = r.end = b.length;
                 return -1;
@@ -138,7 +138,7 @@ public final class PacketDecoder {
         int rl = length.value();
         int rlLen = length.length();
         int i = length.end();
-        r.field("remaining_length", 1, rlLen, rl);
+        r.field(FieldName.REMAINING_LENGTH, 1, rlLen, rl);
         int declaredEnd = i + rl;
         r.pos = i;
         if (b.length < declaredEnd) {
@@ -166,7 +166,7 @@ public final class PacketDecoder {
             reserved(r, nibble);
         }
         if (b.length > declaredEnd) {
-            r.field("extra_bytes", declaredEnd, b.length - declaredEnd, HexDump.hex(b, declaredEnd,
+            r.field(FieldName.EXTRA_BYTES, declaredEnd, b.length - declaredEnd, HexDump.hex(b, declaredEnd,
                     b.length - declaredEnd));
         }
         return rl;
@@ -253,10 +253,10 @@ public final class PacketDecoder {
     private static void reserved(PacketReader r, int nibble) {
         r.report(nibble == 15 ? Rule.PACKET_TYPE_RESERVED_15 : Rule.PACKET_TYPE_RESERVED, "packet_type", 0, 1,
                 nibble);
-        rest(r, "payload");
+        rest(r, FieldName.PAYLOAD);
     }
 
-    static void rest(PacketReader r, String name) {
+    static void rest(PacketReader r, FieldName name) {
         if (r.pos < r.end) {
             r.field(name, r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
             r.pos = r.end;
@@ -270,7 +270,7 @@ public final class PacketDecoder {
             // The trailing-bytes rules take (count), (count, type) or (count, type, section).
             Object[] args = {n, r.type.name(), section(r.type)};
             r.report(rule, blame, r.pos, n, java.util.Arrays.copyOf(args, rule.args().size()));
-            r.field("trailing_bytes", r.pos, n, HexDump.hex(r.b, r.pos, n));
+            r.field(FieldName.TRAILING_BYTES, r.pos, n, HexDump.hex(r.b, r.pos, n));
             r.pos = r.end;
         }
     }
@@ -285,7 +285,7 @@ public final class PacketDecoder {
                 r.report(Rule.REMAINING_LENGTH_FIXED, "remaining_length", 1, headerLength(r.b) - 1, r.type.name(),
                         want, versionName(r.version), rl, section(r.type));
             }
-            r.field("trailing_bytes", r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
+            r.field(FieldName.TRAILING_BYTES, r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
             r.pos = r.end;
         }
     }
@@ -308,7 +308,7 @@ public final class PacketDecoder {
         if (id < 0) {
             return;
         }
-        r.field("packet_id", at, 2, id);
+        r.field(FieldName.PACKET_ID, at, 2, id);
         if (id == 0) {
             r.report(Rule.PACKET_ID_ZERO, "packet_id", at, 2, r.type.name());
         }
@@ -316,16 +316,16 @@ public final class PacketDecoder {
 
     /** 5.0: a Remaining Length that ends before the reason code means 0x00 (Success / Normal disconnection). */
     static void impliedSuccess(PacketReader r) {
-        r.field("reason_code", r.pos, 0, 0);
-        r.field("reason_name", r.pos, 0, ReasonCodes.name(0, r.type));
+        r.field(FieldName.REASON_CODE, r.pos, 0, 0);
+        r.field(FieldName.REASON_NAME, r.pos, 0, ReasonCodes.name(0, r.type));
     }
 
     static void reasonCode(PacketReader r) {
         int at = r.pos;
         int rc = r.u8("reason_code", "reason_code");
         String name = ReasonCodes.name(rc, r.type);
-        r.field("reason_code", at, 1, rc);
-        r.field("reason_name", at, 1, name);
+        r.field(FieldName.REASON_CODE, at, 1, rc);
+        r.field(FieldName.REASON_NAME, at, 1, name);
         if (!ReasonCodes.allowed(rc, r.type)) {
             if (name == null) {
                 r.report(Rule.REASON_CODE_UNDEFINED, "reason_code", at, 1, Utf8.hex2(rc), r.type.name());
@@ -345,7 +345,8 @@ public final class PacketDecoder {
         }
     }
 
-    static void codes(PacketReader r, String name) {
+    static void codes(PacketReader r, FieldName codes) {
+        String name = codes.id();
         int at = r.pos;
         if (r.pos >= r.end) {
             if (r.version == 5) {
@@ -376,7 +377,7 @@ public final class PacketDecoder {
             }
             r.pos++;
         }
-        r.field(name, at, r.pos - at, List.copyOf(list));
+        r.field(codes, at, r.pos - at, List.copyOf(list));
     }
 
 }

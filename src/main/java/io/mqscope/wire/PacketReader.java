@@ -56,7 +56,7 @@ final class PacketReader {
         return List.copyOf(findings);
     }
 
-    void field(String name, int offset, int length, Object value) {
+    void field(FieldName name, int offset, int length, Object value) {
         fields.add(new Field(name, offset, length, value));
     }
 
@@ -139,22 +139,22 @@ final class PacketReader {
      * A UTF-8 Encoded String (two-byte length, then bytes). Adds the field spanning length and bytes; returns the
      * value or null when not even the length is present.
      */
-    String string(String name, String blame) {
+    String string(FieldName name, String blame) {
         int at = pos;
-        int len = lengthPrefixed(name, blame, Rule.STRING_OVERRUN);
+        int len = lengthPrefixed(name.id(), blame, Rule.STRING_OVERRUN);
         if (len < 0) {
             return null;
         }
-        String s = Utf8.decode(this, b, pos, len, blame, name);
+        String s = Utf8.decode(this, b, pos, len, blame, name.id());
         pos += len;
         field(name, at, pos - at, s);
         return s;
     }
 
     /** Binary Data (two-byte length, then bytes): returns the value as hex, or null when missing. */
-    String binary(String name, String blame) {
+    String binary(FieldName name, String blame) {
         int at = pos;
-        int len = lengthPrefixed(name, blame, Rule.BINARY_OVERRUN);
+        int len = lengthPrefixed(name.id(), blame, Rule.BINARY_OVERRUN);
         if (len < 0) {
             return null;
         }

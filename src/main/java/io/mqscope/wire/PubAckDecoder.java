@@ -17,7 +17,7 @@ final class PubAckDecoder {
             PacketDecoder.impliedSuccess(r);
         }
         if (r.pos < r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(r.type), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(r.type));
         }
         PacketDecoder.trailing(r, "properties", Rule.PROPERTIES_TRAILING_BYTES);
     }

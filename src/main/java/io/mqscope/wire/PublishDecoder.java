@@ -9,15 +9,14 @@ final class PublishDecoder {
     static void decode(PacketReader r) {
         int qos = r.flags >> 1 & 3;
         int at = r.pos;
-        String topic = r.string("topic", "topic");
+        String topic = r.string(FieldName.TOPIC, "topic");
         TopicRules.checkName(r, topic, at, "topic");
         if (qos > 0) {
             PacketDecoder.packetId(r);
         }
         int payloadFormat = -1;
         if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.Seen seen = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.PUBLISH),
-                    "properties");
+            Mqtt5Properties.Seen seen = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.PUBLISH));
             payloadFormat = seen.payloadFormat;
             if (topic != null && topic.isEmpty() && seen.topicAlias < 0) {
                 r.report(Rule.PUBLISH_TOPIC_EMPTY_WITHOUT_ALIAS, "topic", at, 2);
@@ -30,7 +29,7 @@ final class PublishDecoder {
         }
         int n = r.end - r.pos;
         if (n >= 0) {
-            r.field("payload", r.pos, n, FieldList.LAZY_HEX);
+            r.field(FieldName.PAYLOAD, r.pos, n, FieldList.LAZY_HEX);
             if (payloadFormat == 1) {
                 Utf8.checkPayload(r, r.pos, r.end, "payload", Rule.PAYLOAD_NOT_UTF8);
             }

@@ -410,8 +410,8 @@ public final class StreamDecoder {
         Diagnosis diagnosis = Diagnosis.of(v == 5 ? Rule.DIAGNOSIS_MQTT311_ON_MQTT5_CONNECTION
                 : Rule.DIAGNOSIS_MQTT5_ON_MQTT311_CONNECTION, Summary.of(q));
         List<Finding> fs = new ArrayList<>(p.findings());
-        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")
-                && !fs.get(0).field().equals("properties")) {
+        if (v == 5 && !fs.isEmpty() && !fs.get(0).blames(FieldName.HEADER_FLAGS)
+                && !fs.get(0).blames(FieldName.PROPERTIES)) {
             fs.add(0, Finding.of(Rule.PROPERTIES_MISSING_LENGTH, 5, "properties", PacketDecoder.headerLength(raw), 0,
                     p.type().name()));
         }
@@ -419,20 +419,20 @@ public final class StreamDecoder {
     }
 
     private static boolean levelIsValid(DecodedPacket p) {
-        for (Field f : p.fields()) {
-            if (f.name().equals("protocol_level")) {
-                return f.value() instanceof Integer l && (l >= 3 && l <= 5 || l >= 0x83 && l <= 0x85);
-            }
-        }
-        return false;
+        Field f = Field.find(p.fields(), FieldName.PROTOCOL_LEVEL);
+        return f != null && f.value() instanceof Integer l && (l >= 3 && l <= 5 || l >= 0x83 && l <= 0x85);
     }
+
+    /** Rules saying that a field runs past the end of the packet or is missing there. */
+    private static final java.util.Set<Rule> OVERRUNS = java.util.EnumSet.of(Rule.REMAINING_LENGTH_MISSING,
+            Rule.FIELD_MISSING, Rule.FIELD_CUT_SHORT, Rule.VARINT_MISSING, Rule.STRING_OVERRUN, Rule.BINARY_OVERRUN,
+            Rule.PROPERTIES_OVERRUN, Rule.REASON_CODES_MISSING, Rule.RETURN_CODES_MISSING,
+            Rule.SUBSCRIBE_NO_TOPIC_FILTER, Rule.UNSUBSCRIBE_NO_TOPIC_FILTER);
 
     /** True when a field ran past the end of the packet: the declared length may be too small. */
     private static boolean overran(DecodedPacket p) {
         for (Finding f : p.findings()) {
-            String m = f.message();
-            if (f.severity() == Severity.ERROR && (m.contains("runs past the end") || m.startsWith("packet ends")
-                    || m.contains("without any"))) {
+            if (f.severity() == Severity.ERROR && OVERRUNS.contains(f.rule())) {
                 return true;
             }
         }
@@ -581,8 +581,8 @@ public final class StreamDecoder {
         byte[] raw = Arrays.copyOfRange(b, pos, pos + m.length());
         int first = raw[0] & 0xff;
         PacketType t = PacketType.of(first >> 4, protocolVersion);
-        List<Field> fields = List.of(new Field("packet_type", 0, 1, t.name()),
-                new Field("not_mqtt", 0, raw.length, m.protocol() + ": " + m.what()));
+        List<Field> fields = List.of(new Field(FieldName.PACKET_TYPE, 0, 1, t.name()),
+                new Field(FieldName.NOT_MQTT, 0, raw.length, m.protocol() + ": " + m.what()));
         Finding f = Finding.of(m.rule(), protocolVersion, "packet_type", 0, raw.length, m.args().toArray());
         streamFindings.add(f.at((int) Math.min(Integer.MAX_VALUE, consumed), raw.length));
         return new DecodedPacket(index, consumed, raw, t, first & 0xf, -1, protocolVersion, fields, List.of(f),
@@ -610,7 +610,7 @@ public final class StreamDecoder {
             protocolVersion = fixed.protocolVersion();
         }
         List<Finding> fs = new ArrayList<>(lit.findings());
-        if (!fs.isEmpty() && fs.get(0).field().equals("remaining_length")) {
+        if (!fs.isEmpty() && fs.get(0).blames(FieldName.REMAINING_LENGTH)) {
             Finding head = fs.get(0);
             Finding next = fs.size() > 1 && fs.get(1).severity() == Severity.ERROR ? fs.get(1) : null;
             String body = HexDump.hex(Arrays.copyOfRange(raw, hdr, Math.min(raw.length, hdr + 5)), " ");

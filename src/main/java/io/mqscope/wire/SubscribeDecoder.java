@@ -8,24 +8,25 @@ final class SubscribeDecoder {
     static void decode(PacketReader r) {
         PacketDecoder.packetId(r);
         if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBSCRIBE), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBSCRIBE));
         }
         if (r.pos >= r.end) {
             r.report(Rule.SUBSCRIBE_NO_TOPIC_FILTER, "payload", r.pos, 0);
             return;
         }
         boolean v5 = r.version == 5;
-        String optName = v5 ? "subscription_options" : "requested_qos";
+        FieldName options = v5 ? FieldName.SUBSCRIPTION_OPTIONS : FieldName.REQUESTED_QOS;
+        String optName = options.id();
         while (r.pos < r.end) {
             int at = r.pos;
-            String filter = r.string("topic_filter", "topic_filter");
+            String filter = r.string(FieldName.TOPIC_FILTER, "topic_filter");
             TopicRules.checkFilter(r, filter, at);
             int oAt = r.pos;
             int o = r.u8(optName, optName);
             if (o < 0) {
                 break;
             }
-            r.field(optName, oAt, 1, v5 ? o : o & 3);
+            r.field(options, oAt, 1, v5 ? o : o & 3);
             if ((o & 3) == 3) {
                 r.report(Rule.SUBSCRIBE_QOS3, optName, oAt, 1, optName, Utf8.hex2(o));
             }

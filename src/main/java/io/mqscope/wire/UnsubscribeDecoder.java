@@ -8,7 +8,7 @@ final class UnsubscribeDecoder {
     static void decode(PacketReader r) {
         PacketDecoder.packetId(r);
         if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE));
         }
         if (r.pos >= r.end) {
             r.report(Rule.UNSUBSCRIBE_NO_TOPIC_FILTER, "payload", r.pos, 0);
@@ -16,7 +16,7 @@ final class UnsubscribeDecoder {
         }
         while (r.pos < r.end) {
             int at = r.pos;
-            String filter = r.string("topic_filter", "topic_filter");
+            String filter = r.string(FieldName.TOPIC_FILTER, "topic_filter");
             TopicRules.checkFilter(r, filter, at);
         }
     }
