@@ -32,6 +32,28 @@ public record DecodedPacket(int index, long offset, byte[] raw, PacketType type,
         return raw.length;
     }
 
+    /** True when an error was found: the bytes break the spec (warnings and remarks aside). */
+    public boolean hasErrors() {
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same packet with other findings, root cause and repair. */
+    DecodedPacket with(List<Finding> findings, Diagnosis cause, byte[] repaired) {
+        return new DecodedPacket(index, offset, raw, type, flags, remainingLength, protocolVersion, fields,
+                List.copyOf(findings), cause, repaired);
+    }
+
+    /** The same packet at another position in its stream. */
+    DecodedPacket withIndex(int index) {
+        return new DecodedPacket(index, offset, raw, type, flags, remainingLength, protocolVersion, fields, findings,
+                cause, repaired);
+    }
+
     /** True when a warning or error was found: the bytes are not canonical MQTT. */
     public boolean malformed() {
         for (Finding f : findings) {

@@ -18,6 +18,10 @@ public enum FieldName {
     EXTRA_BYTES("extra_bytes", Field.Kind.BYTES),
     TRAILING_BYTES("trailing_bytes", Field.Kind.BYTES),
     NOT_MQTT("not_mqtt", Field.Kind.LABEL),
+    /** Zero bytes after a zero-length packet: the padding of its Remaining Length. */
+    PADDING("padding", Field.Kind.BYTES),
+    /** Not a field: what sequence findings blame (the packet's place in the connection). */
+    SEQUENCE("sequence", Field.Kind.LABEL),
     PROTOCOL_NAME("protocol_name", Field.Kind.TEXT),
     PROTOCOL_LEVEL("protocol_level", Field.Kind.INTEGER),
     CONNECT_FLAGS("connect_flags", Field.Kind.FLAGS),

@@ -40,6 +40,7 @@ public enum Rule {
             "3.1.1 §2.2.3 | 5.0 §2.1.4", "head", "body"),
     REMAINING_LENGTH_PADDED_LITERAL_THEN("remaining_length.padded_literal_then", Severity.ERROR,
             "3.1.1 §2.2.3 | 5.0 §2.1.4", "head", "body", "next"),
+    REMAINING_LENGTH_PADDING("remaining_length.padding", Severity.ERROR, "3.1.1 §2.2.3 | 5.0 §2.1.4", "count", "type"),
     REMAINING_LENGTH_BEYOND_BUFFER("remaining_length.beyond_buffer", Severity.ERROR,
             "3.1.1 §2.2.3", "declared", "limit"),
     HEADER_FLAGS_RESERVED("header_flags.reserved", Severity.ERROR,

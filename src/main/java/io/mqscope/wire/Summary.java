@@ -21,7 +21,8 @@ public final class Summary {
                     sb.append(' ').append(l == 3 ? "3.1" : l == 4 ? "3.1.1" : l == 5 ? "5.0" : "level " + l);
                 }
                 sb.append(", clientId \"").append(f.getOrDefault(FieldName.CLIENT_ID, "")).append('"');
-                if (Boolean.TRUE.equals(f.get(FieldName.CLEAN_SESSION)) || Boolean.TRUE.equals(f.get(FieldName.CLEAN_START))) {
+                if (Boolean.TRUE.equals(f.get(FieldName.CLEAN_SESSION))
+                        || Boolean.TRUE.equals(f.get(FieldName.CLEAN_START))) {
                     sb.append(f.containsKey(FieldName.CLEAN_START) ? ", clean start" : ", clean session");
                 }
                 sb.append(", keepalive ").append(f.getOrDefault(FieldName.KEEPALIVE, "?"));
@@ -48,7 +49,8 @@ public final class Summary {
                 sb.append(", ").append(payload instanceof String s ? s.length() / 2 : 0).append("-byte payload");
             }
             case CONNACK -> {
-                Object rc = f.containsKey(FieldName.REASON_CODE) ? f.get(FieldName.REASON_NAME) : f.get(FieldName.RETURN_CODE_NAME);
+                Object rc = f.containsKey(FieldName.REASON_CODE) ? f.get(FieldName.REASON_NAME)
+                        : f.get(FieldName.RETURN_CODE_NAME);
                 sb.append(": ").append(rc);
             }
             default -> {
