@@ -346,7 +346,7 @@ class ViewModelsTest {
         vm.exportJsonLines(out);
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).contains("\"type\":\"PUBLISH\"").contains("\"hex\":\"30 05 00 03 61 2f 62\"")
+        assertThat(lines.get(1)).contains("\"type\":\"PUBLISH\"").contains("\"hex\":\"30050003612f62\"")
                 .contains("\"direction\":\"client\"");
     }
 }
