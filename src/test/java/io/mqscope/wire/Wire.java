@@ -43,6 +43,22 @@ final class Wire {
         return f;
     }
 
+    /**
+     * Asserts that the first (root-cause) finding breaks {@code rule}, blames the span {@code offset, length} and
+     * cites {@code spec}; returns it.
+     */
+    static Finding breaks(DecodedPacket p, Rule rule, int offset, int length, String spec) {
+        assertThat(p.findings()).as("findings").isNotEmpty();
+        Finding f = p.findings().get(0);
+        assertThat(f.rule()).as("rule of %s", p.findings()).isEqualTo(rule);
+        assertThat(f.offset()).as("offset of %s", f.message()).isEqualTo(offset);
+        assertThat(f.length()).as("length of %s", f.message()).isEqualTo(length);
+        assertThat(f.spec()).as("spec of %s", f.message()).isEqualTo(spec);
+        assertThat(f.severity()).isEqualTo(rule.severity());
+        assertThat(f.message()).isNotBlank().doesNotContain("{");
+        return f;
+    }
+
     static Finding error(DecodedPacket p, String field) {
         return blames(p, Severity.ERROR, field);
     }
