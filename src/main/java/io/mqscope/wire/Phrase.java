@@ -1,5 +1,6 @@
 package io.mqscope.wire;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Wording that fills an argument of a rule's message (e.g. which TLS record), translated like the message. */
@@ -34,6 +35,6 @@ public enum Phrase {
 
     /** This phrase with its argument values, to pass as a rule's argument. */
     public Wording with(Object... values) {
-        return new Wording(key, args, List.of(values));
+        return new Wording(key, args, Arrays.asList(values));
     }
 }

@@ -1,5 +1,6 @@
 package io.mqscope.wire;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +290,7 @@ public enum Rule {
     /** The spec reference for a version with the arguments filled in, e.g. {@code 5.0 §3.4.1}. */
     public String spec(int version, Object... values) {
         String t = specTemplate(version);
-        return t.indexOf('{') < 0 ? t : Messages.format(t, args, List.of(values), null);
+        return t.indexOf('{') < 0 ? t : Messages.format(t, args, Arrays.asList(values), null);
     }
 
     /** The rule with this id, or null. */
