@@ -63,6 +63,19 @@ final class Wire {
         return blames(p, Severity.ERROR, field);
     }
 
+    /** {@link #error(DecodedPacket, String)}, and the root cause breaks {@code rule} at that span citing spec. */
+    static Finding error(DecodedPacket p, String field, Rule rule, int offset, int length, String spec) {
+        error(p, field);
+        return breaks(p, rule, offset, length, spec);
+    }
+
+    /** {@link #blames(DecodedPacket, Severity, String)}, and the root cause breaks {@code rule} at that span. */
+    static Finding blames(DecodedPacket p, Severity severity, String field, Rule rule, int offset, int length,
+                          String spec) {
+        blames(p, severity, field);
+        return breaks(p, rule, offset, length, spec);
+    }
+
     static Object value(DecodedPacket p, String name) {
         Field f = field(p, name);
         return f == null ? null : f.value();
