@@ -394,6 +394,9 @@ final class RelayConnection {
         if (wsCloseFromBroker != null) {
             reason.append(" (").append(wsCloseFromBroker).append(')');
         }
+        // The client's bytes end here too: a packet the decoder still held (waiting for the bytes that decide a
+        // repair) is reported now, so that it can be named as the suspect.
+        toBroker.finish();
         String suspect = suspectPacket();
         if (toBroker.sniffedConnect() && !connackSeen) {
             String detail = "the broker closed the connection without sending CONNACK"
@@ -626,7 +629,7 @@ final class RelayConnection {
                 return;
             }
             try {
-                decoder.finish();
+                decoder.finish(this::packet);
                 reportStreamFindings();
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 decoderBroken = true;

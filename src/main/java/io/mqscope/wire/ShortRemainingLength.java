@@ -29,15 +29,33 @@ final class ShortRemainingLength {
 
     /** True when a field ran past the end of the packet: the declared length may be too small. */
     static boolean couldRepair(DecodedPacket p) {
+        return shortfall(p) > 0;
+    }
+
+    /**
+     * How many bytes the first field that ran past the end lacks, at least 1: no smaller extra length can make the
+     * packet well-formed. 0 when no field ran past the end (or the packet has a root cause already).
+     */
+    static int shortfall(DecodedPacket p) {
         if (p.cause() != null) {
-            return false;
+            return 0;
         }
         for (Finding f : p.findings()) {
             if (f.severity() == Severity.ERROR && OVERRUNS.contains(f.rule())) {
-                return true;
+                List<Object> a = f.args();
+                int lacking = switch (f.rule()) {
+                    // (name, declared, left) and (length, left): the value's length minus what is left
+                    case STRING_OVERRUN, BINARY_OVERRUN -> (Integer) a.get(1) - (Integer) a.get(2);
+                    case PROPERTIES_OVERRUN -> (Integer) a.get(0) - (Integer) a.get(1);
+                    // (name, need) and (name, need, left)
+                    case FIELD_MISSING -> (Integer) a.get(1);
+                    case FIELD_CUT_SHORT -> (Integer) a.get(1) - (Integer) a.get(2);
+                    default -> 1;
+                };
+                return Math.max(1, lacking);
             }
         }
-        return false;
+        return 0;
     }
 
     /**
@@ -45,14 +63,19 @@ final class ShortRemainingLength {
      * or {@link #NEED_MORE} when the answer depends on bytes not yet at hand: whatever the stream's split, the same
      * bytes give the same answer.
      */
-    static DecodedPacket attempt(Frame f, VersionLearner versions) {
+    static DecodedPacket attempt(Frame f, DecodedPacket literal, VersionLearner versions) {
+        int from = shortfall(literal);
+        if (from > WINDOW) {
+            return null; // decided without waiting: no length within the window can hold the fields
+        }
         byte[] b = f.b();
         int pos = f.pos();
         int n = f.n();
         int rlLen = f.rlLen();
         int rl = f.rl();
         int hdr = 1 + rlLen;
-        for (int extra = 1; extra <= WINDOW; extra++) {
+        // Fewer extra bytes than the shortfall leave the packet malformed: starting there gives the same answer sooner.
+        for (int extra = Math.max(1, from); extra <= WINDOW; extra++) {
             int end = pos + n + extra;
             // Deciding needs the packet's bytes and the byte after them, or the knowledge that the stream ends.
             if (end > f.to() || end == f.to() && !f.last()) {

@@ -323,7 +323,7 @@ public final class StreamDecoder {
             }
         }
         if (ShortRemainingLength.couldRepair(p)) {
-            DecodedPacket longer = ShortRemainingLength.attempt(f, versions);
+            DecodedPacket longer = ShortRemainingLength.attempt(f, p, versions);
             if (longer != null) {
                 return longer;
             }
