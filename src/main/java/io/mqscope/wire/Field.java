@@ -10,9 +10,8 @@ import java.util.List;
  * @param length   number of bytes
  * @param value    decoded value: String, Long/Integer, Boolean, or a hex string for binary data; may be null
  * @param children nested fields (properties, subscriptions, connect flag bits); never null
- * @param kind     what the value is, from the field's registration
  */
-public record Field(String name, int offset, int length, Object value, List<Field> children, Kind kind) {
+public record Field(String name, int offset, int length, Object value, List<Field> children) {
     /** What a field's value is (Wireshark's field types, coarser). */
     public enum Kind {
         /** A UTF-8 Encoded String from the wire. */
@@ -46,23 +45,22 @@ public record Field(String name, int offset, int length, Object value, List<Fiel
     }
 
     public Field(FieldName name, int offset, int length, Object value, List<Field> children) {
-        this(name.id(), offset, length, value, children, name.kind());
+        this(name.id(), offset, length, value, children);
     }
 
     public Field(FieldName name, int offset, int length, Object value) {
-        this(name.id(), offset, length, value, List.of(), name.kind());
-    }
-
-    /** A field by spelled-out name; its kind comes from the registry ({@link Kind#OTHER} when not registered). */
-    public Field(String name, int offset, int length, Object value, List<Field> children) {
-        this(name, offset, length, value, children, kindOf(name));
+        this(name.id(), offset, length, value, List.of());
     }
 
     public Field(String name, int offset, int length, Object value) {
-        this(name, offset, length, value, List.of(), kindOf(name));
+        this(name, offset, length, value, List.of());
     }
 
-    private static Kind kindOf(String name) {
+    /**
+     * What the value is, from the name's registration ({@link Kind#OTHER} when the name is not registered). Looked
+     * up rather than stored: a flood of packets keeps its fields small, and only renderers ask.
+     */
+    public Kind kind() {
         FieldName n = FieldName.of(name);
         return n == null ? Kind.OTHER : n.kind();
     }

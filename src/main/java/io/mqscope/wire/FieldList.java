@@ -25,8 +25,7 @@ final class FieldList extends AbstractList<Field> implements RandomAccess {
         Field f = fields[index];
         if (f.value() == LAZY_HEX) {
             // Field is immutable: if two threads race here, both compute the same value.
-            f = new Field(f.name(), f.offset(), f.length(), HexDump.hex(raw, f.offset(), f.length()), f.children(),
-                    f.kind());
+            f = new Field(f.name(), f.offset(), f.length(), HexDump.hex(raw, f.offset(), f.length()), f.children());
             fields[index] = f;
         }
         return f;

@@ -31,6 +31,9 @@ final class ForeignProtocol {
     /** Returned when more bytes are needed to decide. */
     static final Match NEED_MORE = new Match("", 0, "", Rule.UNREGISTERED, List.of(""), null);
 
+    /** Longest HTTP head taken as one unit when its blank line does not come. */
+    private static final int MAX_HTTP_HEAD = 8192;
+
     private static final String[] HTTP_STARTS = {"GET ", "POST ", "PUT ", "HEAD ", "OPTIONS ", "DELETE ", "PATCH ",
         "CONNECT ", "HTTP/1."};
 
@@ -72,21 +75,28 @@ final class ForeignProtocol {
                 }
             }
             if (same && n == s.length()) {
-                return httpMatch(b, off, len, s.startsWith("HTTP"), dir);
+                return httpMatch(b, off, len, s.startsWith("HTTP"), dir, last);
             }
             prefix |= same;
         }
         return prefix && !last ? NEED_MORE : null;
     }
 
-    private static Match httpMatch(byte[] b, int off, int len, boolean response, Direction dir) {
+    private static Match httpMatch(byte[] b, int off, int len, boolean response, Direction dir, boolean last) {
         int end = off + len;
-        int headersEnd = end;
-        for (int i = off; i + 3 < end; i++) {
+        int headersEnd = -1;
+        for (int i = off; i + 3 < end && i - off < MAX_HTTP_HEAD; i++) {
             if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
                 headersEnd = i + 4;
                 break;
             }
+        }
+        if (headersEnd < 0) {
+            // The head is the message up to its blank line; a split stream must not cut it elsewhere.
+            if (len < MAX_HTTP_HEAD && !last) {
+                return NEED_MORE;
+            }
+            headersEnd = off + Math.min(len, MAX_HTTP_HEAD);
         }
         String text = new String(b, off, headersEnd - off, StandardCharsets.ISO_8859_1);
         int eol = text.indexOf('\r');
@@ -133,11 +143,14 @@ final class ForeignProtocol {
             default -> "TLS 1.2";
         };
         int recLen = len >= 5 ? (b[off + 3] & 0xff) << 8 | b[off + 4] & 0xff : -1;
+        if (!last && (recLen < 0 || 5 + recLen > len)) {
+            return NEED_MORE; // the record is one unit: a split stream must not cut it elsewhere
+        }
         int length = recLen >= 0 && 5 + recLen <= len ? 5 + recLen : len;
         Phrase what;
         boolean serverHello = false;
         if (type == 0x16) {
-            int hs = len >= 6 ? b[off + 5] & 0xff : -1;
+            int hs = length >= 6 ? b[off + 5] & 0xff : -1; // inside the record only
             serverHello = hs == 2;
             what = hs == 1 ? Phrase.TLS_CLIENT_HELLO : hs == 2 ? Phrase.TLS_SERVER_HELLO : Phrase.TLS_HANDSHAKE;
         } else if (type == 0x15) {

@@ -113,13 +113,15 @@ public final class PacketDecoder {
         r.fields.add(TYPE_FIELDS[r.type.ordinal()]);
         r.fields.add(r.type == PacketType.PUBLISH ? PUBLISH_FLAG_FIELDS[r.flags] : FLAG_FIELDS[r.flags]);
         // Remaining Length (3.1.1 §2.2.3, 5.0 §2.1.4)
-        VariableByteInteger length = VariableByteInteger.decode(b, 1, b.length);
-        switch (length.problem()) {
+        long length = VariableByteInteger.decodePacked(b, 1, b.length); // no allocation per packet
+        int rlLen = VariableByteInteger.length(length);
+        VariableByteInteger.Problem problem = VariableByteInteger.problem(length);
+        switch (problem) {
             case MISSING, TRUNCATED -> {
-                r.report(length.length() == 0 ? Rule.REMAINING_LENGTH_MISSING : Rule.REMAINING_LENGTH_CUT_SHORT,
-                        "remaining_length", 1, length.length());
-                if (length.length() > 0) {
-                    r.field(FieldName.REMAINING_LENGTH, 1, length.length(), null);
+                r.report(rlLen == 0 ? Rule.REMAINING_LENGTH_MISSING : Rule.REMAINING_LENGTH_CUT_SHORT,
+                        "remaining_length", 1, rlLen);
+                if (rlLen > 0) {
+                    r.field(FieldName.REMAINING_LENGTH, 1, rlLen, null);
                 }
                 r.pos = r.end = b.length;
                 return -1;
@@ -135,9 +137,8 @@ public final class PacketDecoder {
             }
             default -> { }
         }
-        int rl = length.value();
-        int rlLen = length.length();
-        int i = length.end();
+        int rl = VariableByteInteger.value(length);
+        int i = 1 + rlLen;
         r.field(FieldName.REMAINING_LENGTH, 1, rlLen, rl);
         int declaredEnd = i + rl;
         r.pos = i;
@@ -152,7 +153,7 @@ public final class PacketDecoder {
         } else {
             r.end = declaredEnd;
         }
-        if (length.problem() == VariableByteInteger.Problem.NON_MINIMAL) {
+        if (problem == VariableByteInteger.Problem.NON_MINIMAL) {
             r.nonMinimal(r.version == 5 ? Rule.REMAINING_LENGTH_PADDED : Rule.REMAINING_LENGTH_PADDED_311,
                     "remaining_length", "remaining_length", 1, rlLen, rl);
         }

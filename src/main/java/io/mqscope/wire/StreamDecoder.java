@@ -242,8 +242,8 @@ public final class StreamDecoder {
                 }
             }
             // Fixed header: type byte and Remaining Length (up to 4 bytes).
-            VariableByteInteger length = VariableByteInteger.decode(b, pos + 1, to);
-            if (length.problem() == VariableByteInteger.Problem.TOO_LONG) {
+            long length = VariableByteInteger.decodePacked(b, pos + 1, to); // no allocation per packet
+            if (VariableByteInteger.problem(length) == VariableByteInteger.Problem.TOO_LONG) {
                 // Framing is lost: report the fixed header as one packet, then look for a packet boundary again.
                 emit(decode(Arrays.copyOfRange(b, pos, pos + 5)), sink);
                 lostSync = true;
@@ -251,20 +251,21 @@ public final class StreamDecoder {
                 pos += 5;
                 continue;
             }
-            if (!length.complete()) {
+            if (!VariableByteInteger.complete(length)) {
                 if (last) {
                     truncated(b, pos, to, sink);
                     pos = to;
                 }
                 break;
             }
-            int rl = length.value();
-            int rlLen = length.length();
-            long total = (long) length.end() - pos + rl;
+            int rl = VariableByteInteger.value(length);
+            int rlLen = VariableByteInteger.length(length);
+            int headerEnd = pos + 1 + rlLen;
+            long total = (long) headerEnd - pos + rl;
             if (total > MAX_BUFFERED && total > avail) {
                 // Buffers stay bounded: a packet this large is far more likely garbage than data.
-                int n = length.end() - pos;
-                DecodedPacket p = decode(Arrays.copyOfRange(b, pos, length.end()));
+                int n = headerEnd - pos;
+                DecodedPacket p = decode(Arrays.copyOfRange(b, pos, headerEnd));
                 List<Finding> fs = new ArrayList<>(p.findings());
                 fs.add(Math.min(1, fs.size()), Finding.of(Rule.REMAINING_LENGTH_BEYOND_BUFFER, 0, "remaining_length",
                         1, rlLen, rl, MAX_BUFFERED >> 20));
@@ -281,8 +282,11 @@ public final class StreamDecoder {
                 }
                 break;
             }
-            Frame frame = new Frame(b, pos, to, last, rl, rlLen, (int) total, index, consumed);
-            DecodedPacket p = repaired(frame);
+            DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + (int) total));
+            if (p.malformed()) {
+                // Only a packet with problems is worth a hypothesis (and the allocation of its frame).
+                p = repaired(new Frame(b, pos, to, last, rl, rlLen, (int) total, index, consumed), p);
+            }
             if (p == ShortRemainingLength.NEED_MORE) {
                 break; // wait for the bytes that decide a repair
             }
@@ -306,8 +310,7 @@ public final class StreamDecoder {
      * The packet framed at {@code f}, repaired when a hypothesis explains its errors; {@link
      * ShortRemainingLength#NEED_MORE} when the bytes that decide are still to come.
      */
-    private DecodedPacket repaired(Frame f) {
-        DecodedPacket p = decode(f.bytes(0, f.n()));
+    private DecodedPacket repaired(Frame f, DecodedPacket p) {
         int pad = PaddedRemainingLength.padding(f.rlLen());
         if (pad > 0 && f.rl() > 0 && PaddedRemainingLength.couldRepair(p)) {
             int zeros = zerosAt(f.b(), f.pos() + 1 + f.rlLen(), f.to(), pad);

@@ -38,25 +38,58 @@ public record VariableByteInteger(int value, int offset, int length, Problem pro
 
     /** Reads the integer starting at {@code from}, never reading at or beyond {@code to}. */
     public static VariableByteInteger decode(byte[] b, int from, int to) {
+        long packed = decodePacked(b, from, to);
+        return new VariableByteInteger(value(packed), from, length(packed), problem(packed));
+    }
+
+    private static final Problem[] PROBLEMS = Problem.values();
+
+    /**
+     * {@link #decode} for the per-packet hot paths, which must not allocate: the value, length and problem packed
+     * into one long, read with {@link #value(long)}, {@link #length(long)} and {@link #problem(long)}.
+     */
+    static long decodePacked(byte[] b, int from, int to) {
         int value = 0;
         int shift = 0;
         int i = from;
         while (true) {
             if (i >= to) {
-                return new VariableByteInteger(-1, from, i - from, i == from ? Problem.MISSING : Problem.TRUNCATED);
+                return pack(-1, i - from, i == from ? Problem.MISSING : Problem.TRUNCATED);
             }
             int c = b[i++] & 0xff;
             if (i - from == 4 && (c & 0x80) != 0) {
-                return new VariableByteInteger(-1, from, 4, Problem.TOO_LONG);
+                return pack(-1, 4, Problem.TOO_LONG);
             }
             value |= (c & 0x7f) << shift;
             shift += 7;
             if ((c & 0x80) == 0) {
                 // A zero last byte after the first adds nothing to the value: more bytes than needed.
                 boolean padded = i - from > 1 && c == 0;
-                return new VariableByteInteger(value, from, i - from, padded ? Problem.NON_MINIMAL : Problem.NONE);
+                return pack(value, i - from, padded ? Problem.NON_MINIMAL : Problem.NONE);
             }
         }
+    }
+
+    private static long pack(int value, int length, Problem problem) {
+        return (long) value << 32 | (long) problem.ordinal() << 8 | length;
+    }
+
+    static int value(long packed) {
+        return (int) (packed >> 32);
+    }
+
+    static int length(long packed) {
+        return (int) (packed & 0xff);
+    }
+
+    static Problem problem(long packed) {
+        return PROBLEMS[(int) (packed >> 8 & 0xff)];
+    }
+
+    /** True when a value was read ({@link Problem#NONE} or {@link Problem#NON_MINIMAL}). */
+    static boolean complete(long packed) {
+        Problem p = problem(packed);
+        return p == Problem.NONE || p == Problem.NON_MINIMAL;
     }
 
     /** How many bytes the canonical encoding of {@code value} takes (1 to 4). */
