@@ -55,8 +55,7 @@ final class MqttStream {
         long b = base;
         decoder.finish(p -> sink.accept(new Connection.CapturedPacketSource(b + p.offset(), p)));
         for (Finding f : decoder.streamFindings()) {
-            findings.add(new Finding(f.severity(), f.field(), (int) Math.min(Integer.MAX_VALUE, b + f.offset()),
-                    f.length(), f.message(), f.spec()));
+            findings.add(f.at((int) Math.min(Integer.MAX_VALUE, b + f.offset()), f.length()));
         }
     }
 

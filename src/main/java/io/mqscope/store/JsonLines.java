@@ -7,9 +7,6 @@ import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.MessageProperties;
 import io.mqscope.tap.PacketEvent;
-import io.mqscope.wire.DecodedPacket;
-import io.mqscope.wire.Field;
-import io.mqscope.wire.Finding;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -17,7 +14,6 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Writes messages and packets as JSON lines, one object per line. Payloads are written as hex (always) and as text
@@ -116,61 +112,10 @@ public final class JsonLines implements Flushable, Closeable {
         gen.writeEndObject();
     }
 
-    /** {@code {"time","connection","direction","type","length","hex","fields","findings","diagnosis"?}}. */
+    /** One packet seen on a connection, as {@link PacketJson#writeEvent} writes it. */
     public void writePacket(PacketEvent e) throws IOException {
-        DecodedPacket p = e.packet();
-        gen.writeStartObject();
-        gen.writeStringField("time", e.time().toString());
-        gen.writeStringField("connection", e.connectionId());
-        gen.writeStringField("direction", e.direction().peer());
-        gen.writeStringField("type", p.type().name());
-        gen.writeNumberField("length", p.length());
-        gen.writeStringField("hex", HEX.formatHex(p.raw()));
-        gen.writeFieldName("fields");
-        writeFields(p.fields());
-        gen.writeArrayFieldStart("findings");
-        for (Finding f : p.findings()) {
-            gen.writeStartObject();
-            gen.writeStringField("severity", f.severity().jsonName());
-            gen.writeStringField("field", f.field());
-            gen.writeNumberField("offset", f.offset());
-            gen.writeNumberField("length", f.length());
-            gen.writeStringField("message", f.message());
-            gen.writeStringField("spec", f.spec());
-            gen.writeEndObject();
-        }
-        gen.writeEndArray();
-        if (p.diagnosis() != null) {
-            gen.writeStringField("diagnosis", p.diagnosis());
-        }
-        gen.writeEndObject();
+        PacketJson.writeEvent(gen, e);
         newline();
-    }
-
-    private void writeFields(List<Field> fields) throws IOException {
-        gen.writeStartArray();
-        for (Field f : fields) {
-            gen.writeStartObject();
-            gen.writeStringField("name", f.name());
-            gen.writeNumberField("offset", f.offset());
-            gen.writeNumberField("length", f.length());
-            Object v = f.value();
-            if (v == null) {
-                gen.writeNullField("value");
-            } else if (v instanceof Number n) {
-                gen.writeNumberField("value", n.longValue());
-            } else if (v instanceof Boolean b) {
-                gen.writeBooleanField("value", b);
-            } else {
-                gen.writeStringField("value", v.toString());
-            }
-            if (!f.children().isEmpty()) {
-                gen.writeFieldName("children");
-                writeFields(f.children());
-            }
-            gen.writeEndObject();
-        }
-        gen.writeEndArray();
     }
 
     private void newline() throws IOException {

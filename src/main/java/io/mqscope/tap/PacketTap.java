@@ -3,7 +3,7 @@ package io.mqscope.tap;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
-import io.mqscope.wire.Severity;
+import io.mqscope.wire.Rule;
 import io.mqscope.wire.StreamDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -84,9 +84,9 @@ final class PacketTap {
                 reportStreamFindings();
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 decoderBroken = true;
-                listener.onStreamFinding(connectionId, direction, new Finding(Severity.INFO, "stream",
-                        (int) Math.min(offset, Integer.MAX_VALUE), 0, "packet decoding stopped for this direction ("
-                        + FailureText.messages(e) + "); bytes are still forwarded untouched", ""));
+                listener.onStreamFinding(connectionId, direction, Finding.of(Rule.RELAY_DECODING_STOPPED,
+                        decoder.protocolVersion(), "stream", (int) Math.min(offset, Integer.MAX_VALUE), 0,
+                        FailureText.messages(e)));
             }
         }
         offset += len;
@@ -122,13 +122,21 @@ final class PacketTap {
         findingsReported = all.size();
     }
 
-    /** The stream ended: the decoder reports what was left incomplete. */
+    /** The protocol version this direction's decoder learned, 0 while unknown. */
+    int protocolVersion() {
+        return decoder.protocolVersion();
+    }
+
+    /**
+     * The stream ended: packets the decoder still held (waiting for the bytes that decide a repair) are reported,
+     * then what was left incomplete.
+     */
     void finish() {
         if (decoderBroken) {
             return;
         }
         try {
-            decoder.finish();
+            decoder.finish(this::packet);
             reportStreamFindings();
         } catch (RuntimeException | LinkageError | AssertionError e) {
             decoderBroken = true;

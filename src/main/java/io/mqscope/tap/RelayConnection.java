@@ -4,6 +4,7 @@ import io.mqscope.profile.Profile;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
+import io.mqscope.wire.Rule;
 import io.mqscope.wire.Severity;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -137,6 +138,9 @@ final class RelayConnection implements UpstreamSetup.Outcome {
         if (wsCloseFromBroker != null) {
             reason.append(" (").append(wsCloseFromBroker).append(')');
         }
+        // The client's bytes end here too: a packet the decoder still held (waiting for the bytes that decide a
+        // repair) is reported now, so that it can be named as the suspect.
+        toBroker.finish();
         String suspect = suspectPacket();
         if (toBroker.sniffedConnect() && !connackSeen) {
             String detail = "the broker closed the connection without sending CONNACK"
@@ -231,10 +235,9 @@ final class RelayConnection implements UpstreamSetup.Outcome {
         switch (frame.opcode()) {
             case BINARY, CONTINUATION -> fromBroker(frame.content());
             case TEXT -> {
-                listener.onStreamFinding(id, Direction.BROKER_TO_CLIENT, new Finding(Severity.ERROR,
-                        "websocket_opcode", (int) Math.min(frame.streamOffset(), Integer.MAX_VALUE), 0,
-                        "the broker sent MQTT in a WebSocket text frame; MQTT must be sent in binary frames",
-                        "3.1.1 §6.0 [MQTT-6.0.0-1]"));
+                listener.onStreamFinding(id, Direction.BROKER_TO_CLIENT, Finding.of(Rule.WEBSOCKET_TEXT_FRAME,
+                        toClient.protocolVersion(), "websocket_opcode",
+                        (int) Math.min(frame.streamOffset(), Integer.MAX_VALUE), 0));
                 fromBroker(frame.content());
             }
             case CLOSE -> {

@@ -16,14 +16,13 @@ final class AuthDecoder {
         int propsAt = r.pos;
         boolean method = false;
         if (r.pos < r.end) {
-            method = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH), "properties").authenticationMethod;
+            method = Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.AUTH)).authenticationMethod;
         }
         // 5.0 §3.15.2.2.2: omitting the Authentication Method is a Protocol Error. Checked for Continue and
         // Re-authenticate, which are pointless without it; a Success AUTH without it is accepted (short form).
         if (!method && (rc == 0x18 || rc == 0x19)) {
-            r.error("properties", propsAt, r.pos - propsAt, "AUTH (reason 0x" + Utf8.hex2(rc) + ") without the "
-                    + "Authentication Method property (0x15): Protocol Error", "5.0 §3.15.2.2.2");
+            r.report(Rule.AUTH_MISSING_METHOD, "properties", propsAt, r.pos - propsAt, Utf8.hex2(rc));
         }
-        PacketDecoder.trailing(r, "properties", "the AUTH properties", "5.0 §3.15.2");
+        PacketDecoder.trailing(r, "properties", Rule.PROPERTIES_TRAILING_BYTES);
     }
 }

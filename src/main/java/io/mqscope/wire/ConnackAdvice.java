@@ -5,13 +5,13 @@ final class ConnackAdvice {
     private ConnackAdvice() {
     }
 
-    static String of(DecodedPacket p) {
+    static Diagnosis of(DecodedPacket p) {
         Integer rc = null;
         boolean v5 = false;
         for (Field f : p.fields()) {
-            if (f.name().equals("return_code") && f.value() instanceof Integer i) {
+            if (FieldName.RETURN_CODE.is(f) && f.value() instanceof Integer i) {
                 rc = i;
-            } else if (f.name().equals("reason_code") && f.value() instanceof Integer i) {
+            } else if (FieldName.REASON_CODE.is(f) && f.value() instanceof Integer i) {
                 rc = i;
                 v5 = true;
             }
@@ -30,26 +30,19 @@ final class ConnackAdvice {
                 default -> code;
             };
         }
-        return switch (code) {
-            case 0x84 -> "The broker refused the protocol version: it does not speak the level the CONNECT asked for "
-                    + "(often MQTT 5.0 sent to a 3.1.1-only broker, or 3.1 'MQIsdp' to a broker that dropped it). "
-                    + "Switch the profile's MQTT version.";
-            case 0x85 -> "The broker rejected the client identifier: check its length and characters, duplicates, "
-                    + "and for cloud IoT platforms (e.g. Aliyun IoT) the required clientId format and signing "
-                    + "parameters.";
-            case 0x86 -> "Bad user name or password: for signed logins (Aliyun IoT, Tencent, Huawei) check the "
-                    + "device secret, the timestamp and the sign method, and that clientId, username and password "
-                    + "come from the same signing run.";
-            case 0x87 -> "Not authorized: the credentials were read but this client may not connect (ACL, "
-                    + "disabled device, wrong product or instance).";
-            case 0x88, 0x89 -> "The broker is unavailable or busy: retry later or check the broker's health.";
-            case 0x8A -> "The client is banned by the broker.";
-            case 0x8C -> "Bad authentication method: the AUTH method in CONNECT is not supported by the broker.";
-            case 0x95 -> "The CONNECT was larger than the broker accepts.";
-            case 0x9C, 0x9D -> "The broker redirects the client to another server (see the Server Reference "
-                    + "property).";
-            case 0x9F -> "Connecting too often: the broker limits the connection rate.";
+        Rule advice = switch (code) {
+            case 0x84 -> Rule.DIAGNOSIS_CONNACK_UNSUPPORTED_VERSION;
+            case 0x85 -> Rule.DIAGNOSIS_CONNACK_CLIENT_ID_REJECTED;
+            case 0x86 -> Rule.DIAGNOSIS_CONNACK_BAD_CREDENTIALS;
+            case 0x87 -> Rule.DIAGNOSIS_CONNACK_NOT_AUTHORIZED;
+            case 0x88, 0x89 -> Rule.DIAGNOSIS_CONNACK_SERVER_UNAVAILABLE;
+            case 0x8A -> Rule.DIAGNOSIS_CONNACK_BANNED;
+            case 0x8C -> Rule.DIAGNOSIS_CONNACK_BAD_AUTHENTICATION_METHOD;
+            case 0x95 -> Rule.DIAGNOSIS_CONNACK_PACKET_TOO_LARGE;
+            case 0x9C, 0x9D -> Rule.DIAGNOSIS_CONNACK_SERVER_MOVED;
+            case 0x9F -> Rule.DIAGNOSIS_CONNACK_CONNECTION_RATE_EXCEEDED;
             default -> null;
         };
+        return advice == null ? null : Diagnosis.of(advice);
     }
 }

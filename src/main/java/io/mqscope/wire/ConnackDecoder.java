@@ -14,11 +14,10 @@ final class ConnackDecoder {
             return;
         }
         boolean sp = (ack & 1) != 0;
-        r.fields.add(new Field("ack_flags", at, 1, "0x" + Utf8.hex2(ack),
-                List.of(new Field("session_present", at, 1, sp))));
+        r.fields.add(new Field(FieldName.ACK_FLAGS, at, 1, "0x" + Utf8.hex2(ack),
+                List.of(new Field(FieldName.SESSION_PRESENT, at, 1, sp))));
         if ((ack & 0xfe) != 0 && r.version != 3) {
-            r.error("ack_flags", at, 1, "ack_flags 0x" + Utf8.hex2(ack) + ": bits 7-1 are reserved and must be 0",
-                    r.spec("3.1.1 §3.2.2.1", "5.0 §3.2.2.1 [MQTT-3.2.2-1]"));
+            r.report(Rule.CONNACK_RESERVED_FLAGS, "ack_flags", at, 1, Utf8.hex2(ack));
         }
         int rcAt = r.pos;
         int rc = r.u8(r.version == 5 ? "reason_code" : "return_code", r.version == 5 ? "reason_code" : "return_code");
@@ -27,37 +26,35 @@ final class ConnackDecoder {
         }
         if (r.version == 5) {
             String name = ReasonCodes.name(rc, PacketType.CONNACK);
-            r.field("reason_code", rcAt, 1, rc);
-            r.field("reason_name", rcAt, 1, name);
+            r.field(FieldName.REASON_CODE, rcAt, 1, rc);
+            r.field(FieldName.REASON_NAME, rcAt, 1, name);
             if (!ReasonCodes.allowed(rc, PacketType.CONNACK)) {
-                r.error("reason_code", rcAt, 1, "reason code 0x" + Utf8.hex2(rc) + (name == null ? " is not defined"
-                        : " (" + name + ") is not valid in CONNACK"), "5.0 §3.2.2.2");
+                if (name == null) {
+                    r.report(Rule.CONNACK_REASON_CODE_UNDEFINED, "reason_code", rcAt, 1, Utf8.hex2(rc));
+                } else {
+                    r.report(Rule.CONNACK_REASON_CODE_NOT_ALLOWED, "reason_code", rcAt, 1, Utf8.hex2(rc), name);
+                }
             }
             if (sp && rc >= 0x80) {
-                r.error("ack_flags", at, 1, "session_present 1 with the error reason code 0x" + Utf8.hex2(rc)
-                        + "; it must be 0 when the connection is refused", "5.0 §3.2.2.1.1 [MQTT-3.2.2-6]");
+                r.report(Rule.CONNACK_SESSION_PRESENT_ON_ERROR, "ack_flags", at, 1, Utf8.hex2(rc));
             }
             if (r.pos < r.end) {
-                Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK), "properties");
+                Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.CONNACK));
             } else {
                 // Unlike PUBACK or DISCONNECT, CONNACK has no short form: the property length is always there.
-                r.error("properties", r.pos, 0, "MQTT 5.0 CONNACK without its property length (remaining_length 2 "
-                        + "is the MQTT 3.1.1 layout); a 5.0 CONNACK always carries it, 00 when empty",
-                        "5.0 §3.2.2.3.1");
+                r.report(Rule.CONNACK_MISSING_PROPERTIES, "properties", r.pos, 0);
             }
-            PacketDecoder.trailing(r, "properties", "the CONNACK properties", "5.0 §3.2.2.3");
+            PacketDecoder.trailing(r, "properties", Rule.CONNACK_TRAILING_BYTES);
             return;
         }
         String name = ReasonCodes.connackReturnCodeName(rc);
-        r.field("return_code", rcAt, 1, rc);
-        r.field("return_code_name", rcAt, 1, name);
+        r.field(FieldName.RETURN_CODE, rcAt, 1, rc);
+        r.field(FieldName.RETURN_CODE_NAME, rcAt, 1, name);
         if (name == null) {
-            r.error("return_code", rcAt, 1, "CONNACK return code " + rc + " is reserved (only 0-5 are defined)",
-                    "3.1.1 §3.2.2.3 Table 3.1");
+            r.report(Rule.CONNACK_RETURN_CODE_RESERVED, "return_code", rcAt, 1, rc);
         }
         if (sp && rc != 0 && r.version == 4) { // 3.1 has no session present bit: the byte is unused there
-            r.error("ack_flags", at, 1, "session_present 1 with the non-zero return code " + rc
-                    + "; it must be 0 when the connection is refused", "3.1.1 §3.2.2.2 [MQTT-3.2.2-4]");
+            r.report(Rule.CONNACK_SESSION_PRESENT_ON_REFUSAL, "ack_flags", at, 1, rc);
         }
         PacketDecoder.fixedLength(r, 2);
     }

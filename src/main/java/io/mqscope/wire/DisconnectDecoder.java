@@ -17,25 +17,12 @@ final class DisconnectDecoder {
         }
         if (r.pos < r.end) {
             int at = r.pos;
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.DISCONNECT), "properties");
-            if (r.direction == Direction.BROKER_TO_CLIENT && hasChild(r, "session_expiry_interval")) {
-                r.error("properties", at, r.pos - at, "a broker must not send Session Expiry Interval in DISCONNECT",
-                        "5.0 §3.14.2.2.2 [MQTT-3.14.2-2]");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.DISCONNECT));
+            if (r.direction == Direction.BROKER_TO_CLIENT
+                    && Field.find(r.fields, FieldName.SESSION_EXPIRY_INTERVAL) != null) {
+                r.report(Rule.DISCONNECT_SESSION_EXPIRY_FROM_BROKER, "properties", at, r.pos - at);
             }
         }
-        PacketDecoder.trailing(r, "properties", "the DISCONNECT properties", "5.0 §3.14.2");
-    }
-
-    private static boolean hasChild(PacketReader r, String name) {
-        for (Field f : r.fields) {
-            if (f.name().equals("properties")) {
-                for (Field c : f.children()) {
-                    if (c.name().equals(name)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        PacketDecoder.trailing(r, "properties", Rule.PROPERTIES_TRAILING_BYTES);
     }
 }

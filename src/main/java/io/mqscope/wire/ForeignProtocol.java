@@ -1,6 +1,9 @@
 package io.mqscope.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,12 +15,24 @@ final class ForeignProtocol {
     private ForeignProtocol() {
     }
 
-    /** A recognised foreign protocol unit at the sniffed position. */
-    record Match(String protocol, int length, String what, String message, String diagnosis) {
+    /**
+     * A recognised foreign protocol unit at the sniffed position.
+     *
+     * @param what      what the bytes are, in English, for the {@code not_mqtt} field's value
+     * @param rule      the finding's rule, with {@code args} its argument values
+     * @param diagnosis what probably went wrong
+     */
+    record Match(String protocol, int length, String what, Rule rule, List<Object> args, Diagnosis diagnosis) {
+        Match {
+            args = Collections.unmodifiableList(Arrays.asList(args.toArray()));
+        }
     }
 
     /** Returned when more bytes are needed to decide. */
-    static final Match NEED_MORE = new Match("", 0, "", "", "");
+    static final Match NEED_MORE = new Match("", 0, "", Rule.UNREGISTERED, List.of(""), null);
+
+    /** Longest HTTP head taken as one unit when its blank line does not come. */
+    private static final int MAX_HTTP_HEAD = 8192;
 
     private static final String[] HTTP_STARTS = {"GET ", "POST ", "PUT ", "HEAD ", "OPTIONS ", "DELETE ", "PATCH ",
         "CONNECT ", "HTTP/1."};
@@ -60,21 +75,28 @@ final class ForeignProtocol {
                 }
             }
             if (same && n == s.length()) {
-                return httpMatch(b, off, len, s.startsWith("HTTP"), dir);
+                return httpMatch(b, off, len, s.startsWith("HTTP"), dir, last);
             }
             prefix |= same;
         }
         return prefix && !last ? NEED_MORE : null;
     }
 
-    private static Match httpMatch(byte[] b, int off, int len, boolean response, Direction dir) {
+    private static Match httpMatch(byte[] b, int off, int len, boolean response, Direction dir, boolean last) {
         int end = off + len;
-        int headersEnd = end;
-        for (int i = off; i + 3 < end; i++) {
+        int headersEnd = -1;
+        for (int i = off; i + 3 < end && i - off < MAX_HTTP_HEAD; i++) {
             if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
                 headersEnd = i + 4;
                 break;
             }
+        }
+        if (headersEnd < 0) {
+            // The head is the message up to its blank line; a split stream must not cut it elsewhere.
+            if (len < MAX_HTTP_HEAD && !last) {
+                return NEED_MORE;
+            }
+            headersEnd = off + Math.min(len, MAX_HTTP_HEAD);
         }
         String text = new String(b, off, headersEnd - off, StandardCharsets.ISO_8859_1);
         int eol = text.indexOf('\r');
@@ -84,31 +106,23 @@ final class ForeignProtocol {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         boolean upgrade = lower.contains("upgrade: websocket");
-        String msg;
-        String diagnosis;
+        Rule rule;
+        Diagnosis diagnosis;
         if (!response) {
-            msg = "these bytes are an HTTP request (\"" + line + "\"), not an MQTT packet";
-            diagnosis = upgrade
-                    ? "A WebSocket client (ws:// or wss:// URL) is talking to a plain MQTT TCP port: it sent the "
-                    + "WebSocket upgrade request where the broker expects CONNECT. Use the broker's WebSocket port "
-                    + "(often 8083, 8080 or 443, with a path such as /mqtt), or switch the profile to tcp:// on port "
-                    + "1883."
-                    : "An HTTP client (a browser, health check or HTTP proxy) is talking to the MQTT port. MQTT over "
-                    + "TCP starts with a CONNECT packet (first byte 0x10).";
+            rule = Rule.NOT_MQTT_HTTP_REQUEST;
+            diagnosis = Diagnosis.of(upgrade ? Rule.DIAGNOSIS_WEBSOCKET_CLIENT_ON_TCP_PORT
+                    : Rule.DIAGNOSIS_HTTP_CLIENT_ON_MQTT_PORT);
         } else {
             boolean switching = line.contains(" 101");
-            msg = "these bytes are an HTTP response (\"" + line + "\"), not an MQTT packet";
-            diagnosis = switching
-                    ? "This is the WebSocket handshake response (101 Switching Protocols): the MQTT packets that follow"
-                    + " are wrapped in WebSocket frames. Decode the WebSocket payloads, not the raw TCP stream."
-                    : "The port speaks HTTP: the client sent raw MQTT (tcp://) to a WebSocket or HTTP port, and the "
-                    + "server answered with an HTTP error. Use ws:// (or wss://) with the broker's WebSocket path "
-                    + "(often /mqtt), or the broker's plain MQTT port (usually 1883).";
+            rule = Rule.NOT_MQTT_HTTP_RESPONSE;
+            diagnosis = Diagnosis.of(switching ? Rule.DIAGNOSIS_WEBSOCKET_HANDSHAKE_IN_STREAM
+                    : Rule.DIAGNOSIS_MQTT_CLIENT_ON_HTTP_PORT);
         }
         if (dir != null && (dir == Direction.BROKER_TO_CLIENT) != response) {
-            diagnosis += " (Unusually, this came from the " + dir.peer() + ".)";
+            diagnosis = Diagnosis.of(dir == Direction.CLIENT_TO_BROKER ? Rule.DIAGNOSIS_UNUSUAL_FROM_CLIENT
+                    : Rule.DIAGNOSIS_UNUSUAL_FROM_BROKER, diagnosis);
         }
-        return new Match("HTTP", headersEnd - off, line, msg, diagnosis);
+        return new Match("HTTP", headersEnd - off, line, rule, List.of(line), diagnosis);
     }
 
     private static Match tls(byte[] b, int off, int len, Direction dir, boolean last) {
@@ -129,28 +143,28 @@ final class ForeignProtocol {
             default -> "TLS 1.2";
         };
         int recLen = len >= 5 ? (b[off + 3] & 0xff) << 8 | b[off + 4] & 0xff : -1;
-        int length = recLen >= 0 && 5 + recLen <= len ? 5 + recLen : len;
-        String what;
-        if (type == 0x16) {
-            int hs = len >= 6 ? b[off + 5] & 0xff : -1;
-            what = hs == 1 ? "a TLS ClientHello" : hs == 2 ? "a TLS ServerHello" : "a TLS handshake record";
-        } else if (type == 0x15) {
-            what = "a TLS alert";
-        } else if (type == 0x17) {
-            what = "TLS application data";
-        } else {
-            what = "a TLS ChangeCipherSpec record";
+        if (!last && (recLen < 0 || 5 + recLen > len)) {
+            return NEED_MORE; // the record is one unit: a split stream must not cut it elsewhere
         }
-        String msg = "these bytes are " + what + " (record header " + HexDump.hex(b, off, Math.min(5, len))
-                + ", " + version + " record layer), not an MQTT packet";
-        boolean fromServer = dir == Direction.BROKER_TO_CLIENT || what.contains("ServerHello");
-        String diagnosis = fromServer
-                ? "The broker port speaks TLS: the client sent plain MQTT to a TLS port (usually 8883), so the "
-                + "server answered with TLS. Enable TLS in the profile (mqtts:// or ssl://) or use the plain port "
-                + "(usually 1883)."
-                : "The client speaks TLS (mqtts://, ssl:// or wss://) but the port expects plain MQTT: enable TLS "
-                + "only for the broker's TLS port (usually 8883), or switch the profile to tcp:// for port 1883.";
-        return new Match("TLS", length, what, msg, diagnosis);
+        int length = recLen >= 0 && 5 + recLen <= len ? 5 + recLen : len;
+        Phrase what;
+        boolean serverHello = false;
+        if (type == 0x16) {
+            int hs = length >= 6 ? b[off + 5] & 0xff : -1; // inside the record only
+            serverHello = hs == 2;
+            what = hs == 1 ? Phrase.TLS_CLIENT_HELLO : hs == 2 ? Phrase.TLS_SERVER_HELLO : Phrase.TLS_HANDSHAKE;
+        } else if (type == 0x15) {
+            what = Phrase.TLS_ALERT;
+        } else if (type == 0x17) {
+            what = Phrase.TLS_APPLICATION_DATA;
+        } else {
+            what = Phrase.TLS_CHANGE_CIPHER_SPEC;
+        }
+        boolean fromServer = dir == Direction.BROKER_TO_CLIENT || serverHello;
+        Diagnosis diagnosis = Diagnosis.of(fromServer ? Rule.DIAGNOSIS_PLAIN_MQTT_ON_TLS_PORT
+                : Rule.DIAGNOSIS_TLS_ON_PLAIN_PORT);
+        return new Match("TLS", length, what.with().toString(), Rule.NOT_MQTT_TLS,
+                List.of(what.with(), HexDump.hex(b, off, Math.min(5, len)), version), diagnosis);
     }
 
     private static Match webSocket(byte[] b, int off, int len, Direction dir, boolean last) {
@@ -168,7 +182,7 @@ final class ForeignProtocol {
             return null;
         }
         byte[] pl = f.payload();
-        String carries;
+        Wording carries;
         if (f.opcode() == WebSocketFrame.BINARY || f.opcode() == WebSocketFrame.CONTINUATION) {
             if (pl.length == 0) {
                 // An empty binary message carries no MQTT; the two bytes read better as an MQTT packet with
@@ -180,27 +194,24 @@ final class ForeignProtocol {
                     return null;
                 }
                 DecodedPacket inner = PacketDecoder.decode(pl, 4, dir);
-                carries = "a binary message whose payload starts with an MQTT " + inner.type().name() + " ("
-                        + pl.length + " bytes)";
+                carries = Phrase.WEBSOCKET_MQTT_PAYLOAD.with(inner.type().name(), pl.length);
             }
         } else if (f.opcode() == WebSocketFrame.TEXT) {
-            carries = "a text message (MQTT over WebSocket must use binary messages)";
+            carries = Phrase.WEBSOCKET_TEXT.with();
         } else if (f.opcode() == WebSocketFrame.CLOSE) {
             int code = pl.length >= 2 ? (pl[0] & 0xff) << 8 | pl[1] & 0xff : -1;
             if (code >= 0 && (code < 1000 || code > 4999)) {
                 return null;
             }
-            carries = "a close frame" + (code < 0 ? "" : " (status " + code + ")");
+            carries = code < 0 ? Phrase.WEBSOCKET_CLOSE.with() : Phrase.WEBSOCKET_CLOSE_STATUS.with(code);
         } else {
-            carries = "a " + f.opcodeName() + " frame";
+            carries = Phrase.WEBSOCKET_CONTROL.with(f.opcodeName());
         }
         String what = "a WebSocket frame (" + (f.masked() ? "masked, " : "") + f.opcodeName() + ", "
                 + pl.length + " bytes payload)";
-        String msg = "these bytes are " + what + ", not an MQTT packet: " + carries;
-        String diagnosis = "WebSocket frames appear in a raw TCP MQTT stream: the peer speaks MQTT over WebSocket "
-                + "(ws:// or wss://) while these bytes were read as plain MQTT. Unwrap the WebSocket messages "
-                + "and decode their payloads, or make both sides use the same transport.";
-        return new Match("WebSocket", f.length(), what, msg, diagnosis);
+        return new Match("WebSocket", f.length(), what, f.masked() ? Rule.NOT_MQTT_WEBSOCKET_MASKED
+                : Rule.NOT_MQTT_WEBSOCKET, List.of(f.opcodeName(), pl.length, carries),
+                Diagnosis.of(Rule.DIAGNOSIS_WEBSOCKET_IN_TCP_STREAM));
     }
 
     /** A first byte that a well-formed MQTT packet can have (type 1-15 with its required flags). */

@@ -13,7 +13,7 @@ final class Mqtt5Properties {
 
     private enum Kind { BYTE, TWO, FOUR, VARINT, STRING, BINARY, PAIR }
 
-    private record Def(int id, String name, String field, Kind kind, int packets) {
+    private record Def(int id, String name, FieldName field, Kind kind, int packets) {
     }
 
     private static final Def[] DEFS = new Def[128];
@@ -64,7 +64,8 @@ final class Mqtt5Properties {
     }
 
     private static void def(int id, String name, Kind kind, int packets) {
-        String field = id == 0x26 ? "user_property" : name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        FieldName field = FieldName.of(id == 0x26 ? "user_property"
+                : name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'));
         DEFS[id] = new Def(id, name, field, kind, packets);
     }
 
@@ -83,14 +84,15 @@ final class Mqtt5Properties {
 
     /**
      * Reads a property block (length, then properties) at the cursor. {@code packet} is the packet's bit (or
-     * {@link #WILL}); {@code label} is {@code properties} or {@code will_properties}.
+     * {@link #WILL}); the block is the field {@code properties} or, for {@link #WILL}, {@code will_properties}.
      */
-    static Seen read(PacketReader r, int packet, String label) {
+    static Seen read(PacketReader r, int packet) {
         Seen seen = new Seen();
-        String where = packet == WILL ? "the Will Properties" : r.type.name();
+        boolean will = packet == WILL;
         int at = r.pos;
-        String lengthName = label + "_length";
-        int len = r.varInt(lengthName, "properties");
+        FieldName label = packet == WILL ? FieldName.WILL_PROPERTIES : FieldName.PROPERTIES;
+        FieldName lengthName = packet == WILL ? FieldName.WILL_PROPERTIES_LENGTH : FieldName.PROPERTIES_LENGTH;
+        int len = r.varInt(lengthName.id(), "properties");
         if (len < 0) {
             r.pos = r.end;
             return seen;
@@ -100,8 +102,7 @@ final class Mqtt5Properties {
         int end = start + len;
         int outerEnd = r.end;
         if (end > outerEnd) {
-            r.error("properties", at, outerEnd - at, "property length " + len + " runs past the end of the packet"
-                    + " (only " + (outerEnd - start) + " bytes left)", "5.0 §2.2.2.1");
+            r.report(Rule.PROPERTIES_OVERRUN, "properties", at, outerEnd - at, len, outerEnd - start);
             end = outerEnd;
         }
         List<Field> children = new ArrayList<>();
@@ -113,23 +114,35 @@ final class Mqtt5Properties {
                 int id = r.b[r.pos] & 0xff;
                 Def def = id < DEFS.length ? DEFS[id] : null;
                 if (def == null) {
-                    r.error("properties", idAt, end - idAt, "unknown property identifier 0x" + Utf8.hex2(id) + " in "
-                            + where + "; the rest of the properties cannot be read", "5.0 §2.2.2.2");
+                    if (will) {
+                        r.report(Rule.WILL_PROPERTIES_UNKNOWN, "properties", idAt, end - idAt, Utf8.hex2(id));
+                    } else {
+                        r.report(Rule.PROPERTIES_UNKNOWN, "properties", idAt, end - idAt, Utf8.hex2(id),
+                                r.type.name());
+                    }
                     r.pos = end;
                     break;
                 }
                 r.pos++;
                 if ((def.packets & packet) == 0) {
-                    r.error("properties", idAt, 1, "property 0x" + Utf8.hex2(id) + " (" + def.name
-                            + ") is not allowed in " + where + ": Protocol Error", "5.0 §2.2.2.2");
+                    if (will) {
+                        r.report(Rule.WILL_PROPERTIES_NOT_ALLOWED, "properties", idAt, 1, Utf8.hex2(id), def.name);
+                    } else {
+                        r.report(Rule.PROPERTIES_NOT_ALLOWED, "properties", idAt, 1, Utf8.hex2(id), def.name,
+                                r.type.name());
+                    }
                 }
                 boolean repeatable = id == 0x26 || (id == 0x0B && packet == bit(PacketType.PUBLISH));
                 if ((seenLow & (1L << id)) != 0 && !repeatable) {
-                    r.error("properties", idAt, 1, "duplicate property 0x" + Utf8.hex2(id) + " (" + def.name + ") in "
-                            + where + ": Protocol Error", "5.0 §2.2.2.2");
+                    if (will) {
+                        r.report(Rule.WILL_PROPERTIES_DUPLICATE, "properties", idAt, 1, Utf8.hex2(id), def.name);
+                    } else {
+                        r.report(Rule.PROPERTIES_DUPLICATE, "properties", idAt, 1, Utf8.hex2(id), def.name,
+                                r.type.name());
+                    }
                 }
                 seenLow |= 1L << id;
-                Object value = readValue(r, def, id, idAt, packet, seen, where);
+                Object value = readValue(r, def, id, idAt, seen);
                 children.add(new Field(def.field, idAt, r.pos - idAt, value));
             }
         } finally {
@@ -137,22 +150,20 @@ final class Mqtt5Properties {
         }
         seen.authenticationMethod = (seenLow & (1L << 0x15)) != 0;
         if ((seenLow & (1L << 0x16)) != 0 && (seenLow & (1L << 0x15)) == 0) {
-            r.error("properties", start, end - start, "Authentication Data without Authentication Method: "
-                    + "Protocol Error", "5.0 §3.1.2.11.10");
+            r.report(Rule.PROPERTIES_AUTH_DATA_WITHOUT_METHOD, "properties", start, end - start);
         }
         r.pos = end;
         r.fields.add(new Field(label, start, end - start, children.size(), children));
         return seen;
     }
 
-    private static Object readValue(PacketReader r, Def def, int id, int idAt, int packet, Seen seen, String where) {
-        String n = def.field;
+    private static Object readValue(PacketReader r, Def def, int id, int idAt, Seen seen) {
+        String n = def.field.id();
         switch (def.kind) {
             case BYTE -> {
                 int v = r.u8(n, "properties");
                 if (v > 1) {
-                    r.error("properties", r.pos - 1, 1, def.name + " must be 0 or 1, not " + v + ": Protocol Error",
-                            "5.0 §3 (" + def.name + ")");
+                    r.report(Rule.PROPERTIES_NOT_BOOLEAN, "properties", r.pos - 1, 1, def.name, v);
                 }
                 if (id == 0x01) {
                     seen.payloadFormat = v;
@@ -162,11 +173,9 @@ final class Mqtt5Properties {
             case TWO -> {
                 int v = r.u16(n, "properties");
                 if (v == 0 && id == 0x23) {
-                    r.error("properties", idAt, 3, "Topic Alias 0 is not allowed: Protocol Error",
-                            "5.0 §3.3.2.3.4 [MQTT-3.3.2-8]");
+                    r.report(Rule.PROPERTIES_TOPIC_ALIAS_ZERO, "properties", idAt, 3);
                 } else if (v == 0 && id == 0x21) {
-                    r.error("properties", idAt, 3, "Receive Maximum 0 is not allowed: Protocol Error",
-                            "5.0 §3.1.2.11.3");
+                    r.report(Rule.PROPERTIES_RECEIVE_MAXIMUM_ZERO, "properties", idAt, 3);
                 }
                 if (id == 0x23) {
                     seen.topicAlias = v;
@@ -176,16 +185,14 @@ final class Mqtt5Properties {
             case FOUR -> {
                 long v = r.u32(n, "properties");
                 if (v == 0 && id == 0x27) {
-                    r.error("properties", idAt, 5, "Maximum Packet Size 0 is not allowed: Protocol Error",
-                            "5.0 §3.1.2.11.4");
+                    r.report(Rule.PROPERTIES_MAXIMUM_PACKET_SIZE_ZERO, "properties", idAt, 5);
                 }
                 return v < 0 ? null : v;
             }
             case VARINT -> {
                 int v = r.varInt(n, "properties");
                 if (v == 0 && id == 0x0B) {
-                    r.error("properties", idAt, r.pos - idAt, "Subscription Identifier 0 is not allowed: "
-                            + "Protocol Error", "5.0 §3.8.2.1.2");
+                    r.report(Rule.PROPERTIES_SUBSCRIPTION_IDENTIFIER_ZERO, "properties", idAt, r.pos - idAt);
                 }
                 if (id == 0x0B) {
                     seen.subscriptionIdentifier = true;
@@ -194,27 +201,25 @@ final class Mqtt5Properties {
             }
             case STRING -> {
                 int before = r.fields.size();
-                String v = r.string(n, "properties");
+                String v = r.string(def.field, "properties");
                 trim(r, before);
                 if (id == 0x08 && v != null && (v.indexOf('+') >= 0 || v.indexOf('#') >= 0)) {
-                    r.error("properties", idAt, r.pos - idAt, "Response Topic \"" + v + "\" contains a wildcard",
-                            "5.0 §3.3.2.3.5 [MQTT-3.3.2-14]");
+                    r.report(Rule.PROPERTIES_RESPONSE_TOPIC_WILDCARD, "properties", idAt, r.pos - idAt, v);
                 } else if (id == 0x08 && v != null && v.isEmpty()) {
-                    r.error("properties", idAt, r.pos - idAt, "empty Response Topic: it is a Topic Name, which must "
-                            + "be at least one character long", "5.0 §3.3.2.3.5 [MQTT-3.3.2-13] [MQTT-4.7.3-1]");
+                    r.report(Rule.PROPERTIES_RESPONSE_TOPIC_EMPTY, "properties", idAt, r.pos - idAt);
                 }
                 return v;
             }
             case BINARY -> {
                 int before = r.fields.size();
-                String v = r.binary(n, "properties");
+                String v = r.binary(def.field, "properties");
                 trim(r, before);
                 return v;
             }
             default -> {
                 int before = r.fields.size();
-                String k = r.string("user property name", "properties");
-                String v = r.string("user property value", "properties");
+                String k = r.string(FieldName.USER_PROPERTY_NAME, "properties");
+                String v = r.string(FieldName.USER_PROPERTY_VALUE, "properties");
                 trim(r, before);
                 return k == null || v == null ? null : List.of(k, v);
             }

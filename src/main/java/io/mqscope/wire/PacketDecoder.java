@@ -51,14 +51,14 @@ public final class PacketDecoder {
     static {
         for (int i = 0; i < 16; i++) {
             FLAG_BITS[i] = "" + (i >> 3 & 1) + (i >> 2 & 1) + (i >> 1 & 1) + (i & 1);
-            FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i]);
-            PUBLISH_FLAG_FIELDS[i] = new Field("header_flags", 0, 1, FLAG_BITS[i], List.of(
-                    new Field("dup", 0, 1, (i & 8) != 0),
-                    new Field("qos", 0, 1, i >> 1 & 3),
-                    new Field("retain", 0, 1, (i & 1) != 0)));
+            FLAG_FIELDS[i] = new Field(FieldName.HEADER_FLAGS, 0, 1, FLAG_BITS[i]);
+            PUBLISH_FLAG_FIELDS[i] = new Field(FieldName.HEADER_FLAGS, 0, 1, FLAG_BITS[i], List.of(
+                    new Field(FieldName.DUP, 0, 1, (i & 8) != 0),
+                    new Field(FieldName.QOS, 0, 1, i >> 1 & 3),
+                    new Field(FieldName.RETAIN, 0, 1, (i & 1) != 0)));
         }
         for (PacketType t : PacketType.values()) {
-            TYPE_FIELDS[t.ordinal()] = new Field("packet_type", 0, 1, t.name());
+            TYPE_FIELDS[t.ordinal()] = new Field(FieldName.PACKET_TYPE, 0, 1, t.name());
         }
     }
 
@@ -84,7 +84,7 @@ public final class PacketDecoder {
             rl = decodeInto(r);
         } catch (RuntimeException e) {
             // A bug of ours must not hide the bytes from the user.
-            r.error("payload", r.pos, 0, "internal decoder error: " + e, "");
+            r.report(Rule.INTERNAL_ERROR, "payload", r.pos, 0, e.toString());
         }
         int flags = raw.length == 0 ? 0 : raw[0] & 0x0f;
         PacketType type = r.type == null ? PacketType.RESERVED0 : r.type;
@@ -97,7 +97,7 @@ public final class PacketDecoder {
         byte[] b = r.b;
         if (b.length == 0) {
             r.type = PacketType.RESERVED0;
-            r.error("packet_type", 0, 0, "no bytes", "");
+            r.report(Rule.PACKET_EMPTY, "packet_type", 0, 0);
             return -1;
         }
         int nibble = (b[0] & 0xff) >> 4;
@@ -113,60 +113,49 @@ public final class PacketDecoder {
         r.fields.add(TYPE_FIELDS[r.type.ordinal()]);
         r.fields.add(r.type == PacketType.PUBLISH ? PUBLISH_FLAG_FIELDS[r.flags] : FLAG_FIELDS[r.flags]);
         // Remaining Length (3.1.1 §2.2.3, 5.0 §2.1.4)
-        int rl = 0;
-        int shift = 0;
-        int i = 1;
-        while (true) {
-            if (i >= b.length) {
-                r.error("remaining_length", 1, i - 1, i == 1 ? "packet ends before the remaining_length byte"
-                        : "remaining_length is cut short: its last byte still has the continuation bit",
-                        r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
-                if (i > 1) {
-                    r.field("remaining_length", 1, i - 1, null);
+        long length = VariableByteInteger.decodePacked(b, 1, b.length); // no allocation per packet
+        int rlLen = VariableByteInteger.length(length);
+        VariableByteInteger.Problem problem = VariableByteInteger.problem(length);
+        switch (problem) {
+            case MISSING, TRUNCATED -> {
+                r.report(rlLen == 0 ? Rule.REMAINING_LENGTH_MISSING : Rule.REMAINING_LENGTH_CUT_SHORT,
+                        "remaining_length", 1, rlLen);
+                if (rlLen > 0) {
+                    r.field(FieldName.REMAINING_LENGTH, 1, rlLen, null);
                 }
                 r.pos = r.end = b.length;
                 return -1;
             }
-            int c = b[i] & 0xff;
-            if (i == 4 && (c & 0x80) != 0) {
-                r.error("remaining_length", 1, 4, "remaining_length is a varint longer than 4 bytes (fourth byte 0x"
-                        + Utf8.hex2(c) + " still has the continuation bit); the maximum is 4 bytes (268,435,455)",
-                        r.spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
-                r.field("remaining_length", 1, 4, null);
+            case TOO_LONG -> {
+                r.report(Rule.REMAINING_LENGTH_TOO_LONG, "remaining_length", 1, 4, Utf8.hex2(b[4] & 0xff));
+                r.field(FieldName.REMAINING_LENGTH, 1, 4, null);
                 if (b.length > 5) {
-                    r.field("undecoded", 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
+                    r.field(FieldName.UNDECODED, 5, b.length - 5, HexDump.hex(b, 5, b.length - 5));
                 }
                 r.pos = r.end = b.length;
                 return -1;
             }
-            rl |= (c & 0x7f) << shift;
-            shift += 7;
-            i++;
-            if ((c & 0x80) == 0) {
-                break;
-            }
+            default -> { }
         }
-        int rlLen = i - 1;
-        r.field("remaining_length", 1, rlLen, rl);
+        int rl = VariableByteInteger.value(length);
+        int i = 1 + rlLen;
+        r.field(FieldName.REMAINING_LENGTH, 1, rlLen, rl);
         int declaredEnd = i + rl;
         r.pos = i;
         if (b.length < declaredEnd) {
             int missing = declaredEnd - b.length;
-            r.error("remaining_length", 1, rlLen, "remaining_length declares " + rl + " but only " + (b.length - i)
-                    + " bytes present (" + missing + " missing): the packet is truncated",
-                    r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+            r.report(Rule.REMAINING_LENGTH_TRUNCATED, "remaining_length", 1, rlLen, rl, b.length - i, missing);
             r.end = b.length;
         } else if (b.length > declaredEnd) {
             int extra = b.length - declaredEnd;
-            r.error("remaining_length", 1, rlLen, "remaining_length declares " + rl + " but " + (b.length - i)
-                    + " bytes present (" + extra + (extra == 1 ? " extra byte)" : " extra bytes)"),
-                    r.spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+            r.report(Rule.REMAINING_LENGTH_EXTRA_BYTES, "remaining_length", 1, rlLen, rl, b.length - i, extra);
             r.end = declaredEnd;
         } else {
             r.end = declaredEnd;
         }
-        if (rlLen > 1 && (b[rlLen] & 0xff) == 0) {
-            r.nonMinimal("remaining_length", "remaining_length", 1, rlLen, rl);
+        if (problem == VariableByteInteger.Problem.NON_MINIMAL) {
+            r.nonMinimal(r.version == 5 ? Rule.REMAINING_LENGTH_PADDED : Rule.REMAINING_LENGTH_PADDED_311,
+                    "remaining_length", "remaining_length", 1, rlLen, rl);
         }
         checkHeaderFlags(r);
         checkDirection(r);
@@ -178,18 +167,17 @@ public final class PacketDecoder {
             reserved(r, nibble);
         }
         if (b.length > declaredEnd) {
-            r.field("extra_bytes", declaredEnd, b.length - declaredEnd, HexDump.hex(b, declaredEnd,
+            r.field(FieldName.EXTRA_BYTES, declaredEnd, b.length - declaredEnd, HexDump.hex(b, declaredEnd,
                     b.length - declaredEnd));
         }
         return rl;
     }
 
     private static int peekConnectLevel(byte[] b) {
-        int i = 1;
-        while (i < b.length && i < 5 && (b[i] & 0x80) != 0) {
-            i++;
-        }
-        int body = i + 1;
+        VariableByteInteger length = VariableByteInteger.decode(b, 1, b.length);
+        // Even behind a Remaining Length that is too long, a level is peeked at: its rules then cite that version.
+        int body = length.complete() ? length.end() : length.problem() == VariableByteInteger.Problem.TOO_LONG ? 6
+                : b.length;
         if (body + 2 > b.length) {
             return 0;
         }
@@ -205,12 +193,10 @@ public final class PacketDecoder {
         if (t == PacketType.PUBLISH) {
             int qos = f >> 1 & 3;
             if (qos == 3) {
-                r.error("qos", 0, 1, "QoS 3 in PUBLISH (both QoS bits set); QoS must be 0, 1 or 2",
-                        r.spec("3.1.1 §3.3.1.2 [MQTT-3.3.1-4]", "5.0 §3.3.1.2 [MQTT-3.3.1-4]"));
+                r.report(Rule.PUBLISH_QOS3, "qos", 0, 1);
             }
             if ((f & 8) != 0 && qos == 0) {
-                r.error("dup", 0, 1, "DUP flag set on a QoS 0 PUBLISH; DUP must be 0 for QoS 0",
-                        r.spec("3.1.1 §3.3.1.1 [MQTT-3.3.1-2]", "5.0 §3.3.1.1 [MQTT-3.3.1-2]"));
+                r.report(Rule.PUBLISH_DUP_QOS0, "dup", 0, 1);
             }
             return;
         }
@@ -219,15 +205,9 @@ public final class PacketDecoder {
         }
         int want = t == PacketType.PUBREL || t == PacketType.SUBSCRIBE || t == PacketType.UNSUBSCRIBE ? 2 : 0;
         if (f != want) {
-            String rule = switch (t) {
-                case PUBREL -> "§3.6.1 [MQTT-3.6.1-1]";
-                case SUBSCRIBE -> "§3.8.1 [MQTT-3.8.1-1]";
-                case UNSUBSCRIBE -> "§3.10.1 [MQTT-3.10.1-1]";
-                default -> null;
-            };
-            r.error("header_flags", 0, 1, "reserved flags " + FLAG_BITS[f] + " for " + t.name() + " must be "
-                    + FLAG_BITS[want], rule != null ? r.spec("3.1.1 " + rule, "5.0 " + rule)
-                    : r.spec("3.1.1 §2.2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2]", "5.0 §2.1.3"));
+            // PUBREL, SUBSCRIBE and UNSUBSCRIBE cite their own section (e.g. [MQTT-3.6.1-1]), the rest §2.2.2.
+            r.report(want == 2 ? Rule.HEADER_FLAGS_0010 : Rule.HEADER_FLAGS_RESERVED, "header_flags", 0, 1,
+                    FLAG_BITS[f], t.name(), FLAG_BITS[want], section(t));
         }
     }
 
@@ -247,9 +227,8 @@ public final class PacketDecoder {
             default -> 0;
         };
         if (complete && rl < min) {
-            r.error("remaining_length", 1, rlLen, r.type.name() + " needs remaining_length of at least " + min
-                    + ", but it declares " + rl, r.spec("3.1.1 §3." + section(r.type) + ".1", "5.0 §3."
-                    + section(r.type) + ".1"));
+            r.report(Rule.REMAINING_LENGTH_TOO_SMALL, "remaining_length", 1, rlLen, r.type.name(), min, rl,
+                    section(r.type));
         }
     }
 
@@ -266,35 +245,33 @@ public final class PacketDecoder {
             default -> true;
         };
         if (!ok) {
-            String from = client ? "client" : "broker";
-            String sender = t == PacketType.DISCONNECT ? "only by the client (by the broker too from MQTT 5.0 on)"
-                    : client ? "only by the broker" : "only by the client";
-            r.error("packet_type", 0, 1, t.name() + " is sent " + sender + ", but these bytes come from the "
-                    + from + " (or the capture's direction is swapped)",
-                    r.spec("3.1.1 §2.2.1 Table 2.1", "5.0 §2.1.2 Table 2-1"));
+            Rule rule = t == PacketType.DISCONNECT ? Rule.PACKET_TYPE_DISCONNECT_FROM_BROKER
+                    : client ? Rule.PACKET_TYPE_BROKER_ONLY : Rule.PACKET_TYPE_CLIENT_ONLY;
+            r.report(rule, "packet_type", 0, 1, t.name());
         }
     }
 
     private static void reserved(PacketReader r, int nibble) {
-        r.error("packet_type", 0, 1, "packet type " + nibble + " is reserved and forbidden"
-                + (nibble == 15 ? " in MQTT 3.1 and 3.1.1 (it is AUTH only in MQTT 5.0)" : ""),
-                r.spec("3.1.1 §2.2.1 Table 2.1", "5.0 §2.1.2 Table 2-1"));
-        rest(r, "payload");
+        r.report(nibble == 15 ? Rule.PACKET_TYPE_RESERVED_15 : Rule.PACKET_TYPE_RESERVED, "packet_type", 0, 1,
+                nibble);
+        rest(r, FieldName.PAYLOAD);
     }
 
-    static void rest(PacketReader r, String name) {
+    static void rest(PacketReader r, FieldName name) {
         if (r.pos < r.end) {
             r.field(name, r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
             r.pos = r.end;
         }
     }
 
-    /** Bytes left where the packet should have ended. */
-    static void trailing(PacketReader r, String blame, String after, String spec) {
+    /** Bytes left where the packet should have ended ({@code rule} says after what). */
+    static void trailing(PacketReader r, String blame, Rule rule) {
         if (r.pos < r.end) {
             int n = r.end - r.pos;
-            r.error(blame, r.pos, n, n + (n == 1 ? " byte" : " bytes") + " left after " + after, spec);
-            r.field("trailing_bytes", r.pos, n, HexDump.hex(r.b, r.pos, n));
+            // The trailing-bytes rules take (count), (count, type) or (count, type, section).
+            Object[] args = {n, r.type.name(), section(r.type)};
+            r.report(rule, blame, r.pos, n, java.util.Arrays.copyOf(args, rule.args().size()));
+            r.field(FieldName.TRAILING_BYTES, r.pos, n, HexDump.hex(r.b, r.pos, n));
             r.pos = r.end;
         }
     }
@@ -302,20 +279,20 @@ public final class PacketDecoder {
     static void fixedLength(PacketReader r, int want) {
         int rl = r.end - headerLength(r.b);
         if (r.pos < r.end) {
-            r.error("remaining_length", 1, headerLength(r.b) - 1, r.type.name() + " has remaining_length " + want
-                    + (r.version == 5 ? "" : " in MQTT " + versionName(r.version)) + ", not " + rl,
-                    r.spec("3.1.1 §3." + section(r.type) + ".1", "5.0 §3." + section(r.type) + ".1"));
-            r.field("trailing_bytes", r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
+            if (r.version == 5) {
+                r.report(Rule.REMAINING_LENGTH_FIXED_5, "remaining_length", 1, headerLength(r.b) - 1, r.type.name(),
+                        want, rl, section(r.type));
+            } else {
+                r.report(Rule.REMAINING_LENGTH_FIXED, "remaining_length", 1, headerLength(r.b) - 1, r.type.name(),
+                        want, versionName(r.version), rl, section(r.type));
+            }
+            r.field(FieldName.TRAILING_BYTES, r.pos, r.end - r.pos, HexDump.hex(r.b, r.pos, r.end - r.pos));
             r.pos = r.end;
         }
     }
 
     static int headerLength(byte[] b) {
-        int i = 1;
-        while (i < b.length && i < 5 && (b[i] & 0x80) != 0) {
-            i++;
-        }
-        return Math.min(i + 1, b.length);
+        return Math.min(VariableByteInteger.decode(b, 1, b.length).end(), b.length);
     }
 
     static String versionName(int v) {
@@ -332,28 +309,30 @@ public final class PacketDecoder {
         if (id < 0) {
             return;
         }
-        r.field("packet_id", at, 2, id);
+        r.field(FieldName.PACKET_ID, at, 2, id);
         if (id == 0) {
-            r.error("packet_id", at, 2, "packet_id 0 in " + r.type.name() + "; packet identifiers must be non-zero",
-                    r.spec("3.1.1 §2.3.1 [MQTT-2.3.1-1]", "5.0 §2.2.1 [MQTT-2.2.1-3]"));
+            r.report(Rule.PACKET_ID_ZERO, "packet_id", at, 2, r.type.name());
         }
     }
 
     /** 5.0: a Remaining Length that ends before the reason code means 0x00 (Success / Normal disconnection). */
     static void impliedSuccess(PacketReader r) {
-        r.field("reason_code", r.pos, 0, 0);
-        r.field("reason_name", r.pos, 0, ReasonCodes.name(0, r.type));
+        r.field(FieldName.REASON_CODE, r.pos, 0, 0);
+        r.field(FieldName.REASON_NAME, r.pos, 0, ReasonCodes.name(0, r.type));
     }
 
     static void reasonCode(PacketReader r) {
         int at = r.pos;
         int rc = r.u8("reason_code", "reason_code");
         String name = ReasonCodes.name(rc, r.type);
-        r.field("reason_code", at, 1, rc);
-        r.field("reason_name", at, 1, name);
+        r.field(FieldName.REASON_CODE, at, 1, rc);
+        r.field(FieldName.REASON_NAME, at, 1, name);
         if (!ReasonCodes.allowed(rc, r.type)) {
-            r.error("reason_code", at, 1, "reason code 0x" + Utf8.hex2(rc) + (name == null ? " is not defined"
-                    : " (" + name + ") is not valid in " + r.type.name()), "5.0 §2.4 Table 2-6");
+            if (name == null) {
+                r.report(Rule.REASON_CODE_UNDEFINED, "reason_code", at, 1, Utf8.hex2(rc), r.type.name());
+            } else {
+                r.report(Rule.REASON_CODE_NOT_ALLOWED, "reason_code", at, 1, Utf8.hex2(rc), name, r.type.name());
+            }
         } else if (r.type == PacketType.DISCONNECT && r.direction != null) {
             // 5.0 §3.14.2.1: some DISCONNECT reasons belong to one side only.
             boolean serverOnly = rc == 0x87 || rc == 0x89 || rc == 0x8B || rc == 0x8D || rc == 0x8E || rc == 0x8F
@@ -361,19 +340,21 @@ public final class PacketDecoder {
             boolean clientOnly = rc == 0x04;
             boolean fromClient = r.direction == Direction.CLIENT_TO_BROKER;
             if (serverOnly && fromClient || clientOnly && !fromClient) {
-                r.error("reason_code", at, 1, "DISCONNECT reason 0x" + Utf8.hex2(rc) + " (" + name + ") is sent "
-                        + "only by the " + (serverOnly ? "broker" : "client") + ", but these bytes come from the "
-                        + r.direction.peer(), "5.0 §3.14.2.1");
+                r.report(serverOnly ? Rule.DISCONNECT_REASON_BROKER_ONLY : Rule.DISCONNECT_REASON_CLIENT_ONLY,
+                        "reason_code", at, 1, Utf8.hex2(rc), name);
             }
         }
     }
 
-    static void codes(PacketReader r, String name) {
+    static void codes(PacketReader r, FieldName codes) {
+        String name = codes.id();
         int at = r.pos;
         if (r.pos >= r.end) {
-            r.error(name, r.pos, 0, r.type.name() + " without any " + (r.version == 5 ? "reason" : "return")
-                    + " code; there is one per topic filter", r.spec("3.1.1 §3.9.3", "5.0 §3." + section(r.type)
-                    + ".3"));
+            if (r.version == 5) {
+                r.report(Rule.REASON_CODES_MISSING, name, r.pos, 0, r.type.name(), section(r.type));
+            } else {
+                r.report(Rule.RETURN_CODES_MISSING, name, r.pos, 0, r.type.name());
+            }
             return;
         }
         List<Integer> list = new ArrayList<>(r.end - r.pos);
@@ -385,14 +366,19 @@ public final class PacketDecoder {
             if (!ok && !reported) {
                 reported = true;
                 String n = r.version == 5 ? ReasonCodes.name(c, r.type) : null;
-                r.error(name, r.pos, 1, (r.version == 5 ? "reason code 0x" : "SUBACK return code 0x") + Utf8.hex2(c)
-                        + (n == null ? "" : " (" + n + ")") + " is not valid in " + r.type.name()
-                        + (r.version == 5 ? "" : "; allowed are 0x00, 0x01, 0x02 and 0x80"),
-                        r.spec("3.1.1 §3.9.3 [MQTT-3.9.3-2]", "5.0 §3." + section(r.type) + ".3"));
+                if (r.version != 5) {
+                    r.report(Rule.RETURN_CODES_INVALID, name, r.pos, 1, Utf8.hex2(c), r.type.name());
+                } else if (n == null) {
+                    r.report(Rule.REASON_CODES_UNDEFINED, name, r.pos, 1, Utf8.hex2(c), r.type.name(),
+                            section(r.type));
+                } else {
+                    r.report(Rule.REASON_CODES_NOT_ALLOWED, name, r.pos, 1, Utf8.hex2(c), n, r.type.name(),
+                            section(r.type));
+                }
             }
             r.pos++;
         }
-        r.field(name, at, r.pos - at, List.copyOf(list));
+        r.field(codes, at, r.pos - at, List.copyOf(list));
     }
 
 }

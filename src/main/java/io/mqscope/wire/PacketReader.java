@@ -28,22 +28,9 @@ final class PacketReader {
         this.direction = direction;
     }
 
-    String spec(String v311, String v5) {
-        return version == 5 ? v5 : v311;
-    }
-
-    void error(String field, int offset, int length, String message, String spec) {
-        errors++;
-        add(new Finding(Severity.ERROR, field, offset, length, message, spec));
-    }
-
-    void warning(String field, int offset, int length, String message, String spec) {
-        warnings++;
-        add(new Finding(Severity.WARNING, field, offset, length, message, spec));
-    }
-
-    void info(String field, int offset, int length, String message, String spec) {
-        add(new Finding(Severity.INFO, field, offset, length, message, spec));
+    /** Records that {@code rule} is broken at the span; the spec reference is the one for this packet's version. */
+    void report(Rule rule, String field, int offset, int length, Object... args) {
+        add(Finding.of(rule, version, field, offset, length, args));
     }
 
     void add(Finding f) {
@@ -53,17 +40,9 @@ final class PacketReader {
         int off = Math.max(0, Math.min(f.offset(), b.length));
         int len = Math.max(0, Math.min(f.length(), b.length - off));
         if (off != f.offset() || len != f.length()) {
-            f = new Finding(f.severity(), f.field(), off, len, f.message(), f.spec());
+            f = f.at(off, len);
         }
         findings.add(f);
-    }
-
-    int errorCount() {
-        return errors;
-    }
-
-    int problemCount() {
-        return errors + warnings;
     }
 
     /** Findings ordered ERROR, WARNING, INFO, each group in the order found (root causes are found first). */
@@ -77,7 +56,7 @@ final class PacketReader {
         return List.copyOf(findings);
     }
 
-    void field(String name, int offset, int length, Object value) {
+    void field(FieldName name, int offset, int length, Object value) {
         fields.add(new Field(name, offset, length, value));
     }
 
@@ -92,10 +71,11 @@ final class PacketReader {
     /** Records that {@code name} needs {@code need} bytes at the cursor but fewer are left; moves to the end. */
     void missing(String name, String blame, int need) {
         int left = Math.max(0, end - pos);
-        error(blame, pos, left, left == 0
-                ? "packet ends where " + name + " (" + need + (need == 1 ? " byte" : " bytes") + ") should be"
-                : "packet ends inside " + name + ": needs " + need + " bytes, " + left + " left",
-                spec("3.1.1 §2.2.3", "5.0 §2.1.4"));
+        if (left == 0) {
+            report(Rule.FIELD_MISSING, blame, pos, 0, name, need);
+        } else {
+            report(Rule.FIELD_CUT_SHORT, blame, pos, left, name, need, left);
+        }
         pos = end;
     }
 
@@ -135,103 +115,72 @@ final class PacketReader {
      * non-minimal encodings and more than four bytes.
      */
     int varInt(String name, String blame) {
-        int at = pos;
-        int value = 0;
-        int shift = 0;
-        for (int i = 0; ; i++) {
-            if (pos >= end) {
-                error(blame, at, pos - at, pos == at ? "packet ends where " + name + " should be"
-                        : name + " is cut short: the last byte still has the continuation bit",
-                        spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
-                return -1;
-            }
-            int c = b[pos++] & 0xff;
-            if (i == 3 && (c & 0x80) != 0) {
-                error(blame, at, 4, name + " is longer than 4 bytes (fourth byte 0x" + Utf8.hex2(c)
-                        + " still has the continuation bit)", spec("3.1.1 §2.2.3", "5.0 §1.5.5"));
-                return -1;
-            }
-            value |= (c & 0x7f) << shift;
-            shift += 7;
-            if ((c & 0x80) == 0) {
-                int n = pos - at;
-                if (n > 1 && c == 0) {
-                    nonMinimal(blame, name, at, n, value);
-                }
-                return value;
-            }
+        VariableByteInteger v = VariableByteInteger.decode(b, pos, end);
+        pos = v.end();
+        switch (v.problem()) {
+            case MISSING -> report(Rule.VARINT_MISSING, blame, v.offset(), 0, name);
+            case TRUNCATED -> report(Rule.VARINT_CUT_SHORT, blame, v.offset(), v.length(), name);
+            case TOO_LONG -> report(Rule.VARINT_TOO_LONG, blame, v.offset(), 4, name,
+                    Utf8.hex2(b[v.offset() + 3] & 0xff));
+            case NON_MINIMAL -> nonMinimal(version == 5 ? Rule.VARINT_NON_MINIMAL : Rule.VARINT_NON_MINIMAL_311,
+                    blame, name, v.offset(), v.length(), v.value());
+            default -> { }
         }
+        return v.value();
     }
 
-    void nonMinimal(String blame, String name, int at, int n, int value) {
-        int minimal = value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4;
-        StringBuilder enc = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            enc.append(i == 0 ? "" : " ").append(Utf8.hex2(b[at + i] & 0xff));
-        }
-        String msg = "non-minimal varint: " + name + " value " + value + " encoded in " + n + " bytes (" + enc
-                + "), minimal is " + HexDump.hex(encodeVarInt(value), " ") + " (" + minimal
-                + (minimal == 1 ? " byte)" : " bytes)");
-        if (version == 5) {
-            error(blame, at, n, msg + "; MQTT 5.0 makes this a Malformed Packet", "5.0 §1.5.5 [MQTT-1.5.5-1]");
-        } else {
-            warning(blame, at, n, msg + "; decodable, but not the encoding 3.1.1 §2.2.3 describes",
-                    "3.1.1 §2.2.3");
-        }
-    }
-
-    static byte[] encodeVarInt(int value) {
-        byte[] out = new byte[value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4];
-        for (int i = 0; i < out.length; i++) {
-            int d = value & 0x7f;
-            value >>>= 7;
-            out[i] = (byte) (i < out.length - 1 ? d | 0x80 : d);
-        }
-        return out;
+    /** A variable byte integer written with more bytes than needed: {@code rule} says how bad that is. */
+    void nonMinimal(Rule rule, String blame, String name, int at, int n, int value) {
+        report(rule, blame, at, n, name, value, n, HexDump.hex(java.util.Arrays.copyOfRange(b, at, at + n), " "),
+                HexDump.hex(VariableByteInteger.encode(value), " "), VariableByteInteger.encodedLength(value));
     }
 
     /**
      * A UTF-8 Encoded String (two-byte length, then bytes). Adds the field spanning length and bytes; returns the
      * value or null when not even the length is present.
      */
-    String string(String name, String blame) {
+    String string(FieldName name, String blame) {
         int at = pos;
-        if (pos + 2 > end) {
-            missing(name, blame, 2);
+        int len = lengthPrefixed(name.id(), blame, Rule.STRING_OVERRUN);
+        if (len < 0) {
             return null;
         }
-        int len = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
-        pos += 2;
-        if (pos + len > end) {
-            int left = end - pos;
-            error(blame, at, end - at, name + " length " + len + " runs past the end of the packet (only " + left
-                    + (left == 1 ? " byte" : " bytes") + " left)", spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
-            len = left;
-        }
-        String s = Utf8.decode(this, b, pos, len, blame, name);
+        String s = Utf8.decode(this, b, pos, len, blame, name.id());
         pos += len;
         field(name, at, pos - at, s);
         return s;
     }
 
     /** Binary Data (two-byte length, then bytes): returns the value as hex, or null when missing. */
-    String binary(String name, String blame) {
+    String binary(FieldName name, String blame) {
         int at = pos;
-        if (pos + 2 > end) {
-            missing(name, blame, 2);
+        int len = lengthPrefixed(name.id(), blame, Rule.BINARY_OVERRUN);
+        if (len < 0) {
             return null;
-        }
-        int len = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
-        pos += 2;
-        if (pos + len > end) {
-            int left = end - pos;
-            error(blame, at, end - at, name + " length " + len + " runs past the end of the packet (only " + left
-                    + (left == 1 ? " byte" : " bytes") + " left)", spec("3.1.1 §1.5.3", "5.0 §1.5.6"));
-            len = left;
         }
         String v = HexDump.hex(b, pos, len);
         pos += len;
         field(name, at, pos - at, v);
         return v;
+    }
+
+    /**
+     * Reads the two-byte length of a string or binary value and moves the cursor to its first byte. Returns the
+     * length, clipped to the bytes left (a finding says so), or -1 when not even the length is present.
+     */
+    private int lengthPrefixed(String name, String blame, Rule overrun) {
+        int at = pos;
+        if (pos + 2 > end) {
+            missing(name, blame, 2);
+            return -1;
+        }
+        int len = (b[pos] & 0xff) << 8 | b[pos + 1] & 0xff;
+        pos += 2;
+        if (pos + len > end) {
+            int left = end - pos;
+            report(overrun, blame, at, end - at, name, len, left);
+            len = left;
+        }
+        return len;
     }
 }

@@ -17,9 +17,8 @@ final class PubAckDecoder {
             PacketDecoder.impliedSuccess(r);
         }
         if (r.pos < r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(r.type), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(r.type));
         }
-        PacketDecoder.trailing(r, "properties", "the " + r.type.name() + " properties",
-                "5.0 §3." + PacketDecoder.section(r.type) + ".2");
+        PacketDecoder.trailing(r, "properties", Rule.PROPERTIES_TRAILING_BYTES);
     }
 }

@@ -7,32 +7,32 @@ import java.util.function.Consumer;
 
 /**
  * Incremental decoder for one direction of one connection. Fed bytes in any split, it frames packets and hands
- * each decoded packet to the sink. Not thread-safe: one instance per direction, fed from one thread.
+ * each decoded packet to the sink; the packets and findings do not depend on the split (a decision that needs bytes
+ * not yet fed waits for them). Not thread-safe: one instance per direction, fed from one thread.
  *
- * <p>Beyond {@link PacketDecoder} it checks what only a stream shows:
+ * <p>This class does the framing (and finding the framing again once it is lost); beyond {@link PacketDecoder} the
+ * stream shows more, each in its own part:
  * <ul>
- *   <li>sequence rules, as packet findings on the field {@code sequence}: a second CONNECT [MQTT-3.1.0-2], a second
- *       CONNACK, and (when {@link #expectConnectionStart} is on, the default) a first packet that is not CONNECT
- *       from a client [MQTT-3.1.0-1] or not CONNACK (or AUTH in 5.0) from a broker [MQTT-3.2.0-1]. A packet the
- *       direction never sends (a CONNACK from the client) is a finding on {@code packet_type};</li>
- *   <li>the protocol version, learned from CONNECT; while it is unknown, packets decode as 3.1.1 and fall back to
- *       5.0 (with an info finding) when only 5.0 makes sense of them;</li>
- *   <li>the padded Remaining Length (mqtt.js on WeChat/Alipay mini programs, MQTT.js PR #1506), with a diagnosis
- *       and the repaired packet;</li>
- *   <li>bytes that are not MQTT (HTTP, TLS, WebSocket frames) at the start of the stream and after a packet with
- *       errors, each reported as one packet with a finding on {@code packet_type} and a diagnosis;</li>
- *   <li>lost framing (a Remaining Length longer than 4 bytes): the rest of the stream is not decoded and is
- *       reported at {@link #finish}.</li>
+ *   <li>{@link SequenceRules}: the order of packets on a connection;</li>
+ *   <li>{@link VersionLearner}: the protocol version, learned from CONNECT or inferred;</li>
+ *   <li>repairs, each one hypothesis: {@link PaddedRemainingLength} (mqtt.js on WeChat/Alipay mini programs),
+ *       {@link ShortRemainingLength}, and for whole captures {@link ZeroTail};</li>
+ *   <li>{@link ForeignProtocol}: bytes that are not MQTT (HTTP, TLS, WebSocket frames) at the start of the stream
+ *       and after a packet with errors, each reported as one packet with a finding on {@code packet_type};</li>
+ *   <li>lost framing (a Remaining Length longer than 4 bytes): the bytes up to the next plausible packet are not
+ *       decoded, and reported as a stream finding.</li>
  * </ul>
  */
 public final class StreamDecoder {
     /** Largest packet buffered while waiting for its bytes (MQTT allows 256 MiB; real packets are far smaller). */
     static final int MAX_BUFFERED = 64 << 20;
+    /** Longest packet a first byte 0x82 is read as (a SUBSCRIBE) before a WebSocket binary frame is considered. */
+    private static final int MAX_LIKELY_SUBSCRIBE = 4 << 10;
 
     private final Direction direction;
-    private int protocolVersion;
+    private final VersionLearner versions;
+    private final SequenceRules sequence;
     private final List<Finding> streamFindings = new ArrayList<>();
-    private boolean expectConnectionStart = true;
 
     private byte[] buf = new byte[0];
     private int bufLen;
@@ -43,15 +43,14 @@ public final class StreamDecoder {
     private boolean lostSync;
     private long skipped;
     private long skippedFrom = -1;
-    private boolean sawConnect;
-    private boolean sawConnack;
-    /** A well-formed DISCONNECT from this side was seen: nothing may follow it on the connection. */
-    private boolean sawDisconnect;
+    /** A clean zero-length packet just framed, whose Remaining Length may have been padded; else null. */
+    private DecodedPacket mayBePadded;
 
     /** @param protocolVersion 3, 4 or 5 when known in advance, 0 to learn it from CONNECT */
     public StreamDecoder(Direction direction, int protocolVersion) {
         this.direction = direction;
-        this.protocolVersion = protocolVersion;
+        this.versions = new VersionLearner(direction, protocolVersion);
+        this.sequence = new SequenceRules(direction);
     }
 
     public Direction direction() {
@@ -60,12 +59,12 @@ public final class StreamDecoder {
 
     /** The protocol version known so far (0 until learned). */
     public int protocolVersion() {
-        return protocolVersion;
+        return versions.version();
     }
 
     /** Lets the other direction's decoder share what it learned from CONNECT. */
     public void setProtocolVersion(int protocolVersion) {
-        this.protocolVersion = protocolVersion;
+        versions.set(protocolVersion);
     }
 
     /**
@@ -73,7 +72,7 @@ public final class StreamDecoder {
      * be CONNECT (client) or CONNACK (broker). Turn it off to decode a fragment taken from the middle of a stream.
      */
     public StreamDecoder expectConnectionStart(boolean on) {
-        this.expectConnectionStart = on;
+        sequence.expectConnectionStart(on);
         return this;
     }
 
@@ -121,99 +120,53 @@ public final class StreamDecoder {
         reportSkipped();
     }
 
-    private void reportSkipped() {
-        if (skipped > 0) {
-            streamFindings.add(new Finding(Severity.ERROR, "remaining_length", (int) Math.min(Integer.MAX_VALUE,
-                    skippedFrom), (int) Math.min(Integer.MAX_VALUE, skipped), skipped + " bytes after the lost "
-                    + "framing were not decoded" + (lostSync ? " (no packet boundary could be found again)"
-                    : " before a packet boundary was found again"), "3.1.1 §2.2.3"));
-            skipped = 0;
-            skippedFrom = -1;
-        }
-    }
-
-    /**
-     * After lost framing: the first position in b[from, to) where a well-formed packet starts and either ends the
-     * data or is followed by the start of another plausible packet; {@code to} when there is none.
-     */
-    private int resync(byte[] b, int from, int to) {
-        for (int p = from; p < to; p++) {
-            if (!ForeignProtocol.plausibleMqttStart(b[p] & 0xff)) {
-                continue;
-            }
-            int i = p + 1;
-            int rl = 0;
-            int shift = 0;
-            boolean complete = false;
-            while (i < to && i < p + 5) {
-                int c = b[i++] & 0xff;
-                rl |= (c & 0x7f) << shift;
-                shift += 7;
-                if ((c & 0x80) == 0) {
-                    complete = true;
-                    break;
-                }
-            }
-            if (!complete || i - p > 2 && (b[i - 1] == 0)) {
-                continue;
-            }
-            long end = (long) i + rl;
-            if (end > to || end < to && !ForeignProtocol.plausibleMqttStart(b[(int) end] & 0xff)) {
-                continue;
-            }
-            DecodedPacket q = PacketDecoder.decode(Arrays.copyOfRange(b, p, (int) end),
-                    protocolVersion == 0 ? 4 : protocolVersion, direction);
-            if (!q.malformed()) {
-                return p;
-            }
-        }
-        return to;
-    }
-
-    /** Convenience for whole inputs: feeds everything, finishes, returns all packets. */
     /**
      * Decodes a whole capture (one frame as a user pasted it): feeds everything and finishes. Unlike feeding a live
-     * stream, a short tail that cannot start a packet (a first byte no well-formed packet has, or only zero bytes) is
-     * reported as extra bytes of the packet before it, which then blames its {@code remaining_length}.
+     * stream, the padding after a zero-length packet joins that packet, and a short tail that cannot start a packet
+     * is reported as extra bytes of the packet before it ({@link ZeroTail}).
      */
     public List<DecodedPacket> decodeAll(byte[] data) {
         List<DecodedPacket> out = new ArrayList<>();
         feed(data, 0, data.length, out::add);
         int before = streamFindings.size();
         finish(out::add);
-        mergeZeroTail(out);
-        if (out.size() >= 2 && streamFindings.size() == before + 1) {
-            DecodedPacket tail = out.get(out.size() - 1);
-            DecodedPacket prev = out.get(out.size() - 2);
-            boolean tailIsJunk = tail.length() <= 8 && !allZero(prev.raw()) && (allZero(tail.raw())
-                    || !ForeignProtocol.plausibleMqttStart(tail.raw()[0] & 0xff));
-            if (tailIsJunk && prev.diagnosis() == null && prev.remainingLength() >= 0
-                    && prev.offset() + prev.length() == tail.offset()) {
-                byte[] raw = new byte[prev.length() + tail.length()];
-                System.arraycopy(prev.raw(), 0, raw, 0, prev.length());
-                System.arraycopy(tail.raw(), 0, raw, prev.length(), tail.length());
-                DecodedPacket merged = PacketDecoder.decode(raw, prev.protocolVersion(), direction, prev.index(),
-                        prev.offset());
-                out.set(out.size() - 2, merged);
-                out.remove(out.size() - 1);
-                streamFindings.remove(streamFindings.size() - 1);
-            }
-        }
+        joinPadding(out);
+        ZeroTail.apply(out, streamFindings, streamFindings.size() == before + 1, direction);
         return out;
     }
 
-    private static boolean allZero(byte[] b) {
-        for (byte x : b) {
-            if (x != 0) {
-                return false;
+    private void joinPadding(List<DecodedPacket> out) {
+        int joined = 0;
+        for (int i = 0; i < out.size(); i++) {
+            DecodedPacket p = out.get(i);
+            if (i > 0 && PaddedRemainingLength.isPadding(p)) {
+                DecodedPacket one = PaddedRemainingLength.join(out.get(i - 1), p, direction);
+                if (one != null) {
+                    out.set(i - 1, one);
+                    out.remove(i--);
+                    joined++;
+                    continue;
+                }
+            }
+            if (joined > 0) {
+                out.set(i, p.withIndex(p.index() - joined));
             }
         }
-        return true;
     }
 
     /** Findings that belong to no single packet (sequence, truncation at end of stream, non-MQTT bytes). */
     public List<Finding> streamFindings() {
         return List.copyOf(streamFindings);
+    }
+
+    private void reportSkipped() {
+        if (skipped > 0) {
+            streamFindings.add(Finding.of(lostSync ? Rule.STREAM_SKIPPED_TO_END : Rule.STREAM_SKIPPED, 0,
+                    "remaining_length", (int) Math.min(Integer.MAX_VALUE, skippedFrom),
+                    (int) Math.min(Integer.MAX_VALUE, skipped), skipped));
+            skipped = 0;
+            skippedFrom = -1;
+        }
     }
 
     private void ensure(int n) {
@@ -240,53 +193,57 @@ public final class StreamDecoder {
         while (pos < to) {
             int avail = to - pos;
             if (lostSync) {
-                int at = resync(b, pos, to);
+                int at = LostFraming.resync(b, pos, to, last, versions);
+                boolean undecided = at < 0;
+                at = undecided ? ~at : at;
                 if (skippedFrom < 0) {
                     skippedFrom = consumed;
                 }
                 skipped += at - pos;
                 consumed += at - pos;
                 pos = at;
-                if (pos >= to) {
+                if (undecided || pos >= to) {
                     break;
                 }
                 lostSync = false;
                 reportSkipped();
                 continue;
             }
-            int first = b[pos] & 0xff;
-            if (sniff && ForeignProtocol.candidate(first) && !(first == 0x82 && likelyMqtt(b, pos, avail))) {
-                ForeignProtocol.Match m = ForeignProtocol.sniff(b, pos, avail, direction, last);
-                if (m == ForeignProtocol.NEED_MORE) {
-                    break;
+            if (mayBePadded != null) {
+                int zeros = zerosAt(b, pos, to, 3);
+                if (zeros == avail && zeros < 3 && !last) {
+                    break; // no packet starts with 0x00: waiting delays nothing real
                 }
-                if (m != null) {
-                    emit(foreign(b, pos, m), sink);
-                    pos += m.length();
+                DecodedPacket before = mayBePadded;
+                mayBePadded = null;
+                if (zeros == 3) {
+                    emit(PaddedRemainingLength.paddingPacket(before, 3, index, consumed), sink);
+                    sniff = true;
+                    pos += 3;
                     continue;
                 }
             }
-            // Fixed header: type byte and Remaining Length (up to 4 bytes).
-            int rl = 0;
-            int i = pos + 1;
-            int shift = 0;
-            boolean complete = false;
-            boolean tooLong = false;
-            while (i < to) {
-                int c = b[i] & 0xff;
-                rl |= (c & 0x7f) << shift;
-                shift += 7;
-                i++;
-                if ((c & 0x80) == 0) {
-                    complete = true;
+            int first = b[pos] & 0xff;
+            if (sniff && ForeignProtocol.candidate(first)) {
+                int mqtt = first == 0x82 ? likelyMqtt(b, pos, to, last) : 0;
+                if (mqtt < 0) {
                     break;
                 }
-                if (i - pos - 1 == 4) {
-                    tooLong = true;
-                    break;
+                if (mqtt == 0) {
+                    ForeignProtocol.Match m = ForeignProtocol.sniff(b, pos, avail, direction, last);
+                    if (m == ForeignProtocol.NEED_MORE) {
+                        break;
+                    }
+                    if (m != null) {
+                        emit(foreign(b, pos, m), sink);
+                        pos += m.length();
+                        continue;
+                    }
                 }
             }
-            if (tooLong) {
+            // Fixed header: type byte and Remaining Length (up to 4 bytes).
+            long length = VariableByteInteger.decodePacked(b, pos + 1, to); // no allocation per packet
+            if (VariableByteInteger.problem(length) == VariableByteInteger.Problem.TOO_LONG) {
                 // Framing is lost: report the fixed header as one packet, then look for a packet boundary again.
                 emit(decode(Arrays.copyOfRange(b, pos, pos + 5)), sink);
                 lostSync = true;
@@ -294,24 +251,25 @@ public final class StreamDecoder {
                 pos += 5;
                 continue;
             }
-            if (!complete) {
+            if (!VariableByteInteger.complete(length)) {
                 if (last) {
                     truncated(b, pos, to, sink);
                     pos = to;
                 }
                 break;
             }
-            int rlLen = i - pos - 1;
-            long total = (long) i - pos + rl;
+            int rl = VariableByteInteger.value(length);
+            int rlLen = VariableByteInteger.length(length);
+            int headerEnd = pos + 1 + rlLen;
+            long total = (long) headerEnd - pos + rl;
             if (total > MAX_BUFFERED && total > avail) {
                 // Buffers stay bounded: a packet this large is far more likely garbage than data.
-                int n = i - pos;
-                DecodedPacket p = decode(Arrays.copyOfRange(b, pos, i));
+                int n = headerEnd - pos;
+                DecodedPacket p = decode(Arrays.copyOfRange(b, pos, headerEnd));
                 List<Finding> fs = new ArrayList<>(p.findings());
-                fs.add(Math.min(1, fs.size()), new Finding(Severity.ERROR, "remaining_length", 1, rlLen,
-                        "remaining_length " + rl + " is beyond what this decoder buffers (" + (MAX_BUFFERED >> 20)
-                        + " MiB): the framing is treated as lost", "3.1.1 §2.2.3"));
-                emit(with(p, fs, null, null), sink);
+                fs.add(Math.min(1, fs.size()), Finding.of(Rule.REMAINING_LENGTH_BEYOND_BUFFER, 0, "remaining_length",
+                        1, rlLen, rl, MAX_BUFFERED >> 20));
+                emit(p.with(fs, null, null), sink);
                 lostSync = true;
                 sniff = true;
                 pos += n;
@@ -324,72 +282,93 @@ public final class StreamDecoder {
                 }
                 break;
             }
-            int n = (int) total;
-            DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + n));
-            // Padded Remaining Length: the length's bytes followed by zero padding up to 4 bytes.
-            int pad = 4 - rlLen;
-            if (pad > 0 && (paddingCouldRepair(p) || rl == 0)) {
-                int zeros = 0;
-                while (zeros < pad && i + zeros < to && b[i + zeros] == 0) {
-                    zeros++;
-                }
-                boolean allZeroSoFar = zeros == Math.min(pad, to - i);
-                if (allZeroSoFar && rl > 0 && avail < n + pad && !last) {
-                    break; // wait for the bytes that decide it
-                }
-                if (zeros == pad && avail >= n + pad) {
-                    DecodedPacket padded = padded(b, pos, rlLen, pad, n + pad);
-                    if (padded != null) {
-                        p = padded;
-                        n += pad;
-                    }
-                }
+            DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + (int) total));
+            if (p.malformed()) {
+                // Only a packet with problems is worth a hypothesis (and the allocation of its frame).
+                p = repaired(new Frame(b, pos, to, last, rl, rlLen, (int) total, index, consumed), p);
             }
-            if (p.diagnosis() == null && avail > n && overran(p)) {
-                DecodedPacket longer = tooShort(b, pos, rlLen, rl, n, to);
-                if (longer != null) {
-                    p = longer;
-                    n = longer.length();
-                }
+            if (p == ShortRemainingLength.NEED_MORE) {
+                break; // wait for the bytes that decide a repair
             }
-            p = sequence(p);
-            if (p.type() == PacketType.CONNACK && p.diagnosis() == null) {
-                String why = ConnackAdvice.of(p);
+            boolean zeroLength = rl == 0 && p.cause() == null && !p.malformed();
+            p = sequence.check(p, index);
+            if (p.type() == PacketType.CONNACK && p.cause() == null) {
+                Diagnosis why = ConnackAdvice.of(p);
                 if (why != null) {
-                    p = with(p, p.findings(), why, null);
+                    p = p.with(p.findings(), why, null);
                 }
             }
             emit(p, sink);
-            sniff = hasErrors(p);
-            pos += n;
+            mayBePadded = zeroLength ? p : null;
+            sniff = p.hasErrors();
+            pos += p.length();
         }
         return pos - from;
     }
 
-    /** A SUBSCRIBE at pos that decodes cleanly is MQTT even though 0x82 also starts a WebSocket binary frame. */
-    private boolean likelyMqtt(byte[] b, int pos, int avail) {
-        int i = pos + 1;
-        int rl = 0;
-        int shift = 0;
-        while (i < pos + avail && i < pos + 5) {
-            int c = b[i++] & 0xff;
-            rl |= (c & 0x7f) << shift;
-            shift += 7;
-            if ((c & 0x80) == 0) {
-                long total = (long) i - pos + rl;
-                return total <= avail && !hasErrors(decode(Arrays.copyOfRange(b, pos, (int) (pos + total))));
+    /**
+     * The packet framed at {@code f}, repaired when a hypothesis explains its errors; {@link
+     * ShortRemainingLength#NEED_MORE} when the bytes that decide are still to come.
+     */
+    private DecodedPacket repaired(Frame f, DecodedPacket p) {
+        int pad = PaddedRemainingLength.padding(f.rlLen());
+        if (pad > 0 && f.rl() > 0 && PaddedRemainingLength.couldRepair(p)) {
+            int zeros = zerosAt(f.b(), f.pos() + 1 + f.rlLen(), f.to(), pad);
+            boolean allZeroSoFar = zeros == Math.min(pad, f.to() - f.pos() - 1 - f.rlLen());
+            if (allZeroSoFar && f.following() < pad && !f.last()) {
+                return ShortRemainingLength.NEED_MORE;
+            }
+            if (zeros == pad && f.following() >= pad) {
+                DecodedPacket padded = PaddedRemainingLength.attempt(f, pad, versions);
+                if (padded != null) {
+                    return padded;
+                }
             }
         }
-        return false;
+        if (ShortRemainingLength.couldRepair(p)) {
+            DecodedPacket longer = ShortRemainingLength.attempt(f, p, versions);
+            if (longer != null) {
+                return longer;
+            }
+        }
+        return p;
+    }
+
+    private static int zerosAt(byte[] b, int from, int to, int max) {
+        int zeros = 0;
+        while (zeros < max && from + zeros < to && b[from + zeros] == 0) {
+            zeros++;
+        }
+        return zeros;
+    }
+
+    /**
+     * A SUBSCRIBE that decodes cleanly is MQTT even though 0x82 also starts a WebSocket binary frame: 1 when the
+     * bytes at pos are one, 0 when not, -1 when the bytes at hand cannot tell yet.
+     */
+    private int likelyMqtt(byte[] b, int pos, int to, boolean last) {
+        VariableByteInteger length = VariableByteInteger.decode(b, pos + 1, to);
+        if (!length.complete()) {
+            return last || length.problem() == VariableByteInteger.Problem.TOO_LONG ? 0 : -1;
+        }
+        long total = (long) length.end() - pos + length.value();
+        if (total > MAX_LIKELY_SUBSCRIBE) {
+            return 0;
+        }
+        if (total > to - pos) {
+            return last ? 0 : -1;
+        }
+        return decode(Arrays.copyOfRange(b, pos, (int) (pos + total))).hasErrors() ? 0 : 1;
     }
 
     private void truncated(byte[] b, int pos, int to, Consumer<DecodedPacket> sink) {
         DecodedPacket p = decode(Arrays.copyOfRange(b, pos, to));
-        streamFindings.add(new Finding(Severity.ERROR, "remaining_length", (int) Math.min(Integer.MAX_VALUE, consumed),
-                to - pos, "the stream ends inside a " + p.type().name() + " packet: " + (to - pos)
-                + " bytes of it present" + (p.remainingLength() >= 0 ? ", remaining_length declares "
-                + p.remainingLength() : ""), "3.1.1 §2.2.3"));
-        emit(sequence(p), sink);
+        int at = (int) Math.min(Integer.MAX_VALUE, consumed);
+        streamFindings.add(p.remainingLength() >= 0
+                ? Finding.of(Rule.STREAM_TRUNCATED_DECLARED, 0, "remaining_length", at, to - pos, p.type().name(),
+                        to - pos, p.remainingLength())
+                : Finding.of(Rule.STREAM_TRUNCATED, 0, "remaining_length", at, to - pos, p.type().name(), to - pos));
+        emit(sequence.check(p, index), sink);
     }
 
     private void emit(DecodedPacket p, Consumer<DecodedPacket> sink) {
@@ -399,284 +378,18 @@ public final class StreamDecoder {
     }
 
     private DecodedPacket decode(byte[] raw) {
-        int nibble = (raw[0] & 0xff) >> 4;
-        int v = protocolVersion;
-        DecodedPacket p;
-        if (nibble == 1) {
-            p = PacketDecoder.decode(raw, v == 0 ? 4 : v, direction, index, consumed);
-            if (p.type() == PacketType.CONNECT && levelIsValid(p)) {
-                protocolVersion = p.protocolVersion();
-            }
-        } else if (v == 0) {
-            p = PacketDecoder.decode(raw, 4, direction, index, consumed);
-            if (hasErrors(p) && nibble != 3 && nibble != 12 && nibble != 13 && nibble != 0) {
-                DecodedPacket q = PacketDecoder.decode(raw, 5, direction, index, consumed);
-                if (!q.malformed()) {
-                    protocolVersion = 5; // only 5.0 makes sense of the bytes: assume it for what follows
-                    List<Finding> fs = new ArrayList<>(q.findings());
-                    fs.add(new Finding(Severity.INFO, "protocol_level", 0, 0, "protocol version unknown (no CONNECT "
-                            + "seen): decoded as MQTT 5.0, because the bytes are not valid MQTT 3.1.1", ""));
-                    p = with(q, fs, q.diagnosis(), q.repaired());
-                }
-            }
-        } else {
-            p = PacketDecoder.decode(raw, v, direction, index, consumed);
-            if ((v == 4 || v == 5) && hasErrors(p) && versionDependent(nibble)) {
-                p = otherVersion(raw, v, p);
-            }
-        }
-        return p;
-    }
-
-    private static boolean versionDependent(int nibble) {
-        return nibble == 2 || nibble >= 4 && nibble <= 11 || nibble == 14 || nibble == 15;
-    }
-
-    /**
-     * A packet with errors under the connection's version that is well-formed under the other one: the peer writes
-     * the wrong version's packets (e.g. 3.1.1 acknowledgements on a 5.0 connection).
-     */
-    private DecodedPacket otherVersion(byte[] raw, int v, DecodedPacket p) {
-        int other = v == 5 ? 4 : 5;
-        DecodedPacket q = PacketDecoder.decode(raw, other, direction, index, consumed);
-        if (q.malformed() || q.type() != p.type()) {
-            return p;
-        }
-        String diagnosis = "These bytes are a well-formed MQTT " + PacketDecoder.versionName(other) + " "
-                + Summary.of(q) + ", but the connection uses MQTT " + PacketDecoder.versionName(v) + ": the sender "
-                + (v == 5 ? "leaves out the MQTT 5.0 properties (and reason codes)" : "writes MQTT 5.0 properties")
-                + "; its MQTT library and the profile disagree on the protocol version.";
-        List<Finding> fs = new ArrayList<>(p.findings());
-        if (v == 5 && !fs.isEmpty() && !fs.get(0).field().equals("header_flags")
-                && !fs.get(0).field().equals("properties")) {
-            fs.add(0, new Finding(Severity.ERROR, "properties", PacketDecoder.headerLength(raw), 0, "MQTT 5.0 "
-                    + p.type().name() + " without its property length: read as MQTT 3.1.1 the packet is well-formed",
-                    "5.0 §2.2.2"));
-        }
-        return with(p, fs, diagnosis, null);
-    }
-
-    private static boolean levelIsValid(DecodedPacket p) {
-        for (Field f : p.fields()) {
-            if (f.name().equals("protocol_level")) {
-                return f.value() instanceof Integer l && (l >= 3 && l <= 5 || l >= 0x83 && l <= 0x85);
-            }
-        }
-        return false;
-    }
-
-    /** True when a field ran past the end of the packet: the declared length may be too small. */
-    private static boolean overran(DecodedPacket p) {
-        for (Finding f : p.findings()) {
-            String m = f.message();
-            if (f.severity() == Severity.ERROR && (m.contains("runs past the end") || m.startsWith("packet ends")
-                    || m.contains("without any"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A Remaining Length smaller than the fields: if taking up to 64 more of the bytes that follow makes the packet
-     * well-formed (and what follows it then starts like an MQTT packet, or nothing follows), report the longer packet
-     * with the declared length blamed and the corrected packet as the repair.
-     */
-    private DecodedPacket tooShort(byte[] b, int pos, int rlLen, int rl, int n, int to) {
-        int hdr = 1 + rlLen;
-        int maxExtra = Math.min(64, to - pos - n);
-        for (int extra = 1; extra <= maxExtra; extra++) {
-            int end = pos + n + extra;
-            if (end < to && !ForeignProtocol.plausibleMqttStart(b[end] & 0xff)) {
-                continue;
-            }
-            byte[] len = PacketReader.encodeVarInt(rl + extra);
-            if (len.length != rlLen) {
-                return null;
-            }
-            byte[] fixedBytes = new byte[n + extra];
-            fixedBytes[0] = b[pos];
-            System.arraycopy(len, 0, fixedBytes, 1, rlLen);
-            System.arraycopy(b, pos + hdr, fixedBytes, hdr, n + extra - hdr);
-            int v = protocolVersion == 0 ? 4 : protocolVersion;
-            DecodedPacket fixed = PacketDecoder.decode(fixedBytes, v, direction, index, consumed);
-            if (fixed.malformed() || fixed.type() == PacketType.PUBLISH && extra > 2 && end < to) {
-                continue;
-            }
-            byte[] raw = Arrays.copyOfRange(b, pos, end);
-            DecodedPacket lit = PacketDecoder.decode(Arrays.copyOfRange(b, pos, pos + n), v, direction, index,
-                    consumed);
-            List<Finding> fs = new ArrayList<>();
-            fs.add(new Finding(Severity.ERROR, "remaining_length", 1, rlLen, "remaining_length declares " + rl
-                    + " but the packet's fields take " + (rl + extra) + " bytes (" + extra + " more): read "
-                    + "literally, " + lit.findings().get(0).message(), fixed.protocolVersion() == 5 ? "5.0 §2.1.4"
-                    : "3.1.1 §2.2.3"));
-            for (Finding f : lit.findings()) {
-                if (f.severity() != Severity.INFO) {
-                    fs.add(f);
-                }
-            }
-            if (fixed.type() == PacketType.CONNECT && levelIsValid(fixed)) {
-                protocolVersion = fixed.protocolVersion();
-            }
-            String diagnosis = "The Remaining Length is " + extra + (extra == 1 ? " byte" : " bytes") + " too small: "
-                    + "with remaining_length " + (rl + extra) + " (" + HexDump.hex(len, " ") + ") the bytes form a "
-                    + "valid " + Summary.of(fixed) + ". The sender computed the length before adding its last "
-                    + "field(s), or counted the fixed header wrongly.";
-            return new DecodedPacket(index, consumed, raw, fixed.type(), fixed.flags(), rl, fixed.protocolVersion(),
-                    fixed.fields(), List.copyOf(fs), diagnosis, fixedBytes);
-        }
-        return null;
-    }
-
-    /**
-     * Zero bytes after the last real packet of a pasted frame ({@code 20 02 00 00 00 00}) frame as RESERVED0 packets
-     * of remaining_length 0; nobody sends those, so they are reported as extra bytes of the packet before them.
-     */
-    private void mergeZeroTail(List<DecodedPacket> out) {
-        int k = out.size();
-        int zeros = 0;
-        while (k > 1 && allZero(out.get(k - 1).raw()) && out.get(k - 1).findings().size() == 1) {
-            zeros += out.get(k - 1).length();
-            k--;
-        }
-        if (k == out.size() || zeros > 8) {
-            return;
-        }
-        DecodedPacket prev = out.get(k - 1);
-        if (allZero(prev.raw()) || prev.diagnosis() != null || prev.remainingLength() < 0) {
-            return;
-        }
-        byte[] raw = Arrays.copyOf(prev.raw(), prev.length() + zeros);
-        out.set(k - 1, PacketDecoder.decode(raw, prev.protocolVersion(), direction, prev.index(), prev.offset()));
-        out.subList(k, out.size()).clear();
-    }
-
-    /** Errors in the body (not the first byte) are what a padded Remaining Length causes. */
-    private static boolean paddingCouldRepair(DecodedPacket p) {
-        for (Finding f : p.findings()) {
-            if (f.severity() == Severity.ERROR && f.offset() > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean hasErrors(DecodedPacket p) {
-        for (Finding f : p.findings()) {
-            if (f.severity() == Severity.ERROR) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static DecodedPacket with(DecodedPacket p, List<Finding> findings, String diagnosis, byte[] repaired) {
-        return new DecodedPacket(p.index(), p.offset(), p.raw(), p.type(), p.flags(), p.remainingLength(),
-                p.protocolVersion(), p.fields(), List.copyOf(findings), diagnosis, repaired);
-    }
-
-    private DecodedPacket sequence(DecodedPacket p) {
-        if (direction == null) {
-            return p;
-        }
-        List<Finding> add = null;
-        PacketType t = p.type();
-        boolean client = direction == Direction.CLIENT_TO_BROKER;
-        String spec311;
-        if (sawDisconnect) {
-            add = new ArrayList<>(p.findings());
-            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, t.name() + " after DISCONNECT: the sender of a "
-                    + "DISCONNECT must send nothing more and close the network connection", p.protocolVersion() == 5
-                    ? "5.0 §3.14.4 [MQTT-3.14.4-1]" : "3.1.1 §3.14.4 [MQTT-3.14.4-2]"));
-        } else if (client && t == PacketType.CONNECT && sawConnect) {
-            add = new ArrayList<>(p.findings());
-            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, "a second CONNECT on the same connection: "
-                    + "Protocol Error, the broker closes the connection", p.protocolVersion() == 5
-                    ? "5.0 §3.1 [MQTT-3.1.0-2]" : "3.1.1 §3.1 [MQTT-3.1.0-2]"));
-        } else if (!client && t == PacketType.CONNACK && sawConnack) {
-            add = new ArrayList<>(p.findings());
-            add.add(0, new Finding(Severity.ERROR, "sequence", 0, 1, "a second CONNACK on the same connection",
-                    p.protocolVersion() == 5 ? "5.0 §3.2" : "3.1.1 §3.2"));
-        } else if (expectConnectionStart && index == 0 && !sawConnect && !sawConnack) {
-            boolean ok = client ? t == PacketType.CONNECT
-                    : t == PacketType.CONNACK || t == PacketType.AUTH;
-            if (!ok) {
-                spec311 = client ? "3.1.1 §3.1 [MQTT-3.1.0-1]" : "3.1.1 §3.2 [MQTT-3.2.0-1]";
-                add = new ArrayList<>(p.findings());
-                add.add(hasErrors(p) ? add.size() : 0, new Finding(Severity.ERROR, "sequence", 0, 1,
-                        "the first packet from the " + direction.peer() + " is " + t.name() + ", but it must be "
-                        + (client ? "CONNECT" : "CONNACK"), p.protocolVersion() == 5
-                        ? spec311.replace("3.1.1", "5.0") : spec311));
-                sortBySeverity(add);
-            }
-        }
-        if (t == PacketType.CONNECT && client) {
-            sawConnect = true;
-        }
-        if (t == PacketType.CONNACK && !client) {
-            sawConnack = true;
-        }
-        if (t == PacketType.DISCONNECT && !hasErrors(p)) {
-            sawDisconnect = true;
-        }
-        return add == null ? p : with(p, add, p.diagnosis(), p.repaired());
-    }
-
-    private static void sortBySeverity(List<Finding> fs) {
-        fs.sort((x, y) -> Integer.compare(x.severity().ordinal(), y.severity().ordinal()));
+        return versions.decode(raw, index, consumed);
     }
 
     private DecodedPacket foreign(byte[] b, int pos, ForeignProtocol.Match m) {
         byte[] raw = Arrays.copyOfRange(b, pos, pos + m.length());
         int first = raw[0] & 0xff;
-        PacketType t = PacketType.of(first >> 4, protocolVersion);
-        List<Field> fields = List.of(new Field("packet_type", 0, 1, t.name()),
-                new Field("not_mqtt", 0, raw.length, m.protocol() + ": " + m.what()));
-        Finding f = new Finding(Severity.ERROR, "packet_type", 0, raw.length, m.message(), "");
-        streamFindings.add(new Finding(Severity.ERROR, "packet_type", (int) Math.min(Integer.MAX_VALUE, consumed),
-                raw.length, m.message(), ""));
-        return new DecodedPacket(index, consumed, raw, t, first & 0xf, -1, protocolVersion, fields, List.of(f),
+        PacketType t = PacketType.of(first >> 4, versions.version());
+        List<Field> fields = List.of(new Field(FieldName.PACKET_TYPE, 0, 1, t.name()),
+                new Field(FieldName.NOT_MQTT, 0, raw.length, m.protocol() + ": " + m.what()));
+        Finding f = Finding.of(m.rule(), versions.version(), "packet_type", 0, raw.length, m.args().toArray());
+        streamFindings.add(f.at((int) Math.min(Integer.MAX_VALUE, consumed), raw.length));
+        return new DecodedPacket(index, consumed, raw, t, first & 0xf, -1, versions.version(), fields, List.of(f),
                 m.diagnosis(), null);
-    }
-
-    /**
-     * The padded Remaining Length (mqtt.js 4.x wx.js/ali.js sends {@code chunk.buffer}, the whole 4-byte buffer the
-     * length was written into, fixed by MQTT.js PR #1506): if dropping the zero padding after the length yields a
-     * well-formed packet, report the bytes as one packet with the diagnosis and the repaired bytes.
-     */
-    private DecodedPacket padded(byte[] b, int pos, int rlLen, int pad, int n) {
-        int hdr = 1 + rlLen;
-        byte[] repaired = new byte[n - pad];
-        System.arraycopy(b, pos, repaired, 0, hdr);
-        System.arraycopy(b, pos + hdr + pad, repaired, hdr, n - pad - hdr);
-        DecodedPacket fixed = PacketDecoder.decode(repaired, protocolVersion == 0 ? 4 : protocolVersion, direction);
-        if (fixed.malformed()) {
-            return null;
-        }
-        byte[] raw = Arrays.copyOfRange(b, pos, pos + n);
-        DecodedPacket lit = PacketDecoder.decode(raw, protocolVersion == 0 ? 4 : protocolVersion, direction,
-                index, consumed);
-        if (fixed.type() == PacketType.CONNECT && levelIsValid(fixed)) {
-            protocolVersion = fixed.protocolVersion();
-        }
-        List<Finding> fs = new ArrayList<>(lit.findings());
-        if (!fs.isEmpty() && fs.get(0).field().equals("remaining_length")) {
-            Finding head = fs.get(0);
-            Finding next = fs.size() > 1 && fs.get(1).severity() == Severity.ERROR ? fs.get(1) : null;
-            String body = HexDump.hex(Arrays.copyOfRange(raw, hdr, Math.min(raw.length, hdr + 5)), " ");
-            fs.set(0, new Finding(head.severity(), head.field(), head.offset(), head.length(), head.message()
-                    + "; read literally the body starts " + body + " ..." + (next == null ? ""
-                    : ", so " + next.message()), head.spec()));
-        }
-        String lengthBytes = HexDump.hex(Arrays.copyOfRange(raw, 1, 1 + rlLen), " ");
-        String written = HexDump.hex(Arrays.copyOfRange(raw, 1, 5), " ");
-        String diagnosis = "Remaining Length written as 4 bytes \"" + written + "\" instead of \"" + lengthBytes
-                + "\": padded variable byte integer (mqtt.js wx.js/ali.js chunk.buffer bug, MQTT.js PR #1506; "
-                + "upgrade mqtt.js or apply that fix in the mini program). Dropping the " + pad + " zero bytes after "
-                + (rlLen == 1 ? "the first length byte" : "the " + rlLen + " length bytes") + " yields a valid "
-                + Summary.of(fixed) + ".";
-        return new DecodedPacket(lit.index(), lit.offset(), raw, lit.type(), lit.flags(), lit.remainingLength(),
-                fixed.protocolVersion(), lit.fields(), List.copyOf(fs), diagnosis, repaired);
     }
 }

@@ -9,8 +9,8 @@ final class SubAckDecoder {
         PacketDecoder.packetId(r);
         boolean v5 = r.version == 5;
         if (v5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBACK), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.SUBACK));
         }
-        PacketDecoder.codes(r, v5 ? "reason_codes" : "return_codes");
+        PacketDecoder.codes(r, v5 ? FieldName.REASON_CODES : FieldName.RETURN_CODES);
     }
 }

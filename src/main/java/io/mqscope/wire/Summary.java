@@ -1,6 +1,6 @@
 package io.mqscope.wire;
 
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** One-line human summaries of decoded packets, used in diagnoses and the CLI. */
@@ -10,26 +10,27 @@ public final class Summary {
 
     /** E.g. {@code CONNECT: protocol MQTT 3.1.1, clientId "cn.lokei-1", clean session, keepalive 60}. */
     public static String of(DecodedPacket p) {
-        Map<String, Object> f = new HashMap<>();
+        Map<FieldName, Object> f = new EnumMap<>(FieldName.class);
         collect(p.fields(), f);
         StringBuilder sb = new StringBuilder(p.type().name());
         switch (p.type()) {
             case CONNECT -> {
-                Object level = f.get("protocol_level");
-                sb.append(": protocol ").append(f.getOrDefault("protocol_name", "?"));
+                Object level = f.get(FieldName.PROTOCOL_LEVEL);
+                sb.append(": protocol ").append(f.getOrDefault(FieldName.PROTOCOL_NAME, "?"));
                 if (level instanceof Integer l) {
                     sb.append(' ').append(l == 3 ? "3.1" : l == 4 ? "3.1.1" : l == 5 ? "5.0" : "level " + l);
                 }
-                sb.append(", clientId \"").append(f.getOrDefault("client_id", "")).append('"');
-                if (Boolean.TRUE.equals(f.get("clean_session")) || Boolean.TRUE.equals(f.get("clean_start"))) {
-                    sb.append(f.containsKey("clean_start") ? ", clean start" : ", clean session");
+                sb.append(", clientId \"").append(f.getOrDefault(FieldName.CLIENT_ID, "")).append('"');
+                if (Boolean.TRUE.equals(f.get(FieldName.CLEAN_SESSION))
+                        || Boolean.TRUE.equals(f.get(FieldName.CLEAN_START))) {
+                    sb.append(f.containsKey(FieldName.CLEAN_START) ? ", clean start" : ", clean session");
                 }
-                sb.append(", keepalive ").append(f.getOrDefault("keepalive", "?"));
-                if (Boolean.TRUE.equals(f.get("will_flag"))) {
-                    sb.append(", will on \"").append(f.get("will_topic")).append('"');
+                sb.append(", keepalive ").append(f.getOrDefault(FieldName.KEEPALIVE, "?"));
+                if (Boolean.TRUE.equals(f.get(FieldName.WILL_FLAG))) {
+                    sb.append(", will on \"").append(f.get(FieldName.WILL_TOPIC)).append('"');
                 }
-                Object user = f.get("username");
-                Object pass = f.get("password");
+                Object user = f.get(FieldName.USERNAME);
+                Object pass = f.get(FieldName.PASSWORD);
                 if ("".equals(user) && "".equals(pass)) {
                     sb.append(", empty username and password");
                 } else {
@@ -42,27 +43,31 @@ public final class Summary {
                 }
             }
             case PUBLISH -> {
-                sb.append(": topic \"").append(f.getOrDefault("topic", "")).append("\", QoS ")
-                        .append(f.getOrDefault("qos", "?"));
-                Object payload = f.get("payload");
+                sb.append(": topic \"").append(f.getOrDefault(FieldName.TOPIC, "")).append("\", QoS ")
+                        .append(f.getOrDefault(FieldName.QOS, "?"));
+                Object payload = f.get(FieldName.PAYLOAD);
                 sb.append(", ").append(payload instanceof String s ? s.length() / 2 : 0).append("-byte payload");
             }
             case CONNACK -> {
-                Object rc = f.containsKey("reason_code") ? f.get("reason_name") : f.get("return_code_name");
+                Object rc = f.containsKey(FieldName.REASON_CODE) ? f.get(FieldName.REASON_NAME)
+                        : f.get(FieldName.RETURN_CODE_NAME);
                 sb.append(": ").append(rc);
             }
             default -> {
-                if (f.containsKey("packet_id")) {
-                    sb.append(": packet id ").append(f.get("packet_id"));
+                if (f.containsKey(FieldName.PACKET_ID)) {
+                    sb.append(": packet id ").append(f.get(FieldName.PACKET_ID));
                 }
             }
         }
         return sb.toString();
     }
 
-    private static void collect(java.util.List<Field> fields, Map<String, Object> into) {
+    private static void collect(java.util.List<Field> fields, Map<FieldName, Object> into) {
         for (Field x : fields) {
-            into.putIfAbsent(x.name(), x.value());
+            FieldName name = FieldName.of(x.name());
+            if (name != null) {
+                into.putIfAbsent(name, x.value());
+            }
             collect(x.children(), into);
         }
     }

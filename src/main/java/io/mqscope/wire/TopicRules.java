@@ -13,9 +13,7 @@ final class TopicRules {
         for (int i = 0; i < topic.length(); i++) {
             char c = topic.charAt(i);
             if (c == '+' || c == '#') {
-                r.error(blame, at + 2 + i, 1, blame + " \"" + topic + "\" contains the wildcard '" + c
-                        + "', which is only allowed in topic filters", r.spec("3.1.1 §3.3.2.1 [MQTT-3.3.2-2]",
-                        "5.0 §3.3.2.1 [MQTT-3.3.2-2]"));
+                r.report(Rule.TOPIC_NAME_WILDCARD, blame, at + 2 + i, 1, blame, topic, c);
                 return;
             }
         }
@@ -27,8 +25,7 @@ final class TopicRules {
             return;
         }
         if (filter.isEmpty()) {
-            r.error("topic_filter", at, 2, "empty topic filter: a topic filter must be at least one character long",
-                    r.spec("3.1.1 §4.7.3 [MQTT-4.7.3-1]", "5.0 §4.7.3 [MQTT-4.7.3-1]"));
+            r.report(Rule.TOPIC_FILTER_EMPTY, "topic_filter", at, 2);
             return;
         }
         int n = filter.length();
@@ -37,17 +34,15 @@ final class TopicRules {
             boolean startOfLevel = i == 0 || filter.charAt(i - 1) == '/';
             if (c == '#') {
                 if (!startOfLevel || i != n - 1) {
-                    r.error("topic_filter", at + 2 + offsetOf(filter, i), 1, "topic filter \"" + filter
-                            + "\": '#' must be the last character and stand alone in its level",
-                            r.spec("3.1.1 §4.7.1.2 [MQTT-4.7.1-2]", "5.0 §4.7.1.2 [MQTT-4.7.1-1]"));
+                    r.report(Rule.TOPIC_FILTER_MULTI_LEVEL_WILDCARD, "topic_filter", at + 2 + offsetOf(filter, i), 1,
+                            filter);
                     return;
                 }
             } else if (c == '+') {
                 boolean endOfLevel = i == n - 1 || filter.charAt(i + 1) == '/';
                 if (!startOfLevel || !endOfLevel) {
-                    r.error("topic_filter", at + 2 + offsetOf(filter, i), 1, "topic filter \"" + filter
-                            + "\": '+' must occupy an entire level",
-                            r.spec("3.1.1 §4.7.1.3 [MQTT-4.7.1-3]", "5.0 §4.7.1.3 [MQTT-4.7.1-2]"));
+                    r.report(Rule.TOPIC_FILTER_SINGLE_LEVEL_WILDCARD, "topic_filter", at + 2 + offsetOf(filter, i), 1,
+                            filter);
                     return;
                 }
             }
@@ -57,9 +52,7 @@ final class TopicRules {
             String name = slash < 0 ? filter.substring(7) : filter.substring(7, slash);
             if (slash < 0 || name.isEmpty() || name.indexOf('+') >= 0 || name.indexOf('#') >= 0
                     || slash == n - 1) {
-                r.error("topic_filter", at, 2 + filter.length(), "shared subscription \"" + filter + "\" must be "
-                        + "$share/{ShareName}/{filter} with a non-empty ShareName without wildcards and a "
-                        + "non-empty filter", "5.0 §4.8.2 [MQTT-4.8.2-1] [MQTT-4.8.2-2]");
+                r.report(Rule.TOPIC_FILTER_SHARED_SUBSCRIPTION, "topic_filter", at, 2 + filter.length(), filter);
             }
         }
     }

@@ -12,8 +12,8 @@ final class UnsubAckDecoder {
             return;
         }
         if (r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBACK), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBACK));
         }
-        PacketDecoder.codes(r, "reason_codes");
+        PacketDecoder.codes(r, FieldName.REASON_CODES);
     }
 }

@@ -8,16 +8,15 @@ final class UnsubscribeDecoder {
     static void decode(PacketReader r) {
         PacketDecoder.packetId(r);
         if (r.version == 5 && r.pos <= r.end) {
-            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE), "properties");
+            Mqtt5Properties.read(r, Mqtt5Properties.bit(PacketType.UNSUBSCRIBE));
         }
         if (r.pos >= r.end) {
-            r.error("payload", r.pos, 0, "UNSUBSCRIBE without any topic filter; it must contain at least one",
-                    r.spec("3.1.1 §3.10.3 [MQTT-3.10.3-2]", "5.0 §3.10.3 [MQTT-3.10.3-2]"));
+            r.report(Rule.UNSUBSCRIBE_NO_TOPIC_FILTER, "payload", r.pos, 0);
             return;
         }
         while (r.pos < r.end) {
             int at = r.pos;
-            String filter = r.string("topic_filter", "topic_filter");
+            String filter = r.string(FieldName.TOPIC_FILTER, "topic_filter");
             TopicRules.checkFilter(r, filter, at);
         }
     }

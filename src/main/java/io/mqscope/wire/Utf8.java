@@ -38,15 +38,12 @@ final class Utf8 {
             int c = b[i] & 0xff;
             if (c < 0x80) {
                 if (c == 0) {
-                    r.error(blame, i, 1, what + " contains U+0000 (a null character), which MQTT forbids in strings",
-                            r.spec("3.1.1 §1.5.3 [MQTT-1.5.3-2]", "5.0 §1.5.4 [MQTT-1.5.4-2]"));
+                    r.report(Rule.UTF8_NULL_CHARACTER, blame, i, 1, what);
                     return;
                 }
                 if (!remarked && (c < 0x20 || c == 0x7f)) {
                     remarked = true;
-                    r.warning(blame, i, 1, what + " contains the control character U+" + hex4(c)
-                            + "; strings SHOULD NOT contain it and a receiver MAY close the connection",
-                            r.spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
+                    r.report(Rule.UTF8_CONTROL_CHARACTER, blame, i, 1, what, hex4(c));
                 }
                 i++;
                 continue;
@@ -67,39 +64,34 @@ final class Utf8 {
                 cp = c & 0x07;
                 min = 0x10000;
             } else {
-                String why = c == 0xc0 || c == 0xc1 ? "an overlong encoding (lead byte 0x" + hex2(c) + ")"
-                        : c < 0xc0 ? "a continuation byte 0x" + hex2(c) + " without a lead byte"
-                        : "byte 0x" + hex2(c) + ", which never occurs in UTF-8";
-                malformed(r, blame, i, 1, what + " is not valid UTF-8: " + why);
+                Rule why = c == 0xc0 || c == 0xc1 ? Rule.UTF8_OVERLONG_LEAD
+                        : c < 0xc0 ? Rule.UTF8_LONE_CONTINUATION : Rule.UTF8_INVALID_BYTE;
+                r.report(why, blame, i, 1, what, hex2(c));
                 return;
             }
             for (int k = 1; k <= n; k++) {
                 if (i + k >= end || (b[i + k] & 0xc0) != 0x80) {
-                    malformed(r, blame, i, Math.min(k, end - i), what + " is not valid UTF-8: the sequence starting "
-                            + "with 0x" + hex2(c) + " is cut short");
+                    r.report(Rule.UTF8_CUT_SHORT, blame, i, Math.min(k, end - i), what, hex2(c));
                     return;
                 }
                 cp = cp << 6 | (b[i + k] & 0x3f);
             }
             if (cp < min) {
-                malformed(r, blame, i, n + 1, what + " is not valid UTF-8: overlong encoding of U+" + hex4(cp));
+                r.report(Rule.UTF8_OVERLONG, blame, i, n + 1, what, hex4(cp));
                 return;
             }
             if (cp >= 0xd800 && cp <= 0xdfff) {
-                malformed(r, blame, i, n + 1, what + " encodes the surrogate U+" + hex4(cp)
-                        + ", which is not allowed in UTF-8");
+                r.report(Rule.UTF8_SURROGATE, blame, i, n + 1, what, hex4(cp));
                 return;
             }
             if (cp > 0x10ffff) {
-                malformed(r, blame, i, n + 1, what + " encodes U+" + Integer.toHexString(cp).toUpperCase()
-                        + ", beyond U+10FFFF");
+                r.report(Rule.UTF8_BEYOND_MAX, blame, i, n + 1, what,
+                        Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT));
                 return;
             }
             if (!remarked && (cp <= 0x9f || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)) {
                 remarked = true;
-                r.warning(blame, i, n + 1, what + " contains U+" + hex4(cp)
-                        + " (a control character or non-character); strings SHOULD NOT contain it and a receiver "
-                        + "MAY close the connection", r.spec("3.1.1 §1.5.3", "5.0 §1.5.4"));
+                r.report(Rule.UTF8_NON_CHARACTER, blame, i, n + 1, what, hex4(cp));
             }
             i += n + 1;
         }
@@ -109,7 +101,7 @@ final class Utf8 {
      * The payload of a PUBLISH or Will Message whose Payload Format Indicator is 1 must be well-formed UTF-8
      * (unlike strings, control characters and U+0000 are allowed there). Reports the first ill-formed sequence.
      */
-    static void checkPayload(PacketReader r, int from, int to, String blame, String spec) {
+    static void checkPayload(PacketReader r, int from, int to, String blame, Rule rule) {
         int i = from;
         while (i < to && r.b[i] >= 0) {
             i++;
@@ -124,9 +116,8 @@ final class Utf8 {
             java.nio.charset.CoderResult cr = dec.decode(in, out, true);
             if (cr.isError()) {
                 int at = in.position();
-                r.error(blame, at, Math.max(1, Math.min(cr.length(), to - at)), blame + " is not valid UTF-8 at byte "
-                        + (at - from) + " (0x" + hex2(r.b[at] & 0xff) + "), but the Payload Format Indicator 1 "
-                        + "declares UTF-8 text", spec);
+                r.report(rule, blame, at, Math.max(1, Math.min(cr.length(), to - at)), blame, at - from,
+                        hex2(r.b[at] & 0xff));
                 return;
             }
             if (cr.isUnderflow()) {
@@ -134,10 +125,6 @@ final class Utf8 {
             }
             out.clear();
         }
-    }
-
-    private static void malformed(PacketReader r, String blame, int at, int len, String msg) {
-        r.error(blame, at, len, msg, r.spec("3.1.1 §1.5.3 [MQTT-1.5.3-1]", "5.0 §1.5.4 [MQTT-1.5.4-1]"));
     }
 
     static String hex2(int v) {

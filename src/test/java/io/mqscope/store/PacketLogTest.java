@@ -48,11 +48,14 @@ class PacketLogTest {
         log.append(new PacketEvent("r1", 0, Instant.EPOCH, Direction.BROKER_TO_CLIENT, p));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonLines.export(log, out);
+        // The one packet form (store.PacketJson) that decode --json and the desktop export write too.
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\","
-                + "\"connection\":\"r1\",\"direction\":\"broker\",\"type\":\"PUBLISH\",\"length\":5,"
-                + "\"hex\":\"3003000161\",\"fields\":[{\"name\":\"topic\",\"offset\":2,\"length\":3,\"value\":\"a\","
+                + "\"connection\":\"r1\",\"direction\":\"broker\",\"index\":0,\"offset\":0,\"length\":5,"
+                + "\"type\":\"PUBLISH\",\"flags\":0,\"remaining_length\":3,\"protocol_version\":4,"
+                + "\"malformed\":true,\"hex\":\"3003000161\","
+                + "\"fields\":[{\"name\":\"topic\",\"offset\":2,\"length\":3,\"value\":\"a\","
                 + "\"children\":[{\"name\":\"length\",\"offset\":2,\"length\":2,\"value\":1}]}],"
                 + "\"findings\":[{\"severity\":\"warning\",\"field\":\"payload\",\"offset\":5,\"length\":0,"
-                + "\"message\":\"empty payload\",\"spec\":\"\"}]}\n");
+                + "\"message\":\"empty payload\",\"spec\":\"\"}],\"diagnosis\":null}\n");
     }
 }

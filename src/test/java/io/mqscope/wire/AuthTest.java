@@ -33,24 +33,26 @@ class AuthTest {
 
     @Test
     void decode_50_invalid_reason() {
-        error(decode(5, CLIENT, 0xf0, 0x02, 0x80, 0x00), "reason_code");
+        error(decode(5, CLIENT, 0xf0, 0x02, 0x80, 0x00), "reason_code",
+                Rule.REASON_CODE_NOT_ALLOWED, 2, 1, "5.0 §2.4 Table 2-6");
     }
 
     @Test
     void decode_50_wrong_flags() {
-        error(decode(5, CLIENT, 0xf1, 0x00), "header_flags");
+        error(decode(5, CLIENT, 0xf1, 0x00), "header_flags", Rule.HEADER_FLAGS_RESERVED, 0, 1, "5.0 §2.1.3");
     }
 
     @Test
     void decode_50_property_not_allowed() {
-        error(decode(5, CLIENT, 0xf0, 0x04, 0x18, 0x02, 0x24, 0x01), "properties");
+        error(decode(5, CLIENT, 0xf0, 0x04, 0x18, 0x02, 0x24, 0x01), "properties",
+                Rule.PROPERTIES_NOT_ALLOWED, 4, 1, "5.0 §2.2.2.2");
     }
 
     @Test
     void decode_311_is_reserved() {
         DecodedPacket p = decode(4, CLIENT, 0xf0, 0x00);
         assertThat(p.type()).isEqualTo(PacketType.RESERVED15);
-        error(p, "packet_type");
+        error(p, "packet_type", Rule.PACKET_TYPE_RESERVED_15, 0, 1, "3.1.1 §2.2.1 Table 2.1");
     }
 
     @Test
@@ -58,9 +60,9 @@ class AuthTest {
         // 5.0 §3.15.2.2.2: the Authentication Method must be present
         Finding f = error(decode(5, CLIENT, 0xf0, 0x02,
                 //   reason code: continue authentication; property length 0
-                0x18, 0x00), "properties");
+                0x18, 0x00), "properties", Rule.AUTH_MISSING_METHOD, 3, 1, "5.0 §3.15.2.2.2");
         assertThat(f.spec()).contains("3.15.2.2.2");
         // the one-byte form (reason code only) has no properties, hence no method either
-        error(decode(5, CLIENT, 0xf0, 0x01, 0x19), "properties");
+        error(decode(5, CLIENT, 0xf0, 0x01, 0x19), "properties", Rule.AUTH_MISSING_METHOD, 3, 0, "5.0 §3.15.2.2.2");
     }
 }

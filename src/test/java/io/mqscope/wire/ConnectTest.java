@@ -101,7 +101,8 @@ class ConnectTest {
     @Test
     void decode_wrong_protocol_name() {
         Finding f = error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'X', 0x04, 0x02, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "protocol_name");
+                0x00, 0x02, 'i', 'd'), "protocol_name",
+                Rule.CONNECT_PROTOCOL_NAME, 2, 6, "3.1.1 §3.1.2.1 [MQTT-3.1.2-1]");
         assertThat(f.spec()).contains("[MQTT-3.1.2-1]");
         assertThat(f.offset()).isEqualTo(2);
     }
@@ -109,7 +110,8 @@ class ConnectTest {
     @Test
     void decode_unsupported_protocol_level() {
         Finding f = error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x06, 0x02, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "protocol_level");
+                0x00, 0x02, 'i', 'd'), "protocol_level",
+                Rule.CONNECT_PROTOCOL_LEVEL, 8, 1, "3.1.1 §3.1.2.2 [MQTT-3.1.2-2]");
         assertThat(f.spec()).contains("[MQTT-3.1.2-2]");
         assertThat(f.offset()).isEqualTo(8);
     }
@@ -117,39 +119,48 @@ class ConnectTest {
     @Test
     void decode_mqisdp_with_level_4() {
         error(decode(4, CLIENT, 0x10, 0x10, 0x00, 0x06, 'M', 'Q', 'I', 's', 'd', 'p', 0x04, 0x02, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "protocol_level");
+                0x00, 0x02, 'i', 'd'), "protocol_level",
+                Rule.CONNECT_PROTOCOL_LEVEL_31, 10, 1, "3.1.1 §3.1.2.2 [MQTT-3.1.2-2]");
     }
 
     @Test
     void decode_reserved_connect_flag() {
         Finding f = error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x03, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "connect_flags");
+                0x00, 0x02, 'i', 'd'), "connect_flags",
+                Rule.CONNECT_RESERVED_FLAG, 9, 1, "3.1.1 §3.1.2.3 [MQTT-3.1.2-3]");
         assertThat(f.spec()).contains("[MQTT-3.1.2-3]");
     }
 
     @Test
     void decode_will_qos_without_will_flag() {
         assertThat(error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x0a, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "connect_flags").spec()).contains("[MQTT-3.1.2-13]");
+                0x00, 0x02, 'i', 'd'), "connect_flags",
+                Rule.CONNECT_WILL_QOS_WITHOUT_WILL, 9, 1,
+                "3.1.1 §3.1.2.6 [MQTT-3.1.2-13]").spec()).contains("[MQTT-3.1.2-13]");
     }
 
     @Test
     void decode_will_retain_without_will_flag() {
         assertThat(error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x22, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "connect_flags").spec()).contains("[MQTT-3.1.2-15]");
+                0x00, 0x02, 'i', 'd'), "connect_flags",
+                Rule.CONNECT_WILL_RETAIN_WITHOUT_WILL, 9, 1,
+                "3.1.1 §3.1.2.7 [MQTT-3.1.2-15]").spec()).contains("[MQTT-3.1.2-15]");
     }
 
     @Test
     void decode_will_qos_3() {
         assertThat(error(decode(4, CLIENT, 0x10, 0x14, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x1e, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd', 0x00, 0x01, 't', 0x00, 0x01, 'x'), "connect_flags").spec())
+                0x00, 0x02, 'i', 'd', 0x00, 0x01, 't', 0x00, 0x01, 'x'), "connect_flags",
+                Rule.CONNECT_WILL_QOS3, 9, 1, "3.1.1 §3.1.2.6 [MQTT-3.1.2-14]").spec())
                 .contains("[MQTT-3.1.2-14]");
     }
 
     @Test
     void decode_password_without_username_in_311() {
         assertThat(error(decode(4, CLIENT, 0x10, 0x12, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x42, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd', 0x00, 0x02, 'p', 'w'), "connect_flags").spec()).contains("[MQTT-3.1.2-22]");
+                0x00, 0x02, 'i', 'd', 0x00, 0x02, 'p', 'w'), "connect_flags",
+                Rule.CONNECT_PASSWORD_WITHOUT_USERNAME, 9, 1,
+                "3.1.1 §3.1.2.9 [MQTT-3.1.2-22]").spec()).contains("[MQTT-3.1.2-22]");
     }
 
     @Test
@@ -161,7 +172,9 @@ class ConnectTest {
     @Test
     void decode_empty_client_id_without_clean_session() {
         assertThat(error(decode(4, CLIENT, 0x10, 0x0c, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x00, 0x00, 0x3c,
-                0x00, 0x00), "client_id").spec()).contains("[MQTT-3.1.3-8]");
+                0x00, 0x00), "client_id",
+                Rule.CONNECT_CLIENT_ID_EMPTY_PERSISTENT, 12, 2,
+                "3.1.1 §3.1.3.1 [MQTT-3.1.3-8]").spec()).contains("[MQTT-3.1.3-8]");
     }
 
     @Test
@@ -173,7 +186,7 @@ class ConnectTest {
     @Test
     void decode_client_id_with_null_character() {
         Finding f = error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3c,
-                0x00, 0x02, 'a', 0x00), "client_id");
+                0x00, 0x02, 'a', 0x00), "client_id", Rule.UTF8_NULL_CHARACTER, 15, 1, "3.1.1 §1.5.3 [MQTT-1.5.3-2]");
         assertThat(f.offset()).isEqualTo(15);
         assertThat(f.message()).contains("U+0000");
     }
@@ -181,44 +194,49 @@ class ConnectTest {
     @Test
     void decode_client_id_length_overruns() {
         assertThat(error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3c,
-                0x00, 0x09, 'i', 'd'), "client_id").message()).contains("runs past the end");
+                0x00, 0x09, 'i', 'd'), "client_id",
+                Rule.STRING_OVERRUN, 12, 4, "3.1.1 §1.5.3").message()).contains("runs past the end");
     }
 
     @Test
     void decode_missing_username_announced_by_flag() {
         assertThat(error(decode(4, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x82, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "username").length()).isEqualTo(0);
+                0x00, 0x02, 'i', 'd'), "username", Rule.FIELD_MISSING, 16, 0, "3.1.1 §2.2.3").length()).isEqualTo(0);
     }
 
     @Test
     void decode_trailing_bytes_after_last_field() {
         error(decode(4, CLIENT, 0x10, 0x10, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd', 0xde, 0xad), "payload");
+                0x00, 0x02, 'i', 'd', 0xde, 0xad), "payload", Rule.CONNECT_TRAILING_BYTES, 16, 2, "3.1.1 §3.1.3");
     }
 
     @Test
     void decode_will_topic_with_wildcard() {
         error(decode(4, CLIENT, 0x10, 0x15, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x06, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd', 0x00, 0x03, 'a', '/', '#', 0x00, 0x00), "will_topic");
+                0x00, 0x02, 'i', 'd', 0x00, 0x03, 'a', '/', '#', 0x00, 0x00), "will_topic",
+                Rule.TOPIC_NAME_WILDCARD, 20, 1, "3.1.1 §3.3.2.1 [MQTT-3.3.2-2]");
     }
 
     @Test
     void decode_wrong_header_flags() {
         assertThat(error(decode(4, CLIENT, 0x11, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "header_flags").spec()).contains("[MQTT-2.2.2-");
+                0x00, 0x02, 'i', 'd'), "header_flags",
+                Rule.HEADER_FLAGS_RESERVED, 0, 1,
+                "3.1.1 §2.2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2]").spec()).contains("[MQTT-2.2.2-");
     }
 
     @Test
     void decode_from_broker() {
         error(decode(4, BROKER, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3c,
-                0x00, 0x02, 'i', 'd'), "packet_type");
+                0x00, 0x02, 'i', 'd'), "packet_type", Rule.PACKET_TYPE_CLIENT_ONLY, 0, 1, "3.1.1 §2.2.1 Table 2.1");
     }
 
     @Test
     void decode_50_duplicate_property() {
         Finding f = error(decode(5, CLIENT, 0x10, 0x1e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3c,
                 0x0a, 0x11, 0x00, 0x00, 0x00, 0x0a, 0x11, 0x00, 0x00, 0x00, 0x14,
-                0x00, 0x07, 'k', 'i', 't', '-', 'b', 'a', 'd'), "properties");
+                0x00, 0x07, 'k', 'i', 't', '-', 'b', 'a', 'd'), "properties",
+                Rule.PROPERTIES_DUPLICATE, 18, 1, "5.0 §2.2.2.2");
         assertThat(f.message()).contains("duplicate property 0x11 (Session Expiry Interval)");
         assertThat(f.offset()).isEqualTo(18);
     }
@@ -226,32 +244,37 @@ class ConnectTest {
     @Test
     void decode_50_property_not_allowed_in_connect() {
         assertThat(error(decode(5, CLIENT, 0x10, 0x11, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3c,
-                0x03, 0x23, 0x00, 0x01, 0x00, 0x01, 'x'), "properties").message()).contains("Topic Alias")
+                0x03, 0x23, 0x00, 0x01, 0x00, 0x01, 'x'), "properties",
+                Rule.PROPERTIES_NOT_ALLOWED, 13, 1, "5.0 §2.2.2.2").message()).contains("Topic Alias")
                 .contains("not allowed in CONNECT");
     }
 
     @Test
     void decode_50_unknown_property() {
         assertThat(error(decode(5, CLIENT, 0x10, 0x0f, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3c,
-                0x01, 0x7f, 0x00, 0x01, 'x'), "properties").message()).contains("unknown property identifier 0x7f");
+                0x01, 0x7f, 0x00, 0x01, 'x'), "properties",
+                Rule.PROPERTIES_UNKNOWN, 13, 1, "5.0 §2.2.2.2").message()).contains("unknown property identifier 0x7f");
     }
 
     @Test
     void decode_50_property_length_overruns() {
         assertThat(error(decode(5, CLIENT, 0x10, 0x0e, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3c,
-                0x40, 0x00, 0x01, 'x'), "properties").message()).contains("runs past the end");
+                0x40, 0x00, 0x01, 'x'), "properties",
+                Rule.PROPERTIES_OVERRUN, 12, 4, "5.0 §2.2.2.1").message()).contains("runs past the end");
     }
 
     @Test
     void decode_50_receive_maximum_zero() {
         error(decode(5, CLIENT, 0x10, 0x11, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3c,
-                0x03, 0x21, 0x00, 0x00, 0x00, 0x01, 'x'), "properties");
+                0x03, 0x21, 0x00, 0x00, 0x00, 0x01, 'x'), "properties",
+                Rule.PROPERTIES_RECEIVE_MAXIMUM_ZERO, 13, 3, "5.0 §3.1.2.11.3");
     }
 
     @Test
     void decode_50_request_problem_information_2() {
         error(decode(5, CLIENT, 0x10, 0x10, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3c,
-                0x02, 0x17, 0x02, 0x00, 0x01, 'x'), "properties");
+                0x02, 0x17, 0x02, 0x00, 0x01, 'x'), "properties",
+                Rule.PROPERTIES_NOT_BOOLEAN, 14, 1, "5.0 §3 (Request Problem Information)");
     }
 
     @Test
@@ -266,7 +289,8 @@ class ConnectTest {
 
     @Test
     void decode_truncated() {
-        Finding f = error(decode(4, CLIENT, 0x10, 0x16, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04), "remaining_length");
+        Finding f = error(decode(4, CLIENT, 0x10, 0x16, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04), "remaining_length",
+                Rule.REMAINING_LENGTH_TRUNCATED, 1, 1, "3.1.1 §2.2.3");
         assertThat(f.message()).contains("declares 22 but only 7 bytes present");
     }
 
@@ -280,7 +304,8 @@ class ConnectTest {
                 0x00, 0x18};
         int[] all = java.util.Arrays.copyOf(head, head.length + 24);
         java.util.Arrays.fill(all, head.length, all.length, 'a');
-        Finding f = error(decode(3, CLIENT, all), "client_id");
+        Finding f = error(decode(3, CLIENT, all), "client_id",
+                Rule.CONNECT_CLIENT_ID_TOO_LONG_31, 14, 26, "3.1 §3.1 (Client Identifier)");
         assertThat(f.offset()).isEqualTo(14);
         assertThat(f.message()).contains("24 characters");
         // 23 characters is fine
@@ -300,7 +325,8 @@ class ConnectTest {
                 //   will properties: payload format indicator 1
                 0x02, 0x01, 0x01,
                 //   will topic "t", will payload ff (never valid in UTF-8)
-                0x00, 0x01, 't', 0x00, 0x01, 0xff), "will_payload");
+                0x00, 0x01, 't', 0x00, 0x01, 0xff), "will_payload",
+                Rule.WILL_PAYLOAD_NOT_UTF8, 24, 1, "5.0 §3.1.3.2.3 [MQTT-3.1.3-9]");
         assertThat(f.offset()).isEqualTo(24);
         assertThat(f.spec()).contains("[MQTT-3.1.3-9]");
     }
@@ -310,7 +336,8 @@ class ConnectTest {
         // level 0x84: a mosquitto bridge (try_private) speaking 3.1.1; decodable, but non-standard
         DecodedPacket p = decode(4, CLIENT, 0x10, 0x0f, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x84,
                 0x02, 0x00, 0x3c, 0x00, 0x03, 'b', 'r', 'g');
-        Finding f = Wire.blames(p, Severity.WARNING, "protocol_level");
+        Finding f = Wire.blames(p, Severity.WARNING, "protocol_level",
+                Rule.CONNECT_BRIDGE_LEVEL, 8, 1, "3.1.1 §3.1.2.2 [MQTT-3.1.2-2]");
         assertThat(f.message()).contains("mosquitto bridge");
         assertThat(p.protocolVersion()).isEqualTo(4);
         assertThat(value(p, "client_id")).isEqualTo("brg");
@@ -319,6 +346,6 @@ class ConnectTest {
     @Test
     void decode_remaining_length_0() {
         // 10 00: like 30 00 or 82 00, a remaining_length too small for the first field is the root cause
-        error(decode(4, CLIENT, 0x10, 0x00), "remaining_length");
+        error(decode(4, CLIENT, 0x10, 0x00), "remaining_length", Rule.REMAINING_LENGTH_TOO_SMALL, 1, 1, "3.1.1 §3.1.1");
     }
 }

@@ -24,7 +24,7 @@ class DiagnosisTest {
         List<DecodedPacket> ps = all(CLIENT, seed);
         assertThat(ps).hasSize(1);
         DecodedPacket p = ps.get(0);
-        Finding f = Wire.error(p, "remaining_length");
+        Finding f = Wire.error(p, "remaining_length", Rule.REMAINING_LENGTH_PADDED_LITERAL_THEN, 1, 1, "3.1.1 §2.2.3");
         assertThat(f.message()).startsWith("remaining_length declares 26 but 29 bytes present (3 extra bytes)")
                 .contains("protocol name length 0");
         assertThat(p.findings().get(1).field()).isEqualTo("protocol_name");
@@ -46,7 +46,7 @@ class DiagnosisTest {
         b[8] = '/';
         b[9] = 'b';
         DecodedPacket p = all(CLIENT, b).get(0);
-        Wire.error(p, "remaining_length");
+        Wire.error(p, "remaining_length", Rule.REMAINING_LENGTH_PADDED_LITERAL_THEN, 1, 2, "3.1.1 §2.2.3");
         assertThat(p.diagnosis()).contains("\"c8 01 00 00\" instead of \"c8 01\"").contains("PUBLISH");
         assertThat(p.repaired()).hasSize(203);
     }
@@ -55,7 +55,7 @@ class DiagnosisTest {
     void padded_pingreq() {
         List<DecodedPacket> ps = all(CLIENT, bytes(0xc0, 0x00, 0x00, 0x00, 0x00));
         assertThat(ps).hasSize(1);
-        Wire.error(ps.get(0), "remaining_length");
+        Wire.error(ps.get(0), "remaining_length", Rule.REMAINING_LENGTH_PADDED_LITERAL, 1, 1, "3.1.1 §2.2.3");
         assertThat(ps.get(0).diagnosis()).contains("PR #1506");
     }
 
@@ -78,7 +78,7 @@ class DiagnosisTest {
     void zeros_that_do_not_repair_are_not_blamed_on_padding() {
         // PUBACK with packet id 0: padding removal would leave too few bytes
         DecodedPacket p = all(CLIENT, bytes(0x40, 0x02, 0x00, 0x00)).get(0);
-        Wire.error(p, "packet_id");
+        Wire.error(p, "packet_id", Rule.PACKET_ID_ZERO, 2, 2, "3.1.1 §2.3.1 [MQTT-2.3.1-1]");
         assertThat(p.diagnosis()).isNull();
     }
 
@@ -90,7 +90,9 @@ class DiagnosisTest {
         assertThat(ps).hasSize(1);
         DecodedPacket p = ps.get(0);
         assertThat(p.type()).isEqualTo(PacketType.PUBACK);
-        assertThat(Wire.error(p, "packet_type").message()).contains("HTTP request").contains("GET /mqtt HTTP/1.1");
+        assertThat(Wire.error(p, "packet_type",
+                Rule.NOT_MQTT_HTTP_REQUEST, 0, 107,
+                "").message()).contains("HTTP request").contains("GET /mqtt HTTP/1.1");
         assertThat(p.diagnosis()).contains("WebSocket client").contains("plain MQTT TCP port");
         assertThat(p.length()).isEqualTo(b.length);
     }
@@ -99,7 +101,8 @@ class DiagnosisTest {
     void http_error_response_to_raw_mqtt() {
         byte[] b = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         DecodedPacket p = all(BROKER, b).get(0);
-        assertThat(Wire.error(p, "packet_type").message()).contains("HTTP response");
+        assertThat(Wire.error(p, "packet_type",
+                Rule.NOT_MQTT_HTTP_RESPONSE, 0, 47, "").message()).contains("HTTP response");
         assertThat(p.diagnosis()).contains("raw MQTT").contains("ws://");
     }
 
@@ -126,7 +129,7 @@ class DiagnosisTest {
         byte[] b = bytes(0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 0x01, 0x03);
         DecodedPacket p = all(CLIENT, b).get(0);
         assertThat(p.type()).isEqualTo(PacketType.CONNECT);
-        assertThat(Wire.error(p, "packet_type").message()).contains("TLS ClientHello");
+        assertThat(Wire.error(p, "packet_type", Rule.NOT_MQTT_TLS, 0, 10, "").message()).contains("TLS ClientHello");
         assertThat(p.diagnosis()).contains("client speaks TLS");
     }
 
@@ -144,7 +147,8 @@ class DiagnosisTest {
         byte[] frame = {(byte) 0x82, (byte) 0x82, mask[0], mask[1], mask[2], mask[3],
             (byte) (pingreq[0] ^ mask[0]), (byte) (pingreq[1] ^ mask[1])};
         DecodedPacket p = all(CLIENT, frame).get(0);
-        assertThat(Wire.error(p, "packet_type").message()).contains("WebSocket frame").contains("PINGREQ");
+        assertThat(Wire.error(p, "packet_type",
+                Rule.NOT_MQTT_WEBSOCKET_MASKED, 0, 8, "").message()).contains("WebSocket frame").contains("PINGREQ");
         assertThat(p.diagnosis()).contains("MQTT over WebSocket");
     }
 
@@ -167,7 +171,7 @@ class DiagnosisTest {
         // message carries no MQTT; read as MQTT it is a SUBSCRIBE with remaining_length 0.
         DecodedPacket p = all(CLIENT, bytes(0x82, 0x00)).get(0);
         assertThat(p.type()).isEqualTo(PacketType.SUBSCRIBE);
-        Wire.error(p, "remaining_length");
+        Wire.error(p, "remaining_length", Rule.REMAINING_LENGTH_TOO_SMALL, 1, 1, "3.1.1 §3.8.1");
     }
 
     @Test
@@ -175,7 +179,7 @@ class DiagnosisTest {
         // 88 02 03 e8 would be an unmasked close frame (1000): WebSocket clients always mask.
         DecodedPacket p = all(CLIENT, bytes(0x88, 0x02, 0x03, 0xe8)).get(0);
         assertThat(p.type()).isEqualTo(PacketType.SUBSCRIBE);
-        Wire.error(p, "header_flags");
+        Wire.error(p, "header_flags", Rule.HEADER_FLAGS_0010, 0, 1, "3.1.1 §3.8.1 [MQTT-3.8.1-1]");
     }
 
     @Test
@@ -183,7 +187,8 @@ class DiagnosisTest {
         // 20 02 00 00 | 00 00: the zeros frame as a RESERVED0 packet of length 0, which nobody sends
         List<DecodedPacket> ps = all(BROKER, bytes(0x20, 0x02, 0x00, 0x00, 0x00, 0x00));
         assertThat(ps).hasSize(1);
-        assertThat(Wire.error(ps.get(0), "remaining_length").message()).contains("2 extra bytes");
+        assertThat(Wire.error(ps.get(0), "remaining_length",
+                Rule.REMAINING_LENGTH_EXTRA_BYTES, 1, 1, "3.1.1 §2.2.3").message()).contains("2 extra bytes");
     }
 
     @Test
@@ -200,7 +205,7 @@ class DiagnosisTest {
                 0x00, 0x0a, 'c', 'n', '.', 'l', 'o', 'k', 'e', 'i', '-', '1');
         List<DecodedPacket> ps = all(CLIENT, b);
         assertThat(ps).hasSize(1);
-        Finding f = Wire.error(ps.get(0), "remaining_length");
+        Finding f = Wire.error(ps.get(0), "remaining_length", Rule.REMAINING_LENGTH_TOO_SHORT, 1, 1, "3.1.1 §2.2.3");
         assertThat(f.message()).contains("declares 20 but the packet's fields take 22 bytes");
         assertThat(ps.get(0).repaired()[1]).isEqualTo((byte) 0x16);
         assertThat(ps.get(0).diagnosis()).contains("2 bytes too small");
@@ -210,7 +215,7 @@ class DiagnosisTest {
     void remaining_length_too_small_in_puback() {
         List<DecodedPacket> ps = all(BROKER, bytes(0x40, 0x01, 0x00, 0x01));
         assertThat(ps).hasSize(1);
-        Wire.error(ps.get(0), "remaining_length");
+        Wire.error(ps.get(0), "remaining_length", Rule.REMAINING_LENGTH_TOO_SHORT, 1, 1, "3.1.1 §2.2.3");
         assertThat(Wire.value(ps.get(0), "packet_id")).isEqualTo(1);
     }
 
@@ -219,7 +224,7 @@ class DiagnosisTest {
         // PUBACK with packet id 0 and a PINGRESP: the PUBACK is not stretched
         List<DecodedPacket> ps = all(BROKER, bytes(0x40, 0x02, 0x00, 0x00, 0xd0, 0x00));
         assertThat(ps).hasSize(2);
-        Wire.error(ps.get(0), "packet_id");
+        Wire.error(ps.get(0), "packet_id", Rule.PACKET_ID_ZERO, 2, 2, "3.1.1 §2.3.1 [MQTT-2.3.1-1]");
         assertThat(ps.get(1).malformed()).isFalse();
     }
 
@@ -236,7 +241,7 @@ class DiagnosisTest {
     void mqtt_311_subscribe_on_a_50_connection() {
         DecodedPacket p = new StreamDecoder(CLIENT, 5).expectConnectionStart(false)
                 .decodeAll(bytes(0x82, 0x08, 0x00, 0x01, 0x00, 0x03, 'a', '/', 'b', 0x00)).get(0);
-        Wire.error(p, "properties");
+        Wire.error(p, "properties", Rule.PROPERTIES_MISSING_LENGTH, 2, 0, "5.0 §2.2.2");
         assertThat(p.diagnosis()).contains("well-formed MQTT 3.1.1 SUBSCRIBE").contains("connection uses MQTT 5.0");
     }
 
@@ -244,7 +249,7 @@ class DiagnosisTest {
     void mqtt_50_connack_on_a_311_connection() {
         DecodedPacket p = new StreamDecoder(BROKER, 4).expectConnectionStart(false)
                 .decodeAll(bytes(0x20, 0x03, 0x00, 0x00, 0x00)).get(0);
-        Wire.error(p, "remaining_length");
+        Wire.error(p, "remaining_length", Rule.REMAINING_LENGTH_FIXED, 1, 1, "3.1.1 §3.2.1");
         assertThat(p.diagnosis()).contains("well-formed MQTT 5.0 CONNACK");
     }
 
@@ -252,7 +257,9 @@ class DiagnosisTest {
     void junk_tail_of_a_capture_counts_as_extra_bytes() {
         List<DecodedPacket> ps = all(CLIENT, bytes(0x30, 0x05, 0x00, 0x01, 'a', 'b', 'c', 'd', 'e'));
         assertThat(ps).hasSize(1);
-        assertThat(Wire.error(ps.get(0), "remaining_length").message()).contains("declares 5 but 7 bytes present");
+        assertThat(Wire.error(ps.get(0), "remaining_length",
+                Rule.REMAINING_LENGTH_EXTRA_BYTES, 1, 1,
+                "3.1.1 §2.2.3").message()).contains("declares 5 but 7 bytes present");
     }
 
     @Test
@@ -260,6 +267,6 @@ class DiagnosisTest {
         List<DecodedPacket> ps = all(CLIENT, bytes(0xc0, 0x00, 0x30, 0x05, 0x00));
         assertThat(ps).hasSize(2);
         assertThat(ps.get(0).malformed()).isFalse();
-        Wire.error(ps.get(1), "remaining_length");
+        Wire.error(ps.get(1), "remaining_length", Rule.REMAINING_LENGTH_TRUNCATED, 1, 1, "3.1.1 §2.2.3");
     }
 }

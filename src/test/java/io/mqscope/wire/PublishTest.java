@@ -72,85 +72,97 @@ class PublishTest {
 
     @Test
     void decode_qos3() {
-        Finding f = error(decode(4, CLIENT, 0x36, 0x05, 0x00, 0x01, 'a', 0x00, 0x01), "qos");
+        Finding f = error(decode(4, CLIENT, 0x36, 0x05, 0x00, 0x01, 'a', 0x00, 0x01), "qos",
+                Rule.PUBLISH_QOS3, 0, 1, "3.1.1 §3.3.1.2 [MQTT-3.3.1-4]");
         assertThat(f.spec()).contains("[MQTT-3.3.1-4]");
         assertThat(f.offset()).isZero();
     }
 
     @Test
     void decode_dup_on_qos0() {
-        assertThat(error(decode(4, CLIENT, 0x38, 0x03, 0x00, 0x01, 'a'), "dup").spec()).contains("[MQTT-3.3.1-2]");
+        assertThat(error(decode(4, CLIENT, 0x38, 0x03, 0x00, 0x01, 'a'), "dup",
+                Rule.PUBLISH_DUP_QOS0, 0, 1, "3.1.1 §3.3.1.1 [MQTT-3.3.1-2]").spec()).contains("[MQTT-3.3.1-2]");
     }
 
     @Test
     void decode_wildcard_in_topic() {
-        Finding f = error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', '/', '+'), "topic");
+        Finding f = error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', '/', '+'), "topic",
+                Rule.TOPIC_NAME_WILDCARD, 6, 1, "3.1.1 §3.3.2.1 [MQTT-3.3.2-2]");
         assertThat(f.spec()).contains("[MQTT-3.3.2-2]");
         assertThat(f.offset()).isEqualTo(6);
     }
 
     @Test
     void decode_hash_in_topic() {
-        error(decode(4, CLIENT, 0x30, 0x03, 0x00, 0x01, '#'), "topic");
+        error(decode(4, CLIENT, 0x30, 0x03, 0x00, 0x01, '#'), "topic",
+                Rule.TOPIC_NAME_WILDCARD, 4, 1, "3.1.1 §3.3.2.1 [MQTT-3.3.2-2]");
     }
 
     @Test
     void decode_empty_topic_311() {
-        assertThat(error(decode(4, CLIENT, 0x30, 0x03, 0x00, 0x00, 0x41), "topic").spec()).contains("[MQTT-4.7.3-1]");
+        assertThat(error(decode(4, CLIENT, 0x30, 0x03, 0x00, 0x00, 0x41), "topic",
+                Rule.PUBLISH_TOPIC_EMPTY, 2, 2, "3.1.1 §4.7.3 [MQTT-4.7.3-1]").spec()).contains("[MQTT-4.7.3-1]");
     }
 
     @Test
     void decode_packet_id_0() {
-        assertThat(error(decode(4, CLIENT, 0x32, 0x05, 0x00, 0x01, 'a', 0x00, 0x00), "packet_id").spec())
+        assertThat(error(decode(4, CLIENT, 0x32, 0x05, 0x00, 0x01, 'a', 0x00, 0x00), "packet_id",
+                Rule.PACKET_ID_ZERO, 5, 2, "3.1.1 §2.3.1 [MQTT-2.3.1-1]").spec())
                 .contains("[MQTT-2.3.1-1]");
     }
 
     @Test
     void decode_packet_id_missing() {
-        Finding f = error(decode(4, CLIENT, 0x32, 0x04, 0x00, 0x01, 'a', 0x00), "packet_id");
+        Finding f = error(decode(4, CLIENT, 0x32, 0x04, 0x00, 0x01, 'a', 0x00), "packet_id",
+                Rule.FIELD_CUT_SHORT, 5, 1, "3.1.1 §2.2.3");
         assertThat(f.message()).contains("packet_id");
     }
 
     @Test
     void decode_topic_length_overruns() {
-        error(decode(4, CLIENT, 0x30, 0x04, 0x00, 0x05, 'a', 'b'), "topic");
+        error(decode(4, CLIENT, 0x30, 0x04, 0x00, 0x05, 'a', 'b'), "topic", Rule.STRING_OVERRUN, 2, 4, "3.1.1 §1.5.3");
     }
 
     @Test
     void decode_topic_invalid_utf8() {
-        Finding f = error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', 0xff, 'b'), "topic");
+        Finding f = error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', 0xff, 'b'), "topic",
+                Rule.UTF8_INVALID_BYTE, 5, 1, "3.1.1 §1.5.3 [MQTT-1.5.3-1]");
         assertThat(f.offset()).isEqualTo(5);
         assertThat(f.spec()).contains("[MQTT-1.5.3-1]");
     }
 
     @Test
     void decode_topic_overlong_encoding() {
-        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', 0xc0, 0xaf), "topic").message())
+        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', 0xc0, 0xaf), "topic",
+                Rule.UTF8_OVERLONG_LEAD, 5, 1, "3.1.1 §1.5.3 [MQTT-1.5.3-1]").message())
                 .contains("overlong");
     }
 
     @Test
     void decode_topic_overlong_three_bytes() {
-        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 0xe0, 0x80, 0xaf), "topic").message())
+        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 0xe0, 0x80, 0xaf), "topic",
+                Rule.UTF8_OVERLONG, 4, 3, "3.1.1 §1.5.3 [MQTT-1.5.3-1]").message())
                 .contains("overlong");
     }
 
     @Test
     void decode_topic_surrogate() {
-        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 0xed, 0xa0, 0x80), "topic").message())
+        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 0xed, 0xa0, 0x80), "topic",
+                Rule.UTF8_SURROGATE, 4, 3, "3.1.1 §1.5.3 [MQTT-1.5.3-1]").message())
                 .contains("surrogate");
     }
 
     @Test
     void decode_topic_null_character() {
-        assertThat(error(decode(4, CLIENT, 0x30, 0x04, 0x00, 0x02, 'a', 0x00), "topic").spec())
+        assertThat(error(decode(4, CLIENT, 0x30, 0x04, 0x00, 0x02, 'a', 0x00), "topic",
+                Rule.UTF8_NULL_CHARACTER, 5, 1, "3.1.1 §1.5.3 [MQTT-1.5.3-2]").spec())
                 .contains("[MQTT-1.5.3-2]");
     }
 
     @Test
     void decode_topic_control_character_is_a_warning() {
         DecodedPacket p = decode(4, CLIENT, 0x30, 0x04, 0x00, 0x02, 'a', 0x01);
-        blames(p, Severity.WARNING, "topic");
+        blames(p, Severity.WARNING, "topic", Rule.UTF8_CONTROL_CHARACTER, 5, 1, "3.1.1 §1.5.3");
     }
 
     @Test
@@ -162,7 +174,8 @@ class PublishTest {
 
     @Test
     void decode_topic_noncharacter_is_a_warning() {
-        blames(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 0xef, 0xbf, 0xbf), Severity.WARNING, "topic");
+        blames(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 0xef, 0xbf, 0xbf), Severity.WARNING, "topic",
+                Rule.UTF8_NON_CHARACTER, 4, 3, "3.1.1 §1.5.3");
     }
 
     @Test
@@ -174,13 +187,15 @@ class PublishTest {
 
     @Test
     void decode_topic_cut_short_multibyte() {
-        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', 'b', 0xe6), "topic").message())
+        assertThat(error(decode(4, CLIENT, 0x30, 0x05, 0x00, 0x03, 'a', 'b', 0xe6), "topic",
+                Rule.UTF8_CUT_SHORT, 6, 1, "3.1.1 §1.5.3 [MQTT-1.5.3-1]").message())
                 .contains("cut short");
     }
 
     @Test
     void decode_topic_beyond_u10ffff() {
-        error(decode(4, CLIENT, 0x30, 0x06, 0x00, 0x04, 0xf4, 0x90, 0x80, 0x80), "topic");
+        error(decode(4, CLIENT, 0x30, 0x06, 0x00, 0x04, 0xf4, 0x90, 0x80, 0x80), "topic",
+                Rule.UTF8_BEYOND_MAX, 4, 4, "3.1.1 §1.5.3 [MQTT-1.5.3-1]");
     }
 
     @Test
@@ -204,7 +219,8 @@ class PublishTest {
 
     @Test
     void decode_50_topic_alias_zero() {
-        Finding f = error(decode(5, CLIENT, 0x30, 0x07, 0x00, 0x01, 'a', 0x03, 0x23, 0x00, 0x00), "properties");
+        Finding f = error(decode(5, CLIENT, 0x30, 0x07, 0x00, 0x01, 'a', 0x03, 0x23, 0x00, 0x00), "properties",
+                Rule.PROPERTIES_TOPIC_ALIAS_ZERO, 6, 3, "5.0 §3.3.2.3.4 [MQTT-3.3.2-8]");
         assertThat(f.message()).contains("Topic Alias 0");
     }
 
@@ -215,12 +231,14 @@ class PublishTest {
 
     @Test
     void decode_50_empty_topic_without_alias() {
-        error(decode(5, CLIENT, 0x30, 0x03, 0x00, 0x00, 0x00), "topic");
+        error(decode(5, CLIENT, 0x30, 0x03, 0x00, 0x00, 0x00), "topic",
+                Rule.PUBLISH_TOPIC_EMPTY_WITHOUT_ALIAS, 2, 2, "5.0 §3.3.2.1 [MQTT-3.3.2-1]");
     }
 
     @Test
     void decode_50_subscription_identifier_from_client() {
-        error(decode(5, CLIENT, 0x30, 0x06, 0x00, 0x01, 'a', 0x02, 0x0b, 0x01), "properties");
+        error(decode(5, CLIENT, 0x30, 0x06, 0x00, 0x01, 'a', 0x02, 0x0b, 0x01), "properties",
+                Rule.PUBLISH_SUBSCRIPTION_IDENTIFIER_FROM_CLIENT, 2, 0, "5.0 §3.3.2.3.8 [MQTT-3.3.4-6]");
     }
 
     @Test
@@ -231,17 +249,19 @@ class PublishTest {
     @Test
     void decode_50_duplicate_content_type() {
         assertThat(error(decode(5, CLIENT, 0x30, 0x0b, 0x00, 0x01, 'a', 0x07, 0x03, 0x00, 0x01, 'x', 0x03, 0x00,
-                0x00), "properties").message()).contains("duplicate");
+                0x00), "properties", Rule.PROPERTIES_DUPLICATE, 10, 1, "5.0 §2.2.2.2").message()).contains("duplicate");
     }
 
     @Test
     void decode_50_session_expiry_not_allowed() {
-        error(decode(5, CLIENT, 0x30, 0x09, 0x00, 0x01, 'a', 0x05, 0x11, 0x00, 0x00, 0x00, 0x01), "properties");
+        error(decode(5, CLIENT, 0x30, 0x09, 0x00, 0x01, 'a', 0x05, 0x11, 0x00, 0x00, 0x00, 0x01), "properties",
+                Rule.PROPERTIES_NOT_ALLOWED, 6, 1, "5.0 §2.2.2.2");
     }
 
     @Test
     void decode_50_payload_format_indicator_2() {
-        error(decode(5, CLIENT, 0x30, 0x06, 0x00, 0x01, 'a', 0x02, 0x01, 0x02), "properties");
+        error(decode(5, CLIENT, 0x30, 0x06, 0x00, 0x01, 'a', 0x02, 0x01, 0x02), "properties",
+                Rule.PROPERTIES_NOT_BOOLEAN, 7, 1, "5.0 §3 (Payload Format Indicator)");
     }
 
     @Test
@@ -253,7 +273,8 @@ class PublishTest {
 
     @Test
     void decode_50_non_minimal_property_length_is_an_error() {
-        assertThat(error(decode(5, CLIENT, 0x30, 0x05, 0x00, 0x01, 'a', 0x80, 0x00), "properties").spec())
+        assertThat(error(decode(5, CLIENT, 0x30, 0x05, 0x00, 0x01, 'a', 0x80, 0x00), "properties",
+                Rule.VARINT_NON_MINIMAL, 5, 2, "5.0 §1.5.5 [MQTT-1.5.5-1]").spec())
                 .contains("[MQTT-1.5.5-1]");
     }
 
@@ -263,7 +284,7 @@ class PublishTest {
                 //   topic "a", properties: payload format indicator 1
                 0x00, 0x01, 'a', 0x02, 0x01, 0x01,
                 //   payload "ab" then the UTF-8 encoding of a surrogate half (ED A0 80)
-                'a', 'b', 0xed, 0xa0, 0x80), "payload");
+                'a', 'b', 0xed, 0xa0, 0x80), "payload", Rule.PAYLOAD_NOT_UTF8, 10, 3, "5.0 §3.3.2.3.2 [MQTT-3.3.2-4]");
         assertThat(f.offset()).isEqualTo(10);
         assertThat(f.spec()).contains("[MQTT-3.3.2-4]");
     }
@@ -277,7 +298,8 @@ class PublishTest {
     @Test
     void decode_311_qos1_without_packet_id() {
         // The topic "a" fills the declared length: the packet identifier a QoS 1 PUBLISH needs is missing.
-        Finding f = error(decode(4, CLIENT, 0x32, 0x03, 0x00, 0x01, 'a'), "packet_id");
+        Finding f = error(decode(4, CLIENT, 0x32, 0x03, 0x00, 0x01, 'a'), "packet_id",
+                Rule.FIELD_MISSING, 5, 0, "3.1.1 §2.2.3");
         assertThat(f.offset()).isEqualTo(5);
     }
 
@@ -286,6 +308,7 @@ class PublishTest {
         // Response Topic is a Topic Name: at least one character [MQTT-4.7.3-1]
         error(decode(5, CLIENT, 0x30, 0x08, 0x00, 0x01, 'a',
                 //   properties: response topic "" (08 00 00)
-                0x03, 0x08, 0x00, 0x00, 'x'), "properties");
+                0x03, 0x08, 0x00, 0x00, 'x'), "properties",
+                Rule.PROPERTIES_RESPONSE_TOPIC_EMPTY, 6, 3, "5.0 §3.3.2.3.5 [MQTT-3.3.2-13] [MQTT-4.7.3-1]");
     }
 }

@@ -112,14 +112,15 @@ class StreamDecoderTest {
     @Test
     void first_packet_must_be_connect() {
         DecodedPacket p = new StreamDecoder(CLIENT, 4).feed(PINGREQ).get(0);
-        Finding f = Wire.error(p, "sequence");
+        Finding f = Wire.error(p, "sequence", Rule.SEQUENCE_FIRST_NOT_CONNECT, 0, 1, "3.1.1 §3.1 [MQTT-3.1.0-1]");
         assertThat(f.spec()).contains("[MQTT-3.1.0-1]");
     }
 
     @Test
     void first_packet_from_broker_must_be_connack() {
         DecodedPacket p = new StreamDecoder(BROKER, 4).feed(bytes(0xd0, 0x00)).get(0);
-        assertThat(Wire.error(p, "sequence").spec()).contains("[MQTT-3.2.0-1]");
+        assertThat(Wire.error(p, "sequence",
+                Rule.SEQUENCE_FIRST_NOT_CONNACK, 0, 1, "3.1.1 §3.2 [MQTT-3.2.0-1]").spec()).contains("[MQTT-3.2.0-1]");
     }
 
     @Test
@@ -132,7 +133,8 @@ class StreamDecoderTest {
     void second_connect_is_a_sequence_error() {
         List<DecodedPacket> ps = new StreamDecoder(CLIENT, 0).feed(concat(CONNECT, CONNECT));
         assertThat(ps.get(0).malformed()).isFalse();
-        assertThat(Wire.error(ps.get(1), "sequence").spec()).contains("[MQTT-3.1.0-2]");
+        assertThat(Wire.error(ps.get(1), "sequence",
+                Rule.SEQUENCE_SECOND_CONNECT, 0, 1, "3.1.1 §3.1 [MQTT-3.1.0-2]").spec()).contains("[MQTT-3.1.0-2]");
     }
 
     @Test
@@ -141,28 +143,31 @@ class StreamDecoderTest {
         List<DecodedPacket> ps = new StreamDecoder(CLIENT, 4).expectConnectionStart(false).feed(bytes(0xe0, 0x00,
                 0xc0, 0x00));
         assertThat(ps.get(0).malformed()).isFalse();
-        assertThat(Wire.error(ps.get(1), "sequence").spec()).contains("[MQTT-3.14.4-2]");
+        assertThat(Wire.error(ps.get(1), "sequence",
+                Rule.SEQUENCE_AFTER_DISCONNECT, 0, 1,
+                "3.1.1 §3.14.4 [MQTT-3.14.4-2]").spec()).contains("[MQTT-3.14.4-2]");
     }
 
     @Test
     void second_connack_is_a_sequence_error() {
         List<DecodedPacket> ps = new StreamDecoder(BROKER, 4).feed(bytes(0x20, 0x02, 0x00, 0x00, 0x20, 0x02,
                 0x00, 0x00));
-        Wire.error(ps.get(1), "sequence");
+        Wire.error(ps.get(1), "sequence", Rule.SEQUENCE_SECOND_CONNACK, 0, 1, "3.1.1 §3.2");
     }
 
     @Test
     void connack_from_the_client_blames_the_packet_type() {
         DecodedPacket p = new StreamDecoder(CLIENT, 4).expectConnectionStart(false)
                 .feed(bytes(0x20, 0x02, 0x00, 0x00)).get(0);
-        Wire.error(p, "packet_type");
+        Wire.error(p, "packet_type", Rule.PACKET_TYPE_BROKER_ONLY, 0, 1, "3.1.1 §2.2.1 Table 2.1");
     }
 
     @Test
     void pubrel_with_flags_0000() {
         DecodedPacket p = new StreamDecoder(CLIENT, 4).expectConnectionStart(false)
                 .feed(bytes(0x60, 0x02, 0x00, 0x01)).get(0);
-        assertThat(Wire.error(p, "header_flags").spec()).contains("[MQTT-3.6.1-1]");
+        assertThat(Wire.error(p, "header_flags",
+                Rule.HEADER_FLAGS_0010, 0, 1, "3.1.1 §3.6.1 [MQTT-3.6.1-1]").spec()).contains("[MQTT-3.6.1-1]");
     }
 
     @Test
@@ -173,7 +178,7 @@ class StreamDecoderTest {
         d.finish(rest::add);
         assertThat(rest).hasSize(1);
         assertThat(rest.get(0).type()).isEqualTo(PacketType.CONNECT);
-        Wire.error(rest.get(0), "remaining_length");
+        Wire.error(rest.get(0), "remaining_length", Rule.REMAINING_LENGTH_TRUNCATED, 1, 1, "3.1.1 §2.2.3");
         assertThat(d.streamFindings()).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("ends inside a CONNECT");
             assertThat(f.length()).isEqualTo(10);
@@ -197,7 +202,7 @@ class StreamDecoderTest {
         d.finish(ps::add);
         assertThat(ps).extracting(DecodedPacket::type)
                 .containsExactly(PacketType.PUBLISH, PacketType.SUBSCRIBE, PacketType.PINGREQ);
-        Wire.error(ps.get(0), "remaining_length");
+        Wire.error(ps.get(0), "remaining_length", Rule.REMAINING_LENGTH_TOO_LONG, 1, 4, "3.1.1 §2.2.3");
         assertThat(ps.get(1).malformed()).isFalse();
         assertThat(ps.get(1).offset()).isEqualTo(8);
         assertThat(d.streamFindings()).singleElement().satisfies(f -> {

@@ -24,17 +24,20 @@ class UnsubAckTest {
 
     @Test
     void decode_311_remaining_length_3() {
-        error(decode(4, BROKER, 0xb0, 0x03, 0x00, 0x01, 0x00), "remaining_length");
+        error(decode(4, BROKER, 0xb0, 0x03, 0x00, 0x01, 0x00), "remaining_length",
+                Rule.REMAINING_LENGTH_FIXED, 1, 1, "3.1.1 §3.11.1");
     }
 
     @Test
     void decode_packet_id_0() {
-        error(decode(4, BROKER, 0xb0, 0x02, 0x00, 0x00), "packet_id");
+        error(decode(4, BROKER, 0xb0, 0x02, 0x00, 0x00), "packet_id",
+                Rule.PACKET_ID_ZERO, 2, 2, "3.1.1 §2.3.1 [MQTT-2.3.1-1]");
     }
 
     @Test
     void decode_wrong_flags() {
-        error(decode(4, BROKER, 0xb2, 0x02, 0x00, 0x01), "header_flags");
+        error(decode(4, BROKER, 0xb2, 0x02, 0x00, 0x01), "header_flags",
+                Rule.HEADER_FLAGS_RESERVED, 0, 1, "3.1.1 §2.2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2]");
     }
 
     @Test
@@ -45,11 +48,13 @@ class UnsubAckTest {
 
     @Test
     void decode_50_invalid_reason_code() {
-        error(decode(5, BROKER, 0xb0, 0x04, 0x00, 0x01, 0x00, 0x02), "reason_codes");
+        error(decode(5, BROKER, 0xb0, 0x04, 0x00, 0x01, 0x00, 0x02), "reason_codes",
+                Rule.REASON_CODES_NOT_ALLOWED, 5, 1, "5.0 §3.11.3");
     }
 
     @Test
     void decode_50_missing_reason_codes() {
-        error(decode(5, BROKER, 0xb0, 0x03, 0x00, 0x01, 0x00), "reason_codes");
+        error(decode(5, BROKER, 0xb0, 0x03, 0x00, 0x01, 0x00), "reason_codes",
+                Rule.REASON_CODES_MISSING, 5, 0, "5.0 §3.11.3");
     }
 }

@@ -25,23 +25,28 @@ class UnsubscribeTest {
 
     @Test
     void decode_flags_0000() {
-        assertThat(error(decode(4, CLIENT, 0xa0, 0x07, 0x00, 0x01, 0x00, 0x03, 'a', '/', 'b'), "header_flags")
+        assertThat(error(decode(4, CLIENT, 0xa0, 0x07, 0x00, 0x01, 0x00, 0x03, 'a', '/', 'b'), "header_flags",
+                Rule.HEADER_FLAGS_0010, 0, 1, "3.1.1 §3.10.1 [MQTT-3.10.1-1]")
                 .spec()).contains("[MQTT-3.10.1-1]");
     }
 
     @Test
     void decode_no_filters() {
-        assertThat(error(decode(4, CLIENT, 0xa2, 0x02, 0x00, 0x01), "payload").spec()).contains("[MQTT-3.10.3-2]");
+        assertThat(error(decode(4, CLIENT, 0xa2, 0x02, 0x00, 0x01), "payload",
+                Rule.UNSUBSCRIBE_NO_TOPIC_FILTER, 4, 0,
+                "3.1.1 §3.10.3 [MQTT-3.10.3-2]").spec()).contains("[MQTT-3.10.3-2]");
     }
 
     @Test
     void decode_packet_id_0() {
-        error(decode(4, CLIENT, 0xa2, 0x05, 0x00, 0x00, 0x00, 0x01, 'a'), "packet_id");
+        error(decode(4, CLIENT, 0xa2, 0x05, 0x00, 0x00, 0x00, 0x01, 'a'), "packet_id",
+                Rule.PACKET_ID_ZERO, 2, 2, "3.1.1 §2.3.1 [MQTT-2.3.1-1]");
     }
 
     @Test
     void decode_bad_filter() {
-        error(decode(4, CLIENT, 0xa2, 0x06, 0x00, 0x01, 0x00, 0x02, '#', 'a'), "topic_filter");
+        error(decode(4, CLIENT, 0xa2, 0x06, 0x00, 0x01, 0x00, 0x02, '#', 'a'), "topic_filter",
+                Rule.TOPIC_FILTER_MULTI_LEVEL_WILDCARD, 6, 1, "3.1.1 §4.7.1.2 [MQTT-4.7.1-2]");
     }
 
     @Test
@@ -51,6 +56,7 @@ class UnsubscribeTest {
 
     @Test
     void decode_50_property_not_allowed() {
-        error(decode(5, CLIENT, 0xa2, 0x08, 0x00, 0x01, 0x02, 0x0b, 0x01, 0x00, 0x01, 'a'), "properties");
+        error(decode(5, CLIENT, 0xa2, 0x08, 0x00, 0x01, 0x02, 0x0b, 0x01, 0x00, 0x01, 'a'), "properties",
+                Rule.PROPERTIES_NOT_ALLOWED, 5, 1, "5.0 §2.2.2.2");
     }
 }

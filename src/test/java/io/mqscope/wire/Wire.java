@@ -43,8 +43,37 @@ final class Wire {
         return f;
     }
 
+    /**
+     * Asserts that the first (root-cause) finding breaks {@code rule}, blames the span {@code offset, length} and
+     * cites {@code spec}; returns it.
+     */
+    static Finding breaks(DecodedPacket p, Rule rule, int offset, int length, String spec) {
+        assertThat(p.findings()).as("findings").isNotEmpty();
+        Finding f = p.findings().get(0);
+        assertThat(f.rule()).as("rule of %s", p.findings()).isEqualTo(rule);
+        assertThat(f.offset()).as("offset of %s", f.message()).isEqualTo(offset);
+        assertThat(f.length()).as("length of %s", f.message()).isEqualTo(length);
+        assertThat(f.spec()).as("spec of %s", f.message()).isEqualTo(spec);
+        assertThat(f.severity()).isEqualTo(rule.severity());
+        assertThat(f.message()).isNotBlank();
+        return f;
+    }
+
     static Finding error(DecodedPacket p, String field) {
         return blames(p, Severity.ERROR, field);
+    }
+
+    /** {@link #error(DecodedPacket, String)}, and the root cause breaks {@code rule} at that span citing spec. */
+    static Finding error(DecodedPacket p, String field, Rule rule, int offset, int length, String spec) {
+        error(p, field);
+        return breaks(p, rule, offset, length, spec);
+    }
+
+    /** {@link #blames(DecodedPacket, Severity, String)}, and the root cause breaks {@code rule} at that span. */
+    static Finding blames(DecodedPacket p, Severity severity, String field, Rule rule, int offset, int length,
+                          String spec) {
+        blames(p, severity, field);
+        return breaks(p, rule, offset, length, spec);
     }
 
     static Object value(DecodedPacket p, String name) {

@@ -2,7 +2,7 @@ package io.mqscope.ui.packets;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.mqscope.payload.PayloadCodec;
+import io.mqscope.store.PacketJson;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.ui.BoundedAppend;
@@ -10,7 +10,6 @@ import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.wire.Direction;
-import io.mqscope.wire.Finding;
 import io.mqscope.wire.PacketType;
 import java.io.File;
 import java.io.IOException;
@@ -196,36 +195,14 @@ public final class PacketsViewModel {
                 .onFailure(e -> exportError.set(I18n.t("packets.exportFailed", e.getMessage()))).executeWith(tasks);
     }
 
-    /** Writes the shown packets as JSON lines: time, direction, type, length, hex, findings. */
+    /** Writes the shown packets as JSON lines, in the one packet form {@link PacketJson} defines. */
     public void exportJsonLines(Path file) throws IOException {
         JsonFactory json = new JsonFactory();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (PacketEvent e : List.copyOf(visible)) {
                 try (JsonGenerator g = json.createGenerator(w)) {
                     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    g.writeStartObject();
-                    g.writeStringField("time", e.time().toString());
-                    g.writeStringField("connection", e.connectionId());
-                    g.writeStringField("direction", e.direction().peer());
-                    g.writeStringField("type", e.packet().type().name());
-                    g.writeNumberField("length", e.packet().length());
-                    g.writeStringField("hex", PayloadCodec.hex(e.packet().raw(), 0, e.packet().raw().length));
-                    g.writeArrayFieldStart("findings");
-                    for (Finding f : e.packet().findings()) {
-                        g.writeStartObject();
-                        g.writeStringField("severity", f.severity().jsonName());
-                        g.writeStringField("field", f.field());
-                        g.writeNumberField("offset", f.offset());
-                        g.writeNumberField("length", f.length());
-                        g.writeStringField("message", f.message());
-                        g.writeStringField("spec", f.spec());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    if (e.packet().diagnosis() != null) {
-                        g.writeStringField("diagnosis", e.packet().diagnosis());
-                    }
-                    g.writeEndObject();
+                    PacketJson.writeEvent(g, e);
                 }
                 w.write('\n');
             }

@@ -48,9 +48,9 @@ public final class PasteBytesViewModel {
             return;
         }
         try {
+            // A paste is a whole capture: decoded as `mqscope decode` does, packets held to the end included.
             StreamDecoder d = new StreamDecoder(direction.get(), protocolVersion.get());
-            List<DecodedPacket> out = new java.util.ArrayList<>(d.feed(r.value()));
-            d.finish();
+            List<DecodedPacket> out = d.decodeAll(r.value());
             packets.setAll(out);
             streamFindings.setAll(d.streamFindings());
             error.set("");

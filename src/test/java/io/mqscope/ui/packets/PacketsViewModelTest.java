@@ -49,7 +49,7 @@ class PacketsViewModelTest {
         vm.export(out.toFile());
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).contains("\"type\":\"PUBLISH\"").contains("\"hex\":\"30 05 00 03 61 2f 62\"")
+        assertThat(lines.get(1)).contains("\"type\":\"PUBLISH\"").contains("\"hex\":\"30050003612f62\"")
                 .contains("\"direction\":\"client\"");
         assertThat(vm.exportErrorProperty().get()).isEmpty();
         vm.export(dir.resolve("no/such/dir/p.jsonl").toFile());

@@ -1,0 +1,53 @@
+package io.mqscope.cli;
+
+import io.mqscope.payload.HexParser;
+import io.mqscope.payload.ParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The bytes {@code mqscope decode} was given: hex text (an argument, a file, standard input) or a binary file. */
+final class DecodeInput {
+    /** Why the input could not be read, as the usage error to print. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private DecodeInput() {
+    }
+
+    /**
+     * Reads the bytes from the one input given. {@code stdinArgument} is the positional argument, which must be
+     * {@code -}.
+     */
+    static byte[] read(String hex, Path hexFile, Path file, String stdinArgument, InputStream stdin)
+            throws IOException, Refused {
+        if (file != null) {
+            return Files.readAllBytes(file);
+        }
+        String text;
+        String source;
+        if (hex != null) {
+            text = hex;
+            source = "--hex";
+        } else if (hexFile != null) {
+            text = Files.readString(hexFile, StandardCharsets.UTF_8);
+            source = hexFile.toString();
+        } else if ("-".equals(stdinArgument)) {
+            text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            source = "standard input";
+        } else {
+            throw new Refused("unexpected argument '" + stdinArgument + "' (use - to read hex from standard input)");
+        }
+        ParseResult<byte[]> r = HexParser.parse(text);
+        if (!r.ok()) {
+            throw new Refused("bad hex in " + source + " (line " + r.line() + ", column " + r.column() + "): "
+                    + r.error());
+        }
+        return r.value();
+    }
+}

@@ -1,0 +1,147 @@
+package io.mqscope.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.mqscope.tap.PacketEvent;
+import io.mqscope.wire.DecodedPacket;
+import io.mqscope.wire.Field;
+import io.mqscope.wire.Finding;
+import io.mqscope.wire.HexDump;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The one JSON form of a decoded packet, shared by {@code mqscope decode --json}, the packets export of the desktop
+ * app and {@link JsonLines}:
+ * {@code {"index","offset","length","type","flags","remaining_length","protocol_version","malformed","hex",
+ * "fields":[{"name","offset","length","value","text"?,"children"?}],
+ * "findings":[{"severity","field","offset","length","message","spec"}],"diagnosis","repaired"?}}; a packet seen on a
+ * connection starts with {@code "time","connection","direction"}.
+ */
+public final class PacketJson {
+    private PacketJson() {
+    }
+
+    /** A packet seen on a connection: when, where and which way, then the packet's own members. */
+    public static void writeEvent(JsonGenerator g, PacketEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("time", e.time().toString());
+        g.writeStringField("connection", e.connectionId());
+        g.writeStringField("direction", e.direction().peer());
+        writeMembers(g, e.packet());
+        g.writeEndObject();
+    }
+
+    public static void writePacket(JsonGenerator g, DecodedPacket p) throws IOException {
+        g.writeStartObject();
+        writeMembers(g, p);
+        g.writeEndObject();
+    }
+
+    private static void writeMembers(JsonGenerator g, DecodedPacket p) throws IOException {
+        g.writeNumberField("index", p.index());
+        g.writeNumberField("offset", p.offset());
+        g.writeNumberField("length", p.length());
+        g.writeStringField("type", p.type().name());
+        g.writeNumberField("flags", p.flags());
+        g.writeNumberField("remaining_length", p.remainingLength());
+        g.writeNumberField("protocol_version", p.protocolVersion());
+        g.writeBooleanField("malformed", p.malformed());
+        g.writeStringField("hex", HexDump.hex(p.raw(), 0, p.length()));
+        g.writeFieldName("fields");
+        writeFields(g, p.fields());
+        g.writeFieldName("findings");
+        writeFindings(g, p.findings());
+        g.writeStringField("diagnosis", p.diagnosis());
+        if (p.repaired() != null) {
+            g.writeStringField("repaired", HexDump.hex(p.repaired(), 0, p.repaired().length));
+        }
+    }
+
+    public static void writeFindings(JsonGenerator g, List<Finding> findings) throws IOException {
+        g.writeStartArray();
+        for (Finding f : findings) {
+            g.writeStartObject();
+            g.writeStringField("severity", f.severity().jsonName());
+            g.writeStringField("field", f.field());
+            g.writeNumberField("offset", f.offset());
+            g.writeNumberField("length", f.length());
+            g.writeStringField("message", f.message());
+            g.writeStringField("spec", f.spec());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeFields(JsonGenerator g, List<Field> fields) throws IOException {
+        g.writeStartArray();
+        for (Field f : fields) {
+            g.writeStartObject();
+            g.writeStringField("name", f.name());
+            g.writeNumberField("offset", f.offset());
+            g.writeNumberField("length", f.length());
+            g.writeFieldName("value");
+            writeValue(g, f.value());
+            if (f.kind() == Field.Kind.BINARY) {
+                String text = printableText(f.value());
+                if (text != null) {
+                    g.writeStringField("text", text);
+                }
+            }
+            if (!f.children().isEmpty()) {
+                g.writeFieldName("children");
+                writeFields(g, f.children());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object x : list) {
+                writeValue(g, x);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    /** The UTF-8 text of a binary field's hex value when it is printable, else null. */
+    public static String printableText(Object hexValue) {
+        if (!(hexValue instanceof String h) || h.isEmpty()) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = HexFormat.of().parseHex(h);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
+                    return null;
+                }
+            }
+            return s;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
