@@ -73,7 +73,7 @@ public final class FileSecretStore implements SecretStore {
         if (unreadable == null) {
             return Optional.empty();
         }
-        Path aside = ProfileStore.moveAside(file);
+        Path aside = Quarantine.moveAside(file);
         String warning = unreadable + "; it was moved to " + aside.getFileName() + " and the secrets in it are lost"
                 + " to MQScope until it is repaired";
         unreadable = null;

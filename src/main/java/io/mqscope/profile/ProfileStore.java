@@ -6,25 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -47,10 +36,7 @@ import java.util.UUID;
 public final class ProfileStore {
     public static final int SCHEMA_VERSION = 2;
     public static final String FILE_NAME = "profiles.json";
-    static final String BACKUP_V1 = FILE_NAME + ".v1.bak";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
-    /** Profiles plus what happened while loading them. */
     /**
      * Profiles plus what happened while loading them. {@code corruptCopy}: where an unreadable file (or, when some
      * profiles could not be loaded, a copy of it) was put. {@code unreadableSecrets}: profile id to the names of its
@@ -69,7 +55,7 @@ public final class ProfileStore {
     private final Path file;
     private final SecretStore secrets;
     private final ObjectMapper om = ProfileJson.mapper();
-    private Map<String, Set<String>> lastSecretRefs = new TreeMap<>();
+    private final SecretRefs secretRefs;
     private String readOnlyReason;
     AtomicFile.BeforeRename beforeRename;
 
@@ -86,6 +72,7 @@ public final class ProfileStore {
         this.directory = directory;
         this.file = directory.resolve(FILE_NAME);
         this.secrets = secrets;
+        this.secretRefs = new SecretRefs(secrets);
     }
 
     /**
@@ -170,13 +157,7 @@ public final class ProfileStore {
 
     private LoadResult loadFile(boolean mayWrite, List<String> warnings) {
         if (mayWrite) {
-            removeStaleTempFiles(warnings);
-            scrubOldBackup(warnings);
-            try {
-                secrets.setAsideIfUnreadable().ifPresent(warnings::add);
-            } catch (IOException e) {
-                warnings.add(FileSecretStore.FILE_NAME + " could not be moved aside (" + e.getMessage() + ")");
-            }
+            tidyUp(warnings);
         }
         byte[] bytes;
         try {
@@ -209,16 +190,9 @@ public final class ProfileStore {
         if (!root.has("schemaVersion") && root.path("version").asInt() == 1 && root.has("connections")) {
             migratedFrom = 1;
             if (mayWrite) {
-                Path backup = directory.resolve(BACKUP_V1);
-                try {
-                    // Without its passwords: they move to the secret store, and a plaintext copy must not outlive
-                    // the migration.
-                    AtomicFile.write(backup, om.writeValueAsBytes(SchemaOne.withoutPasswords(root)), true, null);
-                } catch (IOException e) {
-                    warnings.add("could not keep a copy of the schema-1 file (" + e.getMessage() + ")");
-                }
+                SchemaOneBackup.keep(directory, om, root, warnings);
                 warnings.add("profiles.json migrated from schema 1 to " + SCHEMA_VERSION + "; the old file is kept"
-                        + " as " + backup.getFileName() + " without its passwords");
+                        + " as " + SchemaOneBackup.FILE_NAME + " without its passwords");
             }
             root = SchemaOne.migrate(om, root, warnings);
         }
@@ -235,92 +209,51 @@ public final class ProfileStore {
         if (list == null || !list.isArray()) {
             return corrupt("has no \"profiles\" array", warnings, mayWrite);
         }
-        Map<String, Set<String>> refs = new TreeMap<>();
-        root.path("secretRefs").fields().forEachRemaining(e -> {
-            Set<String> names = new TreeSet<>();
-            e.getValue().forEach(n -> names.add(n.asText()));
-            refs.put(e.getKey(), names);
-        });
-        List<Profile> profiles = new ArrayList<>();
-        Map<String, List<String>> unreadableSecrets = new LinkedHashMap<>();
-        List<String> skippedIds = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Profile p;
-            try {
-                p = om.treeToValue(list.get(i), Profile.class);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                String why = e instanceof JsonProcessingException j ? ProfileJson.describe(j) : e.getMessage();
-                String name = list.get(i).path("name").asText("");
-                warnings.add("profiles.json: profile " + (i + 1) + (name.isEmpty() ? "" : " '" + name + "'")
-                        + " was not loaded: " + why);
-                skippedIds.add(list.get(i).path("id").asText(""));
-                continue;
-            }
-            profiles.add(withSecrets(p, refs.getOrDefault(p.id(), Set.of()), warnings, unreadableSecrets));
-        }
-        // What the next save may delete from the secret store: neither the secrets of a profile that was not loaded
-        // nor those that could not be read (a locked keyring) are known to be unused.
-        int skipped = skippedIds.size();
-        refs.keySet().removeAll(skippedIds);
-        unreadableSecrets.forEach((id, names) -> refs.computeIfPresent(id, (k, v) -> {
-            Set<String> rest = new TreeSet<>(v);
-            rest.removeAll(names);
-            return rest;
-        }));
-        lastSecretRefs = refs;
+        Map<String, Set<String>> refs = SecretRefs.parse(root);
+        ProfileEntries entries = ProfileEntries.read(om, list, refs, secretRefs, warnings);
+        secretRefs.loaded(refs, entries.notLoadedIds(), entries.unreadableSecrets());
         Path keptCopy = null;
-        if (skipped > 0 && mayWrite && readOnlyReason == null) {
-            // The next save drops the entries that were not loaded; the file as it was stays next to it.
-            try {
-                keptCopy = directory.resolve(FILE_NAME + ".corrupt-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-                Files.copy(file, keptCopy);
-                warnings.add("profiles.json as it was, with the " + skipped + " profile(s) not loaded, is kept as "
-                        + keptCopy.getFileName());
-            } catch (IOException e) {
-                keptCopy = null;
-                readOnlyReason = "profiles.json has profiles that were not loaded and could not be copied aside ("
-                        + e.getMessage() + "); not saving over it";
-                warnings.add(readOnlyReason);
-            }
+        if (!entries.notLoadedIds().isEmpty() && mayWrite && readOnlyReason == null) {
+            keptCopy = keepCopyOfNotLoaded(entries.notLoadedIds().size(), warnings);
         }
         if (migratedFrom != null && mayWrite) {
             try {
-                save(profiles);
+                save(entries.profiles());
             } catch (IOException e) {
                 warnings.add("the migrated profiles could not be saved (" + e.getMessage() + ")");
             }
         }
-        return new LoadResult(profiles, warnings, false, migratedFrom, keptCopy, unreadableSecrets);
+        return new LoadResult(entries.profiles(), warnings, false, migratedFrom, keptCopy, entries.unreadableSecrets());
     }
 
-    /** The profile with its secrets filled in; a secret that cannot be read is a warning naming it and why. */
-    private Profile withSecrets(Profile p, Set<String> names, List<String> warnings,
-                                Map<String, List<String>> unreadable) {
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> lost = new ArrayList<>();
-        String why = null;
-        for (String name : names) {
-            try {
-                var v = secrets.get(p.id() + "/" + name);
-                if (v.isPresent()) {
-                    values.put(name, v.get());
-                } else {
-                    lost.add(name);
-                }
-            } catch (IOException e) {
-                lost.add(name);
-                why = e.getMessage();
-            }
+    /** What a load for the app repairs before reading: leftovers of interrupted saves and of older versions. */
+    private void tidyUp(List<String> warnings) {
+        OrphanedTempFiles.remove(directory, List.of(FILE_NAME, FileSecretStore.FILE_NAME, SchemaOneBackup.FILE_NAME),
+                warnings);
+        SchemaOneBackup.scrub(directory, om, secrets, warnings);
+        try {
+            secrets.setAsideIfUnreadable().ifPresent(warnings::add);
+        } catch (IOException e) {
+            warnings.add(FileSecretStore.FILE_NAME + " could not be moved aside (" + e.getMessage() + ")");
         }
-        if (!lost.isEmpty()) {
-            if (why == null) {
-                why = secrets.unavailableReason().orElse("missing from " + secrets.describe());
-            }
-            unreadable.put(p.id(), List.copyOf(lost));
-            warnings.add("profile '" + p.name() + "': " + String.join(", ", lost) + " cannot be read (" + why
-                    + "); it would connect without " + (lost.size() == 1 ? "it" : "them"));
+    }
+
+    /**
+     * The next save drops the entries that were not loaded, so the file as it was is copied aside first; if that
+     * fails, the store becomes read-only rather than lose them. Returns the copy, or null.
+     */
+    private Path keepCopyOfNotLoaded(int notLoaded, List<String> warnings) {
+        try {
+            Path copy = Quarantine.copyAside(file);
+            warnings.add("profiles.json as it was, with the " + notLoaded + " profile(s) not loaded, is kept as "
+                    + copy.getFileName());
+            return copy;
+        } catch (IOException e) {
+            readOnlyReason = "profiles.json has profiles that were not loaded and could not be copied aside ("
+                    + e.getMessage() + "); not saving over it";
+            warnings.add(readOnlyReason);
+            return null;
         }
-        return ProfileSecrets.fill(p, values);
     }
 
     /**
@@ -339,41 +272,14 @@ public final class ProfileStore {
             ids.add(q.id());
             withIds.add(q);
         }
-        Map<String, Set<String>> refs = new TreeMap<>();
-        Map<String, String> puts = new LinkedHashMap<>();
+        SecretRefs.Extracted extracted = SecretRefs.extract(withIds);
         ArrayNode list = om.createArrayNode();
-        for (Profile p : withIds) {
-            Map<String, String> values = ProfileSecrets.extract(p);
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                puts.put(p.id() + "/" + e.getKey(), e.getValue());
-            }
-            if (!values.isEmpty()) {
-                refs.put(p.id(), new TreeSet<>(values.keySet()));
-            }
-            list.add(om.valueToTree(ProfileSecrets.strip(p)));
-        }
+        extracted.stripped().forEach(p -> list.add(om.valueToTree(p)));
         ObjectNode root = om.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.set("profiles", list);
-        ObjectNode refNode = root.putObject("secretRefs");
-        refs.forEach((id, names) -> {
-            ArrayNode a = refNode.putArray(id);
-            names.forEach(a::add);
-        });
-        // Secrets first: a crash after this leaves profiles.json referring only to secrets that exist.
-        secrets.update(puts, Set.of());
-        AtomicFile.write(file, om.writeValueAsBytes(root), false, beforeRename);
-        // Only after profiles.json no longer refers to them.
-        Set<String> removes = new HashSet<>();
-        for (Map.Entry<String, Set<String>> e : lastSecretRefs.entrySet()) {
-            for (String name : e.getValue()) {
-                if (!refs.getOrDefault(e.getKey(), Set.of()).contains(name)) {
-                    removes.add(e.getKey() + "/" + name);
-                }
-            }
-        }
-        secrets.update(Map.of(), removes);
-        lastSecretRefs = refs;
+        SecretRefs.write(extracted.refs(), root);
+        secretRefs.save(extracted, () -> AtomicFile.write(file, om.writeValueAsBytes(root), false, beforeRename));
         return List.copyOf(withIds);
     }
 
@@ -383,7 +289,7 @@ public final class ProfileStore {
             warnings.add("profiles.json " + why + "; left as it is (the app moves it aside when it next starts)");
         } else {
             try {
-                aside = moveAside(file);
+                aside = Quarantine.moveAside(file);
                 warnings.add("profiles.json " + why + "; it was moved to " + aside.getFileName()
                         + " and MQScope started with the default profile");
             } catch (IOException e) {
@@ -393,78 +299,5 @@ public final class ProfileStore {
             }
         }
         return new LoadResult(List.of(Profile.defaultLocalBroker()), warnings, false, null, aside, Map.of());
-    }
-
-    /** Renames {@code file} to {@code <name>.corrupt-<UTC time>} next to it and returns the new path. */
-    static Path moveAside(Path file) throws IOException {
-        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
-                + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(file, aside);
-        }
-        return aside;
-    }
-
-    /**
-     * Removes temp files of interrupted saves (of profiles.json and of secrets.json, which holds plaintext secrets),
-     * but only while no other MQScope process holds the store: then they are orphans; otherwise they may be that
-     * process's save in progress.
-     */
-    private void removeStaleTempFiles(List<String> warnings) {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, "*" + AtomicFile.TEMP_MARK + "*")) {
-            List<Path> temps = new ArrayList<>();
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
-                if (n.startsWith(FILE_NAME + AtomicFile.TEMP_MARK)
-                        || n.startsWith(FileSecretStore.FILE_NAME + AtomicFile.TEMP_MARK)
-                        || n.startsWith(BACKUP_V1 + AtomicFile.TEMP_MARK)) {
-                    temps.add(p);
-                }
-            }
-            if (temps.isEmpty()) {
-                return;
-            }
-            Optional<StoreLock> lock = StoreLock.tryAcquire(directory);
-            if (lock.isEmpty()) {
-                return; // another MQScope is saving: its temp files are not ours to remove
-            }
-            try (StoreLock ignored = lock.get()) {
-                for (Path p : temps) {
-                    if (Files.deleteIfExists(p)) {
-                        warnings.add("removed " + p.getFileName() + " left by an interrupted save; the last complete"
-                                + " save was kept");
-                    }
-                }
-            }
-        } catch (IOException e) {
-            warnings.add("could not clean up temp files: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Older versions kept the schema-1 file as it was, plaintext passwords included, readable by others: rewrite it
-     * without them, owner-only. The passwords were moved to the secret store by that migration.
-     */
-    private void scrubOldBackup(List<String> warnings) {
-        Path backup = directory.resolve(BACKUP_V1);
-        if (!Files.isRegularFile(backup)) {
-            return;
-        }
-        try {
-            JsonNode root = om.readTree(ProfileJson.readBounded(backup));
-            if (root != null && root.isObject() && SchemaOne.hasPasswords(root)) {
-                AtomicFile.write(backup, om.writeValueAsBytes(SchemaOne.withoutPasswords(root)), true, null);
-                warnings.add("removed the plaintext passwords from " + BACKUP_V1 + " (left by an older MQScope); "
-                        + "the profiles keep theirs in " + secrets.describe());
-            }
-        } catch (IOException | RuntimeException e) {
-            warnings.add(BACKUP_V1 + " may hold plaintext passwords and could not be cleaned (" + e.getMessage()
-                    + "); delete it if you no longer need it");
-        }
     }
 }
