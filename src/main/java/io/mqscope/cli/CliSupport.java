@@ -3,8 +3,12 @@ package io.mqscope.cli;
 import io.mqscope.session.SessionException;
 import io.mqscope.tap.Stage;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Exit codes and error reporting shared by {@code pub} and {@code sub}.
@@ -59,6 +63,59 @@ final class CliSupport {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // closing anyway
+        }
+    }
+
+    /** Seconds as the user would write them: 1.5, 10. */
+    static String seconds(double s) {
+        return Double.isFinite(s) ? BigDecimal.valueOf(s).stripTrailingZeros().toPlainString() : String.valueOf(s);
+    }
+
+    /**
+     * When a command must end ({@code sub -W}), or never; and the waits for single answers inside it. No wait of a
+     * command is unbounded: a broker that accepts the connection and then stays silent, or dribbles its CONNACK,
+     * cannot keep it alive (issue 13 item 3).
+     */
+    static final class Deadline {
+        private final long endNanos;
+        private final Double seconds;
+
+        private Deadline(Double seconds) {
+            this.seconds = seconds;
+            this.endNanos = seconds == null ? Long.MAX_VALUE : System.nanoTime() + (long) (seconds * 1e9);
+        }
+
+        /** From now, {@code seconds} long (the -W value); null for none. */
+        static Deadline after(Double seconds) {
+            return new Deadline(seconds);
+        }
+
+        /** Milliseconds left, at most {@code capMillis}. */
+        long remainingMillis(long capMillis) {
+            if (seconds == null) {
+                return capMillis;
+            }
+            return Math.max(0, Math.min(capMillis, (endNanos - System.nanoTime()) / 1_000_000));
+        }
+
+        /**
+         * The value of {@code answer}, waiting at most {@code limitSeconds} and never past the deadline. A timeout
+         * fails with {@code unanswered} (e.g. "no SUBACK for 'a/b'") and which limit ran out.
+         *
+         * @param shownSeconds the limit as the user set it (the wait itself may add a margin to it)
+         * @param option       the option that sets the limit, named in the message
+         */
+        <T> T await(CompletableFuture<T> answer, double limitSeconds, double shownSeconds, String option,
+                    String unanswered) throws InterruptedException, ExecutionException {
+            long limitMillis = (long) Math.ceil(limitSeconds * 1000);
+            long waitMillis = remainingMillis(limitMillis);
+            try {
+                return answer.get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                String which = waitMillis < limitMillis ? " before -W " + seconds(seconds) + " s ran out"
+                        : " within " + seconds(shownSeconds) + " s (" + option + ")";
+                throw new ExecutionException(new SessionException(Stage.MQTT, unanswered + which));
+            }
         }
     }
 }

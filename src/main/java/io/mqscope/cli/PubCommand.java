@@ -151,21 +151,29 @@ public final class PubCommand implements Callable<Integer> {
         Session session = Sessions.open(profile, new SessionListener() { });
         try {
             try {
-                session.connect().get();
+                CliSupport.Deadline none = CliSupport.Deadline.after(null);
+                double ack = connection.ackTimeout;
+                // the session gives up on its own after the connect timeout + 3 s; 2 s more is a backstop
+                none.await(session.connect(), profile.connectTimeoutSeconds() + 5.0, profile.connectTimeoutSeconds(),
+                        "--connect-timeout", "no CONNACK");
+                String unanswered = (qos == 0 ? "the publish to '" + topic + "' was not sent"
+                        : "no " + (qos == 1 ? "PUBACK" : "PUBREC/PUBCOMP") + " for the publish to '" + topic + "'");
                 // a bounded window of publishes in flight: the session refuses more than it can queue
                 java.util.ArrayDeque<CompletableFuture<Void>> pending = new java.util.ArrayDeque<>();
                 long window = Math.max(1, Math.min(MAX_IN_FLIGHT, WINDOW_BYTES / (payload.length + 256L)));
                 for (int i = 0; i < count; i++) {
                     if (pending.size() >= window) {
-                        pending.poll().get();
+                        none.await(pending.poll(), ack, ack, "--ack-timeout", unanswered);
                     }
                     pending.add(session.publish(new PublishRequest(topic, payload, qos, retain, props)));
                     if (intervalMillis > 0 && i + 1 < count) {
                         Thread.sleep(intervalMillis);
                     }
                 }
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
-                session.disconnect().get();
+                for (CompletableFuture<Void> p : pending) {
+                    none.await(p, ack, ack, "--ack-timeout", unanswered);
+                }
+                none.await(session.disconnect(), ack, ack, "--ack-timeout", "the DISCONNECT was not sent");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return CliSupport.CONNECTION_FAILED;

@@ -118,6 +118,9 @@ public final class SubCommand implements Callable<Integer> {
         if (qos < 0 || qos > 2) {
             return CliSupport.badInput(err, "sub", "--qos must be 0, 1 or 2, not " + qos);
         }
+        if (timeout != null && !(timeout > 0 && Double.isFinite(timeout))) {
+            return CliSupport.badInput(err, "sub", "-W must be more than 0 s, not " + CliSupport.seconds(timeout));
+        }
         if (count != null && count <= 0) {
             return CliSupport.badInput(err, "sub", "--count must be positive, not " + count);
         }
@@ -136,25 +139,23 @@ public final class SubCommand implements Callable<Integer> {
             return t;
         });
         flusher.scheduleAtFixedRate(this::flush, 100, 100, TimeUnit.MILLISECONDS);
+        CliSupport.Deadline deadline = CliSupport.Deadline.after(timeout);
         Session session = Sessions.open(profile, new Listener(err));
         try {
             try {
-                session.connect().get();
+                // the session gives up on its own after the connect timeout + 3 s; 2 s more is a backstop
+                deadline.await(session.connect(), profile.connectTimeoutSeconds() + 5.0,
+                        profile.connectTimeoutSeconds(), "--connect-timeout", "no CONNACK");
                 for (String t : topics) {
-                    session.subscribe(new SavedSubscription(t, qos, noLocal, retainAsPublished, retainHandling, null,
-                            null, null)).get();
+                    deadline.await(session.subscribe(new SavedSubscription(t, qos, noLocal, retainAsPublished,
+                            retainHandling, null, null, null)), connection.ackTimeout, connection.ackTimeout,
+                            "--ack-timeout", "no SUBACK for '" + t + "'");
                 }
             } catch (Exception e) {
                 flush();
                 return CliSupport.report(err, "sub", e);
             }
-            boolean finished;
-            if (timeout != null) {
-                finished = done.await((long) (timeout * 1000), TimeUnit.MILLISECONDS);
-            } else {
-                done.await();
-                finished = true;
-            }
+            boolean finished = done.await(deadline.remainingMillis(Long.MAX_VALUE), TimeUnit.MILLISECONDS);
             flush();
             if (failed) {
                 return CliSupport.CONNECTION_FAILED;

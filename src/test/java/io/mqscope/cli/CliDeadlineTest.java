@@ -1,0 +1,88 @@
+package io.mqscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.mqscope.cli.HostileBroker.Mode;
+import io.mqscope.cli.PubSubCommandTest.Run;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 item 3: against a peer that accepts the connection and then never answers, {@code sub} and {@code pub}
+ * end by their deadlines and say which packet was not answered. Each run is bounded well above its own deadline, so
+ * a command that hangs fails the test instead of stalling the build.
+ */
+class CliDeadlineTest {
+
+    private static Run runWithin(Duration limit, String... args) {
+        return assertTimeoutPreemptively(limit, () -> PubSubCommandTest.run(args));
+    }
+
+    private static String url(HostileBroker b) {
+        return "mqtt://127.0.0.1:" + b.port();
+    }
+
+    @Test
+    void sub_without_suback_ends_at_its_W_deadline_and_names_suback() throws Exception {
+        try (HostileBroker b = new HostileBroker(Mode.CONNACK_THEN_SILENCE, 0)) {
+            long start = System.nanoTime();
+            Run r = runWithin(Duration.ofSeconds(15), "sub", "--url", url(b), "-t", "never/acked", "-W", "2",
+                    "-k", "0");
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
+            assertThat(r.stderr()).contains("no SUBACK for 'never/acked'").contains("-W 2");
+            assertThat(tookMillis).isLessThan(8_000);
+        }
+    }
+
+    @Test
+    void sub_without_suback_ends_at_the_ack_timeout_when_there_is_no_W() throws Exception {
+        try (HostileBroker b = new HostileBroker(Mode.CONNACK_THEN_SILENCE, 0)) {
+            Run r = runWithin(Duration.ofSeconds(15), "sub", "--url", url(b), "-t", "x", "--ack-timeout", "1.5");
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
+            assertThat(r.stderr()).contains("mqtt: no SUBACK for 'x' within 1.5 s (--ack-timeout)");
+        }
+    }
+
+    @Test
+    void pub_qos1_without_puback_ends_at_the_ack_timeout_and_names_puback() throws Exception {
+        try (HostileBroker b = new HostileBroker(Mode.CONNACK_THEN_SILENCE, 0)) {
+            Run r = runWithin(Duration.ofSeconds(15), "pub", "--url", url(b), "-t", "t", "-m", "m", "-q", "1",
+                    "--ack-timeout", "1");
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
+            assertThat(r.stderr()).contains("no PUBACK for the publish to 't' within 1 s (--ack-timeout)");
+        }
+    }
+
+    @Test
+    void pub_qos2_without_pubrec_names_pubrec_and_pubcomp() throws Exception {
+        try (HostileBroker b = new HostileBroker(Mode.CONNACK_THEN_SILENCE, 0)) {
+            Run r = runWithin(Duration.ofSeconds(15), "pub", "--url", url(b), "-V", "5", "-t", "t", "-m", "m",
+                    "-q", "2", "--ack-timeout", "1");
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
+            assertThat(r.stderr()).contains("no PUBREC/PUBCOMP for the publish to 't' within 1 s");
+        }
+    }
+
+    @Test
+    void a_dribbled_connack_cannot_keep_sub_alive_past_W() throws Exception {
+        try (HostileBroker b = new HostileBroker(Mode.DRIBBLED_CONNACK, 1500)) {
+            long start = System.nanoTime();
+            Run r = runWithin(Duration.ofSeconds(20), "sub", "--url", url(b), "-t", "x", "-W", "2",
+                    "--connect-timeout", "30");
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
+            assertThat(r.stderr()).contains("no CONNACK").contains("-W 2");
+            assertThat(tookMillis).isLessThan(8_000);
+        }
+    }
+
+    @Test
+    void ack_timeout_must_be_positive() {
+        Run r = PubSubCommandTest.run("pub", "--url", "mqtt://127.0.0.1:1", "-t", "t", "-m", "m",
+                "--ack-timeout", "0");
+        assertThat(r.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(r.stderr()).contains("--ack-timeout must be more than 0");
+    }
+}
