@@ -14,8 +14,9 @@ import java.util.concurrent.TimeoutException;
  * Exit codes and error reporting shared by {@code pub} and {@code sub}.
  *
  * <p>Exit codes: 0 done; 1 connection or broker failure (refused, DNS, TLS, WebSocket upgrade, CONNACK refused,
- * connection lost, publish or subscribe refused); 2 bad input (options, URL, payload, topic); 3 {@code sub
- * --timeout} elapsed before {@code --count} messages arrived.
+ * connection lost, publish or subscribe refused, an answer not within its timeout); 2 bad input (options, URL,
+ * payload, topic); 3 {@code sub --timeout} elapsed before {@code --count} messages arrived or before the
+ * subscriptions were acknowledged.
  */
 final class CliSupport {
     static final int OK = 0;
@@ -88,6 +89,11 @@ final class CliSupport {
         /** From now, {@code seconds} long (the -W value); null for none. */
         static Deadline after(Double seconds) {
             return new Deadline(seconds);
+        }
+
+        /** Whether there is a deadline and it has passed. */
+        boolean passed() {
+            return seconds != null && System.nanoTime() - endNanos >= 0;
         }
 
         /** Milliseconds left, at most {@code capMillis}. */

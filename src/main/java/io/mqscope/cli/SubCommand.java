@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "sub", sortOptions = false,
         description = {"Subscribe and print messages (through the packet tap).",
-            "Exit codes: 0 done, 1 connection/broker failure, 2 bad input, 3 --timeout before --count messages."})
+            "Exit codes: 0 done, 1 connection/broker failure, 2 bad input, 3 --timeout before --count messages",
+            "  or before the subscriptions were acknowledged."})
 public final class SubCommand implements Callable<Integer> {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -153,7 +154,9 @@ public final class SubCommand implements Callable<Integer> {
                 }
             } catch (Exception e) {
                 flush();
-                return CliSupport.report(err, "sub", e);
+                int exit = CliSupport.report(err, "sub", e);
+                // -W ran out before the subscriptions were in place: a timeout, as with too few messages
+                return deadline.passed() && exit == CliSupport.CONNECTION_FAILED ? CliSupport.TIMED_OUT : exit;
             }
             boolean finished = done.await(deadline.remainingMillis(Long.MAX_VALUE), TimeUnit.MILLISECONDS);
             flush();

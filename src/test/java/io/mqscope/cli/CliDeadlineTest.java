@@ -30,8 +30,8 @@ class CliDeadlineTest {
             Run r = runWithin(Duration.ofSeconds(15), "sub", "--url", url(b), "-t", "never/acked", "-W", "2",
                     "-k", "0");
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
-            assertThat(r.stderr()).contains("no SUBACK for 'never/acked'").contains("-W 2");
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.TIMED_OUT);
+            assertThat(r.stderr()).contains("mqtt: no SUBACK for 'never/acked' before -W 2 s ran out");
             assertThat(tookMillis).isLessThan(8_000);
         }
     }
@@ -72,10 +72,23 @@ class CliDeadlineTest {
             Run r = runWithin(Duration.ofSeconds(20), "sub", "--url", url(b), "-t", "x", "-W", "2",
                     "--connect-timeout", "30");
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.TIMED_OUT);
             assertThat(r.stderr()).contains("no CONNACK").contains("-W 2");
             assertThat(tookMillis).isLessThan(8_000);
         }
+    }
+
+    @Test
+    void negative_W_and_zero_connect_timeout_are_bad_input_naming_the_option() {
+        Run w = PubSubCommandTest.run("sub", "--url", "mqtt://127.0.0.1:1", "-t", "t", "-W", "-1");
+        assertThat(w.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(w.stderr()).contains("-W must be more than 0 s, not -1");
+        Run c = PubSubCommandTest.run("sub", "--url", "mqtt://127.0.0.1:1", "-t", "t", "--connect-timeout", "0");
+        assertThat(c.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(c.stderr()).contains("--connect-timeout must be 1..600 s, not 0");
+        Run k = PubSubCommandTest.run("pub", "--url", "mqtt://127.0.0.1:1", "-t", "t", "-m", "m", "-k", "-1");
+        assertThat(k.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(k.stderr()).contains("--keepalive must be 0..65535 s").doesNotContain("config");
     }
 
     @Test
