@@ -148,7 +148,15 @@ public final class PubCommand implements Callable<Integer> {
                 payloadFormatIndicator == null ? null : payloadFormatIndicator == 1, messageExpiry, null,
                 responseTopic, correlation, contentType, ups.value(), null);
         Profile profile = pr.value().toBuilder().reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
-        Session session = Sessions.open(profile, new SessionListener() { });
+        Session session = Sessions.open(profile, new SessionListener() {
+            @Override
+            public void onRelayRefused(String connectionId, String reason) {
+                synchronized (err) {
+                    err.println("mqscope pub: relay: " + reason);
+                    err.flush();
+                }
+            }
+        });
         try {
             try {
                 CliSupport.Deadline none = CliSupport.Deadline.after(null);

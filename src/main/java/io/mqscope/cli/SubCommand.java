@@ -301,6 +301,14 @@ public final class SubCommand implements Callable<Integer> {
         }
 
         @Override
+        public void onRelayRefused(String connectionId, String reason) {
+            synchronized (outLock) {
+                err.println("mqscope sub: relay: " + reason);
+                err.flush();
+            }
+        }
+
+        @Override
         public void onState(StateChange c) {
             if (c.state() == ConnectionState.RECONNECTING) {
                 synchronized (outLock) {

@@ -59,7 +59,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         this.executor = executor;
         this.reconnect = new ReconnectPolicy(profile.reconnect(), random, clock);
         this.subscriptions = new SubscriptionBook(profile.subscriptions());
-        this.relay = new SessionRelay(this.listener);
+        this.relay = new SessionRelay(id, this.listener);
         this.state = new Lifecycle(id, this.listener, clock);
     }
 
@@ -130,6 +130,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         }
         // the relay gives up on a stuck upstream stage after the timeout + 0.5 s and says which stage; wait for that
         int timeout = Math.max(1, profile.connectTimeoutSeconds());
+        relay.expectClient();
         c.connect().orTimeout(timeout + 3L, TimeUnit.SECONDS).whenComplete((sessionPresent, error) -> {
             if (error == null) {
                 result.complete(null);
@@ -207,6 +208,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
             return;
         }
         ReconnectPolicy.Attempt next = reconnect.next();
+        relay.expectClient();
         if (original.signing() == null) {
             retry.after(next.delayMillis());
         } else {
@@ -337,6 +339,11 @@ final class HiveSession implements Session, ProtocolClient.Events {
     /** Tests: the publish window (to lower its limit). */
     PublishWindow publishWindow() {
         return window;
+    }
+
+    /** Tests: the relay's loopback port, or -1. */
+    int relayPort() {
+        return relay.port();
     }
 
     /** Tests: ends the connection without DISCONNECT, as a crash would (the broker publishes the will). */

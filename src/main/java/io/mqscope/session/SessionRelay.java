@@ -21,6 +21,7 @@ final class SessionRelay implements RelayListener {
     /** The relay reports an upstream failure just before it closes the client's socket: at most this much before. */
     private static final long REPORT_GRACE_MILLIS = 150;
 
+    private final String connectionId;
     private final SessionListener listener;
     private final Object lock = new Object();
     private Relay relay;
@@ -28,7 +29,8 @@ final class SessionRelay implements RelayListener {
     private volatile UpstreamFailure lastFailure;
     private volatile String lastCloseReason;
 
-    SessionRelay(SessionListener listener) {
+    SessionRelay(String connectionId, SessionListener listener) {
+        this.connectionId = connectionId;
         this.listener = listener;
     }
 
@@ -42,7 +44,7 @@ final class SessionRelay implements RelayListener {
                 return port();
             }
         }
-        Relay started = Relay.start(p, this);
+        Relay started = Relay.startForSession(p, this);
         int port;
         synchronized (lock) {
             if (!closed && relay == null) {
@@ -60,6 +62,17 @@ final class SessionRelay implements RelayListener {
     int port() {
         synchronized (lock) {
             return relay == null ? -1 : relay.port();
+        }
+    }
+
+    /** The session's client is about to connect or reconnect through the relay (see {@link Relay#expectClient}). */
+    void expectClient() {
+        Relay r;
+        synchronized (lock) {
+            r = relay;
+        }
+        if (r != null) {
+            r.expectClient();
         }
     }
 
@@ -133,6 +146,11 @@ final class SessionRelay implements RelayListener {
     @Override
     public void onUpstreamFailure(UpstreamFailure failure) {
         lastFailure = failure;
+    }
+
+    @Override
+    public void onRefused(String reason) {
+        listener.onRelayRefused(connectionId, reason);
     }
 
     @Override
