@@ -170,7 +170,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         boolean clientReconnected = from.markConnected();
         everConnected = true;
         relay.forgetFailure();
-        reconnect.reset();
+        reconnect.connected();
         if (userDisconnect) {
             from.disconnect().exceptionally(t -> null);
             return;
@@ -207,7 +207,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
             state.move(DISCONNECTED, why.stage(), why.reason());
             return;
         }
-        ReconnectPolicy.Attempt next = reconnect.next();
+        ReconnectPolicy.Attempt next = reconnect.next(ErrorTranslator.refusedAtTcp(why));
         relay.expectClient();
         if (original.signing() == null) {
             retry.after(next.delayMillis());
