@@ -1,9 +1,15 @@
 package io.mqscope.cli;
 
+import io.mqscope.payload.ParseResult;
+import io.mqscope.payload.TopicNames;
 import io.mqscope.session.SessionException;
 import io.mqscope.tap.Stage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -67,6 +73,36 @@ final class CliSupport {
         }
     }
 
+    /**
+     * Null when {@code topic} is a valid topic name ({@code filter} false) or filter; else the error, naming
+     * {@code option}, the topic and why. A U+FFFD is refused: the JVM puts it where the command line's bytes were
+     * not valid UTF-8, and publishing it would send other bytes than the user typed (MQTT strings are UTF-8,
+     * 3.1.1 §1.5.3 and 5.0 §1.5.4).
+     */
+    static String topicError(String option, String topic, boolean filter) {
+        int bad = topic.indexOf('\uFFFD');
+        if (bad >= 0) {
+            return option + " '" + topic + "': the character at position " + (bad + 1) + " stands for bytes that are"
+                    + " not valid UTF-8 (check the terminal's or the script's encoding); MQTT topics are UTF-8";
+        }
+        ParseResult<String> r = filter ? TopicNames.validateFilter(topic) : TopicNames.validateName(topic);
+        return r.ok() ? null : option + " '" + topic + "': " + r.error();
+    }
+
+    /** Why a file cannot be read, in words ("no such file"), not as a Java exception's class name. */
+    static String whyUnreadable(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "cannot be read" : e.getMessage();
+    }
+
     /** Seconds as the user would write them: 1.5, 10. */
     static String seconds(double s) {
         return Double.isFinite(s) ? BigDecimal.valueOf(s).stripTrailingZeros().toPlainString() : String.valueOf(s);
@@ -80,6 +116,7 @@ final class CliSupport {
     static final class Deadline {
         private final long endNanos;
         private final Double seconds;
+        private boolean ranOut;
 
         private Deadline(Double seconds) {
             this.seconds = seconds;
@@ -91,9 +128,9 @@ final class CliSupport {
             return new Deadline(seconds);
         }
 
-        /** Whether there is a deadline and it has passed. */
+        /** Whether a wait ended because the deadline came (not its own limit), or the deadline has passed. */
         boolean passed() {
-            return seconds != null && System.nanoTime() - endNanos >= 0;
+            return ranOut || seconds != null && System.nanoTime() - endNanos >= 0;
         }
 
         /** Milliseconds left, at most {@code capMillis}. */
@@ -118,7 +155,8 @@ final class CliSupport {
             try {
                 return answer.get(waitMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                String which = waitMillis < limitMillis ? " before -W " + seconds(seconds) + " s ran out"
+                ranOut = waitMillis < limitMillis;
+                String which = ranOut ? " before -W " + seconds(seconds) + " s ran out"
                         : " within " + seconds(shownSeconds) + " s (" + option + ")";
                 throw new ExecutionException(new SessionException(Stage.MQTT, unanswered + which));
             }

@@ -108,6 +108,18 @@ public final class PubCommand implements Callable<Integer> {
         if (!ups.ok()) {
             return CliSupport.badInput(err, "pub", ups.error());
         }
+        String badTopic = CliSupport.topicError("-t", topic, false);
+        if (badTopic != null) {
+            return CliSupport.badInput(err, "pub", badTopic);
+        }
+        if (messageExpiry != null && (messageExpiry < 0 || messageExpiry > 0xFFFFFFFFL)) {
+            // a four-byte integer (5.0 §3.3.2.3.3)
+            return CliSupport.badInput(err, "pub", "--message-expiry must be 0..4294967295 s, not " + messageExpiry);
+        }
+        if (payloadFormatIndicator != null && payloadFormatIndicator != 0 && payloadFormatIndicator != 1) {
+            return CliSupport.badInput(err, "pub", "--payload-format-indicator must be 0 or 1, not "
+                    + payloadFormatIndicator);
+        }
         if (qos < 0 || qos > 2) {
             return CliSupport.badInput(err, "pub", "--qos must be 0, 1 or 2, not " + qos);
         }
@@ -119,7 +131,8 @@ public final class PubCommand implements Callable<Integer> {
             try {
                 payload = Files.readAllBytes(source.file);
             } catch (IOException e) {
-                return CliSupport.badInput(err, "pub", "--file " + source.file + ": cannot read (" + e + ")");
+                return CliSupport.badInput(err, "pub", "--file " + source.file + ": cannot read it: "
+                        + CliSupport.whyUnreadable(e));
             }
         } else if (source.empty) {
             payload = new byte[0];

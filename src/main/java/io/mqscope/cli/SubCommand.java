@@ -116,6 +116,12 @@ public final class SubCommand implements Callable<Integer> {
         if (!List.of("text", "hex", "base64", "json").contains(fmt)) {
             return CliSupport.badInput(err, "sub", "--format must be text, hex, base64 or json, not '" + format + "'");
         }
+        for (String t : topics) {
+            String bad = CliSupport.topicError("-t", t, true);
+            if (bad != null) {
+                return CliSupport.badInput(err, "sub", bad);
+            }
+        }
         if (qos < 0 || qos > 2) {
             return CliSupport.badInput(err, "sub", "--qos must be 0, 1 or 2, not " + qos);
         }

@@ -98,4 +98,30 @@ class CliDeadlineTest {
         assertThat(r.exit()).isEqualTo(CliSupport.BAD_INPUT);
         assertThat(r.stderr()).contains("--ack-timeout must be more than 0");
     }
+
+    /** Issue 13 item 10: bad topics and numbers are bad input (exit 2) that names the option and says why. */
+    @Test
+    void bad_topics_and_numbers_name_the_option() throws Exception {
+        Run filter = PubSubCommandTest.run("sub", "--url", "mqtt://127.0.0.1:1", "-t", "a/#/b");
+        assertThat(filter.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(filter.stderr()).contains("-t 'a/#/b': '#' at position 3 must");
+        Run emptyFilter = PubSubCommandTest.run("sub", "--url", "mqtt://127.0.0.1:1", "-t", "");
+        assertThat(emptyFilter.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(emptyFilter.stderr()).contains("-t '': the topic filter is empty");
+        Run emptyTopic = PubSubCommandTest.run("pub", "--url", "mqtt://127.0.0.1:1", "-t", "", "-m", "x");
+        assertThat(emptyTopic.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(emptyTopic.stderr()).contains("-t '': the topic is empty").doesNotContain("config");
+        Run expiry = PubSubCommandTest.run("pub", "--url", "mqtt://127.0.0.1:1", "-t", "t", "-m", "x",
+                "--message-expiry", "-5");
+        assertThat(expiry.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(expiry.stderr()).contains("--message-expiry must be 0..4294967295 s, not -5");
+        // what the JVM makes of a command line's invalid UTF-8 bytes
+        Run utf8 = PubSubCommandTest.run("pub", "--url", "mqtt://127.0.0.1:1", "-t", "ab\uFFFD\uFFFD", "-m", "x");
+        assertThat(utf8.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(utf8.stderr()).contains("the character at position 3 stands for bytes that are not valid UTF-8");
+        Run file = PubSubCommandTest.run("pub", "--url", "mqtt://127.0.0.1:1", "-t", "t", "-f", "/nonexistent/x");
+        assertThat(file.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(file.stderr()).contains("--file /nonexistent/x: cannot read it: no such file")
+                .doesNotContain("Exception");
+    }
 }
