@@ -79,6 +79,20 @@ class CliDeadlineTest {
     }
 
     @Test
+    void without_W_a_dribbled_connack_ends_at_the_connect_timeout() throws Exception {
+        try (HostileBroker b = new HostileBroker(Mode.DRIBBLED_CONNACK, 2500)) {
+            long start = System.nanoTime();
+            Run r = runWithin(Duration.ofSeconds(20), "pub", "--url", url(b), "-t", "t", "-m", "m",
+                    "--connect-timeout", "1");
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(CliSupport.CONNECTION_FAILED);
+            assertThat(r.stderr()).contains("mqtt: no CONNACK within 1 s");
+            // the CONNACK's four bytes would take 10 s; the session gives up after the timeout + 3 s
+            assertThat(tookMillis).isLessThan(8_000);
+        }
+    }
+
+    @Test
     void negative_W_and_zero_connect_timeout_are_bad_input_naming_the_option() {
         Run w = PubSubCommandTest.run("sub", "--url", "mqtt://127.0.0.1:1", "-t", "t", "-W", "-1");
         assertThat(w.exit()).isEqualTo(CliSupport.BAD_INPUT);
