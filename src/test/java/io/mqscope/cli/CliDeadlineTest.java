@@ -137,5 +137,9 @@ class CliDeadlineTest {
         assertThat(file.exit()).isEqualTo(CliSupport.BAD_INPUT);
         assertThat(file.stderr()).contains("--file /nonexistent/x: cannot read it: no such file")
                 .doesNotContain("Exception");
+        Run ca = PubSubCommandTest.run("sub", "--url", "mqtts://127.0.0.1:1", "-t", "t", "--cafile", "/nonexistent/c");
+        assertThat(ca.exit()).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(ca.stderr()).contains("--cafile /nonexistent/c: cannot read it: no such file")
+                .doesNotContain("Exception");
     }
 }
