@@ -11,6 +11,7 @@ import io.mqscope.wire.Finding;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A session's relay: started at the first connect, kept across reconnects, stopped when the session closes. Passes
@@ -23,15 +24,18 @@ final class SessionRelay implements RelayListener {
 
     private final String connectionId;
     private final SessionListener listener;
+    private final Consumer<String> refused;
     private final Object lock = new Object();
     private Relay relay;
     private boolean closed;
     private volatile UpstreamFailure lastFailure;
     private volatile String lastCloseReason;
 
-    SessionRelay(String connectionId, SessionListener listener) {
+    /** @param refused told each refusal too (the session shows it as its state's reason while connected) */
+    SessionRelay(String connectionId, SessionListener listener, Consumer<String> refused) {
         this.connectionId = connectionId;
         this.listener = listener;
+        this.refused = refused;
     }
 
     /**
@@ -151,6 +155,7 @@ final class SessionRelay implements RelayListener {
     @Override
     public void onRefused(String reason) {
         listener.onRelayRefused(connectionId, reason);
+        refused.accept(reason);
     }
 
     @Override

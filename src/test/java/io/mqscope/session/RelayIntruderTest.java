@@ -60,6 +60,10 @@ class RelayIntruderTest {
             assertThat(rec.relayRefusals).allMatch(r -> r.matches(
                     "another local process \\(port \\d+\\) tried to use this session's relay; refused"));
 
+            // shown where the app shows a connected session's warnings
+            assertThat(rec.states).anyMatch(c -> c.state() == ConnectionState.CONNECTED && c.reason() != null
+                    && c.reason().startsWith("another local process (port "));
+
             // the session goes on, and only its own packets are in its log
             join(s.publish(new PublishRequest("relaysec/own", "mine".getBytes(StandardCharsets.UTF_8), 0, false,
                     MessageProperties.NONE)));
