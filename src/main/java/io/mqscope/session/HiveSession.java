@@ -59,9 +59,9 @@ final class HiveSession implements Session, ProtocolClient.Events {
         this.executor = executor;
         this.reconnect = new ReconnectPolicy(profile.reconnect(), random, clock);
         this.subscriptions = new SubscriptionBook(profile.subscriptions());
+        this.state = new Lifecycle(id, this.listener, clock);
         // a refused intruder shows as the connected state's reason, where the app shows a failed resubscribe
         this.relay = new SessionRelay(id, this.listener, reason -> state.move(CONNECTED, Stage.TCP, reason));
-        this.state = new Lifecycle(id, this.listener, clock);
     }
 
     @Override
