@@ -1,7 +1,10 @@
 package io.mqscope.tap;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,7 +44,31 @@ final class RelayGate {
 
     /** The gate for this system: the kernel check where {@code /proc} can tell, else first-announced-only. */
     static RelayGate forThisSystem() {
-        return new RelayGate(Files.isReadable(PROC_NET_TCP) && Files.isDirectory(PROC_SELF_FD));
+        return new RelayGate(KernelCheck.WORKS);
+    }
+
+    /**
+     * Whether the kernel check works here, tried once per process on a loopback connection of its own: a sandbox
+     * can show {@code /proc} without this process's sockets in it, and a check that refused our own client would
+     * make every session fail; there the weaker rule applies.
+     */
+    private static final class KernelCheck {
+        static final boolean WORKS = selfTest();
+
+        private static boolean selfTest() {
+            if (!Files.isReadable(PROC_NET_TCP) || !Files.isDirectory(PROC_SELF_FD)) {
+                return false;
+            }
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            try (ServerSocket server = new ServerSocket(0, 1, loopback);
+                 Socket client = new Socket(loopback, server.getLocalPort());
+                 Socket accepted = server.accept()) {
+                long inode = socketInode(client.getLocalPort(), server.getLocalPort());
+                return inode > 0 && ownsSocket(inode);
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
     }
 
     /** Tests: the weaker gate of systems without {@code /proc}. */

@@ -20,9 +20,12 @@
  * socket, the kernel writes both tables, and a socket enters our descriptor table only if this process creates or
  * accepts it (or is handed it over a Unix socket, which needs our cooperation). A process that could get past it would
  * have to control this one (ptrace, same user), and could then read the password from memory anyway. The check runs
- * after the TCP handshake, when the peer's socket exists; a peer gone by then is refused.
+ * after the TCP handshake, when the peer's socket exists; a peer gone by then is refused. Once per process the
+ * check is tried on a loopback connection of its own: where {@code /proc} is there but does not show this process's
+ * sockets (some sandboxes), the rule below applies instead of refusing our own client.
  *
- * <p><b>Elsewhere (no {@code /proc}: macOS, Windows): first announced connection only, which is weaker.</b> The
+ * <p><b>Elsewhere (no usable {@code /proc}: macOS, Windows): first announced connection only, which is
+ * weaker.</b> The
  * session announces its client ({@link io.mqscope.tap.Relay#expectClient}) right before each connect and each
  * reconnect attempt, and the relay lets in the one next connection and refuses every other. A local process that
  * connects inside that window (for a reconnect, as long as the backoff delay) takes the slot: it is relayed, and the
