@@ -25,9 +25,8 @@
  * sockets (some sandboxes), the rule below applies instead of refusing our own client.
  *
  * <p><b>Elsewhere (no usable {@code /proc}: macOS, Windows): first announced connection only, which is
- * weaker.</b> The
- * session announces its client ({@link io.mqscope.tap.Relay#expectClient}) right before each connect and each
- * reconnect attempt, and the relay lets in the one next connection and refuses every other. A local process that
+ * weaker.</b> The session announces its client ({@link io.mqscope.tap.Relay#expectClient}) right before each connect
+ * and each reconnect attempt, and the relay lets in the one next connection and refuses every other. A local process that
  * connects inside that window (for a reconnect, as long as the backoff delay) takes the slot: it is relayed, and the
  * session's own client is refused, so its connect fails and the refusal is reported. It narrows the exposure to
  * moments the user can see, but it is not a guarantee as port pairing is.
