@@ -26,10 +26,10 @@
  *
  * <p><b>Elsewhere (no usable {@code /proc}: macOS, Windows): first announced connection only, which is
  * weaker.</b> The session announces its client ({@link io.mqscope.tap.Relay#expectClient}) right before each connect
- * and each reconnect attempt, and the relay lets in the one next connection and refuses every other. A local process that
- * connects inside that window (for a reconnect, as long as the backoff delay) takes the slot: it is relayed, and the
- * session's own client is refused, so its connect fails and the refusal is reported. It narrows the exposure to
- * moments the user can see, but it is not a guarantee as port pairing is.
+ * and each reconnect attempt, and the relay lets in the one next connection and refuses every other. A local
+ * process that connects inside that window (for a reconnect, as long as the backoff delay) takes the slot: it is
+ * relayed, and the session's own client is refused, so its connect fails and the refusal is reported. It narrows the
+ * exposure to moments the user can see, but it is not a guarantee as port pairing is.
  *
  * <p><b>Designs not chosen.</b> Closing the listening socket after the first accept: HiveMQ's client reconnects to the
  * same port (its transport is fixed per client), so every unsigned profile's automatic reconnect would fail. A
