@@ -5,11 +5,14 @@ import io.mqscope.payload.TopicNames;
 import io.mqscope.session.SessionException;
 import io.mqscope.tap.Stage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -87,6 +90,19 @@ final class CliSupport {
         }
         ParseResult<String> r = filter ? TopicNames.validateFilter(topic) : TopicNames.validateName(topic);
         return r.ok() ? null : option + " '" + topic + "': " + r.error();
+    }
+
+    /** Null when {@code file} can be read; else why not, in words (checked before connecting: the relay need not). */
+    static String unreadable(String file) {
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            return "it is a folder";
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return null;
+        } catch (IOException e) {
+            return whyUnreadable(e);
+        }
     }
 
     /** Why a file cannot be read, in words ("no such file"), not as a Java exception's class name. */

@@ -8,9 +8,6 @@ import io.mqscope.profile.ProfileStore;
 import io.mqscope.profile.ProfileUrl;
 import io.mqscope.profile.Transport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -226,24 +223,12 @@ public final class ConnectionOptions {
         }
         String[][] files = {{"--cafile", caFile}, {"--cert", certFile}, {"--key", keyFile}};
         for (String[] f : files) {
-            String why = f[1] == null ? null : unreadable(Path.of(f[1]));
+            String why = f[1] == null ? null : CliSupport.unreadable(f[1]);
             if (why != null) {
                 return f[0] + " " + f[1] + ": cannot read it: " + why;
             }
         }
         return null;
-    }
-
-    /** Null when {@code file} can be read; else why not, in words (checked here so that the relay need not). */
-    private static String unreadable(Path file) {
-        if (Files.isDirectory(file)) {
-            return "it is a folder";
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return null;
-        } catch (IOException e) {
-            return CliSupport.whyUnreadable(e);
-        }
     }
 
     /** Parses {@code -D name=value} options. */
