@@ -59,6 +59,18 @@ public final class LocalBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new BrokerException("cannot create the broker folder: " + e.getMessage(), e);
         }
+        try {
+            return start(settings, base, temporary);
+        } catch (RuntimeException e) {
+            // whatever failed (a --bind address that is not this machine's, a taken port), no folder is left behind
+            if (temporary) {
+                deleteTree(base);
+            }
+            throw e;
+        }
+    }
+
+    private static LocalBroker start(BrokerSettings settings, Path base, boolean temporary) {
         String bind = settings.bindAddress();
         int tcp = settings.tcpPort() == 0 ? freePort(bind) : settings.tcpPort();
         int ws = settings.wsPort() == 0 ? freePort(bind) : settings.wsPort();
@@ -68,12 +80,10 @@ public final class LocalBroker implements AutoCloseable {
         // HiveMQ starts as long as one listener binds; a taken port must fail the start, not vanish silently
         for (int[] port : new int[][] {{tcp, settings.tcpPort()}, {ws, settings.wsPort()}, {tlsPort, 1},
                 {wssPort, 1}}) {
-            if (port[0] > 0 && port[1] != 0 && !isFree(bind, port[0])) {
-                if (temporary) {
-                    deleteTree(base);
-                }
-                throw new BrokerException("the built-in broker cannot listen on " + bind + ":" + port[0]
-                        + ": the port is already in use (another broker running?)", null);
+            String problem = port[0] > 0 && port[1] != 0 ? bindProblem(bind, port[0]) : null;
+            if (problem != null) {
+                throw new BrokerException("the built-in broker cannot listen on " + bind + ":" + port[0] + ": "
+                        + problem, null);
             }
         }
         try {
@@ -96,9 +106,6 @@ public final class LocalBroker implements AutoCloseable {
             throw new BrokerException("interrupted while starting the broker", e);
         } catch (ExecutionException | TimeoutException e) {
             closeQuietly(hivemq);
-            if (temporary) {
-                deleteTree(base);
-            }
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new BrokerException("the built-in broker did not start on " + bind + " (tcp " + tcp
                     + (ws > 0 ? ", ws " + ws : "") + "): " + describe(cause), cause);
@@ -249,7 +256,8 @@ public final class LocalBroker implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), 0));
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new BrokerException("cannot find a free port on " + bindAddress + ": " + e.getMessage(), e);
+            throw new BrokerException("the built-in broker cannot listen on " + bindAddress + ": "
+                    + why(bindAddress, e), e);
         }
     }
 
@@ -273,14 +281,29 @@ public final class LocalBroker implements AutoCloseable {
         }
     }
 
-    private static boolean isFree(String bindAddress, int port) {
+    /** Null when {@code port} can be bound on {@code bindAddress}; else why not, in words. */
+    private static String bindProblem(String bindAddress, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
-            return true;
+            return null;
         } catch (IOException e) {
-            return false;
+            return why(bindAddress, e);
         }
+    }
+
+    private static String why(String bindAddress, IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("already in use")) {
+            return "the port is already in use (another broker running?)";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return bindAddress + " does not resolve";
+        }
+        if (m.contains("assign requested address")) {
+            return bindAddress + " is not an address of this machine";
+        }
+        return m;
     }
 
     private static String describe(Throwable t) {

@@ -52,13 +52,18 @@ public final class BrokerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (tcpPort < 0 || tcpPort > 65535 || wsPort > 65535) {
-            err.println("mqscope broker: ports must be 0..65535 (--ws-port -1 disables WebSocket)");
+        if (tcpPort < 0 || tcpPort > 65535) {
+            err.println("mqscope broker: --tcp-port must be 0..65535, not " + tcpPort);
+            return 2;
+        }
+        if (wsPort < -1 || wsPort > 65535) {
+            // only -1 turns WebSocket off: another negative is a typo, not a wish
+            err.println("mqscope broker: --ws-port must be 0..65535, or -1 for no WebSocket listener, not " + wsPort);
             return 2;
         }
         LocalBroker broker;
         try {
-            broker = LocalBroker.start(new BrokerSettings(bind, tcpPort, wsPort < 0 ? -1 : wsPort, wsPath, null,
+            broker = LocalBroker.start(new BrokerSettings(bind, tcpPort, wsPort, wsPath, null,
                     null));
         } catch (BrokerException e) {
             err.println("mqscope broker: " + e.getMessage());

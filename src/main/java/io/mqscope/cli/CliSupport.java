@@ -1,17 +1,31 @@
 package io.mqscope.cli;
 
+import io.mqscope.payload.ParseResult;
+import io.mqscope.payload.TopicNames;
 import io.mqscope.session.SessionException;
 import io.mqscope.tap.Stage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Exit codes and error reporting shared by {@code pub} and {@code sub}.
  *
  * <p>Exit codes: 0 done; 1 connection or broker failure (refused, DNS, TLS, WebSocket upgrade, CONNACK refused,
- * connection lost, publish or subscribe refused); 2 bad input (options, URL, payload, topic); 3 {@code sub
- * --timeout} elapsed before {@code --count} messages arrived.
+ * connection lost, publish or subscribe refused, an answer not within its timeout); 2 bad input (options, URL,
+ * payload, topic); 3 {@code sub --timeout} elapsed before {@code --count} messages arrived or before the
+ * subscriptions were acknowledged.
  */
 final class CliSupport {
     static final int OK = 0;
@@ -59,6 +73,109 @@ final class CliSupport {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // closing anyway
+        }
+    }
+
+    /**
+     * Null when {@code topic} is a valid topic name ({@code filter} false) or filter; else the error, naming
+     * {@code option}, the topic and why. A U+FFFD is refused: the JVM puts it where the command line's bytes were
+     * not valid UTF-8, and publishing it would send other bytes than the user typed (MQTT strings are UTF-8,
+     * 3.1.1 §1.5.3 and 5.0 §1.5.4).
+     */
+    static String topicError(String option, String topic, boolean filter) {
+        int bad = topic.indexOf('\uFFFD');
+        if (bad >= 0) {
+            return option + " '" + topic + "': the character at position " + (bad + 1) + " stands for bytes that are"
+                    + " not valid UTF-8 (check the terminal's or the script's encoding); MQTT topics are UTF-8";
+        }
+        ParseResult<String> r = filter ? TopicNames.validateFilter(topic) : TopicNames.validateName(topic);
+        return r.ok() ? null : option + " '" + topic + "': " + r.error();
+    }
+
+    /** Null when {@code file} can be read; else why not, in words (checked before connecting: the relay need not). */
+    static String unreadable(String file) {
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            return "it is a folder";
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return null;
+        } catch (IOException e) {
+            return whyUnreadable(e);
+        }
+    }
+
+    /** Why a file cannot be read, in words ("no such file"), not as a Java exception's class name. */
+    static String whyUnreadable(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "cannot be read" : e.getMessage();
+    }
+
+    /** Seconds as the user would write them: 1.5, 10. */
+    static String seconds(double s) {
+        return Double.isFinite(s) ? BigDecimal.valueOf(s).stripTrailingZeros().toPlainString() : String.valueOf(s);
+    }
+
+    /**
+     * When a command must end ({@code sub -W}), or never; and the waits for single answers inside it. No wait of a
+     * command is unbounded: a broker that accepts the connection and then stays silent, or dribbles its CONNACK,
+     * cannot keep it alive (issue 13 item 3).
+     */
+    static final class Deadline {
+        private final long endNanos;
+        private final Double seconds;
+        private boolean ranOut;
+
+        private Deadline(Double seconds) {
+            this.seconds = seconds;
+            this.endNanos = seconds == null ? Long.MAX_VALUE : System.nanoTime() + (long) (seconds * 1e9);
+        }
+
+        /** From now, {@code seconds} long (the -W value); null for none. */
+        static Deadline after(Double seconds) {
+            return new Deadline(seconds);
+        }
+
+        /** Whether a wait ended because the deadline came (not its own limit), or the deadline has passed. */
+        boolean passed() {
+            return ranOut || seconds != null && System.nanoTime() - endNanos >= 0;
+        }
+
+        /** Milliseconds left, at most {@code capMillis}. */
+        long remainingMillis(long capMillis) {
+            if (seconds == null) {
+                return capMillis;
+            }
+            return Math.max(0, Math.min(capMillis, (endNanos - System.nanoTime()) / 1_000_000));
+        }
+
+        /**
+         * The value of {@code answer}, waiting at most {@code limitSeconds} and never past the deadline. A timeout
+         * fails with {@code unanswered} (e.g. "no SUBACK for 'a/b'") and which limit ran out.
+         *
+         * @param shownSeconds the limit as the user set it (the wait itself may add a margin to it)
+         * @param option       the option that sets the limit, named in the message
+         */
+        <T> T await(CompletableFuture<T> answer, double limitSeconds, double shownSeconds, String option,
+                    String unanswered) throws InterruptedException, ExecutionException {
+            long limitMillis = (long) Math.ceil(limitSeconds * 1000);
+            long waitMillis = remainingMillis(limitMillis);
+            try {
+                return answer.get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                ranOut = waitMillis < limitMillis;
+                String which = ranOut ? " before -W " + seconds(seconds) + " s ran out"
+                        : " within " + seconds(shownSeconds) + " s (" + option + ")";
+                throw new ExecutionException(new SessionException(Stage.MQTT, unanswered + which));
+            }
         }
     }
 }

@@ -99,8 +99,19 @@ public final class ConnectionOptions {
             description = "MQTT 5 user property (repeatable); on CONNECT for sub, on PUBLISH for pub.")
     List<String> userProperties = new ArrayList<>();
 
+    @Option(names = "--ack-timeout", paramLabel = "SECONDS",
+            description = "How long to wait for each SUBACK, PUBACK or PUBREC/PUBCOMP (default 10).")
+    double ackTimeout = DEFAULT_ACK_TIMEOUT_SECONDS;
+
+    /** The default of {@code --ack-timeout}: a broker that is up answers within milliseconds. */
+    static final double DEFAULT_ACK_TIMEOUT_SECONDS = 10;
+
     /** Builds the profile, or an error message for bad input. */
     ParseResult<Profile> toProfile(String defaultClientIdPrefix) {
+        String bad = checkNumbers();
+        if (bad != null) {
+            return ParseResult.error(bad, -1, -1, -1);
+        }
         Profile base = Profile.builder().name("command line").clientId(defaultClientIdPrefix)
                 .randomClientIdSuffix(true).build();
         if (profileName != null) {
@@ -213,6 +224,33 @@ public final class ConnectionOptions {
         }
         return ParseResult.error("--profile: no saved profile named '" + nameOrId + "' in " + store.file()
                 + (all.isEmpty() ? " (none saved)" : "; saved: " + names), -1, -1, -1);
+    }
+
+    /**
+     * The numeric options' ranges, named, before HiveMQ's builder would refuse them with its own "config" text; null
+     * when all are in range. Keep alive is a two-byte integer (3.1.1 §3.1.2.10, 5.0 §3.1.2.10).
+     */
+    private String checkNumbers() {
+        if (!(ackTimeout > 0) || Double.isInfinite(ackTimeout)) {
+            return "--ack-timeout must be more than 0 s, not " + CliSupport.seconds(ackTimeout);
+        }
+        if (connectTimeout != null && (connectTimeout < 1 || connectTimeout > 600)) {
+            return "--connect-timeout must be 1..600 s, not " + connectTimeout;
+        }
+        if (keepAlive != null && (keepAlive < 0 || keepAlive > 65535)) {
+            return "--keepalive must be 0..65535 s (0 turns it off), not " + keepAlive;
+        }
+        if (sessionExpiry != null && (sessionExpiry < 0 || sessionExpiry > 0xFFFFFFFFL)) {
+            return "--session-expiry must be 0..4294967295 s, not " + sessionExpiry;
+        }
+        String[][] files = {{"--cafile", caFile}, {"--cert", certFile}, {"--key", keyFile}};
+        for (String[] f : files) {
+            String why = f[1] == null ? null : CliSupport.unreadable(f[1]);
+            if (why != null) {
+                return f[0] + " " + f[1] + ": cannot read it: " + why;
+            }
+        }
+        return null;
     }
 
     /** Parses {@code -D name=value} options. */

@@ -108,6 +108,18 @@ public final class PubCommand implements Callable<Integer> {
         if (!ups.ok()) {
             return CliSupport.badInput(err, "pub", ups.error());
         }
+        String badTopic = CliSupport.topicError("-t", topic, false);
+        if (badTopic != null) {
+            return CliSupport.badInput(err, "pub", badTopic);
+        }
+        if (messageExpiry != null && (messageExpiry < 0 || messageExpiry > 0xFFFFFFFFL)) {
+            // a four-byte integer (5.0 §3.3.2.3.3)
+            return CliSupport.badInput(err, "pub", "--message-expiry must be 0..4294967295 s, not " + messageExpiry);
+        }
+        if (payloadFormatIndicator != null && payloadFormatIndicator != 0 && payloadFormatIndicator != 1) {
+            return CliSupport.badInput(err, "pub", "--payload-format-indicator must be 0 or 1, not "
+                    + payloadFormatIndicator);
+        }
         if (qos < 0 || qos > 2) {
             return CliSupport.badInput(err, "pub", "--qos must be 0, 1 or 2, not " + qos);
         }
@@ -119,7 +131,8 @@ public final class PubCommand implements Callable<Integer> {
             try {
                 payload = Files.readAllBytes(source.file);
             } catch (IOException e) {
-                return CliSupport.badInput(err, "pub", "--file " + source.file + ": cannot read (" + e + ")");
+                return CliSupport.badInput(err, "pub", "--file " + source.file + ": cannot read it: "
+                        + CliSupport.whyUnreadable(e));
             }
         } else if (source.empty) {
             payload = new byte[0];
@@ -148,24 +161,40 @@ public final class PubCommand implements Callable<Integer> {
                 payloadFormatIndicator == null ? null : payloadFormatIndicator == 1, messageExpiry, null,
                 responseTopic, correlation, contentType, ups.value(), null);
         Profile profile = pr.value().toBuilder().reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
-        Session session = Sessions.open(profile, new SessionListener() { });
+        Session session = Sessions.open(profile, new SessionListener() {
+            @Override
+            public void onRelayRefused(String connectionId, String reason) {
+                synchronized (err) {
+                    err.println("mqscope pub: relay: " + reason);
+                    err.flush();
+                }
+            }
+        });
         try {
             try {
-                session.connect().get();
+                CliSupport.Deadline none = CliSupport.Deadline.after(null);
+                double ack = connection.ackTimeout;
+                // the session gives up on its own after the connect timeout + 3 s; 2 s more is a backstop
+                none.await(session.connect(), profile.connectTimeoutSeconds() + 5.0, profile.connectTimeoutSeconds(),
+                        "--connect-timeout", "no CONNACK");
+                String unanswered = (qos == 0 ? "the publish to '" + topic + "' was not sent"
+                        : "no " + (qos == 1 ? "PUBACK" : "PUBREC/PUBCOMP") + " for the publish to '" + topic + "'");
                 // a bounded window of publishes in flight: the session refuses more than it can queue
                 java.util.ArrayDeque<CompletableFuture<Void>> pending = new java.util.ArrayDeque<>();
                 long window = Math.max(1, Math.min(MAX_IN_FLIGHT, WINDOW_BYTES / (payload.length + 256L)));
                 for (int i = 0; i < count; i++) {
                     if (pending.size() >= window) {
-                        pending.poll().get();
+                        none.await(pending.poll(), ack, ack, "--ack-timeout", unanswered);
                     }
                     pending.add(session.publish(new PublishRequest(topic, payload, qos, retain, props)));
                     if (intervalMillis > 0 && i + 1 < count) {
                         Thread.sleep(intervalMillis);
                     }
                 }
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
-                session.disconnect().get();
+                for (CompletableFuture<Void> p : pending) {
+                    none.await(p, ack, ack, "--ack-timeout", unanswered);
+                }
+                none.await(session.disconnect(), ack, ack, "--ack-timeout", "the DISCONNECT was not sent");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return CliSupport.CONNECTION_FAILED;

@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "sub", sortOptions = false,
         description = {"Subscribe and print messages (through the packet tap).",
-            "Exit codes: 0 done, 1 connection/broker failure, 2 bad input, 3 --timeout before --count messages."})
+            "Exit codes: 0 done, 1 connection/broker failure, 2 bad input, 3 --timeout before --count messages",
+            "  or before the subscriptions were acknowledged."})
 public final class SubCommand implements Callable<Integer> {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -115,8 +116,17 @@ public final class SubCommand implements Callable<Integer> {
         if (!List.of("text", "hex", "base64", "json").contains(fmt)) {
             return CliSupport.badInput(err, "sub", "--format must be text, hex, base64 or json, not '" + format + "'");
         }
+        for (String t : topics) {
+            String bad = CliSupport.topicError("-t", t, true);
+            if (bad != null) {
+                return CliSupport.badInput(err, "sub", bad);
+            }
+        }
         if (qos < 0 || qos > 2) {
             return CliSupport.badInput(err, "sub", "--qos must be 0, 1 or 2, not " + qos);
+        }
+        if (timeout != null && !(timeout > 0 && Double.isFinite(timeout))) {
+            return CliSupport.badInput(err, "sub", "-W must be more than 0 s, not " + CliSupport.seconds(timeout));
         }
         if (count != null && count <= 0) {
             return CliSupport.badInput(err, "sub", "--count must be positive, not " + count);
@@ -136,25 +146,25 @@ public final class SubCommand implements Callable<Integer> {
             return t;
         });
         flusher.scheduleAtFixedRate(this::flush, 100, 100, TimeUnit.MILLISECONDS);
+        CliSupport.Deadline deadline = CliSupport.Deadline.after(timeout);
         Session session = Sessions.open(profile, new Listener(err));
         try {
             try {
-                session.connect().get();
+                // the session gives up on its own after the connect timeout + 3 s; 2 s more is a backstop
+                deadline.await(session.connect(), profile.connectTimeoutSeconds() + 5.0,
+                        profile.connectTimeoutSeconds(), "--connect-timeout", "no CONNACK");
                 for (String t : topics) {
-                    session.subscribe(new SavedSubscription(t, qos, noLocal, retainAsPublished, retainHandling, null,
-                            null, null)).get();
+                    deadline.await(session.subscribe(new SavedSubscription(t, qos, noLocal, retainAsPublished,
+                            retainHandling, null, null, null)), connection.ackTimeout, connection.ackTimeout,
+                            "--ack-timeout", "no SUBACK for '" + t + "'");
                 }
             } catch (Exception e) {
                 flush();
-                return CliSupport.report(err, "sub", e);
+                int exit = CliSupport.report(err, "sub", e);
+                // -W ran out before the subscriptions were in place: a timeout, as with too few messages
+                return deadline.passed() && exit == CliSupport.CONNECTION_FAILED ? CliSupport.TIMED_OUT : exit;
             }
-            boolean finished;
-            if (timeout != null) {
-                finished = done.await((long) (timeout * 1000), TimeUnit.MILLISECONDS);
-            } else {
-                done.await();
-                finished = true;
-            }
+            boolean finished = done.await(deadline.remainingMillis(Long.MAX_VALUE), TimeUnit.MILLISECONDS);
             flush();
             if (failed) {
                 return CliSupport.CONNECTION_FAILED;
@@ -293,6 +303,14 @@ public final class SubCommand implements Callable<Integer> {
         public void onPacket(PacketEvent packet) {
             if (packets) {
                 printPacket(packet);
+            }
+        }
+
+        @Override
+        public void onRelayRefused(String connectionId, String reason) {
+            synchronized (outLock) {
+                err.println("mqscope sub: relay: " + reason);
+                err.flush();
             }
         }
 

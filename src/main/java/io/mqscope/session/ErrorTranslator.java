@@ -67,6 +67,14 @@ final class ErrorTranslator {
         return connection(t, upstream, closeReason, profile);
     }
 
+    /**
+     * Whether the broker's host refused the TCP connection (nothing listening on the port), as the relay words it
+     * (FailureText): the reconnect policy retries those soon.
+     */
+    static boolean refusedAtTcp(SessionException why) {
+        return why.stage() == Stage.TCP && why.reason().startsWith("connection refused by");
+    }
+
     /** Anything thrown while preparing a connect (signing, TLS files, the relay) that does not say more. */
     static SessionException preparation(RuntimeException e) {
         return e instanceof SessionException s ? s

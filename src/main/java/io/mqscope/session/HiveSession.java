@@ -59,8 +59,9 @@ final class HiveSession implements Session, ProtocolClient.Events {
         this.executor = executor;
         this.reconnect = new ReconnectPolicy(profile.reconnect(), random, clock);
         this.subscriptions = new SubscriptionBook(profile.subscriptions());
-        this.relay = new SessionRelay(this.listener);
         this.state = new Lifecycle(id, this.listener, clock);
+        // a refused intruder shows as the connected state's reason, where the app shows a failed resubscribe
+        this.relay = new SessionRelay(id, this.listener, reason -> state.move(CONNECTED, Stage.TCP, reason));
     }
 
     @Override
@@ -130,6 +131,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         }
         // the relay gives up on a stuck upstream stage after the timeout + 0.5 s and says which stage; wait for that
         int timeout = Math.max(1, profile.connectTimeoutSeconds());
+        relay.expectClient();
         c.connect().orTimeout(timeout + 3L, TimeUnit.SECONDS).whenComplete((sessionPresent, error) -> {
             if (error == null) {
                 result.complete(null);
@@ -169,7 +171,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         boolean clientReconnected = from.markConnected();
         everConnected = true;
         relay.forgetFailure();
-        reconnect.reset();
+        reconnect.connected();
         if (userDisconnect) {
             from.disconnect().exceptionally(t -> null);
             return;
@@ -206,7 +208,8 @@ final class HiveSession implements Session, ProtocolClient.Events {
             state.move(DISCONNECTED, why.stage(), why.reason());
             return;
         }
-        ReconnectPolicy.Attempt next = reconnect.next();
+        ReconnectPolicy.Attempt next = reconnect.next(ErrorTranslator.refusedAtTcp(why));
+        relay.expectClient();
         if (original.signing() == null) {
             retry.after(next.delayMillis());
         } else {
@@ -337,6 +340,11 @@ final class HiveSession implements Session, ProtocolClient.Events {
     /** Tests: the publish window (to lower its limit). */
     PublishWindow publishWindow() {
         return window;
+    }
+
+    /** Tests: the relay's loopback port, or -1. */
+    int relayPort() {
+        return relay.port();
     }
 
     /** Tests: ends the connection without DISCONNECT, as a crash would (the broker publishes the will). */

@@ -22,8 +22,8 @@ final class Lifecycle {
     /**
      * Every state change a session makes; any other is ignored. Nothing follows DISCONNECTED but a new connect, so a
      * failure that arrives after the user disconnected is not reported as FAILED. CONNECTED to CONNECTED reports a
-     * failed resubscribe, RECONNECTING to RECONNECTING a failed attempt that schedules the next one; a connect from
-     * RECONNECTING starts over.
+     * failed resubscribe or a connection the relay refused, RECONNECTING to RECONNECTING a failed attempt that
+     * schedules the next one; a connect from RECONNECTING starts over.
      */
     static final Map<ConnectionState, Set<ConnectionState>> TRANSITIONS = new EnumMap<>(Map.of(
             DISCONNECTED, EnumSet.of(CONNECTING),

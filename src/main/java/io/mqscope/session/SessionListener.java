@@ -23,6 +23,13 @@ public interface SessionListener {
     default void onWebSocketFrame(WebSocketFrameEvent frame) {
     }
 
+    /**
+     * The session's relay refused a connection that was not this session's own client (another local process tried
+     * to use the session's identity); {@code reason} names its port. The session itself goes on.
+     */
+    default void onRelayRefused(String connectionId, String reason) {
+    }
+
     /** A finding of the relay's stream decoder that belongs to no single packet. */
     default void onStreamFinding(String connectionId, Direction direction, Finding finding) {
     }

@@ -11,6 +11,7 @@ import io.mqscope.wire.Finding;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A session's relay: started at the first connect, kept across reconnects, stopped when the session closes. Passes
@@ -21,15 +22,20 @@ final class SessionRelay implements RelayListener {
     /** The relay reports an upstream failure just before it closes the client's socket: at most this much before. */
     private static final long REPORT_GRACE_MILLIS = 150;
 
+    private final String connectionId;
     private final SessionListener listener;
+    private final Consumer<String> refused;
     private final Object lock = new Object();
     private Relay relay;
     private boolean closed;
     private volatile UpstreamFailure lastFailure;
     private volatile String lastCloseReason;
 
-    SessionRelay(SessionListener listener) {
+    /** @param refused told each refusal too (the session shows it as its state's reason while connected) */
+    SessionRelay(String connectionId, SessionListener listener, Consumer<String> refused) {
+        this.connectionId = connectionId;
         this.listener = listener;
+        this.refused = refused;
     }
 
     /**
@@ -42,7 +48,7 @@ final class SessionRelay implements RelayListener {
                 return port();
             }
         }
-        Relay started = Relay.start(p, this);
+        Relay started = Relay.startForSession(p, this);
         int port;
         synchronized (lock) {
             if (!closed && relay == null) {
@@ -60,6 +66,17 @@ final class SessionRelay implements RelayListener {
     int port() {
         synchronized (lock) {
             return relay == null ? -1 : relay.port();
+        }
+    }
+
+    /** The session's client is about to connect or reconnect through the relay (see {@link Relay#expectClient}). */
+    void expectClient() {
+        Relay r;
+        synchronized (lock) {
+            r = relay;
+        }
+        if (r != null) {
+            r.expectClient();
         }
     }
 
@@ -133,6 +150,12 @@ final class SessionRelay implements RelayListener {
     @Override
     public void onUpstreamFailure(UpstreamFailure failure) {
         lastFailure = failure;
+    }
+
+    @Override
+    public void onRefused(String reason) {
+        listener.onRelayRefused(connectionId, reason);
+        refused.accept(reason);
     }
 
     @Override

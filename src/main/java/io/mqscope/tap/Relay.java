@@ -46,10 +46,13 @@ public final class Relay implements AutoCloseable {
     private volatile Channel server;
     private final UpstreamTls tls;
     private final Set<RelayConnection> connections = ConcurrentHashMap.newKeySet();
+    /** For a session's relay, who may connect; null for a proxy relay that outside clients use. */
+    private final RelayGate gate;
     private volatile boolean closed;
 
-    private Relay(Profile profile, RelayListener listener, EventLoopGroup group) {
+    private Relay(Profile profile, RelayListener listener, EventLoopGroup group, RelayGate gate) {
         this.profile = profile;
+        this.gate = gate;
         this.listener = SafeRelayListener.of(listener);
         this.group = group;
         this.tls = profile.transport() != null && profile.transport().secure()
@@ -62,17 +65,43 @@ public final class Relay implements AutoCloseable {
     }
 
     /**
+     * A session's relay: on 127.0.0.1 like {@link #start(Profile, RelayListener)}, and only this process's own MQTT
+     * client may use it ({@link RelayGate}); any other connection is closed at once and reported with
+     * {@link RelayListener#onRefused}. The session calls {@link #expectClient()} before each connect.
+     */
+    public static Relay startForSession(Profile profile, RelayListener listener) {
+        return startForSession(profile, listener, RelayGate.forThisSystem());
+    }
+
+    static Relay startForSession(Profile profile, RelayListener listener, RelayGate gate) {
+        return start(profile, listener, "127.0.0.1", 0, Objects.requireNonNull(gate, "gate"));
+    }
+
+    /** The session's client is about to connect: where the kernel cannot tell, the next connection is its. */
+    public void expectClient() {
+        if (gate != null) {
+            gate.expectClient();
+        }
+    }
+
+    /**
      * Binds the listener to the given address and port (0 = ephemeral): used as a proxy that outside clients, such
      * as a mini program on a phone, connect to on their way to the broker.
      *
      * @throws RelayBindException when the address cannot be bound (port in use, address not local)
      */
     public static Relay start(Profile profile, RelayListener listener, String bindHost, int bindPort) {
+        return start(profile, listener, bindHost, bindPort, null);
+    }
+
+    /** @param gate who may connect, in place before the port is bound; null lets every client in */
+    private static Relay start(Profile profile, RelayListener listener, String bindHost, int bindPort,
+                               RelayGate gate) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(listener, "listener");
         EventLoopGroup group = new NioEventLoopGroup(1,
                 new DefaultThreadFactory("mqscope-relay-" + RELAY_IDS.incrementAndGet(), true));
-        Relay relay = new Relay(profile, listener, group);
+        Relay relay = new Relay(profile, listener, group, gate);
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -143,6 +172,18 @@ public final class Relay implements AutoCloseable {
         connections.remove(c);
     }
 
+    /** Whether {@code ch} may be relayed; if not, it is closed unread and the refusal reported. */
+    private boolean admits(Channel ch) {
+        String refusal = gate == null ? null : gate.refusal((InetSocketAddress) ch.remoteAddress(),
+                ((InetSocketAddress) ch.localAddress()).getPort());
+        if (refusal == null) {
+            return true;
+        }
+        listener.onRefused(refusal);
+        ch.close();
+        return false;
+    }
+
     private RelayConnection accept(Channel ch) {
         RelayConnection c = new RelayConnection(this, profile, listener, "c" + CONNECTION_IDS.incrementAndGet(), ch);
         connections.add(c);
@@ -163,6 +204,9 @@ public final class Relay implements AutoCloseable {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
+            if (!relay.admits(ctx.channel())) {
+                return;
+            }
             connection = relay.accept(ctx.channel());
             connection.open();
         }

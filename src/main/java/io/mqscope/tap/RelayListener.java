@@ -18,6 +18,10 @@ public interface RelayListener {
     default void onUpstreamFailure(UpstreamFailure failure) {
     }
 
+    /** A session's relay closed a connection unread: it was not this process's own client ({@link RelayGate}). */
+    default void onRefused(String reason) {
+    }
+
     /** A relayed connection ended; {@code reason} says who closed it and why. */
     default void onClosed(String connectionId, String reason) {
     }

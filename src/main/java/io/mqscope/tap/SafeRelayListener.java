@@ -41,6 +41,11 @@ final class SafeRelayListener implements RelayListener {
     }
 
     @Override
+    public void onRefused(String reason) {
+        guard(() -> delegate.onRefused(reason));
+    }
+
+    @Override
     public void onClosed(String connectionId, String reason) {
         guard(() -> delegate.onClosed(connectionId, reason));
     }

@@ -59,4 +59,40 @@ class BrokerCommandTest {
             assertThat(err.toString()).startsWith("mqscope broker: ").contains(String.valueOf(taken.getLocalPort()));
         }
     }
+
+    private static int brokerExit(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void a_negative_ws_port_other_than_minus_1_is_bad_input() {
+        StringWriter err = new StringWriter();
+        assertThat(brokerExit(err, "broker", "--tcp-port", "0", "--ws-port", "-5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--ws-port must be 0..65535, or -1 for no WebSocket listener, not -5");
+    }
+
+    /** Issue 13 item 10: a --bind address that is not this machine's fails and leaves no temporary folder. */
+    @Test
+    void a_failed_bind_says_why_and_leaves_no_temp_folder() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<java.nio.file.Path> before = brokerFolders(tmp);
+        StringWriter err = new StringWriter();
+        // TEST-NET-1 (RFC 5737): never an address of this machine
+        assertThat(brokerExit(err, "broker", "--bind", "192.0.2.1", "--tcp-port", "0", "--ws-port", "-1"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("192.0.2.1 is not an address of this machine");
+        // a failed start never wrote conf/config.xml; a broker of another test running meanwhile has one
+        assertThat(brokerFolders(tmp)).filteredOn(d -> !before.contains(d))
+                .noneMatch(d -> !java.nio.file.Files.exists(d.resolve("conf").resolve("config.xml")));
+    }
+
+    private static java.util.Set<java.nio.file.Path> brokerFolders(java.nio.file.Path tmp) throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(tmp)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("mqscope-broker-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }

@@ -119,9 +119,9 @@ class PubSubCommandTest {
 
     @Test
     void sub_times_out_with_exit_3_when_count_is_not_reached() {
-        Run sub = run("sub", "--url", tcpUrl(), "-t", "cli/nothing/here", "-C", "5", "-W", "0.5");
+        Run sub = run("sub", "--url", tcpUrl(), "-t", "cli/nothing/here", "-C", "5", "-W", "3");
         assertThat(sub.exit()).isEqualTo(3);
-        assertThat(sub.stderr()).contains("timed out after 0.5 s with 0 of 5 messages");
+        assertThat(sub.stderr()).contains("timed out after 3.0 s with 0 of 5 messages");
     }
 
     @Test

@@ -60,14 +60,14 @@ class ReconnectPolicyTest {
     @Test
     void attempts_are_numbered_from_one_and_due_by_the_clock() {
         ReconnectPolicy p = new ReconnectPolicy(RC, always(0.0), CLOCK);
-        ReconnectPolicy.Attempt first = p.next();
+        ReconnectPolicy.Attempt first = p.next(false);
         assertThat(first).isEqualTo(new ReconnectPolicy.Attempt(1, 800, Instant.parse("2026-01-01T00:00:00.800Z")));
-        ReconnectPolicy.Attempt second = p.next();
+        ReconnectPolicy.Attempt second = p.next(false);
         assertThat(second).isEqualTo(new ReconnectPolicy.Attempt(2, 1600,
                 Instant.parse("2026-01-01T00:00:01.600Z")));
         p.reset();
-        assertThat(p.next().number()).isEqualTo(1);
-        assertThat(new ReconnectPolicy(RC, always(TOP), CLOCK).next().delayMillis()).isEqualTo(1200);
+        assertThat(p.next(false).number()).isEqualTo(1);
+        assertThat(new ReconnectPolicy(RC, always(TOP), CLOCK).next(false).delayMillis()).isEqualTo(1200);
     }
 
     @Test
@@ -75,8 +75,8 @@ class ReconnectPolicyTest {
         ReconnectPolicy a = new ReconnectPolicy(RC, new Random(42), CLOCK);
         ReconnectPolicy b = new ReconnectPolicy(RC, new Random(42), CLOCK);
         for (int failures = 0; failures < 25; failures++) {
-            ReconnectPolicy.Attempt x = a.next();
-            assertThat(b.next()).isEqualTo(x);
+            ReconnectPolicy.Attempt x = a.next(false);
+            assertThat(b.next(false)).isEqualTo(x);
             long doubled = Math.min(30_000, 1000L << failures);
             assertThat(x.delayMillis()).as("after %d failures", failures)
                     .isBetween(doubled * 8 / 10, Math.min(30_000, doubled * 12 / 10));
@@ -90,7 +90,7 @@ class ReconnectPolicyTest {
         long max = 0;
         for (int i = 0; i < 500; i++) {
             p.reset();
-            long d = p.next().delayMillis();
+            long d = p.next(false).delayMillis();
             min = Math.min(min, d);
             max = Math.max(max, d);
         }
@@ -103,5 +103,53 @@ class ReconnectPolicyTest {
         assertThat(new ReconnectPolicy(new Profile.Reconnect(false, 1000, 1000), new Random(1), CLOCK).enabled())
                 .isFalse();
         assertThat(new ReconnectPolicy(RC, new Random(1), CLOCK).enabled()).isTrue();
+    }
+
+    /** A clock the test moves. */
+    static final class SettableClock extends SessionFixtures.TestClock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void drops_soon_after_connack_keep_the_backoff_growing_and_a_stable_connection_resets_it() {
+        SettableClock clock = new SettableClock();
+        ReconnectPolicy p = new ReconnectPolicy(RC, always(0.5), clock);
+        long[] delays = new long[4];
+        for (int i = 0; i < delays.length; i++) {
+            p.connected();
+            clock.now = clock.now.plusMillis(300); // accepted, then dropped
+            ReconnectPolicy.Attempt a = p.next(false);
+            assertThat(a.number()).isEqualTo(i + 1);
+            delays[i] = a.delayMillis();
+            clock.now = clock.now.plusMillis(a.delayMillis());
+        }
+        assertThat(delays).containsExactly(1000, 2000, 4000, 8000);
+        // up for exactly the stable period: a success, the next loss starts over
+        p.connected();
+        clock.now = clock.now.plus(ReconnectPolicy.STABLE);
+        assertThat(p.next(false)).extracting(ReconnectPolicy.Attempt::number, ReconnectPolicy.Attempt::delayMillis)
+                .containsExactly(1, 1000L);
+    }
+
+    @Test
+    void a_refused_attempt_is_retried_within_about_a_second_however_long_the_outage() {
+        SettableClock clock = new SettableClock();
+        ReconnectPolicy p = new ReconnectPolicy(RC, new Random(3), clock);
+        for (int i = 0; i < 12; i++) {
+            ReconnectPolicy.Attempt a = p.next(true);
+            assertThat(a.number()).isEqualTo(i + 1);
+            assertThat(a.delayMillis()).isBetween(800L, 1200L);
+        }
+        // a failure past TCP (the broker listens again but, say, drops) backs off from where the count stands
+        assertThat(p.next(false).delayMillis()).isEqualTo(ReconnectPolicy.delayMillis(RC, 12, new Random(3)
+                .doubles().skip(12).findFirst().orElseThrow()));
+        // an initial delay below the refused cap is kept
+        ReconnectPolicy quick = new ReconnectPolicy(new Profile.Reconnect(true, 200, 30_000), always(0.5), clock);
+        assertThat(quick.next(true).delayMillis()).isEqualTo(200);
     }
 }

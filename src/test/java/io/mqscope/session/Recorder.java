@@ -16,6 +16,7 @@ final class Recorder implements SessionListener {
     final List<MessageEvent> messages = new CopyOnWriteArrayList<>();
     final MessageLog messageLog = new MessageLog();
     final PacketLog packetLog = new PacketLog();
+    final List<String> relayRefusals = new CopyOnWriteArrayList<>();
 
     @Override
     public void onState(StateChange change) {
@@ -26,6 +27,11 @@ final class Recorder implements SessionListener {
     public void onMessage(MessageEvent message) {
         messages.add(message);
         messageLog.append(message);
+    }
+
+    @Override
+    public void onRelayRefused(String connectionId, String reason) {
+        relayRefusals.add(reason);
     }
 
     @Override

@@ -21,6 +21,12 @@ public final class RecordingRelayListener implements RelayListener {
     public final List<WebSocketFrameEvent> frames = new CopyOnWriteArrayList<>();
     public final List<UpstreamFailure> failures = new CopyOnWriteArrayList<>();
     public final Map<String, String> closed = new ConcurrentHashMap<>();
+    public final List<String> refusals = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onRefused(String reason) {
+        refusals.add(reason);
+    }
 
     @Override
     public void onPacket(PacketEvent packet) {
