@@ -42,7 +42,6 @@ final class HiveSession implements Session, ProtocolClient.Events {
     private final PublishWindow window = new PublishWindow();
     private final SessionRelay relay;
     private final Lifecycle state;
-
     private final Object lock = new Object();
     private volatile ProtocolClient client;
     private CompletableFuture<Void> pendingConnect;
@@ -342,13 +341,8 @@ final class HiveSession implements Session, ProtocolClient.Events {
         return window;
     }
 
-    /** Tests: the relay's loopback port, or -1. */
-    int relayPort() {
-        return relay.port();
-    }
-
-    /** Tests: ends the connection without DISCONNECT, as a crash would (the broker publishes the will). */
-    void dropConnectionAbruptly() {
-        relay.drop();
+    /** Tests: the relay (its loopback port; dropping the connection without DISCONNECT, as a crash would). */
+    SessionRelay relay() {
+        return relay;
     }
 }

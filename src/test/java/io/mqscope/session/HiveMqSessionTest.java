@@ -123,7 +123,7 @@ class HiveMqSessionTest {
         Recorder dyingRec = new Recorder();
         HiveSession dying = (HiveSession) open(withWill, dyingRec);
         join(dying.connect());
-        dying.dropConnectionAbruptly();
+        dying.relay().drop();
 
         MessageEvent will = watcher.awaitReceived(1).get(0);
         assertThat(will.topic()).isEqualTo(topic);

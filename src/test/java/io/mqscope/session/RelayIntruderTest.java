@@ -45,7 +45,7 @@ class RelayIntruderTest {
         try (Session s = Sessions.open(p, rec)) {
             join(s.connect());
             join(s.subscribe(sub("relaysec/#", 0)));
-            int relayPort = ((HiveSession) s).relayPort();
+            int relayPort = ((HiveSession) s).relay().port();
             assertThat(relayPort).isPositive();
 
             // the issue's reproduction, from another process: mosquitto_sub on '#' and mosquitto_pub into the
