@@ -337,7 +337,7 @@ public final class DecodeCommand implements Callable<Integer> {
         return best;
     }
 
-    private static ObjectNode packet(DecodedPacket p) {
+    static ObjectNode packet(DecodedPacket p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("index", p.index());
         o.put("offset", p.offset());
