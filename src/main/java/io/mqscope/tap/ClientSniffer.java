@@ -87,8 +87,8 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
             p.addAfter(ctx.name(), "http", new HttpServerCodec());
             p.addAfter("http", "http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST));
             p.addAfter("http-aggregator", WebSocketServerUpgrade.NAME, new WebSocketServerUpgrade(connection));
+            ctx.fireChannelRead(buf); // on from here, not from the head: TLS may be behind us
             p.remove(this);
-            p.fireChannelRead(buf);
             return;
         }
         if (http) {
@@ -96,9 +96,9 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
             connection.mismatch(connection.words().text("verdict.http_to_mqtt", what, listen));
             return;
         }
-        p.remove(this);
         connection.streamOpened();
-        p.fireChannelRead(buf);
+        ctx.fireChannelRead(buf);
+        p.remove(this);
     }
 
     @Override
