@@ -168,7 +168,8 @@ public final class TapCommand implements Callable<Integer> {
             stop.countDown();
         }, "mqscope-tap-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        banner(out, tap.listening(), upstream.value(), notes);
+        // with --json standard output carries the events only; the banner goes to standard error
+        banner(json ? err : out, tap.listening(), upstream.value(), notes);
         try {
             while (stop.getCount() > 0) {
                 TapEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -243,9 +244,6 @@ public final class TapCommand implements Callable<Integer> {
     }
 
     private void banner(PrintWriter out, ListenUrl at, Profile upstream, List<String> notes) {
-        if (json) {
-            return; // standard output carries events only
-        }
         String broker = upstream.transport().name().toLowerCase(Locale.ROOT) + " " + upstream.host() + ":"
                 + upstream.port() + (upstream.transport().webSocket() ? upstream.wsPath() : "");
         out.println("MQScope tap listening on " + at + " -> broker " + broker);

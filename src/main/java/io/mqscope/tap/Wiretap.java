@@ -79,7 +79,7 @@ public final class Wiretap implements AutoCloseable {
         ListenUrl listen = settings.listen();
         try {
             tap.server = b.bind(listen.host(), listen.port()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the checked BindException as it is
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new RelayBindException("cannot listen on " + listen + ": " + bindReason(listen, e), e);
         }

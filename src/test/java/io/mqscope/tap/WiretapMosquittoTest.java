@@ -6,6 +6,7 @@ import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
 import io.mqscope.testing.Mosquitto;
 import io.mqscope.testing.MqttBytes;
+import io.mqscope.testing.RawWebSocketClient;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.HexDump;
 import io.mqscope.wire.PacketType;

@@ -1,4 +1,4 @@
-package io.mqscope.tap;
+package io.mqscope.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,21 +17,21 @@ import java.util.Map;
  * A WebSocket client written out by hand (RFC 6455) so a test decides every byte: the upgrade request, one masked
  * frame per message exactly as a mini program sends it, close frames with a code and a reason.
  */
-final class RawWebSocketClient implements AutoCloseable {
+public final class RawWebSocketClient implements AutoCloseable {
     /** A frame as received: opcode, FIN and unmasked payload. */
-    record Frame(int opcode, boolean fin, byte[] payload) {
-        int closeCode() {
+    public record Frame(int opcode, boolean fin, byte[] payload) {
+        public int closeCode() {
             return payload.length < 2 ? -1 : (payload[0] & 0xff) << 8 | payload[1] & 0xff;
         }
 
-        String closeReason() {
+        public String closeReason() {
             return payload.length <= 2 ? "" : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
         }
     }
 
-    final Socket socket;
-    final int status;
-    final Map<String, String> headers;
+    public final Socket socket;
+    public final int status;
+    public final Map<String, String> headers;
     private final DataInputStream in;
     private final OutputStream out;
     private final SecureRandom random = new SecureRandom();
@@ -46,7 +46,7 @@ final class RawWebSocketClient implements AutoCloseable {
     }
 
     /** Sends the upgrade request for {@code path} offering {@code subprotocol} (null: none) and reads the answer. */
-    static RawWebSocketClient open(int port, String path, String subprotocol) throws IOException {
+    public static RawWebSocketClient open(int port, String path, String subprotocol) throws IOException {
         Socket s = new Socket("127.0.0.1", port);
         s.setSoTimeout(15_000);
         byte[] key = new byte[16];
@@ -80,17 +80,17 @@ final class RawWebSocketClient implements AutoCloseable {
     }
 
     /** The body after a refusal (Content-Length bytes). */
-    String body() throws IOException {
+    public String body() throws IOException {
         byte[] b = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    void sendBinary(byte[] payload) throws IOException {
+    public void sendBinary(byte[] payload) throws IOException {
         send(0x2, payload);
     }
 
-    void sendClose(int code, String reason) throws IOException {
+    public void sendClose(int code, String reason) throws IOException {
         byte[] r = reason.getBytes(StandardCharsets.UTF_8);
         byte[] p = new byte[2 + r.length];
         p[0] = (byte) (code >> 8);
@@ -100,7 +100,7 @@ final class RawWebSocketClient implements AutoCloseable {
     }
 
     /** One final, masked frame (§5.3: a client masks every frame). */
-    void send(int opcode, byte[] payload) throws IOException {
+    public void send(int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream f = new ByteArrayOutputStream();
         f.write(0x80 | opcode);
         if (payload.length < 126) {
@@ -121,7 +121,7 @@ final class RawWebSocketClient implements AutoCloseable {
     }
 
     /** The next frame, or null when the connection ended. */
-    Frame read() throws IOException {
+    public Frame read() throws IOException {
         int b0 = in.read();
         if (b0 < 0) {
             return null;
