@@ -115,7 +115,13 @@ public final class TapCommand implements Callable<Integer> {
     /** Counted down to stop (tests); Ctrl+C goes through the shutdown hook instead. */
     final CountDownLatch stop = new CountDownLatch(1);
 
+    private static final int HELD_MAX = 64;
+    private long maskFrom = -1;
+    private long maskTo = -1;
     private Verdicts words;
+    /** Client WebSocket messages waiting for the connection's first client packet (see {@link #print}). */
+    private final Map<String, List<TapEvent.WebSocketMessage>> held = new java.util.HashMap<>();
+    private final java.util.Set<String> released = new java.util.HashSet<>();
 
     @Override
     public Integer call() {
@@ -267,7 +273,64 @@ public final class TapCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- events
 
+    /**
+     * Prints an event; the client's WebSocket messages wait until its first packet is framed, so that the bytes
+     * of a CONNECT password can be masked in them too (a CONNECT is small; at most {@value #HELD_MAX} wait).
+     */
     private void print(TapEvent e, PrintWriter out) {
+        String c = e.conn();
+        if (!showSecrets && e instanceof TapEvent.WebSocketMessage w && w.from() == Direction.CLIENT_TO_BROKER
+                && !released.contains(c)) {
+            List<TapEvent.WebSocketMessage> waiting = held.computeIfAbsent(c, k -> new ArrayList<>());
+            waiting.add(w);
+            if (waiting.size() >= HELD_MAX) {
+                release(c, null, out);
+            }
+            return;
+        }
+        if (e instanceof TapEvent.Packet p && p.from() == Direction.CLIENT_TO_BROKER && !released.contains(c)) {
+            release(c, p.packet(), out);
+        } else if (e instanceof TapEvent.Closed) {
+            release(c, null, out);
+        }
+        render(e, out);
+        if (e instanceof TapEvent.Closed) {
+            released.remove(c);
+        }
+    }
+
+    private void release(String conn, DecodedPacket first, PrintWriter out) {
+        released.add(conn);
+        List<TapEvent.WebSocketMessage> waiting = held.remove(conn);
+        if (waiting == null) {
+            return;
+        }
+        Field pw = first == null ? null : password(first);
+        for (TapEvent.WebSocketMessage w : waiting) {
+            if (pw == null) {
+                render(w, out);
+            } else {
+                long from = first.offset() + pw.offset() + 2;
+                maskFrom = from;
+                maskTo = from + Math.max(0, pw.length() - 2);
+                render(w, out);
+                maskFrom = -1;
+                maskTo = -1;
+            }
+        }
+    }
+
+    /** A WebSocket message's hex, with bytes at stream offsets [maskFrom, maskTo) shown as **. */
+    private String hex(TapEvent.WebSocketMessage w, int shown) {
+        StringBuilder sb = new StringBuilder(shown * 2);
+        for (int i = 0; i < shown; i++) {
+            long at = w.streamOffset() + i;
+            sb.append(at >= maskFrom && at < maskTo ? "**" : String.format("%02x", w.bytes()[i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    private void render(TapEvent e, PrintWriter out) {
         if (json) {
             ObjectNode o = toJson(e);
             if (o != null) {
@@ -296,7 +359,7 @@ public final class TapCommand implements Callable<Integer> {
         } else if (e instanceof TapEvent.WebSocketMessage x) {
             o.put("event", "ws").put("conn", x.conn()).put("from", from(x.from())).put("opcode", x.opcode())
                     .put("fin", x.fin()).put("length", x.length())
-                    .put("hex", HexDump.hex(x.bytes(), 0, x.length())).put("stream_offset", x.streamOffset());
+                    .put("hex", hex(x, x.length())).put("stream_offset", x.streamOffset());
             if (x.closeCode() != null) {
                 o.put("code", x.closeCode()).put("reason", x.closeReason());
             }
@@ -384,7 +447,7 @@ public final class TapCommand implements Callable<Integer> {
                     + (x.asked() == null ? "none" : x.asked()) + " answered "
                     + (x.answered() == null ? "none" : x.answered()) + " -> " + x.status());
         } else if (e instanceof TapEvent.WebSocketMessage x) {
-            String hex = HexDump.hex(x.bytes(), 0, Math.min(HEX_SHOWN, x.length()));
+            String hex = hex(x, Math.min(HEX_SHOWN, x.length()));
             lines.add(arrow(x.from()) + " ws " + x.opcode() + (x.fin() ? "" : " (fin=0)") + " " + x.length()
                     + (x.length() == 1 ? " byte" : " bytes") + " @" + x.streamOffset()
                     + (x.closeCode() != null ? " code " + x.closeCode() + " \"" + x.closeReason() + "\"" : "")

@@ -181,6 +181,26 @@ class TapCommandTest {
     }
 
     @Test
+    void the_password_is_masked_in_the_websocket_messages_too(Mosquitto m) throws Exception {
+        String pwHex = HexFormat.of().formatHex(Mosquitto.PASSWORD.getBytes(StandardCharsets.UTF_8));
+        try (Running tap = start("tap", "--listen", "ws://127.0.0.1:0/mqtt", "--url",
+                "mqtt://127.0.0.1:" + m.authPort, "--json");
+             RawWebSocketClient client = RawWebSocketClient.open(tap.port(), "/mqtt", "mqtt")) {
+            byte[] connect = MqttBytes.connect(4, "ws-secret", Mosquitto.USERNAME, Mosquitto.PASSWORD);
+            int half = connect.length - 4; // the password straddles two messages
+            client.sendBinary(java.util.Arrays.copyOf(connect, half));
+            client.sendBinary(java.util.Arrays.copyOfRange(connect, half, connect.length));
+            assertThat(client.read().payload()).containsExactly(0x20, 0x02, 0x00, 0x00);
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("CONNACK"));
+            String out = tap.out().toString();
+            assertThat(out).doesNotContain(pwHex.substring(0, pwHex.length() - 8))
+                    .doesNotContain(pwHex.substring(pwHex.length() - 8));
+            assertThat(lines(tap.out()).stream().filter(e -> "ws".equals(e.get("event").asText())))
+                    .extracting(e -> e.get("hex").asText()).last().isEqualTo("********");
+        }
+    }
+
+    @Test
     void bad_listen_urls_and_a_port_in_use_say_why() throws Exception {
         assertThat(PubSubCommandTest.run("tap", "--listen", "http://127.0.0.1:1", "--url", "mqtt://x").exit())
                 .isEqualTo(2);
