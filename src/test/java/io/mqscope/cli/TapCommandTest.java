@@ -29,7 +29,7 @@ import picocli.CommandLine;
 @ExtendWith(Mosquitto.class)
 class TapCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LISTENING = Pattern.compile("listening on \\w+://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on \\w+://[0-9.]+:(\\d+)");
     private static final String[] WECHAT = {"10", "1a000000", "0004", "4d515454", "04", "c2", "003c", "000a",
         HexFormat.of().formatHex("cn.lokei-1".getBytes(StandardCharsets.US_ASCII)), "0000", "", "0000", ""};
 
@@ -197,6 +197,30 @@ class TapCommandTest {
                     .doesNotContain(pwHex.substring(pwHex.length() - 8));
             assertThat(lines(tap.out()).stream().filter(e -> "ws".equals(e.get("event").asText())))
                     .extracting(e -> e.get("hex").asText()).last().isEqualTo("********");
+        }
+    }
+
+    @Test
+    void self_signed_wss_on_every_interface_prints_the_ca_and_the_lan_urls(Mosquitto m,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path config) throws Exception {
+        String before = System.getProperty("mqscope.config.dir");
+        System.setProperty("mqscope.config.dir", config.toString());
+        try (Running tap = start("tap", "--listen", "wss://0.0.0.0:0/mqtt", "--self-signed", "--url",
+                "mqtt://127.0.0.1:" + m.tcpPort)) {
+            String out = tap.out().toString();
+            assertThat(out).contains("CA certificate: " + config.resolve("tap").resolve("mqscope-tap-ca.pem"),
+                    "Listening on every interface");
+            for (String lan : TapCommand.lanAddresses()) {
+                assertThat(out).contains("wss://" + lan + ":");
+            }
+            assertThat(java.nio.file.Files.getPosixFilePermissions(config.resolve("tap/mqscope-tap-ca.key")))
+                    .hasSize(2);
+        } finally {
+            if (before == null) {
+                System.clearProperty("mqscope.config.dir");
+            } else {
+                System.setProperty("mqscope.config.dir", before);
+            }
         }
     }
 
