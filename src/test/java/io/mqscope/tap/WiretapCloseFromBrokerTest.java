@@ -73,4 +73,23 @@ class WiretapCloseFromBrokerTest {
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
         }
     }
+
+    @Test
+    void a_broker_that_cannot_be_reached_gives_the_upstream_stage_and_reason() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Profile upstream = Profile.builder().transport(Transport.TCP).host("127.0.0.1").port(closedPort).build();
+        TapRecorder events = new TapRecorder();
+        try (Wiretap tap = Wiretap.start(new TapSettings(ListenUrl.parse("mqtt://127.0.0.1:0"), upstream, null,
+                false, Locale.ENGLISH), events);
+             java.net.Socket client = new java.net.Socket("127.0.0.1", tap.port())) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(MqttBytes.connect(4, "nowhere"));
+            assertThat(client.getInputStream().read()).isEqualTo(-1);
+            assertThat(events.anyClosed().verdict()).startsWith("the tap could not open the connection to the broker"
+                    + " (TCP stage): connection refused by 127.0.0.1:" + closedPort);
+        }
+    }
 }
