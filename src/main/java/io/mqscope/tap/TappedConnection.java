@@ -38,6 +38,9 @@ import javax.net.ssl.SSLException;
  * packet with a padded Remaining Length goes upstream repaired.
  */
 final class TappedConnection implements UpstreamSetup.Outcome {
+    /** Most client bytes held back while waiting for a packet to be framed (--repair). */
+    private static final int MAX_HELD = 1 << 20;
+
     private final Wiretap tap;
     private final TapSettings settings;
     private final String id;
@@ -257,7 +260,10 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     /**
      * Holds the client's bytes until the decoder has framed the packet they belong to, then forwards each packet
-     * as it was, or repaired when its Remaining Length was padded. Bytes between packets pass untouched.
+     * as it was, or repaired when its Remaining Length was padded. Bytes between packets pass untouched. At most
+     * {@link #MAX_HELD} bytes wait: beyond that they go on as they are (a packet that large is not repaired).
+     * What goes on is copied out ({@code readBytes}): a slice would share components that
+     * {@code discardReadComponents} releases while the write is still queued.
      */
     private void repairing(ByteBuf payload) {
         if (pending == null) {
@@ -266,20 +272,29 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         toBroker.observe(payload); // fills "framed" through packet()
         pending.addComponent(true, payload);
         for (DecodedPacket p : framed) {
-            int before = (int) (p.offset() - pendingBase);
-            if (before > 0) {
-                send(pending.readRetainedSlice(before), null, true);
+            long end = p.offset() + p.length();
+            if (p.offset() >= pendingBase) {
+                int before = (int) (p.offset() - pendingBase);
+                if (before > 0) {
+                    send(pending.readBytes(before), null, true);
+                }
+                if (PaddedLength.repairable(p)) {
+                    pending.skipBytes(p.length());
+                    send(Unpooled.wrappedBuffer(p.repaired()), null, true);
+                    repaired++;
+                } else {
+                    send(pending.readBytes(p.length()), null, true);
+                }
+            } else if (end > pendingBase) {
+                send(pending.readBytes((int) (end - pendingBase)), null, true); // its start went on already
             }
-            if (PaddedLength.repairable(p)) {
-                pending.skipBytes(p.length());
-                send(Unpooled.wrappedBuffer(p.repaired()), null, true);
-                repaired++;
-            } else {
-                send(pending.readRetainedSlice(p.length()), null, true);
-            }
-            pendingBase = p.offset() + p.length();
+            pendingBase = Math.max(pendingBase, end);
         }
         framed.clear();
+        if (pending.readableBytes() > MAX_HELD) {
+            pendingBase += pending.readableBytes();
+            send(pending.readBytes(pending.readableBytes()), null, true);
+        }
         pending.discardReadComponents();
     }
 

@@ -106,6 +106,30 @@ class WiretapHiveMqClientTest {
     }
 
     @Test
+    void with_repair_on_a_large_publish_still_arrives_whole(Mosquitto m) throws Exception {
+        Profile profile = Profile.builder().transport(Transport.TCP).host("127.0.0.1").port(m.tcpPort).build();
+        TapRecorder events = new TapRecorder();
+        // read in TCP-sized pieces, more than the repair holds back while a packet is incomplete
+        byte[] payload = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(payload);
+        try (Wiretap tap = Wiretap.start(new TapSettings(ListenUrl.parse("mqtt://127.0.0.1:0"), profile, null,
+                true, Locale.ENGLISH), events)) {
+            Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier("repair-large")
+                    .serverHost("127.0.0.1").serverPort(tap.port()).buildBlocking();
+            client.connect();
+            try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(
+                    com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL)) {
+                client.subscribeWith().topicFilter("tap/large").qos(MqttQos.AT_LEAST_ONCE).send();
+                client.publishWith().topic("tap/large").qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+                Mqtt5Publish got = publishes.receive(20, TimeUnit.SECONDS).orElseThrow();
+                assertThat(got.getPayloadAsBytes()).isEqualTo(payload);
+            }
+            client.disconnect();
+            assertThat(events.anyClosed().repairedPackets()).isZero();
+        }
+    }
+
+    @Test
     void a_second_certificate_for_other_names_comes_from_the_same_ca(@TempDir Path dir) throws Exception {
         SelfSignedCa ca = new SelfSignedCa(dir);
         SelfSignedCa.Issued a = ca.serverFor(List.of("localhost", "127.0.0.1"));
