@@ -72,7 +72,8 @@ public final class TapCommand implements Callable<Integer> {
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Upstream timeout (default 10).")
     Integer connectTimeout;
 
-    @Option(names = "--cafile", paramLabel = "FILE", description = "CA certificate(s) (PEM) the broker's must chain to.")
+    @Option(names = "--cafile", paramLabel = "FILE",
+            description = "CA certificate(s) (PEM) the broker's certificate must chain to.")
     String caFile;
 
     @Option(names = "--client-cert", paramLabel = "FILE", description = "Client certificate for the broker.")

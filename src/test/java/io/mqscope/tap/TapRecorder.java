@@ -26,7 +26,8 @@ final class TapRecorder implements Consumer<TapEvent> {
 
     /** The first event of the type that matches, waiting up to 20 s for it. */
     <T extends TapEvent> T await(Class<T> type, Predicate<T> match) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> all(type).stream().anyMatch(match));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> all(type).stream().anyMatch(match));
         return all(type).stream().filter(match).findFirst().orElseThrow();
     }
 

@@ -15,7 +15,6 @@ import io.mqscope.profile.Transport;
 import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.testing.Mosquitto;
 import io.mqscope.wire.Direction;
-import io.mqscope.wire.PacketType;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
