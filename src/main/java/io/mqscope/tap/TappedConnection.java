@@ -84,7 +84,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
             @Override
             public void onStreamFinding(String connectionId, Direction direction, Finding finding) {
-                emit(new TapEvent.StreamFinding(id, Instant.now(), direction, finding));
+                emit(new TapEvent.StreamFinding(id, System.nanoTime(), Instant.now(), direction, finding));
             }
         };
         this.toBroker = new PacketTap(id, Direction.CLIENT_TO_BROKER, decoded, (type, value) -> { });
@@ -115,7 +115,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private void opened() {
         InetSocketAddress remote = (InetSocketAddress) inbound.remoteAddress();
         String client = remote == null ? "?" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
-        emit(new TapEvent.Opened(id, Instant.now(), client, listen().toString()));
+        emit(new TapEvent.Opened(id, System.nanoTime(), Instant.now(), client, listen().toString()));
         inbound.read();
     }
 
@@ -126,7 +126,8 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     void httpExchange(String method, String uri, Map<String, String> request, int status,
                       Map<String, String> response, String asked, String answered) {
-        emit(new TapEvent.HttpExchange(id, Instant.now(), method, uri, request, status, response, asked, answered));
+        emit(new TapEvent.HttpExchange(id, System.nanoTime(), Instant.now(), method, uri, request, status, response,
+                asked, answered));
     }
 
     /** The 101 is out: the client speaks WebSocket now. */
@@ -375,11 +376,11 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         } else if (p.type() == PacketType.CONNACK && connack == null) {
             connack = p;
         }
-        emit(new TapEvent.Packet(id, e.time(), e.direction(), p, repair));
+        emit(new TapEvent.Packet(id, e.nanoTime(), e.time(), e.direction(), p, repair));
     }
 
     private void message(Direction from, WebSocketFrame f) {
-        emit(new TapEvent.WebSocketMessage(id, Instant.now(), from, f.opcode().wireName(), f.fin(),
+        emit(new TapEvent.WebSocketMessage(id, System.nanoTime(), Instant.now(), from, f.opcode().wireName(), f.fin(),
                 ByteBufUtil.getBytes(f.content()), f.streamOffset(), f.closeCode(), f.closeReason()));
     }
 
@@ -430,7 +431,8 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         long since = lastPacketNanos < 0 ? -1
                 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPacketNanos);
         String v = verdict != null ? verdict : judge();
-        emit(new TapEvent.Closed(id, Instant.now(), by, closeCode, closeReason, reset, since, repaired, v));
+        emit(new TapEvent.Closed(id, System.nanoTime(), Instant.now(), by, closeCode, closeReason, reset, since,
+                repaired, v));
         if (inbound.isActive()) {
             inbound.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
