@@ -129,6 +129,23 @@ class WiretapHiveMqClientTest {
     }
 
     @Test
+    void a_client_that_does_not_trust_the_taps_certificate_gets_a_verdict(Mosquitto m, @TempDir Path dir)
+            throws Exception {
+        SelfSignedCa.Issued cert = new SelfSignedCa(dir).serverFor(List.of("localhost", "127.0.0.1"));
+        Profile profile = Profile.builder().transport(Transport.TCP).host("127.0.0.1").port(m.tcpPort).build();
+        TapRecorder events = new TapRecorder();
+        try (Wiretap tap = Wiretap.start(new TapSettings(ListenUrl.parse("mqtts://127.0.0.1:0"), profile,
+                SslContextBuilder.forServer(cert.certificate().toFile(), cert.key().toFile()).build(), false,
+                Locale.ENGLISH), events)) {
+            Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier("distrustful")
+                    .serverHost("127.0.0.1").serverPort(tap.port()).sslWithDefaultConfig().buildBlocking();
+            org.assertj.core.api.Assertions.assertThatThrownBy(client::connect).isInstanceOf(Exception.class);
+            assertThat(events.anyClosed().verdict()).startsWith("the TLS handshake between the client and the tap"
+                    + " failed").contains("--self-signed");
+        }
+    }
+
+    @Test
     void a_second_certificate_for_other_names_comes_from_the_same_ca(@TempDir Path dir) throws Exception {
         SelfSignedCa ca = new SelfSignedCa(dir);
         SelfSignedCa.Issued a = ca.serverFor(List.of("localhost", "127.0.0.1"));
