@@ -8,7 +8,6 @@ import io.mqscope.wire.PacketType;
 import io.mqscope.wire.Severity;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -19,8 +18,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +31,10 @@ import javax.net.ssl.SSLException;
  *
  * <p>Forwarding keeps the bytes: a client WebSocket message goes upstream as one message with the same opcode and
  * FIN (or as plain bytes to a TCP broker), and the broker's the same way back; close frames pass with their code and
- * reason. With {@code repairPaddedLength} the client's bytes are held until the decoder frames each packet, and a
- * packet with a padded Remaining Length goes upstream repaired.
+ * reason. With {@code repairPaddedLength} a {@link PaddedLengthRepair} holds the client's bytes until the decoder
+ * frames each packet, and a packet with a padded Remaining Length goes upstream repaired.
  */
 final class TappedConnection implements UpstreamSetup.Outcome {
-    /** Most client bytes held back while waiting for a packet to be framed (--repair). */
-    private static final int MAX_HELD = 1 << 20;
-
     private final Wiretap tap;
     private final TapSettings settings;
     private final String id;
@@ -65,11 +59,8 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private DecodedPacket connack;
     private boolean upstreamCloseSent;
     private boolean clientCloseSent;
-    // --repair padded-length: client bytes not yet forwarded, from stream offset pendingBase
-    private CompositeByteBuf pending;
-    private long pendingBase;
-    private final List<DecodedPacket> framed = new ArrayList<>();
-    private int repaired;
+    /** --repair padded-length: null unless asked for. */
+    private final PaddedLengthRepair repair;
 
     TappedConnection(Wiretap tap, String id, Channel inbound) {
         this.tap = tap;
@@ -89,6 +80,8 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         };
         this.toBroker = new PacketTap(id, Direction.CLIENT_TO_BROKER, decoded, (type, value) -> { });
         this.toClient = new PacketTap(id, Direction.BROKER_TO_CLIENT, decoded, this::brokerAnswered);
+        this.repair = settings.repairPaddedLength()
+                ? new PaddedLengthRepair(inbound.alloc(), bytes -> send(bytes, null, true)) : null;
         PacketTap.pair(toBroker, toClient);
     }
 
@@ -242,12 +235,12 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     }
 
     private void clientData(ByteBuf payload, WebSocketOpcode opcode, boolean fin) {
-        if (settings.repairPaddedLength()) {
-            repairing(payload);
-            return;
-        }
         toBroker.observe(payload);
-        send(payload, opcode, fin);
+        if (repair != null) {
+            repair.add(payload); // whole packets go on, repaired where padded
+        } else {
+            send(payload, opcode, fin);
+        }
     }
 
     private void send(ByteBuf payload, WebSocketOpcode opcode, boolean fin) {
@@ -257,46 +250,6 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         } else {
             out.write(payload);
         }
-    }
-
-    /**
-     * Holds the client's bytes until the decoder has framed the packet they belong to, then forwards each packet
-     * as it was, or repaired when its Remaining Length was padded. Bytes between packets pass untouched. At most
-     * {@link #MAX_HELD} bytes wait: beyond that they go on as they are (a packet that large is not repaired).
-     * What goes on is copied out ({@code readBytes}): a slice would share components that
-     * {@code discardReadComponents} releases while the write is still queued.
-     */
-    private void repairing(ByteBuf payload) {
-        if (pending == null) {
-            pending = inbound.alloc().compositeBuffer(Integer.MAX_VALUE);
-        }
-        toBroker.observe(payload); // fills "framed" through packet()
-        pending.addComponent(true, payload);
-        for (DecodedPacket p : framed) {
-            long end = p.offset() + p.length();
-            if (p.offset() >= pendingBase) {
-                int before = (int) (p.offset() - pendingBase);
-                if (before > 0) {
-                    send(pending.readBytes(before), null, true);
-                }
-                if (PaddedLength.repairable(p)) {
-                    pending.skipBytes(p.length());
-                    send(Unpooled.wrappedBuffer(p.repaired()), null, true);
-                    repaired++;
-                } else {
-                    send(pending.readBytes(p.length()), null, true);
-                }
-            } else if (end > pendingBase) {
-                send(pending.readBytes((int) (end - pendingBase)), null, true); // its start went on already
-            }
-            pendingBase = Math.max(pendingBase, end);
-        }
-        framed.clear();
-        if (pending.readableBytes() > MAX_HELD) {
-            pendingBase += pending.readableBytes();
-            send(pending.readBytes(pending.readableBytes()), null, true);
-        }
-        pending.discardReadComponents();
     }
 
     void clientReadComplete() {
@@ -365,18 +318,18 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private void packet(PacketEvent e) {
         DecodedPacket p = e.packet();
         lastPacketNanos = e.nanoTime();
-        boolean repair = false;
+        boolean repaired = false;
         if (e.direction() == Direction.CLIENT_TO_BROKER) {
             lastClientPacket = p;
             lastClientPacketNanos = e.nanoTime();
-            if (settings.repairPaddedLength()) {
-                framed.add(p);
-                repair = PaddedLength.repairable(p);
+            if (repair != null) {
+                repair.framed(p);
+                repaired = PaddedLength.repairable(p);
             }
         } else if (p.type() == PacketType.CONNACK && connack == null) {
             connack = p;
         }
-        emit(new TapEvent.Packet(id, e.nanoTime(), e.time(), e.direction(), p, repair));
+        emit(new TapEvent.Packet(id, e.nanoTime(), e.time(), e.direction(), p, repaired));
     }
 
     private void message(Direction from, WebSocketFrame f) {
@@ -418,13 +371,9 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         while (!early.isEmpty()) {
             ReferenceCountUtil.release(early.poll());
         }
-        if (pending != null) {
+        if (repair != null) {
             Channel out = setup == null ? null : setup.channel();
-            if (out != null && out.isActive() && pending.isReadable()) {
-                send(pending.retain(), null, true); // what was held goes on untouched
-            }
-            pending.release();
-            pending = null;
+            repair.finish(out != null && out.isActive() && setup.ready());
         }
         toBroker.finish();
         toClient.finish();
@@ -432,7 +381,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
                 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPacketNanos);
         String v = verdict != null ? verdict : judge();
         emit(new TapEvent.Closed(id, System.nanoTime(), Instant.now(), by, closeCode, closeReason, reset, since,
-                repaired, v));
+                repair == null ? 0 : repair.repaired(), v));
         if (inbound.isActive()) {
             inbound.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
