@@ -1,0 +1,279 @@
+package io.mqscope.cli;
+
+import io.mqscope.payload.ParseResult;
+import io.mqscope.profile.Profile;
+import io.mqscope.tap.ListenUrl;
+import io.mqscope.tap.RelayBindException;
+import io.mqscope.tap.SelfSignedCa;
+import io.mqscope.tap.TapEvent;
+import io.mqscope.tap.TapSettings;
+import io.mqscope.tap.Verdicts;
+import io.mqscope.tap.Wiretap;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.File;
+import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mqscope tap}: a wiretap between the user's own MQTT client and its broker, until Ctrl+C. */
+@Command(name = "tap", mixinStandardHelpOptions = true,
+        description = {"Listen for the user's own MQTT client, forward its bytes untouched to the broker, and show "
+                + "every HTTP upgrade, WebSocket message and packet both ways, decoded, with a verdict when a "
+                + "connection ends badly.",
+                "Listens on loopback unless the listen URL names another address."})
+public final class TapCommand implements Callable<Integer> {
+
+    @Option(names = "--listen", required = true, paramLabel = "URL",
+            description = "Where the client connects: mqtt://, mqtts://, ws:// or wss://host:port[/path], "
+                    + "e.g. ws://127.0.0.1:8083/mqtt (port 0 = any free port).")
+    String listen;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The broker: mqtt://, mqtts://, ws:// or wss://.")
+    String url;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "The broker of a saved profile.")
+    String profileName;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "The broker's WebSocket path (default /mqtt).")
+    String wsPath;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Upstream timeout (default 10).")
+    Integer connectTimeout;
+
+    @Option(names = "--cafile", paramLabel = "FILE",
+            description = "CA certificate(s) (PEM) the broker's certificate must chain to.")
+    String caFile;
+
+    @Option(names = "--client-cert", paramLabel = "FILE", description = "Client certificate for the broker.")
+    String clientCert;
+
+    @Option(names = "--client-key", paramLabel = "FILE", description = "Private key of --client-cert (PEM).")
+    String clientKey;
+
+    @Option(names = "--key-password", paramLabel = "PASSWORD", description = "Password of the client key.")
+    String keyPassword;
+
+    @Option(names = "--insecure", description = "Do not verify the broker's certificate chain or host name.")
+    boolean insecure;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "The tap's server certificate chain (PEM), for "
+            + "mqtts:// and wss://.")
+    File cert;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "The private key of --cert (PKCS#8 PEM).")
+    File key;
+
+    @Option(names = "--self-signed", description = "Make (once) a CA and a server certificate for the listen host "
+            + "in the config directory and use them for mqtts:// and wss://.")
+    boolean selfSigned;
+
+    @Option(names = "--json", description = "One JSON object per event and line.")
+    boolean json;
+
+    @Option(names = "--repair", paramLabel = "padded-length",
+            description = "padded-length: forward a client packet whose Remaining Length is padded (mqtt.js "
+                    + "wx.js/ali.js) repaired.")
+    String repair;
+
+    @Option(names = "--show-secrets", description = "Show CONNECT passwords instead of ***.")
+    boolean showSecrets;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Counted down to stop (tests); Ctrl+C goes through the shutdown hook instead. */
+    final CountDownLatch stop = new CountDownLatch(1);
+
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ListenUrl at;
+        try {
+            at = ListenUrl.parse(listen);
+        } catch (IllegalArgumentException e) {
+            return CliSupport.badInput(err, "tap", "--listen: " + e.getMessage());
+        }
+        if (url == null && profileName == null) {
+            return CliSupport.badInput(err, "tap", "say where the broker is: --url URL or --profile NAME");
+        }
+        if (repair != null && !"padded-length".equals(repair)) {
+            return CliSupport.badInput(err, "tap", "--repair knows only padded-length, not '" + repair + "'");
+        }
+        ParseResult<Profile> upstream = upstream();
+        if (!upstream.ok()) {
+            return CliSupport.badInput(err, "tap", upstream.error());
+        }
+        SslContext serverTls = null;
+        List<String> notes = new ArrayList<>();
+        if (at.kind().secure()) {
+            try {
+                serverTls = serverTls(at, notes);
+            } catch (IllegalArgumentException e) {
+                return CliSupport.badInput(err, "tap", e.getMessage());
+            } catch (Exception e) {
+                err.println("mqscope tap: cannot use the server certificate: " + e.getMessage());
+                err.flush();
+                return CliSupport.CONNECTION_FAILED;
+            }
+        } else if (cert != null || key != null || selfSigned) {
+            return CliSupport.badInput(err, "tap", "--cert, --key and --self-signed belong to mqtts:// and wss://");
+        }
+        Locale locale = Locale.getDefault();
+        TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale));
+        BlockingQueue<TapEvent> queue = new LinkedBlockingQueue<>();
+        Wiretap tap;
+        try {
+            tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale), queue::add);
+        } catch (RelayBindException e) {
+            err.println("mqscope tap: " + e.getMessage());
+            err.flush();
+            return CliSupport.CONNECTION_FAILED;
+        }
+        Thread hook = new Thread(() -> {
+            tap.close();
+            stop.countDown();
+        }, "mqscope-tap-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        // with --json standard output carries the events only; the banner goes to standard error
+        banner(json ? err : out, tap.listening(), upstream.value(), notes);
+        try {
+            while (stop.getCount() > 0) {
+                TapEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (e != null) {
+                    printer.print(e, out);
+                    for (TapEvent more = queue.poll(); more != null; more = queue.poll()) {
+                        printer.print(more, out);
+                    }
+                    out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook stops the tap
+            }
+            tap.close();
+            for (TapEvent e = queue.poll(); e != null; e = queue.poll()) {
+                printer.print(e, out);
+            }
+            out.flush();
+        }
+        return CliSupport.OK;
+    }
+
+    private ParseResult<Profile> upstream() {
+        ConnectionOptions o = new ConnectionOptions();
+        o.url = url;
+        o.profileName = profileName;
+        o.wsPath = wsPath;
+        o.connectTimeout = connectTimeout;
+        o.caFile = caFile;
+        o.certFile = clientCert;
+        o.keyFile = clientKey;
+        o.keyPassword = keyPassword;
+        o.insecure = insecure;
+        return o.toProfile("mqscope-tap");
+    }
+
+    private SslContext serverTls(ListenUrl at, List<String> notes) throws Exception {
+        if (selfSigned) {
+            if (cert != null || key != null) {
+                throw new IllegalArgumentException("--self-signed or --cert/--key, not both");
+            }
+            SelfSignedCa.Issued issued = SelfSignedCa.inConfigDirectory().serverFor(hostNames(at));
+            notes.add("Server certificate for " + String.join(", ", issued.names()) + ": " + issued.certificate());
+            notes.add("CA certificate: " + issued.caCertificate());
+            notes.add("A client must trust that CA: install it on the device (or pass it as the client's CA file);"
+                    + " in the WeChat developer tool either turn off the domain/TLS checks and use ws://LAN-IP,"
+                    + " or import the CA for real-device debugging.");
+            return SslContextBuilder.forServer(issued.certificate().toFile(), issued.key().toFile()).build();
+        }
+        if (cert == null || key == null) {
+            throw new IllegalArgumentException(at.kind().scheme() + ":// needs --cert FILE --key FILE, or "
+                    + "--self-signed");
+        }
+        return SslContextBuilder.forServer(cert, key).build();
+    }
+
+    /** The names and addresses a self-signed server certificate covers: the listen host, loopback, LAN. */
+    private static List<String> hostNames(ListenUrl at) {
+        List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1"));
+        if (at.wildcard()) {
+            names.addAll(lanAddresses());
+        } else if (!names.contains(at.host())) {
+            names.add(at.host());
+        }
+        return names;
+    }
+
+    private void banner(PrintWriter out, ListenUrl at, Profile upstream, List<String> notes) {
+        String broker = upstream.transport().name().toLowerCase(Locale.ROOT) + " " + upstream.host() + ":"
+                + upstream.port() + (upstream.transport().webSocket() ? upstream.wsPath() : "");
+        out.println("MQScope tap listening on " + at + " -> broker " + broker);
+        if (at.wildcard()) {
+            for (String address : lanAddresses()) {
+                out.println("  other devices: " + at.withHost(address));
+            }
+            out.println("Listening on every interface: other machines on the network can connect.");
+        } else if (!isLoopback(at.host())) {
+            out.println("Listening on " + at.host() + ": other machines on that network can connect.");
+        }
+        for (String n : notes) {
+            out.println(n);
+        }
+        if (repair != null) {
+            out.println("Repairing padded Remaining Lengths in client packets.");
+        }
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    static List<String> lanAddresses() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!ni.isUp() || ni.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        out.add(a.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // no interface list: the loopback URL still works
+        }
+        return out;
+    }
+}

@@ -1,0 +1,328 @@
+package io.mqscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.mqscope.store.PacketJson;
+import io.mqscope.tap.TapEvent;
+import io.mqscope.tap.Verdicts;
+import io.mqscope.wire.DecodedPacket;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.Field;
+import io.mqscope.wire.Finding;
+import io.mqscope.wire.HexDump;
+import io.mqscope.wire.Severity;
+import io.mqscope.wire.Summary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How {@code mqscope tap} prints its events: one readable line each, prefixed by the connection, or one JSON object
+ * per line ({@code open}, {@code http}, {@code ws}, {@code packet}, {@code close}). CONNECT passwords are masked
+ * unless secrets are shown, in the packet and in the WebSocket messages that carried it. Used from one thread.
+ */
+final class TapEventPrinter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int HEX_SHOWN = 32;
+    private static final int HELD_MAX = 64;
+
+    private final boolean json;
+    private final boolean showSecrets;
+    private final Verdicts words;
+    /** Client WebSocket messages waiting for the connection's first client packet (see {@link #print}). */
+    private final Map<String, List<TapEvent.WebSocketMessage>> held = new HashMap<>();
+    private final Set<String> released = new HashSet<>();
+    private long maskFrom = -1;
+    private long maskTo = -1;
+
+    TapEventPrinter(boolean json, boolean showSecrets, Verdicts words) {
+        this.json = json;
+        this.showSecrets = showSecrets;
+        this.words = words;
+    }
+
+    /**
+     * Prints an event; the client's WebSocket messages wait until its first packet is framed, so that the bytes
+     * of a CONNECT password can be masked in them too (a CONNECT is small; at most {@value #HELD_MAX} wait).
+     */
+    void print(TapEvent e, PrintWriter out) {
+        String c = e.conn();
+        if (!showSecrets && e instanceof TapEvent.WebSocketMessage w && w.from() == Direction.CLIENT_TO_BROKER
+                && !released.contains(c)) {
+            List<TapEvent.WebSocketMessage> waiting = held.computeIfAbsent(c, k -> new ArrayList<>());
+            waiting.add(w);
+            if (waiting.size() >= HELD_MAX) {
+                release(c, null, out);
+            }
+            return;
+        }
+        if (e instanceof TapEvent.Packet p && p.from() == Direction.CLIENT_TO_BROKER && !released.contains(c)) {
+            release(c, p.packet(), out);
+        } else if (e instanceof TapEvent.Closed) {
+            release(c, null, out);
+        }
+        render(e, out);
+        if (e instanceof TapEvent.Closed) {
+            released.remove(c);
+        }
+    }
+
+    private void release(String conn, DecodedPacket first, PrintWriter out) {
+        released.add(conn);
+        List<TapEvent.WebSocketMessage> waiting = held.remove(conn);
+        if (waiting == null) {
+            return;
+        }
+        Field pw = first == null ? null : password(first);
+        for (TapEvent.WebSocketMessage w : waiting) {
+            if (pw == null) {
+                render(w, out);
+            } else {
+                long from = first.offset() + pw.offset() + 2;
+                maskFrom = from;
+                maskTo = from + Math.max(0, pw.length() - 2);
+                render(w, out);
+                maskFrom = -1;
+                maskTo = -1;
+            }
+        }
+    }
+
+    /** A WebSocket message's hex, with bytes at stream offsets [maskFrom, maskTo) shown as **. */
+    private String hex(TapEvent.WebSocketMessage w, int shown) {
+        StringBuilder sb = new StringBuilder(shown * 2);
+        for (int i = 0; i < shown; i++) {
+            long at = w.streamOffset() + i;
+            sb.append(at >= maskFrom && at < maskTo ? "**" : String.format("%02x", w.bytes()[i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    private void render(TapEvent e, PrintWriter out) {
+        if (json) {
+            ObjectNode o = toJson(e);
+            if (o != null) {
+                out.println(o.toString());
+            }
+        } else {
+            for (String line : text(e)) {
+                out.println(e.conn() + " " + line);
+            }
+        }
+    }
+
+    private ObjectNode toJson(TapEvent e) {
+        ObjectNode o = JSON.createObjectNode();
+        if (e instanceof TapEvent.Opened x) {
+            o.put("event", "open").put("conn", x.conn()).put("client", x.client()).put("listen", x.listen())
+                    .put("time", x.time().toString());
+        } else if (e instanceof TapEvent.HttpExchange x) {
+            o.put("event", "http").put("conn", x.conn());
+            ObjectNode req = o.putObject("request");
+            req.put("method", x.method()).put("path", x.path());
+            headers(req.putObject("headers"), x.requestHeaders());
+            ObjectNode res = o.putObject("response");
+            res.put("status", x.status());
+            headers(res.putObject("headers"), x.responseHeaders());
+        } else if (e instanceof TapEvent.WebSocketMessage x) {
+            o.put("event", "ws").put("conn", x.conn()).put("from", from(x.from())).put("opcode", x.opcode())
+                    .put("fin", x.fin()).put("length", x.length())
+                    .put("hex", hex(x, x.length())).put("stream_offset", x.streamOffset());
+            if (x.closeCode() != null) {
+                o.put("code", x.closeCode()).put("reason", x.closeReason());
+            }
+        } else if (e instanceof TapEvent.Packet x) {
+            o.put("event", "packet").put("conn", x.conn()).put("from", from(x.from()));
+            DecodedPacket p = x.packet();
+            o.setAll(packetObject(p)); // the packet object of decode --json
+            if (x.repairedForwarded()) {
+                o.put("repaired_hex", HexDump.hex(p.repaired(), 0, p.repaired().length));
+            }
+            if (!showSecrets) {
+                maskPasswords(o, p);
+            }
+        } else if (e instanceof TapEvent.Closed x) {
+            o.put("event", "close").put("conn", x.conn()).put("by", x.by());
+            if (x.code() == null) {
+                o.putNull("code");
+            } else {
+                o.put("code", x.code());
+            }
+            o.put("reason", x.reason());
+            o.put("verdict", x.verdict());
+            o.put("tcp", x.reset() ? "reset" : "fin");
+            o.put("since_last_packet_ms", x.sinceLastPacketMillis());
+            o.put("repaired", x.repairedPackets());
+        } else {
+            return null; // stream findings: the close event's verdict and the packets carry what matters
+        }
+        return o;
+    }
+
+    private static void headers(ObjectNode into, Map<String, String> headers) {
+        headers.forEach(into::put);
+    }
+
+    /** The password's value becomes "***" and its bytes "**" in the packet's hex: nothing of it is printed. */
+    private static void maskPasswords(ObjectNode o, DecodedPacket p) {
+        Field pw = password(p);
+        if (pw == null) {
+            return;
+        }
+        JsonNode fields = o.get("fields");
+        if (fields instanceof ArrayNode a) {
+            for (JsonNode f : a) {
+                if (f instanceof ObjectNode fo && "password".equals(fo.path("name").asText())) {
+                    fo.put("value", "***");
+                    fo.remove("text");
+                    fo.put("masked_bytes", Math.max(0, pw.length() - 2));
+                }
+            }
+        }
+        o.put("hex", maskedHex(p, pw));
+    }
+
+    private static Field password(DecodedPacket p) {
+        if (p.type() != io.mqscope.wire.PacketType.CONNECT) {
+            return null;
+        }
+        for (Field f : p.fields()) {
+            if ("password".equals(f.name())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The packet's hex with the password's value bytes (after its 2-byte length) shown as **. */
+    private static String maskedHex(DecodedPacket p, Field pw) {
+        StringBuilder sb = new StringBuilder(p.length() * 2);
+        int from = pw.offset() + 2;
+        int to = pw.offset() + pw.length();
+        for (int i = 0; i < p.length(); i++) {
+            sb.append(i >= from && i < to ? "**" : String.format("%02x", p.raw()[i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    private List<String> text(TapEvent e) {
+        List<String> lines = new ArrayList<>();
+        if (e instanceof TapEvent.Opened x) {
+            lines.add("open " + x.client() + " -> " + x.listen());
+        } else if (e instanceof TapEvent.HttpExchange x) {
+            lines.add("http " + x.method() + " " + x.path() + " Host "
+                    + x.requestHeaders().getOrDefault("host", "-") + ", subprotocol asked "
+                    + (x.asked() == null ? "none" : x.asked()) + " answered "
+                    + (x.answered() == null ? "none" : x.answered()) + " -> " + x.status());
+        } else if (e instanceof TapEvent.WebSocketMessage x) {
+            String hex = hex(x, Math.min(HEX_SHOWN, x.length()));
+            lines.add(arrow(x.from()) + " ws " + x.opcode() + (x.fin() ? "" : " (fin=0)") + " " + x.length()
+                    + (x.length() == 1 ? " byte" : " bytes") + " @" + x.streamOffset()
+                    + (x.closeCode() != null ? " code " + x.closeCode() + " \"" + x.closeReason() + "\"" : "")
+                    + (x.length() == 0 ? "" : ": " + spaced(hex) + (x.length() > HEX_SHOWN ? " ..." : "")));
+        } else if (e instanceof TapEvent.Packet x) {
+            packetLines(x, lines);
+        } else if (e instanceof TapEvent.StreamFinding x) {
+            lines.add(arrow(x.from()) + " stream " + mark(x.finding()) + " " + x.finding().field() + ": "
+                    + x.finding().message());
+        } else if (e instanceof TapEvent.Closed x) {
+            StringBuilder sb = new StringBuilder("closed by ").append(x.by());
+            if (x.code() != null) {
+                sb.append(", WebSocket close ").append(x.code());
+                if (x.reason() != null && !x.reason().isEmpty()) {
+                    sb.append(" \"").append(x.reason()).append('"');
+                }
+            }
+            sb.append(x.reset() ? ", TCP reset" : ", TCP FIN");
+            if (x.sinceLastPacketMillis() >= 0) {
+                sb.append(", ").append(x.sinceLastPacketMillis()).append(" ms after the last packet");
+            }
+            lines.add(sb.toString());
+            if (x.repairedPackets() > 0) {
+                lines.add(words.text("note.repaired", x.repairedPackets()));
+            }
+            if (x.verdict() != null) {
+                lines.add("verdict: " + x.verdict());
+            }
+        }
+        return lines;
+    }
+
+    private void packetLines(TapEvent.Packet x, List<String> lines) {
+        DecodedPacket p = x.packet();
+        Finding top = null;
+        for (Finding f : p.findings()) {
+            if (f.severity() != Severity.INFO && (top == null || f.severity().ordinal() < top.severity().ordinal())) {
+                top = f;
+            }
+        }
+        StringBuilder sb = new StringBuilder(arrow(x.from())).append(' ').append(p.type().name()).append(" #")
+                .append(p.index()).append(' ').append(p.length()).append(p.length() == 1 ? " byte " : " bytes ");
+        if (top == null) {
+            sb.append("✓ ").append(Summary.of(p));
+            Field pw = password(p);
+            if (pw != null) {
+                sb.append(", password ").append(showSecrets ? quoted(p, pw) : "*** (" + Math.max(0, pw.length() - 2)
+                        + " bytes)");
+            }
+        } else {
+            sb.append("✗ ").append(top.field()).append(": ").append(top.message());
+        }
+        lines.add(sb.toString());
+        if (p.diagnosis() != null) {
+            lines.add("  diagnosis: " + p.diagnosis());
+        }
+        if (x.repairedForwarded()) {
+            lines.add("  " + words.text("note.repaired", 1) + ": " + HexDump.hex(p.repaired(), " "));
+        }
+    }
+
+    private static String quoted(DecodedPacket p, Field pw) {
+        int from = pw.offset() + 2;
+        int len = Math.max(0, pw.length() - 2);
+        return "\"" + new String(p.raw(), from, len, StandardCharsets.UTF_8) + "\"";
+    }
+
+    private static String mark(Finding f) {
+        return f.severity() == Severity.INFO ? "i" : "✗";
+    }
+
+    private static String arrow(Direction d) {
+        return d == Direction.CLIENT_TO_BROKER ? "client→broker" : "broker→client";
+    }
+
+    private static String from(Direction d) {
+        return d == Direction.CLIENT_TO_BROKER ? "client" : "broker";
+    }
+
+    private static String spaced(String hex) {
+        StringBuilder sb = new StringBuilder(hex.length() * 3 / 2);
+        for (int i = 0; i < hex.length(); i += 2) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(hex, i, i + 2);
+        }
+        return sb.toString();
+    }
+
+    /** The packet in the one JSON form {@link PacketJson} writes for decode --json, as a tree to add keys to. */
+    private static ObjectNode packetObject(DecodedPacket p) {
+        try (TokenBuffer buf = new TokenBuffer(JSON, false)) {
+            PacketJson.writePacket(buf, p);
+            return (ObjectNode) JSON.readTree(buf.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
