@@ -71,6 +71,15 @@ public final class CaptureFixtures {
         }
     }
 
+    /**
+     * The MQTT message types tshark dissects in a file ({@code tshark -r FILE -Y mqtt -T fields -e mqtt.msgtype}),
+     * one line per MQTT packet; skips or fails as {@link Tools#require} says when tshark is missing.
+     */
+    public static List<String> tsharkMqttTypes(Path file) throws Exception {
+        return Tools.run(List.of(Tools.require("tshark").toString(), "-r", file.toString(), "-Y", "mqtt", "-T",
+                "fields", "-e", "mqtt.msgtype"));
+    }
+
     private static Conv wechatOverWebSocket() {
         Conv conv = new Conv(CLIENT_V4, 50_100, SERVER_V4, 8083).handshake()
                 .send(true, WebSocketCaptureTest.UPGRADE.getBytes(StandardCharsets.US_ASCII))
