@@ -74,6 +74,9 @@ class SubPcapExportTest {
         List<String> expected = c.packets().stream().map(p -> Integer.toString(p.packet().type().ordinal()))
                 .toList();
         assertThat(CaptureFixtures.tsharkMqttTypes(file)).containsExactlyElementsOf(expected);
+        // And decode --pcap reads it as a clean conversation.
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "decode", "--pcap", file.toString())).as(err.toString()).isZero();
     }
 
     @Test
