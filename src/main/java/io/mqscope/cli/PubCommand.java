@@ -48,6 +48,9 @@ public final class PubCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    PcapExportOption pcap;
+
     @Option(names = {"-t", "--topic"}, required = true, paramLabel = "TOPIC")
     String topic;
 
@@ -147,8 +150,16 @@ public final class PubCommand implements Callable<Integer> {
         MessageProperties props = new MessageProperties(
                 payloadFormatIndicator == null ? null : payloadFormatIndicator == 1, messageExpiry, null,
                 responseTopic, correlation, contentType, ups.value(), null);
+        if (pcap.problem() != null) {
+            return CliSupport.badInput(err, "pub", pcap.problem());
+        }
         Profile profile = pr.value().toBuilder().reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
-        Session session = Sessions.open(profile, new SessionListener() { });
+        Session session = Sessions.open(profile, new SessionListener() {
+            @Override
+            public void onPacket(io.mqscope.tap.PacketEvent packet) {
+                pcap.onPacket(packet);
+            }
+        });
         try {
             try {
                 session.connect().get();
@@ -174,6 +185,7 @@ public final class PubCommand implements Callable<Integer> {
             }
         } finally {
             CliSupport.close(session);
+            pcap.write(profile, err);
         }
         return CliSupport.OK;
     }
