@@ -6,6 +6,7 @@ import static io.mqscope.capture.TestCaptures.SERVER_V4;
 import io.mqscope.capture.TestCaptures.Conv;
 import io.mqscope.capture.TestCaptures.Frame;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,23 @@ public final class CaptureFixtures {
     public static byte[] truncated() {
         byte[] file = clean();
         return Arrays.copyOf(file, file.length - 5);
+    }
+
+    /**
+     * {@link #clean()}'s conversation plus a PINGREQ as pcapng, with the block of the CONNECT damaged (a wrong
+     * trailing length): the reader skips it with a note and reports its 15 bytes as a gap.
+     */
+    public static byte[] damagedBlock() {
+        List<Frame> frames = CaptureReaderTest.basic().send(true, CaptureReaderTest.PINGREQ).frames(ip -> ip);
+        byte[] file = TestCaptures.pcapng(false, new int[] {101}, frames, Collections.nCopies(frames.size(), 0),
+                List.of());
+        int at = 28 + 20; // after the section header and the interface description
+        for (int i = 0; i < 3; i++) {
+            at += ByteBuffer.wrap(file, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        }
+        int len = ByteBuffer.wrap(file, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        file[at + len - 4] ^= 0x40;
+        return file;
     }
 
     /** A pcap header with link type 105 (IEEE 802.11) and no records. */

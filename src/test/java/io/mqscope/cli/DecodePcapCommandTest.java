@@ -191,6 +191,15 @@ class DecodePcapCommandTest {
     }
 
     @Test
+    void a_damaged_block_in_the_middle_is_skipped_with_a_note_and_reading_goes_on() throws Exception {
+        assertThat(run("decode", "--pcap", file("damaged.pcapng", CaptureFixtures.damagedBlock()))).isEqualTo(0);
+        assertThat(out.toString()).contains("  gaps:\n    15 bytes missing at stream offset 0 (client to broker)\n")
+                .contains("  client +0.500 ms  PUBLISH #0  offset 15, 10 bytes") // what the gap held is unknown
+                .containsPattern("notes:\n  damaged block at byte offset [0-9]+");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void a_missing_file_exits_2() {
         assertThat(run("decode", "--pcap", dir.resolve("none.pcap").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("none.pcap: no such file");
