@@ -48,9 +48,6 @@ public final class PubCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Mixin
-    PcapExportOption pcap;
-
     @Option(names = {"-t", "--topic"}, required = true, paramLabel = "TOPIC")
     String topic;
 
@@ -150,16 +147,8 @@ public final class PubCommand implements Callable<Integer> {
         MessageProperties props = new MessageProperties(
                 payloadFormatIndicator == null ? null : payloadFormatIndicator == 1, messageExpiry, null,
                 responseTopic, correlation, contentType, ups.value(), null);
-        if (pcap.problem() != null) {
-            return CliSupport.badInput(err, "pub", pcap.problem());
-        }
         Profile profile = pr.value().toBuilder().reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
-        Session session = Sessions.open(profile, new SessionListener() {
-            @Override
-            public void onPacket(io.mqscope.tap.PacketEvent packet) {
-                pcap.onPacket(packet);
-            }
-        });
+        Session session = Sessions.open(profile, new SessionListener() { });
         try {
             try {
                 session.connect().get();
@@ -185,7 +174,6 @@ public final class PubCommand implements Callable<Integer> {
             }
         } finally {
             CliSupport.close(session);
-            pcap.write(profile, err);
         }
         return CliSupport.OK;
     }
