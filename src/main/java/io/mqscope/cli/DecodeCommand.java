@@ -6,6 +6,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,11 +22,12 @@ import picocli.CommandLine.Spec;
         description = {"Decode MQTT bytes: every packet, every field with its byte offsets, and every problem with "
                 + "the spec rule it breaks and, where known, the root cause.", "",
                 "Input (one of): --hex HEX, --hex-file PATH (hex text), --file PATH (raw binary bytes), "
-                + "- (hex text on standard input), or --batch FILE.jsonl.",
+                + "- (hex text on standard input), --batch FILE.jsonl, or --pcap FILE (a pcap or pcapng capture: every "
+                + "MQTT conversation in it, over TCP, WebSocket or TLS).",
                 "HEX may contain spaces, colons, commas, 0x prefixes and line breaks (a Wireshark or serial-log "
                 + "paste)."},
         footer = {"", "Exit status: 0 decoded without error findings, 1 decoded with error findings, 2 usage or "
-                + "input error.",
+                + "input error (--pcap: not a capture file, an unsupported link type, a file cut short).",
                 "--batch: each line {\"id\":\"...\",\"hex\":\"...\",\"from\":\"client\"|\"broker\",\"version\":4} "
                 + "gives one output line, the --json object plus \"id\" (\"from\" and \"version\" may be omitted: "
                 + "direction unknown, version learned from CONNECT). A bad line gives {\"id\",\"error\"} and the "
@@ -51,6 +55,10 @@ public final class DecodeCommand implements Callable<Integer> {
                 + "(- for standard input)")
         String batch;
 
+        @Option(names = "--pcap", paramLabel = "FILE", description = "a capture file (pcap or pcapng): decode every "
+                + "MQTT conversation in it")
+        Path pcap;
+
         @Parameters(arity = "0..1", paramLabel = "-", description = "read hex text from standard input")
         String stdin;
     }
@@ -74,6 +82,10 @@ public final class DecodeCommand implements Callable<Integer> {
             + "CONNECT (from the client) or CONNACK (from the broker)")
     boolean connectionStart;
 
+    @Option(names = "--port", paramLabel = "N", arity = "1..*", description = "with --pcap: the ports that carry MQTT "
+            + "(repeatable); only connections on them are read (default: MQTT recognised by content on any port)")
+    List<Integer> ports = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +98,9 @@ public final class DecodeCommand implements Callable<Integer> {
             dir = Direction.fromPeer(from);
         } catch (IllegalArgumentException e) {
             return usage(err, "--from: " + e.getMessage());
+        }
+        if (input != null && input.pcap != null || !ports.isEmpty()) {
+            return pcap(out, err);
         }
         if (input != null && input.batch != null) {
             return batch(input.batch, out, err);
@@ -124,6 +139,23 @@ public final class DecodeCommand implements Callable<Integer> {
             out.flush();
             return usage(err, "cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    private int pcap(PrintWriter out, PrintWriter err) {
+        if (input == null || input.pcap == null) {
+            return usage(err, "--port applies only to --pcap FILE");
+        }
+        for (String o : new String[] {"--from", "--version", "--connection-start"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                return usage(err, o + " does not apply to --pcap (the capture says who sent what)");
+            }
+        }
+        for (int p : ports) {
+            if (p < 1 || p > 65535) {
+                return usage(err, "--port must be 1 to 65535, not " + p);
+            }
+        }
+        return DecodePcap.run(input.pcap, Set.copyOf(ports), json, out, err);
     }
 
     private int usage(PrintWriter err, String message) {

@@ -84,7 +84,7 @@ final class DecodeReport {
         return sb.append('"').toString();
     }
 
-    private static void printFinding(Finding f, PrintWriter out, String indent) {
+    static void printFinding(Finding f, PrintWriter out, String indent) {
         out.printf("%s%-7s %s @%d+%d: %s%s%n", indent, f.severity().name(), f.field(), f.offset(), f.length(),
                 f.message(), f.spec().isEmpty() ? "" : "  [" + f.spec() + "]");
     }

@@ -55,6 +55,9 @@ public final class SubCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    PcapExportOption pcap;
+
     @Option(names = {"-t", "--topic"}, required = true, paramLabel = "FILTER",
             description = "Topic filter (repeatable).")
     List<String> topics;
@@ -131,6 +134,9 @@ public final class SubCommand implements Callable<Integer> {
         if (count != null && count <= 0) {
             return CliSupport.badInput(err, "sub", "--count must be positive, not " + count);
         }
+        if (pcap.problem() != null) {
+            return CliSupport.badInput(err, "sub", pcap.problem());
+        }
         Profile profile = pr.value().toBuilder().userProperties(ups.value()).build();
         out = spec.commandLine().getOut();
         if (json) {
@@ -181,6 +187,7 @@ public final class SubCommand implements Callable<Integer> {
             return CliSupport.CONNECTION_FAILED;
         } finally {
             CliSupport.close(session);
+            pcap.write(profile, err);
             flusher.shutdownNow();
             flush();
         }
@@ -301,6 +308,7 @@ public final class SubCommand implements Callable<Integer> {
 
         @Override
         public void onPacket(PacketEvent packet) {
+            pcap.onPacket(packet);
             if (packets) {
                 printPacket(packet);
             }
