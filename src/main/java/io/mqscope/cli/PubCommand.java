@@ -12,6 +12,7 @@ import io.mqscope.session.PublishRequest;
 import io.mqscope.session.Session;
 import io.mqscope.session.SessionListener;
 import io.mqscope.session.Sessions;
+import io.mqscope.tap.PacketEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,9 @@ public final class PubCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    PcapExportOption pcap;
 
     @Option(names = {"-t", "--topic"}, required = true, paramLabel = "TOPIC")
     String topic;
@@ -160,8 +164,16 @@ public final class PubCommand implements Callable<Integer> {
         MessageProperties props = new MessageProperties(
                 payloadFormatIndicator == null ? null : payloadFormatIndicator == 1, messageExpiry, null,
                 responseTopic, correlation, contentType, ups.value(), null);
+        if (pcap.problem() != null) {
+            return CliSupport.badInput(err, "pub", pcap.problem());
+        }
         Profile profile = pr.value().toBuilder().reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
         Session session = Sessions.open(profile, new SessionListener() {
+            @Override
+            public void onPacket(PacketEvent packet) {
+                pcap.onPacket(packet);
+            }
+
             @Override
             public void onRelayRefused(String connectionId, String reason) {
                 synchronized (err) {
@@ -203,6 +215,7 @@ public final class PubCommand implements Callable<Integer> {
             }
         } finally {
             CliSupport.close(session);
+            pcap.write(profile, err);
         }
         return CliSupport.OK;
     }

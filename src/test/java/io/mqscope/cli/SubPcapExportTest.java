@@ -90,6 +90,20 @@ class SubPcapExportTest {
     }
 
     @Test
+    void pub_writes_its_session_too(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pub.pcapng");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "pub", "--url", "mqtt://127.0.0.1:" + broker.tcpPort(), "-t", "cli/pcap-pub", "-m",
+                "x", "-q", "1", "--pcap", file.toString())).as(err.toString()).isZero();
+        Conversation c = CaptureReader.read(file).conversations().get(0);
+        assertThat(types(c, Direction.CLIENT_TO_BROKER)).containsExactly(PacketType.CONNECT, PacketType.PUBLISH,
+                PacketType.DISCONNECT);
+        assertThat(types(c, Direction.BROKER_TO_CLIENT)).containsExactly(PacketType.CONNACK, PacketType.PUBACK);
+        assertThat(run(err, "pub", "--url", "mqtt://127.0.0.1:1", "-t", "x", "-m", "x", "--pcap",
+                dir.resolve("no/such/x.pcapng").toString())).isEqualTo(2);
+    }
+
+    @Test
     void a_pcap_file_in_a_missing_folder_is_bad_input_before_connecting(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         assertThat(run(err, "sub", "--url", "mqtt://127.0.0.1:1", "-t", "x", "--pcap",
