@@ -9,6 +9,7 @@ import io.mqscope.wire.PacketType;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -58,6 +59,20 @@ class PasteBytesFxTest {
         assertThat(Fx.read(() -> vm.detail().highlightedProperty().get().offset())).isEqualTo(rl.offset());
         assertThat(Fx.read(() -> hex.getStyleOfChar(
                 vm.detail().dumpProperty().get().hexStart(Math.max(rl.offset(), 0))))).contains("hx-sel");
+    }
+
+    /** Issue 14 item 3: stream findings read as findings, not as a record's toString. */
+    @Test
+    void stream_findings_are_rendered_as_text(FxRobot robot) {
+        // a PUBLISH whose Remaining Length promises 5 bytes of which 2 arrived
+        robot.interact(() -> view.viewModel().inputProperty().set("30 05 00 01"));
+        robot.clickOn("#analyzeButton");
+        assertThat(Fx.read(() -> List.copyOf(view.viewModel().streamFindings()))).isNotEmpty();
+        List<String> shown = Fx.read(() -> robot.lookup("#streamFindings .list-cell").queryAllAs(ListCell.class)
+                .stream().map(c -> c.getGraphic() instanceof Label l ? l.getText() : c.getText())
+                .filter(t -> t != null && !t.isEmpty()).toList());
+        assertThat(shown).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("Finding[")
+                .startsWith("error  remaining_length @").contains("PUBLISH"));
     }
 
     @Test

@@ -114,6 +114,8 @@ public final class PasteBytesView {
             }
         });
         ListView<io.mqscope.wire.Finding> stream = new ListView<>(vm.streamFindings());
+        stream.setId("streamFindings");
+        stream.setCellFactory(l -> new PacketDetailView.FindingCell());
         stream.setPrefHeight(60);
         stream.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.streamFindings()));
         stream.visibleProperty().bind(stream.managedProperty());
