@@ -200,7 +200,8 @@ public final class PacketDetailView {
         }
         tree.setRoot(rootItem);
         findings.getItems().setAll(p == null ? List.of() : p.findings());
-        diagnosis.setText(p == null || p.diagnosis() == null ? "" : I18n.t("packets.diagnosis", p.diagnosis()));
+        diagnosis.setText(p == null || p.diagnosis() == null ? "" : I18n.t("packets.diagnosis",
+                DiagnosisText.of(p)));
         restyle();
     }
 
