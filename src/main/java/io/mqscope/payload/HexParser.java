@@ -1,16 +1,364 @@
 package io.mqscope.payload;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Parses hex as people paste it: {@code de ad be ef}, {@code deadbeef}, {@code 0xde,0xad}, Wireshark and serial-log
- * dumps with spaces, colons, commas, dashes and line breaks. A lone offset column is not stripped: paste bytes only.
+ * Parses hex as people paste it: {@code de ad be ef}, {@code deadbeef}, {@code c0:00}, and the layouts tools print
+ * (issue 14 item 2): Wireshark's "Copy as Hex Dump", {@code xxd}, {@code hexdump -C}, {@code od -A x -t x1},
+ * {@code tcpdump -X} (the TCP payloads) and C/JS arrays ({@code 0x10, 0x1a}, {@code [16, 26]}). Offsets and ASCII
+ * columns are dropped; an offset that does not follow the bytes before it, or an ASCII column that cannot be told
+ * from the bytes, is an error with its position, never a silent misread.
  */
 public final class HexParser {
+    /** The layout a paste was read as. */
+    public enum Layout {
+        HEX("hex"),
+        WIRESHARK("Wireshark hex dump"),
+        XXD("xxd"),
+        HEXDUMP_C("hexdump -C"),
+        OD("od -A x -t x1"),
+        TCPDUMP("tcpdump -X (TCP payloads)"),
+        HEX_ARRAY("array of 0x bytes"),
+        DECIMAL_ARRAY("array of decimal bytes");
+
+        private final String label;
+
+        Layout(String label) {
+            this.label = label;
+        }
+
+        /** How the CLI names it, e.g. "hexdump -C". */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The bytes of a paste and the layout they were read from. */
+    public record HexBytes(byte[] bytes, Layout layout) {
+    }
+
+    /** An offset at a line start: tcpdump {@code \t0x0010:}, xxd {@code 00000010:}, od, hexdump, Wireshark. */
+    private static final Pattern OFFSET = Pattern.compile("^([ \\t]*)(0x)?([0-9a-fA-F]{4,8})(:?)(?=[ \\t]|$)");
+    private static final Pattern ARRAY_ELEMENT = Pattern.compile("[^\\s,]+");
+
     private HexParser() {
     }
 
+    /** The bytes only; see {@link #read}. */
     public static ParseResult<byte[]> parse(String input) {
+        ParseResult<HexBytes> r = read(input);
+        return r.ok() ? ParseResult.ok(r.value().bytes()) : ParseResult.error(r.error(), r.position(), r.line(),
+                r.column());
+    }
+
+    /** The bytes and the layout recognised. */
+    public static ParseResult<HexBytes> read(String input) {
+        Layout dump = dumpLayout(input);
+        if (dump != null) {
+            return new Dump(input, dump).parse();
+        }
+        int open = arrayStart(input);
+        if (open >= 0) {
+            return array(input, open);
+        }
+        if (!input.isBlank() && Arrays.stream(input.trim().split("[\\s,;]+"))
+                .allMatch(t -> t.startsWith("0x") || t.startsWith("0X"))) {
+            return array(input, -1);
+        }
+        return plain(input);
+    }
+
+    /** The first '[' or '{' with something inside ({@code buf[]} in a C declaration is not the array). */
+    private static int arrayStart(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[' || c == '{') {
+                int close = s.indexOf(c == '[' ? ']' : '}', i + 1);
+                if (close < 0 || !s.substring(i + 1, close).isBlank()) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The layout the first non-blank line announces, or null for plain hex. */
+    private static Layout dumpLayout(String input) {
+        for (String line : input.split("\n", -1)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = OFFSET.matcher(line);
+            if (!m.find()) {
+                // tcpdump prints a header line ("12:00:00.000000 IP a > b: ...") before each packet's dump
+                if (line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d+ .*")) {
+                    continue;
+                }
+                return null;
+            }
+            String rest = line.substring(m.end());
+            boolean zero = Long.parseLong(m.group(3), 16) == 0;
+            if (!zero || rest.isBlank()) {
+                return null;
+            }
+            if (m.group(2) != null && !m.group(4).isEmpty()) {
+                return Layout.TCPDUMP;
+            }
+            if (m.group(2) != null) {
+                return null;
+            }
+            if (!m.group(4).isEmpty()) {
+                return m.group(3).length() == 8 ? Layout.XXD : null;
+            }
+            return switch (m.group(3).length()) {
+                case 8 -> rest.contains("|") ? Layout.HEXDUMP_C : null;
+                case 6 -> Layout.OD;
+                case 4 -> Layout.WIRESHARK;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    /** One dump, line by line: offset, hex, optional ASCII column; offsets must follow the bytes. */
+    private static final class Dump {
+        private final String input;
+        private final Layout layout;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        /** The current tcpdump packet (IP header on), or everything for the other layouts. */
+        private ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        private int packetLine;
+        private byte[] previousLine = new byte[0];
+        private boolean repeat;
+
+        Dump(String input, Layout layout) {
+            this.input = input;
+            this.layout = layout;
+        }
+
+        ParseResult<HexBytes> parse() {
+            int lineStart = 0;
+            int lineNo = 0;
+            while (lineStart <= input.length()) {
+                int end = input.indexOf('\n', lineStart);
+                if (end < 0) {
+                    end = input.length();
+                }
+                lineNo++;
+                String line = input.substring(lineStart, end).replace("\r", "");
+                ParseResult<HexBytes> error = line(line, lineStart, lineNo);
+                if (error != null) {
+                    return error;
+                }
+                lineStart = end + 1;
+            }
+            ParseResult<HexBytes> error = endPacket(lineStart);
+            if (error != null) {
+                return error;
+            }
+            return ParseResult.ok(new HexBytes(out.toByteArray(), layout));
+        }
+
+        /** Null when the line was read, else the error. */
+        private ParseResult<HexBytes> line(String line, int at, int lineNo) {
+            if (line.isBlank()) {
+                return null;
+            }
+            if (line.strip().equals("*") && (layout == Layout.HEXDUMP_C || layout == Layout.OD)) {
+                // hexdump and od print "*" for lines equal to the one before; the next offset says how many
+                repeat = true;
+                return null;
+            }
+            Matcher m = OFFSET.matcher(line);
+            if (!m.find()) {
+                if (layout == Layout.TCPDUMP && !Character.isWhitespace(line.charAt(0))) {
+                    return endPacket(at);
+                }
+                return ParseResult.errorAt(input, at, "line " + lineNo + " has no offset, unlike the rest of this "
+                        + layout.label() + ": paste the dump as the tool printed it, or bytes only");
+            }
+            long offset = Long.parseLong(m.group(3), 16);
+            int offsetAt = at + m.start(3);
+            if (repeat) {
+                repeat = false;
+                long missing = offset - packet.size();
+                if (previousLine.length == 0 || missing < 0 || missing % previousLine.length != 0) {
+                    return ParseResult.errorAt(input, offsetAt, "offset " + m.group(3) + " after '*' is not a whole"
+                            + " number of repeated lines");
+                }
+                for (long i = 0; i < missing / previousLine.length; i++) {
+                    packet.writeBytes(previousLine);
+                }
+            }
+            if (offset != packet.size()) {
+                return ParseResult.errorAt(input, offsetAt, "offset " + m.group(3) + " does not follow the "
+                        + packet.size() + " bytes before it (expected " + Long.toHexString(packet.size())
+                        + "): lines missing or out of order in this " + layout.label());
+            }
+            String rest = line.substring(m.end());
+            int restAt = at + m.end();
+            if (rest.isBlank()) {
+                // hexdump and od end with the total length alone on a line
+                return null;
+            }
+            return bytes(rest, restAt, lineNo);
+        }
+
+        private ParseResult<HexBytes> bytes(String rest, int restAt, int lineNo) {
+            String hex = rest;
+            String ascii = null;
+            int asciiAt = -1;
+            if (layout == Layout.HEXDUMP_C || layout == Layout.OD) {
+                char mark = layout == Layout.HEXDUMP_C ? '|' : '>';
+                int bar = rest.indexOf(mark);
+                if (bar >= 0) {
+                    hex = rest.substring(0, bar);
+                }
+            } else {
+                // Wireshark, xxd and tcpdump: the ASCII column follows the hex after two or more spaces
+                int gap = rest.stripLeading().isEmpty() ? -1 : rest.indexOf("  ", rest.length()
+                        - rest.stripLeading().length());
+                if (gap >= 0) {
+                    hex = rest.substring(0, gap);
+                    int textStart = gap;
+                    while (textStart < rest.length() && rest.charAt(textStart) == ' ') {
+                        textStart++;
+                    }
+                    ascii = rest.substring(textStart);
+                    asciiAt = restAt + textStart;
+                }
+            }
+            int width = layout == Layout.XXD || layout == Layout.TCPDUMP ? 4 : 2;
+            ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(16);
+            Matcher t = Pattern.compile("\\S+").matcher(hex);
+            while (t.find()) {
+                String token = t.group();
+                int tokenAt = restAt + t.start();
+                boolean lastGroup = hex.substring(t.end()).isBlank();
+                if (!(token.length() == width || (width == 4 && lastGroup && token.length() == 2))
+                        || !token.chars().allMatch(c -> digit((char) c) >= 0)) {
+                    return ParseResult.errorAt(input, tokenAt, "'" + token + "' on line " + lineNo + " is not a "
+                            + (width == 2 ? "hex byte" : "group of hex digits") + " of this " + layout.label());
+                }
+                for (int i = 0; i < token.length(); i += 2) {
+                    lineBytes.write(digit(token.charAt(i)) << 4 | digit(token.charAt(i + 1)));
+                }
+            }
+            // the ASCII column shows one character per byte (spaces at its ends may have been trimmed): more text
+            // than bytes means the hex and the text cannot be told apart
+            if (ascii != null && ascii.length() > lineBytes.size()) {
+                return ParseResult.errorAt(input, asciiAt, "cannot tell the bytes from the text on line " + lineNo
+                        + ": " + lineBytes.size() + " bytes but " + ascii.length() + " characters of ASCII column");
+            }
+            previousLine = lineBytes.toByteArray();
+            packet.writeBytes(previousLine);
+            return null;
+        }
+
+        /** The end of a tcpdump packet: its TCP payload joins the stream. Other layouts take every byte. */
+        private ParseResult<HexBytes> endPacket(int at) {
+            byte[] p = packet.toByteArray();
+            packet = new ByteArrayOutputStream();
+            previousLine = new byte[0];
+            if (layout != Layout.TCPDUMP || p.length == 0) {
+                out.writeBytes(p);
+                return null;
+            }
+            int payload = tcpPayloadStart(p);
+            if (payload < 0) {
+                return ParseResult.errorAt(input, Math.min(at, input.length()), "the tcpdump packet before this"
+                        + " position is not IPv4 or IPv6 TCP (dump with -X, not -XX, on an interface without a"
+                        + " link-layer header, or paste the payload bytes only)");
+            }
+            int end = (p[0] & 0xf0) == 0x40 ? Math.min(p.length, (p[2] & 0xff) << 8 | p[3] & 0xff) : p.length;
+            out.write(p, payload, Math.max(0, end - payload));
+            return null;
+        }
+    }
+
+    /** Where the TCP payload starts in an IPv4 (RFC 791) or IPv6 (RFC 8200) packet, or -1 when it is not TCP. */
+    static int tcpPayloadStart(byte[] p) {
+        int ip;
+        if (p.length >= 20 && (p[0] & 0xf0) == 0x40 && p[9] == 6) {
+            ip = (p[0] & 0x0f) * 4;
+        } else if (p.length >= 40 && (p[0] & 0xf0) == 0x60 && p[6] == 6) {
+            ip = 40;
+        } else {
+            return -1;
+        }
+        if (p.length < ip + 20) {
+            return -1;
+        }
+        int start = ip + ((p[ip + 12] & 0xf0) >> 4) * 4;
+        return start <= p.length ? start : -1;
+    }
+
+    /** {@code 0x10, 0x1a} or {@code [16, 26]} (brackets or braces, as C and JavaScript write them). */
+    private static ParseResult<HexBytes> array(String input, int open) {
+        int from = open + 1;
+        int to = input.length();
+        if (open >= 0) {
+            char close = input.charAt(open) == '[' ? ']' : '}';
+            to = input.indexOf(close, from);
+            if (to < 0) {
+                return ParseResult.errorAt(input, open, "'" + input.charAt(open) + "' at position " + (open + 1)
+                        + " is not closed by '" + close + "'");
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Boolean hex = null;
+        Matcher m = ARRAY_ELEMENT.matcher(input.substring(from, to));
+        while (m.find()) {
+            String e = m.group();
+            int at = from + m.start();
+            boolean isHex = e.startsWith("0x") || e.startsWith("0X");
+            String digits = isHex ? e.substring(2) : e;
+            // 0x1 is one byte, 0x1a2b two (a hex number written as bytes); 0x1a2 cannot be read either way
+            boolean valid = !digits.isEmpty() && (isHex ? digits.length() <= 2 || digits.length() % 2 == 0
+                    : digits.length() <= 3) && digits.chars()
+                    .allMatch(c -> isHex ? digit((char) c) >= 0 : c >= '0' && c <= '9');
+            if (!valid) {
+                return ParseResult.errorAt(input, at, "array element '" + e + "' at position " + (at + 1)
+                        + " is neither a decimal byte (16) nor a 0x byte (0x10)");
+            }
+            if (hex != null && hex != isHex) {
+                return ParseResult.errorAt(input, at, "array element '" + e + "' at position " + (at + 1)
+                        + " mixes " + (isHex ? "0x" : "decimal") + " with the " + (hex ? "0x" : "decimal")
+                        + " elements before it: cannot tell which is meant");
+            }
+            hex = isHex;
+            if (isHex && digits.length() > 2) {
+                for (int i = 0; i < digits.length(); i += 2) {
+                    out.write(Integer.parseInt(digits.substring(i, i + 2), 16));
+                }
+                continue;
+            }
+            int v = Integer.parseInt(digits, isHex ? 16 : 10);
+            if (v > 255) {
+                return ParseResult.errorAt(input, at, "array element '" + e + "' at position " + (at + 1)
+                        + " is " + v + ", more than a byte (255)");
+            }
+            out.write(v);
+        }
+        if (open >= 0 && !input.substring(to + 1).replaceAll("[\\s;)]", "").isEmpty()) {
+            int extra = to + 1;
+            while (Character.isWhitespace(input.charAt(extra)) || input.charAt(extra) == ';'
+                    || input.charAt(extra) == ')') {
+                extra++;
+            }
+            return ParseResult.errorAt(input, extra, "text after the array at position " + (extra + 1)
+                    + ": paste one array");
+        }
+        return ParseResult.ok(new HexBytes(out.toByteArray(), Boolean.FALSE.equals(hex) ? Layout.DECIMAL_ARRAY
+                : Layout.HEX_ARRAY));
+    }
+
+    private static ParseResult<HexBytes> plain(String input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(input.length() / 2);
         int i = 0;
         int n = input.length();
@@ -44,7 +392,7 @@ public final class HexParser {
             out.write(hi << 4 | lo);
             i += 2;
         }
-        return ParseResult.ok(out.toByteArray());
+        return ParseResult.ok(new HexBytes(out.toByteArray(), Layout.HEX));
     }
 
     private static String describe(String input, int i) {
