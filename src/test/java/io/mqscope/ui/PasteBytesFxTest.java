@@ -75,6 +75,19 @@ class PasteBytesFxTest {
                 .startsWith("error  remaining_length @").contains("PUBLISH"));
     }
 
+    /** Issue 14 item 2: a Wireshark dump with offsets and ASCII is one CONNECT, and the layout is named. */
+    @Test
+    void a_wireshark_dump_is_read_as_one_and_says_so(FxRobot robot) {
+        robot.interact(() -> view.viewModel().inputProperty().set(
+                "0000   10 1a 00 00 00 00 04 4d 51 54 54 04 c2 00 3c 00   .......MQTT...<.\n"
+                + "0010   0a 63 6e 2e 6c 6f 6b 65 69 2d 31 00 00 00 00      .cn.lokei-1....\n"));
+        robot.clickOn("#analyzeButton");
+        assertThat(Fx.read(() -> List.copyOf(view.viewModel().packets()))).singleElement()
+                .satisfies(p -> assertThat(p.type()).isEqualTo(PacketType.CONNECT));
+        assertThat(Fx.read(() -> robot.lookup("#pasteLayout").queryAs(Label.class).getText()))
+                .isEqualTo("Read as: Wireshark hex dump");
+    }
+
     @Test
     void bad_hex_is_an_error_with_its_position(FxRobot robot) {
         robot.interact(() -> view.viewModel().inputProperty().set("10 1a 0g"));
