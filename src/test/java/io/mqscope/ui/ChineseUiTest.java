@@ -55,11 +55,20 @@ class ChineseUiTest {
 
     /**
      * Quoted values (a client id, a topic), placeholders, spec references, hex, code points, URLs, paths, dotted
-     * and snake_case identifiers, the dump tools' command lines and English glosses in parentheses after the Chinese term.
+     * and snake_case identifiers, the dump tools' command lines and English glosses in parentheses after the
+     * Chinese term.
      */
-    private static final Pattern NOT_PROSE = Pattern.compile(
-            "xxd|hexdump -C|od -A x -t x1|tcpdump -X|\"[^\"]*\"|0x(?:\\{[^}]*}|[0-9A-Fa-f]+)*|\\{[^}]*}|\\[MQTT-[^\\]]*]|U\\+[0-9A-Fa-f]*|\\w+://\\S*|\\S*/\\S*"
-                    + "|[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+|[（(][A-Za-z0-9 ,.-]+[）)]");
+    private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
+            "xxd|hexdump -C|od -A x -t x1|tcpdump -X",
+            "\"[^\"]*\"",
+            "0x(?:\\{[^}]*}|[0-9A-Fa-f]+)*",
+            "\\{[^}]*}",
+            "\\[MQTT-[^\\]]*]",
+            "U\\+[0-9A-Fa-f]*",
+            "\\w+://\\S*",
+            "\\S*/\\S*",
+            "[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+",
+            "[（(][A-Za-z0-9 ,.-]+[）)]"));
     private static final Pattern WORD = Pattern.compile("(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9]*");
 
     @BeforeEach
