@@ -1,9 +1,12 @@
 package io.mqscope.payload;
 
 import java.io.ByteArrayOutputStream;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,19 +20,22 @@ import java.util.regex.Pattern;
 public final class HexParser {
     /** The layout a paste was read as. */
     public enum Layout {
-        HEX("hex"),
-        WIRESHARK("Wireshark hex dump"),
-        XXD("xxd"),
-        HEXDUMP_C("hexdump -C"),
-        OD("od -A x -t x1"),
-        TCPDUMP("tcpdump -X (TCP payloads)"),
-        HEX_ARRAY("array of 0x bytes"),
-        DECIMAL_ARRAY("array of decimal bytes");
+        HEX("hex", "hex"),
+        WIRESHARK("Wireshark hex dump", "Wireshark"),
+        XXD("xxd", "xxd"),
+        HEXDUMP_C("hexdump -C", "hexdump -C"),
+        OD("od -A x -t x1", "od"),
+        TCPDUMP("tcpdump -X (TCP payloads)", "tcpdump -X"),
+        HEX_ARRAY("array of 0x bytes", "0x"),
+        DECIMAL_ARRAY("array of decimal bytes", "[]");
 
         private final String label;
+        /** The tool alone, as error messages in any language name it. */
+        private final String tool;
 
-        Layout(String label) {
+        Layout(String label, String tool) {
             this.label = label;
+            this.tool = tool;
         }
 
         /** How the CLI names it, e.g. "hexdump -C". */
@@ -44,6 +50,7 @@ public final class HexParser {
 
     /** An offset at a line start: tcpdump {@code \t0x0010:}, xxd {@code 00000010:}, od, hexdump, Wireshark. */
     private static final Pattern OFFSET = Pattern.compile("^([ \\t]*)(0x)?([0-9a-fA-F]{4,8})(:?)(?=[ \\t]|$)");
+    private static final String MESSAGES = "io.mqscope.payload.HexMessages";
     private static final Pattern ARRAY_ELEMENT = Pattern.compile("[^\\s,]+");
 
     private HexParser() {
@@ -56,21 +63,26 @@ public final class HexParser {
                 r.column());
     }
 
-    /** The bytes and the layout recognised. */
+    /** The bytes and the layout recognised; errors in English. */
     public static ParseResult<HexBytes> read(String input) {
+        return read(input, Locale.ROOT);
+    }
+
+    /** As {@link #read(String)}, errors in {@code locale} (English or Simplified Chinese). */
+    public static ParseResult<HexBytes> read(String input, Locale locale) {
         Layout dump = dumpLayout(input);
         if (dump != null) {
-            return new Dump(input, dump).parse();
+            return new Dump(input, dump, locale).parse();
         }
         int open = arrayStart(input);
         if (open >= 0) {
-            return array(input, open);
+            return array(input, open, locale);
         }
         if (!input.isBlank() && Arrays.stream(input.trim().split("[\\s,;]+"))
                 .allMatch(t -> t.startsWith("0x") || t.startsWith("0X"))) {
-            return array(input, -1);
+            return array(input, -1, locale);
         }
-        return plain(input);
+        return plain(input, locale);
     }
 
     /** The first '[' or '{' with something inside ({@code buf[]} in a C declaration is not the array). */
@@ -136,9 +148,12 @@ public final class HexParser {
         private byte[] previousLine = new byte[0];
         private boolean repeat;
 
-        Dump(String input, Layout layout) {
+        private final Locale locale;
+
+        Dump(String input, Layout layout, Locale locale) {
             this.input = input;
             this.layout = layout;
+            this.locale = locale;
         }
 
         ParseResult<HexBytes> parse() {
@@ -179,8 +194,7 @@ public final class HexParser {
                 if (layout == Layout.TCPDUMP && !Character.isWhitespace(line.charAt(0))) {
                     return endPacket(at);
                 }
-                return ParseResult.errorAt(input, at, "line " + lineNo + " has no offset, unlike the rest of this "
-                        + layout.label() + ": paste the dump as the tool printed it, or bytes only");
+                return ParseResult.errorAt(input, at, msg(locale, "dump.noOffset", lineNo, layout.tool));
             }
             long offset = Long.parseLong(m.group(3), 16);
             int offsetAt = at + m.start(3);
@@ -188,17 +202,15 @@ public final class HexParser {
                 repeat = false;
                 long missing = offset - packet.size();
                 if (previousLine.length == 0 || missing < 0 || missing % previousLine.length != 0) {
-                    return ParseResult.errorAt(input, offsetAt, "offset " + m.group(3) + " after '*' is not a whole"
-                            + " number of repeated lines");
+                    return ParseResult.errorAt(input, offsetAt, msg(locale, "dump.repeat", m.group(3)));
                 }
                 for (long i = 0; i < missing / previousLine.length; i++) {
                     packet.writeBytes(previousLine);
                 }
             }
             if (offset != packet.size()) {
-                return ParseResult.errorAt(input, offsetAt, "offset " + m.group(3) + " does not follow the "
-                        + packet.size() + " bytes before it (expected " + Long.toHexString(packet.size())
-                        + "): lines missing or out of order in this " + layout.label());
+                return ParseResult.errorAt(input, offsetAt, msg(locale, "dump.offset", m.group(3), packet.size(),
+                        Long.toHexString(packet.size()), layout.tool));
             }
             String rest = line.substring(m.end());
             int restAt = at + m.end();
@@ -242,8 +254,8 @@ public final class HexParser {
                 boolean lastGroup = hex.substring(t.end()).isBlank();
                 if (!(token.length() == width || (width == 4 && lastGroup && token.length() == 2))
                         || !token.chars().allMatch(c -> digit((char) c) >= 0)) {
-                    return ParseResult.errorAt(input, tokenAt, "'" + token + "' on line " + lineNo + " is not a "
-                            + (width == 2 ? "hex byte" : "group of hex digits") + " of this " + layout.label());
+                    return ParseResult.errorAt(input, tokenAt, msg(locale, width == 2 ? "dump.byte" : "dump.group",
+                            token, lineNo, layout.tool));
                 }
                 for (int i = 0; i < token.length(); i += 2) {
                     lineBytes.write(digit(token.charAt(i)) << 4 | digit(token.charAt(i + 1)));
@@ -252,8 +264,8 @@ public final class HexParser {
             // the ASCII column shows one character per byte (spaces at its ends may have been trimmed): more text
             // than bytes means the hex and the text cannot be told apart
             if (ascii != null && ascii.length() > lineBytes.size()) {
-                return ParseResult.errorAt(input, asciiAt, "cannot tell the bytes from the text on line " + lineNo
-                        + ": " + lineBytes.size() + " bytes but " + ascii.length() + " characters of ASCII column");
+                return ParseResult.errorAt(input, asciiAt, msg(locale, "dump.ascii", lineNo, lineBytes.size(),
+                        ascii.length()));
             }
             previousLine = lineBytes.toByteArray();
             packet.writeBytes(previousLine);
@@ -271,9 +283,7 @@ public final class HexParser {
             }
             int payload = tcpPayloadStart(p);
             if (payload < 0) {
-                return ParseResult.errorAt(input, Math.min(at, input.length()), "the tcpdump packet before this"
-                        + " position is not IPv4 or IPv6 TCP (dump with -X, not -XX, on an interface without a"
-                        + " link-layer header, or paste the payload bytes only)");
+                return ParseResult.errorAt(input, Math.min(at, input.length()), msg(locale, "dump.notTcp"));
             }
             int end = (p[0] & 0xf0) == 0x40 ? Math.min(p.length, (p[2] & 0xff) << 8 | p[3] & 0xff) : p.length;
             out.write(p, payload, Math.max(0, end - payload));
@@ -299,15 +309,15 @@ public final class HexParser {
     }
 
     /** {@code 0x10, 0x1a} or {@code [16, 26]} (brackets or braces, as C and JavaScript write them). */
-    private static ParseResult<HexBytes> array(String input, int open) {
+    private static ParseResult<HexBytes> array(String input, int open, Locale locale) {
         int from = open + 1;
         int to = input.length();
         if (open >= 0) {
             char close = input.charAt(open) == '[' ? ']' : '}';
             to = input.indexOf(close, from);
             if (to < 0) {
-                return ParseResult.errorAt(input, open, "'" + input.charAt(open) + "' at position " + (open + 1)
-                        + " is not closed by '" + close + "'");
+                return ParseResult.errorAt(input, open, msg(locale, "array.open", input.charAt(open), open + 1,
+                        close));
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -323,13 +333,11 @@ public final class HexParser {
                     : digits.length() <= 3) && digits.chars()
                     .allMatch(c -> isHex ? digit((char) c) >= 0 : c >= '0' && c <= '9');
             if (!valid) {
-                return ParseResult.errorAt(input, at, "array element '" + e + "' at position " + (at + 1)
-                        + " is neither a decimal byte (16) nor a 0x byte (0x10)");
+                return ParseResult.errorAt(input, at, msg(locale, "array.element", e, at + 1));
             }
             if (hex != null && hex != isHex) {
-                return ParseResult.errorAt(input, at, "array element '" + e + "' at position " + (at + 1)
-                        + " mixes " + (isHex ? "0x" : "decimal") + " with the " + (hex ? "0x" : "decimal")
-                        + " elements before it: cannot tell which is meant");
+                return ParseResult.errorAt(input, at, msg(locale, isHex ? "array.mixedHex" : "array.mixedDecimal",
+                        e, at + 1));
             }
             hex = isHex;
             if (isHex && digits.length() > 2) {
@@ -340,8 +348,7 @@ public final class HexParser {
             }
             int v = Integer.parseInt(digits, isHex ? 16 : 10);
             if (v > 255) {
-                return ParseResult.errorAt(input, at, "array element '" + e + "' at position " + (at + 1)
-                        + " is " + v + ", more than a byte (255)");
+                return ParseResult.errorAt(input, at, msg(locale, "array.big", e, at + 1, v));
             }
             out.write(v);
         }
@@ -351,14 +358,13 @@ public final class HexParser {
                     || input.charAt(extra) == ')') {
                 extra++;
             }
-            return ParseResult.errorAt(input, extra, "text after the array at position " + (extra + 1)
-                    + ": paste one array");
+            return ParseResult.errorAt(input, extra, msg(locale, "array.after", extra + 1));
         }
         return ParseResult.ok(new HexBytes(out.toByteArray(), Boolean.FALSE.equals(hex) ? Layout.DECIMAL_ARRAY
                 : Layout.HEX_ARRAY));
     }
 
-    private static ParseResult<HexBytes> plain(String input) {
+    private static ParseResult<HexBytes> plain(String input, Locale locale) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(input.length() / 2);
         int i = 0;
         int n = input.length();
@@ -371,23 +377,21 @@ public final class HexParser {
             if (c == '0' && i + 1 < n && (input.charAt(i + 1) == 'x' || input.charAt(i + 1) == 'X')) {
                 i += 2;
                 if (i >= n || digit(input.charAt(i)) < 0) {
-                    return ParseResult.errorAt(input, i, i >= n
-                            ? "'0x' at the end of the input is not followed by a hex digit"
-                            : describe(input, i) + ": expected a hex digit after '0x'");
+                    return ParseResult.errorAt(input, i, i >= n ? msg(locale, "hex.0xAtEnd")
+                            : msg(locale, "hex.after0x", shown(input, i), i + 1));
                 }
                 continue;
             }
             int hi = digit(c);
             if (hi < 0) {
-                return ParseResult.errorAt(input, i, describe(input, i) + " is not a hex digit");
+                return ParseResult.errorAt(input, i, msg(locale, "hex.notDigit", shown(input, i), i + 1));
             }
             if (i + 1 >= n || isSeparator(input.charAt(i + 1))) {
-                return ParseResult.errorAt(input, i, "odd number of hex digits: '" + c + "' at position " + (i + 1)
-                        + " has no second digit (write 0" + c + ")");
+                return ParseResult.errorAt(input, i, msg(locale, "hex.odd", c, i + 1));
             }
             int lo = digit(input.charAt(i + 1));
             if (lo < 0) {
-                return ParseResult.errorAt(input, i + 1, describe(input, i + 1) + " is not a hex digit");
+                return ParseResult.errorAt(input, i + 1, msg(locale, "hex.notDigit", shown(input, i + 1), i + 2));
             }
             out.write(hi << 4 | lo);
             i += 2;
@@ -395,12 +399,21 @@ public final class HexParser {
         return ParseResult.ok(new HexBytes(out.toByteArray(), Layout.HEX));
     }
 
-    private static String describe(String input, int i) {
+    /** A character as an error names it: {@code 'z'}, or {@code U+0007} for a control character. */
+    private static String shown(String input, int i) {
         int cp = input.codePointAt(i);
-        String shown = Character.isISOControl(cp)
-                ? String.format("U+%04X", cp)
-                : "'" + new String(Character.toChars(cp)) + "'";
-        return "character " + shown + " at position " + (i + 1);
+        return Character.isISOControl(cp) ? String.format("U+%04X", cp) : "'" + new String(Character.toChars(cp)) + "'";
+    }
+
+    /**
+     * An error from {@code HexMessages(_zh_CN).properties}. Arguments are formatted as written (a position 1024
+     * stays "1024", not "1,024").
+     */
+    private static String msg(Locale locale, String key, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Object[] text = Arrays.stream(args).map(String::valueOf).toArray();
+        return new MessageFormat(bundle.getString(key), locale).format(text);
     }
 
     private static boolean isSeparator(char c) {

@@ -47,20 +47,21 @@ class ChineseUiTest {
             "Topic", "IoT", "P2P", "PR", "MQIsdp", "ws", "wss", "tcp", "mqtt", "mqtts", "ssl", "clientId", "name",
             "value", "true", "false", "ClientHello", "ServerHello", "ChangeCipherSpec", "ACL", "ShareName", "filter",
             "share", "et", "res", "Remaining", "Length", "No", "Local", "MUST", "SHOULD", "NOT", "MAY", "Malformed",
-            "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over"));
+            "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over", "ASCII", "IPv4", "IPv6"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
     }
 
     /**
-     * Quoted values (a client id, a topic), placeholders, spec references, hex, code points, URLs, paths, dotted
-     * and snake_case identifiers, the dump tools' command lines and English glosses in parentheses after the
+     * Quoted values (a client id, a topic, the bad character of a paste), placeholders, spec references, hex, code points, URLs, paths, dotted
+     * and snake_case identifiers, the dump tools' command lines and options and English glosses in parentheses after the
      * Chinese term.
      */
     private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
-            "xxd|hexdump -C|od -A x -t x1|tcpdump -X",
-            "\"[^\"]*\"",
+            "xxd|hexdump -C|od -A x -t x1|tcpdump -X|tcpdump",
+            "(?<![\\w-])-{1,2}[A-Za-z]+",
+            "\"[^\"]*\"|'[^']*'",
             "0x(?:\\{[^}]*}|[0-9A-Fa-f]+)*",
             "\\{[^}]*}",
             "\\[MQTT-[^\\]]*]",
@@ -119,6 +120,23 @@ class ChineseUiTest {
             String text = zh.getProperty(r.id());
             assertThat(text).as("zh_CN message for rule %s", r.id()).isNotBlank();
             assertThat(foreignWords(text)).as("Latin words in zh_CN %s = %s", r.id(), text).isEmpty();
+        }
+    }
+
+    @Test
+    void every_hex_paste_error_is_chinese() throws IOException {
+        Properties zh = bundle("/io/mqscope/payload/HexMessages_zh_CN.properties");
+        assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(
+                bundle("/io/mqscope/payload/HexMessages.properties").stringPropertyNames());
+        for (String k : zh.stringPropertyNames()) {
+            assertThat(foreignWords(zh.getProperty(k))).as("Latin words in zh_CN %s = %s", k, zh.getProperty(k))
+                    .isEmpty();
+        }
+        for (String bad : List.of("10 1a 0g", "10 1", "[16, 0x1a]", "0000   10 1a   ..MQTT",
+                "00000000: 101a\n00000020: 0000\n")) {
+            String error = HexParser.read(bad, I18n.CHINESE).error();
+            assertThat(error).as(bad).isNotNull().containsPattern("\\p{IsHan}");
+            assertThat(foreignWords(error)).as(error).isEmpty();
         }
     }
 

@@ -40,7 +40,7 @@ public final class PasteBytesViewModel {
         streamFindings.clear();
         selected.set(null);
         layout.set("");
-        ParseResult<HexParser.HexBytes> r = HexParser.read(input.get());
+        ParseResult<HexParser.HexBytes> r = HexParser.read(input.get(), I18n.locale());
         if (!r.ok()) {
             error.set(I18n.t("hex.error", r.line(), r.column(), r.error()));
             errorPosition.set(r.position());
