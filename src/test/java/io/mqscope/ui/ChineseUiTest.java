@@ -47,16 +47,17 @@ class ChineseUiTest {
             "Topic", "IoT", "P2P", "PR", "MQIsdp", "ws", "wss", "tcp", "mqtt", "mqtts", "ssl", "clientId", "name",
             "value", "true", "false", "ClientHello", "ServerHello", "ChangeCipherSpec", "ACL", "ShareName", "filter",
             "share", "et", "res", "Remaining", "Length", "No", "Local", "MUST", "SHOULD", "NOT", "MAY", "Malformed",
-            "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over", "ASCII", "IPv4", "IPv6"));
+            "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over",
+            "ASCII", "IPv4", "IPv6"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
     }
 
     /**
-     * Quoted values (a client id, a topic, the bad character of a paste), placeholders, spec references, hex, code points, URLs, paths, dotted
-     * and snake_case identifiers, the dump tools' command lines and options and English glosses in parentheses after the
-     * Chinese term.
+     * Quoted values (a client id, a topic, the bad character of a paste), placeholders, spec references, hex, code
+     * points, URLs, paths, dotted and snake_case identifiers, the dump tools' command lines and options and English
+     * glosses in parentheses after the Chinese term.
      */
     private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
             "xxd|hexdump -C|od -A x -t x1|tcpdump -X|tcpdump",
