@@ -34,7 +34,7 @@ final class DecodeReport {
                 }
             }
             if (p.diagnosis() != null) {
-                out.println("  diagnosis: " + p.diagnosis());
+                out.println("  diagnosis: " + p.diagnosis(Language.locale()));
             }
             if (p.repaired() != null) {
                 out.println("  repaired:  " + HexDump.hex(p.repaired(), " "));
@@ -52,7 +52,7 @@ final class DecodeReport {
             out.println("OK: " + d.packets().size() + (d.packets().size() == 1 ? " packet" : " packets")
                     + ", well-formed");
         } else {
-            out.println(top.severity() + ": " + top.field() + ": " + top.message());
+            out.println(top.severity() + ": " + top.field() + ": " + top.message(Language.locale()));
         }
     }
 
@@ -86,6 +86,6 @@ final class DecodeReport {
 
     static void printFinding(Finding f, PrintWriter out, String indent) {
         out.printf("%s%-7s %s @%d+%d: %s%s%n", indent, f.severity().name(), f.field(), f.offset(), f.length(),
-                f.message(), f.spec().isEmpty() ? "" : "  [" + f.spec() + "]");
+                f.message(Language.locale()), f.spec().isEmpty() ? "" : "  [" + f.spec() + "]");
     }
 }

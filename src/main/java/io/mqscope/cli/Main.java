@@ -2,6 +2,10 @@ package io.mqscope.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * Entry point. With no arguments (or only JavaFX/desktop options) it opens the desktop window; with a subcommand it
@@ -22,8 +26,27 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * {@code --lang en|zh-CN} on every command (inherited by the subcommands): the language of findings, diagnoses
+     * and messages, overriding {@code LC_ALL}/{@code LANG}.
+     */
+    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "en|zh-CN",
+            description = "Language of findings, diagnoses and messages: en or zh-CN (default: from LC_ALL/LANG).")
+    void setLanguage(String tag) {
+        try {
+            Language.choose(tag);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @Spec
+    private CommandSpec spec;
+
     /** The configured command line, shared by {@link #main} and tests that run commands in-process. */
     public static CommandLine commandLine() {
+        // a language chosen by a previous in-process run does not carry over
+        Language.choose(null);
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Usage errors exit 2 as documented; runtime failures are reported by each command with its own code.

@@ -77,7 +77,7 @@ public final class ProfileStore {
 
     /**
      * {@code mqscope.config.dir} if set; otherwise %APPDATA%\MQScope on Windows, ~/Library/Application
-     * Support/MQScope on macOS, $XDG_CONFIG_HOME/mqscope or ~/.config/mqscope elsewhere.
+     * Support/MQScope on macOS, $XDG_CONFIG_HOME/mqscope or ~/.config/mqscope elsewhere; ~ is $HOME when set.
      */
     public static Path defaultDirectory() {
         String override = System.getProperty("mqscope.config.dir");
@@ -93,6 +93,12 @@ public final class ProfileStore {
             String appData = env.get("APPDATA");
             return appData != null && !appData.isBlank() ? Path.of(appData, "MQScope")
                     : Path.of(home, "AppData", "Roaming", "MQScope");
+        }
+        // Java takes user.home from the account database, not from $HOME: a shell that points HOME elsewhere (a
+        // sandbox, a test, sudo -H) expects ~ to mean $HOME, as for every other program (issue 14 item 19)
+        String envHome = env.get("HOME");
+        if (envHome != null && !envHome.isBlank() && Path.of(envHome).isAbsolute()) {
+            home = envHome;
         }
         if (os.startsWith("mac") || os.startsWith("darwin")) {
             return Path.of(home, "Library", "Application Support", "MQScope");

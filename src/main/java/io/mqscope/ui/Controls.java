@@ -1,6 +1,8 @@
 package io.mqscope.ui;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.Ikon;
@@ -9,6 +11,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Small factories so views stay declarative. */
 public final class Controls {
     private Controls() {
+    }
+
+    /**
+     * OK and Cancel in the UI's language. JavaFX's own {@code ButtonType.OK}/{@code CANCEL} take their text from the
+     * JVM's default locale, not from the language chosen in the settings (issue 14 item 6).
+     */
+    public static ButtonType okButton() {
+        return new ButtonType(I18n.t("dialog.ok"), ButtonBar.ButtonData.OK_DONE);
+    }
+
+    public static ButtonType cancelButton() {
+        return new ButtonType(I18n.t("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     public static Button button(String key, Ikon icon) {

@@ -45,7 +45,7 @@ public final class DesktopApp extends Application {
     }
 
     /**
-     * Opens the window and returns when it is closed.
+     * Opens the window; when it is closed the process ends (issue 14 item 1), whatever happened before.
      *
      * @param firstFrameMillis receives the milliseconds from start to the first rendered frame (with
      *                         {@code --smoke-test}; the command line prints them for CI and packaging/measure.sh)
@@ -53,6 +53,10 @@ public final class DesktopApp extends Application {
     public static void launchDesktop(String[] args, LongConsumer firstFrameMillis) {
         firstFrameListener = firstFrameMillis;
         Application.launch(DesktopApp.class, args);
+        // stop() has closed sessions and the broker, but the HiveMQ client's Netty event loops are non-daemon
+        // threads that linger for tens of seconds after a failed connection (reconnect timers, graceful shutdown
+        // quiet periods). A closed window means the user is done: end the process now.
+        System.exit(0);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.mqscope.wire.PacketType;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -58,6 +59,33 @@ class PasteBytesFxTest {
         assertThat(Fx.read(() -> vm.detail().highlightedProperty().get().offset())).isEqualTo(rl.offset());
         assertThat(Fx.read(() -> hex.getStyleOfChar(
                 vm.detail().dumpProperty().get().hexStart(Math.max(rl.offset(), 0))))).contains("hx-sel");
+    }
+
+    /** Issue 14 item 3: stream findings read as findings, not as a record's toString. */
+    @Test
+    void stream_findings_are_rendered_as_text(FxRobot robot) {
+        // a PUBLISH whose Remaining Length promises 5 bytes of which 2 arrived
+        robot.interact(() -> view.viewModel().inputProperty().set("30 05 00 01"));
+        robot.clickOn("#analyzeButton");
+        assertThat(Fx.read(() -> List.copyOf(view.viewModel().streamFindings()))).isNotEmpty();
+        List<String> shown = Fx.read(() -> robot.lookup("#streamFindings .list-cell").queryAllAs(ListCell.class)
+                .stream().map(c -> c.getGraphic() instanceof Label l ? l.getText() : c.getText())
+                .filter(t -> t != null && !t.isEmpty()).toList());
+        assertThat(shown).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("Finding[")
+                .startsWith("error  remaining_length @").contains("PUBLISH"));
+    }
+
+    /** Issue 14 item 2: a Wireshark dump with offsets and ASCII is one CONNECT, and the layout is named. */
+    @Test
+    void a_wireshark_dump_is_read_as_one_and_says_so(FxRobot robot) {
+        robot.interact(() -> view.viewModel().inputProperty().set(
+                "0000   10 1a 00 00 00 00 04 4d 51 54 54 04 c2 00 3c 00   .......MQTT...<.\n"
+                + "0010   0a 63 6e 2e 6c 6f 6b 65 69 2d 31 00 00 00 00      .cn.lokei-1....\n"));
+        robot.clickOn("#analyzeButton");
+        assertThat(Fx.read(() -> List.copyOf(view.viewModel().packets()))).singleElement()
+                .satisfies(p -> assertThat(p.type()).isEqualTo(PacketType.CONNECT));
+        assertThat(Fx.read(() -> robot.lookup("#pasteLayout").queryAs(Label.class).getText()))
+                .isEqualTo("Read as: Wireshark hex dump");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.mqscope.ui.app;
 import io.mqscope.broker.BrokerException;
 import io.mqscope.broker.BrokerSettings;
 import io.mqscope.broker.LocalBroker;
+import io.mqscope.profile.FileSecretStore;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.ProfileStore;
 import io.mqscope.session.Session;
@@ -120,6 +121,11 @@ public final class AppBackend implements Backend {
         @Override
         public String secretBackend() {
             return store.secretBackend();
+        }
+
+        @Override
+        public String secretFile() {
+            return store.secretStore() instanceof FileSecretStore f ? f.file().toString() : null;
         }
 
         @Override

@@ -20,6 +20,11 @@ public interface ProfileRepository {
         return null;
     }
 
+    /** The user-only file secrets are kept in when there is no OS credential store; else null. */
+    default String secretFile() {
+        return null;
+    }
+
     /** True when secrets go to the OS credential store rather than a user-only file. */
     default boolean osCredentialStore() {
         return false;

@@ -78,7 +78,12 @@ public final class ConnectionsViewModel {
         if (where == null) {
             return I18n.t("editor.secrets.memory");
         }
-        return I18n.t(repository.osCredentialStore() ? "editor.secrets.keyring" : "editor.secrets.file", where);
+        if (repository.osCredentialStore()) {
+            return I18n.t("editor.secrets.keyring");
+        }
+        // the path only: the store's own description is an English sentence (issue 14 item 6)
+        String file = repository.secretFile();
+        return I18n.t("editor.secrets.file", file == null ? where : file);
     }
 
     /** A form for a copy of {@code profile}, or for a new one when null. */

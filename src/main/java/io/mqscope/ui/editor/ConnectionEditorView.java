@@ -1,6 +1,7 @@
 package io.mqscope.ui.editor;
 
 import io.mqscope.profile.Profile;
+import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import java.util.Optional;
 import javafx.geometry.Insets;
@@ -214,10 +215,11 @@ public final class ConnectionEditorView {
         d.initOwner(owner);
         d.setTitle(I18n.t(isNew ? "editor.title.new" : "editor.title.edit"));
         d.getDialogPane().setContent(v.root());
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
+        ButtonType ok = Controls.okButton();
+        d.getDialogPane().getButtonTypes().addAll(ok, Controls.cancelButton());
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(vm.validProperty().not());
         d.setResizable(true);
-        d.setResultConverter(b -> b == ButtonType.OK ? vm.build() : null);
+        d.setResultConverter(b -> b == ok ? vm.build() : null);
         return d.showAndWait();
     }
 

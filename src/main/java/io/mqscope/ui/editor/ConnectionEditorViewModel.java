@@ -3,6 +3,7 @@ package io.mqscope.ui.editor;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.ProfileUrl;
+import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.TaskExecutor;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +33,8 @@ public final class ConnectionEditorViewModel {
 
     /** @param signer computes the signing preview from the vendor and its inputs */
     public ConnectionEditorViewModel(Profile p, TaskExecutor tasks, Function<Profile.Signing, String> signer) {
-        Profile src = p == null ? Profile.builder().build() : p;
+        // a new profile is named in the UI's language; the profile layer's default name is English
+        Profile src = p == null ? Profile.builder().name(I18n.t("editor.defaultName")).build() : p;
         id = src.id();
         subscriptions = src.subscriptions();
         signing = new SigningTabViewModel(tasks, signer);

@@ -1,10 +1,9 @@
 package io.mqscope.ui.editor;
 
+import io.mqscope.ui.TopicText;
 import static io.mqscope.ui.editor.FormField.Kind.MULTILINE;
 import static io.mqscope.ui.editor.FormField.Kind.TEXT;
 
-import io.mqscope.payload.ParseResult;
-import io.mqscope.payload.TopicNames;
 import io.mqscope.profile.Profile;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -18,8 +17,7 @@ public final class WillTabViewModel extends EditorTabViewModel {
         if (!willEnabled.get()) {
             return "";
         }
-        ParseResult<String> r = TopicNames.validateName(v);
-        return r.ok() ? "" : r.error();
+        return TopicText.nameError(v);
     });
     private final StringProperty willPayload = text("willPayload", MULTILINE, null);
     private final StringProperty willFormat = choice("willFormat", List.of("text", "json", "hex", "base64"));

@@ -1,6 +1,6 @@
 package io.mqscope.ui.messages;
 
-import io.mqscope.payload.ParseResult;
+import io.mqscope.ui.TopicText;
 import io.mqscope.payload.TopicNames;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.ui.BoundedAppend;
@@ -48,8 +48,7 @@ public final class MessagesViewModel {
         this.maxVisible = maxVisible;
         topicFilter.addListener((o, a, b) -> {
             String f = b == null ? "" : b.trim();
-            ParseResult<String> r = f.isEmpty() ? ParseResult.ok(f) : TopicNames.validateFilter(f);
-            topicFilterError.set(r.ok() ? "" : r.error());
+            topicFilterError.set(f.isEmpty() ? "" : TopicText.filterError(f));
             reload();
         });
         textFilter.addListener((o, a, b) -> reload());

@@ -7,7 +7,6 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.Severity;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -201,7 +200,8 @@ public final class PacketDetailView {
         }
         tree.setRoot(rootItem);
         findings.getItems().setAll(p == null ? List.of() : p.findings());
-        diagnosis.setText(p == null || p.diagnosis() == null ? "" : I18n.t("packets.diagnosis", p.diagnosis()));
+        diagnosis.setText(p == null || p.diagnosis() == null ? "" : I18n.t("packets.diagnosis",
+                DiagnosisText.of(p)));
         restyle();
     }
 
@@ -267,7 +267,8 @@ public final class PacketDetailView {
         return root;
     }
 
-    private static final class FindingCell extends ListCell<Finding> {
+    /** One finding with its severity icon, wrapped to the list's width; Paste bytes' stream findings use it too. */
+    static final class FindingCell extends ListCell<Finding> {
         @Override
         protected void updateItem(Finding f, boolean empty) {
             super.updateItem(f, empty);
@@ -281,9 +282,7 @@ public final class PacketDetailView {
             FontIcon icon = new FontIcon(f.severity() == Severity.ERROR ? Feather.X_OCTAGON
                     : f.severity() == Severity.WARNING ? Feather.ALERT_TRIANGLE : Feather.INFO);
             icon.getStyleClass().add("finding-icon");
-            Label text = new Label(f.severity().name().toLowerCase(Locale.ROOT) + "  " + f.field() + " @" + f.offset()
-                    + (f.length() > 1 ? "+" + f.length() : "") + ": " + f.message()
-                    + (f.spec() == null || f.spec().isEmpty() ? "" : "\n" + f.spec()));
+            Label text = new Label(FindingText.of(f));
             text.setWrapText(true);
             text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (getListView() != null) {

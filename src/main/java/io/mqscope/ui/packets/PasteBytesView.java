@@ -76,7 +76,10 @@ public final class PasteBytesView {
         analyze.getStyleClass().add("accent");
         analyze.setDefaultButton(true);
         analyze.setOnAction(e -> vm.analyze());
-        HBox bar = new HBox(8, dir, version, analyze);
+        Label layout = new Label();
+        layout.setId("pasteLayout");
+        layout.textProperty().bind(vm.layoutProperty());
+        HBox bar = new HBox(8, dir, version, analyze, layout);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label error = Controls.errorLabel();
         error.setId("pasteError");
@@ -114,6 +117,8 @@ public final class PasteBytesView {
             }
         });
         ListView<io.mqscope.wire.Finding> stream = new ListView<>(vm.streamFindings());
+        stream.setId("streamFindings");
+        stream.setCellFactory(l -> new PacketDetailView.FindingCell());
         stream.setPrefHeight(60);
         stream.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.streamFindings()));
         stream.visibleProperty().bind(stream.managedProperty());

@@ -1,11 +1,11 @@
 package io.mqscope.ui.publisher;
 
+import io.mqscope.ui.TopicText;
 import io.mqscope.payload.JsonText;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.PayloadCodec;
 import io.mqscope.payload.PayloadFormat;
 import io.mqscope.payload.TextCharset;
-import io.mqscope.payload.TopicNames;
 import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageProperties;
 import io.mqscope.session.PublishRequest;
@@ -100,8 +100,7 @@ public final class PublisherViewModel {
     }
 
     private void validateTopic() {
-        ParseResult<String> r = TopicNames.validateName(topic.get());
-        topicError.set(r.ok() ? "" : r.error());
+        topicError.set(TopicText.nameError(topic.get()));
     }
 
     private void validatePayload() {
@@ -135,9 +134,9 @@ public final class PublisherViewModel {
         }
         String rt = responseTopic.get().trim();
         if (!rt.isEmpty()) {
-            ParseResult<String> r = TopicNames.validateName(rt);
-            if (!r.ok()) {
-                propertiesError.set(I18n.t("publisher.responseTopic.invalid", r.error()));
+            String error = TopicText.nameError(rt);
+            if (!error.isEmpty()) {
+                propertiesError.set(I18n.t("publisher.responseTopic.invalid", error));
                 return;
             }
         }

@@ -26,7 +26,8 @@ public final class SettingsDialog {
         Dialog<UiSettings> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(I18n.t("settings.title"));
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        ButtonType ok = Controls.okButton();
+        d.getDialogPane().getButtonTypes().addAll(ok, Controls.cancelButton());
 
         ToggleGroup lang = new ToggleGroup();
         RadioButton en = new RadioButton("English");
@@ -84,8 +85,8 @@ public final class SettingsDialog {
         note.setWrapText(true);
         g.add(note, 0, 5, 3, 1);
         d.getDialogPane().setContent(g);
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
-        d.setResultConverter(b -> b == ButtonType.OK ? vm.result() : null);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(vm.validProperty().not());
+        d.setResultConverter(b -> b == ok ? vm.result() : null);
         return d.showAndWait();
     }
 }

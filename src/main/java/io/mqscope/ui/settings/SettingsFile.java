@@ -1,6 +1,7 @@
 package io.mqscope.ui.settings;
 
 import io.mqscope.payload.PayloadFormat;
+import io.mqscope.profile.ProfileStore;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -19,23 +20,14 @@ public final class SettingsFile {
         this.file = file;
     }
 
-    /** {@code $XDG_CONFIG_HOME/mqscope/ui.properties} (or the platform's equivalent), or -Dmqscope.ui.settings. */
+    /** {@code ui.properties} in {@link ProfileStore#defaultDirectory()}, or -Dmqscope.ui.settings. */
     public static SettingsFile defaultLocation() {
         String override = System.getProperty("mqscope.ui.settings");
         if (override != null) {
             return new SettingsFile(Path.of(override));
         }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
-        Path dir;
-        if (os.contains("win") && System.getenv("APPDATA") != null) {
-            dir = Path.of(System.getenv("APPDATA"), "MQScope");
-        } else if (os.contains("mac")) {
-            dir = home.resolve("Library/Application Support/MQScope");
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            dir = (xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg)).resolve("mqscope");
-        }
+        // next to the profiles: one config directory ($XDG_CONFIG_HOME, $HOME, mqscope.config.dir all honoured)
+        Path dir = ProfileStore.defaultDirectory();
         return new SettingsFile(dir.resolve("ui.properties"));
     }
 

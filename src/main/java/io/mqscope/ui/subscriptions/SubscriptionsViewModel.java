@@ -1,6 +1,6 @@
 package io.mqscope.ui.subscriptions;
 
-import io.mqscope.payload.ParseResult;
+import io.mqscope.ui.TopicText;
 import io.mqscope.payload.TopicNames;
 import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.MessageEvent;
@@ -52,10 +52,10 @@ public final class SubscriptionsViewModel {
 
     private boolean validate() {
         String f = filter.get().trim();
-        ParseResult<String> r = TopicNames.validateFilter(f);
+        String error = TopicText.filterError(f);
         // an empty field is not an error until the user tries to subscribe with it
-        filterError.set(r.ok() || f.isEmpty() ? "" : r.error());
-        return r.ok();
+        filterError.set(f.isEmpty() ? "" : error);
+        return error.isEmpty();
     }
 
     /** Shows the profile's saved subscriptions and routes changes to its session and store. */
@@ -85,8 +85,7 @@ public final class SubscriptionsViewModel {
     /** Subscribes when the filter is valid; returns false (and subscribes to nothing) otherwise. */
     public boolean add() {
         if (!validate()) {
-            ParseResult<String> r = TopicNames.validateFilter(filter.get().trim());
-            filterError.set(r.error());
+            filterError.set(TopicText.filterError(filter.get().trim()));
             return false;
         }
         String f = filter.get().trim();
