@@ -238,7 +238,9 @@ public enum Rule {
     DIAGNOSIS_PADDED_REMAINING_LENGTH("diagnosis.padded_remaining_length", Severity.INFO,
             "", "written", "length_bytes", "pad", "summary"),
     DIAGNOSIS_PADDED_REMAINING_LENGTH_MULTI("diagnosis.padded_remaining_length_multi", Severity.INFO,
-            "", "written", "length_bytes", "pad", "count", "summary");
+            "", "written", "length_bytes", "pad", "count", "summary"),
+    DIAGNOSIS_PADDED_REMAINING_LENGTH_CUT("diagnosis.padded_remaining_length_cut", Severity.INFO,
+            "", "written", "length_bytes", "missing", "declared", "pad", "summary");
 
     private static final Map<String, Rule> BY_ID = new HashMap<>();
 

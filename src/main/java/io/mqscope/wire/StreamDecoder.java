@@ -323,6 +323,13 @@ public final class StreamDecoder {
                 if (padded != null) {
                     return padded;
                 }
+            } else if (zeros == pad && f.last()) {
+                // The stream ended before the padding's worth of bytes after the declared end: the packet takes them.
+                DecodedPacket cut = PaddedRemainingLength.attemptCut(f.bytes(0, f.to() - f.pos()), f.rlLen(), f.rl(),
+                        f.index(), f.offset(), versions);
+                if (cut != null) {
+                    return cut;
+                }
             }
         }
         if (ShortRemainingLength.couldRepair(p)) {
@@ -362,7 +369,13 @@ public final class StreamDecoder {
     }
 
     private void truncated(byte[] b, int pos, int to, Consumer<DecodedPacket> sink) {
-        DecodedPacket p = decode(Arrays.copyOfRange(b, pos, to));
+        byte[] raw = Arrays.copyOfRange(b, pos, to);
+        DecodedPacket p = decode(raw);
+        if (p.remainingLength() > 0) {
+            DecodedPacket cut = PaddedRemainingLength.attemptCut(raw, PacketDecoder.headerLength(raw) - 1,
+                    p.remainingLength(), index, consumed, versions);
+            p = cut == null ? p : cut;
+        }
         int at = (int) Math.min(Integer.MAX_VALUE, consumed);
         streamFindings.add(p.remainingLength() >= 0
                 ? Finding.of(Rule.STREAM_TRUNCATED_DECLARED, 0, "remaining_length", at, to - pos, p.type().name(),
