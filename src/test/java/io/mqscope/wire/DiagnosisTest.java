@@ -49,7 +49,8 @@ class DiagnosisTest {
             assertThat(p.length()).isEqualTo(n);
             assertThat(p.malformed()).isTrue();
             assertThat(p.cause().rule()).isEqualTo(Rule.DIAGNOSIS_PADDED_REMAINING_LENGTH_CUT);
-            assertThat(p.diagnosis()).startsWith("Remaining Length written as 4 bytes \"1a 00 00 00\" instead of \"1a\"")
+            assertThat(p.diagnosis())
+                    .startsWith("Remaining Length written as 4 bytes \"1a 00 00 00\" instead of \"1a\"")
                     .contains("The stream ends " + (31 - n) + " bytes short of the padded packet")
                     .contains("reads the 26 bytes the length declares")
                     .contains("start of a CONNECT: protocol MQTT 3.1.1, clientId \"cn.lokei-1\", clean session");
