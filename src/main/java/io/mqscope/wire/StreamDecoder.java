@@ -33,6 +33,7 @@ public final class StreamDecoder {
     private final VersionLearner versions;
     private final SequenceRules sequence;
     private final List<Finding> streamFindings = new ArrayList<>();
+    private final LostFraming lostFraming = new LostFraming();
 
     private byte[] buf = new byte[0];
     private int bufLen;
@@ -154,6 +155,16 @@ public final class StreamDecoder {
         }
     }
 
+    /** Candidate packets decoded while looking for the framing again (a measure of work, for tests). */
+    long resyncCandidates() {
+        return lostFraming.candidates();
+    }
+
+    /** Work done looking for the framing again: positions examined plus bytes of candidates decoded. */
+    long resyncWork() {
+        return lostFraming.work();
+    }
+
     /** Findings that belong to no single packet (sequence, truncation at end of stream, non-MQTT bytes). */
     public List<Finding> streamFindings() {
         return List.copyOf(streamFindings);
@@ -193,7 +204,7 @@ public final class StreamDecoder {
         while (pos < to) {
             int avail = to - pos;
             if (lostSync) {
-                int at = LostFraming.resync(b, pos, to, last, versions);
+                int at = lostFraming.resync(b, pos, to, last, versions);
                 boolean undecided = at < 0;
                 at = undecided ? ~at : at;
                 if (skippedFrom < 0) {
