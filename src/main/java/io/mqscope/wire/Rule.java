@@ -194,7 +194,7 @@ public enum Rule {
     STREAM_SKIPPED_TO_END("stream.skipped_to_end", Severity.ERROR, "3.1.1 §2.2.3", "count"),
     STREAM_TRUNCATED("stream.truncated", Severity.ERROR, "3.1.1 §2.2.3", "type", "present"),
     STREAM_TRUNCATED_DECLARED("stream.truncated_declared", Severity.ERROR,
-            "3.1.1 §2.2.3", "type", "present", "declared"),
+            "3.1.1 §2.2.3", "type", "present", "total", "declared", "header"),
     SEQUENCE_AFTER_DISCONNECT("sequence.after_disconnect", Severity.ERROR,
             "3.1.1 §3.14.4 [MQTT-3.14.4-2] | 5.0 §3.14.4 [MQTT-3.14.4-1]", "type"),
     SEQUENCE_SECOND_CONNECT("sequence.second_connect", Severity.ERROR,

@@ -277,9 +277,16 @@ public final class StreamDecoder {
                 // Buffers stay bounded: a packet this large is far more likely garbage than data.
                 int n = headerEnd - pos;
                 DecodedPacket p = decode(Arrays.copyOfRange(b, pos, headerEnd));
-                List<Finding> fs = new ArrayList<>(p.findings());
-                fs.add(Math.min(1, fs.size()), Finding.of(Rule.REMAINING_LENGTH_BEYOND_BUFFER, 0, "remaining_length",
-                        1, rlLen, rl, MAX_BUFFERED >> 20));
+                // Only the fixed header is read: what decoding it says about the body (truncated, fields missing)
+                // is not so, and how much of the body the bytes at hand hold depends on how the stream was split.
+                List<Finding> fs = new ArrayList<>();
+                fs.add(Finding.of(Rule.REMAINING_LENGTH_BEYOND_BUFFER, 0, "remaining_length", 1, rlLen, rl,
+                        MAX_BUFFERED >> 20));
+                for (Finding f : p.findings()) {
+                    if (f.offset() < n && f.rule() != Rule.REMAINING_LENGTH_TRUNCATED) {
+                        fs.add(f);
+                    }
+                }
                 emit(p.with(fs, null, null), sink);
                 lostSync = true;
                 sniff = true;
@@ -390,7 +397,8 @@ public final class StreamDecoder {
         int at = (int) Math.min(Integer.MAX_VALUE, consumed);
         streamFindings.add(p.remainingLength() >= 0
                 ? Finding.of(Rule.STREAM_TRUNCATED_DECLARED, 0, "remaining_length", at, to - pos, p.type().name(),
-                        to - pos, p.remainingLength())
+                        to - pos, (long) PacketDecoder.headerLength(raw) + p.remainingLength(), p.remainingLength(),
+                        PacketDecoder.headerLength(raw))
                 : Finding.of(Rule.STREAM_TRUNCATED, 0, "remaining_length", at, to - pos, p.type().name(), to - pos));
         emit(sequence.check(p, index), sink);
     }
