@@ -128,29 +128,54 @@ public final class StreamDecoder {
      */
     public List<DecodedPacket> decodeAll(byte[] data) {
         List<DecodedPacket> out = new ArrayList<>();
-        feed(data, 0, data.length, out::add);
-        int before = streamFindings.size();
-        finish(out::add);
-        joinPadding(out);
-        ZeroTail.apply(out, streamFindings, streamFindings.size() == before + 1, direction);
+        decodeAll(data, out::add);
         return out;
     }
 
-    private void joinPadding(List<DecodedPacket> out) {
-        int joined = 0;
-        for (int i = 0; i < out.size(); i++) {
-            DecodedPacket p = out.get(i);
-            if (i > 0 && PaddedRemainingLength.isPadding(p)) {
-                DecodedPacket one = PaddedRemainingLength.join(out.get(i - 1), p, direction);
+    /**
+     * {@link #decodeAll(byte[])}, handing each packet to {@code sink} as soon as nothing can change it: only the last
+     * few packets are held (those a joined padding or a short tail may still change), so memory does not grow with
+     * the number of packets. The stream findings are complete when this returns.
+     */
+    public void decodeAll(byte[] data, Consumer<DecodedPacket> sink) {
+        Window w = new Window(sink);
+        feed(data, 0, data.length, w);
+        int before = streamFindings.size();
+        finish(w);
+        ZeroTail.apply(w.held, streamFindings, streamFindings.size() == before + 1, direction);
+        w.held.forEach(sink);
+        w.held.clear();
+    }
+
+    /**
+     * The packets of a whole capture on their way out: a padding packet joins the zero-length packet before it (and
+     * the packets after are renumbered); the last {@code HELD} packets wait for the tail.
+     */
+    private final class Window implements Consumer<DecodedPacket> {
+        /** Enough for {@link ZeroTail}: up to {@link ZeroTail#MAX_TAIL} zero packets, the packet before, a tail. */
+        static final int HELD = ZeroTail.MAX_TAIL + 2;
+
+        final List<DecodedPacket> held = new ArrayList<>();
+        private final Consumer<DecodedPacket> sink;
+        private int joined;
+
+        Window(Consumer<DecodedPacket> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(DecodedPacket p) {
+            if (!held.isEmpty() && PaddedRemainingLength.isPadding(p)) {
+                DecodedPacket one = PaddedRemainingLength.join(held.get(held.size() - 1), p, direction);
                 if (one != null) {
-                    out.set(i - 1, one);
-                    out.remove(i--);
+                    held.set(held.size() - 1, one);
                     joined++;
-                    continue;
+                    return;
                 }
             }
-            if (joined > 0) {
-                out.set(i, p.withIndex(p.index() - joined));
+            held.add(joined > 0 ? p.withIndex(p.index() - joined) : p);
+            if (held.size() > HELD) {
+                sink.accept(held.remove(0));
             }
         }
     }
