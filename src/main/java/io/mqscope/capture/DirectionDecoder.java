@@ -27,7 +27,11 @@ final class DirectionDecoder {
     private final Events events;
     private DirectionDecoder other;
     private final MqttStream mqtt;
-    private long lastTime;
+    /**
+     * When the last MQTT byte arrived: a packet the decoder hands over only at a gap or the end carries this time,
+     * not that of later WebSocket frames without MQTT bytes (an empty message sent after the peer's FIN, say).
+     */
+    private long lastMqttTime;
     private int index;
     private boolean headerDone;
     private boolean dead;
@@ -54,7 +58,6 @@ final class DirectionDecoder {
     }
 
     void bytes(byte[] d, int off, int len, long time) {
-        lastTime = time;
         if (dead) {
             return;
         }
@@ -125,6 +128,7 @@ final class DirectionDecoder {
     }
 
     private void feed(byte[] d, int off, int len, long time) {
+        lastMqttTime = time;
         mqtt.feed(d, off, len, p -> events.packet(this, p, time));
         if (other.mqtt.version() == 0 && mqtt.version() != 0) {
             other.mqtt.setVersion(mqtt.version());
@@ -141,12 +145,12 @@ final class DirectionDecoder {
             dead = true;
             return;
         }
-        mqtt.resync(next, p -> events.packet(this, p, lastTime));
+        mqtt.resync(next, p -> events.packet(this, p, lastMqttTime));
     }
 
     /** Ends the direction: a packet still incomplete is reported (truncated); returns the stream findings. */
     List<Finding> end() {
-        mqtt.end(p -> events.packet(this, p, lastTime));
+        mqtt.end(p -> events.packet(this, p, lastMqttTime));
         return mqtt.findings();
     }
 }

@@ -1,6 +1,5 @@
 package io.mqscope.cli;
 
-import io.mqscope.wire.DecodeResult;
 import io.mqscope.wire.Direction;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -109,25 +108,30 @@ public final class DecodeCommand implements Callable<Integer> {
             return usage(err, "give the bytes with --hex HEX, --hex-file PATH, --file PATH or - (hex on standard "
                     + "input)");
         }
-        byte[] bytes;
         try {
-            bytes = DecodeInput.read(input.hex, input.hexFile, input.file, input.stdin, System.in);
+            byte[] bytes;
+            try {
+                bytes = DecodeInput.read(input.hex, input.hexFile, input.file, input.stdin, System.in);
+            } catch (IOException e) {
+                return usage(err, "cannot read input: " + e.getMessage());
+            } catch (DecodeInput.Refused e) {
+                return usage(err, e.getMessage());
+            }
+            if (bytes.length == 0) {
+                return usage(err, "no bytes to decode");
+            }
+            int v = version == null ? 0 : version;
+            boolean errors = json ? DecodeJson.write(bytes, dir, v, connectionStart, out)
+                    : DecodeReport.print(bytes, dir, v, connectionStart, out);
+            out.flush();
+            return errors ? 1 : 0;
         } catch (IOException e) {
-            return usage(err, "cannot read input: " + e.getMessage());
-        } catch (DecodeInput.Refused e) {
-            return usage(err, e.getMessage());
+            out.flush();
+            return usage(err, "cannot write the output: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            return usage(err, DecodeInput.outOfMemory());
         }
-        if (bytes.length == 0) {
-            return usage(err, "no bytes to decode");
-        }
-        DecodeResult d = DecodeResult.of(bytes, dir, version == null ? 0 : version, connectionStart);
-        if (json) {
-            out.println(DecodeJson.render(d, null));
-        } else {
-            DecodeReport.print(d, out);
-        }
-        out.flush();
-        return d.hasErrors() ? 1 : 0;
     }
 
     private int batch(String file, PrintWriter out, PrintWriter err) {

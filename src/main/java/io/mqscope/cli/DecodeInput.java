@@ -50,4 +50,11 @@ final class DecodeInput {
         }
         return r.value();
     }
+
+    /** The sentence for an input too large for the heap (the packets are not held; the input and its hex are). */
+    static String outOfMemory() {
+        long mib = Runtime.getRuntime().maxMemory() >> 20;
+        return "out of memory: the input is too large to decode in a Java heap of " + mib + " MiB; decode it in "
+                + "parts, or give Java more memory (java -Xmx...)";
+    }
 }

@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqscope.store.PacketJson;
 import io.mqscope.wire.DecodeResult;
 import io.mqscope.wire.DecodedPacket;
+import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
+import io.mqscope.wire.PacketType;
+import io.mqscope.wire.Severity;
+import io.mqscope.wire.StreamDecoder;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * {@code decode --json} and each {@code --batch} line: {@code {"id"?,"packet_type","malformed","severity","error",
@@ -33,21 +39,7 @@ final class DecodeJson {
                 g.writeFieldName("id");
                 MAPPER.writeTree(g, id);
             }
-            Finding top = d.rootCause();
-            boolean malformed = d.malformed();
-            g.writeStringField("packet_type", d.packets().isEmpty() ? null : d.packets().get(0).type().name());
-            g.writeBooleanField("malformed", malformed);
-            if (malformed) {
-                g.writeStringField("severity", top.severity().jsonName());
-                g.writeObjectFieldStart("error");
-                g.writeStringField("field", top.field());
-                g.writeStringField("detail", top.message());
-                g.writeStringField("spec", top.spec());
-                g.writeEndObject();
-            } else {
-                g.writeNullField("severity");
-                g.writeNullField("error");
-            }
+            writeSummary(g, d.packets().isEmpty() ? null : d.packets().get(0).type(), d.rootCause());
             g.writeArrayFieldStart("packets");
             for (DecodedPacket p : d.packets()) {
                 PacketJson.writePacket(g, p);
@@ -60,5 +52,60 @@ final class DecodeJson {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
+    }
+
+    /**
+     * {@code decode --json} holding no packets: the summary comes first, so a first pass decodes for the verdict
+     * only, and a second one writes each packet as it is decoded. Returns whether any finding is an error.
+     */
+    static boolean write(byte[] bytes, Direction dir, int version, boolean connectionStart, Writer out)
+            throws IOException {
+        DecodeReport.Tally t = new DecodeReport.Tally();
+        StreamDecoder first = new StreamDecoder(dir, version).expectConnectionStart(connectionStart);
+        first.decodeAll(bytes, t::add);
+        Finding top = DecodeResult.rootCause(t.rootCause, first.streamFindings());
+        Writer buffered = new BufferedWriter(out, 1 << 16);
+        try (JsonGenerator g = FACTORY.createGenerator(buffered)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            writeSummary(g, t.firstType, top);
+            g.writeArrayFieldStart("packets");
+            StreamDecoder second = new StreamDecoder(dir, version).expectConnectionStart(connectionStart);
+            try {
+                second.decodeAll(bytes, p -> {
+                    try {
+                        PacketJson.writePacket(g, p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            g.writeEndArray();
+            g.writeFieldName("findings");
+            PacketJson.writeFindings(g, second.streamFindings());
+            g.writeEndObject();
+        }
+        buffered.write(System.lineSeparator());
+        buffered.flush();
+        return top != null && top.severity() == Severity.ERROR;
+    }
+
+    private static void writeSummary(JsonGenerator g, PacketType first, Finding top) throws IOException {
+        boolean malformed = top != null && top.severity() != Severity.INFO;
+        g.writeStringField("packet_type", first == null ? null : first.name());
+        g.writeBooleanField("malformed", malformed);
+        if (malformed) {
+            g.writeStringField("severity", top.severity().jsonName());
+            g.writeObjectFieldStart("error");
+            g.writeStringField("field", top.field());
+            g.writeStringField("detail", top.message());
+            g.writeStringField("spec", top.spec());
+            g.writeEndObject();
+        } else {
+            g.writeNullField("severity");
+            g.writeNullField("error");
+        }
     }
 }

@@ -5,8 +5,14 @@ import io.mqscope.wire.DecodeResult;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Field;
 import io.mqscope.wire.Finding;
+import io.mqscope.wire.Direction;
 import io.mqscope.wire.HexDump;
+import io.mqscope.wire.PacketType;
+import io.mqscope.wire.Severity;
+import io.mqscope.wire.StreamDecoder;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The readable report of {@code mqscope decode}: each packet's fields, bytes, findings and diagnosis; a verdict. */
 final class DecodeReport {
@@ -15,42 +21,80 @@ final class DecodeReport {
 
     static void print(DecodeResult d, PrintWriter out) {
         for (DecodedPacket p : d.packets()) {
-            out.printf("#%d %s  offset %d, %d bytes, remaining_length %s, MQTT %s%s%n", p.index(), p.type().name(),
-                    p.offset(), p.length(), p.remainingLength() < 0 ? "?" : String.valueOf(p.remainingLength()),
-                    p.protocolVersion() == 3 ? "3.1" : p.protocolVersion() == 5 ? "5.0" : "3.1.1",
-                    p.malformed() ? "  MALFORMED" : "");
-            out.println("  fields (offset +length name = value):");
-            for (Field f : p.fields()) {
-                printField(f, out, "    ");
-            }
-            out.println("  bytes:");
-            for (String line : HexDump.renderAttributed(p).split("\n")) {
-                out.println("    " + line);
-            }
-            if (!p.findings().isEmpty()) {
-                out.println("  findings:");
-                for (Finding f : p.findings()) {
-                    printFinding(f, out, "    ");
-                }
-            }
-            if (p.diagnosis() != null) {
-                out.println("  diagnosis: " + p.diagnosis(Language.locale()));
-            }
-            if (p.repaired() != null) {
-                out.println("  repaired:  " + HexDump.hex(p.repaired(), " "));
-            }
-            out.println();
+            printPacket(p, out);
         }
-        if (!d.streamFindings().isEmpty()) {
+        printEnd(d.packets().size(), d.streamFindings(), d.rootCause(), out);
+    }
+
+    /**
+     * Decodes and prints packet by packet, holding none of them ({@code decode -} of a 10 MB paste is over a million
+     * packets), through a buffer rather than a flush per line. Returns whether any finding is an error.
+     */
+    static boolean print(byte[] bytes, Direction dir, int version, boolean connectionStart, PrintWriter out) {
+        PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16));
+        Tally t = new Tally();
+        StreamDecoder d = new StreamDecoder(dir, version).expectConnectionStart(connectionStart);
+        d.decodeAll(bytes, p -> {
+            t.add(p);
+            printPacket(p, buffered);
+        });
+        Finding top = DecodeResult.rootCause(t.rootCause, d.streamFindings());
+        printEnd(t.packets, d.streamFindings(), top, buffered);
+        buffered.flush();
+        return top != null && top.severity() == Severity.ERROR;
+    }
+
+    /** What the verdict needs of the packets once they are printed: their number, the first's type, the root cause. */
+    static final class Tally {
+        int packets;
+        PacketType firstType;
+        Finding rootCause;
+
+        void add(DecodedPacket p) {
+            if (packets++ == 0) {
+                firstType = p.type();
+            }
+            rootCause = DecodeResult.rootCause(rootCause, p.findings());
+        }
+    }
+
+    private static void printPacket(DecodedPacket p, PrintWriter out) {
+        out.printf("#%d %s  offset %d, %d bytes, remaining_length %s, MQTT %s%s%n", p.index(), p.type().name(),
+                p.offset(), p.length(), p.remainingLength() < 0 ? "?" : String.valueOf(p.remainingLength()),
+                p.protocolVersion() == 3 ? "3.1" : p.protocolVersion() == 5 ? "5.0" : "3.1.1",
+                p.malformed() ? "  MALFORMED" : "");
+        out.println("  fields (offset +length name = value):");
+        for (Field f : p.fields()) {
+            printField(f, out, "    ");
+        }
+        out.println("  bytes:");
+        for (String line : HexDump.renderAttributed(p).split("\n")) {
+            out.println("    " + line);
+        }
+        if (!p.findings().isEmpty()) {
+            out.println("  findings:");
+            for (Finding f : p.findings()) {
+                printFinding(f, out, "    ");
+            }
+        }
+        if (p.diagnosis() != null) {
+            out.println("  diagnosis: " + p.diagnosis(Language.locale()));
+        }
+        if (p.repaired() != null) {
+            out.println("  repaired:  " + HexDump.hex(p.repaired(), " "));
+        }
+        out.println();
+    }
+
+    private static void printEnd(int packets, List<Finding> streamFindings, Finding top, PrintWriter out) {
+        if (!streamFindings.isEmpty()) {
             out.println("stream findings (offsets in the stream):");
-            for (Finding f : d.streamFindings()) {
+            for (Finding f : streamFindings) {
                 printFinding(f, out, "  ");
             }
         }
-        Finding top = d.rootCause();
-        if (!d.malformed()) {
-            out.println("OK: " + d.packets().size() + (d.packets().size() == 1 ? " packet" : " packets")
-                    + ", well-formed");
+        if (top == null || top.severity() == Severity.INFO) {
+            out.println("OK: " + packets + (packets == 1 ? " packet" : " packets") + ", well-formed");
         } else {
             out.println(top.severity() + ": " + top.field() + ": " + top.message(Language.locale()));
         }

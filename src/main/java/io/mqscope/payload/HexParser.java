@@ -53,6 +53,8 @@ public final class HexParser {
     private static final String MESSAGES = "io.mqscope.payload.HexMessages";
     private static final Pattern ARRAY_ELEMENT = Pattern.compile("[^\\s,]+");
 
+    private static final Pattern TOKEN = Pattern.compile("[^\\s,;]+");
+
     private HexParser() {
     }
 
@@ -78,8 +80,7 @@ public final class HexParser {
         if (open >= 0) {
             return array(input, open, locale);
         }
-        if (!input.isBlank() && Arrays.stream(input.trim().split("[\\s,;]+"))
-                .allMatch(t -> t.startsWith("0x") || t.startsWith("0X"))) {
+        if (!input.isBlank() && everyTokenIs0x(input)) {
             return array(input, -1, locale);
         }
         return plain(input, locale);
@@ -99,9 +100,22 @@ public final class HexParser {
         return -1;
     }
 
+    /** Whether every token (between white space, commas and semicolons) starts with 0x; reads without copying. */
+    private static boolean everyTokenIs0x(String input) {
+        Matcher t = TOKEN.matcher(input);
+        while (t.find()) {
+            int at = t.start();
+            if (t.end() - at < 2 || input.charAt(at) != '0' || (input.charAt(at + 1) | 0x20) != 'x') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The layout the first non-blank line announces, or null for plain hex. */
     private static Layout dumpLayout(String input) {
-        for (String line : input.split("\n", -1)) {
+        // lines() is lazy: a 10 MB paste is not copied line by line to find its first line
+        for (String line : (Iterable<String>) input.lines()::iterator) {
             if (line.isBlank()) {
                 continue;
             }

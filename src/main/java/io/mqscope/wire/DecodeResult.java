@@ -1,6 +1,5 @@
 package io.mqscope.wire;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,13 +36,20 @@ public record DecodeResult(List<DecodedPacket> packets, List<Finding> streamFind
 
     /** The first finding of the highest severity, packets first (in order), then the stream's; null when none. */
     public Finding rootCause() {
-        List<Finding> all = new ArrayList<>();
-        for (DecodedPacket p : packets) {
-            all.addAll(p.findings());
-        }
-        all.addAll(streamFindings);
         Finding best = null;
-        for (Finding f : all) {
+        for (DecodedPacket p : packets) {
+            best = rootCause(best, p.findings());
+        }
+        return rootCause(best, streamFindings);
+    }
+
+    /**
+     * The root cause so far updated with findings that come after it (for output that does not keep the packets):
+     * the first finding of the highest severity.
+     */
+    public static Finding rootCause(Finding soFar, List<Finding> later) {
+        Finding best = soFar;
+        for (Finding f : later) {
             if (best == null || f.severity().ordinal() < best.severity().ordinal()) {
                 best = f;
             }

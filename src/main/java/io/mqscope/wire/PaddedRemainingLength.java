@@ -11,6 +11,10 @@ import java.util.List;
  * as one packet with the diagnosis and the repaired bytes.
  */
 final class PaddedRemainingLength {
+    /** The protocol names a CONNECT body starts with: 3.1.1 and 5.0 [MQTT-3.1.2-1], and 3.1. */
+    private static final byte[] MQTT = {0, 4, 'M', 'Q', 'T', 'T'};
+    private static final byte[] MQISDP = {0, 6, 'M', 'Q', 'I', 's', 'd', 'p'};
+
     private PaddedRemainingLength() {
     }
 
@@ -48,19 +52,71 @@ final class PaddedRemainingLength {
         }
         DecodedPacket lit = PacketDecoder.decode(raw, v, versions.direction(), f.index(), f.offset());
         versions.learnFrom(fixed);
+        return new DecodedPacket(lit.index(), lit.offset(), raw, lit.type(), lit.flags(), lit.remainingLength(),
+                fixed.protocolVersion(), lit.fields(), literalFindings(lit, raw, hdr),
+                diagnosis(raw, rlLen, pad, fixed), repaired);
+    }
+
+    /**
+     * The hypothesis for a stream that ends before the padded packet does: a broker reads only the bytes the padded
+     * length declares and hangs up, so the capture lacks the last {@code pad} bytes (or more). Without the packet's
+     * end nothing can be checked as well-formed, so only a CONNECT is recognised, by its start: the padding, then
+     * the protocol name {@code 00 04 "MQTT"} or {@code 00 06 "MQIsdp"} [MQTT-3.1.2-1]. Returns all the bytes at
+     * hand ({@code raw}, the stream's rest) as one packet with the diagnosis and no repaired bytes, or null.
+     *
+     * @param rlLen how many bytes the (literal) Remaining Length takes
+     * @param rl    the Remaining Length as declared
+     */
+    static DecodedPacket attemptCut(byte[] raw, int rlLen, int rl, int index, long offset, VersionLearner versions) {
+        int pad = padding(rlLen);
+        int hdr = 1 + rlLen;
+        int padded = hdr + pad + rl;
+        if (raw[0] != 0x10 || pad <= 0 || raw.length >= padded || !zeros(raw, hdr, pad)
+                || !startsWith(raw, hdr + pad, MQTT) && !startsWith(raw, hdr + pad, MQISDP)) {
+            return null;
+        }
+        byte[] start = new byte[raw.length - pad];
+        System.arraycopy(raw, 0, start, 0, hdr);
+        System.arraycopy(raw, hdr + pad, start, hdr, start.length - hdr);
+        int v = versions.versionOrDefault();
+        DecodedPacket fixed = PacketDecoder.decode(start, v, versions.direction());
+        DecodedPacket lit = PacketDecoder.decode(raw, v, versions.direction(), index, offset);
+        versions.learnFrom(fixed);
+        String written = HexDump.hex(Arrays.copyOfRange(raw, 1, 5), " ");
+        String lengthBytes = HexDump.hex(Arrays.copyOfRange(raw, 1, hdr), " ");
+        Diagnosis why = Diagnosis.of(Rule.DIAGNOSIS_PADDED_REMAINING_LENGTH_CUT, written, lengthBytes,
+                padded - raw.length, rl, pad, Summary.of(fixed));
+        return new DecodedPacket(lit.index(), lit.offset(), raw, lit.type(), lit.flags(), lit.remainingLength(),
+                fixed.protocolVersion(), lit.fields(), literalFindings(lit, raw, hdr), why, null);
+    }
+
+    private static boolean zeros(byte[] b, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (i >= b.length || b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, int from, byte[] prefix) {
+        return b.length - from >= prefix.length
+                && Arrays.equals(b, from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The literal reading's findings, its head extended by what the padding did (severity, span and spec stay). */
+    private static List<Finding> literalFindings(DecodedPacket lit, byte[] raw, int hdr) {
         List<Finding> fs = new ArrayList<>(lit.findings());
         if (!fs.isEmpty() && fs.get(0).blames(FieldName.REMAINING_LENGTH)) {
             Finding head = fs.get(0);
             Finding next = fs.size() > 1 && fs.get(1).severity() == Severity.ERROR ? fs.get(1) : null;
             String body = HexDump.hex(Arrays.copyOfRange(raw, hdr, Math.min(raw.length, hdr + 5)), " ");
-            // The head finding, extended: its severity, span and spec stay; the text says what the padding did.
             Rule rule = next == null ? Rule.REMAINING_LENGTH_PADDED_LITERAL : Rule.REMAINING_LENGTH_PADDED_LITERAL_THEN;
             List<Object> args = next == null ? List.of(head, body) : List.of(head, body, next);
             fs.set(0, new Finding(rule, head.severity(), head.field(), head.offset(), head.length(), head.spec(),
                     args));
         }
-        return new DecodedPacket(lit.index(), lit.offset(), raw, lit.type(), lit.flags(), lit.remainingLength(),
-                fixed.protocolVersion(), lit.fields(), List.copyOf(fs), diagnosis(raw, rlLen, pad, fixed), repaired);
+        return List.copyOf(fs);
     }
 
     static Diagnosis diagnosis(byte[] raw, int rlLen, int pad, DecodedPacket fixed) {

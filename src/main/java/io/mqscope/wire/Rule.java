@@ -157,9 +157,9 @@ public enum Rule {
             "3.1.1 §3.2.2.2 [MQTT-3.2.2-4]", "code"),
     SUBSCRIBE_NO_TOPIC_FILTER("subscribe.no_topic_filter", Severity.ERROR,
             "3.1.1 §3.8.3 [MQTT-3.8.3-3] | 5.0 §3.8.3 [MQTT-3.8.3-2]"),
-    SUBSCRIBE_QOS3("subscribe.qos3", Severity.ERROR, "3.1.1 §3.8.3.1 [MQTT-3-8.3-4] | 5.0 §3.8.3.1", "option", "value"),
+    SUBSCRIBE_QOS3("subscribe.qos3", Severity.ERROR, "3.1.1 §3.8.3.1 [MQTT-3.8.3-4] | 5.0 §3.8.3.1", "option", "value"),
     SUBSCRIBE_RESERVED_BITS_311("subscribe.reserved_bits_311", Severity.ERROR,
-            "3.1.1 §3.8.3.1 [MQTT-3-8.3-4]", "value"),
+            "3.1.1 §3.8.3.1 [MQTT-3.8.3-4]", "value"),
     SUBSCRIBE_RESERVED_BITS("subscribe.reserved_bits", Severity.ERROR, "5.0 §3.8.3.1 [MQTT-3.8.3-5]", "value"),
     SUBSCRIBE_RETAIN_HANDLING_3("subscribe.retain_handling_3", Severity.ERROR, "5.0 §3.8.3.1", "value"),
     SUBSCRIBE_NO_LOCAL_SHARED("subscribe.no_local_shared", Severity.ERROR, "5.0 §3.8.3.1 [MQTT-3.8.3-4]", "filter"),
@@ -194,7 +194,7 @@ public enum Rule {
     STREAM_SKIPPED_TO_END("stream.skipped_to_end", Severity.ERROR, "3.1.1 §2.2.3", "count"),
     STREAM_TRUNCATED("stream.truncated", Severity.ERROR, "3.1.1 §2.2.3", "type", "present"),
     STREAM_TRUNCATED_DECLARED("stream.truncated_declared", Severity.ERROR,
-            "3.1.1 §2.2.3", "type", "present", "declared"),
+            "3.1.1 §2.2.3", "type", "present", "total", "declared", "header"),
     SEQUENCE_AFTER_DISCONNECT("sequence.after_disconnect", Severity.ERROR,
             "3.1.1 §3.14.4 [MQTT-3.14.4-2] | 5.0 §3.14.4 [MQTT-3.14.4-1]", "type"),
     SEQUENCE_SECOND_CONNECT("sequence.second_connect", Severity.ERROR,
@@ -238,7 +238,9 @@ public enum Rule {
     DIAGNOSIS_PADDED_REMAINING_LENGTH("diagnosis.padded_remaining_length", Severity.INFO,
             "", "written", "length_bytes", "pad", "summary"),
     DIAGNOSIS_PADDED_REMAINING_LENGTH_MULTI("diagnosis.padded_remaining_length_multi", Severity.INFO,
-            "", "written", "length_bytes", "pad", "count", "summary");
+            "", "written", "length_bytes", "pad", "count", "summary"),
+    DIAGNOSIS_PADDED_REMAINING_LENGTH_CUT("diagnosis.padded_remaining_length_cut", Severity.INFO,
+            "", "written", "length_bytes", "missing", "declared", "pad", "summary");
 
     private static final Map<String, Rule> BY_ID = new HashMap<>();
 

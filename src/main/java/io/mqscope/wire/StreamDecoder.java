@@ -33,6 +33,7 @@ public final class StreamDecoder {
     private final VersionLearner versions;
     private final SequenceRules sequence;
     private final List<Finding> streamFindings = new ArrayList<>();
+    private final LostFraming lostFraming = new LostFraming();
 
     private byte[] buf = new byte[0];
     private int bufLen;
@@ -127,31 +128,66 @@ public final class StreamDecoder {
      */
     public List<DecodedPacket> decodeAll(byte[] data) {
         List<DecodedPacket> out = new ArrayList<>();
-        feed(data, 0, data.length, out::add);
-        int before = streamFindings.size();
-        finish(out::add);
-        joinPadding(out);
-        ZeroTail.apply(out, streamFindings, streamFindings.size() == before + 1, direction);
+        decodeAll(data, out::add);
         return out;
     }
 
-    private void joinPadding(List<DecodedPacket> out) {
-        int joined = 0;
-        for (int i = 0; i < out.size(); i++) {
-            DecodedPacket p = out.get(i);
-            if (i > 0 && PaddedRemainingLength.isPadding(p)) {
-                DecodedPacket one = PaddedRemainingLength.join(out.get(i - 1), p, direction);
+    /**
+     * {@link #decodeAll(byte[])}, handing each packet to {@code sink} as soon as nothing can change it: only the last
+     * few packets are held (those a joined padding or a short tail may still change), so memory does not grow with
+     * the number of packets. The stream findings are complete when this returns.
+     */
+    public void decodeAll(byte[] data, Consumer<DecodedPacket> sink) {
+        Window w = new Window(sink);
+        feed(data, 0, data.length, w);
+        int before = streamFindings.size();
+        finish(w);
+        ZeroTail.apply(w.held, streamFindings, streamFindings.size() == before + 1, direction);
+        w.held.forEach(sink);
+        w.held.clear();
+    }
+
+    /**
+     * The packets of a whole capture on their way out: a padding packet joins the zero-length packet before it (and
+     * the packets after are renumbered); the last {@code HELD} packets wait for the tail.
+     */
+    private final class Window implements Consumer<DecodedPacket> {
+        /** Enough for {@link ZeroTail}: up to {@link ZeroTail#MAX_TAIL} zero packets, the packet before, a tail. */
+        static final int HELD = ZeroTail.MAX_TAIL + 2;
+
+        final List<DecodedPacket> held = new ArrayList<>();
+        private final Consumer<DecodedPacket> sink;
+        private int joined;
+
+        Window(Consumer<DecodedPacket> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(DecodedPacket p) {
+            if (!held.isEmpty() && PaddedRemainingLength.isPadding(p)) {
+                DecodedPacket one = PaddedRemainingLength.join(held.get(held.size() - 1), p, direction);
                 if (one != null) {
-                    out.set(i - 1, one);
-                    out.remove(i--);
+                    held.set(held.size() - 1, one);
                     joined++;
-                    continue;
+                    return;
                 }
             }
-            if (joined > 0) {
-                out.set(i, p.withIndex(p.index() - joined));
+            held.add(joined > 0 ? p.withIndex(p.index() - joined) : p);
+            if (held.size() > HELD) {
+                sink.accept(held.remove(0));
             }
         }
+    }
+
+    /** Candidate packets decoded while looking for the framing again (a measure of work, for tests). */
+    long resyncCandidates() {
+        return lostFraming.candidates();
+    }
+
+    /** Work done looking for the framing again: positions examined plus bytes of candidates decoded. */
+    long resyncWork() {
+        return lostFraming.work();
     }
 
     /** Findings that belong to no single packet (sequence, truncation at end of stream, non-MQTT bytes). */
@@ -193,7 +229,7 @@ public final class StreamDecoder {
         while (pos < to) {
             int avail = to - pos;
             if (lostSync) {
-                int at = LostFraming.resync(b, pos, to, last, versions);
+                int at = lostFraming.resync(b, pos, to, last, versions);
                 boolean undecided = at < 0;
                 at = undecided ? ~at : at;
                 if (skippedFrom < 0) {
@@ -266,9 +302,16 @@ public final class StreamDecoder {
                 // Buffers stay bounded: a packet this large is far more likely garbage than data.
                 int n = headerEnd - pos;
                 DecodedPacket p = decode(Arrays.copyOfRange(b, pos, headerEnd));
-                List<Finding> fs = new ArrayList<>(p.findings());
-                fs.add(Math.min(1, fs.size()), Finding.of(Rule.REMAINING_LENGTH_BEYOND_BUFFER, 0, "remaining_length",
-                        1, rlLen, rl, MAX_BUFFERED >> 20));
+                // Only the fixed header is read: what decoding it says about the body (truncated, fields missing)
+                // is not so, and how much of the body the bytes at hand hold depends on how the stream was split.
+                List<Finding> fs = new ArrayList<>();
+                fs.add(Finding.of(Rule.REMAINING_LENGTH_BEYOND_BUFFER, 0, "remaining_length", 1, rlLen, rl,
+                        MAX_BUFFERED >> 20));
+                for (Finding f : p.findings()) {
+                    if (f.offset() < n && f.rule() != Rule.REMAINING_LENGTH_TRUNCATED) {
+                        fs.add(f);
+                    }
+                }
                 emit(p.with(fs, null, null), sink);
                 lostSync = true;
                 sniff = true;
@@ -323,6 +366,13 @@ public final class StreamDecoder {
                 if (padded != null) {
                     return padded;
                 }
+            } else if (zeros == pad && f.last()) {
+                // The stream ended before the padding's worth of bytes after the declared end: the packet takes them.
+                DecodedPacket cut = PaddedRemainingLength.attemptCut(f.bytes(0, f.to() - f.pos()), f.rlLen(), f.rl(),
+                        f.index(), f.offset(), versions);
+                if (cut != null) {
+                    return cut;
+                }
             }
         }
         if (ShortRemainingLength.couldRepair(p)) {
@@ -362,11 +412,18 @@ public final class StreamDecoder {
     }
 
     private void truncated(byte[] b, int pos, int to, Consumer<DecodedPacket> sink) {
-        DecodedPacket p = decode(Arrays.copyOfRange(b, pos, to));
+        byte[] raw = Arrays.copyOfRange(b, pos, to);
+        DecodedPacket p = decode(raw);
+        if (p.remainingLength() > 0) {
+            DecodedPacket cut = PaddedRemainingLength.attemptCut(raw, PacketDecoder.headerLength(raw) - 1,
+                    p.remainingLength(), index, consumed, versions);
+            p = cut == null ? p : cut;
+        }
         int at = (int) Math.min(Integer.MAX_VALUE, consumed);
         streamFindings.add(p.remainingLength() >= 0
                 ? Finding.of(Rule.STREAM_TRUNCATED_DECLARED, 0, "remaining_length", at, to - pos, p.type().name(),
-                        to - pos, p.remainingLength())
+                        to - pos, (long) PacketDecoder.headerLength(raw) + p.remainingLength(), p.remainingLength(),
+                        PacketDecoder.headerLength(raw))
                 : Finding.of(Rule.STREAM_TRUNCATED, 0, "remaining_length", at, to - pos, p.type().name(), to - pos));
         emit(sequence.check(p, index), sink);
     }

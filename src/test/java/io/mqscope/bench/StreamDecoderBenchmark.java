@@ -48,6 +48,7 @@ public class StreamDecoderBenchmark {
     byte[] publishStream;
     byte[] mixedStream;
     int mixedCount;
+    byte[] craftedResync;
 
     @Setup
     public void setUp() {
@@ -85,6 +86,15 @@ public class StreamDecoderBenchmark {
             mixedCount++;
         }
         mixedStream = out.toByteArray();
+
+        // Issue 13 item 2: lost framing, then "30 fd ff ff 03" repeated to 12 MB: every unit declares an 8 MiB
+        // PUBLISH that ends on another unit, so only the bound on resync work keeps this linear.
+        out.reset();
+        out.writeBytes(new byte[] {0x30, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
+        while (out.size() < 12_000_000) {
+            out.writeBytes(new byte[] {0x30, (byte) 0xfd, (byte) 0xff, (byte) 0xff, 0x03});
+        }
+        craftedResync = out.toByteArray();
     }
 
     /** Feeds the stream in 1460-byte chunks (one TCP segment each), as a relay would. */
@@ -106,5 +116,11 @@ public class StreamDecoderBenchmark {
     @OperationsPerInvocation(PACKETS)
     public void mixed(Blackhole bh) {
         run(mixedStream, bh::consume);
+    }
+
+    /** One operation is the whole 12 MB crafted stream (not a packet): its decodes per second. */
+    @Benchmark
+    public void resyncCrafted12MB(Blackhole bh) {
+        run(craftedResync, bh::consume);
     }
 }

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,7 +198,6 @@ class LiveCaptureTest {
     }
 
     @Test
-    @Disabled("needs StreamDecoder to diagnose a padded Remaining Length in a CONNECT cut at 28/29 bytes")
     void the_wechat_padded_connect_in_thirteen_websocket_messages_is_diagnosed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("wechat.pcap");
         try (Tcpdump t = Tcpdump.start("lo", mosquitto.wsPort, file)) {

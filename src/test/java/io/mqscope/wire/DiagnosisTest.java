@@ -33,6 +33,64 @@ class DiagnosisTest {
         assertThat(p.repaired()).hasSize(28);
     }
 
+    /** The seed bug as mosquitto leaves it: it hangs up after the 26 body bytes the padded length declares. */
+    static final byte[] SEED = bytes(0x10, 0x1a, 0x00, 0x00, 0x00, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0xc2, 0x00,
+            0x3c, 0x00, 0x0a, 'c', 'n', '.', 'l', 'o', 'k', 'e', 'i', '-', '1', 0x00, 0x00, 0x00, 0x00);
+
+    @Test
+    void padded_connect_cut_at_28_or_29_bytes_is_one_packet_with_the_diagnosis() {
+        for (int n : new int[] {28, 29}) {
+            byte[] cut = java.util.Arrays.copyOf(SEED, n);
+            StreamDecoder whole = new StreamDecoder(CLIENT, 0);
+            List<DecodedPacket> ps = whole.decodeAll(cut);
+            assertThat(ps).as("%d bytes", n).hasSize(1);
+            DecodedPacket p = ps.get(0);
+            assertThat(p.type()).isEqualTo(PacketType.CONNECT);
+            assertThat(p.length()).isEqualTo(n);
+            assertThat(p.malformed()).isTrue();
+            assertThat(p.cause().rule()).isEqualTo(Rule.DIAGNOSIS_PADDED_REMAINING_LENGTH_CUT);
+            assertThat(p.diagnosis())
+                    .startsWith("Remaining Length written as 4 bytes \"1a 00 00 00\" instead of \"1a\"")
+                    .contains("The stream ends " + (31 - n) + " bytes short of the padded packet")
+                    .contains("reads the 26 bytes the length declares")
+                    .contains("start of a CONNECT: protocol MQTT 3.1.1, clientId \"cn.lokei-1\", clean session");
+            assertThat(p.repaired()).as("no repair of a packet whose end is missing").isNull();
+            assertThat(whole.protocolVersion()).isEqualTo(4);
+            // Live: the decoder waits for the padding's worth of bytes, and the end of the stream decides.
+            StreamDecoder live = new StreamDecoder(CLIENT, 0);
+            assertThat(live.feed(cut)).isEmpty();
+            List<DecodedPacket> out = new ArrayList<>();
+            live.finish(out::add);
+            assertThat(out).singleElement().satisfies(q -> assertThat(q.diagnosis()).isEqualTo(p.diagnosis()));
+        }
+        assertThat(all(CLIENT, java.util.Arrays.copyOf(SEED, 29)).get(0).findings().get(0).message())
+                .startsWith("remaining_length declares 26 but 27 bytes present (1 extra byte); read literally");
+    }
+
+    @Test
+    void padded_connect_cut_inside_the_declared_length_keeps_the_truncation_and_gets_the_diagnosis() {
+        StreamDecoder d = new StreamDecoder(CLIENT, 0);
+        List<DecodedPacket> ps = d.decodeAll(java.util.Arrays.copyOf(SEED, 20));
+        assertThat(ps).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(PacketType.CONNECT);
+            assertThat(p.length()).isEqualTo(20);
+            assertThat(p.findings().get(0).rule()).isEqualTo(Rule.REMAINING_LENGTH_PADDED_LITERAL_THEN);
+            assertThat(p.diagnosis()).contains("The stream ends 11 bytes short of the padded packet");
+        });
+        assertThat(d.streamFindings()).singleElement()
+                .satisfies(f -> assertThat(f.rule()).isEqualTo(Rule.STREAM_TRUNCATED_DECLARED));
+    }
+
+    @Test
+    void a_cut_connect_whose_zeros_are_not_followed_by_a_protocol_name_is_not_blamed_on_padding() {
+        byte[] b = java.util.Arrays.copyOf(SEED, 28);
+        b[8] = 'X'; // "MXTT"
+        assertThat(all(CLIENT, b)).singleElement().satisfies(p -> assertThat(p.diagnosis()).isNull());
+        byte[] publish = java.util.Arrays.copyOf(SEED, 28);
+        publish[0] = 0x30;
+        assertThat(all(CLIENT, publish)).singleElement().satisfies(p -> assertThat(p.diagnosis()).isNull());
+    }
+
     @Test
     void padded_length_in_publish_with_two_byte_length() {
         // PUBLISH with remaining length 200 (c8 01) padded to c8 01 00 00

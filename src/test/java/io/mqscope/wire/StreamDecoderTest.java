@@ -242,8 +242,25 @@ class StreamDecoderTest {
         // remaining length 268,435,455 (ff ff ff 7f), then a PINGREQ
         List<DecodedPacket> ps = new ArrayList<>(d.feed(bytes(0x30, 0xff, 0xff, 0xff, 0x7f, 0x00, 0x01, 0xc0, 0x00)));
         d.finish(ps::add);
-        assertThat(ps.get(0).findings()).extracting(Finding::field).contains("remaining_length");
-        assertThat(ps.get(0).findings().get(1).message()).contains("beyond what this decoder buffers");
+        // Only the fixed header is read, so nothing is said about the body (issue 13 item 13: it said "only 0
+        // bytes present" with bytes following).
+        assertThat(ps.get(0).findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.REMAINING_LENGTH_BEYOND_BUFFER);
+            assertThat(f.message()).isEqualTo("remaining_length 268435455 is beyond what this decoder buffers "
+                    + "(64 MiB): the framing is treated as lost");
+        });
         assertThat(ps).extracting(DecodedPacket::type).endsWith(PacketType.PINGREQ);
+    }
+
+    @Test
+    void a_stream_ending_inside_a_packet_compares_bytes_with_bytes() {
+        StreamDecoder d = new StreamDecoder(CLIENT, 4).expectConnectionStart(false);
+        d.decodeAll(bytes(0x30, 0x0b, 0x00, 0x03, 'a', '/', 'b', 'h', 'i'));
+        assertThat(d.streamFindings()).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(
+                "the stream ends inside a PUBLISH packet: 9 of its 13 bytes present (remaining_length declares 11 "
+                        + "after the 2-byte fixed header)"));
+        assertThat(d.streamFindings().get(0).message(java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("数据流在一个 PUBLISH 报文中途结束：它的 13 字节只有 9 字节（remaining_length 在 2 字节的固定报头之后"
+                        + "声明了 11 字节）");
     }
 }

@@ -54,13 +54,13 @@ class SubscribeTest {
     @Test
     void decode_requested_qos_3() {
         error(decode(4, CLIENT, 0x82, 0x06, 0x00, 0x01, 0x00, 0x01, 'a', 0x03), "requested_qos",
-                Rule.SUBSCRIBE_QOS3, 7, 1, "3.1.1 §3.8.3.1 [MQTT-3-8.3-4]");
+                Rule.SUBSCRIBE_QOS3, 7, 1, "3.1.1 §3.8.3.1 [MQTT-3.8.3-4]");
     }
 
     @Test
     void decode_requested_qos_reserved_bits() {
         error(decode(4, CLIENT, 0x82, 0x06, 0x00, 0x01, 0x00, 0x01, 'a', 0x41), "requested_qos",
-                Rule.SUBSCRIBE_RESERVED_BITS_311, 7, 1, "3.1.1 §3.8.3.1 [MQTT-3-8.3-4]");
+                Rule.SUBSCRIBE_RESERVED_BITS_311, 7, 1, "3.1.1 §3.8.3.1 [MQTT-3.8.3-4]");
     }
 
     @Test
