@@ -13,13 +13,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.io.PrintWriter;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -221,7 +215,7 @@ public final class TapCommand implements Callable<Integer> {
     private static List<String> hostNames(ListenUrl at) {
         List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1"));
         if (at.wildcard()) {
-            names.addAll(lanAddresses());
+            names.addAll(LocalAddresses.lan());
         } else if (!names.contains(at.host())) {
             names.add(at.host());
         }
@@ -233,11 +227,11 @@ public final class TapCommand implements Callable<Integer> {
                 + upstream.port() + (upstream.transport().webSocket() ? upstream.wsPath() : "");
         out.println("MQScope tap listening on " + at + " -> broker " + broker);
         if (at.wildcard()) {
-            for (String address : lanAddresses()) {
+            for (String address : LocalAddresses.lan()) {
                 out.println("  other devices: " + at.withHost(address));
             }
             out.println("Listening on every interface: other machines on the network can connect.");
-        } else if (!isLoopback(at.host())) {
+        } else if (!LocalAddresses.isLoopback(at.host())) {
             out.println("Listening on " + at.host() + ": other machines on that network can connect.");
         }
         for (String n : notes) {
@@ -248,32 +242,5 @@ public final class TapCommand implements Callable<Integer> {
         }
         out.println("Press Ctrl+C to stop.");
         out.flush();
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    static List<String> lanAddresses() {
-        List<String> out = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp() || ni.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        out.add(a.getHostAddress());
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // no interface list: the loopback URL still works
-        }
-        return out;
     }
 }

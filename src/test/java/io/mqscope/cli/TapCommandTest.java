@@ -210,7 +210,7 @@ class TapCommandTest {
             String out = tap.out().toString();
             assertThat(out).contains("CA certificate: " + config.resolve("tap").resolve("mqscope-tap-ca.pem"),
                     "Listening on every interface");
-            for (String lan : TapCommand.lanAddresses()) {
+            for (String lan : LocalAddresses.lan()) {
                 assertThat(out).contains("wss://" + lan + ":");
             }
             assertThat(java.nio.file.Files.getPosixFilePermissions(config.resolve("tap/mqscope-tap-ca.key")))
