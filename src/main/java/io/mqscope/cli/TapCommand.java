@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,11 @@ public final class TapCommand implements Callable<Integer> {
     @Option(names = "--show-secrets", description = "Show CONNECT passwords instead of ***.")
     boolean showSecrets;
 
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", description = "Let a client go that has not "
+            + "finished its TLS handshake or WebSocket upgrade, or sent no MQTT, this long after connecting "
+            + "(default 10).")
+    Integer handshakeTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -111,6 +117,9 @@ public final class TapCommand implements Callable<Integer> {
         }
         if (repair != null && !"padded-length".equals(repair)) {
             return CliSupport.badInput(err, "tap", "--repair knows only padded-length, not '" + repair + "'");
+        }
+        if (handshakeTimeout != null && handshakeTimeout <= 0) {
+            return CliSupport.badInput(err, "tap", "--handshake-timeout must be at least 1 second");
         }
         ParseResult<Profile> upstream = upstream();
         if (!upstream.ok()) {
@@ -136,7 +145,10 @@ public final class TapCommand implements Callable<Integer> {
         BlockingQueue<TapEvent> queue = new LinkedBlockingQueue<>();
         Wiretap tap;
         try {
-            tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale), queue::add);
+            Duration timeout = handshakeTimeout == null ? TapSettings.DEFAULT_HANDSHAKE_TIMEOUT
+                    : Duration.ofSeconds(handshakeTimeout);
+            tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale, timeout),
+                    queue::add);
         } catch (RelayBindException e) {
             err.println("mqscope tap: " + e.getMessage());
             err.flush();

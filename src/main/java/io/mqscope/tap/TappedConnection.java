@@ -1,6 +1,5 @@
 package io.mqscope.tap;
 
-import io.mqscope.profile.Profile;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
@@ -13,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
@@ -41,6 +42,9 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private boolean closed;
     private boolean upstreamCloseSent;
     private boolean clientCloseSent;
+    /** How far the client got with its handshake: the key of the words for a handshake timeout. */
+    private String handshake = "silent";
+    private ScheduledFuture<?> handshakeTimer;
     /** --repair padded-length: null unless asked for. */
     private final PaddedLengthRepair repair;
 
@@ -92,7 +96,22 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         InetSocketAddress remote = (InetSocketAddress) inbound.remoteAddress();
         String client = remote == null ? "?" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
         emit(new TapEvent.Opened(id, System.nanoTime(), Instant.now(), client, listen().toString()));
+        long timeout = settings.handshakeTimeout().toMillis();
+        handshakeTimer = inbound.eventLoop().schedule(this::handshakeTimedOut, timeout, TimeUnit.MILLISECONDS);
         inbound.read();
+    }
+
+    /** The client got this far with its handshake (TLS, HTTP): what a handshake timeout says it did not finish. */
+    void handshaking(String phase) {
+        handshake = phase;
+    }
+
+    /** The client never spoke, or never finished its TLS handshake or WebSocket upgrade: it is let go. */
+    private void handshakeTimedOut() {
+        if (!upstreamStarted && !closed) {
+            mismatch(words().text("verdict.handshake_timeout", settings.handshakeTimeout().toSeconds(),
+                    words().text("handshake." + handshake)));
+        }
     }
 
     /** The client speaks MQTT on a byte stream: the upstream can open. */
@@ -131,20 +150,11 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             return;
         }
         upstreamStarted = true;
-        Profile p = settings.upstream();
-        if (p.transport() != null && p.transport().webSocket()) {
-            Profile.Builder b = p.toBuilder();
-            if (subprotocol != null) {
-                b.wsSubprotocol(subprotocol); // the broker sees the subprotocol the client asked for
-            }
-            String path = p.wsPath() == null || p.wsPath().isBlank() ? "/" : p.wsPath();
-            if (query != null && !path.contains("?")) {
-                b.wsPath(path + "?" + query); // a token in the client's query string reaches the broker
-            }
-            p = b.build();
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
         }
-        setup = new UpstreamSetup(p, tap.tls(), Wiretap.DNS, inbound.eventLoop(), new TapUpstreamHandler(this),
-                this);
+        setup = new UpstreamSetup(settings.upstreamFor(subprotocol, query), tap.tls(), Wiretap.DNS,
+                inbound.eventLoop(), new TapUpstreamHandler(this), this);
         setup.start();
     }
 
@@ -303,6 +313,9 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         }
         ending.closedBy(side);
         closed = true;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+        }
         if (setup != null) {
             setup.cancel();
         }
