@@ -1,5 +1,6 @@
 package io.mqscope.cli;
 
+import io.mqscope.capture.Endpoint;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import io.mqscope.tap.ListenUrl;
@@ -12,7 +13,9 @@ import io.mqscope.tap.Wiretap;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,6 +94,10 @@ public final class TapCommand implements Callable<Integer> {
     @Option(names = "--show-secrets", description = "Show CONNECT passwords instead of ***.")
     boolean showSecrets;
 
+    @Option(names = "--pcap", paramLabel = "FILE", description = "When the tap stops, write the tapped traffic "
+            + "as pcapng (one conversation per client; Wireshark dissects it as MQTT).")
+    Path pcap;
+
     @Option(names = "--handshake-timeout", paramLabel = "SECONDS", description = "Let a client go that has not "
             + "finished its TLS handshake or WebSocket upgrade, or sent no MQTT, this long after connecting "
             + "(default 10).")
@@ -142,6 +150,14 @@ public final class TapCommand implements Callable<Integer> {
         }
         Locale locale = Locale.getDefault();
         TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale));
+        TapPcap recording = pcap == null ? null
+                : new TapPcap(new Endpoint(upstream.value().host(), upstream.value().port()));
+        Consumer<TapEvent> show = e -> {
+            printer.print(e, out);
+            if (recording != null) {
+                recording.record(e);
+            }
+        };
         BlockingQueue<TapEvent> queue = new LinkedBlockingQueue<>();
         Wiretap tap;
         try {
@@ -154,9 +170,15 @@ public final class TapCommand implements Callable<Integer> {
             err.flush();
             return CliSupport.CONNECTION_FAILED;
         }
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             tap.close();
             stop.countDown();
+            try {
+                finished.await(10, TimeUnit.SECONDS); // the JVM halts when the hooks end: let --pcap be written
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "mqscope-tap-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         // with --json standard output carries the events only; the banner goes to standard error
@@ -165,9 +187,9 @@ public final class TapCommand implements Callable<Integer> {
             while (stop.getCount() > 0) {
                 TapEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (e != null) {
-                    printer.print(e, out);
+                    show.accept(e);
                     for (TapEvent more = queue.poll(); more != null; more = queue.poll()) {
-                        printer.print(more, out);
+                        show.accept(more);
                     }
                     out.flush();
                 }
@@ -182,11 +204,28 @@ public final class TapCommand implements Callable<Integer> {
             }
             tap.close();
             for (TapEvent e = queue.poll(); e != null; e = queue.poll()) {
-                printer.print(e, out);
+                show.accept(e);
             }
             out.flush();
         }
-        return CliSupport.OK;
+        try {
+            return recording == null ? CliSupport.OK : writePcap(recording, err);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int writePcap(TapPcap recording, PrintWriter err) {
+        try {
+            recording.write(pcap);
+            err.println("Wrote the tapped traffic to " + pcap);
+            return CliSupport.OK;
+        } catch (IOException e) {
+            err.println("mqscope tap: cannot write " + pcap + ": " + e.getMessage());
+            return CliSupport.CONNECTION_FAILED;
+        } finally {
+            err.flush();
+        }
     }
 
     private ParseResult<Profile> upstream() {
