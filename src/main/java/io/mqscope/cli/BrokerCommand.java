@@ -4,13 +4,6 @@ import io.mqscope.broker.BrokerException;
 import io.mqscope.broker.BrokerSettings;
 import io.mqscope.broker.LocalBroker;
 import java.io.PrintWriter;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -80,15 +73,15 @@ public final class BrokerCommand implements Callable<Integer> {
         if (broker.wsUrl() != null) {
             out.println("  ws   " + broker.wsUrl());
         }
-        if (isWildcard(bind)) {
-            for (String address : lanAddresses()) {
+        if (LocalAddresses.isWildcard(bind)) {
+            for (String address : LocalAddresses.lan()) {
                 out.println("  tcp  mqtt://" + address + ":" + broker.tcpPort());
                 if (broker.wsPort() > 0) {
                     out.println("  ws   ws://" + address + ":" + broker.wsPort() + broker.wsPath());
                 }
             }
             out.println("Listening on every interface: other machines on the network can connect.");
-        } else if (InetAddressCheck.isLoopback(bind)) {
+        } else if (LocalAddresses.isLoopback(bind)) {
             out.println("Loopback only; use --bind 0.0.0.0 to accept other machines.");
         }
         out.println("Anonymous access, in-memory sessions. Press Ctrl+C to stop.");
@@ -108,38 +101,5 @@ public final class BrokerCommand implements Callable<Integer> {
         out.println("Broker stopped.");
         out.flush();
         return 0;
-    }
-
-    private static boolean isWildcard(String address) {
-        return "0.0.0.0".equals(address) || "::".equals(address) || "[::]".equals(address);
-    }
-
-    private static List<String> lanAddresses() {
-        List<String> out = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp() || ni.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        out.add(a.getHostAddress());
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // no interface list: the loopback URL above still works
-        }
-        return out;
-    }
-
-    private static final class InetAddressCheck {
-        static boolean isLoopback(String address) {
-            try {
-                return InetAddress.getByName(address).isLoopbackAddress();
-            } catch (java.net.UnknownHostException e) {
-                return false;
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.mqscope.cli;
 
+import io.mqscope.capture.Endpoint;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import io.mqscope.tap.ListenUrl;
@@ -12,14 +13,11 @@ import io.mqscope.tap.Wiretap;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -27,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,6 +94,15 @@ public final class TapCommand implements Callable<Integer> {
     @Option(names = "--show-secrets", description = "Show CONNECT passwords instead of ***.")
     boolean showSecrets;
 
+    @Option(names = "--pcap", paramLabel = "FILE", description = "When the tap stops, write the tapped traffic "
+            + "as pcapng (one conversation per client; Wireshark dissects it as MQTT).")
+    Path pcap;
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", description = "Let a client go that has not "
+            + "finished its TLS handshake or WebSocket upgrade, or sent no MQTT, this long after connecting "
+            + "(default 10).")
+    Integer handshakeTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -118,6 +126,9 @@ public final class TapCommand implements Callable<Integer> {
         if (repair != null && !"padded-length".equals(repair)) {
             return CliSupport.badInput(err, "tap", "--repair knows only padded-length, not '" + repair + "'");
         }
+        if (handshakeTimeout != null && handshakeTimeout <= 0) {
+            return CliSupport.badInput(err, "tap", "--handshake-timeout must be at least 1 second");
+        }
         ParseResult<Profile> upstream = upstream();
         if (!upstream.ok()) {
             return CliSupport.badInput(err, "tap", upstream.error());
@@ -139,18 +150,35 @@ public final class TapCommand implements Callable<Integer> {
         }
         Locale locale = Locale.getDefault();
         TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale));
+        TapPcap recording = pcap == null ? null
+                : new TapPcap(new Endpoint(upstream.value().host(), upstream.value().port()));
+        Consumer<TapEvent> show = e -> {
+            printer.print(e, out);
+            if (recording != null) {
+                recording.record(e);
+            }
+        };
         BlockingQueue<TapEvent> queue = new LinkedBlockingQueue<>();
         Wiretap tap;
         try {
-            tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale), queue::add);
+            Duration timeout = handshakeTimeout == null ? TapSettings.DEFAULT_HANDSHAKE_TIMEOUT
+                    : Duration.ofSeconds(handshakeTimeout);
+            tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale, timeout),
+                    queue::add);
         } catch (RelayBindException e) {
             err.println("mqscope tap: " + e.getMessage());
             err.flush();
             return CliSupport.CONNECTION_FAILED;
         }
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             tap.close();
             stop.countDown();
+            try {
+                finished.await(10, TimeUnit.SECONDS); // the JVM halts when the hooks end: let --pcap be written
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "mqscope-tap-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         // with --json standard output carries the events only; the banner goes to standard error
@@ -159,9 +187,9 @@ public final class TapCommand implements Callable<Integer> {
             while (stop.getCount() > 0) {
                 TapEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (e != null) {
-                    printer.print(e, out);
+                    show.accept(e);
                     for (TapEvent more = queue.poll(); more != null; more = queue.poll()) {
-                        printer.print(more, out);
+                        show.accept(more);
                     }
                     out.flush();
                 }
@@ -176,11 +204,28 @@ public final class TapCommand implements Callable<Integer> {
             }
             tap.close();
             for (TapEvent e = queue.poll(); e != null; e = queue.poll()) {
-                printer.print(e, out);
+                show.accept(e);
             }
             out.flush();
         }
-        return CliSupport.OK;
+        try {
+            return recording == null ? CliSupport.OK : writePcap(recording, err);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int writePcap(TapPcap recording, PrintWriter err) {
+        try {
+            recording.write(pcap);
+            err.println("Wrote the tapped traffic to " + pcap);
+            return CliSupport.OK;
+        } catch (IOException e) {
+            err.println("mqscope tap: cannot write " + pcap + ": " + e.getMessage());
+            return CliSupport.CONNECTION_FAILED;
+        } finally {
+            err.flush();
+        }
     }
 
     private ParseResult<Profile> upstream() {
@@ -221,7 +266,7 @@ public final class TapCommand implements Callable<Integer> {
     private static List<String> hostNames(ListenUrl at) {
         List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1"));
         if (at.wildcard()) {
-            names.addAll(lanAddresses());
+            names.addAll(LocalAddresses.lan());
         } else if (!names.contains(at.host())) {
             names.add(at.host());
         }
@@ -233,11 +278,11 @@ public final class TapCommand implements Callable<Integer> {
                 + upstream.port() + (upstream.transport().webSocket() ? upstream.wsPath() : "");
         out.println("MQScope tap listening on " + at + " -> broker " + broker);
         if (at.wildcard()) {
-            for (String address : lanAddresses()) {
+            for (String address : LocalAddresses.lan()) {
                 out.println("  other devices: " + at.withHost(address));
             }
             out.println("Listening on every interface: other machines on the network can connect.");
-        } else if (!isLoopback(at.host())) {
+        } else if (!LocalAddresses.isLoopback(at.host())) {
             out.println("Listening on " + at.host() + ": other machines on that network can connect.");
         }
         for (String n : notes) {
@@ -248,32 +293,5 @@ public final class TapCommand implements Callable<Integer> {
         }
         out.println("Press Ctrl+C to stop.");
         out.flush();
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    static List<String> lanAddresses() {
-        List<String> out = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp() || ni.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        out.add(a.getHostAddress());
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // no interface list: the loopback URL still works
-        }
-        return out;
     }
 }

@@ -57,8 +57,12 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
                 return;
             }
             SslHandler ssl = connection.serverTls().newHandler(ctx.alloc());
+            ssl.setHandshakeTimeoutMillis(0); // the connection's handshake timeout covers TLS and what follows it
+            connection.handshaking("tls");
             ssl.handshakeFuture().addListener(done -> {
-                if (!done.isSuccess()) {
+                if (done.isSuccess()) {
+                    connection.handshaking("silent_after_tls");
+                } else {
                     connection.mismatch(connection.words().text("verdict.tls_failed",
                             FailureText.messages(done.cause())));
                 }
@@ -84,6 +88,7 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
                         : connection.words().text("verdict.not_http", what, listen));
                 return;
             }
+            connection.handshaking("http");
             p.addAfter(ctx.name(), "http", new HttpServerCodec());
             p.addAfter("http", "http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST));
             p.addAfter("http-aggregator", WebSocketServerUpgrade.NAME, new WebSocketServerUpgrade(connection));

@@ -7,7 +7,6 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.Rule;
 import io.mqscope.wire.Severity;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -73,7 +72,7 @@ final class RelayConnection implements UpstreamSetup.Outcome {
             return;
         }
         toBroker.observe(buf);
-        out.write(setup.webSocket() ? WebSocketFrame.binary(buf) : buf);
+        Hops.write(out, setup.webSocket(), buf, null, true);
     }
 
     void clientReadComplete() {
@@ -208,20 +207,14 @@ final class RelayConnection implements UpstreamSetup.Outcome {
         toBroker.finish();
         toClient.finish();
         listener.onClosed(id, reason);
-        if (inbound.isActive()) {
-            inbound.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            inbound.close();
-        }
+        Hops.closeAfterFlush(inbound);
         Channel out = setup.channel();
         if (out != null) {
             if (out.isActive() && setup.ready() && setup.webSocket() && wsCloseFromBroker == null) {
                 // RFC 6455 §7.1.2: start the closing handshake rather than drop the TCP connection
                 out.writeAndFlush(WebSocketFrame.close(1000, null)).addListener(ChannelFutureListener.CLOSE);
-            } else if (out.isActive()) {
-                out.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             } else {
-                out.close();
+                Hops.closeAfterFlush(out);
             }
         }
         relay.forget(this);

@@ -1,33 +1,26 @@
 package io.mqscope.tap;
 
-import io.mqscope.profile.Profile;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
-import io.mqscope.wire.PacketType;
-import io.mqscope.wire.Severity;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
  * One client of a {@link Wiretap} and its upstream: the client's handshake (told by {@link ClientSniffer} and
  * {@link WebSocketServerUpgrade}), the {@link UpstreamSetup} that starts once it is done, forwarding both ways with
- * backpressure, a {@link PacketTap} per direction, and the verdict when it ends. Runs on the client channel's event
- * loop, which the upstream channel shares.
+ * backpressure, a {@link PacketTap} per direction, and its events; {@link TapEnding} keeps how it ended and judges
+ * the verdict. Runs on the client channel's event loop, which the upstream channel shares.
  *
  * <p>Forwarding keeps the bytes: a client WebSocket message goes upstream as one message with the same opcode and
  * FIN (or as plain bytes to a TCP broker), and the broker's the same way back; close frames pass with their code and
@@ -42,23 +35,16 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private final PacketTap toBroker;
     private final PacketTap toClient;
     private final ArrayDeque<Object> early = new ArrayDeque<>();
+    private final TapEnding ending;
     private UpstreamSetup setup;
     private boolean clientWebSocket;
     private boolean upstreamStarted;
     private boolean closed;
-    private String by;
-    private Integer closeCode;
-    private String closeReason;
-    private boolean reset;
-    private String verdict;
-    private long lastPacketNanos = -1;
-    private DecodedPacket lastClientPacket;
-    private long lastClientPacketNanos;
-    private boolean connackSeen;
-    private String connackRefusal;
-    private DecodedPacket connack;
     private boolean upstreamCloseSent;
     private boolean clientCloseSent;
+    /** How far the client got with its handshake: the key of the words for a handshake timeout. */
+    private String handshake = "silent";
+    private ScheduledFuture<?> handshakeTimer;
     /** --repair padded-length: null unless asked for. */
     private final PaddedLengthRepair repair;
 
@@ -79,7 +65,8 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             }
         };
         this.toBroker = new PacketTap(id, Direction.CLIENT_TO_BROKER, decoded, (type, value) -> { });
-        this.toClient = new PacketTap(id, Direction.BROKER_TO_CLIENT, decoded, this::brokerAnswered);
+        this.ending = new TapEnding(tap.words());
+        this.toClient = new PacketTap(id, Direction.BROKER_TO_CLIENT, decoded, ending::brokerAnswered);
         this.repair = settings.repairPaddedLength()
                 ? new PaddedLengthRepair(inbound.alloc(), bytes -> send(bytes, null, true)) : null;
         PacketTap.pair(toBroker, toClient);
@@ -102,14 +89,29 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     /** Called from the channel initializer: the sniffer first, this connection's handler last. */
     void install() {
         inbound.pipeline().addLast(ClientSniffer.NAME, new ClientSniffer(this, !settings.listen().kind().secure()));
-        inbound.pipeline().addLast("client", new ClientHandler());
+        inbound.pipeline().addLast(TapClientHandler.NAME, new TapClientHandler(this));
     }
 
-    private void opened() {
+    void opened() {
         InetSocketAddress remote = (InetSocketAddress) inbound.remoteAddress();
         String client = remote == null ? "?" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
         emit(new TapEvent.Opened(id, System.nanoTime(), Instant.now(), client, listen().toString()));
+        long timeout = settings.handshakeTimeout().toMillis();
+        handshakeTimer = inbound.eventLoop().schedule(this::handshakeTimedOut, timeout, TimeUnit.MILLISECONDS);
         inbound.read();
+    }
+
+    /** The client got this far with its handshake (TLS, HTTP): what a handshake timeout says it did not finish. */
+    void handshaking(String phase) {
+        handshake = phase;
+    }
+
+    /** The client never spoke, or never finished its TLS handshake or WebSocket upgrade: it is let go. */
+    private void handshakeTimedOut() {
+        if (!upstreamStarted && !closed) {
+            mismatch(words().text("verdict.handshake_timeout", settings.handshakeTimeout().toSeconds(),
+                    words().text("handshake." + handshake)));
+        }
     }
 
     /** The client speaks MQTT on a byte stream: the upstream can open. */
@@ -131,8 +133,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     /** The tap answered the HTTP request with a refusal (404, 400); the response closes the connection. */
     void refused(String why) {
-        verdict = why;
-        by = "tap";
+        ending.refused(why);
     }
 
     /** The client does not speak what the listener expects: the verdict says so and the client is let go. */
@@ -140,10 +141,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (closed) {
             return;
         }
-        if (verdict == null) {
-            verdict = why;
-        }
-        by = by == null ? "tap" : by;
+        ending.verdictIfNone(why);
         closeBoth("tap");
     }
 
@@ -152,19 +150,11 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             return;
         }
         upstreamStarted = true;
-        Profile p = settings.upstream();
-        if (p.transport() != null && p.transport().webSocket()) {
-            Profile.Builder b = p.toBuilder();
-            if (subprotocol != null) {
-                b.wsSubprotocol(subprotocol); // the broker sees the subprotocol the client asked for
-            }
-            String path = p.wsPath() == null || p.wsPath().isBlank() ? "/" : p.wsPath();
-            if (query != null && !path.contains("?")) {
-                b.wsPath(path + "?" + query); // a token in the client's query string reaches the broker
-            }
-            p = b.build();
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
         }
-        setup = new UpstreamSetup(p, tap.tls(), Wiretap.DNS, inbound.eventLoop(), new UpstreamHandler(), this);
+        setup = new UpstreamSetup(settings.upstreamFor(subprotocol, query), tap.tls(), Wiretap.DNS,
+                inbound.eventLoop(), new TapUpstreamHandler(this), this);
         setup.start();
     }
 
@@ -190,15 +180,13 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (closed) {
             return;
         }
-        if (verdict == null) {
-            verdict = words().text("verdict.upstream_failed", stage, detail);
-        }
+        ending.verdictIfNone(words().text("verdict.upstream_failed", stage, detail));
         closeBoth("broker");
     }
 
     // ---------------------------------------------------------------- client -> broker
 
-    private void clientRead(Object msg) {
+    void clientRead(Object msg) {
         if (closed) {
             ReferenceCountUtil.release(msg);
             return;
@@ -221,12 +209,10 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         switch (f.opcode()) {
             case BINARY, TEXT, CONTINUATION -> clientData(f.content(), f.opcode(), f.fin());
             case CLOSE -> {
-                closedBy("client", f.closeCode(), f.closeReason());
-                Channel out = setup.channel();
-                if (setup.webSocket() && out.isActive() && !upstreamCloseSent) {
+                ending.closedBy("client", f.closeCode(), f.closeReason());
+                if (setup.webSocket() && setup.channel().isActive() && !upstreamCloseSent) {
                     upstreamCloseSent = true;
-                    Integer code = f.closeCode();
-                    out.writeAndFlush(WebSocketFrame.close(code == null ? -1 : code, f.closeReason()));
+                    Hops.passClose(setup.channel(), f);
                 }
                 f.release(); // the codec answers the client's close and closes its side
             }
@@ -244,12 +230,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     }
 
     private void send(ByteBuf payload, WebSocketOpcode opcode, boolean fin) {
-        Channel out = setup.channel();
-        if (setup.webSocket()) {
-            out.write(opcode == null ? WebSocketFrame.binary(payload) : new WebSocketFrame(opcode, fin, payload, -1));
-        } else {
-            out.write(payload);
-        }
+        Hops.write(setup.channel(), setup.webSocket(), payload, opcode, fin);
     }
 
     void clientReadComplete() {
@@ -266,11 +247,10 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         switch (f.opcode()) {
             case BINARY, TEXT, CONTINUATION -> brokerData(f.content(), f.opcode(), f.fin());
             case CLOSE -> {
-                closedBy("broker", f.closeCode(), f.closeReason());
+                ending.closedBy("broker", f.closeCode(), f.closeReason());
                 if (clientWebSocket && inbound.isActive() && !clientCloseSent) {
                     clientCloseSent = true;
-                    Integer code = f.closeCode();
-                    inbound.writeAndFlush(WebSocketFrame.close(code == null ? -1 : code, f.closeReason()));
+                    Hops.passClose(inbound, f);
                 }
                 f.release(); // the upstream codec answers and closes its side
             }
@@ -284,12 +264,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             return;
         }
         toClient.observe(payload);
-        if (clientWebSocket) {
-            inbound.write(opcode == null ? WebSocketFrame.binary(payload)
-                    : new WebSocketFrame(opcode, fin, payload, -1));
-        } else {
-            inbound.write(payload);
-        }
+        Hops.write(inbound, clientWebSocket, payload, opcode, fin);
     }
 
     /** Reading stops on one side while the other cannot take more: nothing is buffered without bound. */
@@ -302,32 +277,15 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         out.config().setAutoRead(inbound.isWritable());
     }
 
-    private void brokerAnswered(int type, int code) {
-        if (type == 2) {
-            connackSeen = true;
-            if (code > 0) {
-                connackRefusal = String.format(Locale.ROOT, "0x%02X %s", code, MqttSniffer.connackReason(code));
-            }
-        } else if (type > 0) {
-            connackSeen = true;
-        }
-    }
-
     // ---------------------------------------------------------------- events
 
     private void packet(PacketEvent e) {
         DecodedPacket p = e.packet();
-        lastPacketNanos = e.nanoTime();
+        ending.packet(e.direction(), p, e.nanoTime());
         boolean repaired = false;
-        if (e.direction() == Direction.CLIENT_TO_BROKER) {
-            lastClientPacket = p;
-            lastClientPacketNanos = e.nanoTime();
-            if (repair != null) {
-                repair.framed(p);
-                repaired = PaddedLength.repairable(p);
-            }
-        } else if (p.type() == PacketType.CONNACK && connack == null) {
-            connack = p;
+        if (e.direction() == Direction.CLIENT_TO_BROKER && repair != null) {
+            repair.framed(p);
+            repaired = PaddedLength.repairable(p);
         }
         emit(new TapEvent.Packet(id, e.nanoTime(), e.time(), e.direction(), p, repaired));
     }
@@ -339,14 +297,6 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     private void emit(TapEvent e) {
         tap.events().accept(e);
-    }
-
-    private void closedBy(String side, Integer code, String reason) {
-        if (by == null) {
-            by = side;
-            closeCode = code;
-            closeReason = reason;
-        }
     }
 
     // ---------------------------------------------------------------- the end
@@ -361,10 +311,11 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (closed) {
             return;
         }
-        if (by == null) {
-            by = side;
-        }
+        ending.closedBy(side);
         closed = true;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+        }
         if (setup != null) {
             setup.cancel();
         }
@@ -377,80 +328,31 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         }
         toBroker.finish();
         toClient.finish();
-        long since = lastPacketNanos < 0 ? -1
-                : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPacketNanos);
-        String v = verdict != null ? verdict : judge();
-        emit(new TapEvent.Closed(id, System.nanoTime(), Instant.now(), by, closeCode, closeReason, reset, since,
-                repair == null ? 0 : repair.repaired(), v));
-        if (inbound.isActive()) {
-            inbound.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            inbound.close();
-        }
+        emit(new TapEvent.Closed(id, System.nanoTime(), Instant.now(), ending.by(), ending.closeCode(),
+                ending.closeReason(), ending.reset(), ending.sinceLastPacket(), repair == null ? 0 : repair.repaired(),
+                ending.finalVerdict(toBroker.sniffedConnect())));
+        Hops.closeAfterFlush(inbound);
         Channel out = setup == null ? null : setup.channel();
         if (out != null) {
-            if (out.isActive()) {
-                out.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                out.close();
-            }
+            Hops.closeAfterFlush(out);
         }
         tap.forget(this);
     }
 
-    /** The verdict of a connection that ended on its own: null when nothing went wrong. */
-    private String judge() {
-        Verdicts w = words();
-        if (connackRefusal != null) {
-            return w.text("verdict.connack_refused", connack != null && connack.diagnosis() != null
-                    ? connack.diagnosis() : connackRefusal);
+    void clientFailed(Throwable cause) {
+        if (cause instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
+            ending.verdict(words().text("verdict.websocket_error", words().side("client"), cause.getMessage()));
+        } else if (cause instanceof io.netty.handler.codec.DecoderException
+                && cause.getCause() instanceof SSLException) {
+            return; // the TLS handshake's own listener says it
         }
-        DecodedPacket suspect = lastClientPacket != null && lastClientPacket.malformed() ? lastClientPacket : null;
-        long afterClient = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastClientPacketNanos);
-        if ("broker".equals(by)) {
-            if (suspect != null) {
-                return w.text("verdict.malformed_then_closed", afterClient, suspect.type().name(), suspect.index(),
-                        what(suspect));
-            }
-            if (toBroker.sniffedConnect() && !connackSeen && lastClientPacket != null) {
-                return w.text("verdict.no_connack", afterClient, lastClientPacket.index());
-            }
-        }
-        if (closeCode != null && closeCode != 1000 && closeCode != 1001) {
-            return w.text("verdict.ws_close", w.side(by), closeCode,
-                    closeReason == null || closeReason.isEmpty() ? "" : " \"" + closeReason + "\"");
-        }
-        if (reset) {
-            return w.text("verdict.reset", w.side(by));
-        }
-        if (suspect != null) {
-            return w.text("verdict.malformed_at_close", w.side("client"), suspect.type().name(), suspect.index(),
-                    what(suspect));
-        }
-        return null;
-    }
-
-    /** What is wrong with a malformed packet, in the decoder's own words: its diagnosis, else its first finding. */
-    private static String what(DecodedPacket p) {
-        if (p.diagnosis() != null) {
-            return p.diagnosis();
-        }
-        for (Finding f : p.findings()) {
-            if (f.severity() != Severity.INFO) {
-                return f.field() + ": " + f.message();
-            }
-        }
-        return p.type().name();
-    }
-
-    private void clientGone(Throwable error) {
-        if (error instanceof IOException) {
-            reset = true;
+        if (cause instanceof IOException) {
+            ending.wasReset();
         }
         closeBoth("client");
     }
 
-    private void brokerGone(Throwable error) {
+    void brokerGone(Throwable error) {
         if (closed) {
             return;
         }
@@ -463,94 +365,34 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             }
             return;
         }
-        if (error instanceof SSLException && !connackSeen) {
+        if (error instanceof SSLException && !ending.connackSeen()) {
             // TLS 1.3: a refused client certificate arrives after the handshake completed
             FailureText.Classified c = setup.explain(error);
             failed(c.stage(), c.detail());
             return;
         }
         if (error instanceof IOException) {
-            reset = true;
+            ending.wasReset();
         } else if (error instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
-            verdict = words().text("verdict.websocket_error", words().side("broker"), error.getMessage());
+            ending.verdict(words().text("verdict.websocket_error", words().side("broker"), error.getMessage()));
         }
         closeBoth("broker");
     }
 
-    /** Last handler of the client pipeline: frames or bytes from the client, and its end. */
-    private final class ClientHandler extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            opened();
-            ctx.fireChannelActive();
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            clientRead(msg);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            clientReadComplete();
-        }
-
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            updateReading();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            closeBoth("client");
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
-                verdict = words().text("verdict.websocket_error", words().side("client"), cause.getMessage());
-            } else if (cause instanceof io.netty.handler.codec.DecoderException && cause.getCause()
-                    instanceof SSLException) {
-                return; // the TLS handshake's own listener says it
-            }
-            clientGone(cause);
+    void brokerRead(Object msg) {
+        if (closed) {
+            ReferenceCountUtil.release(msg);
+        } else if (msg instanceof WebSocketFrame frame) {
+            brokerFrame(frame);
+        } else if (msg instanceof ByteBuf buf) {
+            brokerData(buf, null, true);
+        } else {
+            ReferenceCountUtil.release(msg);
         }
     }
 
-    /** Tail of the upstream pipeline: the broker's frames or bytes, and its end. */
-    private final class UpstreamHandler extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (closed) {
-                ReferenceCountUtil.release(msg);
-            } else if (msg instanceof WebSocketFrame frame) {
-                brokerFrame(frame);
-            } else if (msg instanceof ByteBuf buf) {
-                brokerData(buf, null, true);
-            } else {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            inbound.flush();
-            updateReading();
-        }
-
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            updateReading();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            brokerGone(null);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            brokerGone(cause);
-        }
+    void brokerReadComplete() {
+        inbound.flush();
+        updateReading();
     }
 }

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Assumptions;
  * tcpdump and tshark (Debian packages installed by .ci/run): as with mosquitto, a missing tool fails the test when
  * {@code MQSCOPE_REQUIRE_MOSQUITTO=1} (CI) and skips it with a visible notice otherwise.
  */
-final class Tools {
+public final class Tools {
     private Tools() {
     }
 
-    static Path require(String name) {
+    public static Path require(String name) {
         for (String dir : List.of("/usr/bin", "/usr/sbin", "/bin", "/sbin")) {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) {
@@ -35,7 +35,7 @@ final class Tools {
     }
 
     /** Runs a command to completion and returns its standard output lines; fails on a non-zero exit. */
-    static List<String> run(List<String> command) throws IOException, InterruptedException {
+    public static List<String> run(List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile("mqscope-tool-", ".err");
         Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
         List<String> lines = new ArrayList<>();

@@ -210,7 +210,7 @@ class TapCommandTest {
             String out = tap.out().toString();
             assertThat(out).contains("CA certificate: " + config.resolve("tap").resolve("mqscope-tap-ca.pem"),
                     "Listening on every interface");
-            for (String lan : TapCommand.lanAddresses()) {
+            for (String lan : LocalAddresses.lan()) {
                 assertThat(out).contains("wss://" + lan + ":");
             }
             assertThat(java.nio.file.Files.getPosixFilePermissions(config.resolve("tap/mqscope-tap-ca.key")))
@@ -245,5 +245,31 @@ class TapCommandTest {
                 "mqtt://127.0.0.1:1883");
         assertThat(noCert.exit()).isEqualTo(2);
         assertThat(noCert.stderr()).contains("--self-signed");
+    }
+
+    @Test
+    void a_silent_client_is_let_go_after_the_handshake_timeout(Mosquitto m) throws Exception {
+        try (Running tap = start("tap", "--listen", "mqtt://127.0.0.1:0", "--url", "mqtt://127.0.0.1:" + m.tcpPort,
+                "--json", "--handshake-timeout", "1");
+             Socket silent = new Socket("127.0.0.1", tap.port())) {
+            silent.setSoTimeout(20_000);
+            assertThat(silent.getInputStream().read()).as("closed by the tap").isEqualTo(-1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("\"event\":\"close\""));
+            JsonNode close = lines(tap.out()).get(1);
+            assertThat(close.get("by").asText()).isEqualTo("tap");
+            assertThat(close.get("verdict").asText()).isEqualTo("the client sent nothing within 1 s of connecting:"
+                    + " the tap let it go");
+        }
+    }
+
+    @Test
+    void a_handshake_timeout_below_one_second_is_refused() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        assertThat(cl.execute("tap", "--listen", "mqtt://127.0.0.1:0", "--url", "mqtt://127.0.0.1:1883",
+                "--handshake-timeout", "0")).isEqualTo(CliSupport.BAD_INPUT);
+        assertThat(err.toString()).contains("--handshake-timeout must be at least 1 second");
     }
 }

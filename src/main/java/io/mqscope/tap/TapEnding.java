@@ -1,0 +1,170 @@
+package io.mqscope.tap;
+
+import io.mqscope.wire.DecodedPacket;
+import io.mqscope.wire.Direction;
+import io.mqscope.wire.Finding;
+import io.mqscope.wire.PacketType;
+import io.mqscope.wire.Severity;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a {@link TappedConnection} ended and what went wrong, in a front-end developer's words: who closed it first,
+ * the WebSocket close code and reason, a TCP reset, the last packets each side sent, and the verdict. Only the
+ * connection's event loop touches it.
+ */
+final class TapEnding {
+    private final Verdicts words;
+    private String by;
+    private Integer closeCode;
+    private String closeReason;
+    private boolean reset;
+    private String verdict;
+    private long lastPacketNanos = -1;
+    private DecodedPacket lastClientPacket;
+    private long lastClientPacketNanos;
+    private boolean connackSeen;
+    private String connackRefusal;
+    private DecodedPacket connack;
+
+    TapEnding(Verdicts words) {
+        this.words = words;
+    }
+
+    /** Who ended it first ("client", "broker" or "tap"), null while open. */
+    String by() {
+        return by;
+    }
+
+    Integer closeCode() {
+        return closeCode;
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    boolean reset() {
+        return reset;
+    }
+
+    /** True once the broker answered anything: a CONNACK, or any packet after it. */
+    boolean connackSeen() {
+        return connackSeen;
+    }
+
+    /** The tap refused the client itself (an HTTP 404 or 400): the tap is the one that ended it. */
+    void refused(String why) {
+        verdict = why;
+        by = "tap";
+    }
+
+    /** Keeps the first verdict given: the first thing that went wrong is the cause. */
+    void verdictIfNone(String why) {
+        if (verdict == null) {
+            verdict = why;
+        }
+    }
+
+    void verdict(String why) {
+        verdict = why;
+    }
+
+    void wasReset() {
+        reset = true;
+    }
+
+    /** A side sent a WebSocket close, or the connection is closing: the first one is the one reported. */
+    void closedBy(String side, Integer code, String reason) {
+        if (by == null) {
+            by = side;
+            closeCode = code;
+            closeReason = reason;
+        }
+    }
+
+    void closedBy(String side) {
+        if (by == null) {
+            by = side;
+        }
+    }
+
+    /** The sniffer's word on what the broker sent: the packet type, and the CONNACK return code. */
+    void brokerAnswered(int type, int code) {
+        if (type == 2) {
+            connackSeen = true;
+            if (code > 0) {
+                connackRefusal = String.format(Locale.ROOT, "0x%02X %s", code, MqttSniffer.connackReason(code));
+            }
+        } else if (type > 0) {
+            connackSeen = true;
+        }
+    }
+
+    void packet(Direction from, DecodedPacket p, long nanoTime) {
+        lastPacketNanos = nanoTime;
+        if (from == Direction.CLIENT_TO_BROKER) {
+            lastClientPacket = p;
+            lastClientPacketNanos = nanoTime;
+        } else if (p.type() == PacketType.CONNACK && connack == null) {
+            connack = p;
+        }
+    }
+
+    /** Milliseconds since the last packet either way, -1 when there was none. */
+    long sinceLastPacket() {
+        return lastPacketNanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPacketNanos);
+    }
+
+    /**
+     * The verdict: the one given on the way, else the one judged from how it ended; null when nothing went wrong.
+     *
+     * @param connectSent whether the client's bytes began with a CONNECT
+     */
+    String finalVerdict(boolean connectSent) {
+        return verdict != null ? verdict : judge(connectSent);
+    }
+
+    private String judge(boolean connectSent) {
+        if (connackRefusal != null) {
+            return words.text("verdict.connack_refused", connack != null && connack.diagnosis() != null
+                    ? connack.diagnosis() : connackRefusal);
+        }
+        DecodedPacket suspect = lastClientPacket != null && lastClientPacket.malformed() ? lastClientPacket : null;
+        long afterClient = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastClientPacketNanos);
+        if ("broker".equals(by)) {
+            if (suspect != null) {
+                return words.text("verdict.malformed_then_closed", afterClient, suspect.type().name(),
+                        suspect.index(), what(suspect));
+            }
+            if (connectSent && !connackSeen && lastClientPacket != null) {
+                return words.text("verdict.no_connack", afterClient, lastClientPacket.index());
+            }
+        }
+        if (closeCode != null && closeCode != 1000 && closeCode != 1001) {
+            return words.text("verdict.ws_close", words.side(by), closeCode,
+                    closeReason == null || closeReason.isEmpty() ? "" : " \"" + closeReason + "\"");
+        }
+        if (reset) {
+            return words.text("verdict.reset", words.side(by));
+        }
+        if (suspect != null) {
+            return words.text("verdict.malformed_at_close", words.side("client"), suspect.type().name(),
+                    suspect.index(), what(suspect));
+        }
+        return null;
+    }
+
+    /** What is wrong with a malformed packet, in the decoder's own words: its diagnosis, else its first finding. */
+    private static String what(DecodedPacket p) {
+        if (p.diagnosis() != null) {
+            return p.diagnosis();
+        }
+        for (Finding f : p.findings()) {
+            if (f.severity() != Severity.INFO) {
+                return f.field() + ": " + f.message();
+            }
+        }
+        return p.type().name();
+    }
+}
