@@ -6,7 +6,6 @@ import static io.mqscope.payload.HexParser.msg;
 import io.mqscope.payload.HexParser.HexBytes;
 import io.mqscope.payload.HexParser.Layout;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ByteArrayLiteral {
     private static final Pattern ELEMENT = Pattern.compile("[^\\s,]+");
+    private static final Pattern TOKEN = Pattern.compile("[^\\s,;]+");
 
     private ByteArrayLiteral() {
     }
@@ -36,10 +36,22 @@ final class ByteArrayLiteral {
         return -1;
     }
 
-    /** Every token starts with {@code 0x}: a list of bytes without brackets. */
+    /**
+     * Every token (between white space, commas and semicolons) starts with {@code 0x}: a list of bytes without
+     * brackets. Reads without copying.
+     */
     static boolean isBareList(String input) {
-        return !input.isBlank() && Arrays.stream(input.trim().split("[\\s,;]+"))
-                .allMatch(t -> t.startsWith("0x") || t.startsWith("0X"));
+        if (input.isBlank()) {
+            return false;
+        }
+        Matcher t = TOKEN.matcher(input);
+        while (t.find()) {
+            int at = t.start();
+            if (t.end() - at < 2 || input.charAt(at) != '0' || (input.charAt(at + 1) | 0x20) != 'x') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bytes of the array opening at {@code open} (from {@link #start}), or of a bare list when it is -1. */

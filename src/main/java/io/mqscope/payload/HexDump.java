@@ -175,7 +175,8 @@ final class HexDump {
 
     /** The layout the first non-blank line announces (an offset of zero and bytes after it), or null for none. */
     static Layout layoutOf(String input) {
-        for (String line : input.split("\n", -1)) {
+        // lines() is lazy: a 10 MB paste is not copied line by line to find its first line
+        for (String line : (Iterable<String>) input.lines()::iterator) {
             if (line.isBlank()) {
                 continue;
             }
