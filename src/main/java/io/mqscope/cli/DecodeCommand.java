@@ -111,7 +111,7 @@ public final class DecodeCommand implements Callable<Integer> {
         try {
             byte[] bytes;
             try {
-                bytes = DecodeInput.read(input.hex, input.hexFile, input.file, input.stdin, System.in);
+                bytes = DecodeInput.read(input.hex, input.hexFile, input.file, input.stdin, System.in, err);
             } catch (IOException e) {
                 return usage(err, "cannot read input: " + e.getMessage());
             } catch (DecodeInput.Refused e) {

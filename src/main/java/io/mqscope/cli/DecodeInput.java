@@ -4,6 +4,7 @@ import io.mqscope.payload.HexParser;
 import io.mqscope.payload.ParseResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,10 @@ final class DecodeInput {
 
     /**
      * Reads the bytes from the one input given. {@code stdinArgument} is the positional argument, which must be
-     * {@code -}.
+     * {@code -}. A dump layout other than plain hex (xxd, hexdump -C, ...) is named on {@code err}.
      */
-    static byte[] read(String hex, Path hexFile, Path file, String stdinArgument, InputStream stdin)
-            throws IOException, Refused {
+    static byte[] read(String hex, Path hexFile, Path file, String stdinArgument, InputStream stdin,
+            PrintWriter err) throws IOException, Refused {
         if (file != null) {
             return Files.readAllBytes(file);
         }
@@ -43,12 +44,15 @@ final class DecodeInput {
         } else {
             throw new Refused("unexpected argument '" + stdinArgument + "' (use - to read hex from standard input)");
         }
-        ParseResult<byte[]> r = HexParser.parse(text);
+        ParseResult<HexParser.HexBytes> r = HexParser.read(text);
         if (!r.ok()) {
             throw new Refused("bad hex in " + source + " (line " + r.line() + ", column " + r.column() + "): "
                     + r.error());
         }
-        return r.value();
+        if (r.value().layout() != HexParser.Layout.HEX) {
+            err.println("mqscope decode: read " + source + " as " + r.value().layout().label());
+        }
+        return r.value().bytes();
     }
 
     /** The sentence for an input too large for the heap (the packets are not held; the input and its hex are). */

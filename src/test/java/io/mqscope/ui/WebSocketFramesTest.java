@@ -30,7 +30,7 @@ class WebSocketFramesTest {
             Profile p = Profile.builder().id("ws-test").name("ws").transport(Transport.WS).host("127.0.0.1")
                     .port(broker.wsPort()).build();
             LiveConnection live = new LiveConnection(p, 100, 100);
-            try (Session s = Sessions.open(p, live)) {
+            try (Session s = Sessions.open(p, live.log())) {
                 s.connect().get(20, TimeUnit.SECONDS);
                 s.disconnect().get(20, TimeUnit.SECONDS);
             }

@@ -189,7 +189,7 @@ public final class ConnectionsViewModel {
             if (old != null) {
                 old.close();
             }
-            Session session = backend.open(p, e.live());
+            Session session = backend.open(p, e.live().log());
             e.live().setSession(session);
             // the session itself subscribes the profile's saved subscriptions on connect and after reconnects
             session.connect().whenComplete((v, ex) -> {

@@ -4,7 +4,6 @@ import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Session;
-import io.mqscope.session.SessionListener;
 import io.mqscope.session.StateChange;
 import io.mqscope.store.BoundedLog;
 import io.mqscope.store.MessageLog;
@@ -17,11 +16,11 @@ import java.util.List;
 
 /**
  * One connection as the UI sees it: its profile, its session and the session's {@link SessionLog} (byte-bounded
- * logs in {@code store}). Session callbacks (I/O threads) only append to the log; the FX thread takes what is new
- * once per refresh with {@link #takeNewMessages} / {@link #takeNewPackets} / {@link #takeNewFrames}, each reader
- * following the log by sequence number.
+ * logs in {@code store}). The session reports to the log itself: open it with {@link #log()} as its listener (I/O
+ * threads append). The FX thread takes what is new once per refresh with {@link #takeNewMessages} /
+ * {@link #takeNewPackets} / {@link #takeNewFrames}, each reader following the log by sequence number.
  */
-public final class LiveConnection implements SessionListener {
+public final class LiveConnection {
     private final String id;
     private final SessionLog log;
     private volatile Profile profile;
@@ -79,26 +78,6 @@ public final class LiveConnection implements SessionListener {
 
     public long sentCount() {
         return log.messages().counters().messagesOut();
-    }
-
-    @Override
-    public void onState(StateChange change) {
-        log.onState(change);
-    }
-
-    @Override
-    public void onMessage(MessageEvent m) {
-        log.onMessage(m);
-    }
-
-    @Override
-    public void onPacket(PacketEvent p) {
-        log.onPacket(p);
-    }
-
-    @Override
-    public void onWebSocketFrame(WebSocketFrameEvent frame) {
-        log.onWebSocketFrame(frame);
     }
 
     /** Marks everything logged so far as seen (a connection that is not on screen, or one just activated). */

@@ -53,9 +53,10 @@ public final class UiFloodBenchmark {
                 byte[] payload = ("{\"seq\":" + n + ",\"temperature\":" + (20 + n % 10) + ".5,\"unit\":\"C\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 Instant now = Instant.now();
-                live.onMessage(new MessageEvent(live.id(), System.nanoTime(), now, false, "flood/" + (n % 100),
+                live.log().onMessage(new MessageEvent(live.id(), System.nanoTime(), now, false, "flood/" + (n % 100),
                         1, false, false, payload, MessageProperties.NONE));
-                live.onPacket(new PacketEvent(live.id(), System.nanoTime(), now, Direction.BROKER_TO_CLIENT, publish));
+                live.log().onPacket(new PacketEvent(live.id(), System.nanoTime(), now, Direction.BROKER_TO_CLIENT,
+                        publish));
             }
             maxUsed = Math.max(maxUsed, rt.totalMemory() - rt.freeMemory());
             Thread.sleep(1);

@@ -15,14 +15,14 @@ class LiveConnectionTest {
     void readers_take_each_message_once_within_the_count_bound() {
         LiveConnection live = new LiveConnection(Profile.builder().id("c").name("c").build(), 100, 100);
         for (int i = 0; i < 150; i++) {
-            live.onMessage(msg("t", "v" + i, false));
+            live.log().onMessage(msg("t", "v" + i, false));
         }
         List<io.mqscope.session.MessageEvent> first = live.takeNewMessages();
         // the log keeps the newest 100; the evicted ones are skipped, not returned late
         assertThat(first).hasSize(100);
         assertThat(new String(first.get(0).payload())).isEqualTo("v50");
         assertThat(live.takeNewMessages()).isEmpty();
-        live.onMessage(msg("t", "late", true));
+        live.log().onMessage(msg("t", "late", true));
         assertThat(live.takeNewMessages()).extracting(m -> new String(m.payload())).containsExactly("late");
         assertThat(live.receivedCount()).isEqualTo(150);
         assertThat(live.sentCount()).isEqualTo(1);
@@ -31,10 +31,10 @@ class LiveConnectionTest {
     @Test
     void after_a_clear_the_next_message_is_not_missed() {
         LiveConnection live = new LiveConnection(Profile.builder().id("c").name("c").build(), 3, 3);
-        live.onMessage(msg("t", "a", false));
+        live.log().onMessage(msg("t", "a", false));
         live.takeNewMessages();
         live.log().messages().entries().clear();
-        live.onMessage(msg("t", "b", false));
+        live.log().onMessage(msg("t", "b", false));
         assertThat(live.takeNewMessages()).extracting(m -> new String(m.payload())).containsExactly("b");
     }
 
@@ -42,7 +42,7 @@ class LiveConnectionTest {
     void skipping_marks_everything_seen_and_state_starts_disconnected() {
         LiveConnection live = new LiveConnection(Profile.builder().id("c").name("c").build(), 10, 10);
         assertThat(live.state().state()).isEqualTo(ConnectionState.DISCONNECTED);
-        live.onMessage(msg("t", "a", false));
+        live.log().onMessage(msg("t", "a", false));
         live.skipToNewest();
         assertThat(live.takeNewMessages()).isEmpty();
         live.setState(ConnectionState.FAILED, "refused");
