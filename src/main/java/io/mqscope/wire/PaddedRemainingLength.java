@@ -90,6 +90,15 @@ final class PaddedRemainingLength {
                 fixed.protocolVersion(), lit.fields(), literalFindings(lit, raw, hdr), why, null);
     }
 
+    /** How many zero bytes (at most {@code max}) b[from, to) starts with. */
+    static int zerosAt(byte[] b, int from, int to, int max) {
+        int zeros = 0;
+        while (zeros < max && from + zeros < to && b[from + zeros] == 0) {
+            zeros++;
+        }
+        return zeros;
+    }
+
     private static boolean zeros(byte[] b, int from, int count) {
         for (int i = from; i < from + count; i++) {
             if (i >= b.length || b[i] != 0) {
@@ -131,7 +140,7 @@ final class PaddedRemainingLength {
     /**
      * The zero bytes after a clean zero-length packet ({@code c0 00}, then {@code 00 00 00}) as a packet of their own.
      * A live stream cannot wait for them (a PINGREQ is reported when it arrives), so the padding is reported where it
-     * is; {@link StreamDecoder#decodeAll} joins the two again.
+     * is; {@link WholeCapture} (for {@link StreamDecoder#decodeAll}) joins the two again.
      */
     static DecodedPacket paddingPacket(DecodedPacket before, int pad, int index, long offset) {
         byte[] raw = new byte[pad];

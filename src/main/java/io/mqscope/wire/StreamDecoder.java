@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  *   <li>{@link SequenceRules}: the order of packets on a connection;</li>
  *   <li>{@link VersionLearner}: the protocol version, learned from CONNECT or inferred;</li>
  *   <li>repairs, each one hypothesis: {@link PaddedRemainingLength} (mqtt.js on WeChat/Alipay mini programs),
- *       {@link ShortRemainingLength}, and for whole captures {@link ZeroTail};</li>
+ *       {@link ShortRemainingLength} (tried in order by {@link Repairs}), and for whole
+ *       captures the joins of {@link WholeCapture} ({@link ZeroTail});</li>
  *   <li>{@link ForeignProtocol}: bytes that are not MQTT (HTTP, TLS, WebSocket frames) at the start of the stream
  *       and after a packet with errors, each reported as one packet with a finding on {@code packet_type};</li>
  *   <li>lost framing (a Remaining Length longer than 4 bytes): the bytes up to the next plausible packet are not
@@ -133,51 +134,15 @@ public final class StreamDecoder {
     }
 
     /**
-     * {@link #decodeAll(byte[])}, handing each packet to {@code sink} as soon as nothing can change it: only the last
-     * few packets are held (those a joined padding or a short tail may still change), so memory does not grow with
-     * the number of packets. The stream findings are complete when this returns.
+     * {@link #decodeAll(byte[])}, handing each packet to {@code sink} as soon as nothing can change it (only the last
+     * few are held: {@link WholeCapture}). The stream findings are complete when this returns.
      */
     public void decodeAll(byte[] data, Consumer<DecodedPacket> sink) {
-        Window w = new Window(sink);
-        feed(data, 0, data.length, w);
+        WholeCapture capture = new WholeCapture(direction, sink);
+        feed(data, 0, data.length, capture);
         int before = streamFindings.size();
-        finish(w);
-        ZeroTail.apply(w.held, streamFindings, streamFindings.size() == before + 1, direction);
-        w.held.forEach(sink);
-        w.held.clear();
-    }
-
-    /**
-     * The packets of a whole capture on their way out: a padding packet joins the zero-length packet before it (and
-     * the packets after are renumbered); the last {@code HELD} packets wait for the tail.
-     */
-    private final class Window implements Consumer<DecodedPacket> {
-        /** Enough for {@link ZeroTail}: up to {@link ZeroTail#MAX_TAIL} zero packets, the packet before, a tail. */
-        static final int HELD = ZeroTail.MAX_TAIL + 2;
-
-        final List<DecodedPacket> held = new ArrayList<>();
-        private final Consumer<DecodedPacket> sink;
-        private int joined;
-
-        Window(Consumer<DecodedPacket> sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void accept(DecodedPacket p) {
-            if (!held.isEmpty() && PaddedRemainingLength.isPadding(p)) {
-                DecodedPacket one = PaddedRemainingLength.join(held.get(held.size() - 1), p, direction);
-                if (one != null) {
-                    held.set(held.size() - 1, one);
-                    joined++;
-                    return;
-                }
-            }
-            held.add(joined > 0 ? p.withIndex(p.index() - joined) : p);
-            if (held.size() > HELD) {
-                sink.accept(held.remove(0));
-            }
-        }
+        finish(capture);
+        capture.end(streamFindings, streamFindings.size() == before + 1);
     }
 
     /** Candidate packets decoded while looking for the framing again (a measure of work, for tests). */
@@ -246,7 +211,7 @@ public final class StreamDecoder {
                 continue;
             }
             if (mayBePadded != null) {
-                int zeros = zerosAt(b, pos, to, 3);
+                int zeros = PaddedRemainingLength.zerosAt(b, pos, to, 3);
                 if (zeros == avail && zeros < 3 && !last) {
                     break; // no packet starts with 0x00: waiting delays nothing real
                 }
@@ -328,7 +293,7 @@ public final class StreamDecoder {
             DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + (int) total));
             if (p.malformed()) {
                 // Only a packet with problems is worth a hypothesis (and the allocation of its frame).
-                p = repaired(new Frame(b, pos, to, last, rl, rlLen, (int) total, index, consumed), p);
+                p = Repairs.of(new Frame(b, pos, to, last, rl, rlLen, (int) total, index, consumed), p, versions);
             }
             if (p == ShortRemainingLength.NEED_MORE) {
                 break; // wait for the bytes that decide a repair
@@ -347,49 +312,6 @@ public final class StreamDecoder {
             pos += p.length();
         }
         return pos - from;
-    }
-
-    /**
-     * The packet framed at {@code f}, repaired when a hypothesis explains its errors; {@link
-     * ShortRemainingLength#NEED_MORE} when the bytes that decide are still to come.
-     */
-    private DecodedPacket repaired(Frame f, DecodedPacket p) {
-        int pad = PaddedRemainingLength.padding(f.rlLen());
-        if (pad > 0 && f.rl() > 0 && PaddedRemainingLength.couldRepair(p)) {
-            int zeros = zerosAt(f.b(), f.pos() + 1 + f.rlLen(), f.to(), pad);
-            boolean allZeroSoFar = zeros == Math.min(pad, f.to() - f.pos() - 1 - f.rlLen());
-            if (allZeroSoFar && f.following() < pad && !f.last()) {
-                return ShortRemainingLength.NEED_MORE;
-            }
-            if (zeros == pad && f.following() >= pad) {
-                DecodedPacket padded = PaddedRemainingLength.attempt(f, pad, versions);
-                if (padded != null) {
-                    return padded;
-                }
-            } else if (zeros == pad && f.last()) {
-                // The stream ended before the padding's worth of bytes after the declared end: the packet takes them.
-                DecodedPacket cut = PaddedRemainingLength.attemptCut(f.bytes(0, f.to() - f.pos()), f.rlLen(), f.rl(),
-                        f.index(), f.offset(), versions);
-                if (cut != null) {
-                    return cut;
-                }
-            }
-        }
-        if (ShortRemainingLength.couldRepair(p)) {
-            DecodedPacket longer = ShortRemainingLength.attempt(f, p, versions);
-            if (longer != null) {
-                return longer;
-            }
-        }
-        return p;
-    }
-
-    private static int zerosAt(byte[] b, int from, int to, int max) {
-        int zeros = 0;
-        while (zeros < max && from + zeros < to && b[from + zeros] == 0) {
-            zeros++;
-        }
-        return zeros;
     }
 
     /**

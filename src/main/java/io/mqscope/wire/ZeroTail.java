@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Hypothesis for a whole capture (one frame as a user pasted it): a short tail that cannot start a packet (zero bytes,
  * or a first byte no well-formed packet has) belongs to the packet before it, as extra bytes that then blame its
- * {@code remaining_length}. A live stream cannot know its tail; {@link StreamDecoder#decodeAll} applies this.
+ * {@code remaining_length}. A live stream cannot know its tail; {@link WholeCapture} applies this.
  */
 final class ZeroTail {
     /** Longest tail taken as extra bytes rather than as packets of their own. */
