@@ -35,7 +35,7 @@ final class DecodeBatch {
             if (line.isBlank()) {
                 continue;
             }
-            String result;
+            Result result;
             try {
                 result = line(line, lineNo);
             } catch (RuntimeException e) {
@@ -43,13 +43,13 @@ final class DecodeBatch {
                 ObjectNode err = DecodeJson.MAPPER.createObjectNode();
                 err.putNull("id");
                 err.put("error", "line " + lineNo + ": " + e);
-                result = err.toString();
+                result = new Result(err.toString(), true);
             }
-            // As before this class existed, every result line counts: each has an "error" member (null when the
-            // line decoded cleanly), which the old check read as an error. The help text promises 0 for a batch
-            // without error findings; kept as it was until that is decided (behaviour must not change here).
-            worst = 1;
-            out.println(result);
+            // exit 1 when a line could not be decoded or has error findings, as the help text says
+            if (result.failed()) {
+                worst = 1;
+            }
+            out.println(result.json());
         }
         return worst;
     }
@@ -59,8 +59,12 @@ final class DecodeBatch {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
+    /** One result line, and whether it counts against the batch (bad input or error findings). */
+    record Result(String json, boolean failed) {
+    }
+
     /** The result line for request line number {@code lineNo}. */
-    static String line(String line, int lineNo) {
+    static Result line(String line, int lineNo) {
         ObjectNode err = DecodeJson.MAPPER.createObjectNode();
         JsonNode req;
         try {
@@ -68,7 +72,7 @@ final class DecodeBatch {
         } catch (JsonProcessingException e) {
             err.putNull("id");
             err.put("error", "line " + lineNo + " is not JSON: " + e.getOriginalMessage());
-            return err.toString();
+            return new Result(err.toString(), true);
         }
         JsonNode id = req.get("id");
         if (id == null) {
@@ -78,12 +82,12 @@ final class DecodeBatch {
         }
         if (!req.isObject() || !req.path("hex").isTextual()) {
             err.put("error", "line " + lineNo + ": expected an object with \"hex\"");
-            return err.toString();
+            return new Result(err.toString(), true);
         }
         ParseResult<byte[]> hex = HexParser.parse(req.get("hex").asText());
         if (!hex.ok()) {
             err.put("error", "line " + lineNo + ": bad hex: " + hex.error());
-            return err.toString();
+            return new Result(err.toString(), true);
         }
         Direction dir = null;
         // "direction" ("client->broker", as in the reference corpus) is accepted as an alias of "from".
@@ -96,16 +100,17 @@ final class DecodeBatch {
                 dir = Direction.BROKER_TO_CLIENT;
             } else {
                 err.put("error", "line " + lineNo + ": \"from\" must be \"client\" or \"broker\", not \"" + f + "\"");
-                return err.toString();
+                return new Result(err.toString(), true);
             }
         }
         int version = req.hasNonNull("version") ? req.path("version").asInt(0)
                 : req.path("protocol_version").asInt(0);
         if (version != 0 && (version < 3 || version > 5)) {
             err.put("error", "line " + lineNo + ": \"version\" must be 3, 4 or 5, not " + version);
-            return err.toString();
+            return new Result(err.toString(), true);
         }
         boolean start = req.path("connection_start").asBoolean(false);
-        return DecodeJson.render(DecodeResult.of(hex.value(), dir, version, start), id);
+        DecodeResult decoded = DecodeResult.of(hex.value(), dir, version, start);
+        return new Result(DecodeJson.render(decoded, id), decoded.hasErrors());
     }
 }

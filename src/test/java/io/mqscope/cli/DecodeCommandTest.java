@@ -148,6 +148,15 @@ class DecodeCommandTest {
     }
 
     @Test
+    void batch_without_error_findings_exits_0(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("in.jsonl");
+        Files.writeString(f, "{\"id\":\"ok\",\"hex\":\"" + CONNECT + "\",\"from\":\"client\"}\n"
+                + "{\"id\":\"ping\",\"hex\":\"c0 00\"}\n");
+        assertThat(run("decode", "--batch", f.toString())).isEqualTo(0);
+        assertThat(out.toString().split("\n")).hasSize(2);
+    }
+
+    @Test
     void batch_of_a_missing_file_exits_2() {
         assertThat(run("decode", "--batch", "/nonexistent/in.jsonl")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read");
@@ -222,7 +231,7 @@ class DecodeCommandTest {
             while ((line = r.readLine()) != null) {
                 JsonNode c = JSON.readTree(line);
                 JsonNode e = c.get("expect");
-                JsonNode got = JSON.readTree(DecodeBatch.line(line, ++n));
+                JsonNode got = JSON.readTree(DecodeBatch.line(line, ++n).json());
                 String want = e.get("packet_type").asText() + " " + e.get("malformed").asBoolean() + " "
                         + e.get("severity").asText() + " " + e.get("field").asText();
                 String have = got.get("packet_type").asText() + " " + got.get("malformed").asBoolean() + " "
