@@ -113,7 +113,9 @@ public final class DecodeCommand implements Callable<Integer> {
             try {
                 bytes = DecodeInput.read(input.hex, input.hexFile, input.file, input.stdin, System.in, err);
             } catch (IOException e) {
-                return usage(err, "cannot read input: " + e.getMessage());
+                String what = input.file != null ? "--file " + input.file
+                        : input.hexFile != null ? "--hex-file " + input.hexFile : "standard input";
+                return usage(err, "cannot read " + what + ": " + CliSupport.whyUnreadable(e));
             } catch (DecodeInput.Refused e) {
                 return usage(err, e.getMessage());
             }
@@ -141,7 +143,7 @@ public final class DecodeCommand implements Callable<Integer> {
             return worst;
         } catch (IOException e) {
             out.flush();
-            return usage(err, "cannot read " + file + ": " + e.getMessage());
+            return usage(err, "cannot read --batch " + file + ": " + CliSupport.whyUnreadable(e));
         }
     }
 

@@ -14,7 +14,6 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +38,8 @@ final class DecodePcap {
         String failure = null;
         try {
             capture = CaptureReader.read(file, CaptureReader.Options.defaults().withPorts(ports));
-        } catch (NoSuchFileException e) {
-            return fail(err, "cannot read " + file + ": no such file");
         } catch (IOException e) {
-            return fail(err, "cannot read " + file + ": " + e.getMessage());
+            return fail(err, "cannot read " + file + ": " + CliSupport.whyUnreadable(e));
         } catch (CaptureException e) {
             failure = file + ": " + e.getMessage();
             capture = e.partial();

@@ -157,6 +157,14 @@ class DecodeCommandTest {
     }
 
     @Test
+    void an_unreadable_input_file_says_why_in_words(@TempDir Path dir) {
+        assertThat(run("decode", "--file", dir.resolve("missing.bin").toString())).isEqualTo(2);
+        assertThat(run("decode", "--batch", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read --file " + dir.resolve("missing.bin") + ": no such file")
+                .contains("cannot read --batch " + dir).doesNotContain("Exception");
+    }
+
+    @Test
     void batch_of_a_missing_file_exits_2() {
         assertThat(run("decode", "--batch", "/nonexistent/in.jsonl")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read");
