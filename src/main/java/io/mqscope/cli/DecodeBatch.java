@@ -26,7 +26,7 @@ final class DecodeBatch {
     }
 
     /** Result of a whole batch: 1 when any line was decoded or unusable (see {@link #run}), else 0. */
-    static int run(BufferedReader in, PrintWriter out) throws IOException {
+    static int run(BufferedReader in, boolean showSecrets, PrintWriter out) throws IOException {
         int worst = 0;
         String line;
         int lineNo = 0;
@@ -37,7 +37,7 @@ final class DecodeBatch {
             }
             String result;
             try {
-                result = line(line, lineNo);
+                result = line(line, lineNo, showSecrets);
             } catch (RuntimeException e) {
                 // One bad line must not end the batch: report it as that line's result.
                 ObjectNode err = DecodeJson.MAPPER.createObjectNode();
@@ -60,7 +60,7 @@ final class DecodeBatch {
     }
 
     /** The result line for request line number {@code lineNo}. */
-    static String line(String line, int lineNo) {
+    static String line(String line, int lineNo, boolean showSecrets) {
         ObjectNode err = DecodeJson.MAPPER.createObjectNode();
         JsonNode req;
         try {
@@ -106,6 +106,6 @@ final class DecodeBatch {
             return err.toString();
         }
         boolean start = req.path("connection_start").asBoolean(false);
-        return DecodeJson.render(DecodeResult.of(hex.value(), dir, version, start), id);
+        return DecodeJson.render(DecodeResult.of(hex.value(), dir, version, start), id, showSecrets);
     }
 }

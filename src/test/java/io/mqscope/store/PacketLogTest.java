@@ -47,7 +47,7 @@ class PacketLogTest {
         PacketLog log = new PacketLog();
         log.append(new PacketEvent("r1", 0, Instant.EPOCH, Direction.BROKER_TO_CLIENT, p));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonLines.export(log, out);
+        JsonLines.export(log, out, false);
         // The one packet form (store.PacketJson) that decode --json and the desktop export write too.
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\","
                 + "\"connection\":\"r1\",\"direction\":\"broker\",\"index\":0,\"offset\":0,\"length\":5,"
