@@ -1,6 +1,7 @@
 package io.mqscope.wire;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The one masking rule for secrets in decoded packets: a CONNECT's Password (3.1.1 §3.1.3.5, 5.0 §3.1.3.6). Every
@@ -58,22 +59,17 @@ public final class Secrets {
     }
 
     /**
-     * The password's bytes in the packet's repair, or null. A repair rewrites the header (a padded length, a
-     * trailing zero), so the span is found by the password's own bytes rather than by offset.
+     * The password's bytes in the packet's repair, or null. A repair rewrites the header (a padded length), which
+     * can move the password or bring it whole into the packet for the first time: the repair is decoded on its own.
      */
     public static Span passwordInRepair(DecodedPacket p) {
-        Span s = password(p);
         byte[] r = p.repaired();
-        if (s == null || r == null) {
+        if (r == null || p.type() != PacketType.CONNECT) {
             return null;
         }
-        byte[] pw = Arrays.copyOfRange(p.raw(), s.from(), s.to());
-        for (int i = r.length - pw.length; i >= 0; i--) {
-            if (Arrays.equals(r, i, i + pw.length, pw, 0, pw.length)) {
-                return new Span(i, i + pw.length);
-            }
-        }
-        return null;
+        List<DecodedPacket> again = DecodeResult.of(r, Direction.CLIENT_TO_BROKER, p.protocolVersion(), false)
+                .packets();
+        return again.isEmpty() ? null : password(again.get(0));
     }
 
     /** Lower-case hex of {@code b} with {@code sep} between bytes, bytes in {@code hidden} (may be null) as **. */
