@@ -51,7 +51,8 @@ class PasswordMaskTest {
     void decode_text_hides_the_password_unless_show_secrets() {
         assertThat(run("decode", "--hex", CONNECT)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("password = *** (9 bytes)").contains("** ".repeat(8) + " **")
-                .contains("*********").doesNotContain(PW).doesNotContain(PW_HEX).doesNotContain(spaced(PW_HEX.substring(0, 16)));
+                .contains("*********").doesNotContain(PW).doesNotContain(PW_HEX)
+                .doesNotContain(spaced(PW_HEX.substring(0, 16)));
         out.getBuffer().setLength(0);
         assertThat(run("decode", "--show-secrets", "--hex", CONNECT)).isZero();
         assertThat(out.toString()).contains(PW).contains(PW_HEX).contains(spaced(PW_HEX.substring(0, 16)))

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 13 item 8: the packet inspector and its export hide a CONNECT password until "show" is ticked. */
 class PacketDetailSecretsTest {
-    /** CONNECT 3.1.1: client id "c", user "u", password "s3cret" (bytes 20..25: the gap after the 8th pair falls inside). */
+    /** CONNECT 3.1.1: client id "c", user "u", password "s3cret" (bytes 20..25: the dump's mid-line gap inside). */
     private static final String HEX = "101800044d51545404c2003c0001630001750006733363726574";
 
     private static DecodedPacket connect() {
