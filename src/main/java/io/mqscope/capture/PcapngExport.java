@@ -2,6 +2,7 @@ package io.mqscope.capture;
 
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
+import io.mqscope.wire.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +17,9 @@ import java.util.List;
  * Ethernet/IPv4/TCP connection (SYN, SYN-ACK, ACK, then one segment per MQTT packet with correct sequence and
  * acknowledgement numbers, at the recorded times) to port 1883; WebSocket conversations become the HTTP upgrade
  * (subprotocol mqtt) and one binary frame per packet to port 80. TLS is not reproduced: a comment on the first
- * frame names the original transport and endpoints. Findings and diagnoses go into packet comments.
+ * frame names the original transport and endpoints. Findings and diagnoses go into packet comments. Unless secrets
+ * are shown, a CONNECT password's bytes are written as {@code *} ({@link Secrets}, same length, so the packet still
+ * dissects), and the packet's comment says so.
  */
 public final class PcapngExport {
     static final int MQTT_PORT = 1883;
@@ -28,16 +31,22 @@ public final class PcapngExport {
     private static final int SERVER_ISN = 5_000;
 
     private final PcapngWriter writer;
+    private final boolean showSecrets;
     private int ipId;
 
-    private PcapngExport(PcapngWriter writer) {
+    private PcapngExport(PcapngWriter writer, boolean showSecrets) {
         this.writer = writer;
+        this.showSecrets = showSecrets;
     }
 
-    /** Writes the conversations (TLS ones without packets are left out) and closes nothing. */
-    public static void write(OutputStream out, List<Conversation> conversations) throws IOException {
+    /**
+     * Writes the conversations (TLS ones without packets are left out) and closes nothing; CONNECT passwords masked
+     * unless {@code showSecrets}.
+     */
+    public static void write(OutputStream out, List<Conversation> conversations, boolean showSecrets)
+            throws IOException {
         PcapngWriter w = new PcapngWriter(out);
-        PcapngExport e = new PcapngExport(w);
+        PcapngExport e = new PcapngExport(w, showSecrets);
         int n = 0;
         for (Conversation c : conversations) {
             if (c.packets().isEmpty() && c.transport() == Transport.TLS) {
@@ -171,6 +180,11 @@ public final class PcapngExport {
                 }
             }
             byte[] raw = p.packet().raw();
+            Secrets.Span secret = showSecrets ? null : Secrets.password(p.packet());
+            if (secret != null) {
+                raw = Secrets.masked(raw, secret);
+                comments.add("password masked: " + secret.length() + " bytes written as '*'");
+            }
             byte[] data = ws ? wsFrame(raw, fromClient, i) : raw;
             flow.send(fromClient, TcpSegment.ACK, data, nanos(p.time()), comments);
         }

@@ -26,7 +26,7 @@ final class DecodeBatch {
     }
 
     /** Result of a whole batch: 1 when any line was decoded or unusable (see {@link #run}), else 0. */
-    static int run(BufferedReader in, PrintWriter out) throws IOException {
+    static int run(BufferedReader in, boolean showSecrets, PrintWriter out) throws IOException {
         int worst = 0;
         String line;
         int lineNo = 0;
@@ -37,7 +37,7 @@ final class DecodeBatch {
             }
             Result result;
             try {
-                result = line(line, lineNo);
+                result = line(line, lineNo, showSecrets);
             } catch (RuntimeException e) {
                 // One bad line must not end the batch: report it as that line's result.
                 ObjectNode err = DecodeJson.MAPPER.createObjectNode();
@@ -64,7 +64,7 @@ final class DecodeBatch {
     }
 
     /** The result line for request line number {@code lineNo}. */
-    static Result line(String line, int lineNo) {
+    static Result line(String line, int lineNo, boolean showSecrets) {
         ObjectNode err = DecodeJson.MAPPER.createObjectNode();
         JsonNode req;
         try {
@@ -111,6 +111,6 @@ final class DecodeBatch {
         }
         boolean start = req.path("connection_start").asBoolean(false);
         DecodeResult decoded = DecodeResult.of(hex.value(), dir, version, start);
-        return new Result(DecodeJson.render(decoded, id), decoded.hasErrors());
+        return new Result(DecodeJson.render(decoded, id, showSecrets), decoded.hasErrors());
     }
 }

@@ -77,6 +77,9 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the readable report")
     boolean json;
 
+    @Option(names = "--show-secrets", description = "show CONNECT passwords (text and bytes) instead of ***")
+    boolean showSecrets;
+
     @Option(names = "--connection-start", description = "the bytes start a connection: the first packet must be "
             + "CONNECT (from the client) or CONNACK (from the broker)")
     boolean connectionStart;
@@ -123,8 +126,8 @@ public final class DecodeCommand implements Callable<Integer> {
                 return usage(err, "no bytes to decode");
             }
             int v = version == null ? 0 : version;
-            boolean errors = json ? DecodeJson.write(bytes, dir, v, connectionStart, out)
-                    : DecodeReport.print(bytes, dir, v, connectionStart, out);
+            boolean errors = json ? DecodeJson.write(bytes, dir, v, connectionStart, showSecrets, out)
+                    : DecodeReport.print(bytes, dir, v, connectionStart, showSecrets, out);
             out.flush();
             return errors ? 1 : 0;
         } catch (IOException e) {
@@ -138,7 +141,7 @@ public final class DecodeCommand implements Callable<Integer> {
 
     private int batch(String file, PrintWriter out, PrintWriter err) {
         try (BufferedReader in = DecodeBatch.open(file)) {
-            int worst = DecodeBatch.run(in, out);
+            int worst = DecodeBatch.run(in, showSecrets, out);
             out.flush();
             return worst;
         } catch (IOException e) {
@@ -161,7 +164,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 return usage(err, "--port must be 1 to 65535, not " + p);
             }
         }
-        return DecodePcap.run(input.pcap, Set.copyOf(ports), json, out, err);
+        return DecodePcap.run(input.pcap, Set.copyOf(ports), json, showSecrets, out, err);
     }
 
     private int usage(PrintWriter err, String message) {

@@ -31,7 +31,7 @@ final class DecodeJson {
     }
 
     /** One line of JSON; {@code id} (any JSON value) comes first when given. */
-    static String render(DecodeResult d, JsonNode id) {
+    static String render(DecodeResult d, JsonNode id, boolean showSecrets) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -42,7 +42,7 @@ final class DecodeJson {
             writeSummary(g, d.packets().isEmpty() ? null : d.packets().get(0).type(), d.rootCause());
             g.writeArrayFieldStart("packets");
             for (DecodedPacket p : d.packets()) {
-                PacketJson.writePacket(g, p);
+                PacketJson.writePacket(g, p, showSecrets);
             }
             g.writeEndArray();
             g.writeFieldName("findings");
@@ -58,7 +58,8 @@ final class DecodeJson {
      * {@code decode --json} holding no packets: the summary comes first, so a first pass decodes for the verdict
      * only, and a second one writes each packet as it is decoded. Returns whether any finding is an error.
      */
-    static boolean write(byte[] bytes, Direction dir, int version, boolean connectionStart, Writer out)
+    static boolean write(byte[] bytes, Direction dir, int version, boolean connectionStart, boolean showSecrets,
+            Writer out)
             throws IOException {
         DecodeReport.Tally t = new DecodeReport.Tally();
         StreamDecoder first = new StreamDecoder(dir, version).expectConnectionStart(connectionStart);
@@ -74,7 +75,7 @@ final class DecodeJson {
             try {
                 second.decodeAll(bytes, p -> {
                     try {
-                        PacketJson.writePacket(g, p);
+                        PacketJson.writePacket(g, p, showSecrets);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

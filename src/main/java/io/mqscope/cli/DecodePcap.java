@@ -33,7 +33,8 @@ final class DecodePcap {
     private DecodePcap() {
     }
 
-    static int run(Path file, Set<Integer> ports, boolean json, PrintWriter out, PrintWriter err) {
+    static int run(Path file, Set<Integer> ports, boolean json, boolean showSecrets, PrintWriter out,
+            PrintWriter err) {
         Capture capture;
         String failure = null;
         try {
@@ -48,7 +49,7 @@ final class DecodePcap {
             }
         }
         if (json) {
-            out.println(DecodePcapJson.render(file.toString(), capture, failure));
+            out.println(DecodePcapJson.render(file.toString(), capture, failure, showSecrets));
         } else {
             print(file, capture, failure, out);
         }

@@ -30,14 +30,14 @@ final class DecodePcapJson {
     }
 
     /** One line of JSON; {@code failure}, when the file was cut short, ends the notes. */
-    static String render(String file, Capture capture, String failure) {
+    static String render(String file, Capture capture, String failure, boolean showSecrets) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = DecodeJson.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("file", file);
             g.writeArrayFieldStart("conversations");
             for (Conversation c : capture.conversations()) {
-                conversation(g, c);
+                conversation(g, c, showSecrets);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("notes");
@@ -52,7 +52,7 @@ final class DecodePcapJson {
         return out.toString();
     }
 
-    private static void conversation(JsonGenerator g, Conversation c) throws IOException {
+    private static void conversation(JsonGenerator g, Conversation c, boolean showSecrets) throws IOException {
         g.writeStartObject();
         g.writeStringField("client", c.client().toString());
         g.writeStringField("server", c.server().toString());
@@ -60,7 +60,7 @@ final class DecodePcapJson {
         g.writeStringField("start", c.start().toString());
         g.writeArrayFieldStart("packets");
         for (CapturedPacket p : c.packets()) {
-            g.writeTree(packet(p));
+            g.writeTree(packet(p, showSecrets));
         }
         g.writeEndArray();
         g.writeArrayFieldStart("ws");
@@ -110,12 +110,12 @@ final class DecodePcapJson {
     }
 
     /** {@code "from","time"}, then the members {@code decode --json} writes for the packet. */
-    static ObjectNode packet(CapturedPacket p) throws IOException {
+    static ObjectNode packet(CapturedPacket p, boolean showSecrets) throws IOException {
         ObjectNode o = DecodeJson.MAPPER.createObjectNode();
         o.put("from", p.from().peer());
         o.put("time", p.time().toString());
         try (TokenBuffer buffer = new TokenBuffer(DecodeJson.MAPPER, false)) {
-            PacketJson.writePacket(buffer, p.packet());
+            PacketJson.writePacket(buffer, p.packet(), showSecrets);
             o.setAll((ObjectNode) DecodeJson.MAPPER.readTree(buffer.asParser()));
         }
         o.put("index", p.index());

@@ -8,6 +8,7 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.HexDump;
 import io.mqscope.wire.PacketType;
+import io.mqscope.wire.Secrets;
 import io.mqscope.wire.Severity;
 import io.mqscope.wire.StreamDecoder;
 import java.io.BufferedWriter;
@@ -19,9 +20,9 @@ final class DecodeReport {
     private DecodeReport() {
     }
 
-    static void print(DecodeResult d, PrintWriter out) {
+    static void print(DecodeResult d, boolean showSecrets, PrintWriter out) {
         for (DecodedPacket p : d.packets()) {
-            printPacket(p, out);
+            printPacket(p, showSecrets, out);
         }
         printEnd(d.packets().size(), d.streamFindings(), d.rootCause(), out);
     }
@@ -30,13 +31,14 @@ final class DecodeReport {
      * Decodes and prints packet by packet, holding none of them ({@code decode -} of a 10 MB paste is over a million
      * packets), through a buffer rather than a flush per line. Returns whether any finding is an error.
      */
-    static boolean print(byte[] bytes, Direction dir, int version, boolean connectionStart, PrintWriter out) {
+    static boolean print(byte[] bytes, Direction dir, int version, boolean connectionStart, boolean showSecrets,
+            PrintWriter out) {
         PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16));
         Tally t = new Tally();
         StreamDecoder d = new StreamDecoder(dir, version).expectConnectionStart(connectionStart);
         d.decodeAll(bytes, p -> {
             t.add(p);
-            printPacket(p, buffered);
+            printPacket(p, showSecrets, buffered);
         });
         Finding top = DecodeResult.rootCause(t.rootCause, d.streamFindings());
         printEnd(t.packets, d.streamFindings(), top, buffered);
@@ -58,17 +60,18 @@ final class DecodeReport {
         }
     }
 
-    private static void printPacket(DecodedPacket p, PrintWriter out) {
+    /** One packet; unless {@code showSecrets}, its password reads {@code *** (7 bytes)} and its bytes {@code **}. */
+    private static void printPacket(DecodedPacket p, boolean showSecrets, PrintWriter out) {
         out.printf("#%d %s  offset %d, %d bytes, remaining_length %s, MQTT %s%s%n", p.index(), p.type().name(),
                 p.offset(), p.length(), p.remainingLength() < 0 ? "?" : String.valueOf(p.remainingLength()),
                 p.protocolVersion() == 3 ? "3.1" : p.protocolVersion() == 5 ? "5.0" : "3.1.1",
                 p.malformed() ? "  MALFORMED" : "");
         out.println("  fields (offset +length name = value):");
         for (Field f : p.fields()) {
-            printField(f, out, "    ");
+            printField(f, showSecrets, out, "    ");
         }
         out.println("  bytes:");
-        for (String line : HexDump.renderAttributed(p).split("\n")) {
+        for (String line : HexDump.renderAttributed(p, showSecrets).split("\n")) {
             out.println("    " + line);
         }
         if (!p.findings().isEmpty()) {
@@ -81,7 +84,8 @@ final class DecodeReport {
             out.println("  diagnosis: " + p.diagnosis(Language.locale()));
         }
         if (p.repaired() != null) {
-            out.println("  repaired:  " + HexDump.hex(p.repaired(), " "));
+            out.println("  repaired:  " + Secrets.hex(p.repaired(), showSecrets ? null : Secrets.passwordInRepair(p),
+                    " "));
         }
         out.println();
     }
@@ -100,14 +104,18 @@ final class DecodeReport {
         }
     }
 
-    private static void printField(Field f, PrintWriter out, String indent) {
+    private static void printField(Field f, boolean showSecrets, PrintWriter out, String indent) {
+        if (!showSecrets && Secrets.isSecret(f)) {
+            out.printf("%s%4d +%-3d %s = %s%n", indent, f.offset(), f.length(), f.name(), Secrets.hiddenValue(f));
+            return;
+        }
         String value = f.value() == null ? "" : f.value() instanceof String s ? quoteIfText(f.kind(), s)
                 : String.valueOf(f.value());
         String text = f.kind() == Field.Kind.BINARY ? PacketJson.printableText(f.value()) : null;
         out.printf("%s%4d +%-3d %s = %s%s%n", indent, f.offset(), f.length(), f.name(), value,
                 text == null ? "" : "  (\"" + text + "\")");
         for (Field c : f.children()) {
-            printField(c, out, indent + "  ");
+            printField(c, showSecrets, out, indent + "  ");
         }
     }
 

@@ -59,8 +59,8 @@ public final class PcapExportOption {
         }
     }
 
-    /** Writes the file (when {@code --pcap} was given); says on {@code err} when it cannot. */
-    void write(Profile profile, PrintWriter err) {
+    /** Writes the file (when {@code --pcap} was given), passwords masked unless shown; says on {@code err} when not. */
+    void write(Profile profile, boolean showSecrets, PrintWriter err) {
         if (file == null) {
             return;
         }
@@ -72,7 +72,7 @@ public final class PcapExportOption {
             }
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            PcapngExport.write(out, conversations);
+            PcapngExport.write(out, conversations, showSecrets);
         } catch (IOException e) {
             err.println("mqscope: cannot write --pcap " + file + ": " + e.getMessage());
             err.flush();

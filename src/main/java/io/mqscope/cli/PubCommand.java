@@ -82,6 +82,9 @@ public final class PubCommand implements Callable<Integer> {
     @Option(names = {"-C", "--count"}, paramLabel = "N", description = "Publish the message N times (default 1).")
     int count = 1;
 
+    @Option(names = "--show-secrets", description = "Write the CONNECT password in --pcap instead of '*' bytes.")
+    boolean showSecrets;
+
     @Option(names = "--interval", paramLabel = "MILLIS", description = "Pause between messages with --count.")
     long intervalMillis;
 
@@ -215,7 +218,7 @@ public final class PubCommand implements Callable<Integer> {
             }
         } finally {
             CliSupport.close(session);
-            pcap.write(profile, err);
+            pcap.write(profile, showSecrets, err);
         }
         return CliSupport.OK;
     }

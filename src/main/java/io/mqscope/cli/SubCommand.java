@@ -15,6 +15,7 @@ import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Field;
 import io.mqscope.wire.Finding;
+import io.mqscope.wire.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,10 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = "--packets", description = "Also print every packet that crossed the relay, hex and decoded, "
             + "with findings.")
     boolean packets;
+
+    @Option(names = "--show-secrets", description = "Show the CONNECT password in --packets and --pcap instead of "
+            + "*** (its bytes as **).")
+    boolean showSecrets;
 
     @Option(names = "--no-local", description = "MQTT 5: do not receive our own publishes.")
     boolean noLocal;
@@ -187,7 +192,7 @@ public final class SubCommand implements Callable<Integer> {
             return CliSupport.CONNECTION_FAILED;
         } finally {
             CliSupport.close(session);
-            pcap.write(profile, err);
+            pcap.write(profile, showSecrets, err);
             flusher.shutdownNow();
             flush();
         }
@@ -237,7 +242,7 @@ public final class SubCommand implements Callable<Integer> {
         synchronized (outLock) {
             if (json) {
                 try {
-                    jsonOut.writePacket(e);
+                    jsonOut.writePacket(e, showSecrets);
                 } catch (IOException ex) {
                     done.countDown();
                 }
@@ -251,11 +256,12 @@ public final class SubCommand implements Callable<Integer> {
                     .append(" to ").append(e.direction() == Direction.CLIENT_TO_BROKER ? "broker" : "client")
                     .append(")\n    ");
             byte[] raw = p.raw();
+            Secrets.Span secret = showSecrets ? null : Secrets.password(p);
             for (int i = 0; i < raw.length; i++) {
                 if (i > 0) {
                     b.append(i % 16 == 0 ? "\n    " : " ");
                 }
-                b.append(HEX.toHexDigits(raw[i]));
+                b.append(secret != null && secret.covers(i) ? Secrets.HIDDEN_HEX : HEX.toHexDigits(raw[i]));
             }
             b.append('\n');
             appendFields(b, p.fields(), "    ");
@@ -274,9 +280,10 @@ public final class SubCommand implements Callable<Integer> {
         }
     }
 
-    private static void appendFields(StringBuilder b, List<Field> fields, String indent) {
+    private void appendFields(StringBuilder b, List<Field> fields, String indent) {
         for (Field f : fields) {
-            b.append(indent).append(f.name()).append(" = ").append(f.value()).append("  [").append(f.offset())
+            Object value = !showSecrets && Secrets.isSecret(f) ? Secrets.hiddenValue(f) : f.value();
+            b.append(indent).append(f.name()).append(" = ").append(value).append("  [").append(f.offset())
                     .append('+').append(f.length()).append("]\n");
             if (!f.children().isEmpty()) {
                 appendFields(b, f.children(), indent + "  ");

@@ -217,7 +217,7 @@ public final class TapCommand implements Callable<Integer> {
 
     private int writePcap(TapPcap recording, PrintWriter err) {
         try {
-            recording.write(pcap);
+            recording.write(pcap, showSecrets);
             err.println("Wrote the tapped traffic to " + pcap);
             return CliSupport.OK;
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package io.mqscope.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.mqscope.store.PacketJson;
@@ -12,7 +10,9 @@ import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Field;
 import io.mqscope.wire.Finding;
-import io.mqscope.wire.HexDump;
+import io.mqscope.wire.FieldName;
+import io.mqscope.wire.PacketType;
+import io.mqscope.wire.Secrets;
 import io.mqscope.wire.Severity;
 import io.mqscope.wire.Summary;
 import java.io.IOException;
@@ -83,14 +83,13 @@ final class TapEventPrinter {
         if (waiting == null) {
             return;
         }
-        Field pw = first == null ? null : password(first);
+        Secrets.Span pw = first == null ? null : Secrets.password(first);
         for (TapEvent.WebSocketMessage w : waiting) {
             if (pw == null) {
                 render(w, out);
             } else {
-                long from = first.offset() + pw.offset() + 2;
-                maskFrom = from;
-                maskTo = from + Math.max(0, pw.length() - 2);
+                maskFrom = first.offset() + pw.from();
+                maskTo = first.offset() + pw.to();
                 render(w, out);
                 maskFrom = -1;
                 maskTo = -1;
@@ -103,7 +102,7 @@ final class TapEventPrinter {
         StringBuilder sb = new StringBuilder(shown * 2);
         for (int i = 0; i < shown; i++) {
             long at = w.streamOffset() + i;
-            sb.append(at >= maskFrom && at < maskTo ? "**" : String.format("%02x", w.bytes()[i] & 0xff));
+            sb.append(at >= maskFrom && at < maskTo ? Secrets.HIDDEN_HEX : String.format("%02x", w.bytes()[i] & 0xff));
         }
         return sb.toString();
     }
@@ -144,12 +143,9 @@ final class TapEventPrinter {
         } else if (e instanceof TapEvent.Packet x) {
             o.put("event", "packet").put("conn", x.conn()).put("from", from(x.from()));
             DecodedPacket p = x.packet();
-            o.setAll(packetObject(p)); // the packet object of decode --json
+            o.setAll(packetObject(p, showSecrets)); // the packet object of decode --json, password hidden there
             if (x.repairedForwarded()) {
-                o.put("repaired_hex", HexDump.hex(p.repaired(), 0, p.repaired().length));
-            }
-            if (!showSecrets) {
-                maskPasswords(o, p);
+                o.put("repaired_hex", Secrets.hex(p.repaired(), showSecrets ? null : Secrets.passwordInRepair(p), ""));
             }
         } else if (e instanceof TapEvent.Closed x) {
             o.put("event", "close").put("conn", x.conn()).put("by", x.by());
@@ -171,48 +167,6 @@ final class TapEventPrinter {
 
     private static void headers(ObjectNode into, Map<String, String> headers) {
         headers.forEach(into::put);
-    }
-
-    /** The password's value becomes "***" and its bytes "**" in the packet's hex: nothing of it is printed. */
-    private static void maskPasswords(ObjectNode o, DecodedPacket p) {
-        Field pw = password(p);
-        if (pw == null) {
-            return;
-        }
-        JsonNode fields = o.get("fields");
-        if (fields instanceof ArrayNode a) {
-            for (JsonNode f : a) {
-                if (f instanceof ObjectNode fo && "password".equals(fo.path("name").asText())) {
-                    fo.put("value", "***");
-                    fo.remove("text");
-                    fo.put("masked_bytes", Math.max(0, pw.length() - 2));
-                }
-            }
-        }
-        o.put("hex", maskedHex(p, pw));
-    }
-
-    private static Field password(DecodedPacket p) {
-        if (p.type() != io.mqscope.wire.PacketType.CONNECT) {
-            return null;
-        }
-        for (Field f : p.fields()) {
-            if ("password".equals(f.name())) {
-                return f;
-            }
-        }
-        return null;
-    }
-
-    /** The packet's hex with the password's value bytes (after its 2-byte length) shown as **. */
-    private static String maskedHex(DecodedPacket p, Field pw) {
-        StringBuilder sb = new StringBuilder(p.length() * 2);
-        int from = pw.offset() + 2;
-        int to = pw.offset() + pw.length();
-        for (int i = 0; i < p.length(); i++) {
-            sb.append(i >= from && i < to ? "**" : String.format("%02x", p.raw()[i] & 0xff));
-        }
-        return sb.toString();
     }
 
     private List<String> text(TapEvent e) {
@@ -270,10 +224,9 @@ final class TapEventPrinter {
                 .append(p.index()).append(' ').append(p.length()).append(p.length() == 1 ? " byte " : " bytes ");
         if (top == null) {
             sb.append("✓ ").append(Summary.of(p));
-            Field pw = password(p);
+            Field pw = p.type() == PacketType.CONNECT ? Field.find(p.fields(), FieldName.PASSWORD) : null;
             if (pw != null) {
-                sb.append(", password ").append(showSecrets ? quoted(p, pw) : "*** (" + Math.max(0, pw.length() - 2)
-                        + " bytes)");
+                sb.append(", password ").append(showSecrets ? quoted(p, pw) : Secrets.hiddenValue(pw));
             }
         } else {
             sb.append("✗ ").append(top.field()).append(": ").append(top.message());
@@ -283,7 +236,8 @@ final class TapEventPrinter {
             lines.add("  diagnosis: " + p.diagnosis());
         }
         if (x.repairedForwarded()) {
-            lines.add("  " + words.text("note.repaired", 1) + ": " + HexDump.hex(p.repaired(), " "));
+            lines.add("  " + words.text("note.repaired", 1) + ": " + Secrets.hex(p.repaired(),
+                    showSecrets ? null : Secrets.passwordInRepair(p), " "));
         }
     }
 
@@ -317,9 +271,9 @@ final class TapEventPrinter {
     }
 
     /** The packet in the one JSON form {@link PacketJson} writes for decode --json, as a tree to add keys to. */
-    private static ObjectNode packetObject(DecodedPacket p) {
+    private static ObjectNode packetObject(DecodedPacket p, boolean showSecrets) {
         try (TokenBuffer buf = new TokenBuffer(JSON, false)) {
-            PacketJson.writePacket(buf, p);
+            PacketJson.writePacket(buf, p, showSecrets);
             return (ObjectNode) JSON.readTree(buf.asParser());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

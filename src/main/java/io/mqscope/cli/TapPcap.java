@@ -77,14 +77,14 @@ final class TapPcap {
         }
     }
 
-    /** Writes every conversation seen (open or closed) to {@code file}, replacing it. */
-    void write(Path file) throws IOException {
+    /** Writes every conversation seen (open or closed) to {@code file}, replacing it; passwords masked unless shown. */
+    void write(Path file, boolean showSecrets) throws IOException {
         List<Conversation> all = new ArrayList<>();
         for (Recording r : byConn.values()) {
             all.add(r.conversation(broker));
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            PcapngExport.write(out, all);
+            PcapngExport.write(out, all, showSecrets);
         }
     }
 

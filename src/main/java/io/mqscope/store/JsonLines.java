@@ -112,9 +112,9 @@ public final class JsonLines implements Flushable, Closeable {
         gen.writeEndObject();
     }
 
-    /** One packet seen on a connection, as {@link PacketJson#writeEvent} writes it. */
-    public void writePacket(PacketEvent e) throws IOException {
-        PacketJson.writeEvent(gen, e);
+    /** One packet seen on a connection, as {@link PacketJson#writeEvent} writes it; a password hidden unless shown. */
+    public void writePacket(PacketEvent e, boolean showSecrets) throws IOException {
+        PacketJson.writeEvent(gen, e, showSecrets);
         newline();
     }
 
@@ -143,11 +143,11 @@ public final class JsonLines implements Flushable, Closeable {
         }
     }
 
-    /** Exports every packet the log holds, oldest first. */
-    public static void export(PacketLog log, OutputStream out) throws IOException {
+    /** Exports every packet the log holds, oldest first; CONNECT passwords hidden unless {@code showSecrets}. */
+    public static void export(PacketLog log, OutputStream out, boolean showSecrets) throws IOException {
         try (JsonLines w = new JsonLines(out, true)) {
             for (PacketEvent e : log.entries().snapshot().items()) {
-                w.writePacket(e);
+                w.writePacket(e, showSecrets);
             }
         }
     }

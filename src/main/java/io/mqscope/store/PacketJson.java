@@ -5,7 +5,7 @@ import io.mqscope.tap.PacketEvent;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Field;
 import io.mqscope.wire.Finding;
-import io.mqscope.wire.HexDump;
+import io.mqscope.wire.Secrets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,29 +19,31 @@ import java.util.List;
  * {@code {"index","offset","length","type","flags","remaining_length","protocol_version","malformed","hex",
  * "fields":[{"name","offset","length","value","text"?,"children"?}],
  * "findings":[{"severity","field","offset","length","message","spec"}],"diagnosis","repaired"?}}; a packet seen on a
- * connection starts with {@code "time","connection","direction"}.
+ * connection starts with {@code "time","connection","direction"}. Unless secrets are shown, a CONNECT password is
+ * hidden ({@link Secrets}): its field reads {@code "value":"***","masked_bytes":7} without {@code "text"}, and its
+ * bytes are {@code **} in {@code "hex"} and {@code "repaired"}.
  */
 public final class PacketJson {
     private PacketJson() {
     }
 
     /** A packet seen on a connection: when, where and which way, then the packet's own members. */
-    public static void writeEvent(JsonGenerator g, PacketEvent e) throws IOException {
+    public static void writeEvent(JsonGenerator g, PacketEvent e, boolean showSecrets) throws IOException {
         g.writeStartObject();
         g.writeStringField("time", e.time().toString());
         g.writeStringField("connection", e.connectionId());
         g.writeStringField("direction", e.direction().peer());
-        writeMembers(g, e.packet());
+        writeMembers(g, e.packet(), showSecrets);
         g.writeEndObject();
     }
 
-    public static void writePacket(JsonGenerator g, DecodedPacket p) throws IOException {
+    public static void writePacket(JsonGenerator g, DecodedPacket p, boolean showSecrets) throws IOException {
         g.writeStartObject();
-        writeMembers(g, p);
+        writeMembers(g, p, showSecrets);
         g.writeEndObject();
     }
 
-    private static void writeMembers(JsonGenerator g, DecodedPacket p) throws IOException {
+    private static void writeMembers(JsonGenerator g, DecodedPacket p, boolean show) throws IOException {
         g.writeNumberField("index", p.index());
         g.writeNumberField("offset", p.offset());
         g.writeNumberField("length", p.length());
@@ -50,14 +52,14 @@ public final class PacketJson {
         g.writeNumberField("remaining_length", p.remainingLength());
         g.writeNumberField("protocol_version", p.protocolVersion());
         g.writeBooleanField("malformed", p.malformed());
-        g.writeStringField("hex", HexDump.hex(p.raw(), 0, p.length()));
+        g.writeStringField("hex", Secrets.hex(p.raw(), show ? null : Secrets.password(p), ""));
         g.writeFieldName("fields");
-        writeFields(g, p.fields());
+        writeFields(g, p.fields(), show);
         g.writeFieldName("findings");
         writeFindings(g, p.findings());
         g.writeStringField("diagnosis", p.diagnosis());
         if (p.repaired() != null) {
-            g.writeStringField("repaired", HexDump.hex(p.repaired(), 0, p.repaired().length));
+            g.writeStringField("repaired", Secrets.hex(p.repaired(), show ? null : Secrets.passwordInRepair(p), ""));
         }
     }
 
@@ -76,13 +78,19 @@ public final class PacketJson {
         g.writeEndArray();
     }
 
-    private static void writeFields(JsonGenerator g, List<Field> fields) throws IOException {
+    private static void writeFields(JsonGenerator g, List<Field> fields, boolean show) throws IOException {
         g.writeStartArray();
         for (Field f : fields) {
             g.writeStartObject();
             g.writeStringField("name", f.name());
             g.writeNumberField("offset", f.offset());
             g.writeNumberField("length", f.length());
+            if (!show && Secrets.isSecret(f)) {
+                g.writeStringField("value", "***");
+                g.writeNumberField("masked_bytes", Secrets.valueBytes(f));
+                g.writeEndObject();
+                continue;
+            }
             g.writeFieldName("value");
             writeValue(g, f.value());
             if (f.kind() == Field.Kind.BINARY) {
@@ -93,7 +101,7 @@ public final class PacketJson {
             }
             if (!f.children().isEmpty()) {
                 g.writeFieldName("children");
-                writeFields(g, f.children());
+                writeFields(g, f.children(), show);
             }
             g.writeEndObject();
         }

@@ -50,12 +50,19 @@ public final class HexDump {
      * Classic dump: {@code 00000000  10 1a 00 00 ...  |..MQTT|}. {@code base} is added to the printed offsets.
      */
     public static String render(byte[] b, long base) {
+        return render(b, base, null);
+    }
+
+    /** The classic dump with the bytes in {@code hidden} (may be null) as {@code **} and {@code *}: a secret. */
+    public static String render(byte[] b, long base, Secrets.Span hidden) {
         StringBuilder sb = new StringBuilder((b.length / 16 + 1) * 78);
         for (int line = 0; line < b.length; line += 16) {
             String off = Long.toHexString(base + line);
             sb.append("0".repeat(Math.max(0, 8 - off.length()))).append(off).append("  ");
             for (int i = 0; i < 16; i++) {
-                if (line + i < b.length) {
+                if (line + i < b.length && hidden != null && hidden.covers(line + i)) {
+                    sb.append(Secrets.HIDDEN_HEX).append(' ');
+                } else if (line + i < b.length) {
                     int v = b[line + i];
                     sb.append(DIGITS[v >> 4 & 0xf]).append(DIGITS[v & 0xf]).append(' ');
                 } else {
@@ -67,7 +74,7 @@ public final class HexDump {
             }
             sb.append(" |");
             for (int i = 0; i < 16 && line + i < b.length; i++) {
-                int v = b[line + i] & 0xff;
+                int v = hidden != null && hidden.covers(line + i) ? Secrets.HIDDEN_BYTE : b[line + i] & 0xff;
                 sb.append(v >= 0x20 && v < 0x7f ? (char) v : '.');
             }
             sb.append("|\n");
@@ -105,10 +112,15 @@ public final class HexDump {
 
     /** The dump with a field name per line column: each line followed by the names of the fields on it. */
     public static String renderAttributed(DecodedPacket p) {
+        return renderAttributed(p, false);
+    }
+
+    /** The attributed dump; unless {@code showSecrets}, the password's bytes hidden ({@link Secrets}). */
+    public static String renderAttributed(DecodedPacket p, boolean showSecrets) {
         Field[] owner = attribute(p);
         byte[] b = p.raw();
         StringBuilder sb = new StringBuilder();
-        String[] lines = render(b, p.offset()).split("\n");
+        String[] lines = render(b, p.offset(), showSecrets ? null : Secrets.password(p)).split("\n");
         for (int l = 0; l < lines.length; l++) {
             sb.append(lines[l]);
             List<String> names = new ArrayList<>();

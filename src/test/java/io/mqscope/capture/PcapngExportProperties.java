@@ -108,7 +108,7 @@ class PcapngExportProperties {
         Transport transport = websocket ? Transport.WS : Transport.TCP;
         Conversation original = decode(steps, transport, 1_700_000_000_123_456_789L);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        PcapngExport.write(file, List.of(original));
+        PcapngExport.write(file, List.of(original), true);
         Capture back = CaptureReader.read(new ByteArrayInputStream(file.toByteArray()),
                 CaptureReader.Options.defaults());
 

@@ -34,7 +34,7 @@ class TsharkExportTest {
                 transport, 1_700_000_001_000_000_000L);
         Path file = dir.resolve("export.pcapng");
         try (OutputStream out = Files.newOutputStream(file)) {
-            PcapngExport.write(out, List.of(good, wechat));
+            PcapngExport.write(out, List.of(good, wechat), true);
         }
         List<String> tsharkArgs = new ArrayList<>(List.of(tshark.toString(), "-r", file.toString()));
         if (transport == Transport.WS) {

@@ -239,7 +239,7 @@ class DecodeCommandTest {
             while ((line = r.readLine()) != null) {
                 JsonNode c = JSON.readTree(line);
                 JsonNode e = c.get("expect");
-                JsonNode got = JSON.readTree(DecodeBatch.line(line, ++n).json());
+                JsonNode got = JSON.readTree(DecodeBatch.line(line, ++n, false).json());
                 String want = e.get("packet_type").asText() + " " + e.get("malformed").asBoolean() + " "
                         + e.get("severity").asText() + " " + e.get("field").asText();
                 String have = got.get("packet_type").asText() + " " + got.get("malformed").asBoolean() + " "

@@ -9,9 +9,11 @@ import io.mqscope.wire.Field;
 import io.mqscope.wire.Finding;
 import io.mqscope.wire.PacketType;
 import io.mqscope.wire.Severity;
+import io.mqscope.wire.StreamDecoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,7 @@ class PacketLogTest {
         PacketLog log = new PacketLog();
         log.append(new PacketEvent("r1", 0, Instant.EPOCH, Direction.BROKER_TO_CLIENT, p));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonLines.export(log, out);
+        JsonLines.export(log, out, false);
         // The one packet form (store.PacketJson) that decode --json and the desktop export write too.
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\","
                 + "\"connection\":\"r1\",\"direction\":\"broker\",\"index\":0,\"offset\":0,\"length\":5,"
@@ -57,5 +59,24 @@ class PacketLogTest {
                 + "\"children\":[{\"name\":\"length\",\"offset\":2,\"length\":2,\"value\":1}]}],"
                 + "\"findings\":[{\"severity\":\"warning\",\"field\":\"payload\",\"offset\":5,\"length\":0,"
                 + "\"message\":\"empty payload\",\"spec\":\"\"}],\"diagnosis\":null}\n");
+    }
+
+    /** Issue 13 item 8: the JSON-lines export hides a CONNECT password unless asked, in its field and its hex. */
+    @Test
+    void the_export_hides_a_connect_password_unless_secrets_are_shown() throws Exception {
+        // CONNECT 3.1.1: client id "c", user "u", password "s3cret".
+        String hex = "101800044d51545404c2003c00016300017500067333637265 74".replace(" ", "");
+        DecodedPacket p = new StreamDecoder(Direction.CLIENT_TO_BROKER, 4).feed(HexFormat.of().parseHex(hex)).get(0);
+        PacketLog log = new PacketLog();
+        log.append(new PacketEvent("r1", 0, Instant.EPOCH, Direction.CLIENT_TO_BROKER, p));
+        ByteArrayOutputStream hidden = new ByteArrayOutputStream();
+        JsonLines.export(log, hidden, false);
+        assertThat(hidden.toString(StandardCharsets.UTF_8)).doesNotContain("s3cret").doesNotContain("733363726574")
+                .contains("\"hex\":\"" + hex.substring(0, hex.length() - 12) + "************\"")
+                .contains("\"name\":\"password\",\"offset\":18,\"length\":8,\"value\":\"***\",\"masked_bytes\":6}");
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        JsonLines.export(log, shown, true);
+        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("\"hex\":\"" + hex + "\"")
+                .contains("\"value\":\"733363726574\",\"text\":\"s3cret\"");
     }
 }

@@ -8,6 +8,7 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.PacketType;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -59,6 +60,22 @@ class PasteBytesFxTest {
         assertThat(Fx.read(() -> vm.detail().highlightedProperty().get().offset())).isEqualTo(rl.offset());
         assertThat(Fx.read(() -> hex.getStyleOfChar(
                 vm.detail().dumpProperty().get().hexStart(Math.max(rl.offset(), 0))))).contains("hx-sel");
+    }
+
+    /** Issue 13 item 8: the inspector hides a CONNECT password until "Show password" is ticked. */
+    @Test
+    void the_password_is_hidden_until_shown(FxRobot robot) {
+        // CONNECT 3.1.1: client id "c", user "u", password "s3cret".
+        robot.interact(() -> view.viewModel().inputProperty().set(
+                "101800044d51545404c2003c0001630001750006733363726574"));
+        robot.clickOn("#analyzeButton");
+        StyleClassedTextArea hex = robot.lookup("#hexDump").queryAs(StyleClassedTextArea.class);
+        CheckBox show = robot.lookup("#showPassword").queryAs(CheckBox.class);
+        assertThat(Fx.read(() -> show.isVisible())).isTrue();
+        assertThat(Fx.read(() -> hex.getText())).contains("** ** ** **  ** **").doesNotContain("s3cret")
+                .doesNotContain("73 33 63");
+        robot.clickOn("#showPassword");
+        assertThat(Fx.read(() -> hex.getText())).contains("73 33 63 72  65 74").contains("s3cret");
     }
 
     /** Issue 14 item 3: stream findings read as findings, not as a record's toString. */

@@ -1,5 +1,7 @@
 package io.mqscope.ui.packets;
 
+import io.mqscope.wire.Secrets;
+
 /**
  * A classic hex dump (offset, 16 hex pairs, ASCII) with the map between byte indexes and character ranges, so a
  * field's bytes can be highlighted and a click on a character can find its byte.
@@ -26,6 +28,11 @@ public final class HexDumpModel {
     }
 
     public static HexDumpModel of(byte[] bytes) {
+        return of(bytes, null);
+    }
+
+    /** The dump with the bytes in {@code hidden} (may be null) as {@code **} and {@code *}: a password. */
+    public static HexDumpModel of(byte[] bytes, Secrets.Span hidden) {
         StringBuilder sb = new StringBuilder((bytes.length / PER_LINE + 1) * LINE_WIDTH);
         for (int line = 0; line * PER_LINE < bytes.length || (line == 0 && bytes.length == 0); line++) {
             if (bytes.length == 0) {
@@ -34,7 +41,9 @@ public final class HexDumpModel {
             int off = line * PER_LINE;
             sb.append(String.format("%04x  ", off));
             for (int i = 0; i < PER_LINE; i++) {
-                if (off + i < bytes.length) {
+                if (off + i < bytes.length && hidden != null && hidden.covers(off + i)) {
+                    sb.append(Secrets.HIDDEN_HEX).append(' ');
+                } else if (off + i < bytes.length) {
                     int b = bytes[off + i] & 0xff;
                     sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16)).append(' ');
                 } else {
@@ -47,7 +56,7 @@ public final class HexDumpModel {
             sb.append(' ');
             for (int i = 0; i < PER_LINE; i++) {
                 if (off + i < bytes.length) {
-                    int b = bytes[off + i] & 0xff;
+                    int b = hidden != null && hidden.covers(off + i) ? Secrets.HIDDEN_BYTE : bytes[off + i] & 0xff;
                     sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
                 } else {
                     sb.append(' ');

@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -61,6 +62,12 @@ public final class PacketDetailView {
         hex.getStyleClass().addAll("hex-dump", "mono");
         VirtualizedScrollPane<StyleClassedTextArea> hexScroll = new VirtualizedScrollPane<>(hex);
         VBox hexBox = titled("packets.hexDump", hexScroll);
+        CheckBox showSecret = new CheckBox(I18n.t("packets.showPassword"));
+        showSecret.setId("showPassword");
+        showSecret.selectedProperty().bindBidirectional(vm.showSecretsProperty());
+        showSecret.visibleProperty().bind(vm.hasSecretProperty());
+        showSecret.managedProperty().bind(vm.hasSecretProperty());
+        hexBox.getChildren().add(1, showSecret);
         hexBox.setMinWidth(hexPaneMinWidth());
 
         tree.setId("fieldTree");
@@ -69,7 +76,7 @@ public final class PacketDetailView {
             @Override
             protected void updateItem(Field f, boolean empty) {
                 super.updateItem(f, empty);
-                setText(empty || f == null ? null : describe(f));
+                setText(empty || f == null ? null : vm.describe(f));
             }
         });
         VBox treeBox = titled("packets.fields", tree);
@@ -119,16 +126,9 @@ public final class PacketDetailView {
         return box;
     }
 
-    static String describe(Field f) {
-        String v = f.value() == null ? "" : " = " + (f.value() instanceof String s ? "\"" + s + "\"" : f.value());
-        if (v.length() > 90) {
-            v = v.substring(0, 90) + "…";
-        }
-        return f.name() + v + "   [" + f.offset() + (f.length() > 1 ? "–" + (f.offset() + f.length() - 1) : "") + "]";
-    }
-
     private void initListeners() {
         vm.packetProperty().addListener((o, a, p) -> show(p));
+        vm.showSecretsProperty().addListener((o, a, s) -> show(vm.packetProperty().get()));
         vm.highlightedProperty().addListener((o, a, s) -> restyle());
         vm.selectedFieldProperty().addListener((o, a, f) -> {
             if (syncing) {

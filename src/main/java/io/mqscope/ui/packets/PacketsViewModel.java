@@ -191,18 +191,22 @@ public final class PacketsViewModel {
         PacketsViewModel rows = new PacketsViewModel(maxVisible, tasks);
         rows.visible.setAll(visible);
         exportError.set("");
-        BackgroundTask.wrapAction(() -> rows.exportJsonLines(file.toPath()))
+        boolean showSecrets = detail.showSecretsProperty().get();
+        BackgroundTask.wrapAction(() -> rows.exportJsonLines(file.toPath(), showSecrets))
                 .onFailure(e -> exportError.set(I18n.t("packets.exportFailed", e.getMessage()))).executeWith(tasks);
     }
 
-    /** Writes the shown packets as JSON lines, in the one packet form {@link PacketJson} defines. */
-    public void exportJsonLines(Path file) throws IOException {
+    /**
+     * Writes the shown packets as JSON lines, in the one packet form {@link PacketJson} defines; CONNECT passwords
+     * hidden unless {@code showSecrets} (the inspector's toggle when the export starts).
+     */
+    public void exportJsonLines(Path file, boolean showSecrets) throws IOException {
         JsonFactory json = new JsonFactory();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (PacketEvent e : List.copyOf(visible)) {
                 try (JsonGenerator g = json.createGenerator(w)) {
                     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    PacketJson.writeEvent(g, e);
+                    PacketJson.writeEvent(g, e, showSecrets);
                 }
                 w.write('\n');
             }
