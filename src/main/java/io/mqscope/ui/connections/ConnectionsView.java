@@ -143,6 +143,9 @@ public final class ConnectionsView {
         d.getDialogPane().getButtonTypes().addAll(ok, Controls.cancelButton());
         d.setResizable(true);
         d.setOnHidden(e -> {
+            if (vm.pendingImportProperty().get() != report) {
+                return; // a newer import replaced this one while the dialog was open: its own dialog decides
+            }
             if (d.getResult() == ok) {
                 vm.confirmImport();
             } else {
