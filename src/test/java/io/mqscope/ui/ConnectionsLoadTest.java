@@ -3,13 +3,16 @@ package io.mqscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqscope.profile.FileSecretStore;
+import io.mqscope.profile.Profile;
 import io.mqscope.profile.ProfileStore;
 import io.mqscope.ui.app.AppBackend;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.connections.ConnectionEntry;
 import io.mqscope.ui.connections.ConnectionsViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,5 +35,21 @@ class ConnectionsLoadTest {
                     .findFirst().orElseThrow();
             assertThat(Files.readAllBytes(kept)).isEqualTo(damaged);
         }
+    }
+
+    /** Issue 13 item 5, through the real store: a damaged secrets.json marks the profiles whose password it held. */
+    @Test
+    void a_profile_whose_secret_cannot_be_read_is_marked(@TempDir Path dir) throws Exception {
+        new ProfileStore(dir, new FileSecretStore(dir)).save(List.of(
+                Profile.builder().id("p1").name("Plant").host("h").password("pw").build()));
+        Files.writeString(dir.resolve("secrets.json"), "{ not json");
+
+        ConnectionsViewModel vm = new ConnectionsViewModel(new NoBackend(),
+                AppBackend.store(new ProfileStore(dir, new FileSecretStore(dir))), TaskExecutor.sameThread(), 100, 100);
+
+        ConnectionEntry plant = vm.entries().stream().filter(e -> e.profile().name().equals("Plant")).findFirst()
+                .orElseThrow();
+        assertThat(plant.unreadableSecretsProperty().get()).isNotEmpty();
+        assertThat(plant.profile().password()).isNull();
     }
 }

@@ -11,6 +11,7 @@ import io.mqscope.session.SessionListener;
 import io.mqscope.session.Sessions;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** The application's backend: real sessions ({@link Sessions}) and the built-in broker ({@link LocalBroker}). */
 public final class AppBackend implements Backend {
@@ -79,6 +80,7 @@ public final class AppBackend implements Backend {
         private ProfileStore.LoadResult preloaded;
         private IOException preloadFailure;
         private volatile List<String> warnings = List.of();
+        private volatile Map<String, List<String>> unreadableSecrets = Map.of();
 
         StoreRepository(ProfileStore store) {
             this.store = store;
@@ -105,12 +107,18 @@ public final class AppBackend implements Backend {
                 result = store.load();
             }
             warnings = result.warnings();
+            unreadableSecrets = result.unreadableSecrets();
             return result.profiles();
         }
 
         @Override
         public List<String> loadWarnings() {
             return warnings;
+        }
+
+        @Override
+        public Map<String, List<String>> unreadableSecrets() {
+            return unreadableSecrets;
         }
 
         @Override

@@ -15,11 +15,15 @@ public final class ProfileFiles {
     private ProfileFiles() {
     }
 
-    /** The import report, or an IOException whose message says where the file is malformed. */
+    /**
+     * The import report, nothing applied yet, or an IOException whose message says where the file is malformed (or
+     * why it cannot be read). A file larger than the parser's document limit is refused before it is read.
+     */
     public static ImportReport read(Path file) throws IOException {
-        ParseResult<ImportReport> r = ProfileExchange.importJson(Files.readString(file, StandardCharsets.UTF_8));
+        ParseResult<ImportReport> r = ProfileExchange.importFile(file);
         if (!r.ok()) {
-            throw new IOException(file.getFileName() + ":" + r.line() + ":" + r.column() + ": " + r.error());
+            throw new IOException(r.line() < 0 ? r.error()
+                    : file.getFileName() + ":" + r.line() + ":" + r.column() + ": " + r.error());
         }
         return r.value();
     }

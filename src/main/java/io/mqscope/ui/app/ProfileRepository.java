@@ -3,6 +3,7 @@ package io.mqscope.ui.app;
 import io.mqscope.profile.Profile;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** Where the Connections list is kept between runs. */
 public interface ProfileRepository {
@@ -13,6 +14,14 @@ public interface ProfileRepository {
     /** What the last {@link #load()} had to report, e.g. a damaged file that was moved aside; empty when nothing. */
     default List<String> loadWarnings() {
         return List.of();
+    }
+
+    /**
+     * What the last {@link #load()} could not read of each profile's secrets: profile id to secret names. Such a
+     * profile connects without them, and the user is told so first (issue 13 item 5).
+     */
+    default Map<String, List<String>> unreadableSecrets() {
+        return Map.of();
     }
 
     /** Where secrets are kept, human-readable (e.g. "OS credential store (Secret Service)"); null: memory only. */

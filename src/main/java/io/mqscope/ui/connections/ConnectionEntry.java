@@ -3,6 +3,7 @@ package io.mqscope.ui.connections;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.ui.live.LiveConnection;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,6 +14,8 @@ public final class ConnectionEntry {
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.DISCONNECTED);
     private final StringProperty reason = new SimpleStringProperty("");
+    /** Names of the profile's saved secrets that could not be read at load; empty when all were read. */
+    private final ObjectProperty<List<String>> unreadableSecrets = new SimpleObjectProperty<>(List.of());
     private final LiveConnection live;
 
     public ConnectionEntry(Profile p, LiveConnection live) {
@@ -35,4 +38,5 @@ public final class ConnectionEntry {
     public ObjectProperty<Profile> profileProperty() { return profile; }
     public ObjectProperty<ConnectionState> stateProperty() { return state; }
     public StringProperty reasonProperty() { return reason; }
+    public ObjectProperty<List<String>> unreadableSecretsProperty() { return unreadableSecrets; }
 }

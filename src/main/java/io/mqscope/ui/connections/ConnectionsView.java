@@ -1,5 +1,6 @@
 package io.mqscope.ui.connections;
 
+import io.mqscope.profile.ImportReport;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.ui.Controls;
@@ -7,6 +8,7 @@ import io.mqscope.ui.I18n;
 import io.mqscope.ui.editor.ConnectionEditorView;
 import java.io.File;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
@@ -14,7 +16,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -27,6 +32,7 @@ import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Connections list, grouped, each row with a live status dot. */
 public final class ConnectionsView {
@@ -106,11 +112,47 @@ public final class ConnectionsView {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> select(b));
+        vm.pendingImportProperty().addListener((o, a, report) -> {
+            if (report != null) {
+                showImport(report);
+            }
+        });
         tree.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 withSelected(c -> edit(c.profile()));
             }
         });
+    }
+
+    /**
+     * Shows an import's report before anything is applied, security-relevant entries first; OK applies it, Cancel
+     * (or closing the dialog) applies nothing. Not modal-blocking: the report arrives from a background read.
+     */
+    private void showImport(ImportReport report) {
+        TextArea text = new TextArea(ConnectionsViewModel.describe(report));
+        text.setId("importReport");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefColumnCount(60);
+        text.setPrefRowCount(14);
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(I18n.t("connections.import.title"));
+        d.getDialogPane().setContent(text);
+        ButtonType ok = Controls.okButton();
+        d.getDialogPane().getButtonTypes().addAll(ok, Controls.cancelButton());
+        d.setResizable(true);
+        d.setOnHidden(e -> {
+            if (vm.pendingImportProperty().get() != report) {
+                return; // a newer import replaced this one while the dialog was open: its own dialog decides
+            }
+            if (d.getResult() == ok) {
+                vm.confirmImport();
+            } else {
+                vm.cancelImport();
+            }
+        });
+        d.show();
     }
 
     /** Opens the editor on a copy of {@code profile} (null: a new one) and keeps what the user confirms. */
@@ -173,7 +215,9 @@ public final class ConnectionsView {
         private final Label name = new Label();
         private final Label host = new Label();
         private final VBox text = new VBox(1, name, host);
-        private final HBox box = new HBox(8, dot, text);
+        /** Shown when a saved secret of the profile could not be read (issue 13 item 5). */
+        private final FontIcon secretMark = new FontIcon(Feather.ALERT_TRIANGLE);
+        private final HBox box = new HBox(8, dot, text, secretMark);
         private ConnectionEntry bound;
         private final InvalidationListener stateListener = o -> updateDot();
 
@@ -183,6 +227,8 @@ public final class ConnectionsView {
             host.setMaxWidth(230);
             name.setMaxWidth(230);
             dot.getStyleClass().add("status-dot");
+            secretMark.getStyleClass().add("secret-unreadable");
+            secretMark.managedProperty().bind(secretMark.visibleProperty());
         }
 
         @Override
@@ -191,6 +237,7 @@ public final class ConnectionsView {
             if (bound != null) {
                 bound.stateProperty().removeListener(stateListener);
                 bound.reasonProperty().removeListener(stateListener);
+                bound.unreadableSecretsProperty().removeListener(stateListener);
                 bound = null;
             }
             getStyleClass().remove("group-cell");
@@ -206,6 +253,7 @@ public final class ConnectionsView {
                         + (e.isLocalBroker() ? "" : ":" + p.port()));
                 e.stateProperty().addListener(stateListener);
                 e.reasonProperty().addListener(stateListener);
+                e.unreadableSecretsProperty().addListener(stateListener);
                 updateDot();
                 setText(null);
                 setGraphic(box);
@@ -226,7 +274,13 @@ public final class ConnectionsView {
             dot.getStyleClass().add(dotClass(s));
             String reason = bound.reasonProperty().get();
             String st = I18n.t("state." + s.name().toLowerCase(Locale.ROOT));
-            setTooltip(new Tooltip(reason == null || reason.isEmpty() ? st : st + ": " + reason));
+            String tip = reason == null || reason.isEmpty() ? st : st + ": " + reason;
+            List<String> lost = bound.unreadableSecretsProperty().get();
+            secretMark.setVisible(!lost.isEmpty());
+            if (!lost.isEmpty()) {
+                tip += "\n" + I18n.t("connections.secretUnreadable.mark", String.join(", ", lost));
+            }
+            setTooltip(new Tooltip(tip));
         }
     }
 }

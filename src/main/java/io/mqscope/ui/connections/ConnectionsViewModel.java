@@ -1,5 +1,6 @@
 package io.mqscope.ui.connections;
 
+import io.mqscope.profile.ImportReport;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.Session;
@@ -35,6 +36,8 @@ public final class ConnectionsViewModel {
     private final ObservableList<ConnectionEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionEntry> selected = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
+    /** An import read but not applied yet: the view shows it and calls confirm or cancel. */
+    private final ObjectProperty<ImportReport> pendingImport = new SimpleObjectProperty<>();
     private final Backend backend;
     private final ProfileRepository repository;
     private final TaskExecutor tasks;
@@ -65,6 +68,9 @@ public final class ConnectionsViewModel {
             add(localBrokerProfile());
         }
         loaded.forEach(this::add);
+        for (ConnectionEntry e : entries) {
+            e.unreadableSecretsProperty().set(repository.unreadableSecrets().getOrDefault(e.profile().id(), List.of()));
+        }
         selected.set(entries.get(0));
     }
 
@@ -107,6 +113,8 @@ public final class ConnectionsViewModel {
         for (ConnectionEntry e : entries) {
             if (e.profile().id().equals(withId.id())) {
                 e.profileProperty().set(withId);
+                // saved again: the store now holds exactly this profile's secrets, nothing is left unread
+                e.unreadableSecretsProperty().set(List.of());
                 e.live().setProfile(withId);
                 save();
                 return e;
@@ -155,15 +163,55 @@ public final class ConnectionsViewModel {
                 .executeWith(tasks);
     }
 
-    /** Reads an MQScope or MQTTX export and adds its profiles; remarks and failures are shown as the error. */
+    /**
+     * Reads an MQScope or MQTTX export off the UI thread and holds its report as {@link #pendingImportProperty()}:
+     * nothing is applied until {@link #confirmImport()}, so the user sees every security-relevant mapping first
+     * (issue 13 item 6). A file that cannot be read is shown as the error.
+     */
     public void importFrom(File file) {
-        BackgroundTask.wrap(() -> ProfileFiles.read(file.toPath())).onSuccess(report -> {
+        BackgroundTask.wrap(() -> ProfileFiles.read(file.toPath())).onSuccess(pendingImport::set)
+                .onFailure(ex -> error.set(I18n.t("connections.importFailed", ex.getMessage()))).executeWith(tasks);
+    }
+
+    /** Applies the report shown; without one, nothing. */
+    public void confirmImport() {
+        ImportReport report = pendingImport.get();
+        pendingImport.set(null);
+        if (report != null) {
             report.profiles().forEach(this::put);
-            if (!report.issues().isEmpty()) {
-                error.set(I18n.t("connections.importIssues", report.profiles().size()) + "\n"
-                        + String.join("\n", report.issues().stream().map(String::valueOf).toList()));
-            }
-        }).onFailure(ex -> error.set(I18n.t("connections.importFailed", ex.getMessage()))).executeWith(tasks);
+        }
+    }
+
+    /** Drops the report shown: nothing of it is applied. */
+    public void cancelImport() {
+        pendingImport.set(null);
+    }
+
+    /**
+     * What the import dialog says: how many connections, then the security-relevant issues (certificate checks
+     * turned off, certificate paths outside the home directory), then the other remarks.
+     */
+    public static String describe(ImportReport report) {
+        StringBuilder b = new StringBuilder(I18n.t("connections.import.summary", report.profiles().size(),
+                report.format()));
+        List<ImportReport.Issue> security = report.securityIssues();
+        List<ImportReport.Issue> other = report.issues().stream().filter(i -> !i.security()).toList();
+        if (!security.isEmpty()) {
+            b.append("\n\n").append(I18n.t("connections.import.security"));
+            security.forEach(i -> b.append("\n").append(line(i)));
+        }
+        if (!other.isEmpty()) {
+            b.append("\n\n").append(I18n.t("connections.import.remarks"));
+            other.forEach(i -> b.append("\n").append(line(i)));
+        }
+        if (security.isEmpty() && other.isEmpty()) {
+            b.append("\n\n").append(I18n.t("connections.import.noRemarks"));
+        }
+        return b.toString();
+    }
+
+    private static String line(ImportReport.Issue i) {
+        return "- " + i.connection() + ": " + i.field() + ": " + i.reason();
     }
 
     /** Writes every profile in the MQScope exchange format, secrets left out. */
@@ -182,6 +230,11 @@ public final class ConnectionsViewModel {
         e.stateProperty().set(ConnectionState.CONNECTING);
         e.reasonProperty().set("");
         Profile profile = e.profile();
+        List<String> lost = e.unreadableSecretsProperty().get();
+        if (!lost.isEmpty()) {
+            // said before connecting: otherwise the broker's NOT_AUTHORIZED is the user's only clue
+            error.set(I18n.t("connections.secretUnreadable", profile.name(), String.join(", ", lost)));
+        }
         BackgroundTask.wrapAction(() -> {
             // starting the built-in broker takes a while: on the I/O executor, like closing the old session
             Profile p = e.isLocalBroker() ? profile.toBuilder().port(backend.startLocalBroker()).build() : profile;
@@ -261,4 +314,5 @@ public final class ConnectionsViewModel {
     public ObservableList<ConnectionEntry> entries() { return entries; }
     public ObjectProperty<ConnectionEntry> selectedProperty() { return selected; }
     public StringProperty errorProperty() { return error; }
+    public ObjectProperty<ImportReport> pendingImportProperty() { return pendingImport; }
 }
