@@ -40,6 +40,7 @@ final class Connection implements DirectionDecoder.Events {
     private final long[] closeTime = new long[2];
     /** Per side: its last packet before the other side closed. */
     private final CapturedPacket[] lastBeforeOtherClosed = new CapturedPacket[2];
+    private final long[] lastStartBeforeOtherClosed = new long[2];
     private final List<String> notes = new ArrayList<>();
     private final List<CapturedPacket> packets = new ArrayList<>();
     private final List<WsFrame> frames = new ArrayList<>();
@@ -197,7 +198,7 @@ final class Connection implements DirectionDecoder.Events {
     }
 
     @Override
-    public void packet(DirectionDecoder from, CapturedPacketSource p, long time) {
+    public void packet(DirectionDecoder from, CapturedPacketSource p, long time, long start) {
         CapturedPacket cp = new CapturedPacket(from.dir, from.nextIndex(), instant(time), p.streamOffset(),
                 p.packet());
         packetCount++;
@@ -206,8 +207,11 @@ final class Connection implements DirectionDecoder.Events {
         }
         options.listener().packet(cp);
         int side = sides[0] == from ? 0 : 1;
-        if (closeKind[1 - side] == null || time <= closeTime[1 - side]) {
+        // a packet that had begun when the other side closed counts as before the close, even if its last bytes
+        // came after it (the peer hung up while it was still being sent)
+        if (closeKind[1 - side] == null || start <= closeTime[1 - side]) {
             lastBeforeOtherClosed[side] = cp;
+            lastStartBeforeOtherClosed[side] = start;
         }
     }
 
@@ -286,7 +290,9 @@ final class Connection implements DirectionDecoder.Events {
         } else if (last == null) {
             text = who + " sent " + closeKind[side] + " before the " + peer + " sent a complete MQTT packet";
         } else {
-            long delay = closeTime[side] - (last.time().getEpochSecond() * 1_000_000_000L + last.time().getNano());
+            long end = last.time().getEpochSecond() * 1_000_000_000L + last.time().getNano();
+            // from the packet's end, or from its start when its end came only after the close
+            long delay = closeTime[side] - (end <= closeTime[side] ? end : lastStartBeforeOtherClosed[1 - side]);
             text = who + " sent " + closeKind[side] + " " + delay(delay) + " after the " + peer + "'s "
                     + last.label() + (last.packet().malformed() ? ", which is malformed" : "");
         }

@@ -15,7 +15,11 @@ final class DirectionDecoder {
 
     /** Where the decoded things go. */
     interface Events {
-        void packet(DirectionDecoder from, Connection.CapturedPacketSource packet, long timeNanos);
+        /**
+         * @param timeNanos  when the packet's last byte arrived
+         * @param startNanos when its first byte arrived
+         */
+        void packet(DirectionDecoder from, Connection.CapturedPacketSource packet, long timeNanos, long startNanos);
 
         void frame(WsFrame frame);
 
@@ -32,6 +36,14 @@ final class DirectionDecoder {
      * not that of later WebSocket frames without MQTT bytes (an empty message sent after the peer's FIN, say).
      */
     private long lastMqttTime;
+    /**
+     * The MQTT bytes fed and not yet known to be behind a handed-over packet, as {stream offset, arrival time} per
+     * chunk: a packet's first byte is looked up here, so that a peer's FIN that came while the packet was still
+     * arriving is placed after the packet's start, not before the whole packet (a broker that hangs up once it has
+     * read what a padded Remaining Length declares, while the client is still sending the rest).
+     */
+    private final java.util.ArrayDeque<long[]> arrivals = new java.util.ArrayDeque<>();
+    private static final int MAX_ARRIVALS = 4096;
     private int index;
     private boolean headerDone;
     private boolean dead;
@@ -129,7 +141,11 @@ final class DirectionDecoder {
 
     private void feed(byte[] d, int off, int len, long time) {
         lastMqttTime = time;
-        mqtt.feed(d, off, len, p -> events.packet(this, p, time));
+        if (arrivals.size() == MAX_ARRIVALS) {
+            arrivals.poll(); // bytes the decoder skips never end a packet; keep memory bounded
+        }
+        arrivals.add(new long[] {mqtt.fed(), time});
+        mqtt.feed(d, off, len, p -> hand(p, time));
         if (other.mqtt.version() == 0 && mqtt.version() != 0) {
             other.mqtt.setVersion(mqtt.version());
         }
@@ -145,12 +161,27 @@ final class DirectionDecoder {
             dead = true;
             return;
         }
-        mqtt.resync(next, p -> events.packet(this, p, lastMqttTime));
+        mqtt.resync(next, p -> hand(p, lastMqttTime));
+        arrivals.clear();
     }
 
     /** Ends the direction: a packet still incomplete is reported (truncated); returns the stream findings. */
     List<Finding> end() {
-        mqtt.end(p -> events.packet(this, p, lastMqttTime));
+        mqtt.end(p -> hand(p, lastMqttTime));
         return mqtt.findings();
+    }
+
+    private void hand(Connection.CapturedPacketSource p, long time) {
+        // drop the chunks that end before the packet starts; the first left holds its first byte
+        while (arrivals.size() > 1) {
+            long[] second = arrivals.stream().skip(1).findFirst().orElseThrow();
+            if (second[0] > p.streamOffset()) {
+                break;
+            }
+            arrivals.poll();
+        }
+        long[] first = arrivals.peek();
+        long start = first == null || first[0] > p.streamOffset() ? time : Math.min(first[1], time);
+        events.packet(this, p, time, start);
     }
 }
