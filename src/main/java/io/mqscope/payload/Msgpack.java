@@ -2,12 +2,17 @@ package io.mqscope.payload;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageStringCodingException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -18,22 +23,20 @@ import org.msgpack.value.ValueType;
  */
 public final class Msgpack {
     private static final int MAX_DEPTH = 512;
-    private static final MessagePack.UnpackerConfig STRICT = new MessagePack.UnpackerConfig()
-            .withActionOnMalformedString(CodingErrorAction.REPORT)
-            .withActionOnUnmappableString(CodingErrorAction.REPORT);
+    private static final MessagePack.UnpackerConfig CONFIG = new MessagePack.UnpackerConfig();
 
     private Msgpack() {
     }
 
     /** One value filling all of {@code bytes}, or an error whose position is the byte offset. */
     public static ParseResult<DataItem> decode(byte[] bytes) {
-        try (MessageUnpacker u = STRICT.newUnpacker(bytes)) {
+        try (MessageUnpacker u = CONFIG.newUnpacker(bytes)) {
             long[] start = {0};
             try {
                 if (!u.hasNext()) {
                     return error(0, "no bytes");
                 }
-                DataItem item = read(u, start, 0);
+                DataItem item = read(u, bytes.length, start, 0);
                 if (u.hasNext()) {
                     long at = u.getTotalReadBytes();
                     return error(at, (bytes.length - at) + " bytes after the value");
@@ -41,9 +44,9 @@ public final class Msgpack {
                 return ParseResult.ok(item);
             } catch (IOException | RuntimeException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                if (e instanceof org.msgpack.core.MessageInsufficientBufferException) {
+                if (e instanceof MessageInsufficientBufferException && !why.startsWith("the value")) {
                     why = "the value at offset " + start[0] + " is cut short";
-                } else if (e instanceof org.msgpack.core.MessageStringCodingException) {
+                } else if (e instanceof MessageStringCodingException) {
                     why = "a string is not valid UTF-8";
                 }
                 return error(start[0], why);
@@ -57,7 +60,7 @@ public final class Msgpack {
         return ParseResult.error("not valid MessagePack at byte offset " + offset + ": " + why, (int) offset, -1, -1);
     }
 
-    private static DataItem read(MessageUnpacker u, long[] start, int depth) throws IOException {
+    private static DataItem read(MessageUnpacker u, int size, long[] start, int depth) throws IOException {
         start[0] = u.getTotalReadBytes();
         if (depth > MAX_DEPTH) {
             throw new IOException("nested deeper than " + MAX_DEPTH + " levels");
@@ -79,16 +82,14 @@ public final class Msgpack {
                 return f == MessageFormat.FLOAT32 ? new DataItem.Real(u.unpackFloat(), 32)
                         : new DataItem.Real(u.unpackDouble(), 64);
             case STRING:
-                return new DataItem.Text(u.unpackString());
-            case BINARY: {
-                int len = u.unpackBinaryHeader();
-                return new DataItem.Bytes(u.readPayload(len));
-            }
+                return new DataItem.Text(utf8(payload(u, u.unpackRawStringHeader(), size, start[0])));
+            case BINARY:
+                return new DataItem.Bytes(payload(u, u.unpackBinaryHeader(), size, start[0]));
             case ARRAY: {
                 int n = u.unpackArrayHeader();
                 List<DataItem> items = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    items.add(read(u, start, depth + 1));
+                    items.add(read(u, size, start, depth + 1));
                 }
                 return new DataItem.ArrayItem(items);
             }
@@ -96,15 +97,34 @@ public final class Msgpack {
                 int n = u.unpackMapHeader();
                 List<DataItem.Entry> entries = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    DataItem key = read(u, start, depth + 1);
-                    entries.add(new DataItem.Entry(key, read(u, start, depth + 1)));
+                    DataItem key = read(u, size, start, depth + 1);
+                    entries.add(new DataItem.Entry(key, read(u, size, start, depth + 1)));
                 }
                 return new DataItem.MapItem(entries);
             }
             default: {
                 var h = u.unpackExtensionTypeHeader();
-                return new DataItem.Ext(h.getType(), u.readPayload(h.getLength()));
+                return new DataItem.Ext(h.getType(), payload(u, h.getLength(), size, start[0]));
             }
+        }
+    }
+
+    /** A length is checked against the bytes left before anything is allocated for it. */
+    private static byte[] payload(MessageUnpacker u, int len, int size, long start) throws IOException {
+        long left = size - u.getTotalReadBytes();
+        if (len < 0 || len > left) {
+            throw new MessageInsufficientBufferException("the value at offset " + start + " is cut short: length "
+                    + Integer.toUnsignedString(len) + ", " + left + " bytes left");
+        }
+        return u.readPayload(len);
+    }
+
+    private static String utf8(byte[] bytes) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MessageStringCodingException(e);
         }
     }
 

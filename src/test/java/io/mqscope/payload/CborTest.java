@@ -83,6 +83,7 @@ class CborTest {
         "62c328|0|not valid UTF-8",
         "9f01|2|has no break",
         "f818|0|must use the one-byte form",
+        "5b7fffffffffffffff00|0|runs past the end (1 bytes left)",
     })
     void bad_bytes_name_the_offset_and_fall_back_to_hex(String hex, int offset, String why) {
         byte[] bytes = hex == null ? new byte[0] : HEX.parseHex(hex);
