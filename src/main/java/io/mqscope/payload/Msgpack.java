@@ -46,6 +46,8 @@ public final class Msgpack {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 if (e instanceof MessageInsufficientBufferException && !why.startsWith("the value")) {
                     why = "the value at offset " + start[0] + " is cut short";
+                } else if (e instanceof org.msgpack.core.MessageSizeException) {
+                    why = "the value at offset " + start[0] + " is cut short: its length is over 2^31";
                 } else if (e instanceof MessageStringCodingException) {
                     why = "a string is not valid UTF-8";
                 }
