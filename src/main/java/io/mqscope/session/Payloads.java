@@ -30,8 +30,8 @@ public final class Payloads {
             case "msgpack":
                 return PayloadCodec.parse(input, PayloadFormat.byId(f), TextCharset.UTF_8);
             default:
-                return ParseResult.error("payload format must be text, json, hex, base64, cbor or msgpack, not '" + format + "'",
-                        -1, -1, -1);
+                return ParseResult.error("payload format must be text, json, hex, base64, cbor or msgpack, not '"
+                        + format + "'", -1, -1, -1);
         }
     }
 

@@ -41,7 +41,8 @@ class PayloadViewModelTest {
     @Test
     void cbor_and_msgpack_show_a_tree_or_the_offset_and_every_byte_in_hex() {
         PayloadViewModel vm = new PayloadViewModel(PayloadFormat.CBOR, TaskExecutor.sameThread());
-        byte[] cbor = HexFormat.of().parseHex("a2616101616282d74401020304f7"); // {"a": 1, "b": [23(h'01020304'), undefined]}
+        // {"a": 1, "b": [23(h'01020304'), undefined]}
+        byte[] cbor = HexFormat.of().parseHex("a2616101616282d74401020304f7");
         vm.show(cbor);
         assertThat(vm.textProperty().get()).isEqualTo("{\n  \"a\": 1,\n  \"b\": [\n"
                 + "    / expected base16 / 23(h'01020304'),\n    undefined\n  ]\n}");
