@@ -69,8 +69,9 @@ public final class PubCommand implements Callable<Integer> {
         boolean empty;
     }
 
-    @Option(names = "--format", paramLabel = "text|json|hex|base64",
-            description = "How -m is written (default text; json is checked before sending).")
+    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack",
+            description = "How -m is written (default text; json is checked before sending; cbor and msgpack take "
+                    + "JSON and send it encoded).")
     String format = "text";
 
     @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2", description = "QoS (default 0).")

@@ -1,6 +1,9 @@
 package io.mqscope.cli;
 
 import io.mqscope.payload.ParseResult;
+import io.mqscope.payload.PayloadCodec;
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.TextCharset;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
@@ -72,8 +75,9 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS", description = "Exit after SECONDS.")
     Double timeout;
 
-    @Option(names = "--format", paramLabel = "text|hex|base64|json",
-            description = "How to print payloads (default text; json prints the payload as is).")
+    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack",
+            description = "How to print payloads (default text; json prints the payload as is; cbor and msgpack "
+                    + "print a tree, or where decoding failed and the hex; with --json in a \"decoded\" member).")
     String format = "text";
 
     @Option(names = {"-v", "--verbose"}, description = "Print the topic before each payload.")
@@ -108,6 +112,8 @@ public final class SubCommand implements Callable<Integer> {
     private PrintWriter out;
     private JsonLines jsonOut;
     private volatile boolean failed;
+    /** CBOR or MessagePack when --format names one. */
+    private PayloadFormat tree;
 
     @Override
     public Integer call() {
@@ -121,8 +127,13 @@ public final class SubCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "sub", ups.error());
         }
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "hex", "base64", "json").contains(fmt)) {
-            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64 or json, not '" + format + "'");
+        if (!List.of("text", "hex", "base64", "json", "cbor", "msgpack").contains(fmt)) {
+            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64, json, cbor or msgpack, not '"
+                    + format + "'");
+        }
+        tree = PayloadFormat.byId(fmt);
+        if (tree != null && !tree.binaryTree()) {
+            tree = null;
         }
         for (String t : topics) {
             String bad = CliSupport.topicError("-t", t, true);
@@ -217,7 +228,7 @@ public final class SubCommand implements Callable<Integer> {
         synchronized (outLock) {
             if (json) {
                 try {
-                    jsonOut.writeMessage(-1, m);
+                    jsonOut.writeMessage(-1, m, tree == null ? null : PayloadCodec.decodeTree(m.payload(), tree));
                 } catch (IOException e) {
                     done.countDown();
                 }
@@ -231,6 +242,7 @@ public final class SubCommand implements Callable<Integer> {
             switch (format.toLowerCase(Locale.ROOT)) {
                 case "hex" -> b.append(HEX.formatHex(m.payload()));
                 case "base64" -> b.append(Base64.getEncoder().encodeToString(m.payload()));
+                case "cbor", "msgpack" -> b.append(PayloadCodec.render(m.payload(), tree, TextCharset.UTF_8));
                 default -> b.append(new String(m.payload(), StandardCharsets.UTF_8));
             }
             b.append('\n');

@@ -25,12 +25,38 @@ public final class PayloadCodec {
             }
             case HEX -> HexParser.parse(input);
             case BASE64 -> Base64Text.parse(input);
+            case CBOR, MSGPACK -> encodeJson(input, format);
         };
+    }
+
+    /** JSON written as CBOR or MessagePack; JSON errors keep their line and column. */
+    private static ParseResult<byte[]> encodeJson(String json, PayloadFormat format) {
+        ParseResult<DataItem> item = DataItemText.fromJson(json);
+        if (!item.ok()) {
+            return ParseResult.error(item.error(), item.position(), item.line(), item.column());
+        }
+        try {
+            return ParseResult.ok(format == PayloadFormat.CBOR ? Cbor.encode(item.value())
+                    : Msgpack.encode(item.value()));
+        } catch (IllegalArgumentException e) {
+            return ParseResult.errorAt(json, 0, e.getMessage());
+        }
+    }
+
+    /**
+     * The bytes as a tree in {@code format} (CBOR or MessagePack), or an error whose position is the byte offset where
+     * decoding failed.
+     */
+    public static ParseResult<String> decodeTree(byte[] bytes, PayloadFormat format) {
+        ParseResult<DataItem> item = format == PayloadFormat.CBOR ? Cbor.decode(bytes) : Msgpack.decode(bytes);
+        return item.ok() ? ParseResult.ok(DataItemText.render(item.value()))
+                : ParseResult.error(item.error(), item.position(), -1, -1);
     }
 
     /**
      * Renders bytes for display. TEXT replaces undecodable sequences with U+FFFD; JSON pretty-prints when the bytes
-     * are valid JSON and otherwise shows the text as is.
+     * are valid JSON and otherwise shows the text as is. CBOR and MSGPACK show a tree, or the error with its byte
+     * offset followed by the bytes in hex.
      */
     public static String render(byte[] bytes, PayloadFormat format, TextCharset charset) {
         return switch (format) {
@@ -42,6 +68,11 @@ public final class PayloadCodec {
             }
             case HEX -> hex(bytes, 0, bytes.length);
             case BASE64 -> Base64Text.format(bytes);
+            case CBOR, MSGPACK -> {
+                // bytes that do not decode are never lost: say where it broke, then show them all as hex
+                ParseResult<String> tree = decodeTree(bytes, format);
+                yield tree.ok() ? tree.value() : tree.error() + "\n\n" + hex(bytes, 0, bytes.length);
+            }
         };
     }
 

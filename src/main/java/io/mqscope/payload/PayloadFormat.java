@@ -2,5 +2,29 @@ package io.mqscope.payload;
 
 /** How a payload is written by a person or shown to one. The bytes are always the truth; these are views. */
 public enum PayloadFormat {
-    TEXT, JSON, HEX, BASE64
+    TEXT, JSON, HEX, BASE64,
+    /** RFC 8949; shown as a tree in diagnostic notation, written as JSON. */
+    CBOR,
+    /** MessagePack; shown as a tree in diagnostic notation, written as JSON. */
+    MSGPACK;
+
+    /** The name used on the command line and in settings ({@code msgpack}, {@code cbor}, ...). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The format with this {@link #id()}, or null. */
+    public static PayloadFormat byId(String id) {
+        for (PayloadFormat f : values()) {
+            if (f.id().equalsIgnoreCase(id)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** True for formats whose bytes are a binary tree written from JSON. */
+    public boolean binaryTree() {
+        return this == CBOR || this == MSGPACK;
+    }
 }

@@ -2,16 +2,19 @@ package io.mqscope.session;
 
 import io.mqscope.payload.HexParser;
 import io.mqscope.payload.ParseResult;
+import io.mqscope.payload.PayloadCodec;
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.TextCharset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Turns a payload as a person writes it (text, json, hex or base64) into the bytes to send. */
+/** Turns a payload as a person writes it (text, json, hex, base64; cbor or msgpack from JSON) into bytes to send. */
 public final class Payloads {
     private Payloads() {
     }
 
-    /** @param format text, json, hex or base64 (null means text) */
+    /** @param format text, json, hex, base64, cbor or msgpack (null means text) */
     public static ParseResult<byte[]> parse(String input, String format) {
         String f = format == null ? "text" : format.toLowerCase(Locale.ROOT);
         switch (f) {
@@ -23,9 +26,12 @@ public final class Payloads {
                 return HexParser.parse(input);
             case "base64":
                 return parseBase64(input);
+            case "cbor":
+            case "msgpack":
+                return PayloadCodec.parse(input, PayloadFormat.byId(f), TextCharset.UTF_8);
             default:
-                return ParseResult.error("payload format must be text, json, hex or base64, not '" + format + "'",
-                        -1, -1, -1);
+                return ParseResult.error("payload format must be text, json, hex, base64, cbor or msgpack, not '"
+                        + format + "'", -1, -1, -1);
         }
     }
 

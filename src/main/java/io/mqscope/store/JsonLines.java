@@ -3,6 +3,8 @@ package io.mqscope.store;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.mqscope.payload.JsonText;
+import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.MessageProperties;
@@ -46,6 +48,14 @@ public final class JsonLines implements Flushable, Closeable {
     }
 
     public void writeMessage(long sequence, MessageEvent m) throws IOException {
+        writeMessage(sequence, m, null);
+    }
+
+    /**
+     * With {@code decoded} (a CBOR or MessagePack tree, issue 16): a {@code "decoded"} member after payload_hex,
+     * the tree itself when it is JSON, else its text; or a {@code "decode_error"} with the byte offset.
+     */
+    public void writeMessage(long sequence, MessageEvent m, ParseResult<String> decoded) throws IOException {
         gen.writeStartObject();
         if (metadata) {
             if (sequence >= 0) {
@@ -62,6 +72,18 @@ public final class JsonLines implements Flushable, Closeable {
         gen.writeStringField("payload_hex", HEX.formatHex(m.payload()));
         if (Utf8.isValid(m.payload())) {
             gen.writeStringField("payload_text", new String(m.payload(), StandardCharsets.UTF_8));
+        }
+        if (decoded != null && decoded.ok()) {
+            ParseResult<String> json = JsonText.minify(decoded.value());
+            if (json.ok()) {
+                gen.writeFieldName("decoded");
+                gen.writeRawValue(json.value());
+            } else {
+                gen.writeStringField("decoded", decoded.value());
+            }
+        } else if (decoded != null) {
+            gen.writeStringField("decode_error", decoded.error());
+            gen.writeNumberField("decode_error_offset", decoded.position());
         }
         gen.writeFieldName("properties");
         writeProperties(m.properties());

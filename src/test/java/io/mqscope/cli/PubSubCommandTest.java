@@ -233,4 +233,36 @@ class PubSubCommandTest {
         assertThat(help.stdout()).startsWith("Usage: mqscope sub").contains("-V, --mqtt-version=3.1.1|5");
         assertThat(run("pub", "-h").stdout()).startsWith("Usage: mqscope pub");
     }
+
+    @Test
+    void pub_cbor_from_json_then_sub_cbor_shows_the_tree_byte_exact() {
+        // RFC 8949 appendix A: {"a": 1, "b": [2, 3]} is a26161016162820203
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/cbor", "-m", "{\"a\": 1, \"b\": [2, 3]}",
+                "--format", "cbor", "--retain");
+        assertThat(pub.exit()).as(pub.stderr()).isZero();
+        try {
+            Run json = run("sub", "--url", tcpUrl(), "-t", "cli/cbor", "--count", "1", "--timeout", "10",
+                    "--format", "cbor", "--json");
+            assertThat(json.exit()).as(json.stderr()).isZero();
+            assertThat(json.stdout()).isEqualTo("{\"topic\":\"cli/cbor\",\"qos\":0,\"retain\":true,\"dup\":false,"
+                    + "\"payload_hex\":\"a26161016162820203\",\"decoded\":{\"a\":1,\"b\":[2,3]},\"properties\":{}}\n");
+            Run text = run("sub", "--url", tcpUrl(), "-t", "cli/cbor", "--count", "1", "--timeout", "10",
+                    "--format", "cbor");
+            assertThat(text.stdout()).isEqualTo("{\n  \"a\": 1,\n  \"b\": [\n    2,\n    3\n  ]\n}\n");
+            // the same bytes read as MessagePack are not valid: the error names the offset and the hex follows
+            Run wrong = run("sub", "--url", tcpUrl(), "-t", "cli/cbor", "--count", "1", "--timeout", "10",
+                    "--format", "msgpack", "--json");
+            assertThat(wrong.stdout()).contains("\"decode_error\":\"not valid MessagePack at byte offset ")
+                    .contains("\"payload_hex\":\"a26161016162820203\"");
+        } finally {
+            run("pub", "--url", tcpUrl(), "-t", "cli/cbor", "-n", "--retain");
+        }
+    }
+
+    @Test
+    void pub_msgpack_with_bad_json_says_where_and_sends_nothing() {
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/msgpack", "-m", "{\"a\": }", "--format", "msgpack");
+        assertThat(pub.exit()).isNotZero();
+        assertThat(pub.stderr()).contains("-m (msgpack): line 1, column ");
+    }
 }

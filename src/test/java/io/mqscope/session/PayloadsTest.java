@@ -27,6 +27,9 @@ class PayloadsTest {
         assertThat(b64.line()).isEqualTo(2);
         assertThat(b64.column()).isEqualTo(3);
         assertThat(b64.error()).contains("'*'");
-        assertThat(Payloads.parse("x", "yaml").error()).contains("text, json, hex or base64");
+        assertThat(Payloads.parse("x", "yaml").error()).contains("text, json, hex, base64, cbor or msgpack");
+        // cbor and msgpack take JSON (RFC 8949 appendix A: [1, 2, 3] is 83010203)
+        assertThat(Payloads.parse("[1, 2, 3]", "cbor").value()).containsExactly(0x83, 1, 2, 3);
+        assertThat(Payloads.parse("[1, 2,", "msgpack").error()).startsWith("line 1, column ");
     }
 }

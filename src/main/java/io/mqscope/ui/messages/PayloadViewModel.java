@@ -21,7 +21,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * One payload shown as text (UTF-8 or GBK), JSON, hex dump or base64, always rendered from the original bytes.
+ * One payload shown as text (UTF-8 or GBK), JSON, hex dump, base64, or a CBOR or MessagePack tree, always rendered
+ * from the original bytes.
  * Payloads over {@link #TRUNCATE_AT} are cut in the view until "show all".
  */
 public final class PayloadViewModel {
@@ -64,6 +65,14 @@ public final class PayloadViewModel {
 
     private void render() {
         byte[] all = payload.get();
+        if (format.get().binaryTree()) {
+            // a tree decodes from all its bytes (a cut one would not decode); the text is what gets cut
+            String tree = PayloadCodec.render(all, format.get(), charset.get());
+            boolean cut = tree.length() > TRUNCATE_AT && !showAll.get();
+            truncated.set(cut);
+            text.set(cut ? tree.substring(0, TRUNCATE_AT) : tree);
+            return;
+        }
         boolean cut = all.length > TRUNCATE_AT && !showAll.get();
         truncated.set(cut);
         byte[] b = cut ? Arrays.copyOf(all, TRUNCATE_AT) : all;

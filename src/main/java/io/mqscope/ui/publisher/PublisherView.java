@@ -88,7 +88,10 @@ public final class PublisherView {
         charset.valueProperty().bindBidirectional(vm.charsetProperty());
         Button format = Controls.iconButton("publisher.format", Feather.ALIGN_LEFT);
         format.setOnAction(e -> vm.format());
-        format.visibleProperty().bind(vm.formatProperty().isEqualTo(PayloadFormat.JSON));
+        // CBOR and MessagePack are typed as JSON too
+        format.visibleProperty().bind(vm.formatProperty().isEqualTo(PayloadFormat.JSON)
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.CBOR))
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.MSGPACK)));
         format.managedProperty().bind(format.visibleProperty());
         Button minify = Controls.iconButton("publisher.minify", Feather.MINIMIZE_2);
         minify.setOnAction(e -> vm.minify());

@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,33 @@ class PayloadViewModelTest {
         vm.showAllProperty().set(true);
         assertThat(vm.truncatedProperty().get()).isFalse();
         assertThat(Base64.getDecoder().decode(vm.textProperty().get())).hasSize(big.length);
+    }
+
+    @Test
+    void cbor_and_msgpack_show_a_tree_or_the_offset_and_every_byte_in_hex() {
+        PayloadViewModel vm = new PayloadViewModel(PayloadFormat.CBOR, TaskExecutor.sameThread());
+        // {"a": 1, "b": [23(h'01020304'), undefined]}
+        byte[] cbor = HexFormat.of().parseHex("a2616101616282d74401020304f7");
+        vm.show(cbor);
+        assertThat(vm.textProperty().get()).isEqualTo("{\n  \"a\": 1,\n  \"b\": [\n"
+                + "    / expected base16 / 23(h'01020304'),\n    undefined\n  ]\n}");
+        vm.formatProperty().set(PayloadFormat.MSGPACK);
+        assertThat(vm.textProperty().get()).startsWith("not valid MessagePack at byte offset 3: ")
+                .endsWith("a2 61 61 01 61 62 82 d7 44 01 02 03 04 f7");
+        byte[] msgpack = HexFormat.of().parseHex("82a7636f6d70616374c3a6736368656d6100");
+        vm.show(msgpack); // show() returns to the default view, CBOR
+        vm.formatProperty().set(PayloadFormat.MSGPACK);
+        assertThat(vm.textProperty().get()).isEqualTo("{\n  \"compact\": true,\n  \"schema\": 0\n}");
+        // a large tree is decoded whole and its text is what gets cut
+        byte[] big = new byte[PayloadViewModel.TRUNCATE_AT + 5];
+        big[0] = (byte) 0xc6; // bin 32 (MessagePack spec), length TRUNCATE_AT
+        big[2] = 0x04;
+        vm.setDefaultFormat(PayloadFormat.MSGPACK);
+        vm.show(big);
+        assertThat(vm.textProperty().get()).startsWith("h'0000").hasSize(PayloadViewModel.TRUNCATE_AT);
+        assertThat(vm.truncatedProperty().get()).isTrue();
+        vm.showAllProperty().set(true);
+        assertThat(vm.textProperty().get()).hasSize(2 * PayloadViewModel.TRUNCATE_AT + 3);
     }
 
     @Test

@@ -50,6 +50,33 @@ class PublisherViewModelTest {
     }
 
     @Test
+    void cbor_and_msgpack_are_typed_as_json_and_sent_encoded() {
+        PublisherViewModel vm = new PublisherViewModel(TaskExecutor.sameThread());
+        List<PublishRequest> sent = new ArrayList<>();
+        vm.setTarget(r -> {
+            sent.add(r);
+            return CompletableFuture.completedFuture(null);
+        });
+        vm.connectedProperty().set(true);
+        vm.topicProperty().set("a/b");
+        vm.formatProperty().set(PayloadFormat.CBOR);
+        vm.payloadProperty().set("{\"a\": 1,\n \"b\": }");
+        assertThat(vm.payloadErrorProperty().get()).contains("line 2, column ");
+        assertThat(vm.payloadErrorPositionProperty().get()).isEqualTo(15);
+        assertThat(vm.send()).isFalse();
+        vm.payloadProperty().set("{\"a\": 1, \"b\": [2, 3]}");
+        assertThat(vm.send()).isTrue();
+        // RFC 8949 appendix A
+        assertThat(sent.get(0).payload()).containsExactly(0xa2, 0x61, 0x61, 0x01, 0x61, 0x62, 0x82, 0x02, 0x03);
+        vm.formatProperty().set(PayloadFormat.MSGPACK);
+        vm.payloadProperty().set("{\"compact\":true,\"schema\":0}");
+        assertThat(vm.send()).isTrue();
+        // msgpack.org's example
+        assertThat(PayloadCodec.hex(sent.get(1).payload(), 0, sent.get(1).payload().length))
+                .isEqualTo("82 a7 63 6f 6d 70 61 63 74 c3 a6 73 63 68 65 6d 61 00");
+    }
+
+    @Test
     void a_failed_publish_says_why() {
         PublisherViewModel vm = new PublisherViewModel(TaskExecutor.sameThread());
         vm.setTarget(r -> CompletableFuture.failedFuture(new IllegalStateException("broker went away")));
