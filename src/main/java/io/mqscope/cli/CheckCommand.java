@@ -63,8 +63,14 @@ public final class CheckCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "check", pr.error());
         }
         Profile p = pr.value();
-        String shown = connection.url != null ? connection.url : p.transport().name().toLowerCase(java.util.Locale.ROOT) + "://"
-                + p.host() + ":" + p.port();
+        String scheme = switch (p.transport()) {
+            case TCP -> "mqtt";
+            case TLS -> "mqtts";
+            case WS -> "ws";
+            case WSS -> "wss";
+        };
+        String shown = connection.url != null ? connection.url : scheme + "://" + p.host() + ":" + p.port()
+                + (p.transport().webSocket() ? p.wsPath() : "");
         CheckReport report = BrokerCheck.run(p, masked(shown), Duration.ofMillis(
                 (long) (timeoutSeconds * 1000)), Language.locale());
         for (String w : report.warnings()) {

@@ -38,7 +38,8 @@ final class TestCertificates {
 
     /** A leaf for localhost and 127.0.0.1 signed by {@code issuer}, or self-signed when it is null. */
     static Issued leaf(String cn, Issued issuer) throws Exception {
-        return issue(cn, issuer, false, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
+        return issue(cn, issuer, false, Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(30)));
     }
 
     static Issued issue(String cn, Issued issuer, boolean ca, Instant from, Instant to) throws Exception {
