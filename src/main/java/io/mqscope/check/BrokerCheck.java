@@ -266,6 +266,13 @@ public final class BrokerCheck {
             return ok("websocket", t0, answer.statusLine() + ", " + echoed, facts);
         }
         String server = answer.headers().getOrDefault("server", "");
+        if (!answer.body().isEmpty()) {
+            String text = answer.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+            facts.put("body", text.length() > 200 ? text.substring(0, 200) + "..." : text);
+        }
+        if (answer.body().contains("plain HTTP request was sent to HTTPS port")) {
+            return fail("websocket", t0, answer.statusLine(), facts, "ws.port_speaks_tls", profile.port());
+        }
         if (code == 404) {
             return fail("websocket", t0, answer.statusLine(), facts, "ws.not_found", path);
         }
@@ -399,7 +406,8 @@ public final class BrokerCheck {
     private void mqttUnexpected(long t0, Map<String, Object> facts, int first) {
         facts.put("first_byte", String.format("0x%02x", first));
         if (first == 'H') {
-            fail("mqtt", t0, "HTTP answer", facts, "mqtt.port_speaks_http", profile.port());
+            fail("mqtt", t0, "HTTP answer", facts, profile.transport().secure() ? "mqtt.port_speaks_https"
+                    : "mqtt.port_speaks_http", profile.port());
         } else if (first == 0x15 || first == 0x16) {
             fail("mqtt", t0, "TLS answer", facts, "mqtt.port_speaks_tls", profile.port());
         } else {
@@ -431,22 +439,37 @@ public final class BrokerCheck {
                 return;
             }
         }
+        if (profile.transport().secure() && httpAnswersOverTls()) {
+            facts.put("port_speaks", "http over tls");
+            fail("mqtt", t0, msg, facts, "mqtt.port_speaks_https", profile.port());
+            return;
+        }
         fail("mqtt", t0, msg, facts, "mqtt.closed", msg);
+    }
+
+    /** Whether a fresh TLS connection to the port answers an HTTP request (mqtts to a wss port). */
+    private boolean httpAnswersOverTls() {
+        return firstBytesOverTls(("GET / HTTP/1.1\r\nHost: " + profile.host() + "\r\nConnection: close\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)) == 'H';
     }
 
     /** Whether a fresh TLS connection to the port answers an MQTT CONNECT with a CONNACK (wss to an mqtts port). */
     private boolean mqttAnswersOverTls() {
+        return firstBytesOverTls(Connacks.connect(4, "mqscope-probe", null, null, 10)) == 0x20;
+    }
+
+    private int firstBytesOverTls(byte[] opening) {
         try (Socket raw = new Socket()) {
             raw.connect(address, timeoutMillis);
             raw.setSoTimeout(timeoutMillis);
             try (SSLSocket s = (SSLSocket) tlsContext.getSocketFactory().createSocket(raw, profile.host(),
                     profile.port(), true)) {
-                s.getOutputStream().write(Connacks.connect(4, "mqscope-probe", null, null, 10));
+                s.getOutputStream().write(opening);
                 s.getOutputStream().flush();
-                return s.getInputStream().read() == 0x20;
+                return s.getInputStream().read();
             }
         } catch (IOException e) {
-            return false;
+            return -1;
         }
     }
 

@@ -19,7 +19,11 @@ final class WebSocketHandshake {
     private static final int MAX_HEAD = 16 * 1024;
 
     /** Code 0: no HTTP answer ({@code firstBytes} holds what came instead, {@code error} why it ended). */
-    record Answer(int code, String statusLine, Map<String, String> headers, byte[] firstBytes, IOException error) {
+    record Answer(int code, String statusLine, Map<String, String> headers, byte[] firstBytes, IOException error,
+            String body) {
+        Answer(int code, String statusLine, Map<String, String> headers, byte[] firstBytes, IOException error) {
+            this(code, statusLine, headers, firstBytes, error, "");
+        }
     }
 
     private final String host;
@@ -90,7 +94,23 @@ final class WebSocketHandshake {
         } catch (NumberFormatException e) {
             return new Answer(0, "", Map.of(), bytes, error);
         }
-        return new Answer(code, lines[0], headers, bytes, error);
+        return new Answer(code, lines[0], headers, bytes, error, code >= 300 ? body(in, headers) : "");
+    }
+
+    /** The start of an error page: nginx names some mistakes only there ("plain HTTP request ... HTTPS port"). */
+    private static String body(InputStream in, Map<String, String> headers) {
+        int length;
+        try {
+            length = Integer.parseInt(headers.getOrDefault("content-length", "0").trim());
+        } catch (NumberFormatException e) {
+            length = 0;
+        }
+        try {
+            byte[] b = in.readNBytes(Math.min(Math.max(length, 0), 4096));
+            return new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     boolean acceptMatches(String accept) {

@@ -122,6 +122,12 @@ class BrokerCheckTest {
     }
 
     @Test
+    void mqttsToAWssPortSaysUseWss(Mosquitto m) {
+        assertVerdict(check("mqtts://localhost:" + m.wssPort, b -> b.tls(trust(TestTls.file("ca.pem")))), "mqtt",
+                "HTTP over TLS", "use wss://");
+    }
+
+    @Test
     void untrustedCa(Mosquitto m) {
         assertVerdict(check("mqtts://localhost:" + m.tlsPort, b -> b), "tls", "MQScope Test CA", "--cafile");
     }

@@ -42,6 +42,11 @@ final class Nginx implements AutoCloseable {
 
     /** Starts nginx with {@code locations} (nginx syntax) inside its one server block. */
     static Nginx start(Path dir, String locations) throws IOException {
+        return start(dir, "", locations);
+    }
+
+    /** As {@link #start(Path, String)} with {@code listenOptions} after the listen address (e.g. " ssl"). */
+    static Nginx start(Path dir, String listenOptions, String locations) throws IOException {
         assumeInstalled();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -57,7 +62,7 @@ final class Nginx implements AutoCloseable {
                 + "  client_body_temp_path " + tmp + "/body;\n  proxy_temp_path " + tmp + "/proxy;\n"
                 + "  fastcgi_temp_path " + tmp + "/fastcgi;\n  uwsgi_temp_path " + tmp + "/uwsgi;\n"
                 + "  scgi_temp_path " + tmp + "/scgi;\n"
-                + "  server {\n    listen 127.0.0.1:" + port + ";\n" + locations + "\n  }\n}\n";
+                + "  server {\n    listen 127.0.0.1:" + port + listenOptions + ";\n" + locations + "\n  }\n}\n";
         Path file = dir.resolve("nginx-" + port + ".conf");
         Files.writeString(file, conf, StandardCharsets.UTF_8);
         Process p = new ProcessBuilder(BINARY.toString(), "-c", file.toString(), "-p", dir.toString())

@@ -5,6 +5,7 @@ import static io.mqscope.check.BrokerCheckTest.check;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mqscope.testing.Mosquitto;
+import io.mqscope.testing.TestTls;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +47,31 @@ class ProxyCheckTest {
             assertVerdict(r, "websocket", "does not forward the Upgrade and Connection headers",
                     "proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; "
                             + "proxy_set_header Connection \"upgrade\"");
+        }
+    }
+
+    private static String tls(String protocols) {
+        return "    ssl_certificate " + TestTls.file("server.pem") + ";\n    ssl_certificate_key "
+                + TestTls.file("server.key") + ";\n    ssl_protocols " + protocols + ";\n"
+                + "    ssl_ciphers DEFAULT:@SECLEVEL=0;\n";
+    }
+
+    @Test
+    void wsToAnHttpsPortSaysUseWss(Mosquitto m) throws Exception {
+        try (Nginx n = Nginx.start(dir, " ssl", tls("TLSv1.2 TLSv1.3") + upgrading("/mqtt", m.wsPort))) {
+            assertVerdict(check("ws://127.0.0.1:" + n.port + "/mqtt", b -> b), "websocket", "speaks TLS",
+                    "use wss://");
+            CheckReport ok = check("wss://localhost:" + n.port + "/mqtt", b -> b.tls(BrokerCheckTest.trust(
+                    TestTls.file("ca.pem"))));
+            assertNull(ok.verdict(), ok::toString);
+        }
+    }
+
+    @Test
+    void aServerThatOnlyOffersOldTlsIsNamed(Mosquitto m) throws Exception {
+        try (Nginx n = Nginx.start(dir, " ssl", tls("TLSv1 TLSv1.1") + upgrading("/mqtt", m.wsPort))) {
+            assertVerdict(check("wss://localhost:" + n.port + "/mqtt", b -> b.tls(BrokerCheckTest.trust(
+                    TestTls.file("ca.pem")))), "tls", "only offers an old one (TLS 1.0/1.1)", "Enable TLS 1.2");
         }
     }
 }
