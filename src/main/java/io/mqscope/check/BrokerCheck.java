@@ -78,6 +78,13 @@ public final class BrokerCheck {
         } finally {
             closeQuietly(socket);
         }
+        // every stage has its row: the ones after a failure say why they did not run
+        for (String name : List.of("dns", "tcp", "tls", "websocket", "mqtt")) {
+            if (stages.stream().noneMatch(s -> s.stage().equals(name))) {
+                stages.add(new StageResult(name, Status.SKIP, 0, words.text("skip.after_failure",
+                        stages.get(stages.size() - 1).stage()), Map.of()));
+            }
+        }
         return new CheckReport(url, stages, verdict, warnings);
     }
 
@@ -419,8 +426,17 @@ public final class BrokerCheck {
         String msg = String.valueOf(e.getMessage());
         facts.put("error", msg);
         if (msg.contains("certificate_required") || msg.contains("bad_certificate") || certificateRequest.requested()) {
-            // TLS 1.3: the client finishes its handshake before the server refuses it, so it surfaces here
-            fail("tls", t0, msg, facts, "tls.client_cert_required");
+            // TLS 1.3: the client finishes its handshake before the server refuses it, so it surfaces here; the
+            // tls row is the one that failed
+            for (int i = 0; i < stages.size(); i++) {
+                StageResult tls = stages.get(i);
+                if (tls.stage().equals("tls")) {
+                    Map<String, Object> merged = new LinkedHashMap<>(tls.facts());
+                    merged.put("error", msg);
+                    stages.set(i, new StageResult("tls", Status.FAIL, tls.ms(), tls.detail() + "; " + msg, merged));
+                }
+            }
+            verdict = words.verdict("tls", "tls.client_cert_required");
             return;
         }
         if (e instanceof SocketTimeoutException) {

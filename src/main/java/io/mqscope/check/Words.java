@@ -6,7 +6,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /** The words of verdicts and warnings, from {@code check/verdicts.properties} and its zh_CN translation. */
-final class Words {
+public final class Words {
     private final ResourceBundle bundle;
     private final Locale locale;
 
@@ -14,6 +14,11 @@ final class Words {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle("io.mqscope.check.verdicts", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** A label of the text report ({@code report.*} keys) in {@code locale}. */
+    public static String label(Locale locale, String key, Object... args) {
+        return new Words(locale).text("report." + key, args);
     }
 
     String text(String key, Object... args) {

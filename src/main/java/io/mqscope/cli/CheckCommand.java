@@ -4,10 +4,12 @@ import io.mqscope.check.BrokerCheck;
 import io.mqscope.check.CheckJson;
 import io.mqscope.check.CheckReport;
 import io.mqscope.check.StageResult;
+import io.mqscope.check.Words;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,7 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (json) {
             out.println(CheckJson.write(report));
         } else {
-            printText(out, report);
+            printText(out, report, Language.locale());
         }
         out.flush();
         return report.ok() ? 0 : 1;
@@ -91,20 +93,23 @@ public final class CheckCommand implements Callable<Integer> {
         return url.replaceFirst("^([a-zA-Z]+://[^/@:]*):[^/@]*@", "$1:***@");
     }
 
-    private static void printText(PrintWriter out, CheckReport r) {
-        out.println("check " + r.url());
+    /** One line per stage (status, time, detail, facts), then the verdict. */
+    private static void printText(PrintWriter out, CheckReport r, Locale locale) {
+        out.println(Words.label(locale, "title", r.url()));
         for (StageResult s : r.stages()) {
-            out.printf("  %-9s %-4s %5d ms  %s%n", s.stage(), s.status().label(), s.ms(), s.detail());
+            StringBuilder facts = new StringBuilder();
             for (Map.Entry<String, Object> f : s.facts().entrySet()) {
-                out.printf("      %s: %s%n", f.getKey(), f.getValue());
+                facts.append(facts.length() == 0 ? "  [" : "; ").append(f.getKey()).append('=').append(f.getValue());
             }
+            out.printf("  %-9s %-4s %5d ms  %s%s%n", s.stage(), s.status().label(), s.ms(), s.detail(),
+                    facts.length() == 0 ? "" : facts.append(']'));
         }
         if (r.verdict() == null) {
-            out.println("ok: every stage passed");
+            out.println(Words.label(locale, "ok"));
         } else {
-            out.println("FAILED at " + r.verdict().stage());
-            out.println("  cause: " + r.verdict().cause());
-            out.println("  fix:   " + r.verdict().fix());
+            out.println(Words.label(locale, "failed", r.verdict().stage()));
+            out.println("  " + Words.label(locale, "cause", r.verdict().cause()));
+            out.println("  " + Words.label(locale, "fix", r.verdict().fix()));
         }
     }
 }

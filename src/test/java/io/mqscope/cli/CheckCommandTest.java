@@ -66,6 +66,8 @@ class CheckCommandTest {
         assertTrue(r.out().contains("  tls       fail"), r.out());
         assertTrue(r.out().contains("  dns       ok"), r.out());
         assertTrue(r.out().contains("不受信任"), r.out());
+        assertTrue(r.out().contains("失败阶段：tls"), r.out());
+        assertEquals(5 + 4, r.out().lines().count(), r.out());
     }
 
     @Test
@@ -108,7 +110,7 @@ class CheckCommandTest {
     void wssWithCaFilePasses(Mosquitto m) {
         Run r = run("check", "wss://localhost:" + m.wssPort + "/mqtt", "--cafile", TestTls.file("ca.pem"));
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("subprotocol_echoed: mqtt"), r.out());
+        assertTrue(r.out().contains("subprotocol_echoed=mqtt"), r.out());
     }
 
     private static List<String> names(JsonNode n) {
