@@ -68,4 +68,18 @@ class ProfileLookupTest {
         assertThat(err).contains("warning: profile 'P'").contains("password").contains("secrets.json");
         assertThat(err.indexOf("secrets.json")).isLessThan(err.lastIndexOf("mqscope pub:"));
     }
+
+    @Test
+    void checkRunsASavedProfile() throws Exception {
+        io.mqscope.broker.LocalBroker broker = io.mqscope.testing.EmbeddedHiveMq.start();
+        try {
+            new ProfileStore(dir, new FileSecretStore(dir)).save(List.of(Profile.builder().name("Saved")
+                    .host("127.0.0.1").port(broker.tcpPort()).build()));
+            CheckCommandTest.Run r = CheckCommandTest.run("check", "--profile", "Saved", "--json");
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
+            assertThat(r.out()).contains("\"url\":\"mqtt://127.0.0.1:" + broker.tcpPort() + "\"");
+        } finally {
+            broker.close();
+        }
+    }
 }

@@ -1,0 +1,67 @@
+package io.mqscope.check;
+
+import io.mqscope.profile.Profile;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One check's shared state: the connection each stage hands to the next (socket and streams, replaced when TLS or
+ * WebSocket wraps them) and the rows, warnings and verdict recorded so far. Confined to the check's one thread.
+ */
+final class CheckRun {
+    final Profile profile;
+    final int timeoutMillis;
+    final Words words;
+    final Instant now;
+    final List<StageResult> stages = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final CertificateRequestProbe certificateRequest = new CertificateRequestProbe();
+    Verdict verdict;
+    InetSocketAddress address;
+    Socket socket;
+    SSLContext tlsContext;
+    InputStream in;
+    OutputStream out;
+
+    CheckRun(Profile profile, int timeoutMillis, Words words, Instant now) {
+        this.profile = profile;
+        this.timeoutMillis = timeoutMillis;
+        this.words = words;
+        this.now = now;
+    }
+
+    boolean ok(String stage, long t0, String detail, Map<String, Object> facts) {
+        stages.add(new StageResult(stage, Status.OK, ms(t0), detail, facts));
+        return true;
+    }
+
+    boolean fail(String stage, long t0, String detail, Map<String, Object> facts, String id, Object... args) {
+        stages.add(new StageResult(stage, Status.FAIL, ms(t0), detail, facts));
+        verdict = words.verdict(stage, id, args);
+        return false;
+    }
+
+    String scheme() {
+        return switch (profile.transport()) {
+            case TCP -> "mqtt://";
+            case TLS -> "mqtts://";
+            case WS -> "ws://";
+            case WSS -> "wss://";
+        };
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
