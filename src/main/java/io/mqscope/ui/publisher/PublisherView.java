@@ -70,6 +70,7 @@ public final class PublisherView {
             b.setId("mode" + f.name());
             b.setUserData(f);
             b.setToggleGroup(modes);
+            b.setMinWidth(Region.USE_PREF_SIZE); // the labels stay whole; the combo boxes give way first
             b.setSelected(f == vm.formatProperty().get());
             modeBox.getChildren().add(b);
         }
@@ -112,6 +113,7 @@ public final class PublisherView {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button send = Controls.button("publisher.send", Feather.SEND);
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.setId("sendButton");
         send.getStyleClass().add("accent");
         send.disableProperty().bind(vm.canSendProperty().not());
