@@ -86,12 +86,7 @@ final class DecodePcapJson {
             Finding f = sf.finding();
             g.writeStartObject();
             g.writeStringField("from", sf.from().peer());
-            g.writeStringField("severity", f.severity().jsonName());
-            g.writeStringField("field", f.field());
-            g.writeNumberField("offset", f.offset());
-            g.writeNumberField("length", f.length());
-            g.writeStringField("message", f.message());
-            g.writeStringField("spec", f.spec());
+            PacketJson.writeFindingMembers(g, f);
             g.writeEndObject();
         }
         g.writeEndArray();

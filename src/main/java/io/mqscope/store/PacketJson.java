@@ -67,15 +67,20 @@ public final class PacketJson {
         g.writeStartArray();
         for (Finding f : findings) {
             g.writeStartObject();
-            g.writeStringField("severity", f.severity().jsonName());
-            g.writeStringField("field", f.field());
-            g.writeNumberField("offset", f.offset());
-            g.writeNumberField("length", f.length());
-            g.writeStringField("message", f.message());
-            g.writeStringField("spec", f.spec());
+            writeFindingMembers(g, f);
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** The members of one finding's object: severity, field, offset, length, message, spec. */
+    public static void writeFindingMembers(JsonGenerator g, Finding f) throws IOException {
+        g.writeStringField("severity", f.severity().jsonName());
+        g.writeStringField("field", f.field());
+        g.writeNumberField("offset", f.offset());
+        g.writeNumberField("length", f.length());
+        g.writeStringField("message", f.message());
+        g.writeStringField("spec", f.spec());
     }
 
     private static void writeFields(JsonGenerator g, List<Field> fields, boolean show) throws IOException {
