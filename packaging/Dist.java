@@ -472,7 +472,9 @@ public final class Dist {
         for (String name : LAUNCHERS) {
             String template = Files.readString(Path.of("src/main/launcher").resolve(name));
             Path out = TARGET.resolve(name);
-            Files.writeString(out, template.replace(JVM_OPTIONS_TOKEN, jvmOptions));
+            String text = template.replace(JVM_OPTIONS_TOKEN, jvmOptions);
+            // cmd.exe reads LF-only batch files, but mis-parses some lines in them; write what it expects.
+            Files.writeString(out, name.endsWith(".cmd") ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text);
             if (!name.endsWith(".cmd") && out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
