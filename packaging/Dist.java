@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,10 +33,12 @@ import java.util.zip.ZipOutputStream;
  *
  * <pre>
  * java packaging/Dist.java [--version=0.1.0-SNAPSHOT] [--types=default|app-image|deb,rpm|msi,exe|dmg,pkg]
+ * java packaging/Dist.java --launchers
  * </pre>
  *
  * <p>Output: target/dist/runtime (jlink), target/dist/app-image/&lt;name&gt; (launcher, app, runtime) and the
- * installers in target/dist.
+ * installers in target/dist. {@code --launchers} (every {@code mvn package}) only writes target/mqscope and
+ * target/mqscope.cmd, which run target/mqscope.jar with the app image's JVM options.
  *
  * <p>The source launcher compiles this one file, so it must stay self-contained (JDK 17 runs single files only).
  * The pom also compiles it with the tests, which call its pure functions (DistTest); they take what the JDK tools
@@ -48,6 +51,10 @@ public final class Dist {
     private static final Path PACKAGING = Path.of("packaging");
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).equals(List.of("--launchers"))) {
+            writeLaunchers();
+            return;
+        }
         Args parsed = Args.parse(args);
         Os os = Os.current();
         List<String> installerTypes = installerTypes(os, parsed.types());
@@ -447,6 +454,51 @@ public final class Dist {
             return -1;
         }
         return p.exitValue();
+    }
+
+    /** The launcher templates in src/main/launcher; each is written to target/ with its JVM options filled in. */
+    static final List<String> LAUNCHERS = List.of("mqscope", "mqscope.cmd");
+
+    /** Where the launcher templates take the JVM options (one line of space-separated flags). */
+    static final String JVM_OPTIONS_TOKEN = "@JVM_OPTIONS@";
+
+    /**
+     * Writes target/mqscope (POSIX sh, executable) and target/mqscope.cmd with the --java-options of
+     * packaging/app-image.options, so that the jar run from a build starts like the packaged app: one list of JVM
+     * options for both.
+     */
+    static void writeLaunchers() throws IOException {
+        String jvmOptions = launcherOptions(options(PACKAGING.resolve("app-image.options")));
+        for (String name : LAUNCHERS) {
+            String template = Files.readString(Path.of("src/main/launcher").resolve(name));
+            Path out = TARGET.resolve(name);
+            String text = template.replace(JVM_OPTIONS_TOKEN, jvmOptions);
+            // cmd.exe reads LF-only batch files, but mis-parses some lines in them; write what it expects.
+            Files.writeString(out, name.endsWith(".cmd") ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text);
+            if (!name.endsWith(".cmd") && out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        log("launchers: %s", LAUNCHERS.stream().map(TARGET::resolve).map(Path::toString)
+                .collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * The values of the --java-options in jpackage arguments, space-separated for a launcher's command line. They
+     * are written unquoted into both sh and cmd, so a value that either shell would split or expand is refused.
+     */
+    static String launcherOptions(List<String> jpackageArgs) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < jpackageArgs.size() - 1; i++) {
+            if (jpackageArgs.get(i).equals("--java-options")) {
+                String value = jpackageArgs.get(++i);
+                if (!value.matches("[A-Za-z0-9_.:=+,/-]+")) {
+                    throw new IllegalArgumentException("JVM option not safe unquoted in sh and cmd: " + value);
+                }
+                values.add(value);
+            }
+        }
+        return String.join(" ", values);
     }
 
     /** Reads an options file: "--option value" or "--flag" per line, # comments; values are taken verbatim. */

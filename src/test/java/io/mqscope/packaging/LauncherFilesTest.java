@@ -1,0 +1,59 @@
+package io.mqscope.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launchers `mvn package` writes beside the jar (target/mqscope, target/mqscope.cmd) come from the templates in
+ * src/main/launcher and the --java-options of packaging/app-image.options. Surefire runs before package, so this
+ * checks the inputs; .ci/run calls the generated target/mqscope after `mvn verify`.
+ */
+class LauncherFilesTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/launcher");
+
+    @Test
+    void launcher_options_are_the_packaged_apps_java_options_in_order() throws IOException {
+        String options = Dist.launcherOptions(Dist.options(Path.of("packaging/app-image.options")));
+
+        assertThat(options.split(" ")).startsWith("-Dfile.encoding=UTF-8", "-XX:+UseSerialGC")
+                .contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("--main-class", "io.mqscope.cli.Main");
+    }
+
+    @Test
+    void only_java_options_are_taken_and_a_value_a_shell_would_change_is_refused() {
+        assertThat(Dist.launcherOptions(List.of("--main-class", "x.Main", "--java-options", "-Xms32m",
+                "--java-options", "-Dmqscope.lang=zh-CN"))).isEqualTo("-Xms32m -Dmqscope.lang=zh-CN");
+        // $APPDIR is jpackage's, and a space would split the option in both sh and cmd.
+        assertThatThrownBy(() -> Dist.launcherOptions(List.of("--java-options",
+                "-XX:SharedArchiveFile=$APPDIR/mqscope.jsa"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Dist.launcherOptions(List.of("--java-options", "-Da=b c")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void posix_launcher_finds_the_jar_beside_itself_and_passes_every_argument() throws IOException {
+        String sh = Files.readString(TEMPLATES.resolve("mqscope"));
+
+        assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r")
+                .contains("while [ -h \"$self\" ]", "dirname -- \"$self\"")
+                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN + " -jar \"$dir/mqscope.jar\" \"$@\"");
+        assertThat(Dist.LAUNCHERS).containsExactly("mqscope", "mqscope.cmd");
+    }
+
+    @Test
+    void windows_launcher_finds_the_jar_beside_itself_and_passes_every_argument() throws IOException {
+        String cmd = Files.readString(TEMPLATES.resolve("mqscope.cmd"));
+
+        assertThat(cmd).startsWith("@echo off")
+                .contains("\"%JAVA%\" " + Dist.JVM_OPTIONS_TOKEN + " -jar \"%~dp0mqscope.jar\" %*")
+                .contains("exit /b %ERRORLEVEL%");
+    }
+}
