@@ -37,8 +37,12 @@ public final class Relay implements AutoCloseable {
 
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
     private static final AtomicInteger RELAY_IDS = new AtomicInteger();
-    private static final ExecutorService DNS = Executors.newCachedThreadPool(
-            new DefaultThreadFactory("mqscope-relay-dns", true));
+    /**
+     * Work that may block (name lookups, the gate's reading of /proc), kept off the event loops; shared by the
+     * session relays and the wiretap.
+     */
+    static final ExecutorService BLOCKING = Executors.newCachedThreadPool(
+            new DefaultThreadFactory("mqscope-relay-blocking", true));
 
     private final Profile profile;
     private final RelayListener listener;
@@ -165,23 +169,35 @@ public final class Relay implements AutoCloseable {
     }
 
     ExecutorService dnsExecutor() {
-        return DNS;
+        return BLOCKING;
     }
 
     void forget(RelayConnection c) {
         connections.remove(c);
     }
 
-    /** Whether {@code ch} may be relayed; if not, it is closed unread and the refusal reported. */
-    private boolean admits(Channel ch) {
-        String refusal = gate == null ? null : gate.refusal((InetSocketAddress) ch.remoteAddress(),
-                ((InetSocketAddress) ch.localAddress()).getPort());
-        if (refusal == null) {
-            return true;
+    /**
+     * Asks the gate whether {@code ch} may be relayed, off the event loop (the gate reads /proc), then runs
+     * {@code admitted} on the channel's loop; a refused channel is closed unread (auto-read is off) and reported.
+     */
+    private void admit(Channel ch, Runnable admitted) {
+        if (gate == null) {
+            admitted.run();
+            return;
         }
-        listener.onRefused(refusal);
-        ch.close();
-        return false;
+        InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
+        int port = ((InetSocketAddress) ch.localAddress()).getPort();
+        BLOCKING.execute(() -> {
+            String refusal = gate.refusal(peer, port);
+            ch.eventLoop().execute(() -> {
+                if (refusal == null) {
+                    admitted.run();
+                } else {
+                    listener.onRefused(refusal);
+                    ch.close();
+                }
+            });
+        });
     }
 
     private RelayConnection accept(Channel ch) {
@@ -204,11 +220,12 @@ public final class Relay implements AutoCloseable {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            if (!relay.admits(ctx.channel())) {
-                return;
-            }
-            connection = relay.accept(ctx.channel());
-            connection.open();
+            relay.admit(ctx.channel(), () -> {
+                if (ctx.channel().isActive()) {
+                    connection = relay.accept(ctx.channel());
+                    connection.open();
+                }
+            });
         }
 
         @Override

@@ -153,7 +153,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        setup = new UpstreamSetup(settings.upstreamFor(subprotocol, query), tap.tls(), Wiretap.DNS,
+        setup = new UpstreamSetup(settings.upstreamFor(subprotocol, query), tap.tls(), Relay.BLOCKING,
                 inbound.eventLoop(), new TapUpstreamHandler(this), this);
         setup.start();
     }

@@ -30,9 +30,6 @@ import java.util.function.Consumer;
  */
 public final class Wiretap implements AutoCloseable {
     private static final AtomicInteger TAP_IDS = new AtomicInteger();
-    /** Name lookups block in the JDK: they run here, off the event loops. */
-    static final java.util.concurrent.ExecutorService DNS = java.util.concurrent.Executors.newCachedThreadPool(
-            new DefaultThreadFactory("mqscope-tap-dns", true));
 
     private final TapSettings settings;
     private final Consumer<TapEvent> events;
