@@ -177,8 +177,10 @@ public final class Relay implements AutoCloseable {
     }
 
     /**
-     * Asks the gate whether {@code ch} may be relayed, off the event loop (the gate reads /proc), then runs
-     * {@code admitted} on the channel's loop; a refused channel is closed unread (auto-read is off) and reported.
+     * Asks the gate whether {@code ch} may be relayed, then runs {@code admitted} on the channel's loop; a refused
+     * channel is closed unread (auto-read is off) and reported. The kernel check reads /proc, so it runs off the
+     * event loop; the announced-only rule is decided here, on the loop, in accept order (decided on a pool, a
+     * second connection could overtake the announced one).
      */
     private void admit(Channel ch, Runnable admitted) {
         if (gate == null) {
@@ -187,17 +189,23 @@ public final class Relay implements AutoCloseable {
         }
         InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
         int port = ((InetSocketAddress) ch.localAddress()).getPort();
+        if (!gate.kernelCheck()) {
+            admitOrRefuse(ch, gate.refusal(peer, port), admitted);
+            return;
+        }
         BLOCKING.execute(() -> {
             String refusal = gate.refusal(peer, port);
-            ch.eventLoop().execute(() -> {
-                if (refusal == null) {
-                    admitted.run();
-                } else {
-                    listener.onRefused(refusal);
-                    ch.close();
-                }
-            });
+            ch.eventLoop().execute(() -> admitOrRefuse(ch, refusal, admitted));
         });
+    }
+
+    private void admitOrRefuse(Channel ch, String refusal, Runnable admitted) {
+        if (refusal == null) {
+            admitted.run();
+        } else {
+            listener.onRefused(refusal);
+            ch.close();
+        }
     }
 
     private RelayConnection accept(Channel ch) {

@@ -88,7 +88,8 @@ final class RelayGate {
 
     /**
      * Null when the connection from {@code peer} to {@code relayPort} is this process's own; otherwise the text
-     * that reports the refusal. Runs on the relay's event loop before the connection is read from.
+     * that reports the refusal. Runs before the connection is read from: the kernel check off the event loop (it
+     * reads /proc), the announced-only rule on it (in accept order).
      */
     String refusal(InetSocketAddress peer, int relayPort) {
         int peerPort = peer.getPort();
