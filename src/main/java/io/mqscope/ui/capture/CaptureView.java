@@ -92,7 +92,8 @@ public final class CaptureView {
         });
     }
 
-    static boolean looksLike(File f) {
+    /** By name: .pcap, .pcapng, .cap, .dmp (tcpdump's, Wireshark's and Windows' usual endings). */
+    public static boolean looksLike(File f) {
         String n = f.getName().toLowerCase(Locale.ROOT);
         return n.endsWith(".pcap") || n.endsWith(".pcapng") || n.endsWith(".cap") || n.endsWith(".dmp");
     }
