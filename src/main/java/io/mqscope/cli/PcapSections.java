@@ -78,7 +78,11 @@ final class PcapSections implements CaptureReader.Listener {
     @Override
     public void packet(long id, Instant start, CapturedPacket packet) {
         Section s = section(id);
-        s.errors |= packet.packet().findings().stream().anyMatch(PcapSections::isError);
+        if (!s.errors) {
+            for (Finding f : packet.packet().findings()) {
+                s.errors |= isError(f);
+            }
+        }
         s.packets.add(nanos(packet.time()), json ? DecodePcapJson.packet(packet, showSecrets)
                 : DecodePcap.packet(start, packet));
     }

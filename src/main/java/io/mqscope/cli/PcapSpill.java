@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * The lines of a {@code decode --pcap} report while the capture is still being read. The report can only be
  * written at the end (its first line counts the conversations, which are ordered by start, and their packets are
  * spread over the whole file), so a large capture's rendered packets are parked in one temporary file instead of the
- * heap: records are held in memory up to a budget shared by all {@link Run}s, then appended to the file in blocks.
+ * heap: records are held in memory up to a budget shared by all {@link Run}s (counted by the buffers' sizes), then
+ * appended to the file in blocks.
  * The heap keeps a few numbers per block. The file is created only when the budget is first exceeded and deleted on
  * {@link #close()}.
  */
@@ -53,6 +54,11 @@ final class PcapSpill implements Closeable {
         return new Run();
     }
 
+    /** Bytes the runs' buffers hold now. */
+    long buffered() {
+        return buffered;
+    }
+
     @Override
     public void close() throws IOException {
         if (file != null) {
@@ -78,8 +84,8 @@ final class PcapSpill implements Closeable {
         }
     }
 
-    private void account(long bytes) {
-        buffered += bytes;
+    /** Writes out every run's records once the buffers together hold more than the budget. */
+    private void checkBudget() {
         if (buffered > budget) {
             for (Run r : List.copyOf(dirty)) {
                 r.flush();
@@ -101,22 +107,33 @@ final class PcapSpill implements Closeable {
         void append(long time, byte[] text) {
             int need = len + 12 + text.length;
             if (buf.length < need) {
+                int old = buf.length;
                 buf = Arrays.copyOf(buf, Math.max(need, Math.max(256, buf.length * 2)));
+                buffered += buf.length - old;
             }
             ByteBuffer.wrap(buf, len, 12).putLong(time).putInt(text.length);
             System.arraycopy(text, 0, buf, len + 12, text.length);
             len = need;
         }
 
-        /** Writes what is in memory as one block; returns the bytes freed. */
-        int flush() {
-            int n = len;
-            if (n > 0) {
-                blocks.add(new long[] {write(buf, n), n});
-                buf = EMPTY;
+        /** Writes what is in memory as one block and lets the buffer go. */
+        void flush() {
+            flush(false);
+        }
+
+        /**
+         * @param keep keep the buffer for more records (a busy run writing itself out); it still counts against
+         *             the budget
+         */
+        void flush(boolean keep) {
+            if (len > 0) {
+                blocks.add(new long[] {write(buf, len), len});
                 len = 0;
             }
-            return n;
+            if (!keep) {
+                buffered -= buf.length;
+                buf = EMPTY;
+            }
         }
 
         Cursor cursor(int order) {
@@ -203,17 +220,18 @@ final class PcapSpill implements Closeable {
                 Segment main = segments.get(0);
                 main.append(time, b);
                 if (main.len > runLimit) {
-                    buffered -= main.flush();
+                    main.flush(true);
                 }
             } else {
                 late.add(new Rec(time, b));
                 lateBytes += 12 + b.length;
+                buffered += 12 + b.length;
                 if (lateBytes > runLimit) {
-                    buffered -= spillLate();
+                    spillLate();
                 }
             }
             dirty.add(this);
-            account(12 + b.length);
+            checkBudget();
         }
 
         long size() {
@@ -221,22 +239,22 @@ final class PcapSpill implements Closeable {
         }
 
         private void flush() {
-            buffered -= segments.get(0).flush() + spillLate();
+            segments.get(0).flush();
+            spillLate();
         }
 
-        private long spillLate() {
+        private void spillLate() {
             if (late.isEmpty()) {
-                return 0;
+                return;
             }
             Segment s = new Segment();
             late.sort((x, y) -> Long.compare(x.time, y.time));
             late.forEach(r -> s.append(r.time, r.text));
             s.flush();
             segments.add(s);
-            long freed = lateBytes;
+            buffered -= lateBytes;
             late.clear();
             lateBytes = 0;
-            return freed;
         }
 
         /** Every record, by time, ties in the order they were added. */

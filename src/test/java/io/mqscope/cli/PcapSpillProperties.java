@@ -34,6 +34,8 @@ class PcapSpillProperties {
                 int which = i % runs;
                 r.get(which).add(t, "record " + i + " at " + t + " \u00e9\u4e2d\n");
                 expected.get(which).add(new long[] {t, i});
+                // the budget holds, give or take the buffer that has just grown
+                assertThat(spill.buffered()).isLessThanOrEqualTo(tiny ? 300 + 1024 : PcapSpill.BUDGET);
             }
             for (int i = 0; i < runs; i++) {
                 List<String> want = expected.get(i).stream().sorted(Comparator.comparingLong(x -> x[0]))
