@@ -30,6 +30,8 @@ final class Connection implements DirectionDecoder.Events {
     record CapturedPacketSource(long streamOffset, DecodedPacket packet) {
     }
 
+    /** Number in the order of the connections' first segments. */
+    final long id;
     final Endpoint a;
     final Endpoint b;
     private final CaptureReader.Options options;
@@ -55,8 +57,11 @@ final class Connection implements DirectionDecoder.Events {
     private String sni;
     private int packetCount;
     private String otherReason = "";
+    private long lastNanos;
+    private boolean finished;
 
-    Connection(Endpoint a, Endpoint b, CaptureReader.Options options) {
+    Connection(long id, Endpoint a, Endpoint b, CaptureReader.Options options) {
+        this.id = id;
         this.a = a;
         this.b = b;
         this.options = options;
@@ -81,10 +86,20 @@ final class Connection implements DirectionDecoder.Events {
                 || "RST".equals(closeKind[1]);
     }
 
+    /** Capture time of the last segment. */
+    long lastNanos() {
+        return lastNanos;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
     void segment(TcpSegment s) {
         if (startNanos < 0) {
             startNanos = s.timeNanos();
         }
+        lastNanos = s.timeNanos();
         int side = s.src().equals(a) ? 0 : 1;
         if (s.has(TcpSegment.SYN) && clientSide < 0) {
             clientSide = s.has(TcpSegment.ACK) ? 1 - side : side;
@@ -205,7 +220,7 @@ final class Connection implements DirectionDecoder.Events {
         if (options.keepPackets()) {
             packets.add(cp);
         }
-        options.listener().packet(cp);
+        options.listener().packet(id, instant(startNanos), cp);
         int side = sides[0] == from ? 0 : 1;
         // a packet that had begun when the other side closed counts as before the close, even if its last bytes
         // came after it (the peer hung up while it was still being sent)
@@ -220,6 +235,7 @@ final class Connection implements DirectionDecoder.Events {
         if (options.keepPackets()) {
             frames.add(frame);
         }
+        options.listener().frame(id, frame);
     }
 
     @Override
@@ -229,6 +245,7 @@ final class Connection implements DirectionDecoder.Events {
 
     /** Ends the connection; returns its conversation, or null when it carried no MQTT (then see {@link #why}). */
     Conversation finish() {
+        finished = true;
         halves[0].finish();
         halves[1].finish();
         if (kind == null) {

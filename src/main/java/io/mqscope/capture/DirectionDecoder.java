@@ -174,8 +174,9 @@ final class DirectionDecoder {
     private void hand(Connection.CapturedPacketSource p, long time) {
         // drop the chunks that end before the packet starts; the first left holds its first byte
         while (arrivals.size() > 1) {
-            long[] second = arrivals.stream().skip(1).findFirst().orElseThrow();
-            if (second[0] > p.streamOffset()) {
+            java.util.Iterator<long[]> it = arrivals.iterator();
+            it.next();
+            if (it.next()[0] > p.streamOffset()) {
                 break;
             }
             arrivals.poll();

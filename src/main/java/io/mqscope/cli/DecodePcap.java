@@ -11,11 +11,13 @@ import io.mqscope.capture.Transport;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
-import io.mqscope.wire.Severity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,10 @@ import java.util.Set;
  * one section each, with the same findings and diagnoses as {@code decode}; {@code --json} as {@link DecodePcapJson}.
  * Exit 0 without error findings, 1 with, 2 when the file is not a capture, has an unsupported link type or is cut
  * short (what was decoded before the cut is still printed).
+ *
+ * <p>The capture is read once, streaming ({@link CaptureReader#stream}); packets are rendered as they are decoded
+ * and parked outside the heap ({@link PcapSections}, {@link PcapSpill}) until the report, which is ordered by the
+ * conversations' start and begins with their count, can be written. Memory does not grow with the file.
  */
 final class DecodePcap {
     private static final String ENCRYPTED = "encrypted: contents cannot be decoded without keys";
@@ -35,47 +41,61 @@ final class DecodePcap {
 
     static int run(Path file, Set<Integer> ports, boolean json, boolean showSecrets, PrintWriter out,
             PrintWriter err) {
+        return run(file, ports, json, showSecrets, out, err, new PcapSpill());
+    }
+
+    /** With the given spill (tests pass one with small limits). */
+    static int run(Path file, Set<Integer> ports, boolean json, boolean showSecrets, PrintWriter out,
+            PrintWriter err, PcapSpill spill) {
         Capture capture;
         String failure = null;
-        try {
-            capture = CaptureReader.read(file, CaptureReader.Options.defaults().withPorts(ports));
-        } catch (IOException e) {
-            return fail(err, "cannot read " + file + ": " + CliSupport.whyUnreadable(e));
-        } catch (CaptureException e) {
-            failure = file + ": " + e.getMessage();
-            capture = e.partial();
-            if (capture == null) {
+        PcapSections sections = new PcapSections(spill, json, showSecrets);
+        try (spill; InputStream in = Files.newInputStream(file)) {
+            try {
+                capture = CaptureReader.stream(in, CaptureReader.Options.defaults().withPorts(ports)
+                        .withListener(sections, false));
+            } catch (CaptureException e) {
+                failure = file + ": " + e.getMessage();
+                capture = e.partial();
+                if (capture == null) {
+                    return fail(err, failure);
+                }
+            }
+            boolean errors = report(file, capture, sections, failure, json, out);
+            if (failure != null) {
                 return fail(err, failure);
             }
+            return errors ? 1 : 0;
+        } catch (IOException | UncheckedIOException e) {
+            out.flush();
+            return fail(err, "cannot read " + file + ": " + CliSupport.whyUnreadable(e instanceof UncheckedIOException u
+                    ? u.getCause() : (IOException) e));
         }
+    }
+
+    /**
+     * Writes the report of a reading whose conversations went to {@code sections}; {@code capture} gives the file's
+     * notes and frame count. Returns whether any conversation has error findings.
+     */
+    static boolean report(Path file, Capture capture, PcapSections sections, String failure, boolean json,
+                          PrintWriter out) {
+        List<PcapSections.Section> all = sections.sections();
         if (json) {
-            out.println(DecodePcapJson.render(file.toString(), capture, failure, showSecrets));
+            DecodePcapJson.write(file.toString(), capture, all, failure, out);
         } else {
-            print(file, capture, failure, out);
+            print(file, capture, all, failure, out);
         }
         out.flush();
-        if (failure != null) {
-            return fail(err, failure);
-        }
-        return hasErrors(capture) ? 1 : 0;
+        return PcapSections.hasErrors(all);
     }
 
-    static boolean hasErrors(Capture capture) {
-        return capture.conversations().stream().anyMatch(DecodePcap::hasErrors);
-    }
-
-    private static boolean hasErrors(Conversation c) {
-        return c.packets().stream().flatMap(p -> p.packet().findings().stream())
-                .anyMatch(f -> f.severity() == Severity.ERROR)
-                || c.findings().stream().anyMatch(f -> f.finding().severity() == Severity.ERROR);
-    }
-
-    private static void print(Path file, Capture capture, String failure, PrintWriter out) {
-        int n = capture.conversations().size();
+    private static void print(Path file, Capture capture, List<PcapSections.Section> sections, String failure,
+                              PrintWriter out) {
+        int n = sections.size();
         out.printf("%s: %d frames, %d MQTT conversation%s%n", file, capture.frames(), n, n == 1 ? "" : "s");
-        for (Conversation c : capture.conversations()) {
+        for (PcapSections.Section s : sections) {
             out.println();
-            conversation(c, out);
+            conversation(s, out);
         }
         if (!capture.notes().isEmpty() || failure != null) {
             out.println();
@@ -86,13 +106,14 @@ final class DecodePcap {
             }
         }
         out.println();
-        long packets = capture.conversations().stream().mapToLong(Conversation::packetCount).sum();
-        long bad = capture.conversations().stream().filter(DecodePcap::hasErrors).count();
+        long packets = sections.stream().mapToLong(s -> s.head.packetCount()).sum();
+        long bad = sections.stream().filter(s -> s.errors).count();
         out.println(bad > 0 ? "ERROR: error findings in " + bad + " of " + n + " conversations"
                 : "OK: " + n + " conversations, " + packets + " packets, no error findings");
     }
 
-    private static void conversation(Conversation c, PrintWriter out) {
+    private static void conversation(PcapSections.Section s, PrintWriter out) {
+        Conversation c = s.head;
         String transport = switch (c.transport()) {
             case TCP -> "MQTT over TCP";
             case WS -> "MQTT over WebSocket";
@@ -102,19 +123,19 @@ final class DecodePcap {
         if (c.transport() == Transport.TLS) {
             out.println("  " + ENCRYPTED);
         }
-        for (CapturedPacket p : c.packets()) {
-            packet(c.start(), p, out);
+        s.packets.forEach(out::print);
+        if (!s.tally.isEmpty()) {
+            out.println("  websocket: " + s.tally.describe(Direction.CLIENT_TO_BROKER) + "; "
+                    + s.tally.describe(Direction.BROKER_TO_CLIENT));
+            s.ws.forEach(out::print);
         }
-        if (c.packets().size() < c.packetCount()) {
-            out.println("  (" + c.packetCount() + " packets decoded, " + c.packets().size() + " kept)");
-        }
-        List<WsMessage> ws = WsMessage.of(c.ws());
-        if (!ws.isEmpty()) {
-            out.println("  websocket: " + wsSummary(ws, Direction.CLIENT_TO_BROKER) + "; "
-                    + wsSummary(ws, Direction.BROKER_TO_CLIENT));
-            ws.stream().filter(m -> !m.detail().isEmpty()).forEach(m -> out.println("    " + m.from().peer() + " "
-                    + m.type() + " " + m.detail()));
-        }
+        s.tail.forEach(out::print);
+    }
+
+    /** What follows a conversation's packets and WebSocket messages: gaps, stream findings, closes, notes. */
+    static String tail(Conversation c) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         if (!c.gaps().isEmpty()) {
             out.println("  gaps:");
             c.gaps().forEach(g -> out.println("    " + g.describe()));
@@ -133,38 +154,63 @@ final class DecodePcap {
             out.println("  notes:");
             notes.forEach(note -> out.println("    " + note));
         }
+        out.flush();
+        return text.toString();
     }
 
-    private static void packet(Instant start, CapturedPacket cp, PrintWriter out) {
+    /** A packet's lines: what it is, its findings and its diagnosis. */
+    static String packet(Instant start, CapturedPacket cp) {
         DecodedPacket p = cp.packet();
-        out.printf("  %-6s %s  %s  offset %d, %d bytes, remaining_length %s%s%n", cp.from().peer(),
-                since(start, cp.time()), cp.label(), cp.streamOffset(), p.length(),
-                p.remainingLength() < 0 ? "?" : String.valueOf(p.remainingLength()), p.malformed() ? "  MALFORMED"
-                        : "");
+        // "  %-6s %s  %s  offset %d, %d bytes, remaining_length %s%s%n", built by hand: the formatter would cost
+        // more than the decoding (a capture of small packets has millions of these lines)
+        String peer = cp.from().peer();
+        StringBuilder line = new StringBuilder(96).append("  ").append(peer);
+        for (int i = peer.length(); i < 6; i++) {
+            line.append(' ');
+        }
+        line.append(' ').append(since(start, cp.time())).append("  ").append(cp.label()).append("  offset ")
+                .append(cp.streamOffset()).append(", ").append(p.length()).append(" bytes, remaining_length ")
+                .append(p.remainingLength() < 0 ? "?" : String.valueOf(p.remainingLength()))
+                .append(p.malformed() ? "  MALFORMED" : "").append(System.lineSeparator());
+        if (p.findings().isEmpty() && p.diagnosis() == null) {
+            return line.toString();
+        }
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        out.print(line);
         for (Finding f : p.findings()) {
             DecodeReport.printFinding(f, out, "    ");
         }
         if (p.diagnosis() != null) {
-            out.println("    diagnosis: " + p.diagnosis());
+            out.println("    diagnosis: " + p.diagnosis(Language.locale()));
         }
+        out.flush();
+        return text.toString();
     }
 
     /** e.g. {@code +12.345 ms} after the conversation's start. */
     static String since(Instant start, Instant time) {
-        long nanos = Duration.between(start, time).toNanos();
-        return String.format(Locale.ROOT, "+%.3f ms", nanos / 1e6);
+        // Duration.between(start, time).toNanos(), without two objects per packet
+        return since(Math.addExact(Math.multiplyExact(time.getEpochSecond() - start.getEpochSecond(),
+                1_000_000_000L), time.getNano() - start.getNano()));
     }
 
-    private static String wsSummary(List<WsMessage> ws, Direction from) {
-        List<WsMessage> mine = ws.stream().filter(m -> m.from() == from).toList();
-        long frames = mine.stream().mapToLong(WsMessage::frames).sum();
-        long bytes = mine.stream().mapToLong(WsMessage::length).sum();
-        long masked = mine.stream().filter(WsMessage::masked).count();
-        long open = mine.stream().filter(m -> !m.complete()).count();
-        return from.peer() + " " + mine.size() + " message" + (mine.size() == 1 ? "" : "s") + " in " + frames
-                + " frame" + (frames == 1 ? "" : "s") + ", " + bytes + " bytes" + (mine.isEmpty() ? ""
-                : masked == mine.size() ? ", masked" : masked == 0 ? ", unmasked" : ", " + masked + " masked")
-                + (open == 0 ? "" : ", " + open + " cut short");
+    /**
+     * {@code String.format("+%.3f ms", nanos / 1e6)} without the formatter, which costs more than the rest of a
+     * packet's line: below 10^15 ns the double's shortest decimal is the exact n / 10^6, which the formatter rounds
+     * half up (DecodePcapSinceTest compares both).
+     */
+    static String since(long nanos) {
+        if (nanos < 0 || nanos >= 1_000_000_000_000_000L) {
+            return String.format(Locale.ROOT, "+%.3f ms", nanos / 1e6);
+        }
+        long micros = nanos / 1000 + (nanos % 1000 >= 500 ? 1 : 0);
+        long frac = micros % 1000;
+        StringBuilder b = new StringBuilder(16).append('+').append(micros / 1000).append('.');
+        if (frac < 100) {
+            b.append(frac < 10 ? "00" : "0");
+        }
+        return b.append(frac).append(" ms").toString();
     }
 
     private static int fail(PrintWriter err, String message) {

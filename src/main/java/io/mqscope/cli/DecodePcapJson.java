@@ -12,6 +12,7 @@ import io.mqscope.capture.StreamFinding;
 import io.mqscope.store.PacketJson;
 import io.mqscope.wire.Finding;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,41 +31,89 @@ final class DecodePcapJson {
     }
 
     /** One line of JSON; {@code failure}, when the file was cut short, ends the notes. */
-    static String render(String file, Capture capture, String failure, boolean showSecrets) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = DecodeJson.MAPPER.getFactory().createGenerator(out)) {
+    static void write(String file, Capture capture, List<PcapSections.Section> sections, String failure,
+                      PrintWriter out) {
+        try {
+            JsonGenerator g = DecodeJson.MAPPER.getFactory().createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("file", file);
             g.writeArrayFieldStart("conversations");
-            for (Conversation c : capture.conversations()) {
-                conversation(g, c, showSecrets);
+            for (PcapSections.Section s : sections) {
+                conversation(g, s);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("notes");
-            for (String note : notes(capture, failure)) {
+            for (String note : capture.notes()) {
                 g.writeString(note);
+            }
+            for (PcapSections.Section s : sections) {
+                s.notes.forEach(n -> raw(() -> g.writeString(n)));
+            }
+            if (failure != null) {
+                g.writeString(failure);
             }
             g.writeEndArray();
             g.writeEndObject();
+            g.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        out.println();
     }
 
-    private static void conversation(JsonGenerator g, Conversation c, boolean showSecrets) throws IOException {
+    private interface JsonStep {
+        void run() throws IOException;
+
+        /** Writes one value. */
+        interface Body {
+            void write(JsonGenerator g) throws IOException;
+        }
+    }
+
+    private static void raw(JsonStep step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void conversation(JsonGenerator g, PcapSections.Section s) throws IOException {
+        Conversation c = s.head;
         g.writeStartObject();
         g.writeStringField("client", c.client().toString());
         g.writeStringField("server", c.server().toString());
         g.writeStringField("transport", c.transport().jsonName());
         g.writeStringField("start", c.start().toString());
         g.writeArrayFieldStart("packets");
-        for (CapturedPacket p : c.packets()) {
-            g.writeTree(packet(p, showSecrets));
-        }
+        s.packets.forEach(p -> raw(() -> g.writeRawValue(p)));
         g.writeEndArray();
         g.writeArrayFieldStart("ws");
-        for (WsMessage m : WsMessage.of(c.ws())) {
+        s.ws.forEach(m -> raw(() -> g.writeRawValue(m)));
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        s.tail.forEach(f -> raw(() -> g.writeRawValue(f)));
+        g.writeEndArray();
+        g.writeArrayFieldStart("gaps");
+        s.gaps.forEach(gap -> raw(() -> g.writeRawValue(gap)));
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** One JSON value written by {@code body}, as text. */
+    private static String json(JsonStep.Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = DecodeJson.MAPPER.getFactory().createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    static String wsMessage(WsMessage m) {
+        return json(g -> {
             g.writeStartObject();
             g.writeStringField("from", m.from().peer());
             g.writeStringField("time", m.time().toString());
@@ -78,20 +127,22 @@ final class DecodePcapJson {
                 g.writeStringField("detail", m.detail());
             }
             g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("findings");
-        for (StreamFinding sf : c.findings()) {
-            // The members of PacketJson's findings, with the direction whose stream the offset counts in.
+        });
+    }
+
+    /** The members of PacketJson's findings, with the direction whose stream the offset counts in. */
+    static String finding(StreamFinding sf) {
+        return json(g -> {
             Finding f = sf.finding();
             g.writeStartObject();
             g.writeStringField("from", sf.from().peer());
             PacketJson.writeFindingMembers(g, f);
             g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("gaps");
-        for (Gap gap : c.gaps()) {
+        });
+    }
+
+    static String gap(Gap gap) {
+        return json(g -> {
             g.writeStartObject();
             g.writeStringField("from", gap.from().peer());
             g.writeNumberField("offset", gap.offset());
@@ -99,13 +150,15 @@ final class DecodePcapJson {
             g.writeStringField("time", gap.time() == null ? null : gap.time().toString());
             g.writeStringField("message", gap.describe());
             g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        });
     }
 
     /** {@code "from","time"}, then the members {@code decode --json} writes for the packet. */
-    static ObjectNode packet(CapturedPacket p, boolean showSecrets) throws IOException {
+    static String packet(CapturedPacket p, boolean showSecrets) {
+        return json(g -> g.writeTree(packetNode(p, showSecrets)));
+    }
+
+    static ObjectNode packetNode(CapturedPacket p, boolean showSecrets) throws IOException {
         ObjectNode o = DecodeJson.MAPPER.createObjectNode();
         o.put("from", p.from().peer());
         o.put("time", p.time().toString());
@@ -118,23 +171,18 @@ final class DecodePcapJson {
         return o;
     }
 
-    /** The file's notes, then each conversation's own remarks and closes prefixed with its endpoints. */
-    static List<String> notes(Capture capture, String failure) {
-        List<String> out = new ArrayList<>(capture.notes());
-        for (Conversation c : capture.conversations()) {
-            String who = c.client() + " -> " + c.server() + ": ";
-            if (c.sni() != null) {
-                out.add(who + "TLS server name " + c.sni());
-            }
-            for (String n : c.notes()) {
-                out.add(who + n);
-            }
-            for (Close cl : c.closes()) {
-                out.add(who + cl.description());
-            }
+    /** A conversation's own remarks and closes, prefixed with its endpoints, for the file's notes. */
+    static List<String> notes(Conversation c) {
+        List<String> out = new ArrayList<>();
+        String who = c.client() + " -> " + c.server() + ": ";
+        if (c.sni() != null) {
+            out.add(who + "TLS server name " + c.sni());
         }
-        if (failure != null) {
-            out.add(failure);
+        for (String n : c.notes()) {
+            out.add(who + n);
+        }
+        for (Close cl : c.closes()) {
+            out.add(who + cl.description());
         }
         return out;
     }

@@ -154,6 +154,14 @@ class DecodePcapCommandTest {
     }
 
     @Test
+    void with_lang_zh_cn_findings_and_the_diagnosis_are_chinese_as_in_decode() throws Exception {
+        assertThat(run("decode", "--lang", "zh-CN", "--pcap", file("mixed.pcapng", CaptureFixtures.mixed())))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("    diagnosis: Remaining Length 被写成了 4 字节")
+                .doesNotContain("Remaining Length written as 4 bytes");
+    }
+
+    @Test
     void port_restricts_the_reading_to_those_ports() throws Exception {
         assertThat(run("decode", "--pcap", file("mixed.pcapng", CaptureFixtures.mixed()), "--json", "--port",
                 "8883", "1883")).isEqualTo(0);

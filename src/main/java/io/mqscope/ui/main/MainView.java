@@ -6,6 +6,7 @@ import io.mqscope.ui.ThemeSwitcher;
 import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.capture.CaptureView;
 import io.mqscope.ui.connections.ConnectionsView;
 import io.mqscope.ui.messages.MessagesView;
 import io.mqscope.ui.packets.PacketsView;
@@ -22,6 +23,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -129,6 +132,7 @@ public final class MainView {
         SplitPane.setResizableWithParent(left, false);
 
         BorderPane bp = new BorderPane(main);
+        CaptureView.acceptDrops(bp, this::openCapture);
         bp.setTop(header());
         bp.setBottom(statusBar());
         return bp;
@@ -141,6 +145,17 @@ public final class MainView {
         title.setGraphic(new FontIcon(Feather.ACTIVITY));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        MenuButton file = new MenuButton(I18n.t("header.file"));
+        file.setId("fileMenu");
+        MenuItem openCapture = new MenuItem(I18n.t("capture.openMenu"), new FontIcon(Feather.FOLDER));
+        openCapture.setId("openCaptureItem");
+        openCapture.setOnAction(e -> {
+            java.io.File f = CaptureView.choose(stage);
+            if (f != null) {
+                openCapture(f);
+            }
+        });
+        file.getItems().add(openCapture);
         Button paste = Controls.button("header.pasteBytes", Feather.CLIPBOARD);
         paste.setId("pasteBytesButton");
         paste.setOnAction(e -> PasteBytesView.open(stage));
@@ -153,7 +168,7 @@ public final class MainView {
             UiSettings s = vm.settings();
             apply(new UiSettings(s.locale(), !s.dark(), s.maxMessages(), s.maxPackets(), s.defaultView()));
         });
-        HBox h = new HBox(8, title, grow, paste, settingsButton, theme);
+        HBox h = new HBox(8, title, grow, file, paste, settingsButton, theme);
         h.setAlignment(Pos.CENTER_LEFT);
         h.setPadding(new Insets(6, 10, 6, 10));
         h.getStyleClass().add("app-header");
@@ -209,6 +224,12 @@ public final class MainView {
         build(s);
         vm.saveSettings(s);
         pump.start();
+    }
+
+    /** File → Open capture… and a capture dropped on the window: the capture in a window of its own. */
+    public CaptureView openCapture(java.io.File file) {
+        UiSettings s = vm.settings();
+        return CaptureView.open(stage, tasks, s.maxPackets(), s.dark(), file);
     }
 
     public MainViewModel viewModel() {

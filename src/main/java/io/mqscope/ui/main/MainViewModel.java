@@ -1,5 +1,7 @@
 package io.mqscope.ui.main;
 
+import io.mqscope.capture.Endpoint;
+import io.mqscope.capture.Transport;
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.SavedSubscription;
@@ -18,6 +20,7 @@ import io.mqscope.ui.connections.ConnectionsViewModel;
 import io.mqscope.ui.live.LiveConnection;
 import io.mqscope.ui.messages.MessagesViewModel;
 import io.mqscope.ui.messages.PayloadViewModel;
+import io.mqscope.ui.capture.SessionPcapng;
 import io.mqscope.ui.packets.PacketsViewModel;
 import io.mqscope.ui.publisher.PublisherViewModel;
 import io.mqscope.ui.settings.SettingsFile;
@@ -116,6 +119,10 @@ public final class MainViewModel {
             log.packets().entries().clear();
             log.frames().clear();
         });
+        Profile profile = e.profile();
+        packets.setPcapngSource(events -> SessionPcapng.conversations(new Endpoint("mqscope", 0),
+                new Endpoint(profile.host(), profile.port()), tr.webSocket() ? Transport.WS
+                        : tr.secure() ? Transport.TLS : Transport.TCP, events));
         subscriptions.bind(e.profile().subscriptions(), s -> withSession(e, ss -> ss.subscribe(s)),
                 f -> withSession(e, ss -> ss.unsubscribe(f)),
                 list -> connections.put(e.profile().toBuilder().subscriptions(list).build()));

@@ -64,6 +64,11 @@ public final class PacketsView {
         clear.setOnAction(e -> vm.clear());
         Button export = Controls.button("packets.export", Feather.UPLOAD);
         export.setOnAction(e -> export());
+        Button pcapng = Controls.button("packets.exportPcapng", Feather.SHARE);
+        pcapng.setId("exportPcapng");
+        pcapng.setTooltip(new javafx.scene.control.Tooltip(I18n.t("packets.exportPcapngTitle")));
+        pcapng.disableProperty().bind(vm.pcapngAvailableProperty().not());
+        pcapng.setOnAction(e -> exportPcapng());
         CheckBox frames = new CheckBox(I18n.t("packets.wsFrames"));
         frames.setId("showWsFrames");
         frames.selectedProperty().bindBidirectional(vm.showFramesProperty());
@@ -71,7 +76,7 @@ public final class PacketsView {
         frames.visibleProperty().bind(vm.webSocketProperty());
         // wraps to a second line in a narrow window instead of pushing buttons out of sight
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, dir, type, withFindings, frames,
-                pause, clear, export, exportError());
+                pause, clear, export, pcapng, exportError(), exportDone());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
 
@@ -137,6 +142,13 @@ public final class PacketsView {
         Label l = Controls.errorLabel();
         l.setId("packetsExportError");
         l.textProperty().bind(vm.exportErrorProperty());
+        return l;
+    }
+
+    private Label exportDone() {
+        Label l = new Label();
+        l.setId("packetsExportDone");
+        l.textProperty().bind(vm.exportDoneProperty());
         return l;
     }
 
@@ -224,6 +236,16 @@ public final class PacketsView {
         File f = fc.showSaveDialog(owner);
         if (f != null) {
             vm.export(f);
+        }
+    }
+
+    private void exportPcapng() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.t("packets.exportPcapngTitle"));
+        fc.setInitialFileName("mqscope.pcapng");
+        File f = fc.showSaveDialog(owner);
+        if (f != null) {
+            vm.exportPcapng(f);
         }
     }
 

@@ -2,6 +2,8 @@ package io.mqscope.ui.packets;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.mqscope.capture.Conversation;
+import io.mqscope.capture.PcapngExport;
 import io.mqscope.store.PacketJson;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
@@ -11,14 +13,17 @@ import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.PacketType;
+import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -44,6 +49,9 @@ public final class PacketsViewModel {
     private final BooleanProperty webSocket = new SimpleBooleanProperty();
     private final BooleanProperty showFrames = new SimpleBooleanProperty();
     private final StringProperty exportError = new SimpleStringProperty("");
+    private final StringProperty exportDone = new SimpleStringProperty("");
+    private final BooleanProperty pcapngAvailable = new SimpleBooleanProperty();
+    private Function<List<PacketEvent>, List<Conversation>> pcapng;
     private final TaskExecutor tasks;
     private final int maxVisible;
     private Supplier<List<PacketEvent>> source = List::of;
@@ -213,6 +221,38 @@ public final class PacketsViewModel {
         }
     }
 
+    /**
+     * Makes "Export pcapng" write the connection's packets (all of them, not only the shown ones) as the
+     * conversations {@code conversations} makes of them; without it the button is disabled.
+     */
+    public void setPcapngSource(Function<List<PacketEvent>, List<Conversation>> conversations) {
+        this.pcapng = conversations;
+        pcapngAvailable.set(conversations != null);
+    }
+
+    /**
+     * Writes the connection's packets as pcapng ({@link PcapngExport}: synthetic TCP, findings as packet comments)
+     * on the I/O executor, from a snapshot taken here; passwords masked unless the inspector shows them.
+     */
+    public void exportPcapng(File file) {
+        Function<List<PacketEvent>, List<Conversation>> convert = pcapng;
+        if (convert == null) {
+            return;
+        }
+        List<PacketEvent> all = List.copyOf(source.get());
+        boolean showSecrets = detail.showSecretsProperty().get();
+        exportError.set("");
+        exportDone.set("");
+        BackgroundTask.wrapAction(() -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.toPath()), 1 << 16)) {
+                PcapngExport.write(out, convert.apply(all), showSecrets);
+            }
+        }).onSuccess(v -> exportDone.set(I18n.t("packets.exportPcapngDone", all.size(), file.getName())))
+                .onFailure(e -> exportError.set(I18n.t("packets.exportFailed", e.getMessage()))).executeWith(tasks);
+    }
+
+    public BooleanProperty pcapngAvailableProperty() { return pcapngAvailable; }
+    public StringProperty exportDoneProperty() { return exportDone; }
     public ObservableList<PacketEvent> visible() { return visible; }
     public StringProperty exportErrorProperty() { return exportError; }
     public ObservableList<WebSocketFrameEvent> frames() { return frames; }

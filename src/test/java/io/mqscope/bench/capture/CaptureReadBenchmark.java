@@ -55,7 +55,8 @@ public final class CaptureReadBenchmark {
         return "unknown";
     }
 
-    private static void write(Path file, long bytes) throws IOException {
+    /** The synthetic capture, about {@code bytes} long (also used by DecodePcapMemoryTest). */
+    public static void write(Path file, long bytes) throws IOException {
         byte[] topic = "sensors/plant-7/line-3/temperature".getBytes();
         ByteBuffer pub = ByteBuffer.allocate(200);
         int body = 200 - 3;

@@ -1,0 +1,139 @@
+package io.mqscope.cli;
+
+import io.mqscope.capture.CaptureReader;
+import io.mqscope.capture.CapturedPacket;
+import io.mqscope.capture.Conversation;
+import io.mqscope.capture.Gap;
+import io.mqscope.capture.StreamFinding;
+import io.mqscope.capture.WsFrame;
+import io.mqscope.wire.Finding;
+import io.mqscope.wire.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sections of a {@code decode --pcap} report, rendered while the capture is read: each packet and WebSocket
+ * message is turned into its text (or JSON) as soon as the reader hands it over and parked in a {@link PcapSpill}
+ * run; when a conversation ends, what follows its packets is rendered too and only its endpoints stay on the heap.
+ * So the heap holds per conversation a few small objects, never its packets, however large the capture.
+ */
+final class PcapSections implements CaptureReader.Listener {
+
+    /** One conversation's part of the report. */
+    static final class Section {
+        final long id;
+        /** The conversation without its lists (filled in when it ends). */
+        Conversation head;
+        final PcapSpill.Run packets;
+        /** Text: the WebSocket messages with a detail line. JSON: every WebSocket message. */
+        final PcapSpill.Run ws;
+        /** Text: gaps, stream findings, closes and notes. JSON: the stream findings. */
+        final PcapSpill.Run tail;
+        /** JSON only: the gaps, then the remarks that go to the file's notes. */
+        final PcapSpill.Run gaps;
+        final PcapSpill.Run notes;
+        final WsMessage.Tally tally = new WsMessage.Tally();
+        private final WsMessage.Grouping grouping;
+        boolean errors;
+
+        Section(long id, PcapSpill spill, boolean json) {
+            this.id = id;
+            this.packets = spill.run();
+            this.ws = spill.run();
+            this.tail = spill.run();
+            this.gaps = json ? spill.run() : null;
+            this.notes = json ? spill.run() : null;
+            this.grouping = new WsMessage.Grouping(m -> {
+                tally.add(m);
+                if (json) {
+                    ws.add(nanos(m.time()), DecodePcapJson.wsMessage(m));
+                } else if (!m.detail().isEmpty()) {
+                    ws.add(nanos(m.time()), "    " + m.from().peer() + " " + m.type() + " " + m.detail()
+                            + System.lineSeparator());
+                }
+            });
+        }
+    }
+
+    private final PcapSpill spill;
+    private final boolean json;
+    private final boolean showSecrets;
+    private final Map<Long, Section> open = new HashMap<>();
+    private final List<Section> done = new ArrayList<>();
+
+    PcapSections(PcapSpill spill, boolean json, boolean showSecrets) {
+        this.spill = spill;
+        this.json = json;
+        this.showSecrets = showSecrets;
+    }
+
+    private Section section(long id) {
+        return open.computeIfAbsent(id, i -> new Section(i, spill, json));
+    }
+
+    @Override
+    public void packet(long id, Instant start, CapturedPacket packet) {
+        Section s = section(id);
+        if (!s.errors) {
+            for (Finding f : packet.packet().findings()) {
+                s.errors |= isError(f);
+            }
+        }
+        s.packets.add(nanos(packet.time()), json ? DecodePcapJson.packet(packet, showSecrets)
+                : DecodePcap.packet(start, packet));
+    }
+
+    @Override
+    public void frame(long id, WsFrame frame) {
+        section(id).grouping.add(frame);
+    }
+
+    @Override
+    public void conversation(long id, Conversation c) {
+        Section s = section(id);
+        open.remove(id);
+        s.grouping.end();
+        s.errors |= c.findings().stream().map(StreamFinding::finding).anyMatch(PcapSections::isError);
+        if (json) {
+            for (StreamFinding f : c.findings()) {
+                s.tail.add(0, DecodePcapJson.finding(f));
+            }
+            for (Gap g : c.gaps()) {
+                s.gaps.add(0, DecodePcapJson.gap(g));
+            }
+            DecodePcapJson.notes(c).forEach(n -> s.notes.add(0, n));
+        } else {
+            String tail = DecodePcap.tail(c);
+            if (!tail.isEmpty()) {
+                s.tail.add(0, tail);
+            }
+        }
+        s.head = new Conversation(c.client(), c.server(), c.transport(), c.start(), c.sni(), List.of(),
+                c.packetCount(), List.of(), List.<StreamFinding>of(), List.of(), List.of(), List.of(),
+                c.retransmissions());
+        done.add(s);
+    }
+
+    /** The finished sections by the conversations' start, those that started together in order of appearance. */
+    List<Section> sections() {
+        List<Section> out = new ArrayList<>(done);
+        out.sort(Comparator.comparing((Section s) -> s.head.start()).thenComparingLong(s -> s.id));
+        return out;
+    }
+
+    static boolean hasErrors(List<Section> sections) {
+        return sections.stream().anyMatch(s -> s.errors);
+    }
+
+    static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static boolean isError(Finding f) {
+        return f.severity() == Severity.ERROR;
+    }
+}

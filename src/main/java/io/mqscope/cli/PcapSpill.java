@@ -1,0 +1,285 @@
+package io.mqscope.cli;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The lines of a {@code decode --pcap} report while the capture is still being read. The report can only be
+ * written at the end (its first line counts the conversations, which are ordered by start, and their packets are
+ * spread over the whole file), so a large capture's rendered packets are parked in one temporary file instead of the
+ * heap: records are held in memory up to a budget shared by all {@link Run}s (counted by the buffers' sizes), then
+ * appended to the file in blocks.
+ * The heap keeps a few numbers per block. The file is created only when the budget is first exceeded and deleted on
+ * {@link #close()}.
+ */
+final class PcapSpill implements Closeable {
+    /** Bytes of records all runs together hold in memory. */
+    static final int BUDGET = 16 << 20;
+    /** Bytes one run holds before it writes them out on its own. */
+    static final int RUN_LIMIT = 256 << 10;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final int budget;
+    private final int runLimit;
+    private final Set<Run> dirty = new LinkedHashSet<>();
+    private FileChannel file;
+    private long fileEnd;
+    private long buffered;
+
+    PcapSpill() {
+        this(BUDGET, RUN_LIMIT);
+    }
+
+    /** Small limits let tests drive every path with small captures. */
+    PcapSpill(int budget, int runLimit) {
+        this.budget = budget;
+        this.runLimit = runLimit;
+    }
+
+    Run run() {
+        return new Run();
+    }
+
+    /** Bytes the runs' buffers hold now. */
+    long buffered() {
+        return buffered;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (file != null) {
+            file.close();
+        }
+    }
+
+    private long write(byte[] b, int len) {
+        try {
+            if (file == null) {
+                Path p = Files.createTempFile("mqscope-decode-", ".spill");
+                file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+            }
+            long at = fileEnd;
+            ByteBuffer bb = ByteBuffer.wrap(b, 0, len);
+            while (bb.hasRemaining()) {
+                fileEnd += file.write(bb, fileEnd);
+            }
+            return at;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes out every run's records once the buffers together hold more than the budget. */
+    private void checkBudget() {
+        if (buffered > budget) {
+            for (Run r : List.copyOf(dirty)) {
+                r.flush();
+            }
+            dirty.clear();
+        }
+    }
+
+    /** A record: when it happened (the sort key), its place among the records of its run, and its text. */
+    private record Rec(long time, byte[] text) {
+    }
+
+    /** Records already in time order: blocks of the file, then what is still in memory. */
+    private final class Segment {
+        private final List<long[]> blocks = new ArrayList<>();
+        private byte[] buf = EMPTY;
+        private int len;
+
+        void append(long time, byte[] text) {
+            int need = len + 12 + text.length;
+            if (buf.length < need) {
+                int old = buf.length;
+                buf = Arrays.copyOf(buf, Math.max(need, Math.max(256, buf.length * 2)));
+                buffered += buf.length - old;
+            }
+            ByteBuffer.wrap(buf, len, 12).putLong(time).putInt(text.length);
+            System.arraycopy(text, 0, buf, len + 12, text.length);
+            len = need;
+        }
+
+        /** Writes what is in memory as one block and lets the buffer go. */
+        void flush() {
+            flush(false);
+        }
+
+        /**
+         * @param keep keep the buffer for more records (a busy run writing itself out); it still counts against
+         *             the budget
+         */
+        void flush(boolean keep) {
+            if (len > 0) {
+                blocks.add(new long[] {write(buf, len), len});
+                len = 0;
+            }
+            if (!keep) {
+                buffered -= buf.length;
+                buf = EMPTY;
+            }
+        }
+
+        Cursor cursor(int order) {
+            return new Cursor(this, order);
+        }
+    }
+
+    /** Reads one segment's records in order, one block in memory at a time. */
+    private final class Cursor {
+        private final Segment segment;
+        private final int order;
+        private int block;
+        private byte[] data;
+        private int pos;
+        private int end;
+        long time;
+        String text;
+
+        Cursor(Segment segment, int order) {
+            this.segment = segment;
+            this.order = order;
+        }
+
+        /** Moves to the next record; false at the end. */
+        boolean next() {
+            while (pos >= end) {
+                if (block < segment.blocks.size()) {
+                    long[] b = segment.blocks.get(block++);
+                    data = read(b[0], (int) b[1]);
+                    end = data.length;
+                } else if (block == segment.blocks.size() && segment.len > 0) {
+                    block++;
+                    data = segment.buf;
+                    end = segment.len;
+                } else {
+                    return false;
+                }
+                pos = 0;
+            }
+            ByteBuffer bb = ByteBuffer.wrap(data, pos, 12);
+            time = bb.getLong();
+            int n = bb.getInt();
+            text = new String(data, pos + 12, n, StandardCharsets.UTF_8);
+            pos += 12 + n;
+            return true;
+        }
+
+        private byte[] read(long at, int n) {
+            byte[] b = new byte[n];
+            ByteBuffer bb = ByteBuffer.wrap(b);
+            try {
+                while (bb.hasRemaining()) {
+                    if (file.read(bb, at + bb.position()) < 0) {
+                        throw new IOException("the report's temporary file ended early");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return b;
+        }
+    }
+
+    /**
+     * Records given in the order they were produced, read back ordered by time, records of the same time in the
+     * order they were produced (what a stable sort of the whole list gives). Records that come in time order go to
+     * one segment; one earlier than the last (a packet handed over only at a gap or at the end of a stream) waits
+     * among the late ones, which are sorted and written out as a segment of their own when they grow. Reading
+     * merges the segments; a tie goes to the older segment, since a record that came in time order and has the time
+     * of a late one was produced before it.
+     */
+    final class Run {
+        private final List<Segment> segments = new ArrayList<>(List.of(new Segment()));
+        private final List<Rec> late = new ArrayList<>();
+        private long lateBytes;
+        private long lastTime = Long.MIN_VALUE;
+        private long count;
+
+        void add(long time, String text) {
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            count++;
+            if (time >= lastTime) {
+                lastTime = time;
+                Segment main = segments.get(0);
+                main.append(time, b);
+                if (main.len > runLimit) {
+                    main.flush(true);
+                }
+            } else {
+                late.add(new Rec(time, b));
+                lateBytes += 12 + b.length;
+                buffered += 12 + b.length;
+                if (lateBytes > runLimit) {
+                    spillLate();
+                }
+            }
+            dirty.add(this);
+            checkBudget();
+        }
+
+        long size() {
+            return count;
+        }
+
+        private void flush() {
+            segments.get(0).flush();
+            spillLate();
+        }
+
+        private void spillLate() {
+            if (late.isEmpty()) {
+                return;
+            }
+            Segment s = new Segment();
+            late.sort((x, y) -> Long.compare(x.time, y.time));
+            late.forEach(r -> s.append(r.time, r.text));
+            s.flush();
+            segments.add(s);
+            buffered -= lateBytes;
+            late.clear();
+            lateBytes = 0;
+        }
+
+        /** Every record, by time, ties in the order they were added. */
+        void forEach(Consumer<String> sink) {
+            List<Segment> all = new ArrayList<>(segments);
+            if (!late.isEmpty()) {
+                Segment s = new Segment();
+                late.stream().sorted((x, y) -> Long.compare(x.time, y.time)).forEach(r -> s.append(r.time, r.text));
+                all.add(s);
+            }
+            PriorityQueue<Cursor> queue = new PriorityQueue<>((x, y) -> x.time != y.time
+                    ? Long.compare(x.time, y.time) : Integer.compare(x.order, y.order));
+            for (int i = 0; i < all.size(); i++) {
+                Cursor c = all.get(i).cursor(i);
+                if (c.next()) {
+                    queue.add(c);
+                }
+            }
+            while (!queue.isEmpty()) {
+                Cursor c = queue.poll();
+                sink.accept(c.text);
+                if (c.next()) {
+                    queue.add(c);
+                }
+            }
+        }
+    }
+}
