@@ -24,6 +24,10 @@ import java.util.Map;
  * {@link CheckRun}.
  */
 public final class BrokerCheck {
+    /** Every stage in order; proxy only has a row when the profile uses one. */
+    public static final List<String> STAGES = List.of("dns", "tcp", "tls", "websocket", "mqtt", "subscribe",
+            "publish");
+
     private final String url;
     private final Profile profile;
     private final CheckRun run;
@@ -48,11 +52,17 @@ public final class BrokerCheck {
             if (go) {
                 new MqttStage(run).run();
             }
+            if (run.connack != null) {
+                PacketChannel channel = run.channel();
+                int level = profile.mqttVersion().level();
+                new PubSubStage(run, channel, level, run.connack).run();
+                disconnect(channel, level);
+            }
         } finally {
             closeQuietly(run.socket);
         }
         // every stage has its row: the ones after a failure say why they did not run
-        for (String name : List.of("dns", "tcp", "tls", "websocket", "mqtt")) {
+        for (String name : STAGES) {
             if (stages.stream().noneMatch(s -> s.stage().equals(name))) {
                 stages.add(new StageResult(name, Status.SKIP, 0, run.words.text("skip.after_failure",
                         stages.get(stages.size() - 1).stage()), Map.of()));
@@ -104,6 +114,15 @@ public final class BrokerCheck {
         } catch (IOException e) {
             return run.fail("tcp", t0, String.valueOf(e.getMessage()), facts, "tcp.failed", profile.host(),
                     profile.port(), e.getMessage());
+        }
+    }
+
+    /** A normal DISCONNECT (3.1.1 §3.14; 5.0 §3.14 with reason 0x00) so the broker logs a clean end. */
+    private static void disconnect(PacketChannel channel, int level) {
+        try {
+            channel.send(level == 5 ? new byte[] {(byte) 0xE0, 1, 0} : new byte[] {(byte) 0xE0, 0});
+        } catch (IOException e) {
+            // the check is over; a broker that closed first is fine
         }
     }
 

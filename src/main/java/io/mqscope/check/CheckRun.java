@@ -29,6 +29,8 @@ final class CheckRun {
     SSLContext tlsContext;
     InputStream in;
     OutputStream out;
+    /** The CONNACK's properties (empty for 3.1.1) once the mqtt stage passed, else null. */
+    Map<String, Object> connack;
 
     CheckRun(Profile profile, int timeoutMillis, Words words, Instant now) {
         this.profile = profile;
@@ -46,6 +48,11 @@ final class CheckRun {
         stages.add(new StageResult(stage, Status.FAIL, ms(t0), detail, facts));
         verdict = words.verdict(stage, id, args);
         return false;
+    }
+
+    /** MQTT packets over the connection as the earlier stages left it. */
+    PacketChannel channel() {
+        return new PacketChannel(socket, in, out, profile.transport().webSocket());
     }
 
     String scheme() {

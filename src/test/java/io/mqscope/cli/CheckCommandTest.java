@@ -67,7 +67,7 @@ class CheckCommandTest {
         assertTrue(r.out().contains("  dns       ok"), r.out());
         assertTrue(r.out().contains("不受信任"), r.out());
         assertTrue(r.out().contains("失败阶段：tls"), r.out());
-        assertEquals(5 + 4, r.out().lines().count(), r.out());
+        assertEquals(7 + 4, r.out().lines().count(), r.out());
     }
 
     @Test
