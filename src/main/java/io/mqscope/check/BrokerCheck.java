@@ -18,15 +18,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code mqscope check}: proves a broker stage by stage (dns, tcp, tls, websocket, mqtt) over plain JDK sockets, so
- * each stage's facts are observable, and names the first failure with its cause and fix. One check is one thread.
- * The dns and tcp stages live here; tls, websocket and mqtt each have their own class over the shared
- * {@link CheckRun}.
+ * {@code mqscope check}: proves a broker stage by stage (dns, tcp, proxy, tls, websocket, mqtt, subscribe, publish)
+ * over plain JDK sockets, so each stage's facts are observable, and names the first failure with its cause and fix.
+ * One check is one thread. The dns, tcp and proxy stages live here; the others have their own classes over the
+ * shared {@link CheckRun}.
  */
 public final class BrokerCheck {
     /** Every stage in order; proxy only has a row when the profile uses one. */
     public static final List<String> STAGES = List.of("dns", "tcp", "tls", "websocket", "mqtt", "subscribe",
             "publish");
+    private static final List<String> PROXIED_STAGES = List.of("dns", "tcp", "proxy", "tls", "websocket", "mqtt",
+            "subscribe", "publish");
 
     private final String url;
     private final Profile profile;
@@ -46,7 +48,7 @@ public final class BrokerCheck {
     private CheckReport run() {
         List<StageResult> stages = run.stages;
         try {
-            boolean go = dns() && tcp();
+            boolean go = dns() && tcp() && proxy();
             go = go && new TlsStage(run).run();
             go = go && new WebSocketStage(run).run();
             if (go) {
@@ -62,10 +64,11 @@ public final class BrokerCheck {
             closeQuietly(run.socket);
         }
         // every stage has its row: the ones after a failure say why they did not run
-        for (String name : STAGES) {
+        String failed = run.verdict != null ? run.verdict.stage() : stages.get(stages.size() - 1).stage();
+        for (String name : ProxyTunnel.used(profile.proxy()) ? PROXIED_STAGES : STAGES) {
             if (stages.stream().noneMatch(s -> s.stage().equals(name))) {
-                stages.add(new StageResult(name, Status.SKIP, 0, run.words.text("skip.after_failure",
-                        stages.get(stages.size() - 1).stage()), Map.of()));
+                stages.add(new StageResult(name, Status.SKIP, 0, run.words.text("skip.after_failure", failed),
+                        Map.of()));
             }
         }
         return new CheckReport(url, stages, run.verdict, run.warnings);
@@ -75,15 +78,29 @@ public final class BrokerCheck {
         long t0 = System.nanoTime();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("host", profile.host());
+        Profile.ProxySettings proxy = profile.proxy();
+        if (ProxyTunnel.used(proxy)) {
+            // the proxy resolves the broker's name; ours only says whether this machine could too
+            facts.put("proxy", proxy.host());
+            try {
+                facts.put("broker_addresses", addresses(InetAddress.getAllByName(profile.host()), facts, "_"));
+            } catch (UnknownHostException e) {
+                facts.put("broker_addresses", "(not resolved here: the proxy resolves it)");
+            }
+            try {
+                InetAddress[] all = InetAddress.getAllByName(proxy.host());
+                addresses(all, facts, "proxy_");
+                facts.put("used", all[0].getHostAddress());
+                run.address = new InetSocketAddress(all[0], proxy.port());
+                return run.ok("dns", t0, all[0].getHostAddress() + " (proxy)", facts);
+            } catch (UnknownHostException e) {
+                return run.fail("dns", t0, String.valueOf(e.getMessage()), facts, "dns.unknown_proxy_host",
+                        proxy.host());
+            }
+        }
         try {
             InetAddress[] all = InetAddress.getAllByName(profile.host());
-            List<String> v4 = new ArrayList<>();
-            List<String> v6 = new ArrayList<>();
-            for (InetAddress a : all) {
-                (a instanceof Inet4Address ? v4 : v6).add(a.getHostAddress());
-            }
-            facts.put("ipv4", v4);
-            facts.put("ipv6", v6);
+            addresses(all, facts, "");
             facts.put("used", all[0].getHostAddress());
             run.address = new InetSocketAddress(all[0], profile.port());
             return run.ok("dns", t0, all[0].getHostAddress(), facts);
@@ -92,10 +109,68 @@ public final class BrokerCheck {
         }
     }
 
+    /** Puts the IPv4 and IPv6 addresses under {@code prefix}ipv4 / ipv6 (none with "_": returns them all). */
+    private static List<String> addresses(InetAddress[] all, Map<String, Object> facts, String prefix) {
+        List<String> v4 = new ArrayList<>();
+        List<String> v6 = new ArrayList<>();
+        for (InetAddress a : all) {
+            (a instanceof Inet4Address ? v4 : v6).add(a.getHostAddress());
+        }
+        if (!prefix.equals("_")) {
+            facts.put(prefix + "ipv4", v4);
+            facts.put(prefix + "ipv6", v6);
+        }
+        List<String> both = new ArrayList<>(v4);
+        both.addAll(v6);
+        return both;
+    }
+
+    /** The proxy row when the profile uses one: the tunnel to the broker and the proxy's answer. */
+    private boolean proxy() {
+        Profile.ProxySettings proxy = profile.proxy();
+        if (!ProxyTunnel.used(proxy)) {
+            return true;
+        }
+        long t0 = System.nanoTime();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        String type = ProxyTunnel.socks(proxy) ? "socks5" : "http";
+        String where = proxy.host() + ":" + proxy.port();
+        String target = profile.host() + ":" + profile.port();
+        facts.put("type", type);
+        facts.put("proxy", where);
+        facts.put("target", target);
+        facts.put("authentication", proxy.username() != null && !proxy.username().isEmpty());
+        try {
+            ProxyTunnel.Answer a = ProxyTunnel.open(run.in, run.out, proxy, profile.host(), profile.port());
+            facts.put("answer", a.answer());
+            if (a.ok()) {
+                return run.ok("proxy", t0, a.answer(), facts);
+            }
+            Object[] args = new Object[2 + a.args().length];
+            args[0] = where;
+            args[1] = target;
+            System.arraycopy(a.args(), 0, args, 2, a.args().length);
+            return run.fail("proxy", t0, a.answer(), facts, a.problem(), args);
+        } catch (SocketTimeoutException e) {
+            return run.fail("proxy", t0, "timeout", facts, "proxy.timeout", where, target,
+                    run.timeoutMillis / 1000.0);
+        } catch (IOException e) {
+            facts.put("error", String.valueOf(e.getMessage()));
+            return run.fail("proxy", t0, String.valueOf(e.getMessage()), facts, "proxy.closed", where, target,
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
     private boolean tcp() {
         long t0 = System.nanoTime();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("address", run.address.getAddress().getHostAddress() + ":" + run.address.getPort());
+        boolean proxied = ProxyTunnel.used(profile.proxy());
+        String host = proxied ? profile.proxy().host() : profile.host();
+        int port = run.address.getPort();
+        if (proxied) {
+            facts.put("to", "proxy");
+        }
         run.socket = new Socket();
         try {
             run.socket.connect(run.address, run.timeoutMillis);
@@ -106,14 +181,14 @@ public final class BrokerCheck {
             facts.put("connect_ms", CheckRun.ms(t0));
             return run.ok("tcp", t0, "connected", facts);
         } catch (ConnectException e) {
-            return run.fail("tcp", t0, String.valueOf(e.getMessage()), facts, "tcp.refused", profile.host(),
-                    profile.port());
+            return run.fail("tcp", t0, String.valueOf(e.getMessage()), facts, proxied ? "tcp.proxy_refused"
+                    : "tcp.refused", host, port);
         } catch (SocketTimeoutException e) {
-            return run.fail("tcp", t0, "timeout", facts, "tcp.timeout", profile.host(), profile.port(),
-                    run.timeoutMillis / 1000.0);
+            return run.fail("tcp", t0, "timeout", facts, proxied ? "tcp.proxy_timeout" : "tcp.timeout", host,
+                    port, run.timeoutMillis / 1000.0);
         } catch (IOException e) {
-            return run.fail("tcp", t0, String.valueOf(e.getMessage()), facts, "tcp.failed", profile.host(),
-                    profile.port(), e.getMessage());
+            return run.fail("tcp", t0, String.valueOf(e.getMessage()), facts, "tcp.failed", host, port,
+                    e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mqscope.check;
 
 import io.mqscope.profile.Profile;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -48,6 +49,29 @@ final class CheckRun {
         stages.add(new StageResult(stage, Status.FAIL, ms(t0), detail, facts));
         verdict = words.verdict(stage, id, args);
         return false;
+    }
+
+    /**
+     * A fresh connection to the broker for a probe: to {@link #address}, then through the profile's proxy when it
+     * has one (the address is then the proxy's).
+     */
+    Socket openConnection() throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(address, timeoutMillis);
+            s.setSoTimeout(timeoutMillis);
+            if (ProxyTunnel.used(profile.proxy())) {
+                ProxyTunnel.Answer a = ProxyTunnel.open(s.getInputStream(), s.getOutputStream(), profile.proxy(),
+                        profile.host(), profile.port());
+                if (!a.ok()) {
+                    throw new IOException("the proxy refused: " + a.answer());
+                }
+            }
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /** MQTT packets over the connection as the earlier stages left it. */

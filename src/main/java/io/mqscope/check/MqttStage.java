@@ -150,7 +150,7 @@ final class MqttStage {
             return;
         }
         if (!profile.transport().secure() && !profile.transport().webSocket()) {
-            PortSniffer.Speaks speaks = new PortSniffer(run.address, run.timeoutMillis)
+            PortSniffer.Speaks speaks = new PortSniffer(run)
                     .sniff(PortSniffer.Speaks.MQTT);
             facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
             if (speaks == PortSniffer.Speaks.TLS) {

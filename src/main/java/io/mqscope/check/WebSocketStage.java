@@ -96,7 +96,7 @@ final class WebSocketStage {
             }
             return run.fail("websocket", t0, msg, facts, "ws.closed", profile.port(), msg);
         }
-        PortSniffer.Speaks speaks = new PortSniffer(run.address, run.timeoutMillis).sniff(PortSniffer.Speaks.HTTP);
+        PortSniffer.Speaks speaks = new PortSniffer(run).sniff(PortSniffer.Speaks.HTTP);
         facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
         return switch (speaks) {
             case TLS -> run.fail("websocket", t0, msg, facts, "ws.port_speaks_tls", profile.port());
