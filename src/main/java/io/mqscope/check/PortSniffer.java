@@ -10,7 +10,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * What a port speaks when it closed or reset our connection without an answer: each probe opens a fresh connection
- * (through the proxy, if any) and sends one opening (a TLS ClientHello, an MQTT CONNECT, an HTTP upgrade request) and looks at the first reply.
+ * (through the proxy, if any), sends one opening (a TLS ClientHello, an MQTT CONNECT, an HTTP request) and looks at
+ * the first reply.
  */
 final class PortSniffer {
     enum Speaks { TLS, MQTT, HTTP, UNKNOWN }
