@@ -34,30 +34,53 @@ public final class BrokerCheck {
     private final Profile profile;
     private final CheckRun run;
 
-    private BrokerCheck(Profile profile, String url, Duration timeout, Locale locale, Instant now) {
+    private final CheckOptions options;
+
+    private BrokerCheck(Profile profile, String url, CheckOptions options, Instant now) {
         this.profile = profile;
         this.url = url;
-        this.run = new CheckRun(profile, (int) Math.max(1, timeout.toMillis()), new Words(locale), now);
+        this.options = options;
+        this.run = new CheckRun(profile, (int) Math.max(1, options.timeout().toMillis()), new Words(options.locale()),
+                now);
     }
 
     /** Runs every stage that can run and returns the report; never throws for a broker's behaviour. */
     public static CheckReport run(Profile profile, String url, Duration timeout, Locale locale) {
-        return new BrokerCheck(profile, url, timeout, locale, Instant.now()).run();
+        return run(profile, url, CheckOptions.of(timeout, locale));
+    }
+
+    /** As {@link #run(Profile, String, Duration, Locale)}, with the mini-program rules and progress as asked. */
+    public static CheckReport run(Profile profile, String url, CheckOptions options) {
+        return new BrokerCheck(profile, url, options, Instant.now()).run();
+    }
+
+    /** Tells the listener of the rows so far; a listener's failure never ends the check. */
+    private boolean progress(boolean go) {
+        try {
+            options.progress().accept(List.copyOf(run.stages));
+        } catch (RuntimeException e) {
+            // the report is still complete at the end
+        }
+        return go;
     }
 
     private CheckReport run() {
         List<StageResult> stages = run.stages;
         try {
-            boolean go = dns() && tcp() && proxy();
-            go = go && new TlsStage(run).run();
-            go = go && new WebSocketStage(run).run();
+            boolean go = progress(dns()) && progress(tcp()) && progress(proxy());
+            go = go && progress(new TlsStage(run).run());
+            go = go && progress(new WebSocketStage(run).run());
             if (go) {
                 new MqttStage(run).run();
+                progress(true);
             }
             if (run.connack != null) {
                 PacketChannel channel = run.channel();
                 int level = profile.mqttVersion().level();
-                new PubSubStage(run, channel, level, run.connack).run();
+                PubSubStage trips = new PubSubStage(run, channel, level, run.connack);
+                if (progress(trips.subscribe())) {
+                    trips.publish();
+                }
                 disconnect(channel, level);
             }
         } finally {
@@ -71,7 +94,9 @@ public final class BrokerCheck {
                         Map.of()));
             }
         }
-        return new CheckReport(url, stages, run.verdict, run.warnings);
+        progress(true);
+        List<RuleResult> rules = options.miniprogram() ? MiniProgramRules.judge(run) : List.of();
+        return new CheckReport(url, stages, run.verdict, run.warnings, rules);
     }
 
     private boolean dns() {

@@ -2,7 +2,9 @@ package io.mqscope.cli;
 
 import io.mqscope.check.BrokerCheck;
 import io.mqscope.check.CheckJson;
+import io.mqscope.check.CheckOptions;
 import io.mqscope.check.CheckReport;
+import io.mqscope.check.RuleResult;
 import io.mqscope.check.StageResult;
 import io.mqscope.check.Words;
 import io.mqscope.payload.ParseResult;
@@ -41,6 +43,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
+
+    @Option(names = "--miniprogram", description = "Also judge the WeChat mini-program rules (wss, port 443, "
+            + "domain, public trust, full chain, TLS 1.2+, mqtt subprotocol, path, expiry).")
+    boolean miniprogram;
 
     @Option(names = "--proxy", paramLabel = "URL",
             description = "Reach the broker through a proxy: http://[user:password@]host:port or socks5://...")
@@ -85,8 +91,8 @@ public final class CheckCommand implements Callable<Integer> {
         };
         String shown = connection.url != null ? connection.url : scheme + "://" + p.host() + ":" + p.port()
                 + (p.transport().webSocket() ? p.wsPath() : "");
-        CheckReport report = BrokerCheck.run(p, masked(shown), Duration.ofMillis(
-                (long) (timeoutSeconds * 1000)), Language.locale());
+        CheckReport report = BrokerCheck.run(p, masked(shown), CheckOptions.of(Duration.ofMillis(
+                (long) (timeoutSeconds * 1000)), Language.locale()).withMiniprogram(miniprogram));
         for (String w : report.warnings()) {
             err.println(w);
         }
@@ -138,6 +144,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
             out.printf("  %-9s %-4s %5d ms  %s%s%n", s.stage(), s.status().label(), s.ms(), s.detail(),
                     facts.length() == 0 ? "" : facts.append(']'));
+        }
+        if (!r.miniprogram().isEmpty()) {
+            out.println(Words.label(locale, "miniprogram"));
+            for (RuleResult rule : r.miniprogram()) {
+                out.printf("  %-12s %-4s %s%n", rule.rule(), rule.status().label(), rule.detail());
+            }
         }
         if (r.verdict() == null) {
             out.println(Words.label(locale, "ok"));
