@@ -1,5 +1,7 @@
 package io.mqscope.check;
 
+import io.mqscope.auth.Signer;
+import io.mqscope.auth.SigningException;
 import io.mqscope.profile.Profile;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -37,11 +39,23 @@ public final class BrokerCheck {
     private final CheckOptions options;
 
     private BrokerCheck(Profile profile, String url, CheckOptions options, Instant now) {
+        Words words = new Words(options.locale());
+        String signingProblem = null;
+        if (profile.signing() != null) {
+            // vendors sign with a timestamp: fresh credentials for this connection, as the session does
+            try {
+                profile = Signer.apply(profile, Signer.sign(profile.signing(), now));
+            } catch (SigningException e) {
+                signingProblem = words.text("signing.failed", profile.signing().vendor(), e.getMessage());
+            }
+        }
         this.profile = profile;
         this.url = url;
         this.options = options;
-        this.run = new CheckRun(profile, (int) Math.max(1, options.timeout().toMillis()), new Words(options.locale()),
-                now);
+        this.run = new CheckRun(profile, (int) Math.max(1, options.timeout().toMillis()), words, now);
+        if (signingProblem != null) {
+            run.warnings.add(signingProblem);
+        }
     }
 
     /** Runs every stage that can run and returns the report; never throws for a broker's behaviour. */
