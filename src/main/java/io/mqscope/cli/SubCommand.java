@@ -345,8 +345,11 @@ public final class SubCommand implements Callable<Integer> {
         public void onState(StateChange c) {
             if (c.state() == ConnectionState.RECONNECTING) {
                 synchronized (outLock) {
-                    err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + ": "
-                            + (c.stage() == null ? "" : c.stage().label() + ": ") + c.reason());
+                    String when = c.reason() != null && c.reason().contains("; reconnecting in ")
+                            ? " (" + c.reason().substring(c.reason().indexOf("; reconnecting in ") + 2) + ")" : "";
+                    err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + when + ": "
+                            + (c.stage() == null ? "" : c.stage().label() + ": ")
+                            + CliSupport.explained(c.failure(), c.reason()));
                     err.flush();
                 }
             }
@@ -355,7 +358,7 @@ public final class SubCommand implements Callable<Integer> {
                 // connection lost and no reconnect configured
                 synchronized (outLock) {
                     err.println("mqscope sub: disconnected: " + (c.stage() == null ? "" : c.stage().label() + ": ")
-                            + c.reason());
+                            + CliSupport.explained(c.failure(), c.reason()));
                     err.flush();
                 }
                 failed = true;

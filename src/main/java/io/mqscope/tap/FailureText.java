@@ -102,6 +102,23 @@ final class FailureText {
                 return "untrusted certificate chain: not trusted by " + trust + " (" + all + ")";
             }
             X509Certificate top = chain[chain.length - 1];
+            boolean topSelfSigned = top.getSubjectX500Principal().equals(top.getIssuerX500Principal());
+            if (chain.length == 1 && topSelfSigned) {
+                return "untrusted certificate chain: " + subject(leaf) + " is self-signed (nothing vouches for it) and"
+                        + " is not trusted by " + trust;
+            }
+            // an issuer named in AIA (1.3.6.1.5.5.7.1.1) that was not sent means the server left out an intermediate;
+            // against a CA file, a missing intermediate and a wrong CA file look the same
+            if (!topSelfSigned && top.getExtensionValue("1.3.6.1.5.5.7.1.1") != null) {
+                return "untrusted certificate chain: the server sent " + chain.length + " certificate(s) without the"
+                        + " intermediate that signed " + subject(top) + " (issuer " + issuer(top) + "); the server"
+                        + " must send the full chain";
+            }
+            if (!topSelfSigned && caFile != null && !caFile.isBlank()) {
+                return "untrusted certificate chain: " + subject(top) + " issued by " + issuer(top) + " is not trusted"
+                        + " by the CA file " + caFile + ": either the CA file holds another CA, or the server left out"
+                        + " the intermediate " + issuer(top) + " (the server must send the full chain)";
+            }
             return "untrusted certificate chain: " + subject(leaf) + " issued by " + issuer(top)
                     + " is not trusted by " + trust;
         }
