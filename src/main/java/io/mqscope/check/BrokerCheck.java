@@ -68,6 +68,26 @@ public final class BrokerCheck {
         return new BrokerCheck(profile, url, options, Instant.now()).run();
     }
 
+    /**
+     * What {@code --insecure} (the app's "trust any certificate") hides: for an insecure TLS profile, one handshake
+     * judged as the tls stage judges it, and the warning naming what was skipped and what a phone will hit. Empty
+     * for other profiles, and when the broker cannot be reached (the connection itself then says why).
+     */
+    public static List<String> insecureWarnings(Profile profile, Duration timeout, Locale locale) {
+        if (profile.transport() == null || !profile.transport().secure() || !profile.tls().insecure()) {
+            return List.of();
+        }
+        BrokerCheck c = new BrokerCheck(profile, "", CheckOptions.of(timeout, locale), Instant.now());
+        try {
+            if (c.dns() && c.tcp() && c.proxy()) {
+                new TlsStage(c.run).run();
+            }
+        } finally {
+            closeQuietly(c.run.socket);
+        }
+        return List.copyOf(c.run.warnings);
+    }
+
     /** Tells the listener of the rows so far; a listener's failure never ends the check. */
     private boolean progress(boolean go) {
         try {

@@ -2,6 +2,7 @@ package io.mqscope.cli;
 
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.TopicNames;
+import io.mqscope.profile.Profile;
 import io.mqscope.session.Failure;
 import io.mqscope.session.SessionException;
 import io.mqscope.tap.Stage;
@@ -67,6 +68,18 @@ final class CliSupport {
         }
         String[] lines = failure.render(Language.locale()).split("\n", 2);
         return lines[0] + System.lineSeparator() + "  " + lines[1];
+    }
+
+    /**
+     * With {@code --insecure}, prints what the skipped certificate checks find (a phone will hit it) before the
+     * command connects: the warning of {@code mqscope check} for the same profile.
+     */
+    static void warnIfInsecure(PrintWriter err, Profile p) {
+        for (String w : io.mqscope.check.BrokerCheck.insecureWarnings(p, java.time.Duration.ofSeconds(
+                Math.max(1, Math.min(10, p.connectTimeoutSeconds()))), Language.locale())) {
+            err.println(w);
+        }
+        err.flush();
     }
 
     static int badInput(PrintWriter err, String command, String message) {

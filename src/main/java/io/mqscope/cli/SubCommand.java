@@ -122,6 +122,7 @@ public final class SubCommand implements Callable<Integer> {
         if (!pr.ok()) {
             return CliSupport.badInput(err, "sub", pr.error());
         }
+        CliSupport.warnIfInsecure(err, pr.value());
         ParseResult<List<Profile.UserProperty>> ups = connection.parsedUserProperties();
         if (!ups.ok()) {
             return CliSupport.badInput(err, "sub", ups.error());

@@ -56,4 +56,13 @@ class FailureWordsCliTest {
         assertThat(r.err()).startsWith("mqscope pub: tcp: 127.0.0.1 的 " + port + " 端口上没有任何服务在监听")
                 .contains("解决：检查 URL 中的端口");
     }
+
+    @Test
+    void insecurePubStillSaysWhatAPhoneWillReject(Mosquitto m) {
+        CheckCommandTest.Run r = run("pub", "--url", "mqtts://localhost:" + m.tlsPort, "--insecure", "-t", "t", "-m",
+                "x", "--lang", "en");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("WARNING: --insecure skipped certificate chain and host name verification")
+                .contains("MQScope Test CA").contains("will reject");
+    }
 }
