@@ -11,6 +11,7 @@ import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.ProfileFiles;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.check.CheckViewModel;
 import io.mqscope.ui.editor.ConnectionEditorViewModel;
 import io.mqscope.ui.live.LiveConnection;
 import java.io.File;
@@ -263,6 +264,12 @@ public final class ConnectionsViewModel {
             e.live().setState(ConnectionState.FAILED, String.valueOf(root.getMessage()));
         }
         tasks.onUi(() -> refresh(e));
+    }
+
+    /** The broker check of {@code e}'s profile, in the UI's language (started by its view). */
+    public CheckViewModel check(ConnectionEntry e) {
+        Profile p = e.profile();
+        return new CheckViewModel(p, CheckViewModel.url(p), tasks, I18n.locale());
     }
 
     public void disconnect(ConnectionEntry e) {
