@@ -105,6 +105,11 @@ class BrokerCheckTest {
     }
 
     @Test
+    void wssToAPlainWebSocketPortSaysUseWs(Mosquitto m) {
+        assertVerdict(check("wss://127.0.0.1:" + m.wsPort + "/mqtt", b -> b), "tls", "plain HTTP", "use ws://");
+    }
+
+    @Test
     void wsToATcpPortSaysItSpeaksMqtt(Mosquitto m) {
         assertVerdict(check("ws://127.0.0.1:" + m.tcpPort + "/mqtt", b -> b), "websocket", "plain MQTT",
                 "use mqtt://");
