@@ -74,8 +74,22 @@ public final class BrokerCheck {
      * for other profiles, and when the broker cannot be reached (the connection itself then says why).
      */
     public static List<String> insecureWarnings(Profile profile, Duration timeout, Locale locale) {
+        CheckRun r = insecureHandshake(profile, timeout, locale);
+        return r == null ? List.of() : List.copyOf(r.warnings);
+    }
+
+    /**
+     * As {@link #insecureWarnings}, only what the skipped checks found (the certificate problem in words, or that
+     * there was none), for the desktop app's own sentence; null when not insecure or not reached.
+     */
+    public static String insecureProblem(Profile profile, Duration timeout, Locale locale) {
+        CheckRun r = insecureHandshake(profile, timeout, locale);
+        return r == null ? null : r.insecureProblem;
+    }
+
+    private static CheckRun insecureHandshake(Profile profile, Duration timeout, Locale locale) {
         if (profile.transport() == null || !profile.transport().secure() || !profile.tls().insecure()) {
-            return List.of();
+            return null;
         }
         BrokerCheck c = new BrokerCheck(profile, "", CheckOptions.of(timeout, locale), Instant.now());
         try {
@@ -85,7 +99,7 @@ public final class BrokerCheck {
         } finally {
             closeQuietly(c.run.socket);
         }
-        return List.copyOf(c.run.warnings);
+        return c.run;
     }
 
     /** Tells the listener of the rows so far; a listener's failure never ends the check. */

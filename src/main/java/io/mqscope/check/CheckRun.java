@@ -25,6 +25,8 @@ final class CheckRun {
     final List<String> warnings = new ArrayList<>();
     final CertificateRequestProbe certificateRequest = new CertificateRequestProbe();
     Verdict verdict;
+    /** With an insecure profile, what the skipped certificate checks found (or that they found nothing). */
+    String insecureProblem;
     InetSocketAddress address;
     Socket socket;
     SSLContext tlsContext;

@@ -104,6 +104,7 @@ final class TlsStage {
         if (settings.insecure()) {
             String problem = o.problem() == null ? run.words.text("insecure.none")
                     : run.words.text(o.problem() + ".cause", o.args());
+            run.insecureProblem = problem;
             run.warnings.add(run.words.text("insecure.warning", problem));
             if (o.problem() != null) {
                 run.stages.add(new StageResult("tls", Status.WARN, ms(t0), detail + "; " + problem, facts));

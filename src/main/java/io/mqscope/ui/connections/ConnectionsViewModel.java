@@ -1,5 +1,6 @@
 package io.mqscope.ui.connections;
 
+import io.mqscope.check.BrokerCheck;
 import io.mqscope.profile.ImportReport;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
@@ -16,6 +17,7 @@ import io.mqscope.ui.editor.ConnectionEditorViewModel;
 import io.mqscope.ui.live.LiveConnection;
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -251,6 +253,11 @@ public final class ConnectionsViewModel {
                     fail(e, ex);
                 }
             });
+            // "trust any certificate" still says what it hides: what a phone will reject
+            String hidden = BrokerCheck.insecureProblem(p, Duration.ofSeconds(5), I18n.locale());
+            if (hidden != null) {
+                tasks.onUi(() -> error.set(I18n.t("connections.insecure", p.name(), hidden)));
+            }
         }).onFailure(ex -> fail(e, ex)).executeWith(tasks);
     }
 
