@@ -125,6 +125,11 @@ final class WebSocketStage {
         String msg = answer.error() == null ? "closed without an answer"
                 : String.valueOf(answer.error().getMessage());
         facts.put("error", msg);
+        if (first.length == 0 && answer.error() instanceof java.net.SocketTimeoutException) {
+            // HiveMQ, for one, neither answers nor closes an upgrade for a path it does not serve; probing the
+            // port would only wait as long again
+            return run.fail("websocket", t0, msg, facts, "ws.timeout", path(), run.timeoutMillis / 1000.0);
+        }
         if (first.length > 0 && (first[0] & 0xFF) == 0x15) {
             return run.fail("websocket", t0, msg, facts, "ws.port_speaks_tls", profile.port());
         }

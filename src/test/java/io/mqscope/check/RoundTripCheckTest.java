@@ -76,6 +76,12 @@ class RoundTripCheckTest {
     }
 
     @Test
+    void aWrongPathOnABrokerThatNeverAnswersNamesThePath(LocalBroker hive) {
+        assertVerdict(check("ws://127.0.0.1:" + hive.wsPort() + "/wrong", b -> b), "websocket",
+                "No answer to the WebSocket upgrade for path /wrong", "change the path in the URL");
+    }
+
+    @Test
     void aBrokerThatDropsWhatItsAclDeniesIsNamedAtPublish() throws Exception {
         Path acl = Files.writeString(dir.resolve("acl"), "topic read mqscope/#\n");
         try (TlsMosquitto t = TlsMosquitto.startPlain(dir, "acl_file " + acl + "\n")) {
