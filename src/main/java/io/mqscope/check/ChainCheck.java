@@ -74,6 +74,11 @@ final class ChainCheck {
             bySystem = false;
         }
         facts.put("trusted_by_system", bySystem);
+        X509Certificate top = chain[chain.length - 1];
+        // complete: it validates, or it ends in a self-signed root; incomplete: the last one names an issuer to
+        // fetch (AIA) or a CA file does not validate it; otherwise nothing tells
+        facts.put("chain_complete", Boolean.TRUE.equals(byCaFile) || bySystem || selfSigned(top) ? Boolean.TRUE
+                : hasAiaIssuers(top) || !caCerts.isEmpty() ? Boolean.FALSE : "unknown");
         boolean hostOk = hostMatches(leaf, host);
         facts.put("host_name_matches", hostOk);
         String leafName = leaf.getSubjectX500Principal().getName();

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The one JSON form of a check report (issue 11): {@code {"url","ok","stages":[{"stage","status","ms","detail",
- * "facts"}],"verdict":{"stage","cause","fix"}|null,"miniprogram":[]}}. Hand-written: a handful of value kinds.
+ * "facts"}],"verdict":{"stage","cause","fix"}|null,"miniprogram":[{"rule","status","detail"}]}}. Hand-written: a
+ * handful of value kinds.
  */
 public final class CheckJson {
     private CheckJson() {
@@ -41,7 +42,18 @@ public final class CheckJson {
             string(b, r.verdict().fix());
             b.append('}');
         }
-        return b.append(",\"miniprogram\":[]}").toString();
+        b.append(",\"miniprogram\":[");
+        for (int i = 0; i < r.miniprogram().size(); i++) {
+            RuleResult rule = r.miniprogram().get(i);
+            b.append(i == 0 ? "" : ",").append("{\"rule\":");
+            string(b, rule.rule());
+            b.append(",\"status\":");
+            string(b, rule.status().label());
+            b.append(",\"detail\":");
+            string(b, rule.detail());
+            b.append('}');
+        }
+        return b.append("]}").toString();
     }
 
     private static void value(StringBuilder b, Object v) {

@@ -1,6 +1,7 @@
 package io.mqscope.check;
 
 import io.mqscope.profile.Profile;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,11 +25,15 @@ final class CheckRun {
     final List<String> warnings = new ArrayList<>();
     final CertificateRequestProbe certificateRequest = new CertificateRequestProbe();
     Verdict verdict;
+    /** With an insecure profile, what the skipped certificate checks found (or that they found nothing). */
+    String insecureProblem;
     InetSocketAddress address;
     Socket socket;
     SSLContext tlsContext;
     InputStream in;
     OutputStream out;
+    /** The CONNACK's properties (empty for 3.1.1) once the mqtt stage passed, else null. */
+    Map<String, Object> connack;
 
     CheckRun(Profile profile, int timeoutMillis, Words words, Instant now) {
         this.profile = profile;
@@ -46,6 +51,34 @@ final class CheckRun {
         stages.add(new StageResult(stage, Status.FAIL, ms(t0), detail, facts));
         verdict = words.verdict(stage, id, args);
         return false;
+    }
+
+    /**
+     * A fresh connection to the broker for a probe: to {@link #address}, then through the profile's proxy when it
+     * has one (the address is then the proxy's).
+     */
+    Socket openConnection() throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(address, timeoutMillis);
+            s.setSoTimeout(timeoutMillis);
+            if (ProxyTunnel.used(profile.proxy())) {
+                ProxyTunnel.Answer a = ProxyTunnel.open(s.getInputStream(), s.getOutputStream(), profile.proxy(),
+                        profile.host(), profile.port());
+                if (!a.ok()) {
+                    throw new IOException("the proxy refused: " + a.answer());
+                }
+            }
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** MQTT packets over the connection as the earlier stages left it. */
+    PacketChannel channel() {
+        return new PacketChannel(socket, in, out, profile.transport().webSocket());
     }
 
     String scheme() {

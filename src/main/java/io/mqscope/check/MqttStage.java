@@ -24,7 +24,10 @@ final class MqttStage {
         this.profile = run.profile;
     }
 
-    /** Adds the mqtt row, or marks the tls row failed when a TLS 1.3 server refuses the certificate late. */
+    /**
+     * Adds the mqtt row, or marks the tls row failed when a TLS 1.3 server refuses the certificate late. On success
+     * {@link CheckRun#connack} holds the CONNACK's properties and the connection stays open for the round trips.
+     */
     void run() {
         long t0 = System.nanoTime();
         int level = profile.mqttVersion().level();
@@ -92,17 +95,7 @@ final class MqttStage {
         }
         String detail = "CONNACK " + code + " " + meaning;
         if (code == 0) {
-            try {
-                byte[] disconnect = level == 5 ? new byte[] {(byte) 0xE0, 1, 0} : new byte[] {(byte) 0xE0, 0};
-                if (profile.transport().webSocket()) {
-                    WebSocketStream.writeBinary(run.out, disconnect);
-                } else {
-                    run.out.write(disconnect);
-                    run.out.flush();
-                }
-            } catch (IOException e) {
-                // the check is over; a broker that closed first is fine
-            }
+            run.connack = ack.properties();
             run.ok("mqtt", t0, detail, facts);
             return;
         }
@@ -157,7 +150,7 @@ final class MqttStage {
             return;
         }
         if (!profile.transport().secure() && !profile.transport().webSocket()) {
-            PortSniffer.Speaks speaks = new PortSniffer(run.address, run.timeoutMillis)
+            PortSniffer.Speaks speaks = new PortSniffer(run)
                     .sniff(PortSniffer.Speaks.MQTT);
             facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
             if (speaks == PortSniffer.Speaks.TLS) {

@@ -2,7 +2,6 @@ package io.mqscope.check;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
@@ -11,17 +10,16 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * What a port speaks when it closed or reset our connection without an answer: each probe opens a fresh connection
- * and sends one opening (a TLS ClientHello, an MQTT CONNECT, an HTTP upgrade request) and looks at the first reply.
+ * (through the proxy, if any), sends one opening (a TLS ClientHello, an MQTT CONNECT, an HTTP request) and looks at
+ * the first reply.
  */
 final class PortSniffer {
     enum Speaks { TLS, MQTT, HTTP, UNKNOWN }
 
-    private final InetSocketAddress address;
-    private final int timeoutMillis;
+    private final CheckRun run;
 
-    PortSniffer(InetSocketAddress address, int timeoutMillis) {
-        this.address = address;
-        this.timeoutMillis = timeoutMillis;
+    PortSniffer(CheckRun run) {
+        this.run = run;
     }
 
     /** Tries the openings in turn, skipping the one that already failed. */
@@ -39,7 +37,7 @@ final class PortSniffer {
             }
         }
         if (alreadyTried != Speaks.HTTP) {
-            String req = "GET / HTTP/1.1\r\nHost: " + address.getHostString() + "\r\nConnection: close\r\n\r\n";
+            String req = "GET / HTTP/1.1\r\nHost: " + run.profile.host() + "\r\nConnection: close\r\n\r\n";
             if (firstReply(req.getBytes(StandardCharsets.US_ASCII)).startsWith("HTTP/")) {
                 return Speaks.HTTP;
             }
@@ -51,8 +49,8 @@ final class PortSniffer {
         try (Socket raw = connect()) {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new javax.net.ssl.TrustManager[] {TrustAll.INSTANCE}, null);
-            try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, address.getHostString(),
-                    address.getPort(), true)) {
+            try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, run.profile.host(),
+                    run.profile.port(), true)) {
                 s.startHandshake();
                 return true;
             }
@@ -78,9 +76,6 @@ final class PortSniffer {
     }
 
     private Socket connect() throws IOException {
-        Socket s = new Socket();
-        s.connect(address, timeoutMillis);
-        s.setSoTimeout(timeoutMillis);
-        return s;
+        return run.openConnection();
     }
 }

@@ -104,6 +104,7 @@ final class TlsStage {
         if (settings.insecure()) {
             String problem = o.problem() == null ? run.words.text("insecure.none")
                     : run.words.text(o.problem() + ".cause", o.args());
+            run.insecureProblem = problem;
             run.warnings.add(run.words.text("insecure.warning", problem));
             if (o.problem() != null) {
                 run.stages.add(new StageResult("tls", Status.WARN, ms(t0), detail + "; " + problem, facts));
@@ -132,7 +133,7 @@ final class TlsStage {
             return run.fail("tls", t0, msg, facts, "tls.failed", msg);
         }
         // reset, closed, or a plain-text answer: find out what the port speaks instead
-        PortSniffer.Speaks speaks = new PortSniffer(run.address, run.timeoutMillis).sniff(PortSniffer.Speaks.TLS);
+        PortSniffer.Speaks speaks = new PortSniffer(run).sniff(PortSniffer.Speaks.TLS);
         facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
         return switch (speaks) {
             case MQTT -> run.fail("tls", t0, msg, facts, "tls.port_speaks_mqtt", profile.port());
@@ -153,9 +154,7 @@ final class TlsStage {
     }
 
     private int firstBytesOverTls(byte[] opening) {
-        try (Socket raw = new Socket()) {
-            raw.connect(run.address, run.timeoutMillis);
-            raw.setSoTimeout(run.timeoutMillis);
+        try (Socket raw = run.openConnection()) {
             try (SSLSocket s = (SSLSocket) run.tlsContext.getSocketFactory().createSocket(raw, profile.host(),
                     profile.port(), true)) {
                 s.getOutputStream().write(opening);

@@ -2,6 +2,7 @@ package io.mqscope.check;
 
 import io.mqscope.profile.Profile;
 import java.io.IOException;
+import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ final class WebSocketStage {
                     run.words.text("skip.websocket", run.scheme()), Map.of()));
             return true;
         }
-        String path = profile.wsPath() == null || profile.wsPath().isBlank() ? "/mqtt" : profile.wsPath();
+        String path = path();
         String sub = profile.wsSubprotocol() != null && !profile.wsSubprotocol().isBlank() ? profile.wsSubprotocol()
                 : profile.mqttVersion().level() == 3 ? "mqttv3.1" : "mqtt";
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -53,9 +54,12 @@ final class WebSocketStage {
             if (!hs.acceptMatches(answer.headers().get("sec-websocket-accept"))) {
                 return run.fail("websocket", t0, answer.statusLine(), facts, "ws.bad_accept");
             }
-            if (echoed == null || !echoed.equalsIgnoreCase(sub)) {
+            if (echoed == null) {
+                return notEchoed(t0, facts, answer.statusLine(), sub);
+            }
+            if (!echoed.equalsIgnoreCase(sub)) {
                 return run.fail("websocket", t0, answer.statusLine(), facts, "ws.subprotocol_not_echoed", sub,
-                        echoed == null ? "-" : echoed);
+                        echoed);
             }
             run.in = WebSocketStream.payloads(run.in);
             return run.ok("websocket", t0, answer.statusLine() + ", " + echoed, facts);
@@ -78,11 +82,54 @@ final class WebSocketStage {
         return run.fail("websocket", t0, answer.statusLine(), facts, "ws.refused", answer.statusLine());
     }
 
+    /**
+     * A 101 without the subprotocol: dropped on the request (the broker never saw it) or on the response (a proxy
+     * removed the broker's echo). A second upgrade asking for a subprotocol no broker knows tells them apart: a
+     * broker that sees it refuses it (mosquitto closes, nginx then answers 502), one that never sees it says 101.
+     */
+    private boolean notEchoed(long t0, Map<String, Object> facts, String status, String sub) {
+        String unknown = "mqscope-probe-" + RoundTrips.nonce();
+        int code = probe(unknown);
+        facts.put("unknown_subprotocol_probe", code == 0 ? "refused (closed)" : code);
+        if (code == 101) {
+            facts.put("subprotocol_dropped", "request");
+            return run.fail("websocket", t0, status, facts, "ws.subprotocol_dropped_request", sub);
+        }
+        if (code >= 0) {
+            facts.put("subprotocol_dropped", "response");
+            return run.fail("websocket", t0, status, facts, "ws.subprotocol_dropped_response", sub);
+        }
+        return run.fail("websocket", t0, status, facts, "ws.subprotocol_not_echoed", sub, "-");
+    }
+
+    /** The status code of an upgrade asking for {@code subprotocol} on a fresh connection; 0 closed, -1 no probe. */
+    private int probe(String subprotocol) {
+        try (Socket raw = run.openConnection()) {
+            Socket s = raw;
+            if (profile.transport().secure()) {
+                s = run.tlsContext.getSocketFactory().createSocket(raw, profile.host(), profile.port(), true);
+            }
+            WebSocketHandshake hs = new WebSocketHandshake(hostHeader(), path(), subprotocol, profile.wsHeaders());
+            return hs.exchange(s.getInputStream(), s.getOutputStream()).code();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private String path() {
+        return profile.wsPath() == null || profile.wsPath().isBlank() ? "/mqtt" : profile.wsPath();
+    }
+
     private boolean webSocketUnanswered(long t0, Map<String, Object> facts, WebSocketHandshake.Answer answer) {
         byte[] first = answer.firstBytes();
         String msg = answer.error() == null ? "closed without an answer"
                 : String.valueOf(answer.error().getMessage());
         facts.put("error", msg);
+        if (first.length == 0 && answer.error() instanceof java.net.SocketTimeoutException) {
+            // HiveMQ, for one, neither answers nor closes an upgrade for a path it does not serve; probing the
+            // port would only wait as long again
+            return run.fail("websocket", t0, msg, facts, "ws.timeout", path(), run.timeoutMillis / 1000.0);
+        }
         if (first.length > 0 && (first[0] & 0xFF) == 0x15) {
             return run.fail("websocket", t0, msg, facts, "ws.port_speaks_tls", profile.port());
         }
@@ -96,7 +143,7 @@ final class WebSocketStage {
             }
             return run.fail("websocket", t0, msg, facts, "ws.closed", profile.port(), msg);
         }
-        PortSniffer.Speaks speaks = new PortSniffer(run.address, run.timeoutMillis).sniff(PortSniffer.Speaks.HTTP);
+        PortSniffer.Speaks speaks = new PortSniffer(run).sniff(PortSniffer.Speaks.HTTP);
         facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
         return switch (speaks) {
             case TLS -> run.fail("websocket", t0, msg, facts, "ws.port_speaks_tls", profile.port());

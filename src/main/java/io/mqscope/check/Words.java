@@ -5,14 +5,17 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** The words of verdicts and warnings, from {@code check/verdicts.properties} and its zh_CN translation. */
+/**
+ * The words of verdicts and warnings, from {@code session/verdicts.properties} and its zh_CN translation: one bundle
+ * for the check and for the session's failures, so a broker mistake reads the same everywhere.
+ */
 public final class Words {
     private final ResourceBundle bundle;
     private final Locale locale;
 
     Words(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("io.mqscope.check.verdicts", locale,
+        this.bundle = ResourceBundle.getBundle("io.mqscope.session.verdicts", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

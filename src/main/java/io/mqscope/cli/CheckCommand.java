@@ -2,7 +2,9 @@ package io.mqscope.cli;
 
 import io.mqscope.check.BrokerCheck;
 import io.mqscope.check.CheckJson;
+import io.mqscope.check.CheckOptions;
 import io.mqscope.check.CheckReport;
+import io.mqscope.check.RuleResult;
 import io.mqscope.check.StageResult;
 import io.mqscope.check.Words;
 import io.mqscope.payload.ParseResult;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope check URL}: proves a broker stage by stage and names the first failure with its cause and fix. */
-@Command(name = "check", description = {"Check a broker stage by stage (dns, tcp, tls, websocket, mqtt) and say "
+@Command(name = "check", description = {"Check a broker stage by stage (dns, tcp, proxy, tls, websocket, mqtt, "
+        + "subscribe, publish) and say "
         + "what is wrong and how to fix it.",
         "Exit codes: 0 every stage passed, 1 a stage failed, 2 bad usage."})
 public final class CheckCommand implements Callable<Integer> {
@@ -40,6 +43,14 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
+
+    @Option(names = "--miniprogram", description = "Also judge the WeChat mini-program rules (wss, port 443, "
+            + "domain, public trust, full chain, TLS 1.2+, mqtt subprotocol, path, expiry).")
+    boolean miniprogram;
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "Reach the broker through a proxy: http://[user:password@]host:port or socks5://...")
+    String proxy;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time allowed for each stage (default 10).")
     double timeoutSeconds = 10;
@@ -65,6 +76,13 @@ public final class CheckCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "check", pr.error());
         }
         Profile p = pr.value();
+        if (proxy != null) {
+            try {
+                p = p.toBuilder().proxy(proxySettings(proxy)).build();
+            } catch (IllegalArgumentException e) {
+                return CliSupport.badInput(err, "check", e.getMessage());
+            }
+        }
         String scheme = switch (p.transport()) {
             case TCP -> "mqtt";
             case TLS -> "mqtts";
@@ -73,8 +91,8 @@ public final class CheckCommand implements Callable<Integer> {
         };
         String shown = connection.url != null ? connection.url : scheme + "://" + p.host() + ":" + p.port()
                 + (p.transport().webSocket() ? p.wsPath() : "");
-        CheckReport report = BrokerCheck.run(p, masked(shown), Duration.ofMillis(
-                (long) (timeoutSeconds * 1000)), Language.locale());
+        CheckReport report = BrokerCheck.run(p, masked(shown), CheckOptions.of(Duration.ofMillis(
+                (long) (timeoutSeconds * 1000)), Language.locale()).withMiniprogram(miniprogram));
         for (String w : report.warnings()) {
             err.println(w);
         }
@@ -86,6 +104,29 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.ok() ? 0 : 1;
+    }
+
+    /** {@code http://[user[:password]@]host:port} or {@code socks5://...} as proxy settings. */
+    static Profile.ProxySettings proxySettings(String url) {
+        java.net.URI u;
+        try {
+            u = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--proxy: " + e.getMessage(), e);
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("socks5") || u.getHost() == null || u.getPort() < 0) {
+            throw new IllegalArgumentException("--proxy must be http://host:port or socks5://host:port (with an optional "
+                    + "user:password@)");
+        }
+        String user = null;
+        String password = null;
+        if (u.getUserInfo() != null) {
+            int colon = u.getUserInfo().indexOf(':');
+            user = colon < 0 ? u.getUserInfo() : u.getUserInfo().substring(0, colon);
+            password = colon < 0 ? null : u.getUserInfo().substring(colon + 1);
+        }
+        return new Profile.ProxySettings(scheme, u.getHost(), u.getPort(), user, password);
     }
 
     /** The URL as shown in the report: a password in it is replaced by ***. */
@@ -103,6 +144,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
             out.printf("  %-9s %-4s %5d ms  %s%s%n", s.stage(), s.status().label(), s.ms(), s.detail(),
                     facts.length() == 0 ? "" : facts.append(']'));
+        }
+        if (!r.miniprogram().isEmpty()) {
+            out.println(Words.label(locale, "miniprogram"));
+            for (RuleResult rule : r.miniprogram()) {
+                out.printf("  %-12s %-4s %s%n", rule.rule(), rule.status().label(), rule.detail());
+            }
         }
         if (r.verdict() == null) {
             out.println(Words.label(locale, "ok"));

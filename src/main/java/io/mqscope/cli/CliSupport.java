@@ -2,6 +2,8 @@ package io.mqscope.cli;
 
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.TopicNames;
+import io.mqscope.profile.Profile;
+import io.mqscope.session.Failure;
 import io.mqscope.session.SessionException;
 import io.mqscope.tap.Stage;
 import java.io.IOException;
@@ -47,13 +49,37 @@ final class CliSupport {
     static int report(PrintWriter err, String command, Throwable error) {
         Throwable t = unwrap(error);
         if (t instanceof SessionException s) {
-            err.println("mqscope " + command + ": " + s.stage().label() + ": " + s.reason());
+            err.println("mqscope " + command + ": " + s.stage().label() + ": " + explained(s.failure(), s.reason()));
             err.flush();
             return s.stage() == Stage.CONFIG ? BAD_INPUT : CONNECTION_FAILED;
         }
         err.println("mqscope " + command + ": " + (t.getMessage() == null ? t.toString() : t.getMessage()));
         err.flush();
         return CONNECTION_FAILED;
+    }
+
+    /**
+     * A failure as users read it: the verdict's cause and, on an indented second line, its fix, in the CLI's
+     * language (the words of {@code mqscope check}); the technical reason where no verdict is known.
+     */
+    static String explained(Failure failure, String reason) {
+        if (failure == null) {
+            return reason;
+        }
+        String[] lines = failure.render(Language.locale()).split("\n", 2);
+        return lines[0] + System.lineSeparator() + "  " + lines[1];
+    }
+
+    /**
+     * With {@code --insecure}, prints what the skipped certificate checks find (a phone will hit it) before the
+     * command connects: the warning of {@code mqscope check} for the same profile.
+     */
+    static void warnIfInsecure(PrintWriter err, Profile p) {
+        for (String w : io.mqscope.check.BrokerCheck.insecureWarnings(p, java.time.Duration.ofSeconds(
+                Math.max(1, Math.min(10, p.connectTimeoutSeconds()))), Language.locale())) {
+            err.println(w);
+        }
+        err.flush();
     }
 
     static int badInput(PrintWriter err, String command, String message) {

@@ -112,6 +112,7 @@ public final class PubCommand implements Callable<Integer> {
         if (!pr.ok()) {
             return CliSupport.badInput(err, "pub", pr.error());
         }
+        CliSupport.warnIfInsecure(err, pr.value());
         ParseResult<List<UserProperty>> ups = connection.parsedUserProperties();
         if (!ups.ok()) {
             return CliSupport.badInput(err, "pub", ups.error());

@@ -122,6 +122,7 @@ public final class SubCommand implements Callable<Integer> {
         if (!pr.ok()) {
             return CliSupport.badInput(err, "sub", pr.error());
         }
+        CliSupport.warnIfInsecure(err, pr.value());
         ParseResult<List<Profile.UserProperty>> ups = connection.parsedUserProperties();
         if (!ups.ok()) {
             return CliSupport.badInput(err, "sub", ups.error());
@@ -345,8 +346,11 @@ public final class SubCommand implements Callable<Integer> {
         public void onState(StateChange c) {
             if (c.state() == ConnectionState.RECONNECTING) {
                 synchronized (outLock) {
-                    err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + ": "
-                            + (c.stage() == null ? "" : c.stage().label() + ": ") + c.reason());
+                    String when = c.reason() != null && c.reason().contains("; reconnecting in ")
+                            ? " (" + c.reason().substring(c.reason().indexOf("; reconnecting in ") + 2) + ")" : "";
+                    err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + when + ": "
+                            + (c.stage() == null ? "" : c.stage().label() + ": ")
+                            + CliSupport.explained(c.failure(), c.reason()));
                     err.flush();
                 }
             }
@@ -355,7 +359,7 @@ public final class SubCommand implements Callable<Integer> {
                 // connection lost and no reconnect configured
                 synchronized (outLock) {
                     err.println("mqscope sub: disconnected: " + (c.stage() == null ? "" : c.stage().label() + ": ")
-                            + c.reason());
+                            + CliSupport.explained(c.failure(), c.reason()));
                     err.flush();
                 }
                 failed = true;

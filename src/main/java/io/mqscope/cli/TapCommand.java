@@ -133,6 +133,7 @@ public final class TapCommand implements Callable<Integer> {
         if (!upstream.ok()) {
             return CliSupport.badInput(err, "tap", upstream.error());
         }
+        CliSupport.warnIfInsecure(err, upstream.value());
         SslContext serverTls = null;
         List<String> notes = new ArrayList<>();
         if (at.kind().secure()) {

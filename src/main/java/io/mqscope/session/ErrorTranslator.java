@@ -30,7 +30,23 @@ final class ErrorTranslator {
      * @param closeReason how the relay's connection ended (who closed it), or null
      */
     static SessionFailure connection(Throwable error, UpstreamFailure upstream, String closeReason, Profile profile) {
+        return connection(error, upstream, closeReason, null, profile);
+    }
+
+    /**
+     * As {@link #connection(Throwable, UpstreamFailure, String, Profile)}, with what the relay decoded on the
+     * broker's side instead of MQTT (null when nothing), and the verdict in message keys attached.
+     */
+    static SessionFailure connection(Throwable error, UpstreamFailure upstream, String closeReason,
+            BrokerAnswer answer, Profile profile) {
         Throwable t = unwrap(error);
+        Failure verdict = FailureExplainer.explain(t, upstream, answer, profile);
+        SessionFailure f = technical(t, upstream, closeReason, profile);
+        return f.explained(verdict);
+    }
+
+    private static SessionFailure technical(Throwable t, UpstreamFailure upstream, String closeReason,
+            Profile profile) {
         // a CONNACK refusal is the broker's own answer: nothing upstream can explain it better
         if (t instanceof Mqtt5ConnAckException e) {
             var ack = e.getMqttMessage();
@@ -57,6 +73,11 @@ final class ErrorTranslator {
 
     /** A failed subscribe, unsubscribe or publish (not a {@link SessionException}: that one is said already). */
     static SessionFailure operation(Throwable error, UpstreamFailure upstream, String closeReason, Profile profile) {
+        return operation(error, upstream, closeReason, null, profile);
+    }
+
+    static SessionFailure operation(Throwable error, UpstreamFailure upstream, String closeReason,
+            BrokerAnswer answer, Profile profile) {
         Throwable t = unwrap(error);
         if (t instanceof MqttClientStateException) {
             return mqtt("not connected (" + t.getMessage() + ")", t);
@@ -64,7 +85,7 @@ final class ErrorTranslator {
         if (t instanceof Mqtt5SubAckException e) {
             return mqtt("SUBACK refused: " + e.getMqttMessage().getReasonCodes(), t);
         }
-        return connection(t, upstream, closeReason, profile);
+        return connection(t, upstream, closeReason, answer, profile);
     }
 
     /**

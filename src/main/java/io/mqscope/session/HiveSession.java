@@ -148,7 +148,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
     }
 
     private void fail(CompletableFuture<Void> result, SessionException why) {
-        state.move(FAILED, why.stage(), why.reason());
+        state.move(FAILED, why.stage(), why.reason(), why.failure());
         result.completeExceptionally(why);
     }
 
@@ -204,7 +204,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         SessionException why = explain(cause);
         relay.forgetFailure();
         if (!reconnect.enabled()) {
-            state.move(DISCONNECTED, why.stage(), why.reason());
+            state.move(DISCONNECTED, why.stage(), why.reason(), why.failure());
             return;
         }
         ReconnectPolicy.Attempt next = reconnect.next(ErrorTranslator.refusedAtTcp(why));
@@ -220,7 +220,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         }
         state.move(RECONNECTING, why.stage(), why.reason() + "; reconnecting in "
                 + String.format(Locale.ROOT, "%.1f", next.delayMillis() / 1000.0) + " s (attempt " + next.number()
-                + ")");
+                + ")", why.failure());
     }
 
     /**
@@ -237,7 +237,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
                 next = install(ConnectSpec.signed(original, clock.instant()), relay.port());
             } catch (RuntimeException e) {
                 SessionException why = ErrorTranslator.preparation(e);
-                state.move(FAILED, why.stage(), why.reason());
+                state.move(FAILED, why.stage(), why.reason(), why.failure());
                 return;
             }
         }

@@ -59,6 +59,11 @@ final class Lifecycle {
      * @return false when the table refused the change (nothing was told)
      */
     boolean move(ConnectionState to, Stage stage, String reason) {
+        return move(to, stage, reason, null);
+    }
+
+    /** As {@link #move(ConnectionState, Stage, String)}, with the failure's verdict for the listener. */
+    boolean move(ConnectionState to, Stage stage, String reason, Failure failure) {
         ConnectionState from;
         do {
             from = state.get();
@@ -66,7 +71,7 @@ final class Lifecycle {
                 return false;
             }
         } while (!state.compareAndSet(from, to));
-        listener.onState(new StateChange(connectionId, clock.instant(), to, stage, reason));
+        listener.onState(new StateChange(connectionId, clock.instant(), to, stage, reason, failure));
         return true;
     }
 }

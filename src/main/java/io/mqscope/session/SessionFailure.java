@@ -10,9 +10,19 @@ import io.mqscope.tap.Stage;
  *               WebSocket path, the reason says it too)
  * @param fix    what to try, when the translator knows one; else null
  * @param cause  the client's error, for the stack trace; may be null
+ * @param failure the verdict users are shown (message keys, the words of {@code mqscope check}); null when unknown
  */
-record SessionFailure(Stage stage, String reason, String fix, Throwable cause) {
+record SessionFailure(Stage stage, String reason, String fix, Throwable cause, Failure failure) {
+    SessionFailure(Stage stage, String reason, String fix, Throwable cause) {
+        this(stage, reason, fix, cause, null);
+    }
+
+    /** The same failure with its verdict in message keys. */
+    SessionFailure explained(Failure verdict) {
+        return new SessionFailure(stage, reason, fix, cause, verdict);
+    }
+
     SessionException exception() {
-        return new SessionException(stage, reason, cause);
+        return new SessionException(stage, reason, cause, failure);
     }
 }

@@ -8,6 +8,7 @@ import io.mqscope.tap.UpstreamFailure;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
+import io.mqscope.wire.Rule;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ final class SessionRelay implements RelayListener {
     private boolean closed;
     private volatile UpstreamFailure lastFailure;
     private volatile String lastCloseReason;
+    private volatile BrokerAnswer brokerAnswer;
 
     /** @param refused told each refusal too (the session shows it as its state's reason while connected) */
     SessionRelay(String connectionId, SessionListener listener, Consumer<String> refused) {
@@ -108,6 +110,7 @@ final class SessionRelay implements RelayListener {
     void reset() {
         lastFailure = null;
         lastCloseReason = null;
+        brokerAnswer = null;
     }
 
     /** The failure has been reported (or a connect succeeded): the next one is explained afresh. */
@@ -122,18 +125,27 @@ final class SessionRelay implements RelayListener {
 
     /** Why a connect failed or a connection was lost. */
     SessionException connectionFailure(Throwable error, Profile profile) {
-        return ErrorTranslator.connection(error, lastFailure, lastCloseReason, profile).exception();
+        return ErrorTranslator.connection(error, lastFailure, lastCloseReason, brokerAnswer, profile).exception();
     }
 
     /** Why a subscribe, unsubscribe or publish failed; a {@link SessionException} as it is. */
     SessionException operationFailure(Throwable error, Profile profile) {
         Throwable t = ErrorTranslator.unwrap(error);
         return t instanceof SessionException s ? s
-                : ErrorTranslator.operation(t, lastFailure, lastCloseReason, profile).exception();
+                : ErrorTranslator.operation(t, lastFailure, lastCloseReason, brokerAnswer, profile).exception();
     }
 
     @Override
     public void onPacket(PacketEvent packet) {
+        if (brokerAnswer == null && packet.direction() == Direction.BROKER_TO_CLIENT) {
+            for (Finding f : packet.packet().findings()) {
+                if (f.rule() == Rule.NOT_MQTT_HTTP_RESPONSE) {
+                    brokerAnswer = new BrokerAnswer("http", f.args().isEmpty() ? "" : String.valueOf(f.args().get(0)));
+                } else if (f.rule() == Rule.NOT_MQTT_TLS) {
+                    brokerAnswer = new BrokerAnswer("tls", f.message());
+                }
+            }
+        }
         listener.onPacket(packet);
     }
 

@@ -71,7 +71,7 @@ final class FailureText {
         if (has(error, NotSslRecordException.class) || lower.contains("unrecognized ssl message")
                 || lower.contains("not an ssl/tls record")) {
             return "the broker at " + target + " did not answer with TLS (is it a plain MQTT or WebSocket port?): "
-                    + all;
+                    + plainAnswer(all);
         }
         if (chain != null) {
             for (X509Certificate c : chain) {
@@ -102,6 +102,23 @@ final class FailureText {
                 return "untrusted certificate chain: not trusted by " + trust + " (" + all + ")";
             }
             X509Certificate top = chain[chain.length - 1];
+            boolean topSelfSigned = top.getSubjectX500Principal().equals(top.getIssuerX500Principal());
+            if (chain.length == 1 && topSelfSigned) {
+                return "untrusted certificate chain: " + subject(leaf) + " is self-signed (nothing vouches for it) and"
+                        + " is not trusted by " + trust;
+            }
+            // an issuer named in AIA (1.3.6.1.5.5.7.1.1) that was not sent means the server left out an intermediate;
+            // against a CA file, a missing intermediate and a wrong CA file look the same
+            if (!topSelfSigned && top.getExtensionValue("1.3.6.1.5.5.7.1.1") != null) {
+                return "untrusted certificate chain: the server sent " + chain.length + " certificate(s) without the"
+                        + " intermediate that signed " + subject(top) + " (issuer " + issuer(top) + "); the server"
+                        + " must send the full chain";
+            }
+            if (!topSelfSigned && caFile != null && !caFile.isBlank()) {
+                return "untrusted certificate chain: " + subject(top) + " issued by " + issuer(top) + " is not trusted"
+                        + " by the CA file " + caFile + ": either the CA file holds another CA, or the server left out"
+                        + " the intermediate " + issuer(top) + " (the server must send the full chain)";
+            }
             return "untrusted certificate chain: " + subject(leaf) + " issued by " + issuer(top)
                     + " is not trusted by " + trust;
         }
@@ -121,6 +138,33 @@ final class FailureText {
             return "TLS handshake timed out with " + target + ": " + all;
         }
         return "TLS handshake with " + target + " failed: " + all;
+    }
+
+    /**
+     * Netty names a non-TLS answer by hex-dumping all of it ("not an SSL/TLS record: 485454502f31..."): shown as the
+     * text it is instead, its first line and the Server header ("HTTP/1.1 400 Bad Request ... nginx/1.22.1").
+     */
+    static String plainAnswer(String all) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("not an SSL/TLS record: ([0-9a-fA-F]+)")
+                .matcher(all);
+        if (!m.find()) {
+            return all;
+        }
+        String hex = m.group(1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i + 1 < hex.length() && text.length() < 4096; i += 2) {
+            text.append((char) Integer.parseInt(hex.substring(i, i + 2), 16));
+        }
+        String t = text.toString();
+        String first = t.lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7E]", ".");
+        if (first.length() > 80) {
+            first = first.substring(0, 80) + "...";
+        }
+        java.util.regex.Matcher server = java.util.regex.Pattern.compile("(?im)^server:[ \\t]*([^\\r\\n]*)")
+                .matcher(t);
+        String said = "\"" + first + (server.find() ? " ... " + server.group(1).trim() : "") + "\"";
+        return all.substring(0, m.start()) + "not an SSL/TLS record: it answered " + said
+                + all.substring(m.end());
     }
 
     static String subject(X509Certificate c) {

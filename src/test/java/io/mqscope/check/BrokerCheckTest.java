@@ -41,7 +41,7 @@ class BrokerCheckTest {
         assertEquals(stage, r.verdict().stage(), r::toString);
         assertTrue(r.verdict().cause().contains(cause), () -> "cause: " + r.verdict().cause());
         assertTrue(r.verdict().fix().contains(fix), () -> "fix: " + r.verdict().fix());
-        assertEquals(5, r.stages().size(), r::toString);
+        assertEquals(BrokerCheck.STAGES.size(), r.stages().size(), r::toString);
         assertEquals(1, r.stages().stream().filter(s -> s.status() == Status.FAIL).count(), r::toString);
     }
 
@@ -53,7 +53,7 @@ class BrokerCheckTest {
     void plainTcpPassesEveryStageWithFacts(Mosquitto m) {
         CheckReport r = check("mqtt://127.0.0.1:" + m.tcpPort, b -> b);
         assertNull(r.verdict(), r::toString);
-        assertEquals(List.of("dns", "tcp", "tls", "websocket", "mqtt"), r.stages().stream().map(StageResult::stage)
+        assertEquals(BrokerCheck.STAGES, r.stages().stream().map(StageResult::stage)
                 .toList());
         assertEquals("127.0.0.1", stage(r, "dns").facts().get("used"));
         assertEquals(Status.SKIP, stage(r, "tls").status());
@@ -102,6 +102,11 @@ class BrokerCheckTest {
     @Test
     void tlsToAWebSocketPortSaysItSpeaksHttp(Mosquitto m) {
         assertVerdict(check("mqtts://127.0.0.1:" + m.wsPort, b -> b), "tls", "plain HTTP", "use ws://");
+    }
+
+    @Test
+    void wssToAPlainWebSocketPortSaysUseWs(Mosquitto m) {
+        assertVerdict(check("wss://127.0.0.1:" + m.wsPort + "/mqtt", b -> b), "tls", "plain HTTP", "use ws://");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mqscope.check;
 
 import static io.mqscope.check.BrokerCheckTest.assertVerdict;
 import static io.mqscope.check.BrokerCheckTest.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mqscope.testing.Mosquitto;
@@ -47,6 +48,30 @@ class ProxyCheckTest {
             assertVerdict(r, "websocket", "does not forward the Upgrade and Connection headers",
                     "proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; "
                             + "proxy_set_header Connection \"upgrade\"");
+        }
+    }
+
+    private static String upgradingWith(String extra, int wsPort) {
+        return "    location = /mqtt { proxy_pass http://127.0.0.1:" + wsPort + "/mqtt; "
+                + "proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; "
+                + "proxy_set_header Connection \"upgrade\"; " + extra + " }\n";
+    }
+
+    @Test
+    void aSubprotocolDroppedOnTheRequestIsToldApart(Mosquitto m) throws Exception {
+        try (Nginx n = Nginx.start(dir, upgradingWith("proxy_set_header Sec-WebSocket-Protocol \"\";", m.wsPort))) {
+            CheckReport r = check("ws://127.0.0.1:" + n.port + "/mqtt", b -> b);
+            assertVerdict(r, "websocket", "the broker never saw it", "proxy_set_header Sec-WebSocket-Protocol");
+            assertEquals("request", BrokerCheckTest.stage(r, "websocket").facts().get("subprotocol_dropped"));
+        }
+    }
+
+    @Test
+    void aSubprotocolDroppedOnTheResponseIsToldApart(Mosquitto m) throws Exception {
+        try (Nginx n = Nginx.start(dir, upgradingWith("proxy_hide_header Sec-WebSocket-Protocol;", m.wsPort))) {
+            CheckReport r = check("ws://127.0.0.1:" + n.port + "/mqtt", b -> b);
+            assertVerdict(r, "websocket", "its echo is removed on the way back", "proxy_hide_header");
+            assertEquals("response", BrokerCheckTest.stage(r, "websocket").facts().get("subprotocol_dropped"));
         }
     }
 

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
-/** mosquitto with one anonymous TLS listener on loopback serving the given certificate file (may hold a chain). */
+/**
+ * mosquitto with one anonymous listener on loopback: TLS serving the given certificate file (may hold a chain), or
+ * plain with extra settings.
+ */
 final class TlsMosquitto implements AutoCloseable {
     final int port;
     private final Process process;
@@ -23,6 +26,11 @@ final class TlsMosquitto implements AutoCloseable {
     }
 
     static TlsMosquitto start(Path dir, Path certFile, Path keyFile) throws IOException {
+        return startPlain(dir, "certfile " + certFile + "\nkeyfile " + keyFile + "\n");
+    }
+
+    /** One anonymous listener with {@code settings} (mosquitto.conf lines) added to it. */
+    static TlsMosquitto startPlain(Path dir, String settings) throws IOException {
         Mosquitto.assumeInstalled();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -31,7 +39,7 @@ final class TlsMosquitto implements AutoCloseable {
         Path conf = dir.resolve("tls-" + port + ".conf");
         Files.writeString(conf, "per_listener_settings true\nuser " + System.getProperty("user.name")
                 + "\npersistence false\nlog_dest stdout\nlistener " + port + " 127.0.0.1\nallow_anonymous true\n"
-                + "certfile " + certFile + "\nkeyfile " + keyFile + "\n", StandardCharsets.UTF_8);
+                + settings, StandardCharsets.UTF_8);
         Process p = new ProcessBuilder(Mosquitto.BINARY.toString(), "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("tls-" + port + ".log").toFile()).start();
         TlsMosquitto m = new TlsMosquitto(port, p);

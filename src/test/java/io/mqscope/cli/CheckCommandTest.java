@@ -67,7 +67,7 @@ class CheckCommandTest {
         assertTrue(r.out().contains("  dns       ok"), r.out());
         assertTrue(r.out().contains("不受信任"), r.out());
         assertTrue(r.out().contains("失败阶段：tls"), r.out());
-        assertEquals(5 + 4, r.out().lines().count(), r.out());
+        assertEquals(7 + 4, r.out().lines().count(), r.out());
     }
 
     @Test
@@ -111,6 +111,26 @@ class CheckCommandTest {
         Run r = run("check", "wss://localhost:" + m.wssPort + "/mqtt", "--cafile", TestTls.file("ca.pem"));
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("subprotocol_echoed=mqtt"), r.out());
+    }
+
+    @Test
+    void jsonCarriesTheRoundTripsAsStagesWithTheirLatencies(Mosquitto m) throws Exception {
+        Run r = run("check", "ws://127.0.0.1:" + m.wsPort + "/mqtt", "--json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode stages = JSON.readTree(r.out()).get("stages");
+        List<String> order = new ArrayList<>();
+        stages.forEach(s -> order.add(s.get("stage").asText()));
+        assertEquals(List.of("dns", "tcp", "tls", "websocket", "mqtt", "subscribe", "publish"), order);
+        JsonNode publish = stages.get(6).get("facts");
+        assertTrue(publish.get("qos2_ms").isNumber() && publish.get("retained_ms").isNumber(), publish::toString);
+        assertTrue(publish.get("retained_cleared").asBoolean(), publish::toString);
+    }
+
+    @Test
+    void aBadProxyUrlIsBadUsage() {
+        Run r = run("check", "mqtt://127.0.0.1:1883", "--proxy", "ftp://proxy:21");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--proxy must be http://host:port or socks5://host:port"), r.err());
     }
 
     private static List<String> names(JsonNode n) {

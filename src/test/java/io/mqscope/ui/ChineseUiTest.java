@@ -48,7 +48,7 @@ class ChineseUiTest {
             "value", "true", "false", "ClientHello", "ServerHello", "ChangeCipherSpec", "ACL", "ShareName", "filter",
             "share", "et", "res", "Remaining", "Length", "No", "Local", "MUST", "SHOULD", "NOT", "MAY", "Malformed",
             "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over",
-            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack",
+            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack", "Markdown", "HTML",
             // capture files (issue 12): file formats and TCP flags
             "pcap", "pcapng", "FIN", "RST"));
 

@@ -5,6 +5,7 @@ import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.check.CheckView;
 import io.mqscope.ui.editor.ConnectionEditorView;
 import java.io.File;
 import java.util.LinkedHashMap;
@@ -64,7 +65,10 @@ public final class ConnectionsView {
         Button disconnect = Controls.button("connections.disconnect", Feather.SQUARE);
         disconnect.setId("disconnectButton");
         disconnect.setOnAction(e -> withSelected(vm::disconnect));
-        HBox live = new HBox(6, connect, disconnect);
+        Button check = Controls.button("connections.check", Feather.ACTIVITY);
+        check.setId("checkButton");
+        check.setOnAction(e -> withSelected(c -> CheckView.open(owner, vm.check(c))));
+        HBox live = new HBox(6, connect, disconnect, check);
 
         Button add = Controls.iconButton("connections.new", Feather.PLUS);
         add.setId("newConnectionButton");

@@ -1,5 +1,6 @@
 package io.mqscope.ui.connections;
 
+import io.mqscope.check.BrokerCheck;
 import io.mqscope.profile.ImportReport;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
@@ -11,10 +12,12 @@ import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.ProfileFiles;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.check.CheckViewModel;
 import io.mqscope.ui.editor.ConnectionEditorViewModel;
 import io.mqscope.ui.live.LiveConnection;
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -250,6 +253,11 @@ public final class ConnectionsViewModel {
                     fail(e, ex);
                 }
             });
+            // "trust any certificate" still says what it hides: what a phone will reject
+            String hidden = BrokerCheck.insecureProblem(p, Duration.ofSeconds(5), I18n.locale());
+            if (hidden != null) {
+                tasks.onUi(() -> error.set(I18n.t("connections.insecure", p.name(), hidden)));
+            }
         }).onFailure(ex -> fail(e, ex)).executeWith(tasks);
     }
 
@@ -263,6 +271,12 @@ public final class ConnectionsViewModel {
             e.live().setState(ConnectionState.FAILED, String.valueOf(root.getMessage()));
         }
         tasks.onUi(() -> refresh(e));
+    }
+
+    /** The broker check of {@code e}'s profile, in the UI's language (started by its view). */
+    public CheckViewModel check(ConnectionEntry e) {
+        Profile p = e.profile();
+        return new CheckViewModel(p, CheckViewModel.url(p), tasks, I18n.locale());
     }
 
     public void disconnect(ConnectionEntry e) {

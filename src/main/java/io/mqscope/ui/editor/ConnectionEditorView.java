@@ -3,9 +3,13 @@ package io.mqscope.ui.editor;
 import io.mqscope.profile.Profile;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.check.CheckView;
+import io.mqscope.ui.check.CheckViewModel;
 import java.util.Optional;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -218,6 +222,19 @@ public final class ConnectionEditorView {
         ButtonType ok = Controls.okButton();
         d.getDialogPane().getButtonTypes().addAll(ok, Controls.cancelButton());
         d.getDialogPane().lookupButton(ok).disableProperty().bind(vm.validProperty().not());
+        // checks the profile as edited, without closing the editor
+        ButtonType check = new ButtonType(I18n.t("connections.check"), ButtonBar.ButtonData.HELP);
+        d.getDialogPane().getButtonTypes().add(check);
+        Node checkButton = d.getDialogPane().lookupButton(check);
+        checkButton.setId("editorCheckButton");
+        checkButton.disableProperty().bind(vm.validProperty().not());
+        checkButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            CheckViewModel c = vm.check();
+            if (c != null) {
+                CheckView.open(d.getDialogPane().getScene().getWindow(), c);
+            }
+        });
         d.setResizable(true);
         d.setResultConverter(b -> b == ok ? vm.build() : null);
         return d.showAndWait();

@@ -5,6 +5,7 @@ import io.mqscope.profile.Profile;
 import io.mqscope.profile.ProfileUrl;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.check.CheckViewModel;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -26,6 +27,7 @@ public final class ConnectionEditorViewModel {
     private final BooleanBinding valid;
     private final String id;
     private final List<Profile.SavedSubscription> subscriptions;
+    private final TaskExecutor tasks;
 
     public ConnectionEditorViewModel(Profile p, TaskExecutor tasks) {
         this(p, tasks, SigningTabViewModel::sign);
@@ -36,6 +38,7 @@ public final class ConnectionEditorViewModel {
         // a new profile is named in the UI's language; the profile layer's default name is English
         Profile src = p == null ? Profile.builder().name(I18n.t("editor.defaultName")).build() : p;
         id = src.id();
+        this.tasks = tasks;
         subscriptions = src.subscriptions();
         signing = new SigningTabViewModel(tasks, signer);
         tabs = List.of(general, transport, mqtt5, will, signing, advanced);
@@ -58,6 +61,12 @@ public final class ConnectionEditorViewModel {
             general.fillFrom(r.value());
             EditorTabViewModel.set(transport.wsPath(), r.value().wsPath());
         }
+    }
+
+    /** The broker check of the profile as edited so far, or null while an input is invalid. */
+    public CheckViewModel check() {
+        Profile p = build();
+        return p == null ? null : new CheckViewModel(p, CheckViewModel.url(p), tasks, I18n.locale());
     }
 
     /** The profile, or null while any input of any tab is invalid. */
