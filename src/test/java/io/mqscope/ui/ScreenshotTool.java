@@ -115,6 +115,10 @@ public final class ScreenshotTool {
             return null;
         });
 
+        wiretap(backend);
+        pause(900);
+        snap(stage.getScene(), dir.resolve("wiretap-local-broker.png"));
+
         Stage paste = fx(() -> {
             Stage s = PasteBytesView.open(stage);
             s.setWidth(1280);
@@ -259,6 +263,37 @@ public final class ScreenshotTool {
             javafx.scene.control.TableView<PacketEvent> table = (javafx.scene.control.TableView<PacketEvent>) stage
                     .getScene().lookup("#packetTable");
             table.getSelectionModel().select(pub);
+            return null;
+        });
+    }
+
+    /**
+     * The WeChat mini program's malformed CONNECT sent byte for byte to the built-in broker's user-facing port: it
+     * shows under "Local broker → clients" with the broker's hang-up, the verdict and the diagnosis.
+     */
+    private static void wiretap(AppBackend backend) throws Exception {
+        int port = backend.front().tcpPort();
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.getOutputStream().write(java.util.HexFormat.of().parseHex(
+                    "101a00000000044d51545404c2003c000a636e2e6c6f6b65692d3100000000"));
+            s.setSoTimeout(10_000);
+            s.getInputStream().read();
+        }
+        io.mqscope.ui.wiretap.WiretapsViewModel w = fx(() -> view.viewModel().wiretaps());
+        waitFor(() -> w.localBroker().rows().stream().anyMatch(r -> r.verdict() != null));
+        fx(() -> {
+            view.wiretapsView().select(w.localBroker().rows().stream().filter(r -> r.verdict() != null)
+                    .findFirst().orElseThrow().key());
+            return null;
+        });
+        waitFor(() -> !w.inspector().packets().visible().isEmpty());
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<PacketEvent> table = (javafx.scene.control.TableView<PacketEvent>)
+                    stage.getScene().getRoot().lookupAll("#packetTable").stream().filter(javafx.scene.Node::isVisible)
+                    .filter(n -> ((javafx.scene.control.TableView<?>) n).getItems() == w.inspector().packets()
+                            .visible()).findFirst().orElseThrow();
+            table.getSelectionModel().select(0);
             return null;
         });
     }

@@ -1,0 +1,192 @@
+package io.mqscope.ui.wiretap;
+
+import io.mqscope.profile.Profile;
+import io.mqscope.tap.ListenUrl;
+import io.mqscope.tap.Wiretap;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.Backend;
+import io.mqscope.ui.app.BackgroundTask;
+import io.mqscope.ui.app.TaskExecutor;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Wiretaps pane: the built-in broker's listeners ("Local broker → clients") and the wiretaps the user defined,
+ * each started and stopped like a connection, their tapped clients refreshed in one batch per pulse, and the
+ * inspector of the selected client. Binding, certificates and the built-in broker's start are background work.
+ */
+public final class WiretapsViewModel {
+    private final Backend backend;
+    private final Supplier<List<Profile>> profiles;
+    private final TaskExecutor tasks;
+    private final ObservableList<WiretapEntry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<WiretapEntry> selectedEntry = new SimpleObjectProperty<>();
+    private final ObjectProperty<TapClientRow> selectedClient = new SimpleObjectProperty<>();
+    private final TapInspectorViewModel inspector;
+    private final WiretapEntry localBroker;
+
+    /**
+     * @param profiles   the saved connections a wiretap may forward to, as they are now
+     * @param maxVisible rows kept in the inspector's lists
+     */
+    public WiretapsViewModel(Backend backend, Supplier<List<Profile>> profiles, TaskExecutor tasks, int maxVisible) {
+        this.backend = backend;
+        this.profiles = profiles;
+        this.tasks = tasks;
+        this.inspector = new TapInspectorViewModel(maxVisible, tasks);
+        TapClients brokerClients = backend.localBrokerClients();
+        localBroker = new WiretapEntry(true, null, brokerClients == null ? new TapClients(1 << 20) : brokerClients);
+        entries.add(localBroker);
+        selectedEntry.set(localBroker);
+        selectedClient.addListener((o, a, row) -> showClient(row));
+    }
+
+    private void showClient(TapClientRow row) {
+        WiretapEntry owner = row == null ? null : owner(row.key());
+        inspector.show(owner == null ? null : owner.clients(), owner == null ? null : row);
+    }
+
+    private WiretapEntry owner(String key) {
+        for (WiretapEntry e : entries) {
+            if (e.row(key) != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The form for a new wiretap (null) or to edit one. */
+    public WiretapFormViewModel form(WiretapEntry editing) {
+        return new WiretapFormViewModel(profiles.get(), editing == null ? null : editing.definitionProperty().get());
+    }
+
+    /** Adds a wiretap the user defined and selects it; it starts when the user says so. */
+    public WiretapEntry add(WiretapDefinition d) {
+        WiretapEntry e = new WiretapEntry(false, d, new TapClients());
+        entries.add(e);
+        selectedEntry.set(e);
+        return e;
+    }
+
+    /** A changed definition applies at the next start. */
+    public void update(WiretapEntry e, WiretapDefinition d) {
+        if (!e.isLocalBroker()) {
+            e.definitionProperty().set(d);
+        }
+    }
+
+    public void remove(WiretapEntry e) {
+        if (e.isLocalBroker()) {
+            return;
+        }
+        stop(e);
+        entries.remove(e);
+        if (selectedEntry.get() == e) {
+            selectedEntry.set(localBroker);
+        }
+        TapClientRow shown = selectedClient.get();
+        if (shown != null && e.row(shown.key()) != null) {
+            selectedClient.set(null);
+        }
+    }
+
+    /** Starts listening: the built-in broker (with its listeners), or a user-defined wiretap. */
+    public void start(WiretapEntry e) {
+        WiretapEntry.Status s = e.statusProperty().get();
+        if (s == WiretapEntry.Status.RUNNING || s == WiretapEntry.Status.STARTING) {
+            return;
+        }
+        e.statusProperty().set(WiretapEntry.Status.STARTING);
+        e.messageProperty().set("");
+        if (e.isLocalBroker()) {
+            BackgroundTask.wrap(() -> {
+                backend.startLocalBroker();
+                return backend.localBrokerUrls();
+            }).onSuccess(urls -> brokerRunning(urls)).onFailure(ex -> failed(e, ex)).executeWith(tasks);
+            return;
+        }
+        WiretapDefinition d = e.definitionProperty().get();
+        String prefix = e.nextRunPrefix();
+        List<Profile> known = profiles.get();
+        BackgroundTask.wrap(() -> WiretapLaunch.start(d, id -> known.stream().filter(p -> id.equals(p.id()))
+                .findFirst().orElse(null), backend::startLocalBroker, e.clients(), prefix))
+                .onSuccess(started -> {
+                    if (e.statusProperty().get() != WiretapEntry.Status.STARTING || !entries.contains(e)) {
+                        close(started.tap()); // stopped or removed while it was binding
+                        return;
+                    }
+                    e.running(started.tap());
+                    e.urls().setAll(started.urls());
+                    e.messageProperty().set(String.join("\n", started.notes()));
+                    e.statusProperty().set(WiretapEntry.Status.RUNNING);
+                }).onFailure(ex -> failed(e, ex)).executeWith(tasks);
+    }
+
+    private void brokerRunning(List<ListenUrl> urls) {
+        localBroker.urls().setAll(urls.stream().map(ListenUrl::toString).toList());
+        localBroker.statusProperty().set(WiretapEntry.Status.RUNNING);
+    }
+
+    private static void failed(WiretapEntry e, Exception ex) {
+        e.statusProperty().set(WiretapEntry.Status.FAILED);
+        e.messageProperty().set(I18n.t("wiretap.error.start", String.valueOf(ex.getMessage())));
+    }
+
+    /** Stops a user-defined wiretap: it stops listening and closes its clients' connections, both sides. */
+    public void stop(WiretapEntry e) {
+        if (e.isLocalBroker()) {
+            return; // the built-in broker stops with the app: MQScope's own sessions may use it
+        }
+        Wiretap tap = e.running();
+        e.running(null);
+        e.urls().clear();
+        e.statusProperty().set(WiretapEntry.Status.STOPPED);
+        if (tap != null) {
+            close(tap);
+        }
+    }
+
+    private void close(Wiretap tap) {
+        // closing waits for the tap's event loops to finish: never on the FX thread
+        BackgroundTask.wrapAction(tap::close).executeWith(tasks);
+    }
+
+    /** Once per pulse: each wiretap's changed clients in one batch, the built-in broker's URLs, the inspector. */
+    public void pulse() {
+        if (localBroker.statusProperty().get() != WiretapEntry.Status.RUNNING) {
+            List<ListenUrl> urls = backend.localBrokerUrls();
+            if (!urls.isEmpty()) {
+                brokerRunning(urls); // started by the "Local broker" connection
+            }
+        }
+        for (WiretapEntry e : entries) {
+            TapClients.Changes c = e.clients().takeChanges();
+            if (!c.isEmpty()) {
+                e.apply(c);
+            }
+        }
+        TapClientRow shown = selectedClient.get();
+        if (shown != null) {
+            WiretapEntry owner = owner(shown.key());
+            inspector.pulse(owner == null ? null : owner.row(shown.key()));
+        }
+    }
+
+    /** Stops every user-defined wiretap (the window closes or is rebuilt). */
+    public void shutdown() {
+        for (WiretapEntry e : entries) {
+            stop(e);
+        }
+    }
+
+    public ObservableList<WiretapEntry> entries() { return entries; }
+    public WiretapEntry localBroker() { return localBroker; }
+    public ObjectProperty<WiretapEntry> selectedEntryProperty() { return selectedEntry; }
+    /** The tapped client whose traffic the inspector shows. */
+    public ObjectProperty<TapClientRow> selectedClientProperty() { return selectedClient; }
+    public TapInspectorViewModel inspector() { return inspector; }
+}
