@@ -89,6 +89,13 @@ public final class WiretapsView {
         Button del = Controls.iconButton("wiretap.delete", Feather.TRASH_2);
         del.setOnAction(e -> vm.remove(vm.selectedEntryProperty().get()));
         FlowPane tools = new FlowPane(4, 4, add, edit, del);
+        // the built-in broker's listeners run while the app does: MQScope's own sessions may use the broker
+        javafx.beans.binding.BooleanBinding builtIn = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedEntryProperty().get() == null || vm.selectedEntryProperty().get().isLocalBroker(),
+                vm.selectedEntryProperty());
+        stop.disableProperty().bind(builtIn);
+        edit.disableProperty().bind(builtIn);
+        del.disableProperty().bind(builtIn);
 
         status.setId("wiretapStatus");
         status.setWrapText(true);
