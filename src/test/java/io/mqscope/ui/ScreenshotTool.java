@@ -268,16 +268,25 @@ public final class ScreenshotTool {
     }
 
     /**
-     * The WeChat mini program's malformed CONNECT sent byte for byte to the built-in broker's user-facing port: it
+     * The WeChat mini program's malformed CONNECT sent byte for byte to the built-in broker's WebSocket port: it
      * shows under "Local broker → clients" with the broker's hang-up, the verdict and the diagnosis.
      */
     private static void wiretap(AppBackend backend) throws Exception {
-        int port = backend.front().tcpPort();
-        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
-            s.getOutputStream().write(java.util.HexFormat.of().parseHex(
-                    "101a00000000044d51545404c2003c000a636e2e6c6f6b65692d3100000000"));
-            s.setSoTimeout(10_000);
-            s.getInputStream().read();
+        // the mini program's 13 WebSocket messages, one per field as mqtt.js 4.3.x in WeChat sends them
+        try (io.mqscope.testing.RawWebSocketClient ws = io.mqscope.testing.RawWebSocketClient.open(
+                backend.front().wsPort(), "/mqtt", "mqtt")) {
+            for (String m : new String[] {"10", "1a000000", "0004", "4d515454", "04", "c2", "003c", "000a",
+                    "636e2e6c6f6b65692d31", "0000", "", "0000", ""}) {
+                ws.sendBinary(java.util.HexFormat.of().parseHex(m));
+            }
+            ws.socket.setSoTimeout(10_000);
+            try {
+                while (ws.read() != null) {
+                    // until the broker hangs up
+                }
+            } catch (java.io.IOException gone) {
+                // the broker closed the connection
+            }
         }
         io.mqscope.ui.wiretap.WiretapsViewModel w = fx(() -> view.viewModel().wiretaps());
         waitFor(() -> w.localBroker().rows().stream().anyMatch(r -> r.verdict() != null));

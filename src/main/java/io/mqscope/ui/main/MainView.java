@@ -116,10 +116,6 @@ public final class MainView {
         packetsTab.setId("packetsTab");
         TapInspectorView inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
         Tab wiretapTab = new Tab(I18n.t("tab.wiretap"));
-        // the inspector reuses the Packets views with their node ids: it joins the scene only while its tab is
-        // shown, so that #packetTable and #hexDump name one node each
-        wiretapTab.selectedProperty().addListener((o, a, shown) -> wiretapTab.setContent(shown ? inspector.root()
-                : null));
         wiretapTab.setGraphic(new FontIcon(Feather.RADIO));
         wiretapTab.setId("wiretapTab");
         tabs = new TabPane(messagesTab, packetsTab, wiretapTab);
@@ -140,6 +136,18 @@ public final class MainView {
         tabs.setMinHeight(220);
         publisherView.root().setMinHeight(150);
         SplitPane.setResizableWithParent(publisherView.root(), false);
+        // the inspector reuses the Packets views with their node ids: it joins the scene only while its tab is
+        // shown, so that #packetTable and #hexDump name one node each; a tapped client is not ours to publish to,
+        // so the publisher makes room for it
+        wiretapTab.selectedProperty().addListener((o, a, shown) -> {
+            wiretapTab.setContent(shown ? inspector.root() : null);
+            if (shown) {
+                center.getItems().remove(publisherView.root());
+            } else if (!center.getItems().contains(publisherView.root())) {
+                center.getItems().add(publisherView.root());
+                center.setDividerPositions(0.6);
+            }
+        });
 
         SplitPane main = new SplitPane(left, center);
         main.setDividerPositions(0.22);

@@ -89,6 +89,8 @@ public final class MainViewModel {
         subscriptions = new SubscriptionsViewModel(tasks);
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
+        wiretaps.persistTo(settingsFile == null ? null
+                : new io.mqscope.ui.wiretap.WiretapFile(settingsFile.path().resolveSibling("wiretaps.json")));
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
         messages.selectedProperty().addListener((o, a, m) ->
                 payload.show(m == null ? new byte[0] : m.event().payload()));

@@ -59,15 +59,25 @@ public final class TapInspectorView {
         ListView<String> messages = new ListView<>(vm.messages());
         messages.setId("wsMessages");
         messages.getStyleClass().add("mono");
+        messages.setFixedCellSize(24);
         messages.setPlaceholder(new Label(I18n.t("wiretap.messages.none")));
         Tab messagesTab = new Tab(I18n.t("wiretap.messages"), messages);
         Tab httpTab = new Tab(I18n.t("wiretap.http"), http);
         TabPane below = new TabPane(messagesTab, httpTab);
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         below.setMinHeight(70);
-        SplitPane split = new SplitPane(packets.root(), below);
+        SplitPane split = new SplitPane(packets.root());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.8);
+        // a byte-stream client has no upgrade and no messages: its packets get the whole height
+        Runnable layout = () -> {
+            if (vm.webSocketProperty().get() && !split.getItems().contains(below)) {
+                split.getItems().add(below);
+                split.setDividerPositions(0.72);
+            } else if (!vm.webSocketProperty().get()) {
+                split.getItems().remove(below);
+            }
+        };
+        vm.webSocketProperty().addListener((o, a, b) -> layout.run());
         root.setTop(top);
         root.setCenter(split);
     }

@@ -36,6 +36,8 @@ public final class TapInspectorViewModel {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper http = new ReadOnlyStringWrapper("");
     private final ObservableList<String> messages = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper webSocket =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private TapClients store;
     private String key;
     private long packetsSeen;
@@ -57,6 +59,7 @@ public final class TapInspectorViewModel {
             messages.clear();
             http.set("");
             verdict.set("");
+            webSocket.set(false);
             title.set(I18n.t("wiretap.inspector.none"));
             return;
         }
@@ -98,6 +101,7 @@ public final class TapInspectorViewModel {
         };
         title.set(I18n.t("wiretap.inspector.title", row.client(), row.listen(), state));
         verdict.set(row.endedBadly() ? row.verdict() : "");
+        webSocket.set(row.webSocket());
         if (!exchangeShown) {
             TapEvent.HttpExchange h = store.exchange(row.key());
             if (h != null) {
@@ -137,7 +141,7 @@ public final class TapInspectorViewModel {
         String opcode = m.opcode() + (m.fin() ? "" : " (fin=0)")
                 + (m.closeCode() == null ? "" : " " + m.closeCode())
                 + (m.closeReason() == null || m.closeReason().isEmpty() ? "" : " \"" + m.closeReason() + "\"");
-        return I18n.t("wiretap.message.line", TIME.format(m.time()), dir, opcode, Integer.toString(bytes.length),
+        return I18n.t("wiretap.message.line", TIME.format(m.time()), dir, opcode, bytes.length,
                 Long.toString(m.streamOffset()), hex);
     }
 
@@ -147,6 +151,10 @@ public final class TapInspectorViewModel {
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
     public ReadOnlyStringProperty httpProperty() { return http.getReadOnlyProperty(); }
     public ObservableList<String> messages() { return messages; }
+    /** The client upgraded to WebSocket: its HTTP exchange and messages are worth the room. */
+    public javafx.beans.property.ReadOnlyBooleanProperty webSocketProperty() {
+        return webSocket.getReadOnlyProperty();
+    }
     /** The key of the client shown, or null. */
     public String shownKey() { return key; }
 }

@@ -100,6 +100,8 @@ public final class WiretapsView {
         status.setId("wiretapStatus");
         status.setWrapText(true);
         status.getStyleClass().add("muted");
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
         root.getChildren().addAll(title, tree, live, tools, status);
         root.setPadding(new Insets(8));
     }
@@ -143,9 +145,10 @@ public final class WiretapsView {
             copy.getItems().add(m);
         }
         copy.setDisable(e.urls().isEmpty());
-        String urls = String.join("\n", e.urls());
-        String message = e.messageProperty().get();
-        status.setText(message == null || message.isEmpty() ? urls : urls.isEmpty() ? message : urls + "\n" + message);
+        // the URLs are in the tree and in Copy URL's menu; here what went wrong, or the self-signed CA's note
+        String message = e.messageProperty().get() == null ? "" : e.messageProperty().get();
+        status.setText(message);
+        status.setTooltip(message.isEmpty() ? null : new Tooltip(message));
     }
 
     private void rebuild() {
@@ -253,7 +256,7 @@ public final class WiretapsView {
                 setTooltip(null);
             } else if (item instanceof WiretapEntry e) {
                 name.setText(e.isLocalBroker() ? I18n.t("wiretap.localBroker") : e.definitionProperty().get().name());
-                detail.setText(e.urls().isEmpty() ? statusText(e.statusProperty().get()) : e.urls().get(0));
+                detail.setText(e.urls().isEmpty() ? statusText(e.statusProperty().get()) : String.join("  ", e.urls()));
                 dot.getStyleClass().removeIf(c -> c.startsWith("dot-"));
                 dot.getStyleClass().add(switch (e.statusProperty().get()) {
                     case RUNNING -> "dot-connected";
@@ -264,7 +267,8 @@ public final class WiretapsView {
                 entryBox.getChildren().setAll(dot, text);
                 setGraphic(entryBox);
                 String m = e.messageProperty().get();
-                setTooltip(m == null || m.isEmpty() ? null : new Tooltip(m));
+                String tip = String.join("\n", e.urls()) + (m == null || m.isEmpty() ? "" : "\n" + m);
+                setTooltip(tip.isBlank() ? null : new Tooltip(tip.strip()));
             } else if (item instanceof TapClientRow r) {
                 clientCell(r);
             }

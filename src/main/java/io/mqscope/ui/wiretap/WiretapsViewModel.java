@@ -28,6 +28,12 @@ public final class WiretapsViewModel {
     private final ObjectProperty<TapClientRow> selectedClient = new SimpleObjectProperty<>();
     private final TapInspectorViewModel inspector;
     private final WiretapEntry localBroker;
+    /** Where the user's wiretaps are kept; null: not kept (tests). */
+    private WiretapFile file;
+    /** The newest list to save: saves run on the I/O executor, the last one written is the newest. */
+    private final java.util.concurrent.atomic.AtomicReference<List<WiretapDefinition>> pendingSave =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final Object saveLock = new Object();
 
     /**
      * @param profiles   the saved connections a wiretap may forward to, as they are now
@@ -40,9 +46,45 @@ public final class WiretapsViewModel {
         this.inspector = new TapInspectorViewModel(maxVisible, tasks);
         TapClients brokerClients = backend.localBrokerClients();
         localBroker = new WiretapEntry(true, null, brokerClients == null ? new TapClients(1 << 20) : brokerClients);
+        // the broker's clients outlive a window rebuilt for a new language: list the ones seen so far
+        localBroker.clients().takeChanges();
+        localBroker.rows().setAll(localBroker.clients().rows());
         entries.add(localBroker);
         selectedEntry.set(localBroker);
         selectedClient.addListener((o, a, row) -> showClient(row));
+    }
+
+    /**
+     * Keeps the user's wiretaps in {@code f}: reads the saved ones (in the background; they are added when read,
+     * stopped) and saves the list after every change.
+     */
+    public void persistTo(WiretapFile f) {
+        file = f;
+        if (f == null) {
+            return;
+        }
+        BackgroundTask.wrap(f::load).onSuccess(saved -> saved.forEach(d -> entries.add(
+                new WiretapEntry(false, d, new TapClients()))))
+                .onFailure(ex -> localBroker.messageProperty().set(I18n.t("wiretap.error.load", ex.getMessage())))
+                .executeWith(tasks);
+    }
+
+    private void save() {
+        WiretapFile f = file;
+        if (f == null) {
+            return;
+        }
+        pendingSave.set(entries.stream().filter(e -> !e.isLocalBroker()).map(e -> e.definitionProperty().get())
+                .toList());
+        BackgroundTask.wrapAction(() -> {
+            synchronized (saveLock) {
+                List<WiretapDefinition> newest = pendingSave.getAndSet(null);
+                if (newest != null) {
+                    f.save(newest);
+                }
+            }
+        }).onFailure(ex -> localBroker.messageProperty().set(I18n.t("wiretap.error.save", ex.getMessage())))
+                .executeWith(tasks);
     }
 
     private void showClient(TapClientRow row) {
@@ -69,6 +111,7 @@ public final class WiretapsViewModel {
         WiretapEntry e = new WiretapEntry(false, d, new TapClients());
         entries.add(e);
         selectedEntry.set(e);
+        save();
         return e;
     }
 
@@ -76,6 +119,7 @@ public final class WiretapsViewModel {
     public void update(WiretapEntry e, WiretapDefinition d) {
         if (!e.isLocalBroker()) {
             e.definitionProperty().set(d);
+            save();
         }
     }
 
@@ -85,6 +129,7 @@ public final class WiretapsViewModel {
         }
         stop(e);
         entries.remove(e);
+        save();
         if (selectedEntry.get() == e) {
             selectedEntry.set(localBroker);
         }

@@ -9,12 +9,14 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.mqscope.broker.BrokerSettings;
 import io.mqscope.tap.TapEvent;
+import io.mqscope.testing.RawWebSocketClient;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.PacketType;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,32 @@ class LocalBrokerFrontTest {
             });
             assertThat(clients.packetsOf(ws.key()).stream().filter(e -> e.packet().type() == PacketType.PUBLISH)
                     .map(e -> e.direction())).containsExactly(Direction.BROKER_TO_CLIENT);
+        }
+    }
+
+    /**
+     * What a user who points a WeChat mini program (mqtt.js 4.3.x) at the built-in broker must see: its CONNECT in 13
+     * WebSocket messages, one per field, with the padded Remaining Length; HiveMQ drops it, the verdict says why.
+     */
+    @Test
+    void the_wechat_connect_over_websocket_is_recorded_with_its_messages_and_verdict() throws Exception {
+        TapClients clients = new TapClients();
+        try (LocalBrokerFront front = LocalBrokerFront.start(BrokerSettings.ephemeral(), clients, Locale.ENGLISH);
+             RawWebSocketClient ws = RawWebSocketClient.open(front.wsPort(), "/mqtt", "mqtt")) {
+            assertThat(ws.status).isEqualTo(101);
+            for (String m : new String[] {"10", "1a000000", "0004", "4d515454", "04", "c2", "003c", "000a",
+                    "636e2e6c6f6b65692d31", "0000", "", "0000", ""}) {
+                ws.sendBinary(HexFormat.of().parseHex(m));
+            }
+            await().atMost(WAIT).until(() -> clients.rows().size() == 1 && clients.rows().get(0).endedBadly());
+            TapClientRow row = clients.rows().get(0);
+            assertThat(row.webSocket()).isTrue();
+            assertThat(row.closedBy()).isEqualTo("broker");
+            assertThat(row.verdict()).contains("CONNECT #0").contains("1a 00 00 00").contains("PR #1506");
+            assertThat(clients.messagesOf(row.key()).stream().filter(m -> m.from() == Direction.CLIENT_TO_BROKER))
+                    .hasSize(13);
+            assertThat(clients.packetsOf(row.key())).first().satisfies(e -> assertThat(e.packet().raw())
+                    .isEqualTo(HexFormat.of().parseHex(WiretapFxTest.WECHAT_CONNECT)));
         }
     }
 

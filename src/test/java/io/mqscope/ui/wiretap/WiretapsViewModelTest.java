@@ -95,6 +95,28 @@ class WiretapsViewModelTest {
     }
 
     @Test
+    void wiretaps_are_kept_like_connections(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        WiretapFile file = new WiretapFile(dir.resolve("wiretaps.json"));
+        vm.persistTo(file);
+        WiretapDefinition d = new WiretapDefinition("mini program", "wss://0.0.0.0:8084/mqtt", null,
+                "wss://broker.example.com/mqtt", WiretapDefinition.Certificates.SELF_SIGNED, null, null, true);
+        WiretapEntry e = vm.add(d);
+        WiretapDefinition changed = new WiretapDefinition("mini program", "ws://127.0.0.1:18083/mqtt", null,
+                "wss://broker.example.com/mqtt", null, null, null, true);
+        vm.update(e, changed);
+
+        WiretapsViewModel next = new WiretapsViewModel(new NoBackend(), List::of, TaskExecutor.sameThread(), 100);
+        next.persistTo(file);
+        assertThat(next.entries()).hasSize(2);
+        assertThat(next.entries().get(1).definitionProperty().get()).isEqualTo(changed);
+        assertThat(next.entries().get(1).statusProperty().get()).isEqualTo(WiretapEntry.Status.STOPPED);
+        next.remove(next.entries().get(1));
+        WiretapsViewModel third = new WiretapsViewModel(new NoBackend(), List::of, TaskExecutor.sameThread(), 100);
+        third.persistTo(file);
+        assertThat(third.entries()).containsExactly(third.localBroker());
+    }
+
+    @Test
     void a_port_in_use_is_said() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             WiretapEntry e = vm.add(tcpTap("mqtt://127.0.0.1:" + taken.getLocalPort(), 1883));
