@@ -24,8 +24,8 @@ class TapClientsTest {
         TapClients clients = new TapClients();
         Consumer<TapEvent> feed = clients.feed("tcp-");
         feed.accept(opened("c1"));
-        List<DecodedPacket> packets = new StreamDecoder(Direction.CLIENT_TO_BROKER, 0).decodeAll(HexFormat.of().parseHex(
-                WiretapFxTest.WECHAT_CONNECT));
+        byte[] wechat = HexFormat.of().parseHex(WiretapFxTest.WECHAT_CONNECT);
+        List<DecodedPacket> packets = new StreamDecoder(Direction.CLIENT_TO_BROKER, 0).decodeAll(wechat);
         for (DecodedPacket p : packets) {
             feed.accept(new TapEvent.Packet("c1", System.nanoTime(), Instant.now(), Direction.CLIENT_TO_BROKER, p,
                     false));
