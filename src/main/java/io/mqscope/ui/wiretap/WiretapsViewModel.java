@@ -34,6 +34,8 @@ public final class WiretapsViewModel {
     private final java.util.concurrent.atomic.AtomicReference<List<WiretapDefinition>> pendingSave =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final Object saveLock = new Object();
+    /** The built-in broker was seen running; its URLs are being worked out in the background. */
+    private boolean resolvingBrokerUrls;
 
     /**
      * @param profiles   the saved connections a wiretap may forward to, as they are now
@@ -150,8 +152,8 @@ public final class WiretapsViewModel {
         if (e.isLocalBroker()) {
             BackgroundTask.wrap(() -> {
                 backend.startLocalBroker();
-                return backend.localBrokerUrls();
-            }).onSuccess(urls -> brokerRunning(urls)).onFailure(ex -> failed(e, ex)).executeWith(tasks);
+                return dialled(backend.localBrokerUrls());
+            }).onSuccess(this::brokerRunning).onFailure(ex -> failed(e, ex)).executeWith(tasks);
             return;
         }
         WiretapDefinition d = e.definitionProperty().get();
@@ -171,8 +173,14 @@ public final class WiretapsViewModel {
                 }).onFailure(ex -> failed(e, ex)).executeWith(tasks);
     }
 
-    private void brokerRunning(List<ListenUrl> urls) {
-        localBroker.urls().setAll(urls.stream().map(ListenUrl::toString).toList());
+    /** The URLs clients dial: a wildcard bind becomes loopback and one URL per LAN address (found off the FX thread). */
+    private static List<String> dialled(List<ListenUrl> bound) {
+        return bound.stream().flatMap(u -> WiretapLaunch.urls(u).stream()).toList();
+    }
+
+    private void brokerRunning(List<String> urls) {
+        resolvingBrokerUrls = false;
+        localBroker.urls().setAll(urls);
         localBroker.statusProperty().set(WiretapEntry.Status.RUNNING);
     }
 
@@ -202,10 +210,12 @@ public final class WiretapsViewModel {
 
     /** Once per pulse: each wiretap's changed clients in one batch, the built-in broker's URLs, the inspector. */
     public void pulse() {
-        if (localBroker.statusProperty().get() != WiretapEntry.Status.RUNNING) {
+        if (localBroker.statusProperty().get() != WiretapEntry.Status.RUNNING && !resolvingBrokerUrls) {
             List<ListenUrl> urls = backend.localBrokerUrls();
             if (!urls.isEmpty()) {
-                brokerRunning(urls); // started by the "Local broker" connection
+                // started by the "Local broker" connection
+                resolvingBrokerUrls = true;
+                BackgroundTask.wrap(() -> dialled(urls)).onSuccess(this::brokerRunning).executeWith(tasks);
             }
         }
         for (WiretapEntry e : entries) {

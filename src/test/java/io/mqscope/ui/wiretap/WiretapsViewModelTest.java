@@ -117,6 +117,24 @@ class WiretapsViewModelTest {
     }
 
     @Test
+    void bound_to_every_interface_it_names_the_loopback_and_lan_urls_to_copy() {
+        WiretapEntry e = vm.add(tcpTap("ws://0.0.0.0:0/mqtt", 1883));
+        vm.start(e);
+        try {
+            assertThat(e.statusProperty().get()).isEqualTo(WiretapEntry.Status.RUNNING);
+            List<String> lan = io.mqscope.tap.LocalAddresses.lan();
+            assertThat(e.urls()).hasSize(1 + lan.size());
+            String port = e.urls().get(0).replaceAll(".*:(\\d+)/mqtt$", "$1");
+            assertThat(e.urls().get(0)).isEqualTo("ws://127.0.0.1:" + port + "/mqtt");
+            for (String address : lan) {
+                assertThat(e.urls()).contains("ws://" + address + ":" + port + "/mqtt");
+            }
+        } finally {
+            vm.stop(e);
+        }
+    }
+
+    @Test
     void a_port_in_use_is_said() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             WiretapEntry e = vm.add(tcpTap("mqtt://127.0.0.1:" + taken.getLocalPort(), 1883));
