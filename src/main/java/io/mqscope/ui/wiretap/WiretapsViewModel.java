@@ -173,7 +173,7 @@ public final class WiretapsViewModel {
                 }).onFailure(ex -> failed(e, ex)).executeWith(tasks);
     }
 
-    /** The URLs clients dial: a wildcard bind becomes loopback and one URL per LAN address (found off the FX thread). */
+    /** The URLs clients dial: a wildcard bind as loopback and one URL per LAN address (found off the FX thread). */
     private static List<String> dialled(List<ListenUrl> bound) {
         return bound.stream().flatMap(u -> WiretapLaunch.urls(u).stream()).toList();
     }
