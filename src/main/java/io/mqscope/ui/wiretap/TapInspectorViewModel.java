@@ -65,12 +65,18 @@ public final class TapInspectorViewModel {
         }
         TapClients s = store;
         String k = key;
-        packetsSeen = s.packets().nextSequence();
-        messagesSeen = s.messages().nextSequence();
-        packets.setSource(() -> s.packetsOf(k), () -> { });
-        List<TapEvent.WebSocketMessage> all = s.messagesOf(k);
+        // every reload (a filter changed, pause released) reads one snapshot and follows the log from its end:
+        // nothing is shown twice, nothing missed
+        packets.setSource(() -> {
+            BoundedLog.Slice<PacketEvent> snap = s.packets().snapshot();
+            packetsSeen = snap.endSequence();
+            return snap.items().stream().filter(e -> e.connectionId().equals(k)).toList();
+        }, () -> { });
+        BoundedLog.Slice<TapClients.Message> snap = s.messages().snapshot();
+        messagesSeen = snap.endSequence();
+        List<TapClients.Message> all = snap.items().stream().filter(m -> m.key().equals(k)).toList();
         messages.setAll(all.subList(Math.max(0, all.size() - maxVisible), all.size()).stream()
-                .map(TapInspectorViewModel::line).toList());
+                .map(m -> line(m.message())).toList());
         exchangeShown = false;
         refresh(row);
     }
