@@ -256,7 +256,9 @@ public final class WiretapsView {
                 setTooltip(null);
             } else if (item instanceof WiretapEntry e) {
                 name.setText(e.isLocalBroker() ? I18n.t("wiretap.localBroker") : e.definitionProperty().get().name());
-                detail.setText(e.urls().isEmpty() ? statusText(e.statusProperty().get()) : String.join("  ", e.urls()));
+                detail.setText(!e.urls().isEmpty() ? String.join("  ", e.urls())
+                        : e.isLocalBroker() && e.statusProperty().get() == WiretapEntry.Status.STOPPED
+                        ? I18n.t("wiretap.localBroker.stopped") : statusText(e.statusProperty().get()));
                 dot.getStyleClass().removeIf(c -> c.startsWith("dot-"));
                 dot.getStyleClass().add(switch (e.statusProperty().get()) {
                     case RUNNING -> "dot-connected";
