@@ -115,6 +115,10 @@ public final class ScreenshotTool {
             return null;
         });
 
+        wiretap(backend);
+        pause(900);
+        snap(stage.getScene(), dir.resolve("wiretap-local-broker.png"));
+
         Stage paste = fx(() -> {
             Stage s = PasteBytesView.open(stage);
             s.setWidth(1280);
@@ -259,6 +263,46 @@ public final class ScreenshotTool {
             javafx.scene.control.TableView<PacketEvent> table = (javafx.scene.control.TableView<PacketEvent>) stage
                     .getScene().lookup("#packetTable");
             table.getSelectionModel().select(pub);
+            return null;
+        });
+    }
+
+    /**
+     * The WeChat mini program's malformed CONNECT sent byte for byte to the built-in broker's WebSocket port: it
+     * shows under "Local broker → clients" with the broker's hang-up, the verdict and the diagnosis.
+     */
+    private static void wiretap(AppBackend backend) throws Exception {
+        // the mini program's 13 WebSocket messages, one per field as mqtt.js 4.3.x in WeChat sends them
+        try (io.mqscope.testing.RawWebSocketClient ws = io.mqscope.testing.RawWebSocketClient.open(
+                backend.front().wsPort(), "/mqtt", "mqtt")) {
+            for (String m : new String[] {"10", "1a000000", "0004", "4d515454", "04", "c2", "003c", "000a",
+                    "636e2e6c6f6b65692d31", "0000", "", "0000", ""}) {
+                ws.sendBinary(java.util.HexFormat.of().parseHex(m));
+            }
+            ws.socket.setSoTimeout(10_000);
+            try {
+                while (ws.read() != null) {
+                    // until the broker hangs up
+                }
+            } catch (java.io.IOException gone) {
+                // the broker closed the connection
+            }
+        }
+        io.mqscope.ui.wiretap.WiretapsViewModel w = fx(() -> view.viewModel().wiretaps());
+        waitFor(() -> w.localBroker().rows().stream().anyMatch(r -> r.verdict() != null));
+        fx(() -> {
+            view.wiretapsView().select(w.localBroker().rows().stream().filter(r -> r.verdict() != null)
+                    .findFirst().orElseThrow().key());
+            return null;
+        });
+        waitFor(() -> !w.inspector().packets().visible().isEmpty());
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<PacketEvent> table = (javafx.scene.control.TableView<PacketEvent>)
+                    stage.getScene().getRoot().lookupAll("#packetTable").stream().filter(javafx.scene.Node::isVisible)
+                    .filter(n -> ((javafx.scene.control.TableView<?>) n).getItems() == w.inspector().packets()
+                            .visible()).findFirst().orElseThrow();
+            table.getSelectionModel().select(0);
             return null;
         });
     }

@@ -1,6 +1,5 @@
 package io.mqscope.ui.app;
 
-import io.mqscope.broker.BrokerException;
 import io.mqscope.broker.BrokerSettings;
 import io.mqscope.broker.LocalBroker;
 import io.mqscope.profile.FileSecretStore;
@@ -9,14 +8,22 @@ import io.mqscope.profile.ProfileStore;
 import io.mqscope.session.Session;
 import io.mqscope.session.SessionListener;
 import io.mqscope.session.Sessions;
+import io.mqscope.tap.ListenUrl;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.wiretap.LocalBrokerFront;
+import io.mqscope.ui.wiretap.TapClients;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** The application's backend: real sessions ({@link Sessions}) and the built-in broker ({@link LocalBroker}). */
+/**
+ * The application's backend: real sessions ({@link Sessions}) and the built-in broker ({@link LocalBroker}) behind
+ * its wiretaps ({@link LocalBrokerFront}), which record outside clients in {@link #localBrokerClients()}.
+ */
 public final class AppBackend implements Backend {
     private final BrokerSettings preferred;
-    private LocalBroker broker;
+    private final TapClients brokerClients = new TapClients();
+    private LocalBrokerFront broker;
 
     /** @param preferred where the built-in broker listens; a free port is used when that one is taken */
     public AppBackend(BrokerSettings preferred) {
@@ -37,19 +44,31 @@ public final class AppBackend implements Backend {
     @Override
     public synchronized int startLocalBroker() {
         if (broker == null) {
-            try {
-                broker = LocalBroker.start(preferred);
-            } catch (BrokerException e) {
-                // 1883 taken (e.g. a mosquitto is running): any free loopback port works for the built-in profile
-                broker = LocalBroker.start(BrokerSettings.ephemeral());
-            }
+            // the broker itself takes free loopback ports; the wiretaps in front of it take 1883 and 8083 when free
+            broker = LocalBrokerFront.start(preferred, brokerClients, I18n.locale());
         }
-        return broker.tcpPort();
+        // MQScope's own session goes to the broker directly: its packets are shown by its own relay already
+        return broker.broker().tcpPort();
     }
 
-    /** The running built-in broker, or null. */
+    /** The running built-in broker (its inner ports, as MQScope's own sessions use them), or null. */
     public synchronized LocalBroker broker() {
+        return broker == null ? null : broker.broker();
+    }
+
+    /** The running built-in broker with its user-facing wiretaps, or null. */
+    public synchronized LocalBrokerFront front() {
         return broker;
+    }
+
+    @Override
+    public TapClients localBrokerClients() {
+        return brokerClients;
+    }
+
+    @Override
+    public synchronized List<ListenUrl> localBrokerUrls() {
+        return broker == null ? List.of() : broker.listening();
     }
 
     @Override

@@ -19,6 +19,20 @@ public interface Backend {
      */
     int startLocalBroker();
 
+    /**
+     * Where the built-in broker's listeners record the clients that connect to it from outside (each user-facing
+     * port is a wiretap in front of the broker, see {@code ui.wiretap.LocalBrokerFront}); null when this backend
+     * has no such listeners.
+     */
+    default io.mqscope.ui.wiretap.TapClients localBrokerClients() {
+        return null;
+    }
+
+    /** The URLs other clients dial to reach the built-in broker; empty while it is not running. */
+    default java.util.List<io.mqscope.tap.ListenUrl> localBrokerUrls() {
+        return java.util.List.of();
+    }
+
     /** Stops what was started (built-in broker). */
     default void shutdown() {
     }

@@ -16,6 +16,8 @@ import io.mqscope.ui.settings.SettingsDialog;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.subscriptions.SubscriptionsView;
+import io.mqscope.ui.wiretap.TapInspectorView;
+import io.mqscope.ui.wiretap.WiretapsView;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -51,6 +53,7 @@ public final class MainView {
     private TabPane tabs;
     private ConnectionsView connectionsView;
     private PacketsView packetsView;
+    private WiretapsView wiretapsView;
     private final AnimationTimer pump;
 
     private MainView(Stage stage, SettingsFile settingsFile, Backend backend, ProfileRepository profiles,
@@ -99,9 +102,10 @@ public final class MainView {
     private BorderPane createView() {
         connectionsView = new ConnectionsView(vm.connections(), stage);
         SubscriptionsView subscriptionsView = new SubscriptionsView(vm.subscriptions());
-        SplitPane left = new SplitPane(connectionsView.root(), subscriptionsView.root());
+        wiretapsView = new WiretapsView(vm.wiretaps(), stage);
+        SplitPane left = new SplitPane(connectionsView.root(), wiretapsView.root(), subscriptionsView.root());
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.55);
+        left.setDividerPositions(0.36, 0.72);
         // wide enough for a profile name and its URL without clipping, in every language and window size
         left.setMinWidth(340);
 
@@ -113,8 +117,17 @@ public final class MainView {
         Tab packetsTab = new Tab(I18n.t("tab.packets"), packetsView.root());
         packetsTab.setGraphic(new FontIcon(Feather.LAYERS));
         packetsTab.setId("packetsTab");
-        tabs = new TabPane(messagesTab, packetsTab);
+        TapInspectorView inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
+        Tab wiretapTab = new Tab(I18n.t("tab.wiretap"));
+        wiretapTab.setGraphic(new FontIcon(Feather.RADIO));
+        wiretapTab.setId("wiretapTab");
+        tabs = new TabPane(messagesTab, packetsTab, wiretapTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.wiretaps().selectedClientProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                tabs.getSelectionModel().select(wiretapTab);
+            }
+        });
         vm.packetsShownProperty().bind(packetsTab.selectedProperty());
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
@@ -126,6 +139,18 @@ public final class MainView {
         tabs.setMinHeight(220);
         publisherView.root().setMinHeight(150);
         SplitPane.setResizableWithParent(publisherView.root(), false);
+        // the inspector reuses the Packets views with their node ids: it joins the scene only while its tab is
+        // shown, so that #packetTable and #hexDump name one node each; a tapped client is not ours to publish to,
+        // so the publisher makes room for it
+        wiretapTab.selectedProperty().addListener((o, a, shown) -> {
+            wiretapTab.setContent(shown ? inspector.root() : null);
+            if (shown) {
+                center.getItems().remove(publisherView.root());
+            } else if (!center.getItems().contains(publisherView.root())) {
+                center.getItems().add(publisherView.root());
+                center.setDividerPositions(0.6);
+            }
+        });
 
         SplitPane main = new SplitPane(left, center);
         main.setDividerPositions(0.22);
@@ -221,6 +246,7 @@ public final class MainView {
         stage.titleProperty().unbind();
         vm.packetsShownProperty().unbind();
         vm.connections().shutdown();
+        vm.wiretaps().shutdown();
         build(s);
         vm.saveSettings(s);
         pump.start();
@@ -244,8 +270,14 @@ public final class MainView {
         tabs.getSelectionModel().select(0);
     }
 
+    /** The Wiretaps pane, to select a tapped client as a click would. */
+    public WiretapsView wiretapsView() {
+        return wiretapsView;
+    }
+
     public void shutdown() {
         pump.stop();
         vm.connections().shutdown();
+        vm.wiretaps().shutdown();
     }
 }

@@ -26,6 +26,7 @@ import io.mqscope.ui.publisher.PublisherViewModel;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
+import io.mqscope.ui.wiretap.WiretapsViewModel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,6 +63,7 @@ public final class MainViewModel {
     private final PacketsViewModel packets;
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
+    private final WiretapsViewModel wiretaps;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
     private final ReadOnlyStringWrapper statusState = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusRates = new ReadOnlyStringWrapper("");
@@ -88,6 +90,10 @@ public final class MainViewModel {
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
+        wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
+                .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
+        wiretaps.persistTo(settingsFile == null ? null
+                : new io.mqscope.ui.wiretap.WiretapFile(settingsFile.path().resolveSibling("wiretaps.json")));
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
         messages.selectedProperty().addListener((o, a, m) ->
                 payload.show(m == null ? new byte[0] : m.event().payload()));
@@ -186,6 +192,7 @@ public final class MainViewModel {
             return;
         }
         lastListAt = now;
+        wiretaps.pulse();
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
                 e.live().skipToNewest();
@@ -287,6 +294,7 @@ public final class MainViewModel {
     public PacketsViewModel packets() { return packets; }
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
+    public WiretapsViewModel wiretaps() { return wiretaps; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }
