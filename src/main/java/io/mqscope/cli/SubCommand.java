@@ -346,16 +346,16 @@ public final class SubCommand implements Callable<Integer> {
             if (c.state() == ConnectionState.RECONNECTING) {
                 synchronized (outLock) {
                     err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + ": "
-                            + (c.stage() == null ? "" : c.stage().label() + ": ") + c.reason());
+                            + (c.stage() == null ? "" : c.stage().label() + ": ") + c.reason(Language.locale()));
                     err.flush();
                 }
             }
-            if (c.state() == ConnectionState.DISCONNECTED && c.reason() != null
-                    && !c.reason().contains("by user")) {
+            if (c.state() == ConnectionState.DISCONNECTED && c.message() != null
+                    && !c.message().key().equals("state.disconnectedByUser")) {
                 // connection lost and no reconnect configured
                 synchronized (outLock) {
                     err.println("mqscope sub: disconnected: " + (c.stage() == null ? "" : c.stage().label() + ": ")
-                            + c.reason());
+                            + c.reason(Language.locale()));
                     err.flush();
                 }
                 failed = true;

@@ -58,7 +58,12 @@ final class Lifecycle {
      * @param reason what to tell the user, or null
      * @return false when the table refused the change (nothing was told)
      */
-    boolean move(ConnectionState to, Stage stage, String reason) {
+    boolean move(ConnectionState to, Stage stage, Sentence reason) {
+        return move(to, stage, reason, null);
+    }
+
+    /** As above, with what to try ({@code fix}, or null) for a failure. */
+    boolean move(ConnectionState to, Stage stage, Sentence reason, Sentence fix) {
         ConnectionState from;
         do {
             from = state.get();
@@ -66,7 +71,7 @@ final class Lifecycle {
                 return false;
             }
         } while (!state.compareAndSet(from, to));
-        listener.onState(new StateChange(connectionId, clock.instant(), to, stage, reason));
+        listener.onState(new StateChange(connectionId, clock.instant(), to, stage, reason, fix));
         return true;
     }
 }

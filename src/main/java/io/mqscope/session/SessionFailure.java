@@ -13,6 +13,8 @@ import io.mqscope.tap.Stage;
  */
 record SessionFailure(Stage stage, String reason, String fix, Throwable cause) {
     SessionException exception() {
-        return new SessionException(stage, reason, cause);
+        // the seam for keyed causes and fixes (issue 11's translator): until then the words are carried as they are
+        return new SessionException(stage, Sentence.verbatim(reason), fix == null ? null : Sentence.verbatim(fix),
+                cause);
     }
 }

@@ -3,8 +3,11 @@ package io.mqscope.ui.connections;
 import io.mqscope.profile.ImportReport;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
+import io.mqscope.session.Sentence;
 import io.mqscope.session.Session;
+import io.mqscope.session.SessionException;
 import io.mqscope.session.StateChange;
+import io.mqscope.tap.Stage;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.BackgroundTask;
@@ -226,7 +229,7 @@ public final class ConnectionsViewModel {
         if (s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING) {
             return;
         }
-        e.live().setState(ConnectionState.CONNECTING, null);
+        e.live().setState(ConnectionState.CONNECTING);
         e.stateProperty().set(ConnectionState.CONNECTING);
         e.reasonProperty().set("");
         Profile profile = e.profile();
@@ -254,15 +257,31 @@ public final class ConnectionsViewModel {
     }
 
     private void fail(ConnectionEntry e, Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
         StateChange cur = e.live().state();
         if (cur.state() != ConnectionState.FAILED) {
-            e.live().setState(ConnectionState.FAILED, String.valueOf(root.getMessage()));
+            // the session reports its own failures; this is one from before it existed (starting the built-in
+            // broker, opening the session) or one it threw
+            SessionException said = sessionException(ex);
+            if (said != null) {
+                e.live().setFailed(said.stage(), said.sentence(), said.fix());
+            } else {
+                Throwable root = ex;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                e.live().setFailed(Stage.CONFIG, Sentence.verbatim(String.valueOf(root.getMessage())), null);
+            }
         }
         tasks.onUi(() -> refresh(e));
+    }
+
+    private static SessionException sessionException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SessionException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     public void disconnect(ConnectionEntry e) {
@@ -270,7 +289,7 @@ public final class ConnectionsViewModel {
         if (s != null) {
             BackgroundTask.wrapAction(() -> s.disconnect().whenComplete((v, ex) -> {
                 s.close();
-                e.live().setState(ConnectionState.DISCONNECTED, null);
+                e.live().setState(ConnectionState.DISCONNECTED);
             })).executeWith(tasks);
         }
     }
@@ -281,7 +300,7 @@ public final class ConnectionsViewModel {
         if (e.stateProperty().get() != c.state()) {
             e.stateProperty().set(c.state());
         }
-        String r = c.reason() == null ? "" : c.reason();
+        String r = c.message() == null ? "" : c.reason(I18n.locale());
         if (!r.equals(e.reasonProperty().get())) {
             e.reasonProperty().set(r);
         }

@@ -6,7 +6,9 @@ import io.mqscope.ui.ThemeSwitcher;
 import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.connections.ConnectionLogView;
 import io.mqscope.ui.connections.ConnectionsView;
+import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.messages.MessagesView;
 import io.mqscope.ui.packets.PacketsView;
 import io.mqscope.ui.packets.PasteBytesView;
@@ -19,8 +21,10 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -29,7 +33,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -110,12 +116,16 @@ public final class MainView {
         Tab packetsTab = new Tab(I18n.t("tab.packets"), packetsView.root());
         packetsTab.setGraphic(new FontIcon(Feather.LAYERS));
         packetsTab.setId("packetsTab");
-        tabs = new TabPane(messagesTab, packetsTab);
+        Tab logTab = new Tab(I18n.t("tab.connectionLog"), new ConnectionLogView(vm.connectionLog()).root());
+        logTab.setGraphic(new FontIcon(Feather.LIST));
+        logTab.setId("connectionLogTab");
+        tabs = new TabPane(messagesTab, packetsTab, logTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.packetsShownProperty().bind(packetsTab.selectedProperty());
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
-        SplitPane center = new SplitPane(tabs, publisherView.root());
+        // a failure shows over the content until dismissed; the status bar keeps its counters (issue 14 item 4)
+        SplitPane center = new SplitPane(failureBar(tabs), publisherView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
         // the publisher's payload area would otherwise claim the whole height on a 1280x800 screen and collapse
@@ -160,15 +170,66 @@ public final class MainView {
         return h;
     }
 
+    /** The notification bar (ControlsFX) over {@code content}, showing the newest connection failure in full. */
+    private NotificationPane failureBar(Node content) {
+        NotificationPane pane = new NotificationPane(content);
+        pane.setId("failureBar");
+        pane.getStyleClass().add("failure-bar");
+        pane.setShowFromTop(true);
+        Label text = new Label();
+        text.setId("failureText");
+        text.setWrapText(true);
+        Label fix = new Label();
+        fix.setId("failureFix");
+        fix.setWrapText(true);
+        fix.managedProperty().bind(fix.textProperty().isNotEmpty());
+        Hyperlink showLog = new Hyperlink(I18n.t("notice.showLog"));
+        showLog.setId("failureShowLog");
+        VBox box = new VBox(2, text, fix, showLog);
+        box.setMaxWidth(Double.MAX_VALUE);
+        pane.setGraphic(box);
+        Runnable render = () -> {
+            FailureNotices.Notice n = vm.notices().currentProperty().get();
+            if (n == null) {
+                pane.hide();
+                return;
+            }
+            text.setText(StateText.notice(n.entry().profile().name(), n.change()));
+            String f = StateText.noticeFix(n.change());
+            fix.setText(f == null ? "" : f);
+            showLog.setOnAction(e -> {
+                vm.connections().selectedProperty().set(n.entry());
+                tabs.getSelectionModel().select(2);
+            });
+            pane.show();
+        };
+        vm.notices().currentProperty().addListener((o, a, b) -> render.run());
+        // the close button (or Escape) dismisses it for good
+        pane.showingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.notices().dismiss();
+            }
+        });
+        if (vm.notices().currentProperty().get() != null) {
+            javafx.application.Platform.runLater(render);
+        }
+        return pane;
+    }
+
     private HBox statusBar() {
         Label state = new Label();
         state.setId("statusState");
         state.textProperty().bind(vm.statusStateProperty());
+        // the state gives way, never the counters: they keep their whole text
+        state.setMinWidth(0);
+        HBox.setHgrow(state, Priority.SOMETIMES);
         Label rates = new Label();
         rates.setId("statusRates");
+        rates.setMinWidth(Region.USE_PREF_SIZE);
         rates.textProperty().bind(vm.statusRatesProperty());
         Label buffer = new Label();
         buffer.setId("statusBuffer");
+        buffer.setMinWidth(Region.USE_PREF_SIZE);
         buffer.textProperty().bind(vm.statusBufferProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

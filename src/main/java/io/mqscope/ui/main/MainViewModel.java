@@ -6,6 +6,7 @@ import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Session;
+import io.mqscope.session.StateChange;
 import io.mqscope.store.SessionLog;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.ui.I18n;
@@ -14,7 +15,9 @@ import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.connections.ConnectionEntry;
+import io.mqscope.ui.connections.ConnectionLogViewModel;
 import io.mqscope.ui.connections.ConnectionsViewModel;
+import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.live.LiveConnection;
 import io.mqscope.ui.messages.MessagesViewModel;
 import io.mqscope.ui.messages.PayloadViewModel;
@@ -59,6 +62,8 @@ public final class MainViewModel {
     private final PacketsViewModel packets;
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
+    private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
+    private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
     private final ReadOnlyStringWrapper statusState = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusRates = new ReadOnlyStringWrapper("");
@@ -101,6 +106,7 @@ public final class MainViewModel {
 
     private void activate(ConnectionEntry e) {
         active = e;
+        connectionLog.show(e);
         if (e == null) {
             return;
         }
@@ -175,6 +181,8 @@ public final class MainViewModel {
 
     private void drain(long now) {
         connections.refreshAll();
+        notices.scan(connections.entries());
+        connectionLog.refresh();
         if (now - lastListAt < LIST_REFRESH_NANOS) {
             return;
         }
@@ -232,11 +240,12 @@ public final class MainViewModel {
         packets.webSocketProperty().set(p.transport() == io.mqscope.profile.Transport.WS
                 || p.transport() == io.mqscope.profile.Transport.WSS);
         title.set("MQScope — " + p.name());
-        ConnectionState s = active.stateProperty().get();
-        String reason = s == ConnectionState.CONNECTED ? null : active.reasonProperty().get();
-        String st = I18n.t("state." + s.name().toLowerCase(java.util.Locale.ROOT));
-        statusState.set(reason == null || reason.isEmpty() ? p.name() + ": " + st : p.name() + ": " + st + " — "
-                + reason);
+        // the state and where it failed; the reason in full is in the connection log and the notification, so the
+        // counters on the right keep their room (issue 14 item 4)
+        StateChange c = active.live().state();
+        statusState.set(c.stage() == null || c.state() == ConnectionState.CONNECTED
+                ? I18n.t("status.stateOnly", p.name(), StateText.state(c))
+                : I18n.t("status.stateStage", p.name(), StateText.state(c), StateText.stage(c.stage())));
         SessionLog log = active.live().log();
         statusBuffer.set(I18n.t("status.buffer", log.messages().entries().size(),
                 log.messages().entries().maxEntries(), log.packets().entries().size(),
@@ -275,6 +284,8 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
     public ConnectionsViewModel connections() { return connections; }
+    public ConnectionLogViewModel connectionLog() { return connectionLog; }
+    public FailureNotices notices() { return notices; }
     public MessagesViewModel messages() { return messages; }
     public PayloadViewModel payload() { return payload; }
     public PacketsViewModel packets() { return packets; }
