@@ -87,8 +87,11 @@ class ConnectionLogFxTest {
                 .contains(I18n.t("stage." + failed.stage().label())).contains(reason);
 
         // the status bar names the state and stage; its counters keep their whole text
-        String status = Fx.read(() -> robot.lookup("#statusState").queryAs(Label.class).getText());
-        assertThat(status).contains(I18n.t("state.failed")).doesNotContain(reason);
+        Label state = robot.lookup("#statusState").queryAs(Label.class);
+        // the status line is refreshed four times a second
+        await().atMost(WAIT).until(() -> Fx.read(state::getText).contains(I18n.t("state.failed")));
+        assertThat(Fx.read(state::getText)).contains(I18n.t("stage." + failed.stage().label()))
+                .doesNotContain(reason);
         for (String counter : List.of("#statusRates", "#statusBuffer")) {
             Label l = robot.lookup(counter).queryAs(Label.class);
             WaitForAsyncUtils.waitForFxEvents();

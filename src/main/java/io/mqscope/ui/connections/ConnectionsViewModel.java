@@ -47,8 +47,8 @@ public final class ConnectionsViewModel {
     /** The newest list to save; saves run on the I/O executor and the last one written is always the newest. */
     private final AtomicReference<List<Profile>> pendingSave = new AtomicReference<>();
     private final Object saveLock = new Object();
-    private final int maxMessages;
-    private final int maxPackets;
+    private int maxMessages;
+    private int maxPackets;
 
     public ConnectionsViewModel(Backend backend, ProfileRepository repository, TaskExecutor tasks, int maxMessages,
                                 int maxPackets) {
@@ -312,6 +312,15 @@ public final class ConnectionsViewModel {
             if (e.profile().autoConnect()) {
                 connect(e);
             }
+        }
+    }
+
+    /** New count limits for every connection's log, live: nothing but the oldest entries over the limit is lost. */
+    public void setLimits(int messages, int packets) {
+        maxMessages = messages;
+        maxPackets = packets;
+        for (ConnectionEntry e : entries) {
+            e.live().log().setLimits(messages, packets);
         }
     }
 

@@ -248,28 +248,67 @@ public final class MainView {
     }
 
     /**
-     * Applies new settings: theme, language and limits take effect at once by rebuilding the window. The current
-     * view model saves them, so a failure to write shows in the window that is on screen.
+     * Applies new settings at once, live (issue 14 item 7): connections, subscriptions, messages, packets and the
+     * selection live in the view model, which stays. A new language builds the views again over that same view
+     * model (every label is read from the bundle when a view is made); theme and limits change in place.
      */
     public void apply(UiSettings s) {
         UiSettings old = vm.settings();
-        boolean rebuild = !old.locale().equals(s.locale()) || old.maxMessages() != s.maxMessages()
-                || old.maxPackets() != s.maxPackets() || old.defaultView() != s.defaultView();
-        if (!rebuild) {
-            // a theme change keeps the window and its live connections
+        vm.setSettings(s);
+        if (old.dark() != s.dark()) {
             ThemeSwitcher.apply(s.dark());
             ThemeSwitcher.style(stage.getScene(), s.dark());
-            vm.setSettings(s);
-            vm.saveSettings(s);
-            return;
         }
-        pump.stop();
-        stage.titleProperty().unbind();
-        vm.packetsShownProperty().unbind();
-        vm.connections().shutdown();
-        build(s);
+        if (old.maxMessages() != s.maxMessages() || old.maxPackets() != s.maxPackets()
+                || old.defaultView() != s.defaultView()) {
+            vm.applyLimits(s);
+        }
+        if (!old.locale().equals(s.locale())) {
+            relocalize(s);
+        }
         vm.saveSettings(s);
-        pump.start();
+    }
+
+    /** The same view model, its views made again in the new language where the old ones were. */
+    private void relocalize(UiSettings s) {
+        I18n.setLocale(s.locale());
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        vm.packetsShownProperty().unbind();
+        BorderPane old = root;
+        root = createView();
+        copyDividers(old, root);
+        stage.getScene().setRoot(root);
+        ThemeSwitcher.style(stage.getScene(), s.dark());
+        tabs.getSelectionModel().select(tab);
+        vm.relocalize();
+    }
+
+    /** The split panes' dividers where the user left them (the same tree shape, walked in the same order). */
+    private static void copyDividers(javafx.scene.Parent from, javafx.scene.Parent to) {
+        java.util.List<SplitPane> a = new java.util.ArrayList<>();
+        java.util.List<SplitPane> b = new java.util.ArrayList<>();
+        splitPanes(from, a);
+        splitPanes(to, b);
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            b.get(i).setDividerPositions(a.get(i).getDividerPositions());
+        }
+    }
+
+    private static void splitPanes(Node n, java.util.List<SplitPane> out) {
+        if (n instanceof SplitPane sp) {
+            out.add(sp);
+            sp.getItems().forEach(c -> splitPanes(c, out));
+        } else if (n instanceof NotificationPane np) {
+            splitPanes(np.getContent(), out);
+        } else if (n instanceof TabPane tp) {
+            tp.getTabs().forEach(t -> {
+                if (t.getContent() != null) {
+                    splitPanes(t.getContent(), out);
+                }
+            });
+        } else if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> splitPanes(c, out));
+        }
     }
 
     public MainViewModel viewModel() {

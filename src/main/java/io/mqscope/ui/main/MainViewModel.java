@@ -72,6 +72,8 @@ public final class MainViewModel {
     private long lastRateAt;
     private long lastIn;
     private long lastOut;
+    private long lastRateIn;
+    private long lastRateOut;
 
     /**
      * @param settingsFile where {@link #saveSettings} writes (null: settings are not saved)
@@ -91,8 +93,12 @@ public final class MainViewModel {
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
-        messages.selectedProperty().addListener((o, a, m) ->
-                payload.show(m == null ? new byte[0] : m.event().payload()));
+        messages.selectedProperty().addListener((o, a, m) -> {
+            if (a != null && m != null && a.event() == m.event()) {
+                return; // the same message as a new row (the language changed): keep the chosen view
+            }
+            payload.show(m == null ? new byte[0] : m.event().payload());
+        });
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {
@@ -217,6 +223,27 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * New limits, applied live (issue 14 item 7): each connection's log keeps at most the new counts (dropping only
+     * its oldest entries), the lists are bounded again; the default payload view applies to the next message shown.
+     */
+    public void applyLimits(UiSettings s) {
+        connections.setLimits(s.maxMessages(), s.maxPackets());
+        messages.setMaxVisible(Math.min(s.maxMessages(), VISIBLE_ROWS));
+        packets.setMaxVisible(Math.min(s.maxPackets(), VISIBLE_ROWS));
+        payload.setDefaultFormat(s.defaultView());
+        updateStatus();
+    }
+
+    /** The language changed: what the view models hold as text is said again in the new one, now. */
+    public void relocalize() {
+        messages.relocalize();
+        connections.refreshAll();
+        connectionLog.refresh();
+        statusRates.set(I18n.t("status.rates", lastRateIn, lastRateOut));
+        updateStatus();
+    }
+
     private void updateRates(long now) {
         if (active == null) {
             return;
@@ -224,7 +251,9 @@ public final class MainViewModel {
         long in = active.live().receivedCount();
         long out = active.live().sentCount();
         double secs = lastRateAt == 0 ? 1 : (now - lastRateAt) / (double) SECOND;
-        statusRates.set(I18n.t("status.rates", Math.round((in - lastIn) / secs), Math.round((out - lastOut) / secs)));
+        lastRateIn = Math.round((in - lastIn) / secs);
+        lastRateOut = Math.round((out - lastOut) / secs);
+        statusRates.set(I18n.t("status.rates", lastRateIn, lastRateOut));
         lastIn = in;
         lastOut = out;
         lastRateAt = now;

@@ -128,6 +128,10 @@ public final class PacketDetailView {
 
     private void initListeners() {
         vm.packetProperty().addListener((o, a, p) -> show(p));
+        if (vm.packetProperty().get() != null) {
+            // built again for a new language: the packet on screen stays
+            show(vm.packetProperty().get());
+        }
         vm.showSecretsProperty().addListener((o, a, s) -> show(vm.packetProperty().get()));
         vm.highlightedProperty().addListener((o, a, s) -> restyle());
         vm.selectedFieldProperty().addListener((o, a, f) -> {

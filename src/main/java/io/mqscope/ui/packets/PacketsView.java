@@ -100,6 +100,10 @@ public final class PacketsView {
                 }
             }
         });
+        // built again for a new language: the selected packet stays selected
+        if (vm.selectedProperty().get() != null) {
+            table.getSelectionModel().select(vm.selectedProperty().get());
+        }
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         PacketDetailView detail = new PacketDetailView(vm.detail());
