@@ -16,6 +16,7 @@ import io.mqscope.ui.publisher.PublisherView;
 import io.mqscope.ui.settings.SettingsDialog;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
+import io.mqscope.ui.settings.WindowLayout;
 import io.mqscope.ui.subscriptions.SubscriptionsView;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
@@ -73,14 +74,20 @@ public final class MainView {
 
     public static MainView show(Stage stage, UiSettings settings, SettingsFile settingsFile, Backend backend,
                                 ProfileRepository profiles, TaskExecutor tasks) {
+        return show(stage, settings, settingsFile, backend, profiles, tasks, null);
+    }
+
+    /** @param layout the window's size and dividers as last left (null: a size that fits the screen) */
+    public static MainView show(Stage stage, UiSettings settings, SettingsFile settingsFile, Backend backend,
+                                ProfileRepository profiles, TaskExecutor tasks, WindowLayout layout) {
         MainView v = new MainView(stage, settingsFile, backend, profiles, tasks);
-        v.build(settings);
+        v.build(settings, layout);
         stage.show();
         v.pump.start();
         return v;
     }
 
-    private void build(UiSettings settings) {
+    private void build(UiSettings settings, WindowLayout layout) {
         I18n.setLocale(settings.locale());
         ThemeSwitcher.apply(settings.dark());
         vm = new MainViewModel(settings, settingsFile, backend, profiles, tasks);
@@ -90,8 +97,14 @@ public final class MainView {
             // the first layout must happen at the window's real size: the split panes' divider positions are
             // fractions of it (a scene at its preferred size would give the publisher most of the height)
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
+            WindowLayout size = layout == null ? WindowLayout.fitting(screen.getWidth(), screen.getHeight())
+                    : layout.within(screen.getWidth(), screen.getHeight());
+            scene = new Scene(root, size.width(), size.height());
             stage.setScene(scene);
+            if (layout != null) {
+                applyDividers(root, layout.dividers());
+                stage.setMaximized(layout.maximized());
+            }
         } else {
             scene.setRoot(root);
         }
@@ -131,8 +144,8 @@ public final class MainView {
         // the publisher's payload area would otherwise claim the whole height on a 1280x800 screen and collapse
         // the message list; a growing window gives its extra height to the messages, not to the publisher
         tabs.setMinHeight(220);
-        publisherView.root().setMinHeight(150);
         SplitPane.setResizableWithParent(publisherView.root(), false);
+        collapsible(center, publisherView, packetsTab);
 
         SplitPane main = new SplitPane(left, center);
         main.setDividerPositions(0.22);
@@ -142,6 +155,33 @@ public final class MainView {
         bp.setTop(header());
         bp.setBottom(statusBar());
         return bp;
+    }
+
+    /**
+     * The publisher folds to its topic line while the Packets tab is shown, and on demand (issue 14 item 8): the
+     * packet list and the field tree get the height. Unfolding puts the divider back where it was.
+     */
+    private static void collapsible(SplitPane center, PublisherView publisher, Tab packetsTab) {
+        Region p = publisher.root();
+        double[] expandedAt = {0.6};
+        Runnable apply = () -> {
+            if (publisher.collapsedProperty().get()) {
+                if (!center.getDividers().isEmpty() && p.getMaxHeight() != Region.USE_PREF_SIZE) {
+                    expandedAt[0] = center.getDividerPositions()[0];
+                }
+                p.setMinHeight(Region.USE_PREF_SIZE);
+                p.setMaxHeight(Region.USE_PREF_SIZE);
+                center.setDividerPositions(1.0);
+            } else {
+                p.setMinHeight(150);
+                p.setMaxHeight(Double.MAX_VALUE);
+                center.setDividerPositions(expandedAt[0]);
+            }
+        };
+        publisher.collapsedProperty().addListener((o, a, b) -> apply.run());
+        packetsTab.selectedProperty().addListener((o, a, shown) -> publisher.collapsedProperty().set(shown));
+        publisher.collapsedProperty().set(packetsTab.isSelected());
+        apply.run();
     }
 
     private HBox header() {
@@ -285,13 +325,29 @@ public final class MainView {
 
     /** The split panes' dividers where the user left them (the same tree shape, walked in the same order). */
     private static void copyDividers(javafx.scene.Parent from, javafx.scene.Parent to) {
-        java.util.List<SplitPane> a = new java.util.ArrayList<>();
-        java.util.List<SplitPane> b = new java.util.ArrayList<>();
-        splitPanes(from, a);
-        splitPanes(to, b);
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            b.get(i).setDividerPositions(a.get(i).getDividerPositions());
+        applyDividers(to, dividers(from));
+    }
+
+    private static java.util.List<double[]> dividers(javafx.scene.Parent from) {
+        java.util.List<SplitPane> panes = new java.util.ArrayList<>();
+        splitPanes(from, panes);
+        return panes.stream().map(SplitPane::getDividerPositions).toList();
+    }
+
+    private static void applyDividers(javafx.scene.Parent to, java.util.List<double[]> positions) {
+        java.util.List<SplitPane> panes = new java.util.ArrayList<>();
+        splitPanes(to, panes);
+        for (int i = 0; i < Math.min(panes.size(), positions.size()); i++) {
+            // a pane whose shape changed since (frames shown, publisher folded) keeps its own positions
+            if (panes.get(i).getDividers().size() == positions.get(i).length) {
+                panes.get(i).setDividerPositions(positions.get(i));
+            }
         }
+    }
+
+    /** The window's size and dividers now, to restore at the next start (pure: the caller saves it). */
+    public WindowLayout layout() {
+        return new WindowLayout(stage.getWidth(), stage.getHeight(), stage.isMaximized(), dividers(root));
     }
 
     private static void splitPanes(Node n, java.util.List<SplitPane> out) {

@@ -14,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -40,9 +41,14 @@ public final class PacketDetailView {
     /** Box and text area padding, caret room and a vertical scroll bar. */
     private static final double HEX_CHROME_WIDTH = 44;
     private static final double RIGHT_MIN_WIDTH = 240;
+    /** Field and finding rows: dense enough that a CONNECT's tree fits the Packets tab at 1280x800. */
+    static final double ROW_HEIGHT = 24;
 
     private final PacketDetailViewModel vm;
     private final SplitPane root = new SplitPane();
+    /** Bytes above findings, and the field tree: placed by {@link #root()} or by a caller's own layout. */
+    private SplitPane left;
+    private VBox treeBox;
     private final StyleClassedTextArea hex = new StyleClassedTextArea();
     private final TreeView<Field> tree = new TreeView<>();
     private final ListView<Finding> findings = new ListView<>();
@@ -72,6 +78,8 @@ public final class PacketDetailView {
 
         tree.setId("fieldTree");
         tree.setShowRoot(false);
+        tree.setFixedCellSize(ROW_HEIGHT);
+        tree.getStyleClass().add("dense-rows");
         tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
             @Override
             protected void updateItem(Field f, boolean empty) {
@@ -79,28 +87,48 @@ public final class PacketDetailView {
                 setText(empty || f == null ? null : vm.describe(f));
             }
         });
-        VBox treeBox = titled("packets.fields", tree);
+        treeBox = titled("packets.fields", tree);
 
         findings.setId("findingList");
         findings.setCellFactory(l -> new FindingCell());
-        findings.setPlaceholder(new Label(I18n.t("packets.noFindings")));
+        findings.setFixedCellSize(ROW_HEIGHT);
+        findings.getStyleClass().add("dense-rows");
+        // three findings at least, whatever the window (issue 14 item 12)
+        findings.setMinHeight(3 * ROW_HEIGHT + 6);
+        // "well-formed" only for a packet that was decoded; nothing is said before one is shown (item 12)
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.when(vm.packetProperty().isNull())
+                .then(I18n.t("packets.noneSelected")).otherwise(I18n.t("packets.noFindings")));
+        findings.setPlaceholder(none);
         diagnosis.setId("diagnosis");
         diagnosis.setWrapText(true);
         diagnosis.getStyleClass().add("diagnosis");
         diagnosis.managedProperty().bind(diagnosis.textProperty().isNotEmpty());
         diagnosis.visibleProperty().bind(diagnosis.textProperty().isNotEmpty());
         diagnosis.setMaxWidth(Double.MAX_VALUE);
-        diagnosis.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the whole diagnosis, scrolled inside its own pane when it is long: never drawn over its neighbours
+        // (issue 14 item 9)
+        ScrollPane diagnosisScroll = new ScrollPane(diagnosis);
+        diagnosisScroll.setId("diagnosisScroll");
+        diagnosisScroll.setFitToWidth(true);
+        diagnosisScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        diagnosisScroll.getStyleClass().add("edge-to-edge");
+        diagnosisScroll.visibleProperty().bind(diagnosis.visibleProperty());
+        diagnosisScroll.managedProperty().bind(diagnosis.managedProperty());
+        diagnosisScroll.setMinHeight(3 * ROW_HEIGHT);
+        diagnosisScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(8 * ROW_HEIGHT, diagnosis.prefHeight(Math.max(100, diagnosisScroll.getWidth() - 20))),
+                diagnosis.textProperty(), diagnosisScroll.widthProperty()));
         VBox findingBox = titled("packets.findings", findings);
-        findingBox.getChildren().add(1, diagnosis);
+        findingBox.getChildren().add(1, diagnosisScroll);
+        findingBox.setMinHeight(0);
 
-        SplitPane right = new SplitPane(treeBox, findingBox);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.5);
-        right.setMinWidth(RIGHT_MIN_WIDTH);
-        root.getItems().addAll(hexBox, right);
-        root.setOrientation(Orientation.HORIZONTAL);
-        root.setDividerPositions(0.6);
+        // bytes above findings on the left (a packet's dump is a few lines), the field tree alone on the right, as
+        // tall as the pane: a CONNECT's fields show whole at 1280x800 (issue 14 item 8)
+        left = new SplitPane(hexBox, findingBox);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.4);
+        treeBox.setMinWidth(RIGHT_MIN_WIDTH);
     }
 
     /**
@@ -267,8 +295,24 @@ public final class PacketDetailView {
         }
     }
 
+    /** Bytes and findings beside the field tree (do not combine with {@link #bytesAndFindings()}). */
     public Node root() {
+        if (root.getItems().isEmpty()) {
+            root.getItems().addAll(left, treeBox);
+            root.setOrientation(Orientation.HORIZONTAL);
+            root.setDividerPositions(0.6);
+        }
         return root;
+    }
+
+    /** The bytes above the findings, for a caller that places the field tree elsewhere. */
+    public SplitPane bytesAndFindings() {
+        return left;
+    }
+
+    /** The field tree with its title. */
+    public Node fields() {
+        return treeBox;
     }
 
     /** One finding with its severity icon, wrapped to the list's width; Paste bytes' stream findings use it too. */
