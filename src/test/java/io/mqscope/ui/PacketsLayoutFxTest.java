@@ -121,7 +121,8 @@ class PacketsLayoutFxTest {
 
         snap(robot, "target/layout-packets.png");
         assertThat(Fx.read(() -> shown(robot.lookup("#publishPayload").query()))).isFalse();
-        assertThat(Fx.read(() -> wholeRows(table, ".table-row-cell"))).as("whole packet rows").isGreaterThanOrEqualTo(10);
+        assertThat(Fx.read(() -> wholeRows(table, ".table-row-cell"))).as("whole packet rows")
+                .isGreaterThanOrEqualTo(10);
         TreeView<?> tree = robot.lookup("#fieldTree").queryAs(TreeView.class);
         int fields = Fx.read(tree::getExpandedItemCount);
         assertThat(fields).isGreaterThan(8);
