@@ -18,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -53,6 +54,8 @@ public final class PacketDetailView {
     private final TreeView<Field> tree = new TreeView<>();
     private final ListView<Finding> findings = new ListView<>();
     private final Label diagnosis = new Label();
+    /** The repaired packet's bytes, as {@code mqscope decode} prints them after "repaired:" (issue 14 item 12). */
+    private final javafx.scene.control.TextField repaired = new javafx.scene.control.TextField();
     private boolean syncing;
 
     public PacketDetailView(PacketDetailViewModel vm) {
@@ -108,7 +111,23 @@ public final class PacketDetailView {
         diagnosis.setMaxWidth(Double.MAX_VALUE);
         // the whole diagnosis, scrolled inside its own pane when it is long: never drawn over its neighbours
         // (issue 14 item 9)
-        ScrollPane diagnosisScroll = new ScrollPane(diagnosis);
+        repaired.setId("repairedBytes");
+        repaired.setEditable(false);
+        repaired.getStyleClass().add("mono");
+        HBox.setHgrow(repaired, Priority.ALWAYS);
+        javafx.scene.control.Button copy = io.mqscope.ui.Controls.iconButton("packets.copyRepaired", Feather.COPY);
+        copy.setId("copyRepaired");
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(repaired.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox repairedRow = new HBox(6, new Label(I18n.t("packets.repaired")), repaired, copy);
+        repairedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        repairedRow.visibleProperty().bind(repaired.textProperty().isNotEmpty());
+        repairedRow.managedProperty().bind(repairedRow.visibleProperty());
+        VBox diagnosisBox = new VBox(4, diagnosis, repairedRow);
+        ScrollPane diagnosisScroll = new ScrollPane(diagnosisBox);
         diagnosisScroll.setId("diagnosisScroll");
         diagnosisScroll.setFitToWidth(true);
         diagnosisScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -117,8 +136,8 @@ public final class PacketDetailView {
         diagnosisScroll.managedProperty().bind(diagnosis.managedProperty());
         diagnosisScroll.setMinHeight(3 * ROW_HEIGHT);
         diagnosisScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(8 * ROW_HEIGHT, diagnosis.prefHeight(Math.max(100, diagnosisScroll.getWidth() - 20))),
-                diagnosis.textProperty(), diagnosisScroll.widthProperty()));
+                () -> Math.min(8 * ROW_HEIGHT, diagnosisBox.prefHeight(Math.max(100, diagnosisScroll.getWidth() - 20))),
+                diagnosis.textProperty(), repaired.textProperty(), diagnosisScroll.widthProperty()));
         VBox findingBox = titled("packets.findings", findings);
         findingBox.getChildren().add(1, diagnosisScroll);
         findingBox.setMinHeight(0);
@@ -234,6 +253,8 @@ public final class PacketDetailView {
         findings.getItems().setAll(p == null ? List.of() : p.findings());
         diagnosis.setText(p == null || p.diagnosis() == null ? "" : I18n.t("packets.diagnosis",
                 DiagnosisText.of(p)));
+        repaired.setText(p == null || p.repaired() == null ? "" : io.mqscope.wire.Secrets.hex(p.repaired(),
+                vm.showSecretsProperty().get() ? null : io.mqscope.wire.Secrets.passwordInRepair(p), " "));
         restyle();
     }
 
