@@ -154,7 +154,7 @@ public final class PacketDetailView {
      * The width that shows a full hex line (offset, 16 pairs, ASCII) without clipping: measured with the dump's
      * monospace font, plus the text area's padding and a vertical scroll bar.
      */
-    static double hexPaneMinWidth() {
+    public static double hexPaneMinWidth() {
         Font f = Font.font(HEX_FONT_FAMILY, HEX_FONT_SIZE);
         if (!HEX_FONT_FAMILY.equals(f.getFamily())) {
             f = Font.font("Monospaced", HEX_FONT_SIZE);
