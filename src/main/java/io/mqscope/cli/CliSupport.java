@@ -71,6 +71,18 @@ final class CliSupport {
     }
 
     /**
+     * A state change as users read it: while reconnecting the message already says the verdict's cause (with when
+     * the next attempt comes), so only the fix is added; otherwise as {@link #explained(Failure, String)}.
+     */
+    static String explained(Failure failure, String reason, io.mqscope.session.ConnectionState state) {
+        if (failure == null || state != io.mqscope.session.ConnectionState.RECONNECTING) {
+            return explained(failure, reason);
+        }
+        String[] lines = failure.render(Language.locale()).split("\n", 2);
+        return reason + System.lineSeparator() + "  " + lines[1];
+    }
+
+    /**
      * With {@code --insecure}, prints what the skipped certificate checks find (a phone will hit it) before the
      * command connects: the warning of {@code mqscope check} for the same profile.
      */

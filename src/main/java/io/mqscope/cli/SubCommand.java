@@ -346,20 +346,18 @@ public final class SubCommand implements Callable<Integer> {
         public void onState(StateChange c) {
             if (c.state() == ConnectionState.RECONNECTING) {
                 synchronized (outLock) {
-                    String when = c.reason() != null && c.reason().contains("; reconnecting in ")
-                            ? " (" + c.reason().substring(c.reason().indexOf("; reconnecting in ") + 2) + ")" : "";
-                    err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + when + ": "
+                    err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + ": "
                             + (c.stage() == null ? "" : c.stage().label() + ": ")
-                            + CliSupport.explained(c.failure(), c.reason()));
+                            + CliSupport.explained(c.failure(), c.reason(Language.locale()), c.state()));
                     err.flush();
                 }
             }
-            if (c.state() == ConnectionState.DISCONNECTED && c.reason() != null
-                    && !c.reason().contains("by user")) {
+            if (c.state() == ConnectionState.DISCONNECTED && c.message() != null
+                    && !c.message().key().equals("state.disconnectedByUser")) {
                 // connection lost and no reconnect configured
                 synchronized (outLock) {
                     err.println("mqscope sub: disconnected: " + (c.stage() == null ? "" : c.stage().label() + ": ")
-                            + CliSupport.explained(c.failure(), c.reason()));
+                            + CliSupport.explained(c.failure(), c.reason(Language.locale()), c.state()));
                     err.flush();
                 }
                 failed = true;

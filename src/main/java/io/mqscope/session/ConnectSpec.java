@@ -47,7 +47,7 @@ record ConnectSpec(MqttVersion version, String clientIdentifier, int keepAliveSe
         MqttVersion version = p.mqttVersion() == MqttVersion.V5 ? MqttVersion.V5 : MqttVersion.V3_1_1;
         if (version == MqttVersion.V3_1_1 && p.username() == null && p.password() != null) {
             // [MQTT-3.1.2-22]: a password without a username is not allowed in MQTT 3.1.1 (MQTT 5 allows it)
-            throw new SessionException(Stage.CONFIG, "MQTT 3.1.1 does not allow a password without a username");
+            throw new SessionException(Stage.CONFIG, Sentence.of("config.passwordWithoutUsername"), null, null);
         }
         return new ConnectSpec(version, clientIdentifier(p, random), p.keepAliveSeconds(), p.cleanStart(),
                 p.sessionExpirySeconds(), p.receiveMaximum(), p.maximumPacketSize(), p.topicAliasMaximum(),
@@ -58,15 +58,14 @@ record ConnectSpec(MqttVersion version, String clientIdentifier, int keepAliveSe
     /** Refuses what HiveMQ's client cannot speak, before anything else is done for a connect. */
     static void requireSpoken(MqttVersion version) {
         if (version == MqttVersion.V3_1) {
-            throw new SessionException(Stage.CONFIG, "MQTT 3.1 (protocol name MQIsdp, level 3) is not spoken "
-                    + "by the MQTT client MQScope uses; choose MQTT 3.1.1 or 5 for this profile");
+            throw new SessionException(Stage.CONFIG, Sentence.of("config.mqtt31"), null, null);
         }
     }
 
     /** A QoS the profile or a request asks for: 0, 1 or 2 (MQTT 5 §4.3, 3.1.1 §4.3). */
     static int checkedQos(int qos) {
         if (qos < 0 || qos > 2) {
-            throw new SessionException(Stage.CONFIG, "QoS must be 0, 1 or 2, not " + qos);
+            throw new SessionException(Stage.CONFIG, Sentence.of("config.qos", String.valueOf(qos)), null, null);
         }
         return qos;
     }
@@ -82,8 +81,10 @@ record ConnectSpec(MqttVersion version, String clientIdentifier, int keepAliveSe
         try {
             return Signer.apply(p, Signer.sign(p.signing(), now));
         } catch (SigningException e) {
-            throw new SessionException(Stage.CONFIG, p.signing().vendor() + " signing: " + e.getMessage()
-                    + (e.param() == null ? "" : " (" + e.param() + ")"), e);
+            throw new SessionException(Stage.CONFIG, e.param() == null
+                    ? Sentence.of("config.signing", p.signing().vendor(), String.valueOf(e.getMessage()))
+                    : Sentence.of("config.signingParam", p.signing().vendor(), String.valueOf(e.getMessage()),
+                    e.param()), null, e);
         }
     }
 
@@ -101,7 +102,8 @@ record ConnectSpec(MqttVersion version, String clientIdentifier, int keepAliveSe
         if (w.payload() != null) {
             ParseResult<byte[]> r = Payloads.parse(w.payload(), w.payloadFormat());
             if (!r.ok()) {
-                throw new SessionException(Stage.CONFIG, "will payload (" + w.payloadFormat() + "): " + r.error());
+                throw new SessionException(Stage.CONFIG, Sentence.of("config.willPayload", w.payloadFormat(),
+                        r.error()), null, null);
             }
             payload = r.value();
         }

@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
  * {@link #cause(Locale)}, {@link #fix(Locale)} and {@link #render(Locale)}; immutable, so it may cross threads.
  */
 public record Failure(Stage stage, String causeKey, String fixKey, List<Object> args) {
-    private static final String BUNDLE = "io.mqscope.session.verdicts";
+    static final String BUNDLE = "io.mqscope.session.verdicts";
 
     public Failure {
         args = Collections.unmodifiableList(Arrays.asList(args.toArray()));
@@ -24,6 +24,16 @@ public record Failure(Stage stage, String causeKey, String fixKey, List<Object> 
     /** The verdict {@code id}: {@code id.cause} and {@code id.fix}. */
     public static Failure of(Stage stage, String id, Object... args) {
         return new Failure(stage, id + ".cause", id + ".fix", Arrays.asList(args));
+    }
+
+    /** The cause as a sentence the session's listeners render (its key is found in this bundle). */
+    public Sentence causeSentence() {
+        return new Sentence(causeKey, args);
+    }
+
+    /** The fix as a sentence the session's listeners render. */
+    public Sentence fixSentence() {
+        return new Sentence(fixKey, args);
     }
 
     public String cause(Locale locale) {

@@ -60,7 +60,8 @@ final class HiveSession implements Session, ProtocolClient.Events {
         this.subscriptions = new SubscriptionBook(profile.subscriptions());
         this.state = new Lifecycle(id, this.listener, clock);
         // a refused intruder shows as the connected state's reason, where the app shows a failed resubscribe
-        this.relay = new SessionRelay(id, this.listener, reason -> state.move(CONNECTED, Stage.TCP, reason));
+        this.relay = new SessionRelay(id, this.listener, reason -> state.move(CONNECTED, Stage.TCP,
+                Sentence.verbatim(reason)));
     }
 
     @Override
@@ -83,7 +84,8 @@ final class HiveSession implements Session, ProtocolClient.Events {
         CompletableFuture<Void> result;
         synchronized (lock) {
             if (closing != null) {
-                return CompletableFuture.failedFuture(new SessionException(Stage.CONFIG, "the session is closed"));
+                return CompletableFuture.failedFuture(new SessionException(Stage.CONFIG,
+                        Sentence.of("session.closed"), null, null));
             }
             if (state() == CONNECTED) {
                 return CompletableFuture.completedFuture(null);
@@ -148,7 +150,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
     }
 
     private void fail(CompletableFuture<Void> result, SessionException why) {
-        state.move(FAILED, why.stage(), why.reason(), why.failure());
+        state.move(FAILED, why.stage(), why.sentence(), why.fix(), why.failure(), why.reason());
         result.completeExceptionally(why);
     }
 
@@ -175,8 +177,8 @@ final class HiveSession implements Session, ProtocolClient.Events {
             from.disconnect().exceptionally(t -> null);
             return;
         }
-        state.move(CONNECTED, null, (reconnected ? "reconnected" : "connected")
-                + (sessionPresent ? ", session present" : ""));
+        state.move(CONNECTED, null, Sentence.of((reconnected ? "state.reconnected" : "state.connected")
+                + (sessionPresent ? ".sessionPresent" : "")));
         if (!sessionPresent && clientReconnected) {
             // HiveMQ's client drops its publish callbacks together with an expired session: register again
             from.listenForPublishes();
@@ -186,7 +188,8 @@ final class HiveSession implements Session, ProtocolClient.Events {
             // replaces an identical subscription, so this and a second subscribe by the caller do no harm)
             subscriptions.restore(from, (s, t) -> {
                 SessionException e = asSessionException(t);
-                state.move(CONNECTED, e.stage(), "resubscribe to " + s.topicFilter() + " failed: " + e.reason());
+                state.move(CONNECTED, e.stage(), Sentence.of("state.resubscribeFailed", s.topicFilter(),
+                        e.sentence()), e.fix());
             });
         }
     }
@@ -204,7 +207,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         SessionException why = explain(cause);
         relay.forgetFailure();
         if (!reconnect.enabled()) {
-            state.move(DISCONNECTED, why.stage(), why.reason(), why.failure());
+            state.move(DISCONNECTED, why.stage(), why.sentence(), why.fix(), why.failure(), why.reason());
             return;
         }
         ReconnectPolicy.Attempt next = reconnect.next(ErrorTranslator.refusedAtTcp(why));
@@ -218,9 +221,10 @@ final class HiveSession implements Session, ProtocolClient.Events {
             CompletableFuture.delayedExecutor(next.delayMillis(), TimeUnit.MILLISECONDS, executor)
                     .execute(() -> signedReconnect(from));
         }
-        state.move(RECONNECTING, why.stage(), why.reason() + "; reconnecting in "
-                + String.format(Locale.ROOT, "%.1f", next.delayMillis() / 1000.0) + " s (attempt " + next.number()
-                + ")", why.failure());
+        String delay = String.format(Locale.ROOT, "%.1f", next.delayMillis() / 1000.0);
+        state.move(RECONNECTING, why.stage(), Sentence.of("state.reconnecting", why.sentence(), delay, next.number()),
+                why.fix(), why.failure(), Sentence.of("state.reconnecting", Sentence.verbatim(why.reason()), delay,
+                        next.number()).english());
     }
 
     /**
@@ -237,7 +241,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
                 next = install(ConnectSpec.signed(original, clock.instant()), relay.port());
             } catch (RuntimeException e) {
                 SessionException why = ErrorTranslator.preparation(e);
-                state.move(FAILED, why.stage(), why.reason(), why.failure());
+                state.move(FAILED, why.stage(), why.sentence(), why.fix(), why.failure(), why.reason());
                 return;
             }
         }
@@ -262,7 +266,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         CompletableFuture<Void> sent = c == null || state() == DISCONNECTED ? CompletableFuture.completedFuture(null)
                 : c.disconnect();
         return sent.handle((v, t) -> {
-            state.move(DISCONNECTED, null, "disconnected by user");
+            state.move(DISCONNECTED, null, Sentence.of("state.disconnectedByUser"));
             return null;
         });
     }
@@ -308,7 +312,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         ProtocolClient c = connectedClient();
         if (c == null) {
             return CompletableFuture.failedFuture(new SessionException(Stage.MQTT,
-                    "not connected (state " + state().name().toLowerCase(Locale.ROOT) + ")"));
+                    Sentence.of("session.notConnected", state().name().toLowerCase(Locale.ROOT)), null, null));
         }
         return window.send(request, c, () -> listener.onMessage(new MessageEvent(id, System.nanoTime(),
                 clock.instant(), true, request.topic(), request.qos(), request.retain(), false,

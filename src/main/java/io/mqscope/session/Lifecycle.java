@@ -58,12 +58,20 @@ final class Lifecycle {
      * @param reason what to tell the user, or null
      * @return false when the table refused the change (nothing was told)
      */
-    boolean move(ConnectionState to, Stage stage, String reason) {
+    boolean move(ConnectionState to, Stage stage, Sentence reason) {
         return move(to, stage, reason, null);
     }
 
-    /** As {@link #move(ConnectionState, Stage, String)}, with the failure's verdict for the listener. */
-    boolean move(ConnectionState to, Stage stage, String reason, Failure failure) {
+    /** As above, with what to try ({@code fix}, or null) for a failure. */
+    boolean move(ConnectionState to, Stage stage, Sentence reason, Sentence fix) {
+        return move(to, stage, reason, fix, null, reason == null ? null : reason.english());
+    }
+
+    /**
+     * As above, with the failure's verdict (the words of {@code mqscope check}, or null) and the technical line in
+     * English ({@code detail}) for the listener.
+     */
+    boolean move(ConnectionState to, Stage stage, Sentence reason, Sentence fix, Failure failure, String detail) {
         ConnectionState from;
         do {
             from = state.get();
@@ -71,7 +79,7 @@ final class Lifecycle {
                 return false;
             }
         } while (!state.compareAndSet(from, to));
-        listener.onState(new StateChange(connectionId, clock.instant(), to, stage, reason, failure));
+        listener.onState(new StateChange(connectionId, clock.instant(), to, stage, reason, fix, failure, detail));
         return true;
     }
 }

@@ -23,6 +23,11 @@ record SessionFailure(Stage stage, String reason, String fix, Throwable cause, F
     }
 
     SessionException exception() {
-        return new SessionException(stage, reason, cause, failure);
+        if (failure != null) {
+            return new SessionException(stage, reason, cause, failure);
+        }
+        // text that has no verdict yet is carried as it is
+        return new SessionException(stage, Sentence.verbatim(reason), fix == null ? null : Sentence.verbatim(fix),
+                cause);
     }
 }

@@ -18,7 +18,8 @@ public final class BoundedLog<T> {
     private static final int INITIAL_CAPACITY = 256;
 
     private final long maxBytes;
-    private final int maxEntries;
+    /** Changed by {@link #setMaxEntries} (the user's limit, live); read under the lock. */
+    private int maxEntries;
     private final ToLongFunction<? super T> weigher;
     private Object[] items = new Object[INITIAL_CAPACITY];
     private long[] weights = new long[INITIAL_CAPACITY];
@@ -94,6 +95,17 @@ public final class BoundedLog<T> {
         head = 0;
     }
 
+    /** Keeps at most {@code n} entries from now on, dropping the oldest at once if there are more. */
+    public synchronized void setMaxEntries(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("maxEntries must be positive, not " + n);
+        }
+        maxEntries = n;
+        while (count > maxEntries) {
+            evictOldest();
+        }
+    }
+
     /** The newest {@code n} entries (fewer if the log holds fewer), oldest first. */
     public synchronized Slice<T> last(int n) {
         int k = Math.max(0, Math.min(n, count));
@@ -165,7 +177,7 @@ public final class BoundedLog<T> {
         return maxBytes;
     }
 
-    public int maxEntries() {
+    public synchronized int maxEntries() {
         return maxEntries;
     }
 

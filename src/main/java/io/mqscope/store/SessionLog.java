@@ -91,6 +91,13 @@ public final class SessionLog implements SessionListener {
         return frames;
     }
 
+    /** The user's count limits, applied at once (the byte bounds stay). */
+    public void setLimits(int maxMessages, int maxPackets) {
+        messages.entries().setMaxEntries(maxMessages);
+        packets.entries().setMaxEntries(maxPackets);
+        frames.setMaxEntries(maxPackets);
+    }
+
     public BoundedLog<StateChange> states() {
         return states;
     }

@@ -7,6 +7,7 @@ import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
+import io.mqscope.ui.settings.WindowLayout;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,10 @@ public final class DesktopApp extends Application {
     private ProfileRepository profiles;
     private SettingsFile settingsFile;
     private UiSettings settings;
+    private WindowLayout windowLayout;
+    /** The window's layout at close, written by the launcher thread after the toolkit has stopped. */
+    private static volatile WindowLayout closingLayout;
+    private static volatile SettingsFile closingFile;
 
     @Override
     public void init() {
@@ -42,6 +47,7 @@ public final class DesktopApp extends Application {
         profiles = AppBackend.profiles();
         settingsFile = SettingsFile.defaultLocation();
         settings = settingsFile.load();
+        windowLayout = settingsFile.loadWindow();
     }
 
     /**
@@ -53,6 +59,16 @@ public final class DesktopApp extends Application {
     public static void launchDesktop(String[] args, LongConsumer firstFrameMillis) {
         firstFrameListener = firstFrameMillis;
         Application.launch(DesktopApp.class, args);
+        // here, not in stop(): stop() runs on the FX thread, which does no file I/O
+        WindowLayout layout = closingLayout;
+        SettingsFile file = closingFile;
+        if (layout != null && file != null) {
+            try {
+                file.saveWindow(layout);
+            } catch (java.io.IOException | RuntimeException e) {
+                // the next start opens at a size that fits the screen
+            }
+        }
         // stop() has closed sessions and the broker, but the HiveMQ client's Netty event loops are non-daemon
         // threads that linger for tens of seconds after a failed connection (reconnect timers, graceful shutdown
         // quiet periods). A closed window means the user is done: end the process now.
@@ -69,7 +85,7 @@ public final class DesktopApp extends Application {
         backend = AppBackend.create();
         boolean smokeTest = getParameters().getRaw().contains("--smoke-test");
         view = MainView.show(stage, settings, settingsFile, backend, profiles,
-                new TaskExecutor(io, Platform::runLater));
+                new TaskExecutor(io, Platform::runLater), windowLayout);
         if (!smokeTest) {
             view.viewModel().connections().autoConnect();
             return;
@@ -92,6 +108,10 @@ public final class DesktopApp extends Application {
     @Override
     public void stop() {
         if (view != null) {
+            if (!getParameters().getRaw().contains("--smoke-test")) {
+                closingLayout = view.layout();
+                closingFile = settingsFile;
+            }
             view.shutdown();
         }
         if (backend != null) {

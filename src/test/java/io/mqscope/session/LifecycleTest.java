@@ -61,20 +61,20 @@ class LifecycleTest {
     void a_session_starts_disconnected_and_tells_each_change_with_the_clock_time() {
         assertThat(lifecycle.current()).isEqualTo(DISCONNECTED);
         assertThat(lifecycle.move(CONNECTING, null, null)).isTrue();
-        assertThat(lifecycle.move(FAILED, Stage.TLS, "bad certificate")).isTrue();
+        assertThat(lifecycle.move(FAILED, Stage.TLS, Sentence.verbatim("bad certificate"))).isTrue();
         assertThat(lifecycle.current()).isEqualTo(FAILED);
         assertThat(told).containsExactly(
                 new StateChange("s1", CLOCK.instant(), CONNECTING, null, null),
-                new StateChange("s1", CLOCK.instant(), FAILED, Stage.TLS, "bad certificate"));
+                new StateChange("s1", CLOCK.instant(), FAILED, Stage.TLS, Sentence.verbatim("bad certificate")));
     }
 
     @Test
     void a_refused_change_is_neither_made_nor_told() {
         lifecycle.move(CONNECTING, null, null);
-        lifecycle.move(DISCONNECTED, null, "disconnected by user");
+        lifecycle.move(DISCONNECTED, null, Sentence.verbatim("disconnected by user"));
         told.clear();
         // the failure of the attempt the user ended arrives late
-        assertThat(lifecycle.move(FAILED, Stage.TCP, "connection refused")).isFalse();
+        assertThat(lifecycle.move(FAILED, Stage.TCP, Sentence.verbatim("connection refused"))).isFalse();
         assertThat(lifecycle.current()).isEqualTo(DISCONNECTED);
         assertThat(told).isEmpty();
     }
@@ -82,10 +82,12 @@ class LifecycleTest {
     @Test
     void connected_to_connected_tells_a_notice_and_reconnecting_repeats() {
         lifecycle.move(CONNECTING, null, null);
-        lifecycle.move(CONNECTED, null, "connected");
-        assertThat(lifecycle.move(CONNECTED, Stage.MQTT, "resubscribe to a failed: NOT_AUTHORIZED")).isTrue();
-        assertThat(lifecycle.move(RECONNECTING, Stage.TCP, "refused; reconnecting in 1.0 s (attempt 1)")).isTrue();
-        assertThat(lifecycle.move(RECONNECTING, Stage.TCP, "refused; reconnecting in 2.0 s (attempt 2)")).isTrue();
+        lifecycle.move(CONNECTED, null, Sentence.verbatim("connected"));
+        assertThat(lifecycle.move(CONNECTED, Stage.MQTT, Sentence.verbatim("resubscribe to a failed"))).isTrue();
+        assertThat(lifecycle.move(RECONNECTING, Stage.TCP, Sentence.of("state.reconnecting", "refused", "1.0", 1)))
+                .isTrue();
+        assertThat(lifecycle.move(RECONNECTING, Stage.TCP, Sentence.of("state.reconnecting", "refused", "2.0", 2)))
+                .isTrue();
         assertThat(told).extracting(StateChange::state)
                 .containsExactly(CONNECTING, CONNECTED, CONNECTED, RECONNECTING, RECONNECTING);
     }

@@ -170,4 +170,21 @@ class BoundedLogTest {
     void rejects_a_non_positive_bound() {
         assertThatThrownBy(() -> log(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBytes");
     }
+
+    @Test
+    void a_lower_entry_limit_drops_only_the_oldest_at_once_and_holds_from_then_on() {
+        BoundedLog<String> log = new BoundedLog<>(1 << 20, 10, String::length);
+        for (int i = 0; i < 10; i++) {
+            log.append("m" + i);
+        }
+        log.setMaxEntries(3);
+        assertThat(log.snapshot().items()).containsExactly("m7", "m8", "m9");
+        assertThat(log.firstSequence()).isEqualTo(7);
+        log.append("m10");
+        assertThat(log.snapshot().items()).containsExactly("m8", "m9", "m10");
+        log.setMaxEntries(5);
+        log.append("m11");
+        assertThat(log.size()).isEqualTo(4);
+        assertThatThrownBy(() -> log.setMaxEntries(0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqscope.payload.HexParser;
 import io.mqscope.profile.Profile;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.session.Sentence;
+import io.mqscope.session.StateChange;
+import io.mqscope.tap.Stage;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.connections.ConnectionsViewModel;
+import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.editor.ConnectionEditorViewModel;
 import io.mqscope.ui.packets.DiagnosisText;
 import io.mqscope.ui.packets.FindingText;
@@ -48,7 +53,7 @@ class ChineseUiTest {
             "value", "true", "false", "ClientHello", "ServerHello", "ChangeCipherSpec", "ACL", "ShareName", "filter",
             "share", "et", "res", "Remaining", "Length", "No", "Local", "MUST", "SHOULD", "NOT", "MAY", "Malformed",
             "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over",
-            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack", "Markdown", "HTML",
+            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack", "DNS", "Esc", "Markdown", "HTML",
             // capture files (issue 12): file formats and TCP flags
             "pcap", "pcapng", "FIN", "RST"));
 
@@ -141,6 +146,25 @@ class ChineseUiTest {
             assertThat(error).as(bad).isNotNull().containsPattern("\\p{IsHan}");
             assertThat(foreignWords(error)).as(error).isEmpty();
         }
+    }
+
+    @Test
+    void every_session_message_is_chinese_and_rendered_in_the_ui_language() throws IOException {
+        Properties en = bundle("/io/mqscope/session/messages.properties");
+        Properties zh = bundle("/io/mqscope/session/messages_zh_CN.properties");
+        assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        for (String k : zh.stringPropertyNames()) {
+            assertThat(foreignWords(zh.getProperty(k))).as("Latin words in zh_CN %s = %s", k, zh.getProperty(k))
+                    .isEmpty();
+        }
+        // a state change carries keys: the same change reads in the language the UI has when it is shown
+        StateChange lost = new StateChange("c", java.time.Instant.EPOCH, ConnectionState.RECONNECTING, Stage.TCP,
+                Sentence.of("state.reconnecting", Sentence.of("state.disconnectedByUser"), "1.5", 2));
+        assertThat(lost.reason()).isEqualTo("disconnected by user; reconnecting in 1.5 s (attempt 2)");
+        String entry = StateText.logEntry(lost, java.time.ZoneOffset.UTC);
+        assertThat(entry).isEqualTo("00:00:00.000  重连中（TCP 阶段）：已由用户断开；1.5 秒后重连（第 2 次）");
+        assertThat(foreignWords(entry)).isEmpty();
+        assertThat(foreignWords(StateText.notice("本地", lost))).isEmpty();
     }
 
     private static DecodedPacket decode(String hex, Direction direction) {

@@ -4,8 +4,11 @@ import io.mqscope.check.BrokerCheck;
 import io.mqscope.profile.ImportReport;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
+import io.mqscope.session.Sentence;
 import io.mqscope.session.Session;
+import io.mqscope.session.SessionException;
 import io.mqscope.session.StateChange;
+import io.mqscope.tap.Stage;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.BackgroundTask;
@@ -47,8 +50,8 @@ public final class ConnectionsViewModel {
     /** The newest list to save; saves run on the I/O executor and the last one written is always the newest. */
     private final AtomicReference<List<Profile>> pendingSave = new AtomicReference<>();
     private final Object saveLock = new Object();
-    private final int maxMessages;
-    private final int maxPackets;
+    private int maxMessages;
+    private int maxPackets;
 
     public ConnectionsViewModel(Backend backend, ProfileRepository repository, TaskExecutor tasks, int maxMessages,
                                 int maxPackets) {
@@ -229,7 +232,7 @@ public final class ConnectionsViewModel {
         if (s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING) {
             return;
         }
-        e.live().setState(ConnectionState.CONNECTING, null);
+        e.live().setState(ConnectionState.CONNECTING);
         e.stateProperty().set(ConnectionState.CONNECTING);
         e.reasonProperty().set("");
         Profile profile = e.profile();
@@ -262,13 +265,20 @@ public final class ConnectionsViewModel {
     }
 
     private void fail(ConnectionEntry e, Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
         StateChange cur = e.live().state();
         if (cur.state() != ConnectionState.FAILED) {
-            e.live().setState(ConnectionState.FAILED, String.valueOf(root.getMessage()));
+            // the session reports its own failures; this is one from before it existed (starting the built-in
+            // broker, opening the session) or one it threw
+            SessionException said = sessionException(ex);
+            if (said != null) {
+                e.live().setFailed(said);
+            } else {
+                Throwable root = ex;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                e.live().setFailed(Stage.CONFIG, Sentence.verbatim(String.valueOf(root.getMessage())), null);
+            }
         }
         tasks.onUi(() -> refresh(e));
     }
@@ -279,12 +289,21 @@ public final class ConnectionsViewModel {
         return new CheckViewModel(p, CheckViewModel.url(p), tasks, I18n.locale());
     }
 
+    private static SessionException sessionException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SessionException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     public void disconnect(ConnectionEntry e) {
         Session s = e.live().session();
         if (s != null) {
             BackgroundTask.wrapAction(() -> s.disconnect().whenComplete((v, ex) -> {
                 s.close();
-                e.live().setState(ConnectionState.DISCONNECTED, null);
+                e.live().setState(ConnectionState.DISCONNECTED);
             })).executeWith(tasks);
         }
     }
@@ -295,7 +314,7 @@ public final class ConnectionsViewModel {
         if (e.stateProperty().get() != c.state()) {
             e.stateProperty().set(c.state());
         }
-        String r = c.reason() == null ? "" : c.reason();
+        String r = c.message() == null ? "" : c.reason(I18n.locale());
         if (!r.equals(e.reasonProperty().get())) {
             e.reasonProperty().set(r);
         }
@@ -307,6 +326,15 @@ public final class ConnectionsViewModel {
             if (e.profile().autoConnect()) {
                 connect(e);
             }
+        }
+    }
+
+    /** New count limits for every connection's log, live: nothing but the oldest entries over the limit is lost. */
+    public void setLimits(int messages, int packets) {
+        maxMessages = messages;
+        maxPackets = packets;
+        for (ConnectionEntry e : entries) {
+            e.live().log().setLimits(messages, packets);
         }
     }
 

@@ -3,6 +3,7 @@ package io.mqscope.ui.live;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
+import io.mqscope.session.Sentence;
 import io.mqscope.session.Session;
 import io.mqscope.session.StateChange;
 import io.mqscope.store.BoundedLog;
@@ -10,6 +11,7 @@ import io.mqscope.store.MessageLog;
 import io.mqscope.store.PacketLog;
 import io.mqscope.store.SessionLog;
 import io.mqscope.tap.PacketEvent;
+import io.mqscope.tap.Stage;
 import io.mqscope.tap.WebSocketFrameEvent;
 import java.time.Instant;
 import java.util.List;
@@ -67,9 +69,20 @@ public final class LiveConnection {
         return log.state();
     }
 
-    /** A state the UI decides itself (connecting, failed before the session could say so, disconnected). */
-    public void setState(ConnectionState s, String reason) {
-        log.onState(new StateChange(id, Instant.now(), s, null, reason));
+    /** A state the UI decides itself (connecting, disconnected). */
+    public void setState(ConnectionState s) {
+        log.onState(new StateChange(id, Instant.now(), s, null, null));
+    }
+
+    /** A failure the session could not report itself (opening it failed): where, why and what to try. */
+    public void setFailed(Stage stage, Sentence reason, Sentence fix) {
+        log.onState(new StateChange(id, Instant.now(), ConnectionState.FAILED, stage, reason, fix));
+    }
+
+    /** As above, for a session's exception: its verdict (when one was found) and its technical line. */
+    public void setFailed(io.mqscope.session.SessionException why) {
+        log.onState(new StateChange(id, Instant.now(), ConnectionState.FAILED, why.stage(), why.sentence(),
+                why.fix(), why.failure(), why.reason()));
     }
 
     public long receivedCount() {

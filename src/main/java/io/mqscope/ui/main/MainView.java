@@ -7,7 +7,9 @@ import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.capture.CaptureView;
+import io.mqscope.ui.connections.ConnectionLogView;
 import io.mqscope.ui.connections.ConnectionsView;
+import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.messages.MessagesView;
 import io.mqscope.ui.packets.PacketsView;
 import io.mqscope.ui.packets.PasteBytesView;
@@ -15,6 +17,7 @@ import io.mqscope.ui.publisher.PublisherView;
 import io.mqscope.ui.settings.SettingsDialog;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
+import io.mqscope.ui.settings.WindowLayout;
 import io.mqscope.ui.subscriptions.SubscriptionsView;
 import io.mqscope.ui.wiretap.TapInspectorView;
 import io.mqscope.ui.wiretap.WiretapsView;
@@ -22,8 +25,10 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -34,7 +39,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -54,6 +61,7 @@ public final class MainView {
     private ConnectionsView connectionsView;
     private PacketsView packetsView;
     private WiretapsView wiretapsView;
+    private javafx.beans.value.ChangeListener<io.mqscope.ui.wiretap.TapClientRow> showTappedClient;
     private final AnimationTimer pump;
 
     private MainView(Stage stage, SettingsFile settingsFile, Backend backend, ProfileRepository profiles,
@@ -73,14 +81,20 @@ public final class MainView {
 
     public static MainView show(Stage stage, UiSettings settings, SettingsFile settingsFile, Backend backend,
                                 ProfileRepository profiles, TaskExecutor tasks) {
+        return show(stage, settings, settingsFile, backend, profiles, tasks, null);
+    }
+
+    /** @param layout the window's size and dividers as last left (null: a size that fits the screen) */
+    public static MainView show(Stage stage, UiSettings settings, SettingsFile settingsFile, Backend backend,
+                                ProfileRepository profiles, TaskExecutor tasks, WindowLayout layout) {
         MainView v = new MainView(stage, settingsFile, backend, profiles, tasks);
-        v.build(settings);
+        v.build(settings, layout);
         stage.show();
         v.pump.start();
         return v;
     }
 
-    private void build(UiSettings settings) {
+    private void build(UiSettings settings, WindowLayout layout) {
         I18n.setLocale(settings.locale());
         ThemeSwitcher.apply(settings.dark());
         vm = new MainViewModel(settings, settingsFile, backend, profiles, tasks);
@@ -90,8 +104,14 @@ public final class MainView {
             // the first layout must happen at the window's real size: the split panes' divider positions are
             // fractions of it (a scene at its preferred size would give the publisher most of the height)
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
+            WindowLayout size = layout == null ? WindowLayout.fitting(screen.getWidth(), screen.getHeight())
+                    : layout.within(screen.getWidth(), screen.getHeight());
+            scene = new Scene(root, size.width(), size.height());
             stage.setScene(scene);
+            if (layout != null) {
+                Dividers.apply(root, layout.dividers());
+                stage.setMaximized(layout.maximized());
+            }
         } else {
             scene.setRoot(root);
         }
@@ -121,23 +141,31 @@ public final class MainView {
         Tab wiretapTab = new Tab(I18n.t("tab.wiretap"));
         wiretapTab.setGraphic(new FontIcon(Feather.RADIO));
         wiretapTab.setId("wiretapTab");
-        tabs = new TabPane(messagesTab, packetsTab, wiretapTab);
+        Tab logTab = new Tab(I18n.t("tab.connectionLog"), new ConnectionLogView(vm.connectionLog()).root());
+        logTab.setGraphic(new FontIcon(Feather.LIST));
+        logTab.setId("connectionLogTab");
+        tabs = new TabPane(messagesTab, packetsTab, wiretapTab, logTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        vm.wiretaps().selectedClientProperty().addListener((o, a, c) -> {
+        // views are made again when the language changes: the old window's listener goes with them
+        if (showTappedClient != null) {
+            vm.wiretaps().selectedClientProperty().removeListener(showTappedClient);
+        }
+        showTappedClient = (o, a, c) -> {
             if (c != null) {
                 tabs.getSelectionModel().select(wiretapTab);
             }
-        });
+        };
+        vm.wiretaps().selectedClientProperty().addListener(showTappedClient);
         vm.packetsShownProperty().bind(packetsTab.selectedProperty());
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
-        SplitPane center = new SplitPane(tabs, publisherView.root());
+        // a failure shows over the content until dismissed; the status bar keeps its counters (issue 14 item 4)
+        SplitPane center = new SplitPane(failureBar(tabs), publisherView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
         // the publisher's payload area would otherwise claim the whole height on a 1280x800 screen and collapse
         // the message list; a growing window gives its extra height to the messages, not to the publisher
         tabs.setMinHeight(220);
-        publisherView.root().setMinHeight(150);
         SplitPane.setResizableWithParent(publisherView.root(), false);
         // the inspector reuses the Packets views with their node ids: it joins the scene only while its tab is
         // shown, so that #packetTable and #hexDump name one node each; a tapped client is not ours to publish to,
@@ -148,9 +176,10 @@ public final class MainView {
                 center.getItems().remove(publisherView.root());
             } else if (!center.getItems().contains(publisherView.root())) {
                 center.getItems().add(publisherView.root());
-                center.setDividerPositions(0.6);
+                center.setDividerPositions(publisherView.collapsedProperty().get() ? 1.0 : 0.6);
             }
         });
+        PublisherFold.install(center, publisherView, packetsTab);
 
         SplitPane main = new SplitPane(left, center);
         main.setDividerPositions(0.22);
@@ -200,15 +229,67 @@ public final class MainView {
         return h;
     }
 
+    /** The notification bar (ControlsFX) over {@code content}, showing the newest connection failure in full. */
+    private NotificationPane failureBar(Node content) {
+        NotificationPane pane = new NotificationPane(content);
+        pane.setId("failureBar");
+        pane.getStyleClass().add("failure-bar");
+        pane.setShowFromTop(true);
+        Label text = new Label();
+        text.setId("failureText");
+        text.setWrapText(true);
+        Label fix = new Label();
+        fix.setId("failureFix");
+        fix.setWrapText(true);
+        fix.managedProperty().bind(fix.textProperty().isNotEmpty());
+        Hyperlink showLog = new Hyperlink(I18n.t("notice.showLog"));
+        showLog.setId("failureShowLog");
+        VBox box = new VBox(2, text, fix, showLog);
+        box.setMaxWidth(Double.MAX_VALUE);
+        pane.setGraphic(box);
+        Runnable render = () -> {
+            FailureNotices.Notice n = vm.notices().currentProperty().get();
+            if (n == null) {
+                pane.hide();
+                return;
+            }
+            text.setText(StateText.notice(n.entry().profile().name(), n.change()));
+            String f = StateText.noticeFix(n.change());
+            fix.setText(f == null ? "" : f);
+            showLog.setOnAction(e -> {
+                vm.connections().selectedProperty().set(n.entry());
+                tabs.getTabs().stream().filter(t -> "connectionLogTab".equals(t.getId())).findFirst()
+                        .ifPresent(tabs.getSelectionModel()::select);
+            });
+            pane.show();
+        };
+        vm.notices().currentProperty().addListener((o, a, b) -> render.run());
+        // the close button (or Escape) dismisses it for good
+        pane.showingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.notices().dismiss();
+            }
+        });
+        if (vm.notices().currentProperty().get() != null) {
+            javafx.application.Platform.runLater(render);
+        }
+        return pane;
+    }
+
     private HBox statusBar() {
         Label state = new Label();
         state.setId("statusState");
         state.textProperty().bind(vm.statusStateProperty());
+        // the state gives way, never the counters: they keep their whole text
+        state.setMinWidth(0);
+        HBox.setHgrow(state, Priority.SOMETIMES);
         Label rates = new Label();
         rates.setId("statusRates");
+        rates.setMinWidth(Region.USE_PREF_SIZE);
         rates.textProperty().bind(vm.statusRatesProperty());
         Label buffer = new Label();
         buffer.setId("statusBuffer");
+        buffer.setMinWidth(Region.USE_PREF_SIZE);
         buffer.textProperty().bind(vm.statusBufferProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -227,29 +308,44 @@ public final class MainView {
     }
 
     /**
-     * Applies new settings: theme, language and limits take effect at once by rebuilding the window. The current
-     * view model saves them, so a failure to write shows in the window that is on screen.
+     * Applies new settings at once, live (issue 14 item 7): connections, subscriptions, messages, packets and the
+     * selection live in the view model, which stays. A new language builds the views again over that same view
+     * model (every label is read from the bundle when a view is made); theme and limits change in place.
      */
     public void apply(UiSettings s) {
         UiSettings old = vm.settings();
-        boolean rebuild = !old.locale().equals(s.locale()) || old.maxMessages() != s.maxMessages()
-                || old.maxPackets() != s.maxPackets() || old.defaultView() != s.defaultView();
-        if (!rebuild) {
-            // a theme change keeps the window and its live connections
+        vm.setSettings(s);
+        if (old.dark() != s.dark()) {
             ThemeSwitcher.apply(s.dark());
             ThemeSwitcher.style(stage.getScene(), s.dark());
-            vm.setSettings(s);
-            vm.saveSettings(s);
-            return;
         }
-        pump.stop();
-        stage.titleProperty().unbind();
-        vm.packetsShownProperty().unbind();
-        vm.connections().shutdown();
-        vm.wiretaps().shutdown();
-        build(s);
+        if (old.maxMessages() != s.maxMessages() || old.maxPackets() != s.maxPackets()
+                || old.defaultView() != s.defaultView()) {
+            vm.applyLimits(s);
+        }
+        if (!old.locale().equals(s.locale())) {
+            relocalize(s);
+        }
         vm.saveSettings(s);
-        pump.start();
+    }
+
+    /** The same view model, its views made again in the new language where the old ones were. */
+    private void relocalize(UiSettings s) {
+        I18n.setLocale(s.locale());
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        vm.packetsShownProperty().unbind();
+        BorderPane old = root;
+        root = createView();
+        Dividers.apply(root, Dividers.of(old));
+        stage.getScene().setRoot(root);
+        ThemeSwitcher.style(stage.getScene(), s.dark());
+        tabs.getSelectionModel().select(tab);
+        vm.relocalize();
+    }
+
+    /** The window's size and dividers now, to restore at the next start (pure: the caller saves it). */
+    public WindowLayout layout() {
+        return new WindowLayout(stage.getWidth(), stage.getHeight(), stage.isMaximized(), Dividers.of(root));
     }
 
     /** File → Open capture… and a capture dropped on the window: the capture in a window of its own. */

@@ -8,6 +8,7 @@ import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Session;
+import io.mqscope.session.StateChange;
 import io.mqscope.store.SessionLog;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.ui.I18n;
@@ -16,7 +17,9 @@ import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.connections.ConnectionEntry;
+import io.mqscope.ui.connections.ConnectionLogViewModel;
 import io.mqscope.ui.connections.ConnectionsViewModel;
+import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.live.LiveConnection;
 import io.mqscope.ui.messages.MessagesViewModel;
 import io.mqscope.ui.messages.PayloadViewModel;
@@ -64,6 +67,8 @@ public final class MainViewModel {
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
     private final WiretapsViewModel wiretaps;
+    private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
+    private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
     private final ReadOnlyStringWrapper statusState = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusRates = new ReadOnlyStringWrapper("");
@@ -72,6 +77,8 @@ public final class MainViewModel {
     private long lastRateAt;
     private long lastIn;
     private long lastOut;
+    private long lastRateIn;
+    private long lastRateOut;
 
     /**
      * @param settingsFile where {@link #saveSettings} writes (null: settings are not saved)
@@ -95,8 +102,12 @@ public final class MainViewModel {
         wiretaps.persistTo(settingsFile == null ? null
                 : new io.mqscope.ui.wiretap.WiretapFile(settingsFile.path().resolveSibling("wiretaps.json")));
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
-        messages.selectedProperty().addListener((o, a, m) ->
-                payload.show(m == null ? new byte[0] : m.event().payload()));
+        messages.selectedProperty().addListener((o, a, m) -> {
+            if (a != null && m != null && a.event() == m.event()) {
+                return; // the same message as a new row (the language changed): keep the chosen view
+            }
+            payload.show(m == null ? new byte[0] : m.event().payload());
+        });
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {
@@ -110,6 +121,7 @@ public final class MainViewModel {
 
     private void activate(ConnectionEntry e) {
         active = e;
+        connectionLog.show(e);
         if (e == null) {
             return;
         }
@@ -188,6 +200,8 @@ public final class MainViewModel {
 
     private void drain(long now) {
         connections.refreshAll();
+        notices.scan(connections.entries());
+        connectionLog.refresh();
         if (now - lastListAt < LIST_REFRESH_NANOS) {
             return;
         }
@@ -223,6 +237,27 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * New limits, applied live (issue 14 item 7): each connection's log keeps at most the new counts (dropping only
+     * its oldest entries), the lists are bounded again; the default payload view applies to the next message shown.
+     */
+    public void applyLimits(UiSettings s) {
+        connections.setLimits(s.maxMessages(), s.maxPackets());
+        messages.setMaxVisible(Math.min(s.maxMessages(), VISIBLE_ROWS));
+        packets.setMaxVisible(Math.min(s.maxPackets(), VISIBLE_ROWS));
+        payload.setDefaultFormat(s.defaultView());
+        updateStatus();
+    }
+
+    /** The language changed: what the view models hold as text is said again in the new one, now. */
+    public void relocalize() {
+        messages.relocalize();
+        connections.refreshAll();
+        connectionLog.refresh();
+        statusRates.set(I18n.t("status.rates", lastRateIn, lastRateOut));
+        updateStatus();
+    }
+
     private void updateRates(long now) {
         if (active == null) {
             return;
@@ -230,7 +265,9 @@ public final class MainViewModel {
         long in = active.live().receivedCount();
         long out = active.live().sentCount();
         double secs = lastRateAt == 0 ? 1 : (now - lastRateAt) / (double) SECOND;
-        statusRates.set(I18n.t("status.rates", Math.round((in - lastIn) / secs), Math.round((out - lastOut) / secs)));
+        lastRateIn = Math.round((in - lastIn) / secs);
+        lastRateOut = Math.round((out - lastOut) / secs);
+        statusRates.set(I18n.t("status.rates", lastRateIn, lastRateOut));
         lastIn = in;
         lastOut = out;
         lastRateAt = now;
@@ -246,11 +283,12 @@ public final class MainViewModel {
         packets.webSocketProperty().set(p.transport() == io.mqscope.profile.Transport.WS
                 || p.transport() == io.mqscope.profile.Transport.WSS);
         title.set("MQScope — " + p.name());
-        ConnectionState s = active.stateProperty().get();
-        String reason = s == ConnectionState.CONNECTED ? null : active.reasonProperty().get();
-        String st = I18n.t("state." + s.name().toLowerCase(java.util.Locale.ROOT));
-        statusState.set(reason == null || reason.isEmpty() ? p.name() + ": " + st : p.name() + ": " + st + " — "
-                + reason);
+        // the state and where it failed; the reason in full is in the connection log and the notification, so the
+        // counters on the right keep their room (issue 14 item 4)
+        StateChange c = active.live().state();
+        statusState.set(c.stage() == null || c.state() == ConnectionState.CONNECTED
+                ? I18n.t("status.stateOnly", p.name(), StateText.state(c))
+                : I18n.t("status.stateStage", p.name(), StateText.state(c), StateText.stage(c.stage())));
         SessionLog log = active.live().log();
         statusBuffer.set(I18n.t("status.buffer", log.messages().entries().size(),
                 log.messages().entries().maxEntries(), log.packets().entries().size(),
@@ -289,6 +327,8 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
     public ConnectionsViewModel connections() { return connections; }
+    public ConnectionLogViewModel connectionLog() { return connectionLog; }
+    public FailureNotices notices() { return notices; }
     public MessagesViewModel messages() { return messages; }
     public PayloadViewModel payload() { return payload; }
     public PacketsViewModel packets() { return packets; }

@@ -178,6 +178,18 @@ public final class MessagesView {
         payload.textProperty().addListener((o, a, b) -> render.run());
         payload.formatProperty().addListener((o, a, b) -> render.run());
         render.run();
+        // a hex dump is 16 bytes and their ASCII a line, never wrapped: the viewer is made wide enough for it, in the
+        // packet inspector's font (issue 14 item 11)
+        Runnable hexLayout = () -> {
+            boolean hex = payload.formatProperty().get() == PayloadFormat.HEX;
+            text.setWrapText(!hex);
+            text.getStyleClass().remove("hex-dump");
+            if (hex) {
+                text.getStyleClass().add("hex-dump");
+            }
+        };
+        payload.formatProperty().addListener((o, a, b) -> hexLayout.run());
+        hexLayout.run();
         org.fxmisc.flowless.VirtualizedScrollPane<org.fxmisc.richtext.StyleClassedTextArea> textScroll =
                 new org.fxmisc.flowless.VirtualizedScrollPane<>(text);
         VBox.setVgrow(textScroll, Priority.ALWAYS);
@@ -198,6 +210,9 @@ public final class MessagesView {
         saveError.textProperty().bind(payload.saveErrorProperty());
         VBox box = new VBox(6, bar, saveError, meta, cut, textScroll);
         box.setPadding(new Insets(6));
+        double hexWidth = io.mqscope.ui.packets.PacketDetailView.hexPaneMinWidth() + 12;
+        box.minWidthProperty().bind(javafx.beans.binding.Bindings.when(
+                payload.formatProperty().isEqualTo(PayloadFormat.HEX)).then(hexWidth).otherwise(0.0));
         return box;
     }
 

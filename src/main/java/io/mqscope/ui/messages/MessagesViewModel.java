@@ -39,7 +39,7 @@ public final class MessagesViewModel {
     /** 0 shows the newest messages live; n > 0 shows the window n pages older, frozen, from the log. */
     private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.beans.property.IntegerProperty pages = new javafx.beans.property.SimpleIntegerProperty(1);
-    private final int maxVisible;
+    private int maxVisible;
     private Supplier<List<MessageEvent>> source = List::of;
     private Predicate<MessageEvent> hidden = m -> false;
     private Runnable onClear = () -> { };
@@ -70,6 +70,12 @@ public final class MessagesViewModel {
     /** Messages matching this are not shown (e.g. only muted subscriptions match them). */
     public void setHidden(Predicate<MessageEvent> hidden) {
         this.hidden = hidden;
+        reload();
+    }
+
+    /** A new bound for the list (the user's limit changed); the list is reloaded from the log. */
+    public void setMaxVisible(int n) {
+        maxVisible = n;
         reload();
     }
 
@@ -110,6 +116,25 @@ public final class MessagesViewModel {
         if (selected.get() != null && !keep.contains(selected.get())) {
             selected.set(null);
         }
+    }
+
+    /**
+     * The language changed: every row is formatted again (rows hold their texts), and the selected message stays
+     * selected as its new row.
+     */
+    public void relocalize() {
+        MessageEvent was = selected.get() == null ? null : selected.get().event();
+        List<MessageRow> again = new ArrayList<>(visible.size());
+        MessageRow now = null;
+        for (MessageRow r : visible) {
+            MessageRow n = MessageRow.of(r.event());
+            again.add(n);
+            if (r.event() == was) {
+                now = n;
+            }
+        }
+        visible.setAll(again);
+        selected.set(now);
     }
 
     /** Rows for {@code events}, reusing those already shown: each message is formatted once while it is visible. */

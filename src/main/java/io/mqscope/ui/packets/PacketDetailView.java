@@ -14,9 +14,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -40,13 +42,20 @@ public final class PacketDetailView {
     /** Box and text area padding, caret room and a vertical scroll bar. */
     private static final double HEX_CHROME_WIDTH = 44;
     private static final double RIGHT_MIN_WIDTH = 240;
+    /** Field and finding rows: dense enough that a CONNECT's tree fits the Packets tab at 1280x800. */
+    static final double ROW_HEIGHT = 24;
 
     private final PacketDetailViewModel vm;
     private final SplitPane root = new SplitPane();
+    /** Bytes above findings, and the field tree: placed by {@link #root()} or by a caller's own layout. */
+    private SplitPane left;
+    private VBox treeBox;
     private final StyleClassedTextArea hex = new StyleClassedTextArea();
     private final TreeView<Field> tree = new TreeView<>();
     private final ListView<Finding> findings = new ListView<>();
     private final Label diagnosis = new Label();
+    /** The repaired packet's bytes, as {@code mqscope decode} prints them after "repaired:" (issue 14 item 12). */
+    private final javafx.scene.control.TextField repaired = new javafx.scene.control.TextField();
     private boolean syncing;
 
     public PacketDetailView(PacketDetailViewModel vm) {
@@ -72,6 +81,8 @@ public final class PacketDetailView {
 
         tree.setId("fieldTree");
         tree.setShowRoot(false);
+        tree.setFixedCellSize(ROW_HEIGHT);
+        tree.getStyleClass().add("dense-rows");
         tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
             @Override
             protected void updateItem(Field f, boolean empty) {
@@ -79,35 +90,71 @@ public final class PacketDetailView {
                 setText(empty || f == null ? null : vm.describe(f));
             }
         });
-        VBox treeBox = titled("packets.fields", tree);
+        treeBox = titled("packets.fields", tree);
 
         findings.setId("findingList");
         findings.setCellFactory(l -> new FindingCell());
-        findings.setPlaceholder(new Label(I18n.t("packets.noFindings")));
+        findings.setFixedCellSize(ROW_HEIGHT);
+        findings.getStyleClass().add("dense-rows");
+        // three findings at least, whatever the window (issue 14 item 12)
+        findings.setMinHeight(3 * ROW_HEIGHT + 6);
+        // "well-formed" only for a packet that was decoded; nothing is said before one is shown (item 12)
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.when(vm.packetProperty().isNull())
+                .then(I18n.t("packets.noneSelected")).otherwise(I18n.t("packets.noFindings")));
+        findings.setPlaceholder(none);
         diagnosis.setId("diagnosis");
         diagnosis.setWrapText(true);
         diagnosis.getStyleClass().add("diagnosis");
         diagnosis.managedProperty().bind(diagnosis.textProperty().isNotEmpty());
         diagnosis.visibleProperty().bind(diagnosis.textProperty().isNotEmpty());
         diagnosis.setMaxWidth(Double.MAX_VALUE);
-        diagnosis.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the whole diagnosis, scrolled inside its own pane when it is long: never drawn over its neighbours
+        // (issue 14 item 9)
+        repaired.setId("repairedBytes");
+        repaired.setEditable(false);
+        repaired.getStyleClass().add("mono");
+        HBox.setHgrow(repaired, Priority.ALWAYS);
+        javafx.scene.control.Button copy = io.mqscope.ui.Controls.iconButton("packets.copyRepaired", Feather.COPY);
+        copy.setId("copyRepaired");
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(repaired.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox repairedRow = new HBox(6, new Label(I18n.t("packets.repaired")), repaired, copy);
+        repairedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        repairedRow.visibleProperty().bind(repaired.textProperty().isNotEmpty());
+        repairedRow.managedProperty().bind(repairedRow.visibleProperty());
+        VBox diagnosisBox = new VBox(4, diagnosis, repairedRow);
+        ScrollPane diagnosisScroll = new ScrollPane(diagnosisBox);
+        diagnosisScroll.setId("diagnosisScroll");
+        diagnosisScroll.setFitToWidth(true);
+        diagnosisScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        diagnosisScroll.getStyleClass().add("edge-to-edge");
+        diagnosisScroll.visibleProperty().bind(diagnosis.visibleProperty());
+        diagnosisScroll.managedProperty().bind(diagnosis.managedProperty());
+        diagnosisScroll.setMinHeight(3 * ROW_HEIGHT);
+        diagnosisScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(8 * ROW_HEIGHT, diagnosisBox.prefHeight(Math.max(100, diagnosisScroll.getWidth() - 20))),
+                diagnosis.textProperty(), repaired.textProperty(), diagnosisScroll.widthProperty()));
         VBox findingBox = titled("packets.findings", findings);
-        findingBox.getChildren().add(1, diagnosis);
+        findingBox.getChildren().add(1, diagnosisScroll);
+        findingBox.setMinHeight(0);
 
-        SplitPane right = new SplitPane(treeBox, findingBox);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.5);
-        right.setMinWidth(RIGHT_MIN_WIDTH);
-        root.getItems().addAll(hexBox, right);
-        root.setOrientation(Orientation.HORIZONTAL);
-        root.setDividerPositions(0.6);
+        // bytes above findings on the left (a packet's dump is a few lines), the field tree alone on the right, as
+        // tall as the pane: a CONNECT's fields show whole at 1280x800 (issue 14 item 8)
+        left = new SplitPane(hexBox, findingBox);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.4);
+        treeBox.setMinWidth(RIGHT_MIN_WIDTH);
     }
 
     /**
      * The width that shows a full hex line (offset, 16 pairs, ASCII) without clipping: measured with the dump's
      * monospace font, plus the text area's padding and a vertical scroll bar.
      */
-    static double hexPaneMinWidth() {
+    public static double hexPaneMinWidth() {
         Font f = Font.font(HEX_FONT_FAMILY, HEX_FONT_SIZE);
         if (!HEX_FONT_FAMILY.equals(f.getFamily())) {
             f = Font.font("Monospaced", HEX_FONT_SIZE);
@@ -128,6 +175,10 @@ public final class PacketDetailView {
 
     private void initListeners() {
         vm.packetProperty().addListener((o, a, p) -> show(p));
+        if (vm.packetProperty().get() != null) {
+            // built again for a new language: the packet on screen stays
+            show(vm.packetProperty().get());
+        }
         vm.showSecretsProperty().addListener((o, a, s) -> show(vm.packetProperty().get()));
         vm.highlightedProperty().addListener((o, a, s) -> restyle());
         vm.selectedFieldProperty().addListener((o, a, f) -> {
@@ -202,6 +253,8 @@ public final class PacketDetailView {
         findings.getItems().setAll(p == null ? List.of() : p.findings());
         diagnosis.setText(p == null || p.diagnosis() == null ? "" : I18n.t("packets.diagnosis",
                 DiagnosisText.of(p)));
+        repaired.setText(p == null || p.repaired() == null ? "" : io.mqscope.wire.Secrets.hex(p.repaired(),
+                vm.showSecretsProperty().get() ? null : io.mqscope.wire.Secrets.passwordInRepair(p), " "));
         restyle();
     }
 
@@ -263,8 +316,24 @@ public final class PacketDetailView {
         }
     }
 
+    /** Bytes and findings beside the field tree (do not combine with {@link #bytesAndFindings()}). */
     public Node root() {
+        if (root.getItems().isEmpty()) {
+            root.getItems().addAll(left, treeBox);
+            root.setOrientation(Orientation.HORIZONTAL);
+            root.setDividerPositions(0.6);
+        }
         return root;
+    }
+
+    /** The bytes above the findings, for a caller that places the field tree elsewhere. */
+    public SplitPane bytesAndFindings() {
+        return left;
+    }
+
+    /** The field tree with its title. */
+    public Node fields() {
+        return treeBox;
     }
 
     /** One finding with its severity icon, wrapped to the list's width; Paste bytes' stream findings use it too. */

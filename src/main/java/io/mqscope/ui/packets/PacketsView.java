@@ -81,16 +81,19 @@ public final class PacketsView {
         bar.setPadding(new Insets(6));
 
         table.setId("packetTable");
-        table.setFixedCellSize(28);
+        table.setFixedCellSize(PacketDetailView.ROW_HEIGHT);
         table.setPlaceholder(new Label(I18n.t("packets.none")));
         table.getColumns().addAll(List.of(
-                column("packets.col.time", 115, e -> TIME.format(e.time())),
-                column("packets.col.dir", 130, e -> arrow(e.direction())),
-                column("packets.col.type", 110, e -> e.packet().type().name()),
-                column("packets.col.length", 80, e -> Integer.toString(e.packet().length())),
-                column("packets.col.findings", 44, e -> e.packet().malformed() ? "⚠ " + e.packet().findings().size()
+                column("packets.col.time", 116, e -> TIME.format(e.time())),
+                column("packets.col.dir", 120, e -> arrow(e.direction())),
+                column("packets.col.type", 100, e -> e.packet().type().name()),
+                column("packets.col.length", 74, e -> Integer.toString(e.packet().length())),
+                column("packets.col.findings", 36, e -> e.packet().malformed() ? "⚠ " + e.packet().findings().size()
                         : e.packet().findings().isEmpty() ? "" : "ⓘ"),
                 column("packets.col.summary", 420, e -> PacketSummary.of(e.packet()))));
+        // the columns fill the table and the summary takes what is left: no horizontal scroll bar eating a row
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().forEach(c -> c.setMinWidth(c == table.getColumns().get(5) ? 160 : c.getPrefWidth()));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PacketEvent e, boolean empty) {
@@ -105,6 +108,10 @@ public final class PacketsView {
                 }
             }
         });
+        // built again for a new language: the selected packet stays selected
+        if (vm.selectedProperty().get() != null) {
+            table.getSelectionModel().select(vm.selectedProperty().get());
+        }
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         PacketDetailView detail = new PacketDetailView(vm.detail());
@@ -114,9 +121,14 @@ public final class PacketsView {
         table.setMinHeight(84);
         frameTable.setMinHeight(84);
         top.setOrientation(Orientation.VERTICAL);
-        SplitPane split = new SplitPane(top, detail.root());
+        // the packet list above the bytes and findings; the field tree beside them, as tall as the tab: at
+        // 1280x800 ten packet rows and a CONNECT's whole field tree show (issue 14 item 8)
+        SplitPane split = new SplitPane(top, detail.bytesAndFindings());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.5);
+        SplitPane beside = new SplitPane(split, detail.fields());
+        beside.setDividerPositions(0.69);
+        SplitPane.setResizableWithParent(detail.fields(), false);
         Runnable showFrames = () -> {
             boolean on = vm.showFramesProperty().get() && vm.webSocketProperty().get();
             if (on && !top.getItems().contains(frameTable)) {
@@ -129,13 +141,13 @@ public final class PacketsView {
                     frameTable.scrollTo(Math.max(0, vm.frames().size() - 1));
                 });
             } else if (!on && top.getItems().remove(frameTable)) {
-                split.setDividerPositions(0.45);
+                split.setDividerPositions(0.5);
             }
         };
         vm.showFramesProperty().addListener((o, a, b) -> showFrames.run());
         vm.webSocketProperty().addListener((o, a, b) -> showFrames.run());
         root.setTop(bar);
-        root.setCenter(split);
+        root.setCenter(beside);
     }
 
     private Label exportError() {

@@ -53,7 +53,7 @@ public final class PacketsViewModel {
     private final BooleanProperty pcapngAvailable = new SimpleBooleanProperty();
     private Function<List<PacketEvent>, List<Conversation>> pcapng;
     private final TaskExecutor tasks;
-    private final int maxVisible;
+    private int maxVisible;
     private Supplier<List<PacketEvent>> source = List::of;
     private Supplier<List<WebSocketFrameEvent>> frameSource = List::of;
     private Runnable onClear = () -> { };
@@ -160,6 +160,12 @@ public final class PacketsViewModel {
     public static boolean abnormalClose(WebSocketFrameEvent f) {
         return "close".equals(f.opcode())
                 && (f.closeCode() == null || (f.closeCode() != 1000 && f.closeCode() != 1001));
+    }
+
+    /** A new bound for the list (the user's limit changed); the list is reloaded from the log. */
+    public void setMaxVisible(int n) {
+        maxVisible = n;
+        reload();
     }
 
     public void reload() {

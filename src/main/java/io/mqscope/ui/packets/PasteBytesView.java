@@ -28,6 +28,7 @@ import org.kordamp.ikonli.feather.Feather;
 public final class PasteBytesView {
     private final PasteBytesViewModel vm;
     private final BorderPane root = new BorderPane();
+    private Runnable onClose = () -> { };
 
     public PasteBytesView(PasteBytesViewModel vm) {
         this.vm = vm;
@@ -40,6 +41,14 @@ public final class PasteBytesView {
         s.initOwner(owner);
         s.setTitle(I18n.t("paste.title"));
         Scene scene = new Scene(v.root, 1100, 700);
+        // Escape closes, like the Close button (issue 14 item 12)
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                s.close();
+                e.consume();
+            }
+        });
+        v.onClose = s::close;
         ThemeSwitcher.style(scene, owner != null && owner.getScene() != null
                 && owner.getScene().getRoot().getStyleClass().contains("theme-dark"));
         s.setScene(scene);
@@ -79,7 +88,13 @@ public final class PasteBytesView {
         Label layout = new Label();
         layout.setId("pasteLayout");
         layout.textProperty().bind(vm.layoutProperty());
-        HBox bar = new HBox(8, dir, version, analyze, layout);
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button close = Controls.button("paste.close", Feather.X);
+        close.setId("pasteCloseButton");
+        close.setCancelButton(true);
+        close.setOnAction(e -> onClose.run());
+        HBox bar = new HBox(8, dir, version, analyze, layout, grow, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label error = Controls.errorLabel();
         error.setId("pasteError");
@@ -89,7 +104,11 @@ public final class PasteBytesView {
                 input.selectRange(p, Math.min(p + 1, input.getLength()));
             }
         });
-        VBox top = new VBox(6, input, bar, error);
+        Label hint = new Label(I18n.t("paste.hint"));
+        hint.setId("pasteHint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        VBox top = new VBox(6, hint, input, bar, error);
         top.setPadding(new Insets(8));
 
         ListView<DecodedPacket> packets = new ListView<>(vm.packets());
@@ -123,11 +142,13 @@ public final class PasteBytesView {
         stream.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.streamFindings()));
         stream.visibleProperty().bind(stream.managedProperty());
         VBox left = new VBox(4, packets, stream);
+        // "#12  PUBLISH  1,024 bytes  ⚠" whole, in both languages
+        left.setMinWidth(200);
         VBox.setVgrow(packets, Priority.ALWAYS);
         PacketDetailView detail = new PacketDetailView(vm.detail());
         SplitPane split = new SplitPane(left, detail.root());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.14);
+        split.setDividerPositions(0.2);
         root.setTop(top);
         root.setCenter(split);
     }

@@ -32,6 +32,7 @@ import javafx.stage.Window;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The publisher at the bottom of the window. Ctrl+Enter sends. */
 public final class PublisherView {
@@ -39,6 +40,8 @@ public final class PublisherView {
     private final Window owner;
     private final VBox root = new VBox(6);
     private final StyleClassedTextArea payload = new StyleClassedTextArea();
+    private final javafx.beans.property.BooleanProperty collapsed =
+            new javafx.beans.property.SimpleBooleanProperty();
 
     public PublisherView(PublisherViewModel vm, Window owner) {
         this.vm = vm;
@@ -119,11 +122,32 @@ public final class PublisherView {
         send.disableProperty().bind(vm.canSendProperty().not());
         send.setOnAction(e -> vm.send());
 
-        HBox row1 = new HBox(8, topic, qos, retain);
+        ToggleButton collapse = new ToggleButton();
+        collapse.setId("publisherCollapse");
+        collapse.getStyleClass().add("button-icon");
+        collapse.selectedProperty().bindBidirectional(collapsed);
+        collapse.graphicProperty().bind(javafx.beans.binding.Bindings.when(collapsed)
+                .then(new FontIcon(Feather.CHEVRON_UP)).otherwise(new FontIcon(Feather.CHEVRON_DOWN)));
+        collapse.setTooltip(new javafx.scene.control.Tooltip(I18n.t("publisher.collapse")));
+        Button sendShort = Controls.iconButton("publisher.send", Feather.SEND);
+        sendShort.setId("sendShortButton");
+        sendShort.disableProperty().bind(vm.canSendProperty().not());
+        sendShort.setOnAction(e -> vm.send());
+        sendShort.visibleProperty().bind(collapsed);
+        sendShort.managedProperty().bind(collapsed);
+        HBox row1 = new HBox(8, collapse, topic, qos, retain, sendShort);
         row1.setAlignment(Pos.CENTER_LEFT);
-        Label topicError = Controls.errorLabel();
+        // one line kept for the topic's error whether or not there is one: its coming and going moves nothing
+        // (issue 14 item 10); the whole text is in the tooltip should the line be too narrow
+        Label topicError = new Label();
+        topicError.getStyleClass().add("field-error");
         topicError.setId("topicError");
-        topicError.textProperty().bind(vm.topicErrorProperty());
+        topicError.textProperty().bind(javafx.beans.binding.Bindings.when(vm.topicErrorProperty().isEmpty())
+                .then("\u00a0").otherwise(vm.topicErrorProperty()));
+        topicError.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() ->
+                vm.topicErrorProperty().get().isEmpty() ? null
+                        : new javafx.scene.control.Tooltip(vm.topicErrorProperty().get()), vm.topicErrorProperty()));
+        topicError.setMinHeight(Region.USE_PREF_SIZE);
         HBox row2 = new HBox(8, modeBox, charset, format, minify, file, history, grow, send);
         row2.setAlignment(Pos.CENTER_LEFT);
 
@@ -151,6 +175,26 @@ public final class PublisherView {
         status.textProperty().bind(vm.statusProperty());
 
         root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
+        // collapsed: the topic line only (issue 14 item 8); the rest keeps its state
+        for (Node n : List.of(topicError, row2, scroll, payloadError, props, status)) {
+            Runnable apply = () -> {
+                n.setVisible(!collapsed.get() && !(n == props && !vm.mqtt5Property().get())
+                        && !(n == payloadError && vm.payloadErrorProperty().get().isEmpty()));
+                n.setManaged(n.isVisible());
+            };
+            if (n == props) {
+                props.visibleProperty().unbind();
+                props.managedProperty().unbind();
+                vm.mqtt5Property().addListener((o, a, b) -> apply.run());
+            }
+            if (n == payloadError) {
+                payloadError.visibleProperty().unbind();
+                payloadError.managedProperty().unbind();
+                vm.payloadErrorProperty().addListener((o, a, b) -> apply.run());
+            }
+            collapsed.addListener((o, a, b) -> apply.run());
+            apply.run();
+        }
         root.setPadding(new Insets(8));
         root.getStyleClass().add("publisher");
     }
@@ -240,6 +284,11 @@ public final class PublisherView {
         if (f != null) {
             vm.loadFile(f);
         }
+    }
+
+    /** Whether only the topic line shows (the Packets tab collapses it; the chevron toggles it). */
+    public javafx.beans.property.BooleanProperty collapsedProperty() {
+        return collapsed;
     }
 
     public Region root() {

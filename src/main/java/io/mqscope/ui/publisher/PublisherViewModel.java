@@ -88,7 +88,7 @@ public final class PublisherViewModel {
             p.addListener((o, a, b) -> validateProperties());
         }
         mqtt5.addListener((o, a, b) -> validateProperties());
-        validateTopic();
+        // the topic is checked after the first edit or on send, not on first start (issue 14 item 10)
         canSend = Bindings.createBooleanBinding(() -> connected.get() && topicError.get().isEmpty()
                 && payloadError.get().isEmpty() && propertiesError.get().isEmpty(),
                 connected, topicError, payloadError, propertiesError);

@@ -74,6 +74,59 @@ public final class SettingsFile {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Where the window's layout is kept: {@code window.properties} beside the settings. */
+    Path windowFile() {
+        return file.resolveSibling("window.properties");
+    }
+
+    /** The window's layout as last saved, or null when there is none (or it cannot be read). */
+    public WindowLayout loadWindow() {
+        Path f = windowFile();
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            p.load(r);
+            double w = Double.parseDouble(p.getProperty("width"));
+            double h = Double.parseDouble(p.getProperty("height"));
+            if (!(w >= 400 && h >= 300)) {
+                return null;
+            }
+            java.util.List<double[]> dividers = new java.util.ArrayList<>();
+            for (String pane : p.getProperty("dividers", "").split(";", -1)) {
+                if (pane.isBlank()) {
+                    dividers.add(new double[0]);
+                    continue;
+                }
+                dividers.add(java.util.Arrays.stream(pane.split(",")).mapToDouble(Double::parseDouble).toArray());
+            }
+            return new WindowLayout(w, h, Boolean.parseBoolean(p.getProperty("maximized")), dividers);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    public void saveWindow(WindowLayout layout) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("width", Double.toString(layout.width()));
+        p.setProperty("height", Double.toString(layout.height()));
+        p.setProperty("maximized", Boolean.toString(layout.maximized()));
+        java.util.StringJoiner d = new java.util.StringJoiner(";");
+        for (double[] pane : layout.dividers()) {
+            d.add(java.util.Arrays.stream(pane).mapToObj(Double::toString)
+                    .collect(java.util.stream.Collectors.joining(",")));
+        }
+        p.setProperty("dividers", d.toString());
+        Path f = windowFile();
+        Files.createDirectories(f.toAbsolutePath().getParent());
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "MQScope window layout");
+        }
+        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private static int intOr(String s, int d) {
         try {
             return s == null ? d : Integer.parseInt(s.trim());

@@ -45,7 +45,7 @@ class LiveConnectionTest {
         live.log().onMessage(msg("t", "a", false));
         live.skipToNewest();
         assertThat(live.takeNewMessages()).isEmpty();
-        live.setState(ConnectionState.FAILED, "refused");
+        live.setFailed(io.mqscope.tap.Stage.TCP, io.mqscope.session.Sentence.verbatim("refused"), null);
         assertThat(live.state().state()).isEqualTo(ConnectionState.FAILED);
         assertThat(live.state().reason()).isEqualTo("refused");
     }

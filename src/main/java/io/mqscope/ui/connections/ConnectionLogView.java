@@ -1,0 +1,55 @@
+package io.mqscope.ui.connections;
+
+import io.mqscope.ui.Controls;
+import io.mqscope.ui.I18n;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The connection log as text: selectable and copyable (a read-only text area; Ctrl+C copies a selection, the
+ * button copies it all), wrapped so no reason is cut off.
+ */
+public final class ConnectionLogView {
+    private final VBox root = new VBox(6);
+
+    public ConnectionLogView(ConnectionLogViewModel vm) {
+        TextArea text = new TextArea();
+        text.setId("connectionLog");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().add("connection-log");
+        text.textProperty().bind(vm.textProperty());
+        // the newest entry is the one the user looks for
+        text.textProperty().addListener((o, a, b) -> text.positionCaret(b.length()));
+        VBox.setVgrow(text, Priority.ALWAYS);
+        Label copied = new Label();
+        copied.getStyleClass().add("muted");
+        Button copy = Controls.button("log.copy", Feather.COPY);
+        copy.setId("copyLogButton");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(vm.textProperty().get());
+            Clipboard.getSystemClipboard().setContent(c);
+            copied.setText(I18n.t("log.copied"));
+        });
+        vm.textProperty().addListener((o, a, b) -> copied.setText(""));
+        HBox bar = new HBox(8, copy, copied);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(text, bar);
+        root.setPadding(new Insets(8));
+    }
+
+    public Node root() {
+        return root;
+    }
+}
