@@ -12,6 +12,7 @@ import io.mqscope.tap.Verdicts;
 import io.mqscope.tap.Wiretap;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -149,11 +150,14 @@ public final class TapCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "tap", "--cert, --key and --self-signed belong to mqtts:// and wss://");
         }
         Locale locale = Locale.getDefault();
+        // events are written in batches and flushed once per batch (picocli's writer flushes every line: one
+        // write call per packet in a flood)
+        PrintWriter events = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
         TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale));
         TapPcap recording = pcap == null ? null
                 : new TapPcap(new Endpoint(upstream.value().host(), upstream.value().port()));
         Consumer<TapEvent> show = e -> {
-            printer.print(e, out);
+            printer.print(e, events);
             if (recording != null) {
                 recording.record(e);
             }
@@ -191,7 +195,7 @@ public final class TapCommand implements Callable<Integer> {
                     for (TapEvent more = queue.poll(); more != null; more = queue.poll()) {
                         show.accept(more);
                     }
-                    out.flush();
+                    events.flush();
                 }
             }
         } catch (InterruptedException e) {
@@ -206,7 +210,7 @@ public final class TapCommand implements Callable<Integer> {
             for (TapEvent e = queue.poll(); e != null; e = queue.poll()) {
                 show.accept(e);
             }
-            out.flush();
+            events.flush();
         }
         try {
             return recording == null ? CliSupport.OK : writePcap(recording, err);
