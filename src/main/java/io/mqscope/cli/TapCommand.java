@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,6 +108,10 @@ public final class TapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Events waiting to be printed above which the tap stops reading, and below which it reads again. */
+    private static final int QUEUE_HIGH = 10_000;
+    private static final int QUEUE_LOW = 1_000;
+
     /** Counted down to stop (tests); Ctrl+C goes through the shutdown hook instead. */
     final CountDownLatch stop = new CountDownLatch(1);
 
@@ -163,12 +168,20 @@ public final class TapCommand implements Callable<Integer> {
             }
         };
         BlockingQueue<TapEvent> queue = new LinkedBlockingQueue<>();
+        AtomicReference<Wiretap> started = new AtomicReference<>();
         Wiretap tap;
         try {
             Duration timeout = handshakeTimeout == null ? TapSettings.DEFAULT_HANDSHAKE_TIMEOUT
                     : Duration.ofSeconds(handshakeTimeout);
             tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale, timeout),
-                    queue::add);
+                    e -> {
+                        queue.add(e);
+                        // output slower than the traffic: the traffic waits, the queue stays bounded
+                        if (queue.size() > QUEUE_HIGH && started.get() != null) {
+                            started.get().hold();
+                        }
+                    });
+            started.set(tap);
         } catch (RelayBindException e) {
             err.println("mqscope tap: " + e.getMessage());
             err.flush();
@@ -189,6 +202,9 @@ public final class TapCommand implements Callable<Integer> {
         banner(json ? err : out, tap.listening(), upstream.value(), notes);
         try {
             while (stop.getCount() > 0) {
+                if (queue.size() < QUEUE_LOW) {
+                    tap.release();
+                }
                 TapEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (e != null) {
                     show.accept(e);
