@@ -32,7 +32,8 @@ class WiretapPassThroughTest {
              Wiretap first = Wiretap.start(new TapSettings(ListenUrl.parse("ws://127.0.0.1:0/mqtt"),
                      Profile.builder().transport(Transport.WS).host("127.0.0.1").port(second.port())
                              .wsPath("/broker").build(), null, false, Locale.ENGLISH), outer);
-             RawWebSocketClient client = RawWebSocketClient.open(first.port(), "/mqtt?token=a%2Fb&sig=9", subprotocol)) {
+             RawWebSocketClient client = RawWebSocketClient.open(first.port(), "/mqtt?token=a%2Fb&sig=9",
+                     subprotocol)) {
             assertThat(client.headers.get("sec-websocket-protocol")).isEqualTo(subprotocol);
             client.sendBinary(MqttBytes.connect(4, "pass-" + subprotocol));
             assertThat(client.read().payload()).containsExactly(0x20, 0x02, 0x00, 0x00);
