@@ -12,6 +12,7 @@ import io.mqscope.tap.Verdicts;
 import io.mqscope.tap.Wiretap;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +108,10 @@ public final class TapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Events waiting to be printed above which the tap stops reading, and below which it reads again. */
+    private static final int QUEUE_HIGH = 10_000;
+    private static final int QUEUE_LOW = 1_000;
+
     /** Counted down to stop (tests); Ctrl+C goes through the shutdown hook instead. */
     final CountDownLatch stop = new CountDownLatch(1);
 
@@ -150,22 +156,33 @@ public final class TapCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "tap", "--cert, --key and --self-signed belong to mqtts:// and wss://");
         }
         Locale locale = Locale.getDefault();
+        // events are written in batches and flushed once per batch (picocli's writer flushes every line: one
+        // write call per packet in a flood)
+        PrintWriter events = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
         TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale));
         TapPcap recording = pcap == null ? null
                 : new TapPcap(new Endpoint(upstream.value().host(), upstream.value().port()));
         Consumer<TapEvent> show = e -> {
-            printer.print(e, out);
+            printer.print(e, events);
             if (recording != null) {
                 recording.record(e);
             }
         };
         BlockingQueue<TapEvent> queue = new LinkedBlockingQueue<>();
+        AtomicReference<Wiretap> started = new AtomicReference<>();
         Wiretap tap;
         try {
             Duration timeout = handshakeTimeout == null ? TapSettings.DEFAULT_HANDSHAKE_TIMEOUT
                     : Duration.ofSeconds(handshakeTimeout);
             tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale, timeout),
-                    queue::add);
+                    e -> {
+                        queue.add(e);
+                        // output slower than the traffic: the traffic waits, the queue stays bounded
+                        if (queue.size() > QUEUE_HIGH && started.get() != null) {
+                            started.get().hold();
+                        }
+                    });
+            started.set(tap);
         } catch (RelayBindException e) {
             err.println("mqscope tap: " + e.getMessage());
             err.flush();
@@ -186,13 +203,16 @@ public final class TapCommand implements Callable<Integer> {
         banner(json ? err : out, tap.listening(), upstream.value(), notes);
         try {
             while (stop.getCount() > 0) {
+                if (queue.size() < QUEUE_LOW) {
+                    tap.release();
+                }
                 TapEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (e != null) {
                     show.accept(e);
                     for (TapEvent more = queue.poll(); more != null; more = queue.poll()) {
                         show.accept(more);
                     }
-                    out.flush();
+                    events.flush();
                 }
             }
         } catch (InterruptedException e) {
@@ -207,7 +227,7 @@ public final class TapCommand implements Callable<Integer> {
             for (TapEvent e = queue.poll(); e != null; e = queue.poll()) {
                 show.accept(e);
             }
-            out.flush();
+            events.flush();
         }
         try {
             return recording == null ? CliSupport.OK : writePcap(recording, err);

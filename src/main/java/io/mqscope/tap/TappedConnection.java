@@ -267,14 +267,14 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         Hops.write(inbound, clientWebSocket, payload, opcode, fin);
     }
 
-    /** Reading stops on one side while the other cannot take more: nothing is buffered without bound. */
+    /** Reading stops on one side while the other cannot take more, and on both while the tap is held. */
     void updateReading() {
         if (closed || setup == null || !setup.ready()) {
             return;
         }
         Channel out = setup.channel();
-        inbound.config().setAutoRead(out.isWritable());
-        out.config().setAutoRead(inbound.isWritable());
+        inbound.config().setAutoRead(out.isWritable() && !tap.held());
+        out.config().setAutoRead(inbound.isWritable() && !tap.held());
     }
 
     // ---------------------------------------------------------------- events

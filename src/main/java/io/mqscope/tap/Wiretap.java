@@ -11,10 +11,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -37,7 +38,9 @@ public final class Wiretap implements AutoCloseable {
     private final UpstreamTls tls;
     private final Verdicts words;
     private final AtomicLong connectionIds = new AtomicLong();
-    private final Set<TappedConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Each tapped connection with its client channel, whose event loop it runs on. */
+    private final Map<TappedConnection, Channel> connections = new ConcurrentHashMap<>();
+    private final AtomicBoolean held = new AtomicBoolean();
     private volatile Channel server;
     private volatile ListenUrl listening;
     private volatile boolean closed;
@@ -123,13 +126,33 @@ public final class Wiretap implements AutoCloseable {
         }
         closed = true;
         server.close();
-        for (TappedConnection c : List.copyOf(connections)) {
+        for (TappedConnection c : List.copyOf(connections.keySet())) {
             c.stop();
         }
         io.netty.util.concurrent.Future<?> f = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         if (!group.next().inEventLoop()) {
             f.awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Stops reading from every client and broker, as soon as each connection's current read is done, until
+     * {@link #release()}: for a listener of events that has fallen behind (a printer slower than the traffic), so
+     * that the events waiting for it stay bounded. The traffic slows down; nothing is dropped. Any thread.
+     */
+    public void hold() {
+        held.set(true);
+    }
+
+    /** Lets every connection read again after {@link #hold()}. Any thread. */
+    public void release() {
+        if (held.compareAndSet(true, false)) {
+            connections.forEach((c, channel) -> channel.eventLoop().execute(c::updateReading));
+        }
+    }
+
+    boolean held() {
+        return held.get();
     }
 
     TapSettings settings() {
@@ -154,7 +177,7 @@ public final class Wiretap implements AutoCloseable {
 
     private void accept(Channel ch) {
         TappedConnection c = new TappedConnection(this, "c" + connectionIds.incrementAndGet(), ch);
-        connections.add(c);
+        connections.put(c, ch);
         c.install();
         if (closed) {
             c.stop();

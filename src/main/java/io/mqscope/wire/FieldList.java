@@ -31,6 +31,11 @@ final class FieldList extends AbstractList<Field> implements RandomAccess {
         return f;
     }
 
+    /** The field as decoded: its value may still be {@link #LAZY_HEX} (for readers that need only its span). */
+    Field peek(int index) {
+        return fields[index];
+    }
+
     @Override
     public int size() {
         return fields.length;

@@ -46,7 +46,7 @@ public final class Summary {
                 sb.append(": topic \"").append(f.getOrDefault(FieldName.TOPIC, "")).append("\", QoS ")
                         .append(f.getOrDefault(FieldName.QOS, "?"));
                 Object payload = f.get(FieldName.PAYLOAD);
-                sb.append(", ").append(payload instanceof String s ? s.length() / 2 : 0).append("-byte payload");
+                sb.append(", ").append(payload instanceof Integer n ? n.intValue() : 0).append("-byte payload");
             }
             case CONNACK -> {
                 Object rc = f.containsKey(FieldName.REASON_CODE) ? f.get(FieldName.REASON_NAME)
@@ -62,11 +62,15 @@ public final class Summary {
         return sb.toString();
     }
 
+    /** Field values by name; a PUBLISH payload by its length only (its hex is the costliest value in a flood). */
     private static void collect(java.util.List<Field> fields, Map<FieldName, Object> into) {
-        for (Field x : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            Field x = fields instanceof FieldList lazy ? lazy.peek(i) : fields.get(i);
             FieldName name = FieldName.of(x.name());
-            if (name != null) {
-                into.putIfAbsent(name, x.value());
+            if (name == FieldName.PAYLOAD) {
+                into.putIfAbsent(name, x.length());
+            } else if (name != null) {
+                into.putIfAbsent(name, x.value() == FieldList.LAZY_HEX ? fields.get(i).value() : x.value());
             }
             collect(x.children(), into);
         }
