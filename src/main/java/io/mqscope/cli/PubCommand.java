@@ -7,6 +7,7 @@ import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageProperties;
+import io.mqscope.payload.ProtoChoice;
 import io.mqscope.session.Payloads;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.session.Session;
@@ -69,10 +70,13 @@ public final class PubCommand implements Callable<Integer> {
         boolean empty;
     }
 
-    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack",
-            description = "How -m is written (default text; json is checked before sending; cbor and msgpack take "
-                    + "JSON and send it encoded).")
+    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack|protobuf",
+            description = "How -m is written (default text; json is checked before sending; cbor, msgpack and "
+                    + "protobuf take JSON and send it encoded).")
     String format = "text";
+
+    @picocli.CommandLine.Mixin
+    ProtoOptions proto = new ProtoOptions();
 
     @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2", description = "QoS (default 0).")
     int qos;
@@ -145,9 +149,19 @@ public final class PubCommand implements Callable<Integer> {
         } else if (source.empty) {
             payload = new byte[0];
         } else {
-            ParseResult<byte[]> p = Payloads.parse(source.message, format);
+            ProtoChoice choice = null;
+            if ("protobuf".equals(format.toLowerCase(Locale.ROOT))) {
+                ParseResult<ProtoChoice> c = proto.choice();
+                if (!c.ok()) {
+                    return CliSupport.badInput(err, "pub", c.error());
+                }
+                choice = c.value();
+            }
+            ParseResult<byte[]> p = Payloads.parse(source.message, format, choice);
             if (!p.ok()) {
-                return CliSupport.badInput(err, "pub", "-m (" + format + "): " + p.error());
+                String where = p.line() > 0 && !p.error().contains("line ")
+                        ? "line " + p.line() + ", column " + p.column() + ": " : "";
+                return CliSupport.badInput(err, "pub", "-m (" + format + "): " + where + p.error());
             }
             if ("json".equals(format.toLowerCase(Locale.ROOT))) {
                 String bad = checkJson(source.message);

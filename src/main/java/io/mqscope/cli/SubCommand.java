@@ -3,6 +3,8 @@ package io.mqscope.cli;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.PayloadCodec;
 import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.ProtoChoice;
+import io.mqscope.payload.ProtoJson;
 import io.mqscope.payload.TextCharset;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.SavedSubscription;
@@ -75,10 +77,14 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS", description = "Exit after SECONDS.")
     Double timeout;
 
-    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack",
-            description = "How to print payloads (default text; json prints the payload as is; cbor and msgpack "
-                    + "print a tree, or where decoding failed and the hex; with --json in a \"decoded\" member).")
+    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack|protobuf",
+            description = "How to print payloads (default text; json prints the payload as is; cbor, msgpack and "
+                    + "protobuf print a tree, or where decoding failed and the hex; with --json in a \"decoded\" "
+                    + "member).")
     String format = "text";
+
+    @picocli.CommandLine.Mixin
+    ProtoOptions proto = new ProtoOptions();
 
     @Option(names = {"-v", "--verbose"}, description = "Print the topic before each payload.")
     boolean verbose;
@@ -112,8 +118,10 @@ public final class SubCommand implements Callable<Integer> {
     private PrintWriter out;
     private JsonLines jsonOut;
     private volatile boolean failed;
-    /** CBOR or MessagePack when --format names one. */
+    /** CBOR, MessagePack or Protobuf when --format names one. */
     private PayloadFormat tree;
+    /** The message type of --format protobuf. */
+    private ProtoChoice protoChoice;
 
     @Override
     public Integer call() {
@@ -127,9 +135,16 @@ public final class SubCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "sub", ups.error());
         }
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "hex", "base64", "json", "cbor", "msgpack").contains(fmt)) {
-            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64, json, cbor or msgpack, not '"
-                    + format + "'");
+        if (!List.of("text", "hex", "base64", "json", "cbor", "msgpack", "protobuf").contains(fmt)) {
+            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64, json, cbor, msgpack or "
+                    + "protobuf, not '" + format + "'");
+        }
+        if (fmt.equals("protobuf")) {
+            ParseResult<ProtoChoice> c = proto.choice();
+            if (!c.ok()) {
+                return CliSupport.badInput(err, "sub", c.error());
+            }
+            protoChoice = c.value();
         }
         tree = PayloadFormat.byId(fmt);
         if (tree != null && !tree.binaryTree()) {
@@ -228,7 +243,7 @@ public final class SubCommand implements Callable<Integer> {
         synchronized (outLock) {
             if (json) {
                 try {
-                    jsonOut.writeMessage(-1, m, tree == null ? null : PayloadCodec.decodeTree(m.payload(), tree));
+                    jsonOut.writeMessage(-1, m, tree == null ? null : decoded(m.payload()));
                 } catch (IOException e) {
                     done.countDown();
                 }
@@ -242,12 +257,23 @@ public final class SubCommand implements Callable<Integer> {
             switch (format.toLowerCase(Locale.ROOT)) {
                 case "hex" -> b.append(HEX.formatHex(m.payload()));
                 case "base64" -> b.append(Base64.getEncoder().encodeToString(m.payload()));
-                case "cbor", "msgpack" -> b.append(PayloadCodec.render(m.payload(), tree, TextCharset.UTF_8));
+                case "cbor", "msgpack", "protobuf" -> b.append(PayloadCodec.render(m.payload(), tree,
+                        TextCharset.UTF_8, protoChoice));
                 default -> b.append(new String(m.payload(), StandardCharsets.UTF_8));
             }
             b.append('\n');
             out.append(b);
         }
+    }
+
+    /** The "decoded" member of --json: the tree, or for Protobuf the message as JSON (where it decodes). */
+    private ParseResult<String> decoded(byte[] payload) {
+        ParseResult<String> tree = PayloadCodec.decodeTree(payload, this.tree, protoChoice);
+        if (tree.ok() && protoChoice != null) {
+            ParseResult<String> asJson = ProtoJson.toJson(payload, protoChoice.descriptor());
+            return asJson.ok() ? asJson : tree;
+        }
+        return tree;
     }
 
     private void printPacket(PacketEvent e) {

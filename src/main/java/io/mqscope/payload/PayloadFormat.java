@@ -6,7 +6,9 @@ public enum PayloadFormat {
     /** RFC 8949; shown as a tree in diagnostic notation, written as JSON. */
     CBOR,
     /** MessagePack; shown as a tree in diagnostic notation, written as JSON. */
-    MSGPACK;
+    MSGPACK,
+    /** Protobuf read with the user's own .proto files ({@link ProtoChoice}); shown as a field tree, written as JSON. */
+    PROTOBUF;
 
     /** The name used on the command line and in settings ({@code msgpack}, {@code cbor}, ...). */
     public String id() {
@@ -25,6 +27,11 @@ public enum PayloadFormat {
 
     /** True for formats whose bytes are a binary tree written from JSON. */
     public boolean binaryTree() {
-        return this == CBOR || this == MSGPACK;
+        return this == CBOR || this == MSGPACK || this == PROTOBUF;
+    }
+
+    /** True when reading or writing needs a chosen message type ({@link ProtoChoice}). */
+    public boolean needsSchema() {
+        return this == PROTOBUF;
     }
 }

@@ -265,4 +265,44 @@ class PubSubCommandTest {
         assertThat(pub.exit()).isNotZero();
         assertThat(pub.stderr()).contains("-m (msgpack): line 1, column ");
     }
+
+    @Test
+    void pub_protobuf_from_json_then_sub_protobuf_shows_the_field_tree() throws Exception {
+        String proto = java.nio.file.Path.of(getClass().getResource("/io/mqscope/payload/proto/sensor.proto").toURI())
+                .toString();
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-m",
+                "{\"deviceId\": \"a1\", \"samples\": [1, 150]}",
+                "--format", "protobuf", "--proto", proto, "--type", "demo.sensor.Reading", "--retain");
+        assertThat(pub.exit()).as(pub.stderr()).isZero();
+        try {
+            Run json = run("sub", "--url", tcpUrl(), "-t", "cli/proto", "--count", "1", "--timeout", "10",
+                    "--format", "protobuf", "--proto", proto, "--type", "demo.sensor.Reading", "--json");
+            assertThat(json.exit()).as(json.stderr()).isZero();
+            assertThat(json.stdout()).contains("\"payload_hex\":\"0a0261312203019601\"",
+                    "\"decoded\":{\"deviceId\":\"a1\",\"samples\":[1,150]}");
+            Run text = run("sub", "--url", tcpUrl(), "-t", "cli/proto", "--count", "1", "--timeout", "10",
+                    "--format", "protobuf", "--proto", proto, "--type", "demo.sensor.Reading");
+            assertThat(text.stdout()).contains("#1 device_id: string = \"a1\"",
+                    "#4 samples: repeated int32 packed = [1, 150]");
+        } finally {
+            run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-n", "--retain");
+        }
+    }
+
+    @Test
+    void protobuf_errors_name_the_proto_position_and_the_json_position() throws Exception {
+        String broken = java.nio.file.Path.of(getClass().getResource("/io/mqscope/payload/proto/broken.proto")
+                .toURI()).toString();
+        Run bad = run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-m", "{}", "--format", "protobuf", "--proto",
+                broken, "--type", "Broken");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("broken.proto, line 5, column ");
+        String proto = java.nio.file.Path.of(getClass().getResource("/io/mqscope/payload/proto/sensor.proto").toURI())
+                .toString();
+        Run json = run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-m", "{\"nope\": 1}", "--format", "protobuf",
+                "--proto", proto, "--type", "demo.sensor.Reading");
+        assertThat(json.exit()).isEqualTo(2);
+        assertThat(json.stderr()).contains("-m (protobuf): line 1, column 2: demo.sensor.Reading has no field "
+                + "named 'nope'");
+    }
 }

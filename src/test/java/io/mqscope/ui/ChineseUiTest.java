@@ -48,7 +48,7 @@ class ChineseUiTest {
             "value", "true", "false", "ClientHello", "ServerHello", "ChangeCipherSpec", "ACL", "ShareName", "filter",
             "share", "et", "res", "Remaining", "Length", "No", "Local", "MUST", "SHOULD", "NOT", "MAY", "Malformed",
             "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over",
-            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack"));
+            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack", "Protobuf", "proto", "Sparkplug"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
@@ -121,6 +121,17 @@ class ChineseUiTest {
             String text = zh.getProperty(r.id());
             assertThat(text).as("zh_CN message for rule %s", r.id()).isNotBlank();
             assertThat(foreignWords(text)).as("Latin words in zh_CN %s = %s", r.id(), text).isEmpty();
+        }
+    }
+
+    @Test
+    void every_protobuf_and_sparkplug_text_is_chinese() throws IOException {
+        Properties en = bundle("/io/mqscope/payload/PayloadMessages.properties");
+        Properties zh = bundle("/io/mqscope/payload/PayloadMessages_zh_CN.properties");
+        assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        for (String k : zh.stringPropertyNames()) {
+            assertThat(foreignWords(zh.getProperty(k))).as("Latin words in zh_CN %s = %s", k, zh.getProperty(k))
+                    .isEmpty();
         }
     }
 

@@ -87,7 +87,7 @@ public final class MainViewModel {
         subscriptions = new SubscriptionsViewModel(tasks);
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
         messages.selectedProperty().addListener((o, a, m) ->
-                payload.show(m == null ? new byte[0] : m.event().payload()));
+                payload.show(m == null ? null : m.event().topic(), m == null ? new byte[0] : m.event().payload()));
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {

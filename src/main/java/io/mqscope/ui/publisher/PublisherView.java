@@ -4,6 +4,7 @@ import io.mqscope.payload.PayloadFormat;
 import io.mqscope.payload.TextCharset;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.messages.ProtoPickerView;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,8 @@ public final class PublisherView {
         // CBOR and MessagePack are typed as JSON too
         format.visibleProperty().bind(vm.formatProperty().isEqualTo(PayloadFormat.JSON)
                 .or(vm.formatProperty().isEqualTo(PayloadFormat.CBOR))
-                .or(vm.formatProperty().isEqualTo(PayloadFormat.MSGPACK)));
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.MSGPACK))
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF)));
         format.managedProperty().bind(format.visibleProperty());
         Button minify = Controls.iconButton("publisher.minify", Feather.MINIMIZE_2);
         minify.setOnAction(e -> vm.minify());
@@ -151,6 +153,9 @@ public final class PublisherView {
         status.textProperty().bind(vm.statusProperty());
 
         root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
+        // Protobuf's .proto files and message type, under the format buttons while Protobuf is chosen
+        root.getChildren().add(root.getChildren().indexOf(row2) + 1, new ProtoPickerView(vm.proto(), owner,
+                vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF), "publish").root());
         root.setPadding(new Insets(8));
         root.getStyleClass().add("publisher");
     }

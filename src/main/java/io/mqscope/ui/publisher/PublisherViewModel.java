@@ -12,6 +12,7 @@ import io.mqscope.session.PublishRequest;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.messages.ProtoSchemaModel;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -77,9 +78,12 @@ public final class PublisherViewModel {
             new IllegalStateException(I18n.t("publisher.notConnected")));
 
     private final TaskExecutor tasks;
+    private final ProtoSchemaModel proto;
 
     public PublisherViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
+        this.proto = new ProtoSchemaModel(tasks);
+        proto.choiceProperty().addListener((o, a, b) -> validatePayload());
         topic.addListener((o, a, b) -> validateTopic());
         payload.addListener((o, a, b) -> validatePayload());
         format.addListener((o, a, b) -> validatePayload());
@@ -104,7 +108,7 @@ public final class PublisherViewModel {
     }
 
     private void validatePayload() {
-        ParseResult<byte[]> r = PayloadCodec.parse(payload.get(), format.get(), charset.get());
+        ParseResult<byte[]> r = PayloadCodec.parse(payload.get(), format.get(), charset.get(), proto.choice());
         if (r.ok()) {
             payloadError.set("");
             payloadErrorPosition.set(-1);
@@ -167,7 +171,7 @@ public final class PublisherViewModel {
         if (!topicError.get().isEmpty() || !payloadError.get().isEmpty() || !propertiesError.get().isEmpty()) {
             return null;
         }
-        byte[] bytes = PayloadCodec.parse(payload.get(), format.get(), charset.get()).value();
+        byte[] bytes = PayloadCodec.parse(payload.get(), format.get(), charset.get(), proto.choice()).value();
         return new PublishRequest(topic.get(), bytes, qos.get(), retain.get(), mqtt5.get() ? properties() : null);
     }
 
@@ -257,6 +261,8 @@ public final class PublisherViewModel {
         }
     }
 
+    /** The .proto files and message type Protobuf payloads are written as. */
+    public ProtoSchemaModel proto() { return proto; }
     public StringProperty topicProperty() { return topic; }
     public IntegerProperty qosProperty() { return qos; }
     public BooleanProperty retainProperty() { return retain; }
