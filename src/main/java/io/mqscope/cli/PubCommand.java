@@ -159,8 +159,9 @@ public final class PubCommand implements Callable<Integer> {
             }
             ParseResult<byte[]> p = Payloads.parse(source.message, format, choice);
             if (!p.ok()) {
-                String where = p.line() > 0 && !p.error().contains("line ")
-                        ? "line " + p.line() + ", column " + p.column() + ": " : "";
+                // Protobuf's JSON errors carry their position beside the message rather than in it
+                boolean proto = List.of("protobuf", "sparkplug").contains(format.toLowerCase(Locale.ROOT));
+                String where = proto && p.line() > 0 ? "line " + p.line() + ", column " + p.column() + ": " : "";
                 return CliSupport.badInput(err, "pub", "-m (" + format + "): " + where + p.error());
             }
             if ("json".equals(format.toLowerCase(Locale.ROOT))) {

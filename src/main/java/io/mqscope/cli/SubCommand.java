@@ -1,11 +1,7 @@
 package io.mqscope.cli;
 
 import io.mqscope.payload.ParseResult;
-import io.mqscope.payload.PayloadCodec;
-import io.mqscope.payload.PayloadFormat;
 import io.mqscope.payload.ProtoChoice;
-import io.mqscope.payload.ProtoJson;
-import io.mqscope.payload.TextCharset;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
@@ -23,8 +19,6 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -77,11 +71,11 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS", description = "Exit after SECONDS.")
     Double timeout;
 
-    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack|protobuf",
-            description = "How to print payloads (default text; json prints the payload as is; cbor, msgpack and "
-                    + "protobuf print a tree, or where decoding failed and the hex; with --json in a \"decoded\" "
-                    + "member).")
-    String format = "text";
+    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack|protobuf|sparkplug",
+            description = "How to print payloads (default: Sparkplug B on spBv1.0 topics, text elsewhere; json prints "
+                    + "the payload as is; cbor, msgpack, protobuf and sparkplug print a tree, or where decoding "
+                    + "failed and the hex; with --json in a \"decoded\" member).")
+    String format;
 
     @picocli.CommandLine.Mixin
     ProtoOptions proto = new ProtoOptions();
@@ -118,10 +112,7 @@ public final class SubCommand implements Callable<Integer> {
     private PrintWriter out;
     private JsonLines jsonOut;
     private volatile boolean failed;
-    /** CBOR, MessagePack or Protobuf when --format names one. */
-    private PayloadFormat tree;
-    /** The message type of --format protobuf. */
-    private ProtoChoice protoChoice;
+    private SubPayloads payloads;
 
     @Override
     public Integer call() {
@@ -134,22 +125,21 @@ public final class SubCommand implements Callable<Integer> {
         if (!ups.ok()) {
             return CliSupport.badInput(err, "sub", ups.error());
         }
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "hex", "base64", "json", "cbor", "msgpack", "protobuf").contains(fmt)) {
-            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64, json, cbor, msgpack or "
-                    + "protobuf, not '" + format + "'");
+        String fmt = format == null ? null : format.toLowerCase(Locale.ROOT);
+        if (fmt != null && !List.of("text", "hex", "base64", "json", "cbor", "msgpack", "protobuf", "sparkplug")
+                .contains(fmt)) {
+            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64, json, cbor, msgpack, "
+                    + "protobuf or sparkplug, not '" + format + "'");
         }
-        if (fmt.equals("protobuf")) {
+        ProtoChoice protoChoice = null;
+        if ("protobuf".equals(fmt)) {
             ParseResult<ProtoChoice> c = proto.choice();
             if (!c.ok()) {
                 return CliSupport.badInput(err, "sub", c.error());
             }
             protoChoice = c.value();
         }
-        tree = PayloadFormat.byId(fmt);
-        if (tree != null && !tree.binaryTree()) {
-            tree = null;
-        }
+        payloads = new SubPayloads(fmt, protoChoice);
         for (String t : topics) {
             String bad = CliSupport.topicError("-t", t, true);
             if (bad != null) {
@@ -243,7 +233,7 @@ public final class SubCommand implements Callable<Integer> {
         synchronized (outLock) {
             if (json) {
                 try {
-                    jsonOut.writeMessage(-1, m, tree == null ? null : decoded(m.payload()));
+                    jsonOut.writeMessage(-1, m, payloads.decoded(m));
                 } catch (IOException e) {
                     done.countDown();
                 }
@@ -254,26 +244,10 @@ public final class SubCommand implements Callable<Integer> {
             if (verbose) {
                 b.append(m.topic()).append(' ');
             }
-            switch (format.toLowerCase(Locale.ROOT)) {
-                case "hex" -> b.append(HEX.formatHex(m.payload()));
-                case "base64" -> b.append(Base64.getEncoder().encodeToString(m.payload()));
-                case "cbor", "msgpack", "protobuf" -> b.append(PayloadCodec.render(m.payload(), tree,
-                        TextCharset.UTF_8, protoChoice));
-                default -> b.append(new String(m.payload(), StandardCharsets.UTF_8));
-            }
+            payloads.appendText(b, m);
             b.append('\n');
             out.append(b);
         }
-    }
-
-    /** The "decoded" member of --json: the tree, or for Protobuf the message as JSON (where it decodes). */
-    private ParseResult<String> decoded(byte[] payload) {
-        ParseResult<String> tree = PayloadCodec.decodeTree(payload, this.tree, protoChoice);
-        if (tree.ok() && protoChoice != null) {
-            ParseResult<String> asJson = ProtoJson.toJson(payload, protoChoice.descriptor());
-            return asJson.ok() ? asJson : tree;
-        }
-        return tree;
     }
 
     private void printPacket(PacketEvent e) {

@@ -32,6 +32,7 @@ public final class PayloadCodec {
             case HEX -> HexParser.parse(input);
             case BASE64 -> Base64Text.parse(input);
             case CBOR, MSGPACK -> encodeJson(input, format);
+            case SPARKPLUG -> ProtoJson.encode(input, Sparkplug.schema().descriptor());
             case PROTOBUF -> {
                 String missing = missingSchema(proto);
                 yield missing == null ? ProtoJson.encode(input, proto.descriptor())
@@ -75,6 +76,12 @@ public final class PayloadCodec {
      * below it, the message as JSON (what the publisher takes to write the same bytes again).
      */
     public static ParseResult<String> decodeTree(byte[] bytes, PayloadFormat format, ProtoChoice proto) {
+        if (format == PayloadFormat.SPARKPLUG) {
+            // without its topic and the messages before it: no parts of the topic, no names from a birth
+            SparkplugReading r = SparkplugTracker.standalone(bytes);
+            return r.error() != null ? ParseResult.error(r.error(), r.errorOffset(), -1, -1)
+                    : ParseResult.ok(SparkplugTracker.render(r));
+        }
         if (format == PayloadFormat.PROTOBUF) {
             String missing = missingSchema(proto);
             if (missing != null) {
@@ -113,7 +120,7 @@ public final class PayloadCodec {
             }
             case HEX -> hex(bytes, 0, bytes.length);
             case BASE64 -> Base64Text.format(bytes);
-            case CBOR, MSGPACK, PROTOBUF -> {
+            case CBOR, MSGPACK, PROTOBUF, SPARKPLUG -> {
                 // bytes that do not decode are never lost: say where it broke, then show them all as hex
                 ParseResult<String> tree = decodeTree(bytes, format, proto);
                 yield tree.ok() ? tree.value() : tree.error() + "\n\n" + hex(bytes, 0, bytes.length);

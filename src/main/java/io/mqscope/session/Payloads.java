@@ -35,10 +35,11 @@ public final class Payloads {
             case "cbor":
             case "msgpack":
             case "protobuf":
+            case "sparkplug":
                 return PayloadCodec.parse(input, PayloadFormat.byId(f), TextCharset.UTF_8, proto);
             default:
-                return ParseResult.error("payload format must be text, json, hex, base64, cbor, msgpack or protobuf, "
-                        + "not '" + format + "'", -1, -1, -1);
+                return ParseResult.error("payload format must be text, json, hex, base64, cbor, msgpack, protobuf or "
+                        + "sparkplug, not '" + format + "'", -1, -1, -1);
         }
     }
 

@@ -305,4 +305,37 @@ class PubSubCommandTest {
         assertThat(json.stderr()).contains("-m (protobuf): line 1, column 2: demo.sensor.Reading has no field "
                 + "named 'nope'");
     }
+
+    @Test
+    void sub_reads_spbv1_topics_as_sparkplug_b_with_births_applied_and_gaps_flagged() throws Exception {
+        String birth = "{\"seq\": 0, \"metrics\": [{\"name\": \"Temperature\", \"alias\": 1, \"datatype\": 9,"
+                + " \"floatValue\": 20}]}";
+        // the retained NBIRTH is also the sign that the subscription is in place
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "spBv1.0/plant/NBIRTH/edge9", "-m", birth, "--format",
+                "sparkplug", "--retain").exit()).isZero();
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CompletableFuture<Integer> sub = background(out, err, "sub", "--url", tcpUrl(), "-t", "spBv1.0/plant/#",
+                    "--count", "3", "--timeout", "20");
+            await().atMost(Duration.ofSeconds(15)).until(() -> out.toString().contains("NBIRTH"));
+            for (int seq : new int[] {1, 3}) {
+                assertThat(run("pub", "--url", tcpUrl(), "-t", "spBv1.0/plant/NDATA/edge9", "-m", "{\"seq\": " + seq
+                        + ", \"metrics\": [{\"alias\": 1, \"floatValue\": 21.5}]}", "--format", "sparkplug")
+                        .exit()).isZero();
+            }
+            assertThat(sub.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Sparkplug B NBIRTH  group plant  edge node edge9",
+                    "Temperature [alias 1]: Float = 20.0",
+                    "Temperature [alias 1, name from the birth certificate]: Float = 21.5",
+                    "! sequence gap: expected seq 2, got 3 (1 messages missing or out of order)");
+            Run json = run("sub", "--url", tcpUrl(), "-t", "spBv1.0/plant/#", "--count", "1", "--timeout", "10",
+                    "--json");
+            assertThat(json.stdout()).contains("\"decoded\":{\"message_type\":\"NBIRTH\",\"group\":\"plant\","
+                    + "\"edge_node\":\"edge9\",\"seq\":\"0\",\"metrics\":[{\"name\":\"Temperature\",\"alias\":\"1\","
+                    + "\"datatype\":\"Float\",\"value\":\"20.0\",\"from_birth\":false}],\"notes\":[]}");
+        } finally {
+            run("pub", "--url", tcpUrl(), "-t", "spBv1.0/plant/NBIRTH/edge9", "-n", "--retain");
+        }
+    }
 }

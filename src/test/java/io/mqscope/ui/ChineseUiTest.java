@@ -48,7 +48,8 @@ class ChineseUiTest {
             "value", "true", "false", "ClientHello", "ServerHello", "ChangeCipherSpec", "ACL", "ShareName", "filter",
             "share", "et", "res", "Remaining", "Length", "No", "Local", "MUST", "SHOULD", "NOT", "MAY", "Malformed",
             "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over",
-            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack", "Protobuf", "proto", "Sparkplug"));
+            "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack", "Protobuf", "proto", "Sparkplug",
+            "B", "NBIRTH", "NDEATH", "seq", "bdSeq"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);

@@ -87,7 +87,7 @@ public final class MainViewModel {
         subscriptions = new SubscriptionsViewModel(tasks);
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
         messages.selectedProperty().addListener((o, a, m) ->
-                payload.show(m == null ? null : m.event().topic(), m == null ? new byte[0] : m.event().payload()));
+                payload.show(m == null ? null : m.event()));
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {
@@ -112,6 +112,7 @@ public final class MainViewModel {
         SessionLog log = live.log();
         packets.setFrameSource(() -> log.frames().snapshot().items());
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
+        payload.setHistory(() -> log.messages().entries().snapshot().items());
         packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
             log.packets().entries().clear();
             log.frames().clear();

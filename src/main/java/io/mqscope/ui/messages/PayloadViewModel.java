@@ -10,6 +10,12 @@ import io.mqscope.ui.app.TaskExecutor;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import io.mqscope.payload.SparkplugReading;
+import io.mqscope.payload.SparkplugTopic;
+import io.mqscope.payload.SparkplugTracker;
+import io.mqscope.session.MessageEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -41,6 +47,9 @@ public final class PayloadViewModel {
     private final ProtoSchemaModel proto;
     private final DecodingChoices choices = new DecodingChoices();
     private PayloadFormat defaultFormat;
+    /** The message shown and the log it is in, for Sparkplug B's birth certificates and sequence numbers. */
+    private MessageEvent event;
+    private Supplier<List<MessageEvent>> history = List::of;
 
     public PayloadViewModel(PayloadFormat defaultFormat, TaskExecutor tasks) {
         this.defaultFormat = defaultFormat;
@@ -62,13 +71,31 @@ public final class PayloadViewModel {
         show(null, bytes);
     }
 
+    /** Where a shown message's earlier messages are (the connection's log), oldest first. */
+    public void setHistory(Supplier<List<MessageEvent>> history) {
+        this.history = history;
+    }
+
+    /** Shows a message (null: nothing); see {@link #show(String, byte[])}. */
+    public void show(MessageEvent m) {
+        event = m;
+        show(m == null ? null : m.topic(), m == null ? new byte[0] : m.payload());
+    }
+
     /**
      * Shows the bytes of a message on {@code topic}: decoded as remembered for a topic filter that matches it, else
-     * in the default view or a guess.
+     * Sparkplug B for its topics, else in the default view or a guess.
      */
     public void show(String topic, byte[] bytes) {
         showAll.set(false);
+        if (event != null && (topic == null || !topic.equals(event.topic()) || event.payload() != bytes)) {
+            event = null;
+        }
         DecodingChoices.Rule rule = topic == null ? null : choices.forTopic(topic);
+        SparkplugTopic sparkplug = SparkplugTopic.parse(topic);
+        if (rule == null && sparkplug != null && sparkplug.protobuf()) {
+            rule = new DecodingChoices.Rule(topic, PayloadFormat.SPARKPLUG, null);
+        }
         rememberFilter.set(rule != null ? rule.filter() : topic == null ? "" : topic);
         if (rule != null && rule.proto() != null) {
             proto.set(rule.proto());
@@ -86,7 +113,10 @@ public final class PayloadViewModel {
         byte[] all = payload.get();
         if (format.get().binaryTree()) {
             // a tree decodes from all its bytes (a cut one would not decode); the text is what gets cut
-            String tree = PayloadCodec.render(all, format.get(), charset.get(), proto.choice());
+            SparkplugReading sp = format.get() == PayloadFormat.SPARKPLUG && event != null
+                    ? SparkplugHistory.read(history.get(), event) : null;
+            String tree = sp != null && sp.error() == null ? SparkplugTracker.render(sp)
+                    : PayloadCodec.render(all, format.get(), charset.get(), proto.choice());
             boolean cut = tree.length() > TRUNCATE_AT && !showAll.get();
             truncated.set(cut);
             text.set(cut ? tree.substring(0, TRUNCATE_AT) : tree);

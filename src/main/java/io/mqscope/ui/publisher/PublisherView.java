@@ -94,7 +94,8 @@ public final class PublisherView {
         format.visibleProperty().bind(vm.formatProperty().isEqualTo(PayloadFormat.JSON)
                 .or(vm.formatProperty().isEqualTo(PayloadFormat.CBOR))
                 .or(vm.formatProperty().isEqualTo(PayloadFormat.MSGPACK))
-                .or(vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF)));
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF))
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.SPARKPLUG)));
         format.managedProperty().bind(format.visibleProperty());
         Button minify = Controls.iconButton("publisher.minify", Feather.MINIMIZE_2);
         minify.setOnAction(e -> vm.minify());
