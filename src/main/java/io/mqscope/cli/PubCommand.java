@@ -7,6 +7,7 @@ import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageProperties;
+import io.mqscope.payload.Placeholders;
 import io.mqscope.payload.ProtoChoice;
 import io.mqscope.session.Payloads;
 import io.mqscope.session.PublishRequest;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,6 +141,19 @@ public final class PubCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "pub", "--count must be positive, not " + count);
         }
         byte[] payload;
+        Placeholders topicText = null;
+        Placeholders messageText = null;
+        ProtoChoice choice = null;
+        if (source.message != null && (Placeholders.present(topic) || Placeholders.present(source.message))) {
+            // {{seq}}, {{timestamp}}, ... are filled per message; the first one is checked before connecting
+            ParseResult<Placeholders> t = Placeholders.compile(topic);
+            ParseResult<Placeholders> m = Placeholders.compile(source.message);
+            if (!t.ok() || !m.ok()) {
+                return CliSupport.badInput(err, "pub", t.ok() ? "-m: " + m.error() : "-t: " + t.error());
+            }
+            topicText = t.value();
+            messageText = m.value();
+        }
         if (source.file != null) {
             try {
                 payload = Files.readAllBytes(source.file);
@@ -149,7 +164,6 @@ public final class PubCommand implements Callable<Integer> {
         } else if (source.empty) {
             payload = new byte[0];
         } else {
-            ProtoChoice choice = null;
             if ("protobuf".equals(format.toLowerCase(Locale.ROOT))) {
                 ParseResult<ProtoChoice> c = proto.choice();
                 if (!c.ok()) {
@@ -157,7 +171,8 @@ public final class PubCommand implements Callable<Integer> {
                 }
                 choice = c.value();
             }
-            ParseResult<byte[]> p = Payloads.parse(source.message, format, choice);
+            String first = messageText == null ? source.message : messageText.render(1, Instant.now(), random());
+            ParseResult<byte[]> p = Payloads.parse(first, format, choice);
             if (!p.ok()) {
                 // Protobuf's JSON errors carry their position beside the message rather than in it
                 boolean proto = List.of("protobuf", "sparkplug").contains(format.toLowerCase(Locale.ROOT));
@@ -165,7 +180,7 @@ public final class PubCommand implements Callable<Integer> {
                 return CliSupport.badInput(err, "pub", "-m (" + format + "): " + where + p.error());
             }
             if ("json".equals(format.toLowerCase(Locale.ROOT))) {
-                String bad = checkJson(source.message);
+                String bad = checkJson(first);
                 if (bad != null) {
                     return CliSupport.badInput(err, "pub", "-m (json): " + bad);
                 }
@@ -217,7 +232,19 @@ public final class PubCommand implements Callable<Integer> {
                     if (pending.size() >= window) {
                         none.await(pending.poll(), ack, ack, "--ack-timeout", unanswered);
                     }
-                    pending.add(session.publish(new PublishRequest(topic, payload, qos, retain, props)));
+                    PublishRequest request = new PublishRequest(topic, payload, qos, retain, props);
+                    if (messageText != null) {
+                        Instant now = Instant.now();
+                        ParseResult<byte[]> p = Payloads.parse(messageText.render(i + 1, now, random()), format,
+                                choice);
+                        if (!p.ok()) {
+                            return CliSupport.badInput(err, "pub", "-m (" + format + "), message " + (i + 1) + ": "
+                                    + p.error());
+                        }
+                        request = new PublishRequest(topicText.render(i + 1, now, random()), p.value(), qos, retain,
+                                props);
+                    }
+                    pending.add(session.publish(request));
                     if (intervalMillis > 0 && i + 1 < count) {
                         Thread.sleep(intervalMillis);
                     }
@@ -258,5 +285,10 @@ public final class PubCommand implements Callable<Integer> {
         } catch (IOException e) {
             return e.getMessage();
         }
+    }
+
+    /** The random numbers of {{random:min:max}}, for the calling thread. */
+    private static java.util.random.RandomGenerator random() {
+        return java.util.concurrent.ThreadLocalRandom.current();
     }
 }

@@ -338,4 +338,29 @@ class PubSubCommandTest {
             run("pub", "--url", tcpUrl(), "-t", "spBv1.0/plant/NBIRTH/edge9", "-n", "--retain");
         }
     }
+
+    @Test
+    void pub_interval_count_fills_placeholders_per_message_in_order() throws Exception {
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "cli/timed/ready", "-m", "ready", "--retain").exit()).isZero();
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CompletableFuture<Integer> sub = background(out, err, "sub", "--url", tcpUrl(), "-t", "cli/timed/#",
+                    "-v", "--count", "21", "--timeout", "20");
+            await().atMost(Duration.ofSeconds(15)).until(() -> out.toString().contains("cli/timed/ready"));
+            Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/timed/{{seq}}", "-m", "{\"n\": {{seq}}, "
+                    + "\"r\": {{random:1:6}}}", "--format", "json", "--count", "20", "--interval", "5");
+            assertThat(pub.exit()).as(pub.stderr()).isZero();
+            assertThat(sub.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+            String[] lines = out.toString().split("\n");
+            for (int i = 1; i <= 20; i++) {
+                assertThat(lines[i]).matches("cli/timed/" + i + " \\{\"n\": " + i + ", \"r\": [1-6]}");
+            }
+            Run bad = run("pub", "--url", tcpUrl(), "-t", "cli/timed/x", "-m", "{{seqq}}", "--count", "2");
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.stderr()).contains("-m: unknown placeholder {{seqq}} at position 1");
+        } finally {
+            run("pub", "--url", tcpUrl(), "-t", "cli/timed/ready", "-n", "--retain");
+        }
+    }
 }

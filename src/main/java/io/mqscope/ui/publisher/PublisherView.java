@@ -154,11 +154,50 @@ public final class PublisherView {
         status.textProperty().bind(vm.statusProperty());
 
         root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
+        root.getChildren().add(root.getChildren().indexOf(props) + 1, timedPane());
         // Protobuf's .proto files and message type, under the format buttons while Protobuf is chosen
         root.getChildren().add(root.getChildren().indexOf(row2) + 1, new ProtoPickerView(vm.proto(), owner,
                 vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF), "publish").root());
         root.setPadding(new Insets(8));
         root.getStyleClass().add("publisher");
+    }
+
+    /** Publish on a timer (issue 16): interval, count, start/stop and the progress; collapsed at first. */
+    private TitledPane timedPane() {
+        TimedPublishViewModel timed = vm.timed();
+        TextField every = new TextField();
+        every.setId("timedInterval");
+        every.setPrefColumnCount(6);
+        every.textProperty().bindBidirectional(timed.intervalProperty());
+        TextField count = new TextField();
+        count.setId("timedCount");
+        count.setPrefColumnCount(6);
+        count.textProperty().bindBidirectional(timed.countProperty());
+        Button start = Controls.button("timed.start", Feather.PLAY);
+        start.setId("timedStart");
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        start.setOnAction(e -> timed.start());
+        start.disableProperty().bind(timed.runningProperty().or(vm.canSendProperty().not()));
+        Button stop = Controls.button("timed.stop", Feather.SQUARE);
+        stop.setId("timedStop");
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setOnAction(e -> timed.stop());
+        stop.disableProperty().bind(timed.runningProperty().not());
+        Label status = new Label();
+        status.setId("timedStatus");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(timed.statusProperty());
+        HBox row = new HBox(6, new Label(I18n.t("timed.every")), every, new Label(I18n.t("timed.count")), count,
+                start, stop);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label(I18n.t("timed.placeholders"));
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        TitledPane pane = new TitledPane(I18n.t("timed.title"), new VBox(4, row, status, hint));
+        pane.setId("timedPane");
+        pane.setExpanded(false);
+        pane.getStyleClass().add("dense");
+        return pane;
     }
 
     private GridPane propertiesGrid() {
