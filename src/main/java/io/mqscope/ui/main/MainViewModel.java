@@ -121,6 +121,7 @@ public final class MainViewModel {
                 f -> withSession(e, ss -> ss.unsubscribe(f)),
                 list -> connections.put(e.profile().toBuilder().subscriptions(list).build()));
         publisher.setTarget(r -> withSession(e, ss -> ss.publish(r)));
+        publisher.templates().connectionProperty().set(e.profile().name());
         publisher.mqtt5Property().set(e.profile().mqttVersion() == MqttVersion.V5);
         lastIn = live.receivedCount();
         lastOut = live.sentCount();

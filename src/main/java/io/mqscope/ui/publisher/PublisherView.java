@@ -59,6 +59,7 @@ public final class PublisherView {
         qos.getItems().addAll(0, 1, 2);
         qos.setValue(0);
         qos.valueProperty().addListener((o, a, b) -> vm.qosProperty().set(b));
+        vm.qosProperty().addListener((o, a, b) -> qos.setValue(b.intValue())); // a template sets the QoS too
         qos.setConverter(converter(q -> "QoS " + q));
         CheckBox retain = new CheckBox(I18n.t("publisher.retain"));
         retain.selectedProperty().bindBidirectional(vm.retainProperty());
@@ -155,11 +156,74 @@ public final class PublisherView {
 
         root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
         root.getChildren().add(root.getChildren().indexOf(props) + 1, timedPane());
+        root.getChildren().add(root.getChildren().indexOf(props) + 1, templatesPane());
         // Protobuf's .proto files and message type, under the format buttons while Protobuf is chosen
         root.getChildren().add(root.getChildren().indexOf(row2) + 1, new ProtoPickerView(vm.proto(), owner,
                 vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF), "publish").root());
         root.setPadding(new Insets(8));
         root.getStyleClass().add("publisher");
+    }
+
+    /** Saved templates (issue 16): pick one, save the fields as one, import and export them as JSON. */
+    private TitledPane templatesPane() {
+        PublishTemplates templates = vm.templates();
+        ComboBox<PublishTemplate> pick = new ComboBox<>(templates.offered());
+        pick.setId("templatePick");
+        pick.setPromptText(I18n.t("templates.pick"));
+        pick.setPrefWidth(200);
+        pick.setOnAction(e -> {
+            PublishTemplate t = pick.getValue();
+            if (t != null) {
+                vm.apply(t);
+            }
+        });
+        CheckBox mine = new CheckBox(I18n.t("templates.thisConnection"));
+        mine.setId("templateConnectionOnly");
+        Button save = Controls.button("templates.save", Feather.SAVE);
+        save.setId("templateSave");
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        save.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+            d.initOwner(owner);
+            d.setTitle(I18n.t("templates.save"));
+            d.setHeaderText(null);
+            d.setContentText(I18n.t("templates.name"));
+            d.getEditor().setId("templateName");
+            d.showAndWait().ifPresent(name -> vm.saveTemplate(name, mine.isSelected()));
+        });
+        Button export = Controls.button("templates.export", Feather.UPLOAD);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.setOnAction(e -> {
+            FileChooser fc = jsonChooser();
+            File f = fc.showSaveDialog(owner);
+            if (f != null) {
+                vm.exportTemplates(f);
+            }
+        });
+        Button load = Controls.button("templates.import", Feather.DOWNLOAD);
+        load.setMinWidth(Region.USE_PREF_SIZE);
+        load.setOnAction(e -> {
+            File f = jsonChooser().showOpenDialog(owner);
+            if (f != null) {
+                vm.importTemplates(f);
+            }
+        });
+        Label status = new Label();
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(templates.statusProperty());
+        HBox row = new HBox(6, pick, save, mine, export, load);
+        row.setAlignment(Pos.CENTER_LEFT);
+        TitledPane pane = new TitledPane(I18n.t("templates.title"), new VBox(4, row, status));
+        pane.setId("templatesPane");
+        pane.setExpanded(false);
+        pane.getStyleClass().add("dense");
+        return pane;
+    }
+
+    private static FileChooser jsonChooser() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("format.json"), "*.json"));
+        return fc;
     }
 
     /** Publish on a timer (issue 16): interval, count, start/stop and the progress; collapsed at first. */

@@ -85,12 +85,14 @@ public final class PublisherViewModel {
     private final TaskExecutor tasks;
     private final ProtoSchemaModel proto;
     private final TimedPublishViewModel timed;
+    private final PublishTemplates templates;
 
     public PublisherViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
         this.proto = new ProtoSchemaModel(tasks);
         proto.choiceProperty().addListener((o, a, b) -> validatePayload());
         this.timed = new TimedPublishViewModel(this, tasks);
+        this.templates = new PublishTemplates(tasks);
         connected.addListener((o, was, is) -> {
             if (!is) {
                 timed.stop(I18n.t("timed.disconnected"));
@@ -312,6 +314,52 @@ public final class PublisherViewModel {
 
     /** The .proto files and message type Protobuf payloads are written as. */
     public ProtoSchemaModel proto() { return proto; }
+    /**
+     * Saves the fields as a template named {@code name}, for the current connection only or for all; false when
+     * the name is blank.
+     */
+    public boolean saveTemplate(String name, boolean thisConnectionOnly) {
+        if (name == null || name.isBlank()) {
+            return false;
+        }
+        String conn = thisConnectionOnly ? templates.connectionProperty().get() : null;
+        templates.put(new PublishTemplate(name.trim(), conn, topic.get(), payload.get(), format.get().id(), qos.get(),
+                retain.get(), contentType.get(), responseTopic.get(), correlationData.get(), messageExpiry.get(),
+                payloadIsUtf8.get(), userProperties.get()));
+        status.set(I18n.t("templates.saved", name.trim()));
+        return true;
+    }
+
+    /** Fills the fields from a template. */
+    public void apply(PublishTemplate t) {
+        PayloadFormat f = PayloadFormat.byId(t.format());
+        topic.set(nonNull(t.topic()));
+        format.set(f == null ? PayloadFormat.TEXT : f);
+        payload.set(nonNull(t.payload()));
+        qos.set(Math.max(0, Math.min(2, t.qos())));
+        retain.set(t.retain());
+        contentType.set(nonNull(t.contentType()));
+        responseTopic.set(nonNull(t.responseTopic()));
+        correlationData.set(nonNull(t.correlationData()));
+        messageExpiry.set(nonNull(t.messageExpiry()));
+        payloadIsUtf8.set(t.payloadIsUtf8());
+        userProperties.set(nonNull(t.userProperties()));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    public void exportTemplates(File f) {
+        templates.exportTo(f.toPath());
+    }
+
+    public void importTemplates(File f) {
+        templates.importFrom(f.toPath());
+    }
+
+    /** Saved templates (global and per connection). */
+    public PublishTemplates templates() { return templates; }
     /** Publishing this message on a timer. */
     public TimedPublishViewModel timed() { return timed; }
     public StringProperty topicProperty() { return topic; }
