@@ -7,6 +7,8 @@ import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.UserProperty;
 import io.mqscope.session.MessageProperties;
+import io.mqscope.payload.Placeholders;
+import io.mqscope.payload.ProtoChoice;
 import io.mqscope.session.Payloads;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.session.Session;
@@ -18,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,10 +72,13 @@ public final class PubCommand implements Callable<Integer> {
         boolean empty;
     }
 
-    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack",
-            description = "How -m is written (default text; json is checked before sending; cbor and msgpack take "
-                    + "JSON and send it encoded).")
+    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack|protobuf",
+            description = "How -m is written (default text; json is checked before sending; cbor, msgpack and "
+                    + "protobuf take JSON and send it encoded).")
     String format = "text";
+
+    @picocli.CommandLine.Mixin
+    ProtoOptions proto = new ProtoOptions();
 
     @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2", description = "QoS (default 0).")
     int qos;
@@ -136,6 +142,19 @@ public final class PubCommand implements Callable<Integer> {
             return CliSupport.badInput(err, "pub", "--count must be positive, not " + count);
         }
         byte[] payload;
+        Placeholders topicText = null;
+        Placeholders messageText = null;
+        ProtoChoice choice = null;
+        if (source.message != null && (Placeholders.present(topic) || Placeholders.present(source.message))) {
+            // {{seq}}, {{timestamp}}, ... are filled per message; the first one is checked before connecting
+            ParseResult<Placeholders> t = Placeholders.compile(topic);
+            ParseResult<Placeholders> m = Placeholders.compile(source.message);
+            if (!t.ok() || !m.ok()) {
+                return CliSupport.badInput(err, "pub", t.ok() ? "-m: " + m.error() : "-t: " + t.error());
+            }
+            topicText = t.value();
+            messageText = m.value();
+        }
         if (source.file != null) {
             try {
                 payload = Files.readAllBytes(source.file);
@@ -146,12 +165,23 @@ public final class PubCommand implements Callable<Integer> {
         } else if (source.empty) {
             payload = new byte[0];
         } else {
-            ParseResult<byte[]> p = Payloads.parse(source.message, format);
+            if ("protobuf".equals(format.toLowerCase(Locale.ROOT))) {
+                ParseResult<ProtoChoice> c = proto.choice();
+                if (!c.ok()) {
+                    return CliSupport.badInput(err, "pub", c.error());
+                }
+                choice = c.value();
+            }
+            String first = messageText == null ? source.message : messageText.render(1, Instant.now(), random());
+            ParseResult<byte[]> p = Payloads.parse(first, format, choice);
             if (!p.ok()) {
-                return CliSupport.badInput(err, "pub", "-m (" + format + "): " + p.error());
+                // Protobuf's JSON errors carry their position beside the message rather than in it
+                boolean proto = List.of("protobuf", "sparkplug").contains(format.toLowerCase(Locale.ROOT));
+                String where = proto && p.line() > 0 ? "line " + p.line() + ", column " + p.column() + ": " : "";
+                return CliSupport.badInput(err, "pub", "-m (" + format + "): " + where + p.error());
             }
             if ("json".equals(format.toLowerCase(Locale.ROOT))) {
-                String bad = checkJson(source.message);
+                String bad = checkJson(first);
                 if (bad != null) {
                     return CliSupport.badInput(err, "pub", "-m (json): " + bad);
                 }
@@ -203,7 +233,19 @@ public final class PubCommand implements Callable<Integer> {
                     if (pending.size() >= window) {
                         none.await(pending.poll(), ack, ack, "--ack-timeout", unanswered);
                     }
-                    pending.add(session.publish(new PublishRequest(topic, payload, qos, retain, props)));
+                    PublishRequest request = new PublishRequest(topic, payload, qos, retain, props);
+                    if (messageText != null) {
+                        Instant now = Instant.now();
+                        ParseResult<byte[]> p = Payloads.parse(messageText.render(i + 1, now, random()), format,
+                                choice);
+                        if (!p.ok()) {
+                            return CliSupport.badInput(err, "pub", "-m (" + format + "), message " + (i + 1) + ": "
+                                    + p.error());
+                        }
+                        request = new PublishRequest(topicText.render(i + 1, now, random()), p.value(), qos, retain,
+                                props);
+                    }
+                    pending.add(session.publish(request));
                     if (intervalMillis > 0 && i + 1 < count) {
                         Thread.sleep(intervalMillis);
                     }
@@ -244,5 +286,10 @@ public final class PubCommand implements Callable<Integer> {
         } catch (IOException e) {
             return e.getMessage();
         }
+    }
+
+    /** The random numbers of {{random:min:max}}, for the calling thread. */
+    private static java.util.random.RandomGenerator random() {
+        return java.util.concurrent.ThreadLocalRandom.current();
     }
 }

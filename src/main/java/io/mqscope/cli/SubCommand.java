@@ -1,9 +1,7 @@
 package io.mqscope.cli;
 
 import io.mqscope.payload.ParseResult;
-import io.mqscope.payload.PayloadCodec;
-import io.mqscope.payload.PayloadFormat;
-import io.mqscope.payload.TextCharset;
+import io.mqscope.payload.ProtoChoice;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
@@ -21,8 +19,6 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -75,10 +71,14 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS", description = "Exit after SECONDS.")
     Double timeout;
 
-    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack",
-            description = "How to print payloads (default text; json prints the payload as is; cbor and msgpack "
-                    + "print a tree, or where decoding failed and the hex; with --json in a \"decoded\" member).")
-    String format = "text";
+    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack|protobuf|sparkplug",
+            description = "How to print payloads (default: Sparkplug B on spBv1.0 topics, text elsewhere; json prints "
+                    + "the payload as is; cbor, msgpack, protobuf and sparkplug print a tree, or where decoding "
+                    + "failed and the hex; with --json in a \"decoded\" member).")
+    String format;
+
+    @picocli.CommandLine.Mixin
+    ProtoOptions proto = new ProtoOptions();
 
     @Option(names = {"-v", "--verbose"}, description = "Print the topic before each payload.")
     boolean verbose;
@@ -112,8 +112,7 @@ public final class SubCommand implements Callable<Integer> {
     private PrintWriter out;
     private JsonLines jsonOut;
     private volatile boolean failed;
-    /** CBOR or MessagePack when --format names one. */
-    private PayloadFormat tree;
+    private SubPayloads payloads;
 
     @Override
     public Integer call() {
@@ -127,15 +126,21 @@ public final class SubCommand implements Callable<Integer> {
         if (!ups.ok()) {
             return CliSupport.badInput(err, "sub", ups.error());
         }
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "hex", "base64", "json", "cbor", "msgpack").contains(fmt)) {
-            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64, json, cbor or msgpack, not '"
-                    + format + "'");
+        String fmt = format == null ? null : format.toLowerCase(Locale.ROOT);
+        if (fmt != null && !List.of("text", "hex", "base64", "json", "cbor", "msgpack", "protobuf", "sparkplug")
+                .contains(fmt)) {
+            return CliSupport.badInput(err, "sub", "--format must be text, hex, base64, json, cbor, msgpack, "
+                    + "protobuf or sparkplug, not '" + format + "'");
         }
-        tree = PayloadFormat.byId(fmt);
-        if (tree != null && !tree.binaryTree()) {
-            tree = null;
+        ProtoChoice protoChoice = null;
+        if ("protobuf".equals(fmt)) {
+            ParseResult<ProtoChoice> c = proto.choice();
+            if (!c.ok()) {
+                return CliSupport.badInput(err, "sub", c.error());
+            }
+            protoChoice = c.value();
         }
+        payloads = new SubPayloads(fmt, protoChoice);
         for (String t : topics) {
             String bad = CliSupport.topicError("-t", t, true);
             if (bad != null) {
@@ -229,7 +234,7 @@ public final class SubCommand implements Callable<Integer> {
         synchronized (outLock) {
             if (json) {
                 try {
-                    jsonOut.writeMessage(-1, m, tree == null ? null : PayloadCodec.decodeTree(m.payload(), tree));
+                    jsonOut.writeMessage(-1, m, payloads.decoded(m));
                 } catch (IOException e) {
                     done.countDown();
                 }
@@ -240,12 +245,7 @@ public final class SubCommand implements Callable<Integer> {
             if (verbose) {
                 b.append(m.topic()).append(' ');
             }
-            switch (format.toLowerCase(Locale.ROOT)) {
-                case "hex" -> b.append(HEX.formatHex(m.payload()));
-                case "base64" -> b.append(Base64.getEncoder().encodeToString(m.payload()));
-                case "cbor", "msgpack" -> b.append(PayloadCodec.render(m.payload(), tree, TextCharset.UTF_8));
-                default -> b.append(new String(m.payload(), StandardCharsets.UTF_8));
-            }
+            payloads.appendText(b, m);
             b.append('\n');
             out.append(b);
         }

@@ -16,6 +16,12 @@ public final class PayloadCodec {
 
     /** Parses what the user typed in {@code format}; JSON is validated and sent as written (UTF-8). */
     public static ParseResult<byte[]> parse(String input, PayloadFormat format, TextCharset charset) {
+        return parse(input, format, charset, null);
+    }
+
+    /** As {@link #parse(String, PayloadFormat, TextCharset)}; PROTOBUF encodes JSON to {@code proto}'s type. */
+    public static ParseResult<byte[]> parse(String input, PayloadFormat format, TextCharset charset,
+                                            ProtoChoice proto) {
         return switch (format) {
             case TEXT -> ParseResult.ok(input.getBytes(charset.charset()));
             case JSON -> {
@@ -26,7 +32,21 @@ public final class PayloadCodec {
             case HEX -> HexParser.parse(input);
             case BASE64 -> Base64Text.parse(input);
             case CBOR, MSGPACK -> encodeJson(input, format);
+            case SPARKPLUG -> ProtoJson.encode(input, Sparkplug.schema().descriptor());
+            case PROTOBUF -> {
+                String missing = missingSchema(proto);
+                yield missing == null ? ProtoJson.encode(input, proto.descriptor())
+                        : ParseResult.errorAt(input, 0, missing);
+            }
         };
+    }
+
+    /** Why {@code proto} cannot be used, or null when it can. */
+    private static String missingSchema(ProtoChoice proto) {
+        if (proto == null || proto.schema() == null || proto.type() == null) {
+            return PayloadText.get("proto.noSchema");
+        }
+        return proto.descriptor() == null ? PayloadText.get("proto.noType", proto.type()) : null;
     }
 
     /** JSON written as CBOR or MessagePack; JSON errors keep their line and column. */
@@ -48,6 +68,33 @@ public final class PayloadCodec {
      * decoding failed.
      */
     public static ParseResult<String> decodeTree(byte[] bytes, PayloadFormat format) {
+        return decodeTree(bytes, format, null);
+    }
+
+    /**
+     * As {@link #decodeTree(byte[], PayloadFormat)}; PROTOBUF shows the field tree of {@code proto}'s type and,
+     * below it, the message as JSON (what the publisher takes to write the same bytes again).
+     */
+    public static ParseResult<String> decodeTree(byte[] bytes, PayloadFormat format, ProtoChoice proto) {
+        if (format == PayloadFormat.SPARKPLUG) {
+            // without its topic and the messages before it: no parts of the topic, no names from a birth
+            SparkplugReading r = SparkplugTracker.standalone(bytes);
+            return r.error() != null ? ParseResult.error(r.error(), r.errorOffset(), -1, -1)
+                    : ParseResult.ok(SparkplugTracker.render(r));
+        }
+        if (format == PayloadFormat.PROTOBUF) {
+            String missing = missingSchema(proto);
+            if (missing != null) {
+                return ParseResult.error(missing, 0, -1, -1);
+            }
+            ParseResult<java.util.List<ProtoField>> tree = ProtoTree.decode(bytes, proto.descriptor());
+            if (!tree.ok()) {
+                return ParseResult.error(tree.error(), tree.position(), -1, -1);
+            }
+            String text = ProtoTree.render(proto.type(), tree.value(), bytes.length);
+            ParseResult<String> json = ProtoJson.toJson(bytes, proto.descriptor());
+            return ParseResult.ok(json.ok() ? text + "\n" + json.value() : text);
+        }
         ParseResult<DataItem> item = format == PayloadFormat.CBOR ? Cbor.decode(bytes) : Msgpack.decode(bytes);
         return item.ok() ? ParseResult.ok(DataItemText.render(item.value()))
                 : ParseResult.error(item.error(), item.position(), -1, -1);
@@ -59,6 +106,11 @@ public final class PayloadCodec {
      * offset followed by the bytes in hex.
      */
     public static String render(byte[] bytes, PayloadFormat format, TextCharset charset) {
+        return render(bytes, format, charset, null);
+    }
+
+    /** As {@link #render(byte[], PayloadFormat, TextCharset)}, PROTOBUF read as {@code proto}'s type. */
+    public static String render(byte[] bytes, PayloadFormat format, TextCharset charset, ProtoChoice proto) {
         return switch (format) {
             case TEXT -> new String(bytes, charset.charset());
             case JSON -> {
@@ -68,9 +120,9 @@ public final class PayloadCodec {
             }
             case HEX -> hex(bytes, 0, bytes.length);
             case BASE64 -> Base64Text.format(bytes);
-            case CBOR, MSGPACK -> {
+            case CBOR, MSGPACK, PROTOBUF, SPARKPLUG -> {
                 // bytes that do not decode are never lost: say where it broke, then show them all as hex
-                ParseResult<String> tree = decodeTree(bytes, format);
+                ParseResult<String> tree = decodeTree(bytes, format, proto);
                 yield tree.ok() ? tree.value() : tree.error() + "\n\n" + hex(bytes, 0, bytes.length);
             }
         };

@@ -6,7 +6,11 @@ public enum PayloadFormat {
     /** RFC 8949; shown as a tree in diagnostic notation, written as JSON. */
     CBOR,
     /** MessagePack; shown as a tree in diagnostic notation, written as JSON. */
-    MSGPACK;
+    MSGPACK,
+    /** Protobuf read with the user's own .proto files ({@link ProtoChoice}); shown as a field tree, written as JSON. */
+    PROTOBUF,
+    /** Sparkplug B (Eclipse Sparkplug 3.0.0): Protobuf with the schema built in; metrics named after the births. */
+    SPARKPLUG;
 
     /** The name used on the command line and in settings ({@code msgpack}, {@code cbor}, ...). */
     public String id() {
@@ -25,6 +29,11 @@ public enum PayloadFormat {
 
     /** True for formats whose bytes are a binary tree written from JSON. */
     public boolean binaryTree() {
-        return this == CBOR || this == MSGPACK;
+        return this == CBOR || this == MSGPACK || this == PROTOBUF || this == SPARKPLUG;
+    }
+
+    /** True when reading or writing needs a chosen message type ({@link ProtoChoice}). */
+    public boolean needsSchema() {
+        return this == PROTOBUF;
     }
 }

@@ -4,6 +4,7 @@ import io.mqscope.payload.HexParser;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.PayloadCodec;
 import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.ProtoChoice;
 import io.mqscope.payload.TextCharset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,6 +17,11 @@ public final class Payloads {
 
     /** @param format text, json, hex, base64, cbor or msgpack (null means text) */
     public static ParseResult<byte[]> parse(String input, String format) {
+        return parse(input, format, null);
+    }
+
+    /** As {@link #parse(String, String)}; {@code protobuf} encodes JSON to {@code proto}'s message type. */
+    public static ParseResult<byte[]> parse(String input, String format, ProtoChoice proto) {
         String f = format == null ? "text" : format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "text":
@@ -28,10 +34,12 @@ public final class Payloads {
                 return parseBase64(input);
             case "cbor":
             case "msgpack":
-                return PayloadCodec.parse(input, PayloadFormat.byId(f), TextCharset.UTF_8);
+            case "protobuf":
+            case "sparkplug":
+                return PayloadCodec.parse(input, PayloadFormat.byId(f), TextCharset.UTF_8, proto);
             default:
-                return ParseResult.error("payload format must be text, json, hex, base64, cbor or msgpack, not '"
-                        + format + "'", -1, -1, -1);
+                return ParseResult.error("payload format must be text, json, hex, base64, cbor, msgpack, protobuf or "
+                        + "sparkplug, not '" + format + "'", -1, -1, -1);
         }
     }
 

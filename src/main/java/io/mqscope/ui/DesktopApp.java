@@ -87,6 +87,8 @@ public final class DesktopApp extends Application {
         view = MainView.show(stage, settings, settingsFile, backend, profiles,
                 new TaskExecutor(io, Platform::runLater), windowLayout);
         if (!smokeTest) {
+            // publish templates live beside the profiles (issue 16)
+            view.viewModel().publisher().templates().useFile(settingsFile.path().resolveSibling("templates.json"));
             view.viewModel().connections().autoConnect();
             return;
         }

@@ -20,6 +20,7 @@ public final class I18n {
     public static void setLocale(Locale l) {
         locale = l;
         bundle = load(l);
+        io.mqscope.payload.PayloadText.setLocale(l); // Protobuf and Sparkplug views speak the UI's language
     }
 
     public static Locale locale() {

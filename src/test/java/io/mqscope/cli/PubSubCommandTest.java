@@ -265,4 +265,102 @@ class PubSubCommandTest {
         assertThat(pub.exit()).isNotZero();
         assertThat(pub.stderr()).contains("-m (msgpack): line 1, column ");
     }
+
+    @Test
+    void pub_protobuf_from_json_then_sub_protobuf_shows_the_field_tree() throws Exception {
+        String proto = java.nio.file.Path.of(getClass().getResource("/io/mqscope/payload/proto/sensor.proto").toURI())
+                .toString();
+        Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-m",
+                "{\"deviceId\": \"a1\", \"samples\": [1, 150]}",
+                "--format", "protobuf", "--proto", proto, "--type", "demo.sensor.Reading", "--retain");
+        assertThat(pub.exit()).as(pub.stderr()).isZero();
+        try {
+            Run json = run("sub", "--url", tcpUrl(), "-t", "cli/proto", "--count", "1", "--timeout", "10",
+                    "--format", "protobuf", "--proto", proto, "--type", "demo.sensor.Reading", "--json");
+            assertThat(json.exit()).as(json.stderr()).isZero();
+            assertThat(json.stdout()).contains("\"payload_hex\":\"0a0261312203019601\"",
+                    "\"decoded\":{\"deviceId\":\"a1\",\"samples\":[1,150]}");
+            Run text = run("sub", "--url", tcpUrl(), "-t", "cli/proto", "--count", "1", "--timeout", "10",
+                    "--format", "protobuf", "--proto", proto, "--type", "demo.sensor.Reading");
+            assertThat(text.stdout()).contains("#1 device_id: string = \"a1\"",
+                    "#4 samples: repeated int32 packed = [1, 150]");
+        } finally {
+            run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-n", "--retain");
+        }
+    }
+
+    @Test
+    void protobuf_errors_name_the_proto_position_and_the_json_position() throws Exception {
+        String broken = java.nio.file.Path.of(getClass().getResource("/io/mqscope/payload/proto/broken.proto")
+                .toURI()).toString();
+        Run bad = run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-m", "{}", "--format", "protobuf", "--proto",
+                broken, "--type", "Broken");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("broken.proto, line 5, column ");
+        String proto = java.nio.file.Path.of(getClass().getResource("/io/mqscope/payload/proto/sensor.proto").toURI())
+                .toString();
+        Run json = run("pub", "--url", tcpUrl(), "-t", "cli/proto", "-m", "{\"nope\": 1}", "--format", "protobuf",
+                "--proto", proto, "--type", "demo.sensor.Reading");
+        assertThat(json.exit()).isEqualTo(2);
+        assertThat(json.stderr()).contains("-m (protobuf): line 1, column 2: demo.sensor.Reading has no field "
+                + "named 'nope'");
+    }
+
+    @Test
+    void sub_reads_spbv1_topics_as_sparkplug_b_with_births_applied_and_gaps_flagged() throws Exception {
+        String birth = "{\"seq\": 0, \"metrics\": [{\"name\": \"Temperature\", \"alias\": 1, \"datatype\": 9,"
+                + " \"floatValue\": 20}]}";
+        // the retained NBIRTH is also the sign that the subscription is in place
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "spBv1.0/plant/NBIRTH/edge9", "-m", birth, "--format",
+                "sparkplug", "--retain").exit()).isZero();
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CompletableFuture<Integer> sub = background(out, err, "sub", "--url", tcpUrl(), "-t", "spBv1.0/plant/#",
+                    "--count", "3", "--timeout", "20");
+            await().atMost(Duration.ofSeconds(15)).until(() -> out.toString().contains("NBIRTH"));
+            for (int seq : new int[] {1, 3}) {
+                assertThat(run("pub", "--url", tcpUrl(), "-t", "spBv1.0/plant/NDATA/edge9", "-m", "{\"seq\": " + seq
+                        + ", \"metrics\": [{\"alias\": 1, \"floatValue\": 21.5}]}", "--format", "sparkplug")
+                        .exit()).isZero();
+            }
+            assertThat(sub.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Sparkplug B NBIRTH  group plant  edge node edge9",
+                    "Temperature [alias 1]: Float = 20.0",
+                    "Temperature [alias 1, name from the birth certificate]: Float = 21.5",
+                    "! sequence gap: expected seq 2, got 3 (1 messages missing or out of order)");
+            Run json = run("sub", "--url", tcpUrl(), "-t", "spBv1.0/plant/#", "--count", "1", "--timeout", "10",
+                    "--json");
+            assertThat(json.stdout()).contains("\"decoded\":{\"message_type\":\"NBIRTH\",\"group\":\"plant\","
+                    + "\"edge_node\":\"edge9\",\"seq\":\"0\",\"metrics\":[{\"name\":\"Temperature\",\"alias\":\"1\","
+                    + "\"datatype\":\"Float\",\"value\":\"20.0\",\"from_birth\":false}],\"notes\":[]}");
+        } finally {
+            run("pub", "--url", tcpUrl(), "-t", "spBv1.0/plant/NBIRTH/edge9", "-n", "--retain");
+        }
+    }
+
+    @Test
+    void pub_interval_count_fills_placeholders_per_message_in_order() throws Exception {
+        assertThat(run("pub", "--url", tcpUrl(), "-t", "cli/timed/ready", "-m", "ready", "--retain").exit()).isZero();
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CompletableFuture<Integer> sub = background(out, err, "sub", "--url", tcpUrl(), "-t", "cli/timed/#",
+                    "-v", "--count", "21", "--timeout", "20");
+            await().atMost(Duration.ofSeconds(15)).until(() -> out.toString().contains("cli/timed/ready"));
+            Run pub = run("pub", "--url", tcpUrl(), "-t", "cli/timed/{{seq}}", "-m", "{\"n\": {{seq}}, "
+                    + "\"r\": {{random:1:6}}}", "--format", "json", "--count", "20", "--interval", "5");
+            assertThat(pub.exit()).as(pub.stderr()).isZero();
+            assertThat(sub.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+            String[] lines = out.toString().split("\n");
+            for (int i = 1; i <= 20; i++) {
+                assertThat(lines[i]).matches("cli/timed/" + i + " \\{\"n\": " + i + ", \"r\": [1-6]}");
+            }
+            Run bad = run("pub", "--url", tcpUrl(), "-t", "cli/timed/x", "-m", "{{seqq}}", "--count", "2");
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.stderr()).contains("-m: unknown placeholder {{seqq}} at position 1");
+        } finally {
+            run("pub", "--url", tcpUrl(), "-t", "cli/timed/ready", "-n", "--retain");
+        }
+    }
 }

@@ -55,7 +55,9 @@ class ChineseUiTest {
             "Packet", "Switching", "Protocols", "bridge", "try", "private", "JavaFX", "ms", "DUP", "RETAIN", "over",
             "ASCII", "IPv4", "IPv6", "CBOR", "MessagePack", "DNS", "Esc", "Markdown", "HTML",
             // capture files (issue 12): file formats and TCP flags
-            "pcap", "pcapng", "FIN", "RST"));
+            "pcap", "pcapng", "FIN", "RST",
+            // payload formats (issue 16)
+            "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
@@ -128,6 +130,17 @@ class ChineseUiTest {
             String text = zh.getProperty(r.id());
             assertThat(text).as("zh_CN message for rule %s", r.id()).isNotBlank();
             assertThat(foreignWords(text)).as("Latin words in zh_CN %s = %s", r.id(), text).isEmpty();
+        }
+    }
+
+    @Test
+    void every_protobuf_and_sparkplug_text_is_chinese() throws IOException {
+        Properties en = bundle("/io/mqscope/payload/PayloadMessages.properties");
+        Properties zh = bundle("/io/mqscope/payload/PayloadMessages_zh_CN.properties");
+        assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        for (String k : zh.stringPropertyNames()) {
+            assertThat(foreignWords(zh.getProperty(k))).as("Latin words in zh_CN %s = %s", k, zh.getProperty(k))
+                    .isEmpty();
         }
     }
 

@@ -106,7 +106,7 @@ public final class MainViewModel {
             if (a != null && m != null && a.event() == m.event()) {
                 return; // the same message as a new row (the language changed): keep the chosen view
             }
-            payload.show(m == null ? new byte[0] : m.event().payload());
+            payload.show(m == null ? null : m.event());
         });
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         packetsShown.addListener((o, a, shown) -> {
@@ -133,6 +133,7 @@ public final class MainViewModel {
         SessionLog log = live.log();
         packets.setFrameSource(() -> log.frames().snapshot().items());
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
+        payload.setHistory(() -> log.messages().entries().snapshot().items());
         packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
             log.packets().entries().clear();
             log.frames().clear();
@@ -145,6 +146,7 @@ public final class MainViewModel {
                 f -> withSession(e, ss -> ss.unsubscribe(f)),
                 list -> connections.put(e.profile().toBuilder().subscriptions(list).build()));
         publisher.setTarget(r -> withSession(e, ss -> ss.publish(r)));
+        publisher.templates().connectionProperty().set(e.profile().name());
         publisher.mqtt5Property().set(e.profile().mqttVersion() == MqttVersion.V5);
         lastIn = live.receivedCount();
         lastOut = live.sentCount();

@@ -208,12 +208,34 @@ public final class MessagesView {
         Label saveError = Controls.errorLabel();
         saveError.setId("payloadSaveError");
         saveError.textProperty().bind(payload.saveErrorProperty());
-        VBox box = new VBox(6, bar, saveError, meta, cut, textScroll);
+        VBox box = new VBox(6, bar, decodingRow(), saveError, meta, cut, textScroll);
         box.setPadding(new Insets(6));
         double hexWidth = io.mqscope.ui.packets.PacketDetailView.hexPaneMinWidth() + 12;
         box.minWidthProperty().bind(javafx.beans.binding.Bindings.when(
                 payload.formatProperty().isEqualTo(PayloadFormat.HEX)).then(hexWidth).otherwise(0.0));
         return box;
+    }
+
+    /** Protobuf's files and type (while it is the format) and the topic filter a decoding is remembered for. */
+    private Node decodingRow() {
+        ProtoPickerView picker = new ProtoPickerView(payload.proto(), owner,
+                payload.formatProperty().isEqualTo(PayloadFormat.PROTOBUF), "payload");
+        TextField filter = new TextField();
+        filter.setId("decodeFilter");
+        filter.setPromptText(I18n.t("payload.remember.prompt"));
+        filter.textProperty().bindBidirectional(payload.rememberFilterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button remember = Controls.button("payload.remember", Feather.BOOKMARK);
+        remember.setId("decodeRemember");
+        remember.setMinWidth(Region.USE_PREF_SIZE);
+        Label done = new Label();
+        done.getStyleClass().add("muted");
+        remember.setOnAction(e -> done.setText(payload.remember()
+                ? I18n.t("payload.remembered", payload.rememberFilterProperty().get().trim())
+                : I18n.t("payload.remember.invalid")));
+        HBox row = new HBox(6, filter, remember);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, picker.root(), row, done);
     }
 
     private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {

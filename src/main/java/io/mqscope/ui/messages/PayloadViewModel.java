@@ -10,19 +10,26 @@ import io.mqscope.ui.app.TaskExecutor;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import io.mqscope.payload.SparkplugReading;
+import io.mqscope.payload.SparkplugTopic;
+import io.mqscope.payload.SparkplugTracker;
+import io.mqscope.session.MessageEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * One payload shown as text (UTF-8 or GBK), JSON, hex dump, base64, or a CBOR or MessagePack tree, always rendered
- * from the original bytes.
+ * One payload shown as text (UTF-8 or GBK), JSON, hex dump, base64, or a CBOR, MessagePack or Protobuf tree, always
+ * rendered from the original bytes. The way a topic's payloads are decoded can be remembered per topic filter.
  * Payloads over {@link #TRUNCATE_AT} are cut in the view until "show all".
  */
 public final class PayloadViewModel {
@@ -35,12 +42,20 @@ public final class PayloadViewModel {
     private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
+    private final StringProperty rememberFilter = new SimpleStringProperty("");
     private final TaskExecutor tasks;
+    private final ProtoSchemaModel proto;
+    private final DecodingChoices choices = new DecodingChoices();
     private PayloadFormat defaultFormat;
+    /** The message shown and the log it is in, for Sparkplug B's birth certificates and sequence numbers. */
+    private MessageEvent event;
+    private Supplier<List<MessageEvent>> history = List::of;
 
     public PayloadViewModel(PayloadFormat defaultFormat, TaskExecutor tasks) {
         this.defaultFormat = defaultFormat;
         this.tasks = tasks;
+        this.proto = new ProtoSchemaModel(tasks);
+        proto.choiceProperty().addListener((o, a, b) -> render());
         payload.addListener((o, a, b) -> render());
         format.addListener((o, a, b) -> render());
         charset.addListener((o, a, b) -> render());
@@ -53,8 +68,39 @@ public final class PayloadViewModel {
 
     /** Shows new bytes; the format is the default view, or a guess when there is none. */
     public void show(byte[] bytes) {
+        show(null, bytes);
+    }
+
+    /** Where a shown message's earlier messages are (the connection's log), oldest first. */
+    public void setHistory(Supplier<List<MessageEvent>> history) {
+        this.history = history;
+    }
+
+    /** Shows a message (null: nothing); see {@link #show(String, byte[])}. */
+    public void show(MessageEvent m) {
+        event = m;
+        show(m == null ? null : m.topic(), m == null ? new byte[0] : m.payload());
+    }
+
+    /**
+     * Shows the bytes of a message on {@code topic}: decoded as remembered for a topic filter that matches it, else
+     * Sparkplug B for its topics, else in the default view or a guess.
+     */
+    public void show(String topic, byte[] bytes) {
         showAll.set(false);
-        PayloadFormat f = defaultFormat != null ? defaultFormat
+        if (event != null && (topic == null || !topic.equals(event.topic()) || event.payload() != bytes)) {
+            event = null;
+        }
+        DecodingChoices.Rule rule = topic == null ? null : choices.forTopic(topic);
+        SparkplugTopic sparkplug = SparkplugTopic.parse(topic);
+        if (rule == null && sparkplug != null && sparkplug.protobuf()) {
+            rule = new DecodingChoices.Rule(topic, PayloadFormat.SPARKPLUG, null);
+        }
+        rememberFilter.set(rule != null ? rule.filter() : topic == null ? "" : topic);
+        if (rule != null && rule.proto() != null) {
+            proto.set(rule.proto());
+        }
+        PayloadFormat f = rule != null ? rule.format() : defaultFormat != null ? defaultFormat
                 : PayloadCodec.guess(bytes.length > 4096 ? Arrays.copyOf(bytes, 4096) : bytes, charset.get());
         if (f != format.get()) {
             format.set(f);
@@ -67,7 +113,10 @@ public final class PayloadViewModel {
         byte[] all = payload.get();
         if (format.get().binaryTree()) {
             // a tree decodes from all its bytes (a cut one would not decode); the text is what gets cut
-            String tree = PayloadCodec.render(all, format.get(), charset.get());
+            SparkplugReading sp = format.get() == PayloadFormat.SPARKPLUG && event != null
+                    ? SparkplugHistory.read(history.get(), event) : null;
+            String tree = sp != null && sp.error() == null ? SparkplugTracker.render(sp)
+                    : PayloadCodec.render(all, format.get(), charset.get(), proto.choice());
             boolean cut = tree.length() > TRUNCATE_AT && !showAll.get();
             truncated.set(cut);
             text.set(cut ? tree.substring(0, TRUNCATE_AT) : tree);
@@ -81,6 +130,19 @@ public final class PayloadViewModel {
         } else {
             text.set(PayloadCodec.render(b, format.get(), charset.get()));
         }
+    }
+
+    /**
+     * Remembers the current format (and Protobuf type) for the topic filter in {@link #rememberFilterProperty}:
+     * later messages whose topic it matches are shown that way. Returns false for an invalid filter.
+     */
+    public boolean remember() {
+        String filter = rememberFilter.get() == null ? "" : rememberFilter.get().trim();
+        if (filter.isEmpty() || !io.mqscope.payload.TopicNames.validateFilter(filter).ok()) {
+            return false;
+        }
+        choices.remember(filter, format.get(), format.get() == PayloadFormat.PROTOBUF ? proto.choice() : null);
+        return true;
     }
 
     /** Writes the original bytes, all of them, on the I/O executor; a failure shows as {@link #saveErrorProperty}. */
@@ -98,4 +160,7 @@ public final class PayloadViewModel {
     public ReadOnlyBooleanProperty truncatedProperty() { return truncated.getReadOnlyProperty(); }
     public ReadOnlyStringProperty textProperty() { return text.getReadOnlyProperty(); }
     public ReadOnlyStringProperty saveErrorProperty() { return saveError.getReadOnlyProperty(); }
+    public StringProperty rememberFilterProperty() { return rememberFilter; }
+    public ProtoSchemaModel proto() { return proto; }
+    public DecodingChoices choices() { return choices; }
 }

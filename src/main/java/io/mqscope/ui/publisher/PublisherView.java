@@ -4,6 +4,7 @@ import io.mqscope.payload.PayloadFormat;
 import io.mqscope.payload.TextCharset;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.messages.ProtoPickerView;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,7 @@ public final class PublisherView {
         qos.getItems().addAll(0, 1, 2);
         qos.setValue(0);
         qos.valueProperty().addListener((o, a, b) -> vm.qosProperty().set(b));
+        vm.qosProperty().addListener((o, a, b) -> qos.setValue(b.intValue())); // a template sets the QoS too
         qos.setConverter(converter(q -> "QoS " + q));
         CheckBox retain = new CheckBox(I18n.t("publisher.retain"));
         retain.selectedProperty().bindBidirectional(vm.retainProperty());
@@ -95,7 +97,9 @@ public final class PublisherView {
         // CBOR and MessagePack are typed as JSON too
         format.visibleProperty().bind(vm.formatProperty().isEqualTo(PayloadFormat.JSON)
                 .or(vm.formatProperty().isEqualTo(PayloadFormat.CBOR))
-                .or(vm.formatProperty().isEqualTo(PayloadFormat.MSGPACK)));
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.MSGPACK))
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF))
+                .or(vm.formatProperty().isEqualTo(PayloadFormat.SPARKPLUG)));
         format.managedProperty().bind(format.visibleProperty());
         Button minify = Controls.iconButton("publisher.minify", Feather.MINIMIZE_2);
         minify.setOnAction(e -> vm.minify());
@@ -175,8 +179,17 @@ public final class PublisherView {
         status.textProperty().bind(vm.statusProperty());
 
         root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
+        Node timed = PublishExtras.timedPane(vm);
+        Node templates = PublishExtras.templatesPane(vm, owner);
+        // Protobuf's .proto files and message type, under the format buttons while Protobuf is chosen (in a box
+        // of its own: its visibility is bound to the format, the box's follows the fold)
+        Node proto = new VBox(new ProtoPickerView(vm.proto(), owner,
+                vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF), "publish").root());
+        root.getChildren().add(root.getChildren().indexOf(props) + 1, timed);
+        root.getChildren().add(root.getChildren().indexOf(props) + 1, templates);
+        root.getChildren().add(root.getChildren().indexOf(row2) + 1, proto);
         // collapsed: the topic line only (issue 14 item 8); the rest keeps its state
-        for (Node n : List.of(topicError, row2, scroll, payloadError, props, status)) {
+        for (Node n : List.of(topicError, row2, proto, scroll, payloadError, props, templates, timed, status)) {
             Runnable apply = () -> {
                 n.setVisible(!collapsed.get() && !(n == props && !vm.mqtt5Property().get())
                         && !(n == payloadError && vm.payloadErrorProperty().get().isEmpty()));

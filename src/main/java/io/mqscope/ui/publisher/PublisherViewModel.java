@@ -12,7 +12,13 @@ import io.mqscope.session.PublishRequest;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.messages.ProtoSchemaModel;
+import io.mqscope.payload.Placeholders;
+import io.mqscope.payload.ProtoChoice;
 import java.io.File;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -77,9 +83,21 @@ public final class PublisherViewModel {
             new IllegalStateException(I18n.t("publisher.notConnected")));
 
     private final TaskExecutor tasks;
+    private final ProtoSchemaModel proto;
+    private final TimedPublishViewModel timed;
+    private final PublishTemplates templates;
 
     public PublisherViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
+        this.proto = new ProtoSchemaModel(tasks);
+        proto.choiceProperty().addListener((o, a, b) -> validatePayload());
+        this.timed = new TimedPublishViewModel(this, tasks);
+        this.templates = new PublishTemplates(tasks);
+        connected.addListener((o, was, is) -> {
+            if (!is) {
+                timed.stop(I18n.t("timed.disconnected"));
+            }
+        });
         topic.addListener((o, a, b) -> validateTopic());
         payload.addListener((o, a, b) -> validatePayload());
         format.addListener((o, a, b) -> validatePayload());
@@ -100,11 +118,20 @@ public final class PublisherViewModel {
     }
 
     private void validateTopic() {
-        topicError.set(TopicText.nameError(topic.get()));
+        ParseResult<Placeholders> t = Placeholders.compile(topic.get());
+        topicError.set(t.ok() ? TopicText.nameError(sample(t.value())) : t.error());
+    }
+
+    /** What a text with placeholders becomes for the first message (placeholders are checked with it). */
+    private static String sample(Placeholders p) {
+        return p.render(1, Instant.now(), ThreadLocalRandom.current());
     }
 
     private void validatePayload() {
-        ParseResult<byte[]> r = PayloadCodec.parse(payload.get(), format.get(), charset.get());
+        ParseResult<Placeholders> compiled = Placeholders.compile(payload.get());
+        ParseResult<byte[]> r = compiled.ok()
+                ? PayloadCodec.parse(sample(compiled.value()), format.get(), charset.get(), proto.choice())
+                : ParseResult.error(compiled.error(), compiled.position(), compiled.line(), compiled.column());
         if (r.ok()) {
             payloadError.set("");
             payloadErrorPosition.set(-1);
@@ -161,14 +188,42 @@ public final class PublisherViewModel {
 
     /** The request to send, or null when any input is invalid. */
     public PublishRequest request() {
+        Template t = template();
+        return t == null ? null : t.build(1, Instant.now(), ThreadLocalRandom.current()).value();
+    }
+
+    /**
+     * Everything a publish needs, taken from the fields at once so that another thread (a timed publish) can build
+     * message after message from it: topic and payload with their placeholders, format, QoS, retain, properties.
+     */
+    public record Template(Placeholders topic, Placeholders payload, PayloadFormat format, TextCharset charset,
+                           ProtoChoice proto, int qos, boolean retain, MessageProperties properties) {
+
+        /** Message {@code seq}: placeholders filled, payload encoded; an error when the filled payload is invalid. */
+        public ParseResult<PublishRequest> build(long seq, Instant now, RandomGenerator random) {
+            ParseResult<byte[]> bytes = PayloadCodec.parse(payload.render(seq, now, random), format, charset, proto);
+            return bytes.ok() ? ParseResult.ok(new PublishRequest(topic.render(seq, now, random), bytes.value(), qos,
+                    retain, properties)) : ParseResult.error(bytes.error(), bytes.position(), bytes.line(),
+                    bytes.column());
+        }
+    }
+
+    /** The current fields as a {@link Template}, or null when any of them is invalid (the errors are shown). */
+    public Template template() {
         validateTopic();
         validatePayload();
         validateProperties();
         if (!topicError.get().isEmpty() || !payloadError.get().isEmpty() || !propertiesError.get().isEmpty()) {
             return null;
         }
-        byte[] bytes = PayloadCodec.parse(payload.get(), format.get(), charset.get()).value();
-        return new PublishRequest(topic.get(), bytes, qos.get(), retain.get(), mqtt5.get() ? properties() : null);
+        return new Template(Placeholders.compile(topic.get()).value(), Placeholders.compile(payload.get()).value(),
+                format.get(), charset.get(), proto.choice(), qos.get(), retain.get(),
+                mqtt5.get() ? properties() : null);
+    }
+
+    /** Where a timed publish sends (the active session), callable from any thread. */
+    Function<PublishRequest, CompletableFuture<Void>> target() {
+        return target;
     }
 
     private MessageProperties properties() {
@@ -257,6 +312,56 @@ public final class PublisherViewModel {
         }
     }
 
+    /** The .proto files and message type Protobuf payloads are written as. */
+    public ProtoSchemaModel proto() { return proto; }
+    /**
+     * Saves the fields as a template named {@code name}, for the current connection only or for all; false when
+     * the name is blank.
+     */
+    public boolean saveTemplate(String name, boolean thisConnectionOnly) {
+        if (name == null || name.isBlank()) {
+            return false;
+        }
+        String conn = thisConnectionOnly ? templates.connectionProperty().get() : null;
+        templates.put(new PublishTemplate(name.trim(), conn, topic.get(), payload.get(), format.get().id(), qos.get(),
+                retain.get(), contentType.get(), responseTopic.get(), correlationData.get(), messageExpiry.get(),
+                payloadIsUtf8.get(), userProperties.get()));
+        status.set(I18n.t("templates.saved", name.trim()));
+        return true;
+    }
+
+    /** Fills the fields from a template. */
+    public void apply(PublishTemplate t) {
+        PayloadFormat f = PayloadFormat.byId(t.format());
+        topic.set(nonNull(t.topic()));
+        format.set(f == null ? PayloadFormat.TEXT : f);
+        payload.set(nonNull(t.payload()));
+        qos.set(Math.max(0, Math.min(2, t.qos())));
+        retain.set(t.retain());
+        contentType.set(nonNull(t.contentType()));
+        responseTopic.set(nonNull(t.responseTopic()));
+        correlationData.set(nonNull(t.correlationData()));
+        messageExpiry.set(nonNull(t.messageExpiry()));
+        payloadIsUtf8.set(t.payloadIsUtf8());
+        userProperties.set(nonNull(t.userProperties()));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    public void exportTemplates(File f) {
+        templates.exportTo(f.toPath());
+    }
+
+    public void importTemplates(File f) {
+        templates.importFrom(f.toPath());
+    }
+
+    /** Saved templates (global and per connection). */
+    public PublishTemplates templates() { return templates; }
+    /** Publishing this message on a timer. */
+    public TimedPublishViewModel timed() { return timed; }
     public StringProperty topicProperty() { return topic; }
     public IntegerProperty qosProperty() { return qos; }
     public BooleanProperty retainProperty() { return retain; }

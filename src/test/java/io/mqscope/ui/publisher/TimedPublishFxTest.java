@@ -1,0 +1,139 @@
+package io.mqscope.ui.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mqscope.broker.BrokerSettings;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.session.MessageEvent;
+import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.Fx;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.AppBackend;
+import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.connections.ConnectionEntry;
+import io.mqscope.ui.main.MainView;
+import io.mqscope.ui.main.MainViewModel;
+import io.mqscope.ui.settings.UiSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.LongStream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A timed publish in the real window against the embedded broker: 100 messages every 10 ms with {{seq}} in the
+ * payload arrive in order as 1..100, the status counts them, and a disconnect stops an endless run and says so.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TimedPublishFxTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private AppBackend backend;
+    private ExecutorService pool;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        backend = new AppBackend(BrokerSettings.ephemeral());
+        pool = Executors.newCachedThreadPool();
+        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(view::shutdown);
+        backend.shutdown();
+        pool.shutdownNow();
+    }
+
+    private MainViewModel vm() {
+        return view.viewModel();
+    }
+
+    private List<String> received() {
+        return Fx.read(() -> vm().messages().visible().stream().map(r -> r.event())
+                .filter(m -> !m.outgoing() && m.topic().equals("ui/timed/n"))
+                .map(m -> new String(m.payload(), StandardCharsets.UTF_8)).toList());
+    }
+
+    @Test
+    void hundred_messages_every_10_ms_arrive_in_order_and_a_disconnect_stops_a_run(FxRobot robot) {
+        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
+        robot.interact(() -> vm().connections().connect(local));
+        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
+        robot.clickOn("#subscriptionFilter").write("ui/timed/#").type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
+                .equals(I18n.t("subscriptions.subscribed", "ui/timed/#")));
+
+        robot.clickOn("#publishTopic").write("ui/timed/n");
+        robot.clickOn("#publishPayload").write("{{seq}}");
+        robot.interact(() -> robot.lookup("#timedPane").queryAs(TitledPane.class).setExpanded(true));
+        robot.interact(() -> {
+            vm().publisher().timed().intervalProperty().set("");
+            vm().publisher().timed().countProperty().set("");
+        });
+        robot.clickOn("#timedInterval").write("10");
+        robot.clickOn("#timedCount").write("100");
+        robot.clickOn("#timedStart");
+
+        await().atMost(WAIT).until(() -> received().size() == 100);
+        assertThat(received()).containsExactlyElementsOf(LongStream.rangeClosed(1, 100).mapToObj(Long::toString)
+                .toList());
+        await().atMost(WAIT).until(() -> !Fx.read(() -> vm().publisher().timed().runningProperty().get()));
+        assertThat(Fx.read(() -> robot.lookup("#timedStatus").queryAs(Label.class).getText()))
+                .startsWith("Done: Sent 100 of 100 at ");
+
+        // until stopped: the connection going away ends the run, and the status says so
+        robot.interact(() -> vm().publisher().timed().countProperty().set(""));
+        robot.clickOn("#timedStart");
+        await().atMost(WAIT).until(() -> received().size() > 110);
+        robot.interact(() -> vm().connections().disconnect(local));
+        await().atMost(WAIT).until(() -> !Fx.read(() -> vm().publisher().timed().runningProperty().get()));
+        // whichever comes first says why: the state change, or the client failing the publish in flight
+        assertThat(Fx.read(() -> vm().publisher().timed().statusProperty().get())).startsWith("Stopped: Sent ")
+                .containsAnyOf(". The connection was closed", ". A publish failed: ");
+    }
+
+    @Test
+    void a_saved_template_fills_the_publisher_again_and_sends(FxRobot robot) {
+        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
+        robot.interact(() -> vm().connections().connect(local));
+        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
+        robot.clickOn("#subscriptionFilter").write("ui/tpl/#").type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
+                .equals(I18n.t("subscriptions.subscribed", "ui/tpl/#")));
+        robot.clickOn("#publishTopic").write("ui/tpl/a");
+        robot.clickOn("#publishPayload").write("hello {{seq}}");
+        robot.interact(() -> robot.lookup("#templatesPane").queryAs(TitledPane.class).setExpanded(true));
+        robot.clickOn("#templateConnectionOnly");
+        robot.clickOn("#templateSave");
+        robot.clickOn("#templateName").write("greeting").type(KeyCode.ENTER);
+        assertThat(Fx.read(() -> vm().publisher().templates().offered().stream().map(t -> t.toString()).toList()))
+                .containsExactly("greeting  (Local broker)");
+
+        robot.interact(() -> {
+            vm().publisher().topicProperty().set("");
+            vm().publisher().payloadProperty().set("");
+        });
+        robot.interact(() -> robot.lookup("#templatePick").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select(0));
+        assertThat(Fx.read(() -> robot.lookup("#publishTopic").queryAs(javafx.scene.control.TextField.class)
+                .getText())).isEqualTo("ui/tpl/a");
+        robot.clickOn("#sendButton");
+        await().atMost(WAIT).until(() -> Fx.read(() -> vm().messages().visible().stream().map(r -> r.event())
+                .anyMatch(m -> !m.outgoing() && m.topic().equals("ui/tpl/a")
+                        && new String(m.payload(), StandardCharsets.UTF_8).equals("hello 1"))));
+    }
+}
