@@ -75,6 +75,7 @@ class FailureWordsCliTest {
                 .startsWith("mqscope pub: tls: Port " + m.tcpPort + " does not speak TLS: it speaks plain MQTT")
                 .contains("use mqtt://");
         assertThat(run("sub", "--url", "ws://127.0.0.1:" + m.tcpPort + "/mqtt", "-t", "t", "-C", "1", "--lang", "en")
-                .err()).contains("websocket: Port " + m.tcpPort + " speaks plain MQTT over TCP").contains("use mqtt://");
+                .err()).contains("websocket: Port " + m.tcpPort + " speaks plain MQTT over TCP")
+                .contains("use mqtt://");
     }
 }
