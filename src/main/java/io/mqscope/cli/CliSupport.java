@@ -58,8 +58,9 @@ final class CliSupport {
         Throwable t = unwrap(error);
         if (t instanceof SessionException s && s.failure() != null && VAGUE.contains(s.failure().causeKey())
                 && s.stage() != Stage.CONFIG) {
-            io.mqscope.check.CheckReport r = io.mqscope.check.BrokerCheck.run(profile, "", java.time.Duration
-                    .ofSeconds(Math.max(1, Math.min(5, profile.connectTimeoutSeconds()))), Language.locale());
+            io.mqscope.check.CheckReport r = io.mqscope.check.BrokerCheck.run(profile, "", io.mqscope.check
+                    .CheckOptions.of(java.time.Duration.ofSeconds(Math.max(1, Math.min(5,
+                    profile.connectTimeoutSeconds()))), Language.locale()).withoutRoundTrips());
             io.mqscope.check.Verdict v = r.verdict();
             if (v != null && !"subscribe".equals(v.stage()) && !"publish".equals(v.stage())) {
                 err.println("mqscope " + command + ": " + v.stage() + ": " + v.cause() + System.lineSeparator()
