@@ -126,7 +126,7 @@ public final class BrokerCheck {
                 PacketChannel channel = run.channel();
                 int level = profile.mqttVersion().level();
                 PubSubStage trips = new PubSubStage(run, channel, level, run.connack);
-                if (progress(trips.subscribe())) {
+                if (options.roundTrips() && progress(trips.subscribe())) {
                     trips.publish();
                 }
                 disconnect(channel, level);

@@ -45,6 +45,33 @@ final class CliSupport {
         return t;
     }
 
+    /** Verdicts that only say a connection ended: the port is probed to say what it speaks instead. */
+    private static final java.util.Set<String> VAGUE = java.util.Set.of("conn.detail.cause", "conn.tls_failed.cause",
+            "ws.closed.cause");
+
+    /**
+     * As {@link #report(PrintWriter, String, Throwable)}; when the session could only say that the connection was
+     * reset or closed, {@code mqscope check}'s probes for the same profile name what the port speaks instead
+     * (a plain MQTT client at a TLS port reads "use mqtts://", not "Connection reset").
+     */
+    static int report(PrintWriter err, String command, Throwable error, Profile profile) {
+        Throwable t = unwrap(error);
+        if (t instanceof SessionException s && s.failure() != null && VAGUE.contains(s.failure().causeKey())
+                && s.stage() != Stage.CONFIG) {
+            io.mqscope.check.CheckReport r = io.mqscope.check.BrokerCheck.run(profile, "", io.mqscope.check
+                    .CheckOptions.of(java.time.Duration.ofSeconds(Math.max(1, Math.min(5,
+                    profile.connectTimeoutSeconds()))), Language.locale()).withoutRoundTrips());
+            io.mqscope.check.Verdict v = r.verdict();
+            if (v != null && !"subscribe".equals(v.stage()) && !"publish".equals(v.stage())) {
+                err.println("mqscope " + command + ": " + v.stage() + ": " + v.cause() + System.lineSeparator()
+                        + "  " + Failure.text(Language.locale(), "failure.fix", v.fix()));
+                err.flush();
+                return CONNECTION_FAILED;
+            }
+        }
+        return report(err, command, error);
+    }
+
     /** Prints {@code mqscope <cmd>: <stage>: <reason>} and returns the exit code for it. */
     static int report(PrintWriter err, String command, Throwable error) {
         Throwable t = unwrap(error);

@@ -258,7 +258,7 @@ public final class PubCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 return CliSupport.CONNECTION_FAILED;
             } catch (Exception e) {
-                return CliSupport.report(err, "pub", e);
+                return CliSupport.report(err, "pub", e, profile);
             }
         } finally {
             CliSupport.close(session);

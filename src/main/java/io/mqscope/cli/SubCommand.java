@@ -188,7 +188,7 @@ public final class SubCommand implements Callable<Integer> {
                 }
             } catch (Exception e) {
                 flush();
-                int exit = CliSupport.report(err, "sub", e);
+                int exit = CliSupport.report(err, "sub", e, profile);
                 // -W ran out before the subscriptions were in place: a timeout, as with too few messages
                 return deadline.passed() && exit == CliSupport.CONNECTION_FAILED ? CliSupport.TIMED_OUT : exit;
             }

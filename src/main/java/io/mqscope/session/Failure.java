@@ -49,7 +49,8 @@ public record Failure(Stage stage, String causeKey, String fixKey, List<Object> 
         return cause(locale) + "\n" + text(locale, "failure.fix", fix(locale));
     }
 
-    static String text(Locale locale, String key, Object... args) {
+    /** One entry of the verdicts bundle in {@code locale} (such as {@code failure.fix}, the "fix:" label). */
+    public static String text(Locale locale, String key, Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         try {

@@ -65,4 +65,17 @@ class FailureWordsCliTest {
         assertThat(r.err()).contains("WARNING: --insecure skipped certificate chain and host name verification")
                 .contains("MQScope Test CA").contains("will reject");
     }
+
+    @Test
+    void aResetIsProbedForWhatThePortSpeaks(Mosquitto m) {
+        assertThat(run("pub", "--url", "mqtt://127.0.0.1:" + m.tlsPort, "-t", "t", "-m", "x", "--lang", "en").err())
+                .startsWith("mqscope pub: mqtt: Port " + m.tlsPort + " speaks TLS").contains("use mqtts://")
+                .doesNotContain("Connection reset");
+        assertThat(run("pub", "--url", "mqtts://127.0.0.1:" + m.tcpPort, "-t", "t", "-m", "x", "--lang", "en").err())
+                .startsWith("mqscope pub: tls: Port " + m.tcpPort + " does not speak TLS: it speaks plain MQTT")
+                .contains("use mqtt://");
+        assertThat(run("sub", "--url", "ws://127.0.0.1:" + m.tcpPort + "/mqtt", "-t", "t", "-C", "1", "--lang", "en")
+                .err()).contains("websocket: Port " + m.tcpPort + " speaks plain MQTT over TCP")
+                .contains("use mqtt://");
+    }
 }

@@ -44,7 +44,19 @@ public final class CheckViewModel {
     private final AtomicReference<List<StageResult>> latest = new AtomicReference<>();
     private final AtomicBoolean updatePending = new AtomicBoolean();
 
+    private final BackgroundTask.Work<Profile> resolve;
+
     public CheckViewModel(Profile profile, String url, TaskExecutor tasks, Locale locale) {
+        this(profile, url, tasks, locale, () -> profile);
+    }
+
+    /**
+     * @param resolve the profile to check, computed on the I/O executor when the check starts (the built-in
+     *                broker's profile gets its port once the broker runs)
+     */
+    public CheckViewModel(Profile profile, String url, TaskExecutor tasks, Locale locale,
+            BackgroundTask.Work<Profile> resolve) {
+        this.resolve = resolve;
         this.profile = profile;
         this.url = url;
         this.tasks = tasks;
@@ -76,7 +88,10 @@ public final class CheckViewModel {
         CheckOptions options = CheckOptions.of(Duration.ofSeconds(Math.max(1, Math.min(30,
                 profile.connectTimeoutSeconds()))), locale).withMiniprogram(profile.transport().webSocket())
                 .withProgress(this::progress);
-        BackgroundTask.wrap(() -> BrokerCheck.run(profile, url, options)).onSuccess(r -> {
+        BackgroundTask.wrap(() -> {
+            Profile p = resolve.call();
+            return BrokerCheck.run(p, url(p), options);
+        }).onSuccess(r -> {
             running.set(false);
             report.set(r);
             stages.setAll(r.stages());

@@ -221,7 +221,9 @@ public final class ConnectionsView {
         private final VBox text = new VBox(1, name, host);
         /** Shown when a saved secret of the profile could not be read (issue 13 item 5). */
         private final FontIcon secretMark = new FontIcon(Feather.ALERT_TRIANGLE);
-        private final HBox box = new HBox(8, dot, text, secretMark);
+        /** Shown when the profile trusts any certificate (issue 11): phones will not. */
+        private final Label insecureMark = new Label(I18n.t("connections.insecureMark"));
+        private final HBox box = new HBox(8, dot, text, secretMark, insecureMark);
         private ConnectionEntry bound;
         private final InvalidationListener stateListener = o -> updateDot();
 
@@ -233,6 +235,8 @@ public final class ConnectionsView {
             dot.getStyleClass().add("status-dot");
             secretMark.getStyleClass().add("secret-unreadable");
             secretMark.managedProperty().bind(secretMark.visibleProperty());
+            insecureMark.getStyleClass().add("field-error");
+            insecureMark.managedProperty().bind(insecureMark.visibleProperty());
         }
 
         @Override
@@ -253,6 +257,7 @@ public final class ConnectionsView {
                 bound = e;
                 Profile p = e.profile();
                 name.setText(p.name());
+                insecureMark.setVisible(p.transport().secure() && p.tls().insecure());
                 host.setText(p.transport().name().toLowerCase(Locale.ROOT) + "://" + p.host()
                         + (e.isLocalBroker() ? "" : ":" + p.port()));
                 e.stateProperty().addListener(stateListener);

@@ -286,7 +286,8 @@ public final class ConnectionsViewModel {
     /** The broker check of {@code e}'s profile, in the UI's language (started by its view). */
     public CheckViewModel check(ConnectionEntry e) {
         Profile p = e.profile();
-        return new CheckViewModel(p, CheckViewModel.url(p), tasks, I18n.locale());
+        return new CheckViewModel(p, CheckViewModel.url(p), tasks, I18n.locale(), () -> e.isLocalBroker()
+                ? p.toBuilder().port(backend.startLocalBroker()).build() : p);
     }
 
     private static SessionException sessionException(Throwable t) {
