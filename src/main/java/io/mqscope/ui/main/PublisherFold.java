@@ -32,6 +32,24 @@ final class PublisherFold {
             }
         };
         publisher.collapsedProperty().addListener((o, a, b) -> apply.run());
+        // opening one of the publisher's folded sections (templates, timed publish) makes room for it: the divider
+        // moves up as far as the content above allows, so what was opened is on screen
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.TitledPane section) {
+                section.expandedProperty().addListener((o, a, open) -> {
+                    if (open && !publisher.collapsedProperty().get() && center.getHeight() > 0) {
+                        p.applyCss();
+                        p.layout();
+                        double need = p.prefHeight(p.getWidth());
+                        double room = center.getHeight() - ((Region) center.getItems().get(0)).minHeight(-1);
+                        double at = 1 - Math.min(need, room) / center.getHeight();
+                        if (at < center.getDividerPositions()[0]) {
+                            center.setDividerPositions(at);
+                        }
+                    }
+                });
+            }
+        }
         packetsTab.selectedProperty().addListener((o, a, shown) -> publisher.collapsedProperty().set(shown));
         publisher.collapsedProperty().set(packetsTab.isSelected());
         apply.run();

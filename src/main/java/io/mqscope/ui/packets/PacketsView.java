@@ -62,13 +62,20 @@ public final class PacketsView {
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
         Button clear = Controls.button("packets.clear", Feather.TRASH_2);
         clear.setOnAction(e -> vm.clear());
-        Button export = Controls.button("packets.export", Feather.UPLOAD);
+        // one Export menu: two buttons wrapped the tool bar to a second line at 1280 px (issue 14 item 8)
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem(I18n.t("packets.export"),
+                new FontIcon(Feather.FILE_TEXT));
+        export.setId("exportJsonLines");
         export.setOnAction(e -> export());
-        Button pcapng = Controls.button("packets.exportPcapng", Feather.SHARE);
+        javafx.scene.control.MenuItem pcapng = new javafx.scene.control.MenuItem(I18n.t("packets.exportPcapng"),
+                new FontIcon(Feather.SHARE));
         pcapng.setId("exportPcapng");
-        pcapng.setTooltip(new javafx.scene.control.Tooltip(I18n.t("packets.exportPcapngTitle")));
         pcapng.disableProperty().bind(vm.pcapngAvailableProperty().not());
         pcapng.setOnAction(e -> exportPcapng());
+        javafx.scene.control.MenuButton exports = new javafx.scene.control.MenuButton(I18n.t("packets.exportMenu"),
+                new FontIcon(Feather.UPLOAD), export, pcapng);
+        exports.setId("exportMenu");
+        exports.setTooltip(new javafx.scene.control.Tooltip(I18n.t("packets.exportPcapngTitle")));
         CheckBox frames = new CheckBox(I18n.t("packets.wsFrames"));
         frames.setId("showWsFrames");
         frames.selectedProperty().bindBidirectional(vm.showFramesProperty());
@@ -76,7 +83,7 @@ public final class PacketsView {
         frames.visibleProperty().bind(vm.webSocketProperty());
         // wraps to a second line in a narrow window instead of pushing buttons out of sight
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, dir, type, withFindings, frames,
-                pause, clear, export, pcapng, exportError(), exportDone());
+                pause, clear, exports, exportError(), exportDone());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
 

@@ -10,7 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -69,11 +69,14 @@ final class PublishExtras {
         Label status = new Label();
         status.getStyleClass().add("muted");
         status.textProperty().bind(templates.statusProperty());
-        HBox row = new HBox(6, pick, save, mine, export, load);
+        // wraps instead of widening the window: a row's minimum width would push the header off screen
+        FlowPane row = new FlowPane(6, 4, pick, save, mine, export, load);
         row.setAlignment(Pos.CENTER_LEFT);
         TitledPane pane = new TitledPane(I18n.t("templates.title"), new VBox(4, row, status));
         pane.setId("templatesPane");
         pane.setExpanded(false);
+        // opened at once: the publisher makes room for the opened height (an animation would measure it half-way)
+        pane.setAnimated(false);
         pane.getStyleClass().add("dense");
         return pane;
     }
@@ -109,7 +112,8 @@ final class PublishExtras {
         status.setId("timedStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(timed.statusProperty());
-        HBox row = new HBox(6, new Label(I18n.t("timed.every")), every, new Label(I18n.t("timed.count")), count,
+        FlowPane row = new FlowPane(6, 4, new Label(I18n.t("timed.every")), every, new Label(I18n.t("timed.count")),
+                count,
                 start, stop);
         row.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label(I18n.t("timed.placeholders"));
@@ -118,6 +122,8 @@ final class PublishExtras {
         TitledPane pane = new TitledPane(I18n.t("timed.title"), new VBox(4, row, status, hint));
         pane.setId("timedPane");
         pane.setExpanded(false);
+        // opened at once: the publisher makes room for the opened height (an animation would measure it half-way)
+        pane.setAnimated(false);
         pane.getStyleClass().add("dense");
         return pane;
     }

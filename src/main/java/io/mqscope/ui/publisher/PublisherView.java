@@ -117,8 +117,6 @@ public final class PublisherView {
                 javafx.application.Platform.runLater(() -> history.getSelectionModel().clearSelection());
             }
         });
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         Button send = Controls.button("publisher.send", Feather.SEND);
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.setId("sendButton");
@@ -152,7 +150,10 @@ public final class PublisherView {
                 vm.topicErrorProperty().get().isEmpty() ? null
                         : new javafx.scene.control.Tooltip(vm.topicErrorProperty().get()), vm.topicErrorProperty()));
         topicError.setMinHeight(Region.USE_PREF_SIZE);
-        HBox row2 = new HBox(8, modeBox, charset, format, minify, file, history, grow, send);
+        // wraps where the window is narrow: with eight payload formats (and Chinese labels) one row would be wider
+        // than the window and push the header's buttons off screen
+        javafx.scene.layout.FlowPane row2 = new javafx.scene.layout.FlowPane(8, 4, modeBox, charset, format, minify,
+                file, history, send);
         row2.setAlignment(Pos.CENTER_LEFT);
 
         payload.setId("publishPayload");
