@@ -23,7 +23,8 @@ import java.util.Map;
 public final class AppBackend implements Backend {
     private final BrokerSettings preferred;
     private final TapClients brokerClients = new TapClients();
-    private LocalBrokerFront broker;
+    /** Read without the lock: the FX thread asks for the URLs every pulse while a start holds the lock for seconds. */
+    private volatile LocalBrokerFront broker;
 
     /** @param preferred where the built-in broker listens; a free port is used when that one is taken */
     public AppBackend(BrokerSettings preferred) {
@@ -52,12 +53,13 @@ public final class AppBackend implements Backend {
     }
 
     /** The running built-in broker (its inner ports, as MQScope's own sessions use them), or null. */
-    public synchronized LocalBroker broker() {
-        return broker == null ? null : broker.broker();
+    public LocalBroker broker() {
+        LocalBrokerFront b = broker;
+        return b == null ? null : b.broker();
     }
 
     /** The running built-in broker with its user-facing wiretaps, or null. */
-    public synchronized LocalBrokerFront front() {
+    public LocalBrokerFront front() {
         return broker;
     }
 
@@ -67,8 +69,9 @@ public final class AppBackend implements Backend {
     }
 
     @Override
-    public synchronized List<ListenUrl> localBrokerUrls() {
-        return broker == null ? List.of() : broker.listening();
+    public List<ListenUrl> localBrokerUrls() {
+        LocalBrokerFront b = broker;
+        return b == null ? List.of() : b.listening();
     }
 
     @Override

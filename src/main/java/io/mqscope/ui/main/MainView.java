@@ -125,7 +125,7 @@ public final class MainView {
         wiretapsView = new WiretapsView(vm.wiretaps(), stage);
         SplitPane left = new SplitPane(connectionsView.root(), wiretapsView.root(), subscriptionsView.root());
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.36, 0.72);
+        left.setDividerPositions(0.42, 0.72);
         // wide enough for a profile name and its URL without clipping, in every language and window size
         left.setMinWidth(340);
 

@@ -128,7 +128,16 @@ public final class WiretapsView {
                 }
             }
         });
-        vm.selectedEntryProperty().addListener((o, a, e) -> showEntry());
+        vm.selectedEntryProperty().addListener((o, a, e) -> {
+            showEntry();
+            // a wiretap just added is selected in the tree too: it is the one Start starts
+            TreeItem<Object> shown = tree.getSelectionModel().getSelectedItem();
+            boolean inSight = shown != null && (shown.getValue() == e
+                    || shown.getParent() != null && shown.getParent().getValue() == e);
+            if (e != null && !inSight && items.containsKey(e)) {
+                tree.getSelectionModel().select(items.get(e));
+            }
+        });
     }
 
     /** The selected wiretap's URLs in Copy URL's menu, and its status line. */
