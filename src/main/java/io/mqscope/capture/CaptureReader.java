@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * Reads a pcap or pcapng file into MQTT conversations, streaming: frames are read one at a time, each TCP
  * connection holds only its out-of-order segments and the bytes of a packet not yet complete, and a connection that
  * has closed is finished {@link #LINGER_NANOS} of capture time after its last segment (late ACKs and retransmitted
- * FINs still reach it), or earlier when more than {@link #MAX_CLOSING} closed connections wait. {@link #read} keeps the decoded packets of every conversation; {@link #stream} hands
- * packets, WebSocket frames and finished conversations to a {@link Listener} and keeps none, so that its memory
- * does not grow with the file.
+ * FINs still reach it), or earlier when more than {@link #MAX_CLOSING} closed connections wait. {@link #read}
+ * keeps the decoded packets of every conversation; {@link #stream} hands packets, WebSocket frames and finished
+ * conversations to a {@link Listener} and keeps none, so that its memory does not grow with the file.
  */
 public final class CaptureReader {
     /**
