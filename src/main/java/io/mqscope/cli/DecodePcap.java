@@ -82,9 +82,9 @@ final class DecodePcap {
         List<PcapSections.Finished> all = sections.sections();
         try {
             if (json) {
-                DecodePcapJson.write(file.toString(), capture, all, sections.spill(), failure, out);
+                DecodePcapJson.write(file.toString(), capture, all, sections, failure, out);
             } else {
-                print(file, capture, all, sections.spill(), failure, out);
+                print(file, capture, all, sections, failure, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,13 +93,13 @@ final class DecodePcap {
         return PcapSections.hasErrors(all);
     }
 
-    private static void print(Path file, Capture capture, List<PcapSections.Finished> sections, PcapSpill spill,
-                              String failure, PrintWriter out) throws IOException {
+    private static void print(Path file, Capture capture, List<PcapSections.Finished> sections,
+                              PcapSections report, String failure, PrintWriter out) throws IOException {
         int n = sections.size();
         out.printf("%s: %d frames, %d MQTT conversation%s%n", file, capture.frames(), n, n == 1 ? "" : "s");
         for (PcapSections.Finished s : sections) {
             out.println();
-            spill.copy(s.section(), out);
+            report.write(s, out);
         }
         if (!capture.notes().isEmpty() || failure != null) {
             out.println();

@@ -35,7 +35,7 @@ final class DecodePcapJson {
      * conversations are sealed regions of the spill file, possibly larger than the heap), exactly as one Jackson
      * generator would write the object.
      */
-    static void write(String file, Capture capture, List<PcapSections.Finished> sections, PcapSpill spill,
+    static void write(String file, Capture capture, List<PcapSections.Finished> sections, PcapSections report,
                       String failure, PrintWriter out) throws IOException {
         out.print("{\"file\":");
         out.print(quote(file));
@@ -43,7 +43,7 @@ final class DecodePcapJson {
         String comma = "";
         for (PcapSections.Finished s : sections) {
             out.print(comma);
-            spill.copy(s.section(), out);
+            report.write(s, out);
             comma = ",";
         }
         out.print("],\"notes\":[");
@@ -56,7 +56,7 @@ final class DecodePcapJson {
         for (PcapSections.Finished s : sections) {
             if (s.notes().length() > 0) {
                 out.print(comma);
-                spill.copy(s.notes(), out);
+                report.spill().copy(s.notes(), out);
                 comma = ",";
             }
         }

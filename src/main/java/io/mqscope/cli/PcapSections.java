@@ -59,11 +59,13 @@ final class PcapSections implements CaptureReader.Listener {
 
     /**
      * A finished conversation as the report needs it at the end: its place (start, then order of appearance), its
-     * counts, and its rendered section (and, for JSON, its remarks for the file's notes) sealed in the spill file.
+     * counts, and its rendered section (and, for JSON, its remarks for the file's notes) sealed in the spill file,
+     * or for a large one ({@link PcapSpill#SEAL_LIMIT}) still in its runs.
      */
     record Finished(long id, Instant start, long packets, boolean errors, PcapSpill.Region section,
-                    PcapSpill.Region notes) {
+                    PcapSpill.Region notes, Section unsealed) {
     }
+
 
     private final PcapSpill spill;
     private final boolean json;
@@ -118,22 +120,44 @@ final class PcapSections implements CaptureReader.Listener {
             }
         }
         s.head = c;
-        // the whole section goes to the file in one piece and its runs are let go: what stays on the heap for a
-        // finished conversation is a few numbers, however many conversations the capture holds
-        PcapSpill.Region section = spill.seal(out -> {
-            if (json) {
-                DecodePcapJson.conversation(s, out);
-            } else {
-                DecodePcap.conversation(s, out);
-            }
-        });
         PcapSpill.Region notes = json ? spill.seal(out -> DecodePcapJson.notes(s, out)) : null;
-        for (PcapSpill.Run r : new PcapSpill.Run[] {s.packets, s.ws, s.tail, s.gaps}) {
+        PcapSpill.Run[] runs = {s.packets, s.ws, s.tail, s.gaps};
+        long size = 0;
+        for (PcapSpill.Run r : runs) {
+            size += r == null ? 0 : r.bytes();
+        }
+        if (size > spill.sealLimit()) {
+            // a large section keeps its runs (a few hundred bytes of heap next to megabytes in the file) and is
+            // written from them at the end, instead of being copied once more now
+            done.add(new Finished(id, c.start(), c.packetCount(), s.errors, null, notes, s));
+            return;
+        }
+        // a small section goes to the file in one piece and its runs are let go: what stays on the heap for a
+        // finished conversation is a few numbers, however many conversations the capture holds
+        PcapSpill.Region section = spill.seal(out -> render(s, out));
+        for (PcapSpill.Run r : runs) {
             if (r != null) {
                 r.release();
             }
         }
-        done.add(new Finished(id, c.start(), c.packetCount(), s.errors, section, notes));
+        done.add(new Finished(id, c.start(), c.packetCount(), s.errors, section, notes, null));
+    }
+
+    /** The section's text: from its sealed region, or rendered from its runs. */
+    void write(Finished f, java.io.PrintWriter out) throws java.io.IOException {
+        if (f.section() != null) {
+            spill.copy(f.section(), out);
+        } else {
+            render(f.unsealed(), out);
+        }
+    }
+
+    private void render(Section s, java.io.PrintWriter out) {
+        if (json) {
+            DecodePcapJson.conversation(s, out);
+        } else {
+            DecodePcap.conversation(s, out);
+        }
     }
 
     /** The finished conversations by start, those that started together in order of appearance. */

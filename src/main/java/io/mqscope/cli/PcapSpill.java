@@ -37,23 +37,36 @@ final class PcapSpill implements Closeable {
     static final int BUDGET = 16 << 20;
     /** Bytes one run holds before it writes them out on its own. */
     static final int RUN_LIMIT = 256 << 10;
+    /** A finished conversation's section larger than this is written from its runs at the end, not sealed. */
+    static final long SEAL_LIMIT = 1 << 20;
     private static final byte[] EMPTY = new byte[0];
 
     private final int budget;
     private final int runLimit;
+    private final long sealLimit;
     private final Set<Run> dirty = new LinkedHashSet<>();
     private FileChannel file;
     private long fileEnd;
     private long buffered;
 
     PcapSpill() {
-        this(BUDGET, RUN_LIMIT);
+        this(BUDGET, RUN_LIMIT, SEAL_LIMIT);
+    }
+
+    PcapSpill(int budget, int runLimit) {
+        this(budget, runLimit, SEAL_LIMIT);
     }
 
     /** Small limits let tests drive every path with small captures. */
-    PcapSpill(int budget, int runLimit) {
+    PcapSpill(int budget, int runLimit, long sealLimit) {
         this.budget = budget;
         this.runLimit = runLimit;
+        this.sealLimit = sealLimit;
+    }
+
+    /** Sections up to this many bytes are sealed when their conversation ends (see {@link PcapSections}). */
+    long sealLimit() {
+        return sealLimit;
     }
 
     Run run() {
@@ -294,10 +307,12 @@ final class PcapSpill implements Closeable {
         private long lateBytes;
         private long lastTime = Long.MIN_VALUE;
         private long count;
+        private long bytes;
 
         void add(long time, String text) {
             byte[] b = text.getBytes(StandardCharsets.UTF_8);
             count++;
+            bytes += b.length;
             if (time >= lastTime) {
                 lastTime = time;
                 Segment main = segments.get(0);
@@ -321,6 +336,11 @@ final class PcapSpill implements Closeable {
             return count;
         }
 
+        /** UTF-8 bytes of the records added. */
+        long bytes() {
+            return bytes;
+        }
+
         /** Lets the records go (they were sealed into a region): what they held in memory is freed. */
         void release() {
             for (Segment seg : segments) {
@@ -334,6 +354,7 @@ final class PcapSpill implements Closeable {
             late.clear();
             lateBytes = 0;
             count = 0;
+            bytes = 0;
             dirty.remove(this);
         }
 
