@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,9 +20,9 @@ import java.util.TreeMap;
  * Reads a pcap or pcapng file into MQTT conversations, streaming: frames are read one at a time, each TCP
  * connection holds only its out-of-order segments and the bytes of a packet not yet complete, and a connection that
  * has closed is finished {@link #LINGER_NANOS} of capture time after its last segment (late ACKs and retransmitted
- * FINs still reach it). {@link #read} keeps the decoded packets of every conversation; {@link #stream} hands
- * packets, WebSocket frames and finished conversations to a {@link Listener} and keeps none, so that its memory
- * does not grow with the file.
+ * FINs still reach it), or earlier when more than {@link #MAX_CLOSING} closed connections wait. {@link #read}
+ * keeps the decoded packets of every conversation; {@link #stream} hands packets, WebSocket frames and finished
+ * conversations to a {@link Listener} and keeps none, so that its memory does not grow with the file.
  */
 public final class CaptureReader {
     /**
@@ -31,6 +32,12 @@ public final class CaptureReader {
     static final long LINGER_NANOS = 240_000_000_000L;
     /** Frames between two looks for closed connections to finish. */
     private static final int SWEEP_EVERY = 4096;
+    /**
+     * Closed connections kept waiting for late segments at most: beyond this the longest closed is finished at
+     * once, so that a storm of short connections (thousands a minute) does not hold each one for the whole
+     * {@link #LINGER_NANOS}.
+     */
+    static final int MAX_CLOSING = 4096;
 
     /** Called for every decoded packet as soon as it is complete (on the reading thread). */
     @FunctionalInterface
@@ -178,7 +185,7 @@ public final class CaptureReader {
         private final Dissector dissector;
         private final Map<Key, Connection> open = new HashMap<>();
         /** Connections that have closed and are finished once {@link #LINGER_NANOS} passed without a segment. */
-        private final List<Connection> closing = new ArrayList<>();
+        private final ArrayDeque<Connection> closing = new ArrayDeque<>();
         private final Map<String, Integer> others = new TreeMap<>();
         private long frames;
         private long ids;
@@ -223,6 +230,9 @@ public final class CaptureReader {
             c.segment(s);
             if (!wasClosed && c.closed()) {
                 closing.add(c);
+                while (closing.size() > MAX_CLOSING) {
+                    finishClosed(closing.poll());
+                }
             }
         }
 
@@ -235,10 +245,16 @@ public final class CaptureReader {
                 if (now - c.lastNanos() < LINGER_NANOS) {
                     return false;
                 }
-                open.remove(new Key(c.a, c.b), c);
-                finish(c);
+                finishClosed(c);
                 return true;
             });
+        }
+
+        private void finishClosed(Connection c) {
+            if (!c.finished()) {
+                open.remove(new Key(c.a, c.b), c);
+                finish(c);
+            }
         }
 
         private void finish(Connection c) {

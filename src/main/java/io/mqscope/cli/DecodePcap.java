@@ -79,23 +79,27 @@ final class DecodePcap {
      */
     static boolean report(Path file, Capture capture, PcapSections sections, String failure, boolean json,
                           PrintWriter out) {
-        List<PcapSections.Section> all = sections.sections();
-        if (json) {
-            DecodePcapJson.write(file.toString(), capture, all, failure, out);
-        } else {
-            print(file, capture, all, failure, out);
+        List<PcapSections.Finished> all = sections.sections();
+        try {
+            if (json) {
+                DecodePcapJson.write(file.toString(), capture, all, sections, failure, out);
+            } else {
+                print(file, capture, all, sections, failure, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         out.flush();
         return PcapSections.hasErrors(all);
     }
 
-    private static void print(Path file, Capture capture, List<PcapSections.Section> sections, String failure,
-                              PrintWriter out) {
+    private static void print(Path file, Capture capture, List<PcapSections.Finished> sections,
+                              PcapSections report, String failure, PrintWriter out) throws IOException {
         int n = sections.size();
         out.printf("%s: %d frames, %d MQTT conversation%s%n", file, capture.frames(), n, n == 1 ? "" : "s");
-        for (PcapSections.Section s : sections) {
+        for (PcapSections.Finished s : sections) {
             out.println();
-            conversation(s, out);
+            report.write(s, out);
         }
         if (!capture.notes().isEmpty() || failure != null) {
             out.println();
@@ -106,13 +110,14 @@ final class DecodePcap {
             }
         }
         out.println();
-        long packets = sections.stream().mapToLong(s -> s.head.packetCount()).sum();
-        long bad = sections.stream().filter(s -> s.errors).count();
+        long packets = sections.stream().mapToLong(PcapSections.Finished::packets).sum();
+        long bad = sections.stream().filter(PcapSections.Finished::errors).count();
         out.println(bad > 0 ? "ERROR: error findings in " + bad + " of " + n + " conversations"
                 : "OK: " + n + " conversations, " + packets + " packets, no error findings");
     }
 
-    private static void conversation(PcapSections.Section s, PrintWriter out) {
+    /** A conversation's section, from its header line to its notes. */
+    static void conversation(PcapSections.Section s, PrintWriter out) {
         Conversation c = s.head;
         String transport = switch (c.transport()) {
             case TCP -> "MQTT over TCP";

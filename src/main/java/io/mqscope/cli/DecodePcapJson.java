@@ -30,36 +30,46 @@ final class DecodePcapJson {
     private DecodePcapJson() {
     }
 
-    /** One line of JSON; {@code failure}, when the file was cut short, ends the notes. */
-    static void write(String file, Capture capture, List<PcapSections.Section> sections, String failure,
-                      PrintWriter out) {
-        try {
-            JsonGenerator g = DecodeJson.MAPPER.getFactory().createGenerator(out);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeStringField("file", file);
-            g.writeArrayFieldStart("conversations");
-            for (PcapSections.Section s : sections) {
-                conversation(g, s);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("notes");
-            for (String note : capture.notes()) {
-                g.writeString(note);
-            }
-            for (PcapSections.Section s : sections) {
-                s.notes.forEach(n -> raw(() -> g.writeString(n)));
-            }
-            if (failure != null) {
-                g.writeString(failure);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * One line of JSON; {@code failure}, when the file was cut short, ends the notes. Written piece by piece (the
+     * conversations are sealed regions of the spill file, possibly larger than the heap), exactly as one Jackson
+     * generator would write the object.
+     */
+    static void write(String file, Capture capture, List<PcapSections.Finished> sections, PcapSections report,
+                      String failure, PrintWriter out) throws IOException {
+        out.print("{\"file\":");
+        out.print(quote(file));
+        out.print(",\"conversations\":[");
+        String comma = "";
+        for (PcapSections.Finished s : sections) {
+            out.print(comma);
+            report.write(s, out);
+            comma = ",";
         }
-        out.println();
+        out.print("],\"notes\":[");
+        comma = "";
+        for (String note : capture.notes()) {
+            out.print(comma);
+            out.print(quote(note));
+            comma = ",";
+        }
+        for (PcapSections.Finished s : sections) {
+            if (s.notes().length() > 0) {
+                out.print(comma);
+                report.spill().copy(s.notes(), out);
+                comma = ",";
+            }
+        }
+        if (failure != null) {
+            out.print(comma);
+            out.print(quote(failure));
+        }
+        out.println("]}");
+    }
+
+    /** A JSON string as the generator writes it. */
+    private static String quote(String s) {
+        return json(g -> g.writeString(s));
     }
 
     private interface JsonStep {
@@ -76,6 +86,26 @@ final class DecodePcapJson {
             step.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One conversation's object, written to {@code out}. */
+    static void conversation(PcapSections.Section s, PrintWriter out) {
+        raw(() -> {
+            JsonGenerator g = DecodeJson.MAPPER.getFactory().createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            conversation(g, s);
+            g.flush();
+        });
+    }
+
+    /** The conversation's remarks for the file's notes: JSON strings separated by commas. */
+    static void notes(PcapSections.Section s, PrintWriter out) {
+        String comma = "";
+        for (String n : notes(s.head)) {
+            out.print(comma);
+            out.print(quote(n));
+            comma = ",";
         }
     }
 

@@ -26,16 +26,15 @@ final class PcapSections implements CaptureReader.Listener {
     /** One conversation's part of the report. */
     static final class Section {
         final long id;
-        /** The conversation without its lists (filled in when it ends). */
+        /** The conversation, once it has ended (until its section is sealed). */
         Conversation head;
         final PcapSpill.Run packets;
         /** Text: the WebSocket messages with a detail line. JSON: every WebSocket message. */
         final PcapSpill.Run ws;
         /** Text: gaps, stream findings, closes and notes. JSON: the stream findings. */
         final PcapSpill.Run tail;
-        /** JSON only: the gaps, then the remarks that go to the file's notes. */
+        /** JSON only: the gaps. */
         final PcapSpill.Run gaps;
-        final PcapSpill.Run notes;
         final WsMessage.Tally tally = new WsMessage.Tally();
         private final WsMessage.Grouping grouping;
         boolean errors;
@@ -46,7 +45,6 @@ final class PcapSections implements CaptureReader.Listener {
             this.ws = spill.run();
             this.tail = spill.run();
             this.gaps = json ? spill.run() : null;
-            this.notes = json ? spill.run() : null;
             this.grouping = new WsMessage.Grouping(m -> {
                 tally.add(m);
                 if (json) {
@@ -59,11 +57,21 @@ final class PcapSections implements CaptureReader.Listener {
         }
     }
 
+    /**
+     * A finished conversation as the report needs it at the end: its place (start, then order of appearance), its
+     * counts, and its rendered section (and, for JSON, its remarks for the file's notes) sealed in the spill file,
+     * or for a large one ({@link PcapSpill#SEAL_LIMIT}) still in its runs.
+     */
+    record Finished(long id, Instant start, long packets, boolean errors, PcapSpill.Region section,
+                    PcapSpill.Region notes, Section unsealed) {
+    }
+
+
     private final PcapSpill spill;
     private final boolean json;
     private final boolean showSecrets;
     private final Map<Long, Section> open = new HashMap<>();
-    private final List<Section> done = new ArrayList<>();
+    private final List<Finished> done = new ArrayList<>();
 
     PcapSections(PcapSpill spill, boolean json, boolean showSecrets) {
         this.spill = spill;
@@ -105,28 +113,66 @@ final class PcapSections implements CaptureReader.Listener {
             for (Gap g : c.gaps()) {
                 s.gaps.add(0, DecodePcapJson.gap(g));
             }
-            DecodePcapJson.notes(c).forEach(n -> s.notes.add(0, n));
         } else {
             String tail = DecodePcap.tail(c);
             if (!tail.isEmpty()) {
                 s.tail.add(0, tail);
             }
         }
-        s.head = new Conversation(c.client(), c.server(), c.transport(), c.start(), c.sni(), List.of(),
-                c.packetCount(), List.of(), List.<StreamFinding>of(), List.of(), List.of(), List.of(),
-                c.retransmissions());
-        done.add(s);
+        s.head = c;
+        PcapSpill.Region notes = json ? spill.seal(out -> DecodePcapJson.notes(s, out)) : null;
+        PcapSpill.Run[] runs = {s.packets, s.ws, s.tail, s.gaps};
+        long size = 0;
+        for (PcapSpill.Run r : runs) {
+            size += r == null ? 0 : r.bytes();
+        }
+        if (size > spill.sealLimit()) {
+            // a large section keeps its runs (a few hundred bytes of heap next to megabytes in the file) and is
+            // written from them at the end, instead of being copied once more now
+            done.add(new Finished(id, c.start(), c.packetCount(), s.errors, null, notes, s));
+            return;
+        }
+        // a small section goes to the file in one piece and its runs are let go: what stays on the heap for a
+        // finished conversation is a few numbers, however many conversations the capture holds
+        PcapSpill.Region section = spill.seal(out -> render(s, out));
+        for (PcapSpill.Run r : runs) {
+            if (r != null) {
+                r.release();
+            }
+        }
+        done.add(new Finished(id, c.start(), c.packetCount(), s.errors, section, notes, null));
     }
 
-    /** The finished sections by the conversations' start, those that started together in order of appearance. */
-    List<Section> sections() {
-        List<Section> out = new ArrayList<>(done);
-        out.sort(Comparator.comparing((Section s) -> s.head.start()).thenComparingLong(s -> s.id));
+    /** The section's text: from its sealed region, or rendered from its runs. */
+    void write(Finished f, java.io.PrintWriter out) throws java.io.IOException {
+        if (f.section() != null) {
+            spill.copy(f.section(), out);
+        } else {
+            render(f.unsealed(), out);
+        }
+    }
+
+    private void render(Section s, java.io.PrintWriter out) {
+        if (json) {
+            DecodePcapJson.conversation(s, out);
+        } else {
+            DecodePcap.conversation(s, out);
+        }
+    }
+
+    /** The finished conversations by start, those that started together in order of appearance. */
+    List<Finished> sections() {
+        List<Finished> out = new ArrayList<>(done);
+        out.sort(Comparator.comparing(Finished::start).thenComparingLong(Finished::id));
         return out;
     }
 
-    static boolean hasErrors(List<Section> sections) {
-        return sections.stream().anyMatch(s -> s.errors);
+    PcapSpill spill() {
+        return spill;
+    }
+
+    static boolean hasErrors(List<Finished> sections) {
+        return sections.stream().anyMatch(Finished::errors);
     }
 
     static long nanos(Instant t) {

@@ -2,7 +2,13 @@ package io.mqscope.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -31,23 +37,36 @@ final class PcapSpill implements Closeable {
     static final int BUDGET = 16 << 20;
     /** Bytes one run holds before it writes them out on its own. */
     static final int RUN_LIMIT = 256 << 10;
+    /** A finished conversation's section larger than this is written from its runs at the end, not sealed. */
+    static final long SEAL_LIMIT = 1 << 20;
     private static final byte[] EMPTY = new byte[0];
 
     private final int budget;
     private final int runLimit;
+    private final long sealLimit;
     private final Set<Run> dirty = new LinkedHashSet<>();
     private FileChannel file;
     private long fileEnd;
     private long buffered;
 
     PcapSpill() {
-        this(BUDGET, RUN_LIMIT);
+        this(BUDGET, RUN_LIMIT, SEAL_LIMIT);
+    }
+
+    PcapSpill(int budget, int runLimit) {
+        this(budget, runLimit, SEAL_LIMIT);
     }
 
     /** Small limits let tests drive every path with small captures. */
-    PcapSpill(int budget, int runLimit) {
+    PcapSpill(int budget, int runLimit, long sealLimit) {
         this.budget = budget;
         this.runLimit = runLimit;
+        this.sealLimit = sealLimit;
+    }
+
+    /** Sections up to this many bytes are sealed when their conversation ends (see {@link PcapSections}). */
+    long sealLimit() {
+        return sealLimit;
     }
 
     Run run() {
@@ -64,6 +83,83 @@ final class PcapSpill implements Closeable {
         if (file != null) {
             file.close();
         }
+    }
+
+    /** A stretch of the file written in one go: a finished conversation's section of the report. */
+    record Region(long offset, long length) {
+    }
+
+    /**
+     * Writes what {@code body} prints (UTF-8) as one region at the end of the file. The body may read runs (their
+     * blocks lie before the region) but not add to them.
+     */
+    Region seal(Consumer<PrintWriter> body) {
+        long start = fileEnd;
+        OutputStream bytes = new OutputStream() {
+            private final byte[] buf = new byte[1 << 16];
+            private int n;
+
+            @Override
+            public void write(int b) {
+                if (n == buf.length) {
+                    flush();
+                }
+                buf[n++] = (byte) b;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (n + len > buf.length) {
+                    flush();
+                }
+                if (len > buf.length) {
+                    PcapSpill.this.write(Arrays.copyOfRange(b, off, off + len), len);
+                } else {
+                    System.arraycopy(b, off, buf, n, len);
+                    n += len;
+                }
+            }
+
+            @Override
+            public void flush() {
+                if (n > 0) {
+                    PcapSpill.this.write(buf, n);
+                    n = 0;
+                }
+            }
+        };
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+        body.accept(out);
+        out.flush();
+        return new Region(start, fileEnd - start);
+    }
+
+    /** Copies a region's text to {@code out}. */
+    void copy(Region r, Writer out) throws IOException {
+        InputStream in = new InputStream() {
+            private long pos = r.offset();
+            private final long end = r.offset() + r.length();
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (pos >= end) {
+                    return -1;
+                }
+                int n = file.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - pos)), pos);
+                if (n < 0) {
+                    throw new IOException("the report's temporary file ended early");
+                }
+                pos += n;
+                return n;
+            }
+        };
+        new InputStreamReader(in, StandardCharsets.UTF_8).transferTo(out);
     }
 
     private long write(byte[] b, int len) {
@@ -211,10 +307,12 @@ final class PcapSpill implements Closeable {
         private long lateBytes;
         private long lastTime = Long.MIN_VALUE;
         private long count;
+        private long bytes;
 
         void add(long time, String text) {
             byte[] b = text.getBytes(StandardCharsets.UTF_8);
             count++;
+            bytes += b.length;
             if (time >= lastTime) {
                 lastTime = time;
                 Segment main = segments.get(0);
@@ -236,6 +334,28 @@ final class PcapSpill implements Closeable {
 
         long size() {
             return count;
+        }
+
+        /** UTF-8 bytes of the records added. */
+        long bytes() {
+            return bytes;
+        }
+
+        /** Lets the records go (they were sealed into a region): what they held in memory is freed. */
+        void release() {
+            for (Segment seg : segments) {
+                buffered -= seg.buf.length;
+                seg.buf = EMPTY;
+                seg.len = 0;
+                seg.blocks.clear();
+            }
+            segments.subList(1, segments.size()).clear();
+            buffered -= lateBytes;
+            late.clear();
+            lateBytes = 0;
+            count = 0;
+            bytes = 0;
+            dirty.remove(this);
         }
 
         private void flush() {

@@ -69,6 +69,39 @@ class CaptureStreamTest {
     }
 
     @Test
+    void a_storm_of_short_connections_is_not_held_until_they_have_lingered() throws Exception {
+        int n = CaptureReader.MAX_CLOSING + 100;
+        List<Frame> frames = new ArrayList<>();
+        long time = 1_700_000_000_000_000_000L;
+        for (int i = 0; i < n; i++) {
+            Conv c = new Conv(CLIENT_V4, 10_000 + i, SERVER_V4, 1883);
+            c.time = time;
+            c.handshake().send(true, CONNECT).send(false, CONNACK).fin(true).fin(false);
+            time = c.time;
+            frames.addAll(c.frames(ip -> ip));
+        }
+        List<Long> endedBeforeLast = new ArrayList<>();
+        boolean[] lastSeen = {false};
+        CaptureReader.Listener listener = new CaptureReader.Listener() {
+            @Override
+            public void packet(long id, Instant start, CapturedPacket packet) {
+                lastSeen[0] |= id == n - 1;
+            }
+
+            @Override
+            public void conversation(long id, Conversation conversation) {
+                if (!lastSeen[0]) {
+                    endedBeforeLast.add(id);
+                }
+            }
+        };
+        CaptureReader.stream(new ByteArrayInputStream(TestCaptures.pcap(false, false, 101, 65535, frames)),
+                CaptureReader.Options.defaults().withListener(listener, false));
+        // all within a second of capture time: the oldest closed ones were finished to keep at most MAX_CLOSING
+        assertThat(endedBeforeLast).hasSizeGreaterThanOrEqualTo(99).startsWith(0L, 1L, 2L);
+    }
+
+    @Test
     void read_gives_the_same_conversations_in_order_of_start() throws Exception {
         Capture c = CaptureReader.read(new ByteArrayInputStream(twoConversations()),
                 CaptureReader.Options.defaults());

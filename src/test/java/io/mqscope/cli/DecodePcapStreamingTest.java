@@ -83,8 +83,10 @@ class DecodePcapStreamingTest {
         assertThat(whole).contains(json ? "\"conversations\":[{" : "== ");
         StringWriter err = new StringWriter();
         assertThat(streamed(f, json, new PcapSpill(), err)).isEqualTo(whole);
-        // every record through the temporary file, late packets in segments of their own
-        assertThat(streamed(f, json, new PcapSpill(64, 16), new StringWriter())).isEqualTo(whole);
+        // every record through the temporary file, late packets in segments of their own; sections sealed at
+        // the end of their conversation or written from their runs
+        assertThat(streamed(f, json, new PcapSpill(64, 16, 0), new StringWriter())).isEqualTo(whole);
+        assertThat(streamed(f, json, new PcapSpill(64, 16, Long.MAX_VALUE), new StringWriter())).isEqualTo(whole);
         assertThat(err.toString().isEmpty()).isEqualTo(!name.equals("truncated"));
     }
 }
