@@ -99,21 +99,21 @@ public final class MainView {
         ThemeSwitcher.apply(settings.dark());
         vm = new MainViewModel(settings, settingsFile, backend, profiles, tasks);
         root = createView();
-        Scene scene = stage.getScene();
-        if (scene == null) {
-            // the first layout must happen at the window's real size: the split panes' divider positions are
-            // fractions of it (a scene at its preferred size would give the publisher most of the height)
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            WindowLayout size = layout == null ? WindowLayout.fitting(screen.getWidth(), screen.getHeight())
-                    : layout.within(screen.getWidth(), screen.getHeight());
-            scene = new Scene(root, size.width(), size.height());
-            stage.setScene(scene);
-            if (layout != null) {
-                Dividers.apply(root, layout.dividers());
-                stage.setMaximized(layout.maximized());
-            }
-        } else {
-            scene.setRoot(root);
+        // a window of its own size, always: a stage shown before (TestFX shares one between tests) keeps the size
+        // of what it showed, and the first layout must happen at the window's real size (the split panes' divider
+        // positions are fractions of it; a scene at its preferred size would give the publisher most of the height)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowLayout size = layout == null ? WindowLayout.fitting(screen.getWidth(), screen.getHeight())
+                : layout.within(screen.getWidth(), screen.getHeight());
+        Scene scene = new Scene(root, size.width(), size.height());
+        stage.setScene(scene);
+        if (stage.isShowing()) {
+            stage.setWidth(size.width());
+            stage.setHeight(size.height());
+        }
+        if (layout != null) {
+            Dividers.apply(root, layout.dividers());
+            stage.setMaximized(layout.maximized());
         }
         ThemeSwitcher.style(scene, settings.dark());
         stage.titleProperty().bind(vm.titleProperty());
