@@ -27,7 +27,8 @@ class PayloadsTest {
         assertThat(b64.line()).isEqualTo(2);
         assertThat(b64.column()).isEqualTo(3);
         assertThat(b64.error()).contains("'*'");
-        assertThat(Payloads.parse("x", "yaml").error()).contains("text, json, hex, base64, cbor or msgpack");
+        assertThat(Payloads.parse("x", "yaml").error())
+                .contains("text, json, hex, base64, cbor, msgpack, protobuf or sparkplug");
         // cbor and msgpack take JSON (RFC 8949 appendix A: [1, 2, 3] is 83010203)
         assertThat(Payloads.parse("[1, 2, 3]", "cbor").value()).containsExactly(0x83, 1, 2, 3);
         assertThat(Payloads.parse("[1, 2,", "msgpack").error()).startsWith("line 1, column ");

@@ -68,6 +68,9 @@ public final class PublisherView {
         HBox modeBox = new HBox();
         modeBox.getStyleClass().add("segmented");
         for (PayloadFormat f : PayloadFormat.values()) {
+            if (f == PayloadFormat.SPARKPLUG) {
+                continue; // written from JSON on the command line (pub --format sparkplug); the row keeps its width
+            }
             ToggleButton b = new ToggleButton(I18n.t("format." + f.name().toLowerCase(Locale.ROOT)));
             b.setId("mode" + f.name());
             b.setUserData(f);
@@ -155,8 +158,17 @@ public final class PublisherView {
         status.textProperty().bind(vm.statusProperty());
 
         root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
-        root.getChildren().add(root.getChildren().indexOf(props) + 1, timedPane());
-        root.getChildren().add(root.getChildren().indexOf(props) + 1, templatesPane());
+        // templates and the timer side by side: collapsed they take one line of the publisher's height
+        TitledPane templates = templatesPane();
+        TitledPane timed = timedPane();
+        HBox.setHgrow(templates, Priority.ALWAYS);
+        HBox.setHgrow(timed, Priority.ALWAYS);
+        // their rows must not widen the window: collapsed they need only their titles
+        templates.setMinWidth(0);
+        timed.setMinWidth(0);
+        HBox more = new HBox(6, templates, timed);
+        more.setAlignment(Pos.TOP_LEFT);
+        root.getChildren().add(root.getChildren().indexOf(props) + 1, more);
         // Protobuf's .proto files and message type, under the format buttons while Protobuf is chosen
         root.getChildren().add(root.getChildren().indexOf(row2) + 1, new ProtoPickerView(vm.proto(), owner,
                 vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF), "publish").root());
@@ -211,7 +223,12 @@ public final class PublisherView {
         Label status = new Label();
         status.getStyleClass().add("muted");
         status.textProperty().bind(templates.statusProperty());
-        HBox row = new HBox(6, pick, save, mine, export, load);
+        Button code = Controls.button("snippet.copyAsCode", Feather.CODE);
+        code.setId("copyAsCode");
+        code.setMinWidth(Region.USE_PREF_SIZE);
+        code.disableProperty().bind(vm.profileProperty().isNull());
+        code.setOnAction(e -> new SnippetDialog(vm, owner).show());
+        HBox row = new HBox(6, pick, save, mine, export, load, code);
         row.setAlignment(Pos.CENTER_LEFT);
         TitledPane pane = new TitledPane(I18n.t("templates.title"), new VBox(4, row, status));
         pane.setId("templatesPane");
