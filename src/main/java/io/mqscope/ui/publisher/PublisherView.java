@@ -233,6 +233,7 @@ public final class PublisherView {
         TitledPane pane = new TitledPane(I18n.t("templates.title"), new VBox(4, row, status));
         pane.setId("templatesPane");
         pane.setExpanded(false);
+        pane.setAnimated(false); // shown at once: the publisher's height changes in one step
         pane.getStyleClass().add("dense");
         return pane;
     }
@@ -277,6 +278,7 @@ public final class PublisherView {
         TitledPane pane = new TitledPane(I18n.t("timed.title"), new VBox(4, row, status, hint));
         pane.setId("timedPane");
         pane.setExpanded(false);
+        pane.setAnimated(false);
         pane.getStyleClass().add("dense");
         return pane;
     }
