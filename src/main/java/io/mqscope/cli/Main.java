@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mqscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "MQTT debugging tool: every packet as bytes, malformed frames diagnosed.",
         subcommands = {DecodeCommand.class, SignCommand.class, PubCommand.class, SubCommand.class,
-                BrokerCommand.class, TapCommand.class, CheckCommand.class})
+                BrokerCommand.class, TapCommand.class, CheckCommand.class, SnippetCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

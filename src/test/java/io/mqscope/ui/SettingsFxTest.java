@@ -33,6 +33,10 @@ class SettingsFxTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        // the primary stage is shared by all FX test classes: one that left a small scene (ImportDialogFxTest's
+        // 400x500) would leave the main window too small to show the controls clicked here
+        stage.setWidth(1280);
+        stage.setHeight(820);
         file = Files.createTempDirectory("mqscope-ui").resolve("ui.properties");
         io = Executors.newSingleThreadExecutor();
         view = DesktopApp.open(stage, UiSettings.DEFAULT, new SettingsFile(file), new NoBackend(),

@@ -147,6 +147,7 @@ public final class MainViewModel {
                 list -> connections.put(e.profile().toBuilder().subscriptions(list).build()));
         publisher.setTarget(r -> withSession(e, ss -> ss.publish(r)));
         publisher.templates().connectionProperty().set(e.profile().name());
+        publisher.profileProperty().set(e.profile());
         publisher.mqtt5Property().set(e.profile().mqttVersion() == MqttVersion.V5);
         lastIn = live.receivedCount();
         lastOut = live.sentCount();

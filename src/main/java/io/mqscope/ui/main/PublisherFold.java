@@ -34,7 +34,7 @@ final class PublisherFold {
         publisher.collapsedProperty().addListener((o, a, b) -> apply.run());
         // opening one of the publisher's folded sections (templates, timed publish) makes room for it: the divider
         // moves up as far as the content above allows, so what was opened is on screen
-        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+        for (javafx.scene.Node n : p.lookupAll(".titled-pane")) {
             if (n instanceof javafx.scene.control.TitledPane section) {
                 section.expandedProperty().addListener((o, a, open) -> {
                     if (open && !publisher.collapsedProperty().get() && center.getHeight() > 0) {

@@ -230,12 +230,14 @@ public final class MessagesView {
         remember.setMinWidth(Region.USE_PREF_SIZE);
         Label done = new Label();
         done.getStyleClass().add("muted");
+        done.managedProperty().bind(done.textProperty().isNotEmpty());
+        done.visibleProperty().bind(done.managedProperty());
         remember.setOnAction(e -> done.setText(payload.remember()
                 ? I18n.t("payload.remembered", payload.rememberFilterProperty().get().trim())
                 : I18n.t("payload.remember.invalid")));
-        HBox row = new HBox(6, filter, remember);
+        HBox row = new HBox(6, filter, remember, done);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, picker.root(), row, done);
+        return new VBox(4, picker.root(), row);
     }
 
     private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {

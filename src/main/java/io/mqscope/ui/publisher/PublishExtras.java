@@ -70,7 +70,12 @@ final class PublishExtras {
         status.getStyleClass().add("muted");
         status.textProperty().bind(templates.statusProperty());
         // wraps instead of widening the window: a row's minimum width would push the header off screen
-        FlowPane row = new FlowPane(6, 4, pick, save, mine, export, load);
+        Button code = Controls.button("snippet.copyAsCode", Feather.CODE);
+        code.setId("copyAsCode");
+        code.setMinWidth(Region.USE_PREF_SIZE);
+        code.disableProperty().bind(vm.profileProperty().isNull());
+        code.setOnAction(e -> new SnippetDialog(vm, owner).show());
+        FlowPane row = new FlowPane(6, 4, pick, save, mine, export, load, code);
         row.setAlignment(Pos.CENTER_LEFT);
         TitledPane pane = new TitledPane(I18n.t("templates.title"), new VBox(4, row, status));
         pane.setId("templatesPane");

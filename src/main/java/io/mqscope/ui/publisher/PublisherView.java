@@ -71,6 +71,9 @@ public final class PublisherView {
         HBox modeBox = new HBox();
         modeBox.getStyleClass().add("segmented");
         for (PayloadFormat f : PayloadFormat.values()) {
+            if (f == PayloadFormat.SPARKPLUG) {
+                continue; // written from JSON on the command line (pub --format sparkplug); the row keeps its width
+            }
             ToggleButton b = new ToggleButton(I18n.t("format." + f.name().toLowerCase(Locale.ROOT)));
             b.setId("mode" + f.name());
             b.setUserData(f);
@@ -180,17 +183,24 @@ public final class PublisherView {
         status.textProperty().bind(vm.statusProperty());
 
         root.getChildren().addAll(row1, topicError, row2, scroll, payloadError, props, status);
-        Node timed = PublishExtras.timedPane(vm);
-        Node templates = PublishExtras.templatesPane(vm, owner);
+        // templates and the timer side by side: collapsed they take one line of the publisher's height
+        TitledPane templatesPane = PublishExtras.templatesPane(vm, owner);
+        TitledPane timedPane = PublishExtras.timedPane(vm);
+        HBox.setHgrow(templatesPane, Priority.ALWAYS);
+        HBox.setHgrow(timedPane, Priority.ALWAYS);
+        // their rows must not widen the window: collapsed they need only their titles
+        templatesPane.setMinWidth(0);
+        timedPane.setMinWidth(0);
+        HBox more = new HBox(6, templatesPane, timedPane);
+        more.setAlignment(Pos.TOP_LEFT);
         // Protobuf's .proto files and message type, under the format buttons while Protobuf is chosen (in a box
         // of its own: its visibility is bound to the format, the box's follows the fold)
         Node proto = new VBox(new ProtoPickerView(vm.proto(), owner,
                 vm.formatProperty().isEqualTo(PayloadFormat.PROTOBUF), "publish").root());
-        root.getChildren().add(root.getChildren().indexOf(props) + 1, timed);
-        root.getChildren().add(root.getChildren().indexOf(props) + 1, templates);
+        root.getChildren().add(root.getChildren().indexOf(props) + 1, more);
         root.getChildren().add(root.getChildren().indexOf(row2) + 1, proto);
         // collapsed: the topic line only (issue 14 item 8); the rest keeps its state
-        for (Node n : List.of(topicError, row2, proto, scroll, payloadError, props, templates, timed, status)) {
+        for (Node n : List.of(topicError, row2, proto, scroll, payloadError, props, more, status)) {
             Runnable apply = () -> {
                 n.setVisible(!collapsed.get() && !(n == props && !vm.mqtt5Property().get())
                         && !(n == payloadError && vm.payloadErrorProperty().get().isEmpty()));

@@ -6,7 +6,9 @@ import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.PayloadCodec;
 import io.mqscope.payload.PayloadFormat;
 import io.mqscope.payload.TextCharset;
+import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.UserProperty;
+import io.mqscope.profile.Snippet;
 import io.mqscope.session.MessageProperties;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.ui.I18n;
@@ -86,6 +88,8 @@ public final class PublisherViewModel {
     private final ProtoSchemaModel proto;
     private final TimedPublishViewModel timed;
     private final PublishTemplates templates;
+    /** The active connection's profile, for "Copy as code". */
+    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
 
     public PublisherViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -358,6 +362,20 @@ public final class PublisherViewModel {
         templates.importFrom(f.toPath());
     }
 
+    /**
+     * The active connection as code for {@code target}, subscribing and publishing to the publisher's topic (when
+     * it is a valid one); null without a connection.
+     */
+    public String snippet(Snippet.Target target, boolean includeSecrets) {
+        Profile p = profile.get();
+        if (p == null) {
+            return null;
+        }
+        String t = topic.get() == null || topic.get().isBlank() || !topicError.get().isEmpty() ? null : topic.get();
+        return Snippet.generate(p, target, t, includeSecrets);
+    }
+
+    public ObjectProperty<Profile> profileProperty() { return profile; }
     /** Saved templates (global and per connection). */
     public PublishTemplates templates() { return templates; }
     /** Publishing this message on a timer. */

@@ -51,6 +51,10 @@ class ProtobufFxTest {
 
     @Start
     void start(Stage stage) {
+        // the primary stage is shared by all FX test classes: one that left a small scene (ImportDialogFxTest's
+        // 400x500) would leave the main window too small to show the controls clicked here
+        stage.setWidth(1280);
+        stage.setHeight(820);
         backend = new AppBackend(BrokerSettings.ephemeral());
         pool = Executors.newCachedThreadPool();
         view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);

@@ -62,4 +62,17 @@ class PublishTemplatesTest {
         next.templates().useFile(kept);
         assertThat(next.templates().all()).extracting(PublishTemplate::topic).containsExactly("a/b");
     }
+
+    @Test
+    void copy_as_code_uses_the_active_profile_and_the_publisher_topic() {
+        PublisherViewModel vm = new PublisherViewModel(TaskExecutor.sameThread());
+        assertThat(vm.snippet(io.mqscope.profile.Snippet.Target.NODE, false)).isNull();
+        vm.profileProperty().set(io.mqscope.profile.Profile.builder().name("p").host("broker.example.com")
+                .port(1883).username("u").password("secret").build());
+        vm.topicProperty().set("plant/a");
+        String js = vm.snippet(io.mqscope.profile.Snippet.Target.NODE, false);
+        assertThat(js).contains("mqtt.connect('mqtt://broker.example.com:1883'", "const topic = 'plant/a'",
+                "password: process.env.MQTT_PASSWORD").doesNotContain("secret");
+        assertThat(vm.snippet(io.mqscope.profile.Snippet.Target.NODE, true)).contains("password: 'secret'");
+    }
 }

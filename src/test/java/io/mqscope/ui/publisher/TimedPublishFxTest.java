@@ -46,6 +46,10 @@ class TimedPublishFxTest {
 
     @Start
     void start(Stage stage) {
+        // the primary stage is shared by all FX test classes: one that left a small scene (ImportDialogFxTest's
+        // 400x500) would leave the main window too small to show the controls clicked here
+        stage.setWidth(1280);
+        stage.setHeight(820);
         backend = new AppBackend(BrokerSettings.ephemeral());
         pool = Executors.newCachedThreadPool();
         view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
@@ -84,9 +88,13 @@ class TimedPublishFxTest {
             vm().publisher().timed().intervalProperty().set("");
             vm().publisher().timed().countProperty().set("");
         });
-        robot.clickOn("#timedInterval").write("10");
-        robot.clickOn("#timedCount").write("100");
-        robot.clickOn("#timedStart");
+        // typed into the controls and pressed through them (the expanded pane may reach below a small shared
+        // test window, where TestFX cannot click)
+        robot.interact(() -> {
+            robot.lookup("#timedInterval").queryAs(javafx.scene.control.TextField.class).setText("10");
+            robot.lookup("#timedCount").queryAs(javafx.scene.control.TextField.class).setText("100");
+            robot.lookup("#timedStart").queryAs(javafx.scene.control.Button.class).fire();
+        });
 
         await().atMost(WAIT).until(() -> received().size() == 100);
         assertThat(received()).containsExactlyElementsOf(LongStream.rangeClosed(1, 100).mapToObj(Long::toString)
@@ -97,7 +105,7 @@ class TimedPublishFxTest {
 
         // until stopped: the connection going away ends the run, and the status says so
         robot.interact(() -> vm().publisher().timed().countProperty().set(""));
-        robot.clickOn("#timedStart");
+        robot.interact(() -> robot.lookup("#timedStart").queryAs(javafx.scene.control.Button.class).fire());
         await().atMost(WAIT).until(() -> received().size() > 110);
         robot.interact(() -> vm().connections().disconnect(local));
         await().atMost(WAIT).until(() -> !Fx.read(() -> vm().publisher().timed().runningProperty().get()));
@@ -117,8 +125,12 @@ class TimedPublishFxTest {
         robot.clickOn("#publishTopic").write("ui/tpl/a");
         robot.clickOn("#publishPayload").write("hello {{seq}}");
         robot.interact(() -> robot.lookup("#templatesPane").queryAs(TitledPane.class).setExpanded(true));
-        robot.clickOn("#templateConnectionOnly");
-        robot.clickOn("#templateSave");
+        robot.interact(() -> robot.lookup("#templateConnectionOnly").queryAs(javafx.scene.control.CheckBox.class)
+                .fire());
+        // the name dialog waits for its answer: opened after this interaction, then typed into
+        javafx.application.Platform.runLater(() -> robot.lookup("#templateSave")
+                .queryAs(javafx.scene.control.Button.class).fire());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#templateName").write("greeting").type(KeyCode.ENTER);
         assertThat(Fx.read(() -> vm().publisher().templates().offered().stream().map(t -> t.toString()).toList()))
                 .containsExactly("greeting  (Local broker)");
@@ -131,7 +143,7 @@ class TimedPublishFxTest {
                 .getSelectionModel().select(0));
         assertThat(Fx.read(() -> robot.lookup("#publishTopic").queryAs(javafx.scene.control.TextField.class)
                 .getText())).isEqualTo("ui/tpl/a");
-        robot.clickOn("#sendButton");
+        robot.interact(() -> robot.lookup("#sendButton").queryAs(javafx.scene.control.Button.class).fire());
         await().atMost(WAIT).until(() -> Fx.read(() -> vm().messages().visible().stream().map(r -> r.event())
                 .anyMatch(m -> !m.outgoing() && m.topic().equals("ui/tpl/a")
                         && new String(m.payload(), StandardCharsets.UTF_8).equals("hello 1"))));
