@@ -93,20 +93,23 @@ public final class MainView {
         vm = new MainViewModel(settings, settingsFile, backend, profiles, tasks);
         root = createView();
         Scene scene = stage.getScene();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowLayout size = layout == null ? WindowLayout.fitting(screen.getWidth(), screen.getHeight())
+                : layout.within(screen.getWidth(), screen.getHeight());
         if (scene == null) {
             // the first layout must happen at the window's real size: the split panes' divider positions are
             // fractions of it (a scene at its preferred size would give the publisher most of the height)
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            WindowLayout size = layout == null ? WindowLayout.fitting(screen.getWidth(), screen.getHeight())
-                    : layout.within(screen.getWidth(), screen.getHeight());
             scene = new Scene(root, size.width(), size.height());
             stage.setScene(scene);
-            if (layout != null) {
-                applyDividers(root, layout.dividers());
-                stage.setMaximized(layout.maximized());
-            }
         } else {
+            // a stage that showed something else before (tests, screenshots): the main window's size, not its
             scene.setRoot(root);
+            stage.setWidth(size.width());
+            stage.setHeight(size.height());
+        }
+        if (layout != null) {
+            applyDividers(root, layout.dividers());
+            stage.setMaximized(layout.maximized());
         }
         ThemeSwitcher.style(scene, settings.dark());
         stage.titleProperty().bind(vm.titleProperty());
