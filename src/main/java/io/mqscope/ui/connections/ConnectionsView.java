@@ -65,6 +65,26 @@ public final class ConnectionsView {
         disconnect.setId("disconnectButton");
         disconnect.setOnAction(e -> withSelected(vm::disconnect));
         HBox live = new HBox(6, connect, disconnect);
+        // only the one that applies to the selected connection's state is enabled (issue 14 item 17)
+        InvalidationListener enable = o -> {
+            ConnectionEntry e = vm.selectedProperty().get();
+            ConnectionState s = e == null ? null : e.stateProperty().get();
+            connect.setDisable(s == null || s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING);
+            disconnect.setDisable(s == null || s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED);
+        };
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.stateProperty().removeListener(enable);
+            }
+            if (b != null) {
+                b.stateProperty().addListener(enable);
+            }
+            enable.invalidated(o);
+        });
+        if (vm.selectedProperty().get() != null) {
+            vm.selectedProperty().get().stateProperty().addListener(enable);
+        }
+        enable.invalidated(null);
 
         Button add = Controls.iconButton("connections.new", Feather.PLUS);
         add.setId("newConnectionButton");
@@ -195,6 +215,8 @@ public final class ConnectionsView {
             for (TreeItem<Object> i : g.getChildren()) {
                 if (i.getValue() == e) {
                     tree.getSelectionModel().select(i);
+                    // a new profile at the end of a long list is shown, not only selected (issue 14 item 17)
+                    tree.scrollTo(Math.max(0, tree.getRow(i) - 1));
                     return;
                 }
             }

@@ -55,6 +55,7 @@ public final class MainView {
     private TabPane tabs;
     private ConnectionsView connectionsView;
     private PacketsView packetsView;
+    private Button themeButton;
     private final AnimationTimer pump;
 
     private MainView(Stage stage, SettingsFile settingsFile, Backend backend, ProfileRepository profiles,
@@ -202,6 +203,7 @@ public final class MainView {
         settingsButton.setOnAction(e -> openSettings());
         Button theme = Controls.iconButton("header.toggleTheme", vm.settings().dark() ? Feather.SUN : Feather.MOON);
         theme.setId("themeButton");
+        themeButton = theme;
         theme.setOnAction(e -> {
             UiSettings s = vm.settings();
             apply(new UiSettings(s.locale(), !s.dark(), s.maxMessages(), s.maxPackets(), s.defaultView()));
@@ -301,6 +303,8 @@ public final class MainView {
         if (old.dark() != s.dark()) {
             ThemeSwitcher.apply(s.dark());
             ThemeSwitcher.style(stage.getScene(), s.dark());
+            // the icon shows the theme a click switches to (issue 14 item 17)
+            themeButton.setGraphic(new FontIcon(s.dark() ? Feather.SUN : Feather.MOON));
         }
         if (old.maxMessages() != s.maxMessages() || old.maxPackets() != s.maxPackets()
                 || old.defaultView() != s.defaultView()) {
