@@ -47,6 +47,15 @@ public final class AppBackend implements Backend {
         return broker.tcpPort();
     }
 
+    @Override
+    public synchronized java.util.List<String> localBrokerUrls() {
+        if (broker == null) {
+            return java.util.List.of();
+        }
+        return java.util.stream.Stream.of(broker.tcpUrl(), broker.wsUrl(), broker.tlsUrl(), broker.wssUrl())
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The running built-in broker, or null. */
     public synchronized LocalBroker broker() {
         return broker;

@@ -19,6 +19,14 @@ public interface Backend {
      */
     int startLocalBroker();
 
+    /**
+     * The built-in broker's addresses with the ports it actually bound ({@code mqtt://127.0.0.1:1883},
+     * {@code ws://127.0.0.1:8083/mqtt}, tls/wss when it has them); empty while it is not running.
+     */
+    default java.util.List<String> localBrokerUrls() {
+        return java.util.List.of();
+    }
+
     /** Stops what was started (built-in broker). */
     default void shutdown() {
     }
