@@ -232,6 +232,10 @@ public final class MainView {
         showLog.setId("failureShowLog");
         VBox box = new VBox(2, text, fix, showLog);
         box.setMaxWidth(Double.MAX_VALUE);
+        // wrapped to the bar's width and as tall as the text: the reason is read in full, never cut with "..."
+        box.prefWidthProperty().bind(pane.widthProperty().subtract(80));
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        fix.setMinHeight(Region.USE_PREF_SIZE);
         pane.setGraphic(box);
         Runnable render = () -> {
             FailureNotices.Notice n = vm.notices().currentProperty().get();
@@ -380,6 +384,10 @@ public final class MainView {
 
     public void selectPacketsTab() {
         tabs.getSelectionModel().select(1);
+    }
+
+    public void selectConnectionLogTab() {
+        tabs.getSelectionModel().select(2);
     }
 
     public void selectMessagesTab() {

@@ -181,8 +181,18 @@ public final class MessagesView {
                 text.setStyleSpans(0, JsonHighlighter.spans(s));
             }
         };
-        payload.textProperty().addListener((o, a, b) -> render.run());
-        payload.formatProperty().addListener((o, a, b) -> render.run());
+        // a view replaced by a new one (language switch) stays subscribed to the view model but off the scene: it
+        // renders nothing (RichTextFX recurses without end laying out a detached, wrapping area)
+        payload.textProperty().addListener((o, a, b) -> {
+            if (text.getScene() != null) {
+                render.run();
+            }
+        });
+        payload.formatProperty().addListener((o, a, b) -> {
+            if (text.getScene() != null) {
+                render.run();
+            }
+        });
         render.run();
         // a hex dump is 16 bytes and their ASCII a line, never wrapped: the viewer is made wide enough for it, in the
         // packet inspector's font (issue 14 item 11)
