@@ -106,6 +106,7 @@ class ConnectionLogFxTest {
         String text = Fx.read(log::getText);
         assertThat(text).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  " + I18n.t("state.connecting"));
         assertThat(text).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  " + I18n.t("state.failed"));
+        assertThat(text.split(I18n.t("state.connecting"), -1)).as("one connecting line").hasSize(2);
         assertThat(Fx.read(log::isEditable)).isFalse();
         robot.interact(log::selectAll);
         assertThat(Fx.read(log::getSelectedText)).isEqualTo(text);

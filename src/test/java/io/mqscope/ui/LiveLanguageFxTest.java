@@ -108,6 +108,14 @@ class LiveLanguageFxTest {
         assertThat(Fx.read(() -> robot.lookup("#connectButton").queryAs(javafx.scene.control.Button.class)
                 .getText())).isEqualTo(chinese("connections.connect"));
 
+        // the publisher's format still switches (the replaced view must not fight the new one over it)
+        robot.interact(() -> vm.publisher().formatProperty().set(io.mqscope.payload.PayloadFormat.JSON));
+        assertThat(Fx.read(() -> robot.lookup("#modeJSON").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected())).isTrue();
+        robot.interact(() -> vm.publisher().formatProperty().set(io.mqscope.payload.PayloadFormat.HEX));
+        assertThat(Fx.read(() -> vm.publisher().formatProperty().get()))
+                .isEqualTo(io.mqscope.payload.PayloadFormat.HEX);
+
         // and goes on receiving
         publish(session, "live/b", "after");
         await().atMost(WAIT).until(() -> Fx.read(() -> vm.messages().visible().stream()

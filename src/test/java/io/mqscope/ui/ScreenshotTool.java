@@ -82,22 +82,34 @@ public final class ScreenshotTool {
         snap(stage.getScene(), dir.resolve("main-messages.png"));
 
         fx(() -> {
+            // the Packets tab at 1280x800: ten packet rows and a CONNECT's whole field tree (issue 14 item 8)
+            stage.setWidth(1280);
+            stage.setHeight(800);
             view.selectPacketsTab();
+            return null;
+        });
+        pause(700);
+        fx(() -> {
             MainViewModel vm = view.viewModel();
-            PacketEvent pub = vm.packets().visible().stream().filter(e -> e.packet().type() == PacketType.PUBLISH)
-                    .reduce((a, b) -> b).orElseThrow();
+            PacketEvent pub = vm.packets().visible().stream().filter(e -> e.packet().type() == PacketType.CONNECT)
+                    .findFirst().orElseThrow();
             javafx.scene.control.TableView<?> t = (javafx.scene.control.TableView<?>) stage.getScene()
                     .lookup("#packetTable");
             @SuppressWarnings("unchecked")
             javafx.scene.control.TableView<PacketEvent> table = (javafx.scene.control.TableView<PacketEvent>) t;
             table.getSelectionModel().select(pub);
-            table.scrollTo(pub);
+            table.scrollTo(0);
             vm.packets().detail().selectedFieldProperty().set(pub.packet().fields().stream()
-                    .filter(f -> f.name().equals("topic")).findFirst().orElse(null));
+                    .filter(f -> f.name().equals("client_id")).findFirst().orElse(null));
             return null;
         });
         pause(700);
         snap(stage.getScene(), dir.resolve("packets-live.png"));
+        fx(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(860);
+            return null;
+        });
 
         webSocketFrames(backend);
         pause(700);
@@ -127,7 +139,9 @@ public final class ScreenshotTool {
         });
         fx(() -> {
             javafx.scene.control.TextArea in = (javafx.scene.control.TextArea) paste.getScene().lookup("#pasteInput");
-            in.setText(PasteBytesFxTest.WECHAT_PADDED);
+            // as Wireshark's "Copy as Hex Dump" gives it: offsets and the ASCII column are recognised and skipped
+            in.setText("0000   10 1a 00 00 00 00 04 4d 51 54 54 04 c2 00 3c 00   .......MQTT...<.\n"
+                    + "0010   0a 63 6e 2e 6c 6f 6b 65 69 2d 31 00 00 00 00      .cn.lokei-1....\n");
             ((javafx.scene.control.Button) paste.getScene().lookup("#analyzeButton")).fire();
             return null;
         });
@@ -144,6 +158,16 @@ public final class ScreenshotTool {
         snap(paste.getScene(), dir.resolve("packet-inspector-malformed.png"));
         fx(() -> {
             paste.close();
+            return null;
+        });
+
+        connectionLogWithFailure(backend);
+        pause(900);
+        snap(stage.getScene(), dir.resolve("connection-log.png"));
+        fx(() -> {
+            view.viewModel().notices().dismiss();
+            view.viewModel().connections().selectedProperty().set(view.viewModel().connections().entries().get(0));
+            view.selectMessagesTab();
             return null;
         });
 
@@ -177,6 +201,11 @@ public final class ScreenshotTool {
         pause(1000);
         snap(stage.getScene(), dir.resolve("dark-theme.png"));
 
+        fx(() -> {
+            view.apply(new UiSettings(I18n.ENGLISH, false, 10_000, 10_000, null));
+            return null;
+        });
+        pause(500);
         fx(() -> {
             view.apply(new UiSettings(I18n.CHINESE, false, 10_000, 10_000, null));
             return null;
@@ -303,6 +332,27 @@ public final class ScreenshotTool {
                     .filter(n -> ((javafx.scene.control.TableView<?>) n).getItems() == w.inspector().packets()
                             .visible()).findFirst().orElseThrow();
             table.getSelectionModel().select(0);
+            return null;
+        });
+    }
+
+    /**
+     * A TLS profile pointed at the built-in broker's plain tcp port: the TLS stage fails, the notification bar says
+     * so over the content and the connection log has every step with its time.
+     */
+    private static void connectionLogWithFailure(AppBackend backend) throws Exception {
+        int tcp = backend.broker().tcpPort();
+        ConnectionEntry bad = fx(() -> view.viewModel().connections().put(Profile.builder().id("tls-wrong-port")
+                .name("Factory gateway (TLS)").group("Cloud").transport(io.mqscope.profile.Transport.TLS)
+                .host("127.0.0.1").port(tcp).connectTimeoutSeconds(3).build()));
+        fx(() -> {
+            view.viewModel().connections().selectedProperty().set(bad);
+            view.viewModel().connections().connect(bad);
+            return null;
+        });
+        waitFor(() -> bad.stateProperty().get() == ConnectionState.FAILED);
+        fx(() -> {
+            view.selectConnectionLogTab();
             return null;
         });
     }

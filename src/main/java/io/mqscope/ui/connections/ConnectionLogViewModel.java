@@ -53,7 +53,15 @@ public final class ConnectionLogViewModel {
             return I18n.t("log.empty", connection);
         }
         StringBuilder b = new StringBuilder();
+        StateChange before = null;
         for (StateChange c : changes) {
+            // the app says "connecting" the moment Connect is clicked, the session again when it starts: one line
+            boolean repeat = before != null && before.state() == c.state() && c.message() == null
+                    && c.stage() == null;
+            before = c;
+            if (repeat) {
+                continue;
+            }
             if (!b.isEmpty()) {
                 b.append('\n');
             }

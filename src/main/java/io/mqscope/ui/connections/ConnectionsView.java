@@ -69,6 +69,26 @@ public final class ConnectionsView {
         check.setId("checkButton");
         check.setOnAction(e -> withSelected(c -> CheckView.open(owner, vm.check(c))));
         HBox live = new HBox(6, connect, disconnect, check);
+        // only the one that applies to the selected connection's state is enabled (issue 14 item 17)
+        InvalidationListener enable = o -> {
+            ConnectionEntry e = vm.selectedProperty().get();
+            ConnectionState s = e == null ? null : e.stateProperty().get();
+            connect.setDisable(s == null || s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING);
+            disconnect.setDisable(s == null || s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED);
+        };
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.stateProperty().removeListener(enable);
+            }
+            if (b != null) {
+                b.stateProperty().addListener(enable);
+            }
+            enable.invalidated(o);
+        });
+        if (vm.selectedProperty().get() != null) {
+            vm.selectedProperty().get().stateProperty().addListener(enable);
+        }
+        enable.invalidated(null);
 
         Button add = Controls.iconButton("connections.new", Feather.PLUS);
         add.setId("newConnectionButton");
@@ -103,9 +123,54 @@ public final class ConnectionsView {
 
         Label error = Controls.errorLabel();
         error.textProperty().bind(vm.errorProperty());
-        root.getChildren().addAll(title, tree, live, tools, error);
+        root.getChildren().addAll(title, tree, live, tools, brokerUrls(), error);
         root.setPadding(new Insets(8));
         root.getStyleClass().add("connections");
+    }
+
+    /**
+     * The built-in broker's addresses, each with a copy button, while it is the selected connection (issue 14 item
+     * 16): the ports it actually bound, to paste into another client or a device.
+     */
+    private Node brokerUrls() {
+        VBox box = new VBox(2);
+        box.setId("brokerUrls");
+        Label head = new Label(I18n.t("connections.brokerUrls"));
+        head.getStyleClass().add("muted");
+        Label notYet = new Label(I18n.t("connections.brokerUrls.notRunning"));
+        notYet.getStyleClass().add("muted");
+        notYet.setWrapText(true);
+        Runnable fill = () -> {
+            box.getChildren().setAll(head);
+            if (vm.localBrokerUrls().isEmpty()) {
+                box.getChildren().add(notYet);
+            }
+            for (String url : vm.localBrokerUrls()) {
+                javafx.scene.control.TextField text = new javafx.scene.control.TextField(url);
+                text.setEditable(false);
+                text.getStyleClass().add("mono");
+                HBox.setHgrow(text, Priority.ALWAYS);
+                Button copy = Controls.iconButton("connections.copyUrl", Feather.COPY);
+                copy.setOnAction(e -> {
+                    javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                    c.putString(url);
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+                });
+                HBox row = new HBox(4, text, copy);
+                row.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(row);
+            }
+        };
+        vm.localBrokerUrls().addListener((InvalidationListener) o -> fill.run());
+        fill.run();
+        Runnable shown = () -> {
+            ConnectionEntry e = vm.selectedProperty().get();
+            box.setVisible(e != null && e.isLocalBroker());
+            box.setManaged(box.isVisible());
+        };
+        vm.selectedProperty().addListener((o, a, b) -> shown.run());
+        shown.run();
+        return box;
     }
 
     private void initListeners() {
@@ -199,6 +264,8 @@ public final class ConnectionsView {
             for (TreeItem<Object> i : g.getChildren()) {
                 if (i.getValue() == e) {
                     tree.getSelectionModel().select(i);
+                    // a new profile at the end of a long list is shown, not only selected (issue 14 item 17)
+                    tree.scrollTo(Math.max(0, tree.getRow(i) - 1));
                     return;
                 }
             }

@@ -42,6 +42,8 @@ public final class ConnectionsViewModel {
     private final ObservableList<ConnectionEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionEntry> selected = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
+    /** The built-in broker's bound addresses once it runs (issue 14 item 16). */
+    private final ObservableList<String> localBrokerUrls = FXCollections.observableArrayList();
     /** An import read but not applied yet: the view shows it and calls confirm or cancel. */
     private final ObjectProperty<ImportReport> pendingImport = new SimpleObjectProperty<>();
     private final Backend backend;
@@ -244,6 +246,10 @@ public final class ConnectionsViewModel {
         BackgroundTask.wrapAction(() -> {
             // starting the built-in broker takes a while: on the I/O executor, like closing the old session
             Profile p = e.isLocalBroker() ? profile.toBuilder().port(backend.startLocalBroker()).build() : profile;
+            if (e.isLocalBroker()) {
+                List<String> urls = backend.localBrokerUrls().stream().map(Object::toString).toList();
+                tasks.onUi(() -> localBrokerUrls.setAll(urls));
+            }
             Session old = e.live().session();
             if (old != null) {
                 old.close();
@@ -355,6 +361,7 @@ public final class ConnectionsViewModel {
     }
 
     public ObservableList<ConnectionEntry> entries() { return entries; }
+    public ObservableList<String> localBrokerUrls() { return localBrokerUrls; }
     public ObjectProperty<ConnectionEntry> selectedProperty() { return selected; }
     public StringProperty errorProperty() { return error; }
     public ObjectProperty<ImportReport> pendingImportProperty() { return pendingImport; }

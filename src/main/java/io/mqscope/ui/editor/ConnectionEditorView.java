@@ -32,11 +32,13 @@ import javafx.stage.Window;
 public final class ConnectionEditorView {
     /** Width of the label column in every section (and the vendor fields), so all fields line up. */
     private static final double LABEL_WIDTH = 180;
+    /** The label column: the widest label of any tab in the UI's language, so none is cut (issue 14 item 13). */
+    private final double labelWidth;
     private final ConnectionEditorViewModel vm;
     private final TabPane root = new TabPane();
     private final SigningPreview preview;
     private final String secretsNote;
-    private final GridPane vendorFields = grid();
+    private final GridPane vendorFields;
 
     public ConnectionEditorView(ConnectionEditorViewModel vm) {
         this(vm, null);
@@ -47,6 +49,8 @@ public final class ConnectionEditorView {
         this.vm = vm;
         this.preview = new SigningPreview(vm);
         this.secretsNote = secretsNote;
+        this.labelWidth = labelWidth(vm);
+        this.vendorFields = grid();
         createView();
     }
 
@@ -103,19 +107,33 @@ public final class ConnectionEditorView {
             t.setId("section-" + tab.key());
             root.getTabs().add(t);
         }
-        root.setPrefSize(820, 560);
+        root.setPrefSize(920, 560);
         vm.signing().vendor().addListener((o, a, b) -> fillVendorFields());
         fillVendorFields();
     }
 
     /** Label, field and reason columns; the same widths in every tab and the vendor fields, so all fields line up. */
-    private static GridPane grid() {
+    private static double labelWidth(ConnectionEditorViewModel vm) {
+        double widest = LABEL_WIDTH;
+        for (EditorTabViewModel tab : vm.tabs()) {
+            for (FormField f : tab.fields()) {
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(I18n.t("editor.field." + f.key()));
+                // the theme's body font is 14 px
+                probe.setFont(javafx.scene.text.Font.font(14));
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth() + 12);
+            }
+        }
+        return Math.ceil(widest);
+    }
+
+    private GridPane grid() {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(6);
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(LABEL_WIDTH);
-        c0.setPrefWidth(LABEL_WIDTH);
+        // never narrower than its widest label, whatever the font turns out to be
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c0.setPrefWidth(labelWidth);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         c1.setPrefWidth(320);
@@ -194,6 +212,7 @@ public final class ConnectionEditorView {
         t.setId("field-" + key);
         if (key.equals("url")) {
             t.setPromptText(I18n.t("editor.url.prompt"));
+            t.setTooltip(new javafx.scene.control.Tooltip(I18n.t("editor.url.tooltip")));
         }
         t.textProperty().bindBidirectional(f.text());
         return t;

@@ -62,6 +62,7 @@ public final class MainView {
     private PacketsView packetsView;
     private WiretapsView wiretapsView;
     private javafx.beans.value.ChangeListener<io.mqscope.ui.wiretap.TapClientRow> showTappedClient;
+    private Button themeButton;
     private final AnimationTimer pump;
 
     private MainView(Stage stage, SettingsFile settingsFile, Backend backend, ProfileRepository profiles,
@@ -218,6 +219,7 @@ public final class MainView {
         settingsButton.setOnAction(e -> openSettings());
         Button theme = Controls.iconButton("header.toggleTheme", vm.settings().dark() ? Feather.SUN : Feather.MOON);
         theme.setId("themeButton");
+        themeButton = theme;
         theme.setOnAction(e -> {
             UiSettings s = vm.settings();
             apply(new UiSettings(s.locale(), !s.dark(), s.maxMessages(), s.maxPackets(), s.defaultView()));
@@ -246,6 +248,10 @@ public final class MainView {
         showLog.setId("failureShowLog");
         VBox box = new VBox(2, text, fix, showLog);
         box.setMaxWidth(Double.MAX_VALUE);
+        // wrapped to the bar's width and as tall as the text: the reason is read in full, never cut with "..."
+        box.prefWidthProperty().bind(pane.widthProperty().subtract(80));
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        fix.setMinHeight(Region.USE_PREF_SIZE);
         pane.setGraphic(box);
         Runnable render = () -> {
             FailureNotices.Notice n = vm.notices().currentProperty().get();
@@ -318,6 +324,8 @@ public final class MainView {
         if (old.dark() != s.dark()) {
             ThemeSwitcher.apply(s.dark());
             ThemeSwitcher.style(stage.getScene(), s.dark());
+            // the icon shows the theme a click switches to (issue 14 item 17)
+            themeButton.setGraphic(new FontIcon(s.dark() ? Feather.SUN : Feather.MOON));
         }
         if (old.maxMessages() != s.maxMessages() || old.maxPackets() != s.maxPackets()
                 || old.defaultView() != s.defaultView()) {
@@ -360,6 +368,10 @@ public final class MainView {
 
     public void selectPacketsTab() {
         tabs.getSelectionModel().select(1);
+    }
+
+    public void selectConnectionLogTab() {
+        tabs.getSelectionModel().select(2);
     }
 
     public void selectMessagesTab() {

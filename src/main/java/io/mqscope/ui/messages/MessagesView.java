@@ -109,13 +109,19 @@ public final class MessagesView {
         table.setFixedCellSize(28);
         table.setPlaceholder(new Label(I18n.t("messages.none")));
         table.getColumns().addAll(List.of(
-                column("messages.col.time", 115, MessageRow::time),
+                column("messages.col.time", 116, MessageRow::time),
                 column("messages.col.dir", 45, MessageRow::arrow),
-                column("messages.col.topic", 220, m -> m.event().topic()),
-                column("messages.col.qos", 40, m -> Integer.toString(m.event().qos())),
+                column("messages.col.topic", 180, m -> m.event().topic()),
+                column("messages.col.qos", 56, m -> Integer.toString(m.event().qos())),
                 column("messages.col.flags", 60, MessageRow::flags),
-                column("messages.col.size", 60, MessageRow::size),
+                column("messages.col.size", 64, MessageRow::size),
                 column("messages.col.payload", 300, MessageRow::preview)));
+        // the columns fill the table, the payload takes what is left: its column is never pushed out of view and
+        // no header is cut short (issue 14 item 13)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        table.getColumns().get(2).setMinWidth(100);
+        table.getColumns().get(6).setMinWidth(100);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         StackPane lists = new StackPane(bubbles, table);
         table.visibleProperty().bind(vm.tableProperty());
@@ -175,8 +181,18 @@ public final class MessagesView {
                 text.setStyleSpans(0, JsonHighlighter.spans(s));
             }
         };
-        payload.textProperty().addListener((o, a, b) -> render.run());
-        payload.formatProperty().addListener((o, a, b) -> render.run());
+        // a view replaced by a new one (language switch) stays subscribed to the view model but off the scene: it
+        // renders nothing (RichTextFX recurses without end laying out a detached, wrapping area)
+        payload.textProperty().addListener((o, a, b) -> {
+            if (text.getScene() != null) {
+                render.run();
+            }
+        });
+        payload.formatProperty().addListener((o, a, b) -> {
+            if (text.getScene() != null) {
+                render.run();
+            }
+        });
         render.run();
         // a hex dump is 16 bytes and their ASCII a line, never wrapped: the viewer is made wide enough for it, in the
         // packet inspector's font (issue 14 item 11)

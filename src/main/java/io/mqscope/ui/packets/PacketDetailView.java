@@ -94,7 +94,6 @@ public final class PacketDetailView {
 
         findings.setId("findingList");
         findings.setCellFactory(l -> new FindingCell());
-        findings.setFixedCellSize(ROW_HEIGHT);
         findings.getStyleClass().add("dense-rows");
         // three findings at least, whatever the window (issue 14 item 12)
         findings.setMinHeight(3 * ROW_HEIGHT + 6);
@@ -174,7 +173,12 @@ public final class PacketDetailView {
     }
 
     private void initListeners() {
-        vm.packetProperty().addListener((o, a, p) -> show(p));
+        vm.packetProperty().addListener((o, a, p) -> {
+            // off the scene (replaced by a view in another language): nothing to show
+            if (hex.getScene() != null) {
+                show(p);
+            }
+        });
         if (vm.packetProperty().get() != null) {
             // built again for a new language: the packet on screen stays
             show(vm.packetProperty().get());

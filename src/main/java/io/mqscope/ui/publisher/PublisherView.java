@@ -89,8 +89,10 @@ public final class PublisherView {
                 vm.formatProperty().set((PayloadFormat) b.getUserData());
             }
         });
-        vm.formatProperty().addListener((o, a, f) ->
-                modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == f)));
+        // selecting the matching toggle deselects the other at once: no moment without a selection, which the
+        // listener above would undo (two views of one publisher, as after a language switch, fought that way)
+        vm.formatProperty().addListener((o, a, f) -> modes.getToggles().stream()
+                .filter(t -> t.getUserData() == f).findFirst().ifPresent(modes::selectToggle));
         ChoiceBox<TextCharset> charset = new ChoiceBox<>();
         charset.getItems().addAll(TextCharset.values());
         charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
@@ -272,7 +274,8 @@ public final class PublisherView {
             }
         });
         vm.payloadProperty().addListener((o, a, b) -> {
-            if (!b.equals(payload.getText())) {
+            // off the scene (replaced by a view in another language): nothing to show
+            if (payload.getScene() != null && !b.equals(payload.getText())) {
                 payload.replaceText(b);
             }
         });

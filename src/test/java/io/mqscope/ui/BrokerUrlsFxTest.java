@@ -1,0 +1,71 @@
+package io.mqscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mqscope.broker.BrokerSettings;
+import io.mqscope.session.ConnectionState;
+import io.mqscope.ui.app.AppBackend;
+import io.mqscope.ui.app.ProfileRepository;
+import io.mqscope.ui.connections.ConnectionEntry;
+import io.mqscope.ui.main.MainView;
+import io.mqscope.ui.settings.UiSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Issue 14 item 16: the built-in broker's addresses, with the ports it bound, each with a copy button. */
+@ExtendWith(ApplicationExtension.class)
+class BrokerUrlsFxTest {
+    private AppBackend backend;
+    private ExecutorService pool;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        backend = new AppBackend(BrokerSettings.ephemeral());
+        pool = Executors.newCachedThreadPool();
+        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(view::shutdown);
+        backend.shutdown();
+        pool.shutdownNow();
+    }
+
+    @Test
+    void the_bound_addresses_show_with_copy_buttons(FxRobot robot) {
+        Node box = robot.lookup("#brokerUrls").query();
+        assertThat(Fx.read(box::isVisible)).isTrue();
+        assertThat(Fx.read(() -> box.lookupAll(".text-field"))).isEmpty();
+        ConnectionEntry local = Fx.read(() -> view.viewModel().connections().entries().get(0));
+        robot.interact(() -> view.viewModel().connections().connect(local));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fx.read(() -> local.stateProperty().get())
+                == ConnectionState.CONNECTED);
+        List<String> shown = Fx.read(() -> box.lookupAll(".text-field").stream()
+                .map(n -> ((TextField) n).getText()).toList());
+        assertThat(shown).contains(backend.broker().tcpUrl(), backend.broker().wsUrl());
+        assertThat(backend.broker().tcpUrl()).isEqualTo("mqtt://127.0.0.1:" + backend.broker().tcpPort());
+        Button copy = Fx.read(() -> (Button) box.lookupAll(".button").iterator().next());
+        robot.interact(copy::fire);
+        assertThat(Fx.read(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(shown.get(0));
+        // another connection selected: the box goes
+        robot.interact(() -> view.viewModel().connections().put(io.mqscope.profile.Profile.builder().name("x")
+                .build()));
+        assertThat(Fx.read(box::isVisible)).isFalse();
+    }
+}
