@@ -68,7 +68,11 @@ public final class ConnectionsView {
         Button check = Controls.button("connections.check", Feather.ACTIVITY);
         check.setId("checkButton");
         check.setOnAction(e -> withSelected(c -> CheckView.open(owner, vm.check(c))));
-        HBox live = new HBox(6, connect, disconnect, check);
+        // wraps in a narrow left pane rather than cutting the labels short ("Conn...")
+        FlowPane live = new FlowPane(6, 6, connect, disconnect, check);
+        for (Button b : List.of(connect, disconnect, check)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         // only the one that applies to the selected connection's state is enabled (issue 14 item 17)
         InvalidationListener enable = o -> {
             ConnectionEntry e = vm.selectedProperty().get();
