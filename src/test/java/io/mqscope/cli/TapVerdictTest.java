@@ -112,4 +112,15 @@ class TapVerdictTest {
             assertThat(tap.out().toString()).contains("c1 verdict: mqtt: " + check.get("cause").asText());
         }
     }
+
+    @Test
+    void an_untrusted_broker_certificate_gets_the_checks_stage_and_fix(Mosquitto m) throws Exception {
+        String url = "mqtts://localhost:" + m.tlsPort;
+        JsonNode check = checkVerdict("en", url);
+        JsonNode failure = tapClose("en", url, MqttBytes.connect(4, "untrusted")).get("failure");
+        assertThat(failure.get("stage").asText()).isEqualTo("tls").isEqualTo(check.get("stage").asText());
+        assertThat(failure.get("fix").asText()).isEqualTo(check.get("fix").asText());
+        // the cause is the relay's own detail (as for pub and sub), naming the CA that is not trusted
+        assertThat(failure.get("cause").asText()).contains("MQScope Test CA", "not trusted");
+    }
 }
