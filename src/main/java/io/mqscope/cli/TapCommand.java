@@ -3,6 +3,7 @@ package io.mqscope.cli;
 import io.mqscope.capture.Endpoint;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
+import io.mqscope.session.TapFailures;
 import io.mqscope.tap.ListenUrl;
 import io.mqscope.tap.RelayBindException;
 import io.mqscope.tap.SelfSignedCa;
@@ -155,11 +156,12 @@ public final class TapCommand implements Callable<Integer> {
         } else if (cert != null || key != null || selfSigned) {
             return CliSupport.badInput(err, "tap", "--cert, --key and --self-signed belong to mqtts:// and wss://");
         }
-        Locale locale = Locale.getDefault();
+        Locale locale = Language.locale(); // --lang, else LC_ALL/LANG: the JVM default ignores --lang
         // events are written in batches and flushed once per batch (picocli's writer flushes every line: one
         // write call per packet in a flood)
         PrintWriter events = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
-        TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale));
+        TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale), locale,
+                new TapFailures(upstream.value()));
         TapPcap recording = pcap == null ? null
                 : new TapPcap(new Endpoint(upstream.value().host(), upstream.value().port()));
         Consumer<TapEvent> show = e -> {

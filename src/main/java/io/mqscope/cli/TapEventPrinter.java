@@ -3,6 +3,8 @@ package io.mqscope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.mqscope.session.Failure;
+import io.mqscope.session.TapFailures;
 import io.mqscope.store.PacketJson;
 import io.mqscope.tap.TapEvent;
 import io.mqscope.tap.Verdicts;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +42,11 @@ final class TapEventPrinter {
     private final boolean json;
     private final boolean showSecrets;
     private final Verdicts words;
+    private final Locale locale;
+    /** Words a broker-side failure as {@code mqscope check} does; null to keep the tap's own verdicts. */
+    private final TapFailures failures;
+    /** The check's verdict of the connection whose close event is being printed, else null. */
+    private Failure failure;
     /** Client WebSocket messages waiting for the connection's first client packet (see {@link #print}). */
     private final Map<String, List<TapEvent.WebSocketMessage>> held = new HashMap<>();
     private final Set<String> released = new HashSet<>();
@@ -46,9 +54,16 @@ final class TapEventPrinter {
     private long maskTo = -1;
 
     TapEventPrinter(boolean json, boolean showSecrets, Verdicts words) {
+        this(json, showSecrets, words, Locale.ENGLISH, null);
+    }
+
+    /** @param failures the broker-side verdicts, worded in {@code locale} as {@code mqscope check} does */
+    TapEventPrinter(boolean json, boolean showSecrets, Verdicts words, Locale locale, TapFailures failures) {
         this.json = json;
         this.showSecrets = showSecrets;
         this.words = words;
+        this.locale = locale;
+        this.failures = failures;
     }
 
     /**
@@ -56,6 +71,7 @@ final class TapEventPrinter {
      * of a CONNECT password can be masked in them too (a CONNECT is small; at most {@value #HELD_MAX} wait).
      */
     void print(TapEvent e, PrintWriter out) {
+        failure = failures == null ? null : failures.see(e);
         String c = e.conn();
         if (!showSecrets && e instanceof TapEvent.WebSocketMessage w && w.from() == Direction.CLIENT_TO_BROKER
                 && !released.contains(c)) {
@@ -155,7 +171,15 @@ final class TapEventPrinter {
                 o.put("code", x.code());
             }
             o.put("reason", x.reason());
-            o.put("verdict", x.verdict());
+            if (failure != null) {
+                // the check's verdict: {"stage","cause","fix"} as in check --json, and both in the one line
+                o.put("verdict", failure.cause(locale) + " " + Failure.text(locale, "failure.fix",
+                        failure.fix(locale)));
+                o.putObject("failure").put("stage", failure.stage().label()).put("cause", failure.cause(locale))
+                        .put("fix", failure.fix(locale));
+            } else {
+                o.put("verdict", x.verdict());
+            }
             o.put("tcp", x.reset() ? "reset" : "fin");
             o.put("since_last_packet_ms", x.sinceLastPacketMillis());
             o.put("repaired", x.repairedPackets());
@@ -205,7 +229,10 @@ final class TapEventPrinter {
             if (x.repairedPackets() > 0) {
                 lines.add(words.text("note.repaired", x.repairedPackets()));
             }
-            if (x.verdict() != null) {
+            if (failure != null) {
+                lines.add("verdict: " + failure.stage().label() + ": " + failure.cause(locale));
+                lines.add("  " + Failure.text(locale, "failure.fix", failure.fix(locale)));
+            } else if (x.verdict() != null) {
                 lines.add("verdict: " + x.verdict());
             }
         }

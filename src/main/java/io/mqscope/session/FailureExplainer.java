@@ -57,8 +57,13 @@ final class FailureExplainer {
 
     /** CONNACK return codes 4/5 (3.1.1 §3.2.2.3) and reason codes 0x86/0x87 (5.0 §3.2.2.2): who was sent matters. */
     static Failure connack(int code, String meaning, Profile p) {
-        String user = p.username() == null || p.username().isBlank() ? null : p.username();
-        int password = p.password() == null || p.password().isEmpty() ? 0 : 1;
+        return connack(code, meaning, p.username(), p.password() != null && !p.password().isEmpty());
+    }
+
+    /** As {@link #connack(int, String, Profile)}, with who was sent as a tapped CONNECT says it. */
+    static Failure connack(int code, String meaning, String username, boolean passwordSent) {
+        String user = username == null || username.isBlank() ? null : username;
+        int password = passwordSent ? 1 : 0;
         boolean badCredentials = code == 4 || code == 0x86;
         boolean notAuthorized = code == 5 || code == 0x87;
         if ((badCredentials || notAuthorized) && user == null) {
@@ -73,7 +78,7 @@ final class FailureExplainer {
         return Failure.of(Stage.MQTT, "mqtt.refused", code, meaning);
     }
 
-    private static Failure upstream(Stage stage, String d, Profile p) {
+    static Failure upstream(Stage stage, String d, Profile p) {
         String lower = d.toLowerCase(Locale.ROOT);
         Profile.ProxySettings proxy = p.proxy();
         return switch (stage) {

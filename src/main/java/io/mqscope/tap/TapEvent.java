@@ -53,6 +53,14 @@ public sealed interface TapEvent {
     }
 
     /**
+     * The tap could not open the connection to the broker: the stage that failed and the relay's detail (in English,
+     * as for {@link UpstreamFailure}), for whoever words the verdict the way {@code mqscope check} does. Comes just
+     * before the connection's {@link Closed}.
+     */
+    record UpstreamFailed(String conn, long nanoTime, Instant time, Stage stage, String detail) implements TapEvent {
+    }
+
+    /**
      * The connection ended. {@code by} is "client", "broker" or "tap"; {@code code} and {@code reason} are the
      * WebSocket close frame's (null when there was none); {@code reset} when the TCP connection was reset rather
      * than closed with FIN; {@code sinceLastPacketMillis} is -1 when no packet was seen; {@code verdict} is null

@@ -180,6 +180,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (closed) {
             return;
         }
+        emit(new TapEvent.UpstreamFailed(id, System.nanoTime(), Instant.now(), stage, detail));
         ending.verdictIfNone(words().text("verdict.upstream_failed", stage, detail));
         closeBoth("broker");
     }

@@ -4,6 +4,7 @@ import io.mqscope.broker.BrokerSettings;
 import io.mqscope.broker.LocalBroker;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
+import io.mqscope.session.TapFailures;
 import io.mqscope.tap.ListenUrl;
 import io.mqscope.tap.RelayBindException;
 import io.mqscope.tap.TapSettings;
@@ -60,14 +61,16 @@ public final class LocalBrokerFront implements AutoCloseable {
 
     private static Wiretap listen(ListenUrl at, Profile upstream, TapClients clients, String prefix, Locale locale) {
         try {
-            return Wiretap.start(new TapSettings(at, upstream, null, false, locale), clients.feed(prefix));
+            // a refused CONNACK reads as mqscope check words it, in the UI language
+            return Wiretap.start(new TapSettings(at, upstream, null, false, locale),
+                    TapFailures.explaining(upstream, locale, clients.feed(prefix)));
         } catch (RelayBindException taken) {
             if (at.port() == 0) {
                 throw taken;
             }
             // most likely another broker holds the usual port: any free one will do, the URL shown says which
             return Wiretap.start(new TapSettings(at.withPort(0), upstream, null, false, locale),
-                    clients.feed(prefix));
+                    TapFailures.explaining(upstream, locale, clients.feed(prefix)));
         }
     }
 

@@ -3,6 +3,7 @@ package io.mqscope.ui.wiretap;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.ProfileUrl;
+import io.mqscope.session.TapFailures;
 import io.mqscope.tap.ListenUrl;
 import io.mqscope.tap.LocalAddresses;
 import io.mqscope.tap.SelfSignedCa;
@@ -42,8 +43,9 @@ final class WiretapLaunch {
         Profile upstream = upstream(d, profiles, localBroker);
         List<String> notes = new ArrayList<>();
         SslContext serverTls = at.kind().secure() ? serverTls(d, at, notes) : null;
+        // a broker-side failure reads as mqscope check words it, in the UI language
         Wiretap tap = Wiretap.start(new TapSettings(at, upstream, serverTls, d.repairPaddedLength(), I18n.locale()),
-                clients.feed(prefix));
+                TapFailures.explaining(upstream, I18n.locale(), clients.feed(prefix)));
         return new Started(tap, urls(tap.listening()), List.copyOf(notes));
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mqscope.profile.Profile;
+import io.mqscope.session.Failure;
+import io.mqscope.tap.Stage;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.NoBackend;
 import io.mqscope.ui.app.TaskExecutor;
@@ -79,7 +81,9 @@ class WiretapsViewModelTest {
             });
         }
         TapClientRow row = e.rows().get(0);
-        assertThat(row.verdict()).isNotBlank();
+        // the words mqscope check gives for a closed port, in the UI language
+        assertThat(row.verdict()).isEqualTo(Failure.of(Stage.TCP, "tcp.refused", "127.0.0.1", closedPort)
+                .render(I18n.locale()));
         vm.selectedClientProperty().set(row);
         assertThat(vm.inspector().verdictProperty().get()).isEqualTo(row.verdict());
         assertThat(vm.inspector().titleProperty().get()).contains(row.client()).contains(url);
