@@ -34,6 +34,7 @@ import java.util.Set;
  * conversations' start and begins with their count, can be written. Memory does not grow with the file.
  */
 final class DecodePcap {
+    private static final String LINE_END = System.lineSeparator();
     private static final String ENCRYPTED = "encrypted: contents cannot be decoded without keys";
 
     private DecodePcap() {
@@ -169,14 +170,22 @@ final class DecodePcap {
         // "  %-6s %s  %s  offset %d, %d bytes, remaining_length %s%s%n", built by hand: the formatter would cost
         // more than the decoding (a capture of small packets has millions of these lines)
         String peer = cp.from().peer();
-        StringBuilder line = new StringBuilder(96).append("  ").append(peer);
+        // sized for the longest usual line: growing the builder showed in profiles
+        StringBuilder line = new StringBuilder(160).append("  ").append(peer);
         for (int i = peer.length(); i < 6; i++) {
             line.append(' ');
         }
-        line.append(' ').append(since(start, cp.time())).append("  ").append(cp.label()).append("  offset ")
-                .append(cp.streamOffset()).append(", ").append(p.length()).append(" bytes, remaining_length ")
-                .append(p.remainingLength() < 0 ? "?" : String.valueOf(p.remainingLength()))
-                .append(p.malformed() ? "  MALFORMED" : "").append(System.lineSeparator());
+        line.append(' ');
+        since(nanosBetween(start, cp.time()), line);
+        // cp.label(), appended in place
+        line.append("  ").append(p.type().name()).append(" #").append(cp.index()).append("  offset ")
+                .append(cp.streamOffset()).append(", ").append(p.length()).append(" bytes, remaining_length ");
+        if (p.remainingLength() < 0) {
+            line.append('?');
+        } else {
+            line.append(p.remainingLength());
+        }
+        line.append(p.malformed() ? "  MALFORMED" : "").append(LINE_END);
         if (p.findings().isEmpty() && p.diagnosis() == null) {
             return line.toString();
         }
@@ -195,9 +204,13 @@ final class DecodePcap {
 
     /** e.g. {@code +12.345 ms} after the conversation's start. */
     static String since(Instant start, Instant time) {
-        // Duration.between(start, time).toNanos(), without two objects per packet
-        return since(Math.addExact(Math.multiplyExact(time.getEpochSecond() - start.getEpochSecond(),
-                1_000_000_000L), time.getNano() - start.getNano()));
+        return since(nanosBetween(start, time));
+    }
+
+    /** Duration.between(start, time).toNanos(), without two objects per packet. */
+    private static long nanosBetween(Instant start, Instant time) {
+        return Math.addExact(Math.multiplyExact(time.getEpochSecond() - start.getEpochSecond(), 1_000_000_000L),
+                time.getNano() - start.getNano());
     }
 
     /**
@@ -206,16 +219,21 @@ final class DecodePcap {
      * half up (DecodePcapSinceTest compares both).
      */
     static String since(long nanos) {
+        return since(nanos, new StringBuilder(16)).toString();
+    }
+
+    /** {@link #since(long)} appended to {@code b}, with no string of its own. */
+    private static StringBuilder since(long nanos, StringBuilder b) {
         if (nanos < 0 || nanos >= 1_000_000_000_000_000L) {
-            return String.format(Locale.ROOT, "+%.3f ms", nanos / 1e6);
+            return b.append(String.format(Locale.ROOT, "+%.3f ms", nanos / 1e6));
         }
         long micros = nanos / 1000 + (nanos % 1000 >= 500 ? 1 : 0);
         long frac = micros % 1000;
-        StringBuilder b = new StringBuilder(16).append('+').append(micros / 1000).append('.');
+        b.append('+').append(micros / 1000).append('.');
         if (frac < 100) {
             b.append(frac < 10 ? "00" : "0");
         }
-        return b.append(frac).append(" ms").toString();
+        return b.append(frac).append(" ms");
     }
 
     private static int fail(PrintWriter err, String message) {

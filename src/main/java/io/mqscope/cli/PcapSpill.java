@@ -185,6 +185,7 @@ final class PcapSpill implements Closeable {
         if (buffered > budget) {
             for (Run r : List.copyOf(dirty)) {
                 r.flush();
+                r.inDirty = false;
             }
             dirty.clear();
         }
@@ -306,6 +307,8 @@ final class PcapSpill implements Closeable {
         private final List<Rec> late = new ArrayList<>();
         private long lateBytes;
         private long lastTime = Long.MIN_VALUE;
+        /** In {@code dirty}: it holds records in memory. */
+        private boolean inDirty;
         private long count;
         private long bytes;
 
@@ -328,7 +331,11 @@ final class PcapSpill implements Closeable {
                     spillLate();
                 }
             }
-            dirty.add(this);
+            // once per flush, not per record: the set's hashing showed in profiles
+            if (!inDirty) {
+                dirty.add(this);
+                inDirty = true;
+            }
             checkBudget();
         }
 
@@ -356,6 +363,7 @@ final class PcapSpill implements Closeable {
             count = 0;
             bytes = 0;
             dirty.remove(this);
+            inDirty = false;
         }
 
         private void flush() {

@@ -72,8 +72,14 @@ public final class PacketsView {
         pcapng.setId("exportPcapng");
         pcapng.disableProperty().bind(vm.pcapngAvailableProperty().not());
         pcapng.setOnAction(e -> exportPcapng());
+        javafx.scene.control.MenuItem selection = new javafx.scene.control.MenuItem(
+                I18n.t("packets.exportSelectionPcapng"), new FontIcon(Feather.SHARE));
+        selection.setId("exportSelectionPcapng");
+        selection.disableProperty().bind(vm.pcapngAvailableProperty().not()
+                .or(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedItems())));
+        selection.setOnAction(e -> exportSelection());
         javafx.scene.control.MenuButton exports = new javafx.scene.control.MenuButton(I18n.t("packets.exportMenu"),
-                new FontIcon(Feather.UPLOAD), export, pcapng);
+                new FontIcon(Feather.UPLOAD), export, pcapng, selection);
         exports.setId("exportMenu");
         exports.setTooltip(new javafx.scene.control.Tooltip(I18n.t("packets.exportPcapngTitle")));
         CheckBox frames = new CheckBox(I18n.t("packets.wsFrames"));
@@ -88,6 +94,8 @@ public final class PacketsView {
         bar.setPadding(new Insets(6));
 
         table.setId("packetTable");
+        // several rows (shift, ctrl) for "Export selection as pcapng"; the detail shows the last one picked
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setFixedCellSize(PacketDetailView.ROW_HEIGHT);
         table.setPlaceholder(new Label(I18n.t("packets.none")));
         table.getColumns().addAll(List.of(
@@ -265,6 +273,22 @@ public final class PacketsView {
         File f = fc.showSaveDialog(owner);
         if (f != null) {
             vm.exportPcapng(f);
+        }
+    }
+
+    /** The selected rows in table order, whatever order they were picked in. */
+    private void exportSelection() {
+        List<PacketEvent> rows = table.getSelectionModel().getSelectedIndices().stream().sorted()
+                .filter(i -> i >= 0 && i < vm.visible().size()).map(vm.visible()::get).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.t("packets.exportPcapngTitle"));
+        fc.setInitialFileName("mqscope-selection.pcapng");
+        File f = fc.showSaveDialog(owner);
+        if (f != null) {
+            vm.exportPcapng(f, rows);
         }
     }
 

@@ -52,6 +52,7 @@ public final class PacketsViewModel {
     private final StringProperty exportDone = new SimpleStringProperty("");
     private final BooleanProperty pcapngAvailable = new SimpleBooleanProperty();
     private Function<List<PacketEvent>, List<Conversation>> pcapng;
+    private Supplier<List<PacketEvent>> pcapngPackets;
     private final TaskExecutor tasks;
     private int maxVisible;
     private Supplier<List<PacketEvent>> source = List::of;
@@ -232,7 +233,17 @@ public final class PacketsViewModel {
      * conversations {@code conversations} makes of them; without it the button is disabled.
      */
     public void setPcapngSource(Function<List<PacketEvent>, List<Conversation>> conversations) {
+        setPcapngSource(conversations, null);
+    }
+
+    /**
+     * As {@link #setPcapngSource(Function)}, with the packets to write taken from {@code all} (null: the table's
+     * source), for a source that must not be read twice (a tapped client's follows its log by sequence number).
+     */
+    public void setPcapngSource(Function<List<PacketEvent>, List<Conversation>> conversations,
+                                Supplier<List<PacketEvent>> all) {
         this.pcapng = conversations;
+        this.pcapngPackets = all;
         pcapngAvailable.set(conversations != null);
     }
 
@@ -241,11 +252,21 @@ public final class PacketsViewModel {
      * on the I/O executor, from a snapshot taken here; passwords masked unless the inspector shows them.
      */
     public void exportPcapng(File file) {
+        if (pcapng != null) {
+            exportPcapng(file, List.copyOf(pcapngPackets == null ? source.get() : pcapngPackets.get()));
+        }
+    }
+
+    /**
+     * Writes only {@code rows} (the table's selection, in table order) as pcapng, each relay connection's rows as
+     * one synthetic TCP stream; nothing when there is no pcapng source or no row.
+     */
+    public void exportPcapng(File file, List<PacketEvent> rows) {
         Function<List<PacketEvent>, List<Conversation>> convert = pcapng;
-        if (convert == null) {
+        if (convert == null || rows.isEmpty()) {
             return;
         }
-        List<PacketEvent> all = List.copyOf(source.get());
+        List<PacketEvent> all = List.copyOf(rows);
         boolean showSecrets = detail.showSecretsProperty().get();
         exportError.set("");
         exportDone.set("");

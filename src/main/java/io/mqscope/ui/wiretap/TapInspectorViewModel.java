@@ -6,6 +6,7 @@ import io.mqscope.tap.TapEvent;
 import io.mqscope.ui.BoundedAppend;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.capture.SessionPcapng;
 import io.mqscope.ui.packets.PacketsViewModel;
 import io.mqscope.wire.Direction;
 import java.time.ZoneId;
@@ -56,6 +57,7 @@ public final class TapInspectorViewModel {
         key = row == null ? null : row.key();
         if (store == null) {
             packets.setSource(List::of, () -> { });
+            packets.setPcapngSource(null);
             messages.clear();
             http.set("");
             verdict.set("");
@@ -72,6 +74,9 @@ public final class TapInspectorViewModel {
             packetsSeen = snap.endSequence();
             return snap.items().stream().filter(e -> e.connectionId().equals(k)).toList();
         }, () -> { });
+        // "Export pcapng": every packet the log holds of the client, read apart from the table's source (which
+        // moves packetsSeen)
+        packets.setPcapngSource(SessionPcapng.tapped(row.client(), row.listen()), () -> s.packetsOf(k));
         BoundedLog.Slice<TapClients.Message> snap = s.messages().snapshot();
         messagesSeen = snap.endSequence();
         List<TapClients.Message> all = snap.items().stream().filter(m -> m.key().equals(k)).toList();
