@@ -32,7 +32,9 @@ public final class StateText {
      */
     public static String reason(StateChange c) {
         String said = c.reason(I18n.locale());
-        return c.hasDetail() ? I18n.t("log.detail", said, c.detail()) : said;
+        // the detail adds nothing where the verdict already quotes it (a verdict that wraps the relay's words)
+        return c.hasDetail() && (said == null || !said.contains(c.detail())) ? I18n.t("log.detail", said, c.detail())
+                : said;
     }
 
     /** One log entry: a line with the time, the state, the stage and the reason; a second one with the fix. */

@@ -264,8 +264,7 @@ public final class MainView {
             fix.setText(f == null ? "" : f);
             showLog.setOnAction(e -> {
                 vm.connections().selectedProperty().set(n.entry());
-                tabs.getTabs().stream().filter(t -> "connectionLogTab".equals(t.getId())).findFirst()
-                        .ifPresent(tabs.getSelectionModel()::select);
+                selectTab("connectionLogTab");
             });
             pane.show();
         };
@@ -371,7 +370,12 @@ public final class MainView {
     }
 
     public void selectConnectionLogTab() {
-        tabs.getSelectionModel().select(2);
+        selectTab("connectionLogTab");
+    }
+
+    private void selectTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(tabs.getSelectionModel()::select);
     }
 
     public void selectMessagesTab() {
