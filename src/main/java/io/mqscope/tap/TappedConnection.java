@@ -10,7 +10,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,8 @@ import javax.net.ssl.SSLException;
  * <p>Forwarding keeps the bytes: a client WebSocket message goes upstream as one message with the same opcode and
  * FIN (or as plain bytes to a TCP broker), and the broker's the same way back; close frames pass with their code and
  * reason. With {@code repairPaddedLength} a {@link PaddedLengthRepair} holds the client's bytes until the decoder
- * frames each packet, and a packet with a padded Remaining Length goes upstream repaired.
+ * frames each packet, and a packet with a padded Remaining Length goes upstream repaired. When the upstream cannot
+ * be opened, {@link EarlyClientBytes} still decodes what the client sent before the connection ends.
  */
 final class TappedConnection implements UpstreamSetup.Outcome {
     private final Wiretap tap;
@@ -34,7 +34,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private final Channel inbound;
     private final PacketTap toBroker;
     private final PacketTap toClient;
-    private final ArrayDeque<Object> early = new ArrayDeque<>();
+    private final EarlyClientBytes early;
     private final TapEnding ending;
     private UpstreamSetup setup;
     private boolean clientWebSocket;
@@ -70,6 +70,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         this.repair = settings.repairPaddedLength()
                 ? new PaddedLengthRepair(inbound.alloc(), bytes -> send(bytes, null, true)) : null;
         PacketTap.pair(toBroker, toClient);
+        this.early = new EarlyClientBytes(toBroker, f -> message(Direction.CLIENT_TO_BROKER, f));
     }
 
     ListenUrl listen() {
@@ -163,26 +164,26 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (closed) {
             return;
         }
-        while (!early.isEmpty()) {
-            Object m = early.poll();
+        early.replay(m -> {
             if (m instanceof WebSocketFrame f) {
                 clientFrame(f);
             } else {
                 clientData((ByteBuf) m, null, true);
             }
-        }
+        });
         setup.channel().flush();
         updateReading();
     }
 
     @Override
     public void failed(Stage stage, String detail) {
-        if (closed) {
+        if (closed || early.draining()) {
             return;
         }
         emit(new TapEvent.UpstreamFailed(id, System.nanoTime(), Instant.now(), stage, detail));
         ending.verdictIfNone(words().text("verdict.upstream_failed", stage, detail));
-        closeBoth("broker");
+        ending.closedBy("broker");
+        early.upstreamFailed(inbound, () -> closeBoth("broker")); // the user still sees their client's bytes
     }
 
     // ---------------------------------------------------------------- client -> broker
@@ -192,7 +193,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (setup == null || !setup.ready()) {
+        if (setup == null || !setup.ready() || early.draining()) {
             early.add(msg); // reading is off until the upstream is up: at most one read's worth waits here
             return;
         }
@@ -270,7 +271,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     /** Reading stops on one side while the other cannot take more, and on both while the tap is held. */
     void updateReading() {
-        if (closed || setup == null || !setup.ready()) {
+        if (closed || setup == null || !setup.ready() || early.draining()) {
             return;
         }
         Channel out = setup.channel();
@@ -320,9 +321,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (setup != null) {
             setup.cancel();
         }
-        while (!early.isEmpty()) {
-            ReferenceCountUtil.release(early.poll());
-        }
+        early.release();
         if (repair != null) {
             Channel out = setup == null ? null : setup.channel();
             repair.finish(out != null && out.isActive() && setup.ready());

@@ -21,10 +21,13 @@ import java.util.Map;
  * its wiretaps ({@link LocalBrokerFront}), which record outside clients in {@link #localBrokerClients()}.
  */
 public final class AppBackend implements Backend {
+    private static final String ALL_INTERFACES = "0.0.0.0";
     private final BrokerSettings preferred;
     private final TapClients brokerClients = new TapClients();
     /** Read without the lock: the FX thread asks for the URLs every pulse while a start holds the lock for seconds. */
     private volatile LocalBrokerFront broker;
+    /** The user let other devices reach the built-in broker (Settings): its wiretaps listen on every interface. */
+    private boolean onLan;
 
     /** @param preferred where the built-in broker listens; a free port is used when that one is taken */
     public AppBackend(BrokerSettings preferred) {
@@ -46,10 +49,26 @@ public final class AppBackend implements Backend {
     public synchronized int startLocalBroker() {
         if (broker == null) {
             // the broker itself takes free loopback ports; the wiretaps in front of it take 1883 and 8083 when free
-            broker = LocalBrokerFront.start(preferred, brokerClients, I18n.locale());
+            BrokerSettings p = preferred;
+            BrokerSettings at = onLan ? new BrokerSettings(ALL_INTERFACES, p.tcpPort(), p.wsPort(), p.wsPath(),
+                    p.baseDir(), p.tls()) : p;
+            broker = LocalBrokerFront.start(at, brokerClients, I18n.locale());
         }
         // MQScope's own session goes to the broker directly: its packets are shown by its own relay already
         return broker.broker().tcpPort();
+    }
+
+    /**
+     * Lets other devices (a phone, a board on the LAN) reach the built-in broker, or takes that back: its wiretaps
+     * listen on every interface instead of loopback, now if it runs, else when it starts. Only ever the user's
+     * explicit choice. Blocks while listeners are rebound: never on the FX thread.
+     */
+    @Override
+    public synchronized void exposeLocalBroker(boolean on) {
+        onLan = on;
+        if (broker != null) {
+            broker.rebind(on ? ALL_INTERFACES : preferred.bindAddress());
+        }
     }
 
     /** The running built-in broker (its inner ports, as MQScope's own sessions use them), or null. */

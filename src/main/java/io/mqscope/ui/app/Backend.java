@@ -33,6 +33,13 @@ public interface Backend {
         return java.util.List.of();
     }
 
+    /**
+     * The user's choice in Settings: whether other devices may reach the built-in broker (its listeners on every
+     * interface rather than loopback). Blocking: call it from the I/O executor.
+     */
+    default void exposeLocalBroker(boolean onLan) {
+    }
+
     /** Stops what was started (built-in broker). */
     default void shutdown() {
     }

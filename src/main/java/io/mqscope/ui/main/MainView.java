@@ -222,7 +222,8 @@ public final class MainView {
         themeButton = theme;
         theme.setOnAction(e -> {
             UiSettings s = vm.settings();
-            apply(new UiSettings(s.locale(), !s.dark(), s.maxMessages(), s.maxPackets(), s.defaultView()));
+            apply(new UiSettings(s.locale(), !s.dark(), s.maxMessages(), s.maxPackets(), s.defaultView(),
+                    s.brokerOnLan()));
         });
         HBox h = new HBox(8, title, grow, file, paste, settingsButton, theme);
         h.setAlignment(Pos.CENTER_LEFT);

@@ -99,6 +99,7 @@ public final class MainViewModel {
         subscriptions = new SubscriptionsViewModel(tasks);
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
+        wiretaps.exposeBroker(settings.brokerOnLan());
         wiretaps.persistTo(settingsFile == null ? null
                 : new io.mqscope.ui.wiretap.WiretapFile(settingsFile.path().resolveSibling("wiretaps.json")));
         subscriptions.setOnMuteChanged(() -> messages.setHidden(subscriptions::hidden));
@@ -319,6 +320,7 @@ public final class MainViewModel {
 
     public void setSettings(UiSettings s) {
         settings = s;
+        wiretaps.exposeBroker(s.brokerOnLan());
     }
 
     /** Writes the settings on the I/O executor; they apply for this run even when that fails. */

@@ -6,6 +6,7 @@ import io.mqscope.ui.I18n;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -80,10 +81,16 @@ public final class SettingsDialog {
         g.addRow(2, new Label(I18n.t("settings.maxMessages")), maxMessages, mmErr);
         g.addRow(3, new Label(I18n.t("settings.maxPackets")), maxPackets, mpErr);
         g.addRow(4, new Label(I18n.t("settings.defaultView")), view);
+        // listening beyond loopback is only ever the user's explicit choice
+        CheckBox onLan = new CheckBox(I18n.t("settings.brokerOnLan"));
+        onLan.setId("brokerOnLanCheck");
+        onLan.setWrapText(true);
+        onLan.selectedProperty().bindBidirectional(vm.brokerOnLanProperty());
+        g.add(onLan, 0, 5, 3, 1);
         Label note = new Label(I18n.t("settings.note"));
         note.getStyleClass().add("muted");
         note.setWrapText(true);
-        g.add(note, 0, 5, 3, 1);
+        g.add(note, 0, 6, 3, 1);
         d.getDialogPane().setContent(g);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(vm.validProperty().not());
         d.setResultConverter(b -> b == ok ? vm.result() : null);

@@ -56,7 +56,7 @@ public final class SettingsFile {
         return new UiSettings(Locale.forLanguageTag(p.getProperty("locale", d.locale().toLanguageTag())),
                 Boolean.parseBoolean(p.getProperty("dark", "false")),
                 intOr(p.getProperty("maxMessages"), d.maxMessages()), intOr(p.getProperty("maxPackets"),
-                d.maxPackets()), fmt);
+                d.maxPackets()), fmt, Boolean.parseBoolean(p.getProperty("brokerOnLan", "false")));
     }
 
     public void save(UiSettings s) throws IOException {
@@ -66,6 +66,7 @@ public final class SettingsFile {
         p.setProperty("maxMessages", Integer.toString(s.maxMessages()));
         p.setProperty("maxPackets", Integer.toString(s.maxPackets()));
         p.setProperty("defaultView", s.defaultView() == null ? "" : s.defaultView().name());
+        p.setProperty("brokerOnLan", Boolean.toString(s.brokerOnLan()));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

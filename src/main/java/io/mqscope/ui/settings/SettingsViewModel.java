@@ -19,6 +19,7 @@ public final class SettingsViewModel {
     private final StringProperty maxMessages = new SimpleStringProperty();
     private final StringProperty maxPackets = new SimpleStringProperty();
     private final ObjectProperty<PayloadFormat> defaultView = new SimpleObjectProperty<>();
+    private final BooleanProperty brokerOnLan = new SimpleBooleanProperty();
     private final StringProperty maxMessagesError = new SimpleStringProperty("");
     private final StringProperty maxPacketsError = new SimpleStringProperty("");
     private final BooleanBinding valid;
@@ -29,6 +30,7 @@ public final class SettingsViewModel {
         maxMessages.set(Integer.toString(s.maxMessages()));
         maxPackets.set(Integer.toString(s.maxPackets()));
         defaultView.set(s.defaultView());
+        brokerOnLan.set(s.brokerOnLan());
         maxMessages.addListener((o, a, b) -> maxMessagesError.set(limitError(b)));
         maxPackets.addListener((o, a, b) -> maxPacketsError.set(limitError(b)));
         valid = Bindings.createBooleanBinding(() -> maxMessagesError.get().isEmpty() && maxPacketsError.get().isEmpty(),
@@ -51,7 +53,7 @@ public final class SettingsViewModel {
     public UiSettings result() {
         return new UiSettings(chinese.get() ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH, dark.get(),
                 Integer.parseInt(maxMessages.get().trim()), Integer.parseInt(maxPackets.get().trim()),
-                defaultView.get());
+                defaultView.get(), brokerOnLan.get());
     }
 
     public BooleanProperty chineseProperty() { return chinese; }
@@ -59,6 +61,7 @@ public final class SettingsViewModel {
     public StringProperty maxMessagesProperty() { return maxMessages; }
     public StringProperty maxPacketsProperty() { return maxPackets; }
     public ObjectProperty<PayloadFormat> defaultViewProperty() { return defaultView; }
+    public BooleanProperty brokerOnLanProperty() { return brokerOnLan; }
     public StringProperty maxMessagesErrorProperty() { return maxMessagesError; }
     public StringProperty maxPacketsErrorProperty() { return maxPacketsError; }
     public BooleanBinding validProperty() { return valid; }

@@ -23,11 +23,17 @@ import java.util.Locale;
  */
 public final class LocalBrokerFront implements AutoCloseable {
     private final LocalBroker broker;
-    private final List<Wiretap> taps;
+    private final TapClients clients;
+    private final Locale locale;
+    /** Read without the lock: the URLs are asked for every pulse. */
+    private volatile List<Wiretap> taps;
+    private int binds = 1;
 
-    private LocalBrokerFront(LocalBroker broker, List<Wiretap> taps) {
+    private LocalBrokerFront(LocalBroker broker, List<Wiretap> taps, TapClients clients, Locale locale) {
         this.broker = broker;
         this.taps = taps;
+        this.clients = clients;
+        this.locale = locale;
     }
 
     /**
@@ -56,7 +62,36 @@ public final class LocalBrokerFront implements AutoCloseable {
             broker.close();
             throw e;
         }
-        return new LocalBrokerFront(broker, List.copyOf(taps));
+        return new LocalBrokerFront(broker, List.copyOf(taps), clients, locale);
+    }
+
+    /**
+     * Listens on {@code address} instead, on the same ports: the user let other devices in ({@code 0.0.0.0}) or took
+     * that back (loopback). The broker and MQScope's own sessions (on its inner port) stay; clients connected through
+     * the old listeners are closed. Blocks while the old listeners stop: never on the FX thread.
+     */
+    public synchronized void rebind(String address) {
+        List<Wiretap> old = taps;
+        if (old.get(0).listening().host().equals(address)) {
+            return;
+        }
+        old.forEach(Wiretap::close);
+        binds++;
+        List<Wiretap> fresh = new ArrayList<>();
+        try {
+            for (Wiretap t : old) {
+                ListenUrl was = t.listening();
+                // the ids of this binding's clients must not clash with the earlier ones' rows
+                String prefix = (was.kind() == ListenUrl.Kind.WS ? "ws-" : "tcp-") + "b" + binds + "-";
+                Profile upstream = was.kind() == ListenUrl.Kind.WS
+                        ? Profile.localBroker(broker.wsPort()).toBuilder().host(BrokerSettings.LOOPBACK)
+                        .transport(Transport.WS).wsPath(broker.wsPath()).build()
+                        : Profile.localBroker(broker.tcpPort()).toBuilder().host(BrokerSettings.LOOPBACK).build();
+                fresh.add(listen(was.withHost(address), upstream, clients, prefix, locale));
+            }
+        } finally {
+            taps = List.copyOf(fresh);
+        }
     }
 
     private static Wiretap listen(ListenUrl at, Profile upstream, TapClients clients, String prefix, Locale locale) {
@@ -98,5 +133,10 @@ public final class LocalBrokerFront implements AutoCloseable {
     public void close() {
         taps.forEach(Wiretap::close);
         broker.close();
+    }
+
+    /** Whether the listeners take connections from other devices (bound to every interface). */
+    public boolean exposed() {
+        return taps.stream().anyMatch(t -> t.listening().wildcard());
     }
 }

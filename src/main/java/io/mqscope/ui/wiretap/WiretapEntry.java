@@ -28,6 +28,7 @@ public final class WiretapEntry {
     private final ObjectProperty<WiretapDefinition> definition = new SimpleObjectProperty<>();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.STOPPED);
     private final StringProperty message = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty exposed = new javafx.beans.property.SimpleBooleanProperty();
     private final ObservableList<String> urls = FXCollections.observableArrayList();
     private final ObservableList<TapClientRow> rows = FXCollections.observableArrayList();
     /** The running tap of a user-defined wiretap (FX thread). */
@@ -104,4 +105,6 @@ public final class WiretapEntry {
     /** The URLs clients dial: the bound one first, then one per LAN address when bound to every interface. */
     public ObservableList<String> urls() { return urls; }
     public ObservableList<TapClientRow> rows() { return rows; }
+    /** Listening on every interface: other devices on the network can connect (shown with a marker). */
+    public javafx.beans.property.BooleanProperty exposedProperty() { return exposed; }
 }

@@ -180,6 +180,7 @@ public final class WiretapsView {
                 e.statusProperty().addListener(refresh);
                 e.urls().addListener(refresh);
                 e.messageProperty().addListener(refresh);
+                e.exposedProperty().addListener(refresh);
                 e.definitionProperty().addListener(refresh);
             }
             keep.put(e, item);
@@ -243,6 +244,8 @@ public final class WiretapsView {
         private final FontIcon icon = new FontIcon(Feather.CIRCLE);
         private final Label name = new Label();
         private final Label detail = new Label();
+        /** The marker of a listener other devices can reach: it never goes unnoticed. */
+        private final Label exposed = new Label(I18n.t("wiretap.exposed"), new FontIcon(Feather.WIFI));
         private final VBox text = new VBox(1, name, detail);
         private final HBox entryBox = new HBox(8);
         private final HBox clientBox = new HBox(8);
@@ -252,6 +255,8 @@ public final class WiretapsView {
             detail.setMaxWidth(240);
             name.setMaxWidth(240);
             dot.getStyleClass().add("status-dot");
+            exposed.getStyleClass().add("wiretap-exposed");
+            exposed.setMaxWidth(240);
             entryBox.setAlignment(Pos.CENTER_LEFT);
             clientBox.setAlignment(Pos.CENTER_LEFT);
         }
@@ -275,6 +280,10 @@ public final class WiretapsView {
                     case FAILED -> "dot-failed";
                     case STOPPED -> "dot-disconnected";
                 });
+                text.getChildren().setAll(name, detail);
+                if (e.exposedProperty().get()) {
+                    text.getChildren().add(exposed);
+                }
                 entryBox.getChildren().setAll(dot, text);
                 setGraphic(entryBox);
                 String m = e.messageProperty().get();
@@ -293,6 +302,7 @@ public final class WiretapsView {
             icon.getStyleClass().add(r.endedBadly() || r.errors() > 0 ? "verdict-bad" : "verdict-good");
             name.setText(r.client());
             detail.setText(I18n.t("wiretap.client.line", clientState(r), r.packetsIn(), r.packetsOut(), r.errors()));
+            text.getChildren().setAll(name, detail);
             clientBox.getChildren().setAll(icon, text);
             setGraphic(clientBox);
             setTooltip(r.verdict() == null ? new Tooltip(r.listen()) : new Tooltip(r.verdict()));

@@ -36,6 +36,8 @@ public final class WiretapsViewModel {
     private final Object saveLock = new Object();
     /** The built-in broker was seen running; its URLs are being worked out in the background. */
     private boolean resolvingBrokerUrls;
+    /** The user's choice in Settings: other devices may reach the built-in broker. */
+    private boolean brokerOnLan;
 
     /**
      * @param profiles   the saved connections a wiretap may forward to, as they are now
@@ -168,6 +170,7 @@ public final class WiretapsViewModel {
                     }
                     e.running(started.tap());
                     e.urls().setAll(started.urls());
+                    e.exposedProperty().set(started.tap().listening().wildcard());
                     e.messageProperty().set(String.join("\n", started.notes()));
                     e.statusProperty().set(WiretapEntry.Status.RUNNING);
                 }).onFailure(ex -> failed(e, ex)).executeWith(tasks);
@@ -181,12 +184,33 @@ public final class WiretapsViewModel {
     private void brokerRunning(List<String> urls) {
         resolvingBrokerUrls = false;
         localBroker.urls().setAll(urls);
+        localBroker.exposedProperty().set(backend.localBrokerUrls().stream().anyMatch(ListenUrl::wildcard));
         localBroker.statusProperty().set(WiretapEntry.Status.RUNNING);
     }
 
     private static void failed(WiretapEntry e, Exception ex) {
         e.statusProperty().set(WiretapEntry.Status.FAILED);
         e.messageProperty().set(I18n.t("wiretap.error.start", String.valueOf(ex.getMessage())));
+    }
+
+    /**
+     * The user's choice in Settings: the built-in broker's listeners on every interface (other devices can connect
+     * and are listed as its clients, its LAN URLs offered to copy) or on loopback only. Rebinding is background
+     * work; a broker not running yet listens where the choice says when it starts.
+     */
+    public void exposeBroker(boolean onLan) {
+        if (onLan == brokerOnLan) {
+            return;
+        }
+        brokerOnLan = onLan;
+        BackgroundTask.wrap(() -> {
+            backend.exposeLocalBroker(onLan);
+            return dialled(backend.localBrokerUrls());
+        }).onSuccess(urls -> {
+            if (!urls.isEmpty()) {
+                brokerRunning(urls);
+            }
+        }).onFailure(ex -> failed(localBroker, ex)).executeWith(tasks);
     }
 
     /** Stops a user-defined wiretap: it stops listening and closes its clients' connections, both sides. */
@@ -197,6 +221,7 @@ public final class WiretapsViewModel {
         Wiretap tap = e.running();
         e.running(null);
         e.urls().clear();
+        e.exposedProperty().set(false);
         e.statusProperty().set(WiretapEntry.Status.STOPPED);
         if (tap != null) {
             close(tap);
