@@ -38,7 +38,9 @@ class TapUpstreamDownCommandTest {
             assertThat(packet.get("diagnosis").asText()).contains("PR #1506");
             JsonNode close = events.get(events.size() - 1);
             assertThat(close.get("by").asText()).isEqualTo("broker");
-            assertThat(close.get("verdict").asText()).contains("TCP", "127.0.0.1:" + closedPort);
+            // the upstream's failure in the words of mqscope check: its stage, the address and the fix
+            assertThat(close.get("failure").get("stage").asText()).isEqualToIgnoringCase("tcp");
+            assertThat(close.get("verdict").asText()).contains("127.0.0.1 port " + closedPort);
         }
     }
 }
