@@ -161,7 +161,8 @@ public final class MainView {
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
         // a failure shows over the content until dismissed; the status bar keeps its counters (issue 14 item 4)
-        SplitPane center = new SplitPane(failureBar(tabs), publisherView.root());
+        SplitPane center = new SplitPane(FailureBar.over(tabs, vm, () -> selectTab("connectionLogTab")),
+                publisherView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
         // the publisher's payload area would otherwise claim the whole height on a 1280x800 screen and collapse
@@ -230,56 +231,6 @@ public final class MainView {
         h.setPadding(new Insets(6, 10, 6, 10));
         h.getStyleClass().add("app-header");
         return h;
-    }
-
-    /** The notification bar (ControlsFX) over {@code content}, showing the newest connection failure in full. */
-    private NotificationPane failureBar(Node content) {
-        NotificationPane pane = new NotificationPane(content);
-        pane.setId("failureBar");
-        pane.getStyleClass().add("failure-bar");
-        pane.setShowFromTop(true);
-        Label text = new Label();
-        text.setId("failureText");
-        text.setWrapText(true);
-        Label fix = new Label();
-        fix.setId("failureFix");
-        fix.setWrapText(true);
-        fix.managedProperty().bind(fix.textProperty().isNotEmpty());
-        Hyperlink showLog = new Hyperlink(I18n.t("notice.showLog"));
-        showLog.setId("failureShowLog");
-        VBox box = new VBox(2, text, fix, showLog);
-        box.setMaxWidth(Double.MAX_VALUE);
-        // wrapped to the bar's width and as tall as the text: the reason is read in full, never cut with "..."
-        box.prefWidthProperty().bind(pane.widthProperty().subtract(80));
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        fix.setMinHeight(Region.USE_PREF_SIZE);
-        pane.setGraphic(box);
-        Runnable render = () -> {
-            FailureNotices.Notice n = vm.notices().currentProperty().get();
-            if (n == null) {
-                pane.hide();
-                return;
-            }
-            text.setText(StateText.notice(n.entry().profile().name(), n.change()));
-            String f = StateText.noticeFix(n.change());
-            fix.setText(f == null ? "" : f);
-            showLog.setOnAction(e -> {
-                vm.connections().selectedProperty().set(n.entry());
-                selectTab("connectionLogTab");
-            });
-            pane.show();
-        };
-        vm.notices().currentProperty().addListener((o, a, b) -> render.run());
-        // the close button (or Escape) dismisses it for good
-        pane.showingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                vm.notices().dismiss();
-            }
-        });
-        if (vm.notices().currentProperty().get() != null) {
-            javafx.application.Platform.runLater(render);
-        }
-        return pane;
     }
 
     private HBox statusBar() {
