@@ -16,11 +16,9 @@ import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.messages.ProtoSchemaModel;
 import io.mqscope.payload.Placeholders;
-import io.mqscope.payload.ProtoChoice;
 import java.io.File;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.random.RandomGenerator;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -192,37 +190,21 @@ public final class PublisherViewModel {
 
     /** The request to send, or null when any input is invalid. */
     public PublishRequest request() {
-        Template t = template();
+        MessageTemplate t = template();
         return t == null ? null : t.build(1, Instant.now(), ThreadLocalRandom.current()).value();
     }
 
-    /**
-     * Everything a publish needs, taken from the fields at once so that another thread (a timed publish) can build
-     * message after message from it: topic and payload with their placeholders, format, QoS, retain, properties.
-     */
-    public record Template(Placeholders topic, Placeholders payload, PayloadFormat format, TextCharset charset,
-                           ProtoChoice proto, int qos, boolean retain, MessageProperties properties) {
-
-        /** Message {@code seq}: placeholders filled, payload encoded; an error when the filled payload is invalid. */
-        public ParseResult<PublishRequest> build(long seq, Instant now, RandomGenerator random) {
-            ParseResult<byte[]> bytes = PayloadCodec.parse(payload.render(seq, now, random), format, charset, proto);
-            return bytes.ok() ? ParseResult.ok(new PublishRequest(topic.render(seq, now, random), bytes.value(), qos,
-                    retain, properties)) : ParseResult.error(bytes.error(), bytes.position(), bytes.line(),
-                    bytes.column());
-        }
-    }
-
-    /** The current fields as a {@link Template}, or null when any of them is invalid (the errors are shown). */
-    public Template template() {
+    /** The current fields as a {@link MessageTemplate}, or null when any of them is invalid (the errors are shown). */
+    public MessageTemplate template() {
         validateTopic();
         validatePayload();
         validateProperties();
         if (!topicError.get().isEmpty() || !payloadError.get().isEmpty() || !propertiesError.get().isEmpty()) {
             return null;
         }
-        return new Template(Placeholders.compile(topic.get()).value(), Placeholders.compile(payload.get()).value(),
-                format.get(), charset.get(), proto.choice(), qos.get(), retain.get(),
-                mqtt5.get() ? properties() : null);
+        return new MessageTemplate(Placeholders.compile(topic.get()).value(),
+                Placeholders.compile(payload.get()).value(), format.get(), charset.get(), proto.choice(), qos.get(),
+                retain.get(), mqtt5.get() ? properties() : null);
     }
 
     /** Where a timed publish sends (the active session), callable from any thread. */

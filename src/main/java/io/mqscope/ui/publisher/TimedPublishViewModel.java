@@ -61,7 +61,7 @@ public final class TimedPublishViewModel {
             status.set(I18n.t("timed.invalid"));
             return false;
         }
-        PublisherViewModel.Template template = publisher.template();
+        MessageTemplate template = publisher.template();
         if (template == null || !publisher.connectedProperty().get()) {
             status.set(template == null ? I18n.t("publisher.invalid") : I18n.t("publisher.notConnected"));
             return false;
@@ -86,7 +86,7 @@ public final class TimedPublishViewModel {
     }
 
     private final class Run {
-        private final PublisherViewModel.Template template;
+        private final MessageTemplate template;
         private final Function<PublishRequest, CompletableFuture<Void>> target;
         private final long every;
         private final long total;
@@ -102,7 +102,7 @@ public final class TimedPublishViewModel {
         private volatile String ending;
         private long startNanos;
 
-        Run(PublisherViewModel.Template template, Function<PublishRequest, CompletableFuture<Void>> target,
+        Run(MessageTemplate template, Function<PublishRequest, CompletableFuture<Void>> target,
             long every, long total) {
             this.template = template;
             this.target = target;
