@@ -2,19 +2,12 @@ package io.mqscope.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -45,8 +38,7 @@ final class PcapSpill implements Closeable {
     private final int runLimit;
     private final long sealLimit;
     private final Set<Run> dirty = new LinkedHashSet<>();
-    private FileChannel file;
-    private long fileEnd;
+    private final SpillFile file = new SpillFile();
     private long buffered;
 
     PcapSpill() {
@@ -80,9 +72,7 @@ final class PcapSpill implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (file != null) {
-            file.close();
-        }
+        file.close();
     }
 
     /** A stretch of the file written in one go: a finished conversation's section of the report. */
@@ -94,7 +84,7 @@ final class PcapSpill implements Closeable {
      * blocks lie before the region) but not add to them.
      */
     Region seal(Consumer<PrintWriter> body) {
-        long start = fileEnd;
+        long start = file.end();
         OutputStream bytes = new OutputStream() {
             private final byte[] buf = new byte[1 << 16];
             private int n;
@@ -131,53 +121,16 @@ final class PcapSpill implements Closeable {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
         body.accept(out);
         out.flush();
-        return new Region(start, fileEnd - start);
+        return new Region(start, file.end() - start);
     }
 
     /** Copies a region's text to {@code out}. */
     void copy(Region r, Writer out) throws IOException {
-        InputStream in = new InputStream() {
-            private long pos = r.offset();
-            private final long end = r.offset() + r.length();
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (pos >= end) {
-                    return -1;
-                }
-                int n = file.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - pos)), pos);
-                if (n < 0) {
-                    throw new IOException("the report's temporary file ended early");
-                }
-                pos += n;
-                return n;
-            }
-        };
-        new InputStreamReader(in, StandardCharsets.UTF_8).transferTo(out);
+        file.copy(r.offset(), r.length(), out);
     }
 
     private long write(byte[] b, int len) {
-        try {
-            if (file == null) {
-                Path p = Files.createTempFile("mqscope-decode-", ".spill");
-                file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE);
-            }
-            long at = fileEnd;
-            ByteBuffer bb = ByteBuffer.wrap(b, 0, len);
-            while (bb.hasRemaining()) {
-                fileEnd += file.write(bb, fileEnd);
-            }
-            return at;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file.append(b, len);
     }
 
     /** Writes out every run's records once the buffers together hold more than the budget. */
@@ -279,18 +232,7 @@ final class PcapSpill implements Closeable {
         }
 
         private byte[] read(long at, int n) {
-            byte[] b = new byte[n];
-            ByteBuffer bb = ByteBuffer.wrap(b);
-            try {
-                while (bb.hasRemaining()) {
-                    if (file.read(bb, at + bb.position()) < 0) {
-                        throw new IOException("the report's temporary file ended early");
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return b;
+            return file.read(at, n);
         }
     }
 
