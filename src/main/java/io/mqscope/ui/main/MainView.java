@@ -130,7 +130,8 @@ public final class MainView {
         // wide enough for a profile name and its URL without clipping, in every language and window size
         left.setMinWidth(340);
 
-        MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), stage);
+        MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), vm.search(),
+                stage);
         packetsView = new PacketsView(vm.packets(), stage);
         Tab messagesTab = new Tab(I18n.t("tab.messages"), messagesView.root());
         messagesTab.setGraphic(new FontIcon(Feather.MESSAGE_SQUARE));

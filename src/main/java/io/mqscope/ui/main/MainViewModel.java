@@ -21,6 +21,7 @@ import io.mqscope.ui.connections.ConnectionLogViewModel;
 import io.mqscope.ui.connections.ConnectionsViewModel;
 import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.live.LiveConnection;
+import io.mqscope.ui.messages.HistorySearchViewModel;
 import io.mqscope.ui.messages.MessagesViewModel;
 import io.mqscope.ui.messages.PayloadViewModel;
 import io.mqscope.ui.capture.SessionPcapng;
@@ -62,6 +63,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ConnectionsViewModel connections;
     private final MessagesViewModel messages;
+    /** Search over the stored history and the list's other filters (issue 15). */
+    private final HistorySearchViewModel search;
     private final PayloadViewModel payload;
     private final PacketsViewModel packets;
     private final PublisherViewModel publisher;
@@ -93,6 +96,7 @@ public final class MainViewModel {
         connections = new ConnectionsViewModel(backend, profiles, tasks, settings.maxMessages(),
                 settings.maxPackets());
         messages = new MessagesViewModel(window);
+        search = new HistorySearchViewModel(backend.history(), messages, tasks, java.time.Clock.systemUTC());
         payload = new PayloadViewModel(settings.defaultView(), tasks);
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
@@ -118,6 +122,19 @@ public final class MainViewModel {
             }
         });
         activate(connections.selectedProperty().get());
+        HistoryRestore.restore(backend.history(), connections.entries(), window, tasks);
+    }
+
+    /**
+     * Says what happened to the history file at start: it could not be opened ({@code failure}), or it was unreadable
+     * and set aside (issue 15). Nothing when all went well.
+     */
+    public void historyOpened(io.mqscope.store.HistoryStore history, String failure) {
+        if (failure != null) {
+            connections.errorProperty().set(I18n.t("history.openFailed", failure));
+        } else if (history != null && history.setAside() != null) {
+            connections.errorProperty().set(I18n.t("history.setAside", history.setAside().toString()));
+        }
     }
 
     private void activate(ConnectionEntry e) {
@@ -128,6 +145,7 @@ public final class MainViewModel {
         }
         LiveConnection live = e.live();
         live.skipToNewest();
+        e.markRead();
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
@@ -135,6 +153,7 @@ public final class MainViewModel {
         packets.setFrameSource(() -> log.frames().snapshot().items());
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
         payload.setHistory(() -> log.messages().entries().snapshot().items());
+        search.setConnection(live.id(), () -> log.messages().entries().snapshot().items());
         packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
             log.packets().entries().clear();
             log.frames().clear();
@@ -214,6 +233,9 @@ public final class MainViewModel {
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
                 e.live().skipToNewest();
+                e.countUnread();
+            } else {
+                e.markRead();
             }
         }
         if (active != null) {
@@ -338,6 +360,7 @@ public final class MainViewModel {
     public ConnectionLogViewModel connectionLog() { return connectionLog; }
     public FailureNotices notices() { return notices; }
     public MessagesViewModel messages() { return messages; }
+    public HistorySearchViewModel search() { return search; }
     public PayloadViewModel payload() { return payload; }
     public PacketsViewModel packets() { return packets; }
     public PublisherViewModel publisher() { return publisher; }
