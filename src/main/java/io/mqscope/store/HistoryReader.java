@@ -3,6 +3,7 @@ package io.mqscope.store;
 import io.mqscope.payload.TopicNames;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.MessageProperties;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.sqlite.Function;
 
 /**
@@ -21,6 +23,8 @@ final class HistoryReader {
     private static final String COLUMNS = "SELECT id, time_ms, outgoing, topic, qos, retain, dup, payload FROM record";
     /** The trigram tokenizer needs three characters to use its index; shorter text is scanned. */
     private static final int TRIGRAM = 3;
+    /** A long text asks the index for this many of its trigrams; the exact check does the rest. */
+    private static final int MAX_GRAMS = 12;
 
     private final Connection db;
 
@@ -35,6 +39,19 @@ final class HistoryReader {
                 result(filter != null && topic != null && TopicNames.matches(filter, topic) ? 1 : 0);
             }
         }, 2, Function.FLAG_DETERMINISTIC);
+        // the exact text rule of SearchTerm: topic or payload (read as UTF-8 here only) contains it, any case
+        Function.create(db, "text_hit", new Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                String topic = value_text(0);
+                byte[] payload = value_blob(1);
+                String q = value_text(2);
+                boolean hit = q != null && (topic != null && topic.toLowerCase(Locale.ROOT).contains(q)
+                        || payload != null && new String(payload, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+                        .contains(q));
+                result(hit ? 1 : 0);
+            }
+        }, 3, Function.FLAG_DETERMINISTIC);
     }
 
     /** The newest {@code n} messages of {@code conn}, oldest first. */
@@ -152,26 +169,45 @@ final class HistoryReader {
         return w;
     }
 
-    /** Text in the topic or the payload (the index), or, for a hex term, its bytes anywhere in the payload. */
+    /**
+     * Text in the topic or the payload, any case, or, for a hex term, its bytes anywhere in the payload. Text of three
+     * characters or more first narrows to the rows whose index holds all its trigrams; every candidate is then
+     * checked exactly by {@code text_hit}, the rule of {@link SearchTerm#matches}.
+     */
     private static void text(Where w, String text, byte[] bytes) {
-        String byBytes = bytes == null ? "" : " OR instr(payload, ?)>0";
-        if (text.codePointCount(0, text.length()) >= TRIGRAM) {
-            // a phrase of trigrams: the text as a substring, any case (fts5 trigram, case_sensitive 0)
-            String phrase = "\"" + text.replace("\"", "\"\"") + "\"";
-            if (bytes == null) {
-                w.and("id IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)", phrase);
-            } else {
-                w.and("(id IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)" + byBytes + ")", phrase,
-                        bytes);
-            }
-        } else {
-            String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            if (bytes == null) {
-                w.and("(topic LIKE ? ESCAPE '\\' OR CAST(payload AS TEXT) LIKE ? ESCAPE '\\')", like, like);
-            } else {
-                w.and("(topic LIKE ? ESCAPE '\\' OR CAST(payload AS TEXT) LIKE ? ESCAPE '\\'" + byBytes + ")",
-                        like, like, bytes);
-            }
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> grams = trigrams(lower);
+        String exact = "text_hit(topic, payload, ?)=1" + (bytes == null ? "" : " OR instr(payload, ?)>0");
+        Object[] exactArgs = bytes == null ? new Object[] {lower} : new Object[] {lower, bytes};
+        if (grams.isEmpty()) {
+            w.and("(" + exact + ")", exactArgs);
+            return;
         }
+        StringBuilder match = new StringBuilder();
+        for (String g : grams) {
+            match.append(match.length() == 0 ? "" : " ").append('"').append(g.replace("\"", "\"\"")).append('"');
+        }
+        String indexed = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ?) AND text_hit(topic, payload,"
+                + " ?)=1";
+        if (bytes == null) {
+            w.and(indexed, match.toString(), lower);
+        } else {
+            w.and("((" + indexed + ") OR instr(payload, ?)>0)", match.toString(), lower, bytes);
+        }
+    }
+
+    /** The distinct trigrams of {@code s} (by code point), at most {@link #MAX_GRAMS} of them spread over it. */
+    static List<String> trigrams(String s) {
+        int[] cps = s.codePoints().toArray();
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        int n = cps.length - TRIGRAM + 1;
+        int step = Math.max(1, n / MAX_GRAMS);
+        for (int i = 0; i < n; i += step) {
+            out.add(new String(cps, i, TRIGRAM));
+        }
+        if (n > 0) {
+            out.add(new String(cps, n - 1, TRIGRAM));
+        }
+        return List.copyOf(out);
     }
 }
