@@ -45,6 +45,7 @@ public final class DesktopApp extends Application {
     private static volatile HistoryStore history;
     /** Why the history could not be opened, or null. */
     private static volatile String historyFailure;
+    private HistorySettings historySettings = HistorySettings.DEFAULT;
 
     @Override
     public void init() {
@@ -55,9 +56,10 @@ public final class DesktopApp extends Application {
         settings = settingsFile.load();
         windowLayout = settingsFile.loadWindow();
         // opening SQLite loads its native library and checks the file: here, never on the FX thread
+        historySettings = HistorySettings.load(settingsFile);
         try {
             history = HistoryStore.openIn(settingsFile.path().toAbsolutePath().getParent(),
-                    HistorySettings.load(settingsFile).limits());
+                    historySettings.limits());
         } catch (java.io.IOException | RuntimeException | LinkageError e) {
             historyFailure = String.valueOf(e.getMessage());
         }
@@ -104,7 +106,7 @@ public final class DesktopApp extends Application {
         boolean smokeTest = getParameters().getRaw().contains("--smoke-test");
         view = MainView.show(stage, settings, settingsFile, backend, profiles,
                 new TaskExecutor(io, Platform::runLater), windowLayout);
-        view.viewModel().historyOpened(history, historyFailure);
+        view.viewModel().historyOnDisk().opened(historyFailure, historySettings);
         if (!smokeTest) {
             // publish templates live beside the profiles (issue 16)
             view.viewModel().publisher().templates().useFile(settingsFile.path().resolveSibling("templates.json"));

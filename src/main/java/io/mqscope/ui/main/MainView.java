@@ -262,7 +262,8 @@ public final class MainView {
     }
 
     private void openSettings() {
-        SettingsDialog.show(stage, vm.settings()).ifPresent(this::apply);
+        SettingsDialog.show(stage, vm.settings(), vm.historyOnDisk().settings(), vm.historyOnDisk()::apply)
+                .ifPresent(this::apply);
     }
 
     /**

@@ -63,6 +63,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ConnectionsViewModel connections;
     private final MessagesViewModel messages;
+    /** The history on disk: how it opened, its bounds (issue 15). */
+    private final HistoryOnDisk historyOnDisk;
     /** Search over the stored history and the list's other filters (issue 15). */
     private final HistorySearchViewModel search;
     private final PayloadViewModel payload;
@@ -123,18 +125,8 @@ public final class MainViewModel {
         });
         activate(connections.selectedProperty().get());
         HistoryRestore.restore(backend.history(), connections.entries(), window, tasks);
-    }
-
-    /**
-     * Says what happened to the history file at start: it could not be opened ({@code failure}), or it was unreadable
-     * and set aside (issue 15). Nothing when all went well.
-     */
-    public void historyOpened(io.mqscope.store.HistoryStore history, String failure) {
-        if (failure != null) {
-            connections.errorProperty().set(I18n.t("history.openFailed", failure));
-        } else if (history != null && history.setAside() != null) {
-            connections.errorProperty().set(I18n.t("history.setAside", history.setAside().toString()));
-        }
+        historyOnDisk = new HistoryOnDisk(backend.history(), connections.errorProperty(), settingsFile, settingsError,
+                tasks);
     }
 
     private void activate(ConnectionEntry e) {
@@ -353,6 +345,11 @@ public final class MainViewModel {
         settingsError.set("");
         BackgroundTask.wrapAction(() -> settingsFile.save(s))
                 .onFailure(e -> settingsError.set(I18n.t("settings.saveFailed", e.getMessage()))).executeWith(tasks);
+    }
+
+    /** The history on disk: what happened when it opened, and its bounds as the user sets them (issue 15). */
+    public HistoryOnDisk historyOnDisk() {
+        return historyOnDisk;
     }
 
     public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
