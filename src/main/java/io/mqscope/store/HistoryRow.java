@@ -3,6 +3,7 @@ package io.mqscope.store;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.wire.Direction;
+import io.mqscope.wire.Secrets;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,9 +23,10 @@ record HistoryRow(String conn, int kind, long timeMs, boolean outgoing, String t
                 m.qos(), m.retain(), m.dup(), m.payload());
     }
 
+    /** A CONNECT's password never reaches the disk: its bytes are stored as {@code '*'} (see {@link Secrets}). */
     static HistoryRow of(String conn, PacketEvent p) {
         return new HistoryRow(conn, HistoryDatabase.KIND_PACKET, p.time().toEpochMilli(),
-                p.direction() == Direction.CLIENT_TO_BROKER, null, 0, false, false, p.packet().raw());
+                p.direction() == Direction.CLIENT_TO_BROKER, null, 0, false, false, Secrets.maskedRaw(p.packet()));
     }
 
     /** The bytes this row counts against the history's bounds. */

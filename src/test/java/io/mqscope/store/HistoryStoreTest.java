@@ -208,6 +208,28 @@ class HistoryStoreTest {
     }
 
     @Test
+    void packets_are_kept_with_a_connect_password_masked(@TempDir Path other) throws Exception {
+        // CONNECT, MQTT 3.1.1, user "u", password "pw!" (as in wire.SecretsTest)
+        byte[] connect = java.util.HexFormat.of().parseHex("1015" + "00044d51545404c2003c0001630001750003707721");
+        io.mqscope.wire.DecodedPacket p = io.mqscope.wire.DecodeResult.of(connect,
+                io.mqscope.wire.Direction.CLIENT_TO_BROKER, 4, false).packets().get(0);
+        try (HistoryStore h = HistoryStore.openIn(other, HistoryLimits.DEFAULT)) {
+            h.record("c1", new io.mqscope.tap.PacketEvent("s1", 0, T0, io.mqscope.wire.Direction.CLIENT_TO_BROKER,
+                    p));
+            h.flush(10_000);
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + other.resolve("history.db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT payload, outgoing FROM record WHERE kind=1")) {
+            assertThat(rs.next()).isTrue();
+            byte[] stored = rs.getBytes(1);
+            assertThat(stored).hasSize(connect.length).endsWith('*', '*', '*');
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("pw!");
+            assertThat(rs.getInt(2)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_full_queue_drops_and_counts_instead_of_blocking() throws Exception {
         try (HistoryStore h = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
             byte[] big = new byte[1 << 20];
