@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ final class HistoryDatabase {
      * was committed; a power cut may lose the last transactions, never the database (sqlite.org/wal.html).
      */
     static Connection open(Path file) throws SQLException {
+        ownerOnly(file);
         Properties p = new Properties();
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
         try (Statement s = c.createStatement()) {
@@ -64,6 +66,22 @@ final class HistoryDatabase {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Creates the file readable by its owner only (0600, like the profiles' secrets), before SQLite does: payloads
+     * may be private, and SQLite gives its WAL and shared-memory files the database file's permissions. An empty
+     * file is an empty database.
+     */
+    private static void ownerOnly(Path file) {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows: the profile directory is the user's own), or it appeared meanwhile
+        }
     }
 
     /**

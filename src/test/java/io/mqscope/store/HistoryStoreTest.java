@@ -49,6 +49,11 @@ class HistoryStoreTest {
             assertThat(h.last("other", 10)).isEmpty();
             assertThat(h.dropped()).isZero();
         }
+        // readable by its owner only, like the secrets
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("history.db")))).isEqualTo("rw-------");
+        }
         // WAL, as the crash rule needs
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
