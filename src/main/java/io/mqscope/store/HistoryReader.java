@@ -187,12 +187,14 @@ final class HistoryReader {
         for (String g : grams) {
             match.append(match.length() == 0 ? "" : " ").append('"').append(g.replace("\"", "\"\"")).append('"');
         }
-        String indexed = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ?) AND text_hit(topic, payload,"
-                + " ?)=1";
+        String candidates = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)";
         if (bytes == null) {
-            w.and(indexed, match.toString(), lower);
+            // the index's rowids drive the lookup; the exact check (a call into Java) sees only them
+            w.and(candidates + " AND text_hit(topic, payload, ?)=1", match.toString(), lower);
         } else {
-            w.and("((" + indexed + ") OR instr(payload, ?)>0)", match.toString(), lower, bytes);
+            // inside OR every row is read anyway: CASE keeps the Java check to the index's candidates
+            w.and("(instr(payload, ?)>0 OR CASE WHEN " + candidates + " THEN text_hit(topic, payload, ?) ELSE 0"
+                    + " END=1)", bytes, match.toString(), lower);
         }
     }
 
