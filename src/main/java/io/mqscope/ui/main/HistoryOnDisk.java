@@ -20,6 +20,9 @@ public final class HistoryOnDisk {
     private final StringProperty saveError;
     private final TaskExecutor tasks;
     private HistorySettings settings = HistorySettings.DEFAULT;
+    /** What the history could not keep (its writer behind, or the disk failing); empty while it keeps everything. */
+    private final javafx.beans.property.ReadOnlyStringWrapper losses = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private long shownDropped;
 
     HistoryOnDisk(HistoryStore store, StringProperty notice, SettingsFile settingsFile, StringProperty saveError,
                   TaskExecutor tasks) {
@@ -41,6 +44,24 @@ public final class HistoryOnDisk {
         } else if (store != null && store.setAside() != null) {
             notice.set(I18n.t("history.setAside", store.setAside().toString()));
         }
+    }
+
+    /** Called a few times a second: says how many messages and packets the history dropped, once they exist. */
+    public void refresh() {
+        if (store == null) {
+            return;
+        }
+        long dropped = store.dropped();
+        if (dropped != shownDropped) {
+            shownDropped = dropped;
+            losses.set(store.failure() != null
+                    ? I18n.t("history.failing", dropped, String.valueOf(store.failure().getMessage()))
+                    : I18n.t("history.dropped", dropped));
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty lossesProperty() {
+        return losses.getReadOnlyProperty();
     }
 
     public HistorySettings settings() {

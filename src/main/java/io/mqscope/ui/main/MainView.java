@@ -255,7 +255,11 @@ public final class MainView {
         settingsError.setId("statusError");
         settingsError.getStyleClass().add("field-error");
         settingsError.textProperty().bind(vm.settingsErrorProperty());
-        HBox h = new HBox(16, state, settingsError, grow, rates, buffer);
+        Label historyLosses = new Label();
+        historyLosses.setId("historyLosses");
+        historyLosses.getStyleClass().add("field-error");
+        historyLosses.textProperty().bind(vm.historyOnDisk().lossesProperty());
+        HBox h = new HBox(16, state, settingsError, grow, historyLosses, rates, buffer);
         h.setPadding(new Insets(3, 10, 3, 10));
         h.getStyleClass().add("status-bar");
         return h;

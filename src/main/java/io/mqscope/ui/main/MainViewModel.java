@@ -99,6 +99,8 @@ public final class MainViewModel {
                 settings.maxPackets());
         messages = new MessagesViewModel(window);
         search = new HistorySearchViewModel(backend.history(), messages, tasks, java.time.Clock.systemUTC());
+        historyOnDisk = new HistoryOnDisk(backend.history(), connections.errorProperty(), settingsFile, settingsError,
+                tasks);
         payload = new PayloadViewModel(settings.defaultView(), tasks);
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
@@ -125,8 +127,6 @@ public final class MainViewModel {
         });
         activate(connections.selectedProperty().get());
         HistoryRestore.restore(backend.history(), connections.entries(), window, tasks);
-        historyOnDisk = new HistoryOnDisk(backend.history(), connections.errorProperty(), settingsFile, settingsError,
-                tasks);
     }
 
     private void activate(ConnectionEntry e) {
@@ -295,6 +295,7 @@ public final class MainViewModel {
     }
 
     private void updateStatus() {
+        historyOnDisk.refresh();
         if (active == null) {
             title.set("MQScope");
             return;
