@@ -5,6 +5,8 @@ import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.main.MainView;
+import io.mqscope.store.HistoryStore;
+import io.mqscope.ui.settings.HistorySettings;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.settings.WindowLayout;
@@ -39,6 +41,11 @@ public final class DesktopApp extends Application {
     /** The window's layout at close, written by the launcher thread after the toolkit has stopped. */
     private static volatile WindowLayout closingLayout;
     private static volatile SettingsFile closingFile;
+    /** Messages kept across restarts; opened by init, closed by the launcher thread after the window has gone. */
+    private static volatile HistoryStore history;
+    /** Why the history could not be opened, or null. */
+    private static volatile String historyFailure;
+    private HistorySettings historySettings = HistorySettings.DEFAULT;
 
     @Override
     public void init() {
@@ -48,6 +55,14 @@ public final class DesktopApp extends Application {
         settingsFile = SettingsFile.defaultLocation();
         settings = settingsFile.load();
         windowLayout = settingsFile.loadWindow();
+        // opening SQLite loads its native library and checks the file: here, never on the FX thread
+        historySettings = HistorySettings.load(settingsFile);
+        try {
+            history = HistoryStore.openIn(settingsFile.path().toAbsolutePath().getParent(),
+                    historySettings.limits());
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
+            historyFailure = String.valueOf(e.getMessage());
+        }
     }
 
     /**
@@ -60,6 +75,11 @@ public final class DesktopApp extends Application {
         firstFrameListener = firstFrameMillis;
         Application.launch(DesktopApp.class, args);
         // here, not in stop(): stop() runs on the FX thread, which does no file I/O
+        HistoryStore h = history;
+        if (h != null) {
+            // what is still queued is written (a few seconds at most), so a clean exit loses nothing
+            h.close();
+        }
         WindowLayout layout = closingLayout;
         SettingsFile file = closingFile;
         if (layout != null && file != null) {
@@ -82,10 +102,11 @@ public final class DesktopApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        backend = AppBackend.create();
+        backend = AppBackend.create(history);
         boolean smokeTest = getParameters().getRaw().contains("--smoke-test");
         view = MainView.show(stage, settings, settingsFile, backend, profiles,
                 new TaskExecutor(io, Platform::runLater), windowLayout);
+        view.viewModel().historyOnDisk().opened(historyFailure, historySettings);
         if (!smokeTest) {
             // publish templates live beside the profiles (issue 16)
             view.viewModel().publisher().templates().useFile(settingsFile.path().resolveSibling("templates.json"));

@@ -8,6 +8,7 @@ import io.mqscope.profile.ProfileStore;
 import io.mqscope.session.Session;
 import io.mqscope.session.SessionListener;
 import io.mqscope.session.Sessions;
+import io.mqscope.store.HistoryStore;
 import io.mqscope.tap.ListenUrl;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.wiretap.LocalBrokerFront;
@@ -28,21 +29,44 @@ public final class AppBackend implements Backend {
     private volatile LocalBrokerFront broker;
     /** The user let other devices reach the built-in broker (Settings): its wiretaps listen on every interface. */
     private boolean onLan;
+    /** Where every session's messages and packets are kept across restarts; null: none. */
+    private final HistoryStore history;
 
     /** @param preferred where the built-in broker listens; a free port is used when that one is taken */
     public AppBackend(BrokerSettings preferred) {
+        this(preferred, null);
+    }
+
+    /** @param history where sessions record their messages and packets (null: nothing is kept) */
+    public AppBackend(BrokerSettings preferred, HistoryStore history) {
         this.preferred = preferred;
+        this.history = history;
     }
 
     /** The desktop default: the built-in broker on 1883 (ws 8083) when free. */
     public static Backend create() {
+        return create(null);
+    }
+
+    /** As {@link #create()}, recording every session into {@code history} (null: nothing is kept). */
+    public static Backend create(HistoryStore history) {
         return new AppBackend(BrokerSettings.loopback(BrokerSettings.DEFAULT_TCP_PORT,
-                BrokerSettings.DEFAULT_WS_PORT));
+                BrokerSettings.DEFAULT_WS_PORT), history);
     }
 
     @Override
     public Session open(Profile profile, SessionListener listener) {
-        return Sessions.open(profile, listener);
+        if (history == null) {
+            return Sessions.open(profile, listener);
+        }
+        // keyed by the profile, not the session: the history outlives sessions and restarts
+        String key = profile.id() == null ? profile.name() : profile.id();
+        return Sessions.open(profile, history.recorder(key, listener));
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
     }
 
     @Override

@@ -40,6 +40,14 @@ public interface Backend {
     default void exposeLocalBroker(boolean onLan) {
     }
 
+    /**
+     * The history kept across restarts (issue 15): every session opened here records into it. Null when this
+     * backend keeps none (tests) or the database could not be opened.
+     */
+    default io.mqscope.store.HistoryStore history() {
+        return null;
+    }
+
     /** Stops what was started (built-in broker). */
     default void shutdown() {
     }

@@ -17,6 +17,9 @@ public final class ConnectionEntry {
     /** Names of the profile's saved secrets that could not be read at load; empty when all were read. */
     private final ObjectProperty<List<String>> unreadableSecrets = new SimpleObjectProperty<>(List.of());
     private final LiveConnection live;
+    /** Messages received while the connection was not on screen (issue 15); FX thread. */
+    private final javafx.beans.property.LongProperty unread = new javafx.beans.property.SimpleLongProperty();
+    private long readUpTo;
 
     public ConnectionEntry(Profile p, LiveConnection live) {
         this.profile.set(p);
@@ -35,6 +38,23 @@ public final class ConnectionEntry {
         return ConnectionsViewModel.LOCAL_BROKER_ID.equals(profile.get().id());
     }
 
+    /** The connection is on screen: everything received so far counts as read. */
+    public void markRead() {
+        readUpTo = live.receivedCount();
+        if (unread.get() != 0) {
+            unread.set(0);
+        }
+    }
+
+    /** Counts what arrived since the connection was last on screen (once per pulse, for those off screen). */
+    public void countUnread() {
+        long n = Math.max(0, live.receivedCount() - readUpTo);
+        if (n != unread.get()) {
+            unread.set(n);
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyLongProperty unreadProperty() { return unread; }
     public ObjectProperty<Profile> profileProperty() { return profile; }
     public ObjectProperty<ConnectionState> stateProperty() { return state; }
     public StringProperty reasonProperty() { return reason; }

@@ -294,7 +294,9 @@ public final class ConnectionsView {
         private final FontIcon secretMark = new FontIcon(Feather.ALERT_TRIANGLE);
         /** Shown when the profile trusts any certificate (issue 11): phones will not. */
         private final Label insecureMark = new Label(I18n.t("connections.insecureMark"));
-        private final HBox box = new HBox(8, dot, text, secretMark, insecureMark);
+        /** Messages received while another connection was on screen (issue 15). */
+        private final Label unread = new Label();
+        private final HBox box = new HBox(8, dot, text, secretMark, insecureMark, unread);
         private ConnectionEntry bound;
         private final InvalidationListener stateListener = o -> updateDot();
 
@@ -308,6 +310,8 @@ public final class ConnectionsView {
             secretMark.managedProperty().bind(secretMark.visibleProperty());
             insecureMark.getStyleClass().add("field-error");
             insecureMark.managedProperty().bind(insecureMark.visibleProperty());
+            unread.getStyleClass().add("unread-badge");
+            unread.managedProperty().bind(unread.visibleProperty());
         }
 
         @Override
@@ -317,6 +321,7 @@ public final class ConnectionsView {
                 bound.stateProperty().removeListener(stateListener);
                 bound.reasonProperty().removeListener(stateListener);
                 bound.unreadableSecretsProperty().removeListener(stateListener);
+                bound.unreadProperty().removeListener(stateListener);
                 bound = null;
             }
             getStyleClass().remove("group-cell");
@@ -334,6 +339,7 @@ public final class ConnectionsView {
                 e.stateProperty().addListener(stateListener);
                 e.reasonProperty().addListener(stateListener);
                 e.unreadableSecretsProperty().addListener(stateListener);
+                e.unreadProperty().addListener(stateListener);
                 updateDot();
                 setText(null);
                 setGraphic(box);
@@ -349,6 +355,9 @@ public final class ConnectionsView {
             if (bound == null) {
                 return;
             }
+            long n = bound.unreadProperty().get();
+            unread.setVisible(n > 0);
+            unread.setText(n > 999 ? "999+" : Long.toString(n));
             ConnectionState s = bound.stateProperty().get();
             dot.getStyleClass().removeIf(c -> c.startsWith("dot-"));
             dot.getStyleClass().add(dotClass(s));

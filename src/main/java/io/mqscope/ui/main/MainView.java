@@ -130,7 +130,8 @@ public final class MainView {
         // wide enough for a profile name and its URL without clipping, in every language and window size
         left.setMinWidth(340);
 
-        MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), stage);
+        MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), vm.search(),
+                stage);
         packetsView = new PacketsView(vm.packets(), stage);
         Tab messagesTab = new Tab(I18n.t("tab.messages"), messagesView.root());
         messagesTab.setGraphic(new FontIcon(Feather.MESSAGE_SQUARE));
@@ -254,14 +255,19 @@ public final class MainView {
         settingsError.setId("statusError");
         settingsError.getStyleClass().add("field-error");
         settingsError.textProperty().bind(vm.settingsErrorProperty());
-        HBox h = new HBox(16, state, settingsError, grow, rates, buffer);
+        Label historyLosses = new Label();
+        historyLosses.setId("historyLosses");
+        historyLosses.getStyleClass().add("field-error");
+        historyLosses.textProperty().bind(vm.historyOnDisk().lossesProperty());
+        HBox h = new HBox(16, state, settingsError, grow, historyLosses, rates, buffer);
         h.setPadding(new Insets(3, 10, 3, 10));
         h.getStyleClass().add("status-bar");
         return h;
     }
 
     private void openSettings() {
-        SettingsDialog.show(stage, vm.settings()).ifPresent(this::apply);
+        SettingsDialog.show(stage, vm.settings(), vm.historyOnDisk().settings(), vm.historyOnDisk()::apply)
+                .ifPresent(this::apply);
     }
 
     /**

@@ -21,6 +21,7 @@ import io.mqscope.ui.connections.ConnectionLogViewModel;
 import io.mqscope.ui.connections.ConnectionsViewModel;
 import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.live.LiveConnection;
+import io.mqscope.ui.messages.HistorySearchViewModel;
 import io.mqscope.ui.messages.MessagesViewModel;
 import io.mqscope.ui.messages.PayloadViewModel;
 import io.mqscope.ui.capture.SessionPcapng;
@@ -62,6 +63,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ConnectionsViewModel connections;
     private final MessagesViewModel messages;
+    /** The history on disk: how it opened, its bounds (issue 15). */
+    private final HistoryOnDisk historyOnDisk;
+    /** Search over the stored history and the list's other filters (issue 15). */
+    private final HistorySearchViewModel search;
     private final PayloadViewModel payload;
     private final PacketsViewModel packets;
     private final PublisherViewModel publisher;
@@ -93,6 +98,9 @@ public final class MainViewModel {
         connections = new ConnectionsViewModel(backend, profiles, tasks, settings.maxMessages(),
                 settings.maxPackets());
         messages = new MessagesViewModel(window);
+        search = new HistorySearchViewModel(backend.history(), messages, tasks, java.time.Clock.systemUTC());
+        historyOnDisk = new HistoryOnDisk(backend.history(), connections.errorProperty(), settingsFile, settingsError,
+                tasks);
         payload = new PayloadViewModel(settings.defaultView(), tasks);
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
@@ -118,6 +126,7 @@ public final class MainViewModel {
             }
         });
         activate(connections.selectedProperty().get());
+        HistoryRestore.restore(backend.history(), connections.entries(), window, tasks);
     }
 
     private void activate(ConnectionEntry e) {
@@ -128,6 +137,7 @@ public final class MainViewModel {
         }
         LiveConnection live = e.live();
         live.skipToNewest();
+        e.markRead();
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
@@ -135,6 +145,7 @@ public final class MainViewModel {
         packets.setFrameSource(() -> log.frames().snapshot().items());
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
         payload.setHistory(() -> log.messages().entries().snapshot().items());
+        search.setConnection(live.id(), () -> log.messages().entries().snapshot().items());
         packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
             log.packets().entries().clear();
             log.frames().clear();
@@ -214,6 +225,9 @@ public final class MainViewModel {
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
                 e.live().skipToNewest();
+                e.countUnread();
+            } else {
+                e.markRead();
             }
         }
         if (active != null) {
@@ -281,6 +295,7 @@ public final class MainViewModel {
     }
 
     private void updateStatus() {
+        historyOnDisk.refresh();
         if (active == null) {
             title.set("MQScope");
             return;
@@ -333,11 +348,17 @@ public final class MainViewModel {
                 .onFailure(e -> settingsError.set(I18n.t("settings.saveFailed", e.getMessage()))).executeWith(tasks);
     }
 
+    /** The history on disk: what happened when it opened, and its bounds as the user sets them (issue 15). */
+    public HistoryOnDisk historyOnDisk() {
+        return historyOnDisk;
+    }
+
     public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
     public ConnectionsViewModel connections() { return connections; }
     public ConnectionLogViewModel connectionLog() { return connectionLog; }
     public FailureNotices notices() { return notices; }
     public MessagesViewModel messages() { return messages; }
+    public HistorySearchViewModel search() { return search; }
     public PayloadViewModel payload() { return payload; }
     public PacketsViewModel packets() { return packets; }
     public PublisherViewModel publisher() { return publisher; }

@@ -41,6 +41,8 @@ public final class MessagesView {
     private final MessagesViewModel vm;
     private final PayloadViewModel payload;
     private final SubscriptionsViewModel subscriptions;
+    /** The search row (issue 15), or null in views built without one. */
+    private final HistorySearchViewModel search;
     private final Window owner;
     private final BorderPane root = new BorderPane();
     private final ListView<MessageRow> bubbles;
@@ -49,6 +51,12 @@ public final class MessagesView {
 
     public MessagesView(MessagesViewModel vm, PayloadViewModel payload, SubscriptionsViewModel subscriptions,
                         Window owner) {
+        this(vm, payload, subscriptions, null, owner);
+    }
+
+    public MessagesView(MessagesViewModel vm, PayloadViewModel payload, SubscriptionsViewModel subscriptions,
+                        HistorySearchViewModel search, Window owner) {
+        this.search = search;
         this.vm = vm;
         this.payload = payload;
         this.subscriptions = subscriptions;
@@ -99,6 +107,9 @@ public final class MessagesView {
         Label topicError = Controls.errorLabel();
         topicError.textProperty().bind(vm.topicFilterErrorProperty());
         VBox top = new VBox(2, bar, topicError);
+        if (search != null) {
+            top.getChildren().add(1, new SearchBar(search, owner).root());
+        }
 
         bubbles.setId("messageList");
         bubbles.setCellFactory(l -> new BubbleCell());
@@ -123,6 +134,7 @@ public final class MessagesView {
         table.getColumns().get(2).setMinWidth(100);
         table.getColumns().get(6).setMinWidth(100);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setRowFactory(t -> SearchHighlight.tableRow(vm));
         StackPane lists = new StackPane(bubbles, table);
         table.visibleProperty().bind(vm.tableProperty());
         bubbles.visibleProperty().bind(vm.tableProperty().not());
@@ -180,6 +192,7 @@ public final class MessagesView {
             if (payload.formatProperty().get() == PayloadFormat.JSON && !s.isEmpty()) {
                 text.setStyleSpans(0, JsonHighlighter.spans(s));
             }
+            SearchHighlight.mark(text, s, vm.highlightProperty().get());
         };
         // a view replaced by a new one (language switch) stays subscribed to the view model but off the scene: it
         // renders nothing (RichTextFX recurses without end laying out a detached, wrapping area)
@@ -189,6 +202,11 @@ public final class MessagesView {
             }
         });
         payload.formatProperty().addListener((o, a, b) -> {
+            if (text.getScene() != null) {
+                render.run();
+            }
+        });
+        vm.highlightProperty().addListener((o, a, b) -> {
             if (text.getScene() != null) {
                 render.run();
             }
@@ -361,6 +379,8 @@ public final class MessagesView {
                 bubble.getStyleClass().add(m.outgoing() ? "outgoing" : "incoming");
                 row.setAlignment(m.outgoing() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             }
+            bubble.pseudoClassStateChanged(SearchHighlight.HIT,
+                    SearchHighlight.isHit(item, vm.highlightProperty().get()));
             String color = m.outgoing() ? null : subscriptions.colorFor(m.topic());
             tag.setVisible(color != null);
             if (color != null) {

@@ -43,6 +43,13 @@ public final class MessagesViewModel {
     private Supplier<List<MessageEvent>> source = List::of;
     private Predicate<MessageEvent> hidden = m -> false;
     private Runnable onClear = () -> { };
+    /** Direction, QoS, retain and time filters (issue 15), on top of the topic and text filters. */
+    private Predicate<MessageEvent> extra = m -> true;
+    /** The matches of a search in the stored history while one is shown (the list then stops following); else null. */
+    private List<MessageEvent> results;
+    /** What the search box holds: its hits are highlighted in the list and the payload viewer. */
+    private final ObjectProperty<io.mqscope.store.SearchTerm> highlight =
+            new SimpleObjectProperty<>(io.mqscope.store.SearchTerm.NONE);
 
     public MessagesViewModel(int maxVisible) {
         this.maxVisible = maxVisible;
@@ -73,6 +80,23 @@ public final class MessagesViewModel {
         reload();
     }
 
+    /** The list's other filters (direction, QoS, retain, time range): the list is reloaded. */
+    public void setExtraFilter(Predicate<MessageEvent> p) {
+        extra = p;
+        reload();
+    }
+
+    /** Shows the matches of a search instead of the live window, or (null) goes back to following the log. */
+    public void showResults(List<MessageEvent> matches) {
+        results = matches;
+        page.set(0);
+        reload();
+    }
+
+    public boolean showingResults() {
+        return results != null;
+    }
+
     /** A new bound for the list (the user's limit changed); the list is reloaded from the log. */
     public void setMaxVisible(int n) {
         maxVisible = n;
@@ -88,6 +112,9 @@ public final class MessagesViewModel {
         if (batch.isEmpty()) {
             return;
         }
+        if (results != null) {
+            return; // the search's matches stay as found; the log keeps the new messages
+        }
         if (paused.get() || page.get() > 0) {
             missedWhilePaused.set(missedWhilePaused.get() + batch.size());
             return;
@@ -97,7 +124,7 @@ public final class MessagesViewModel {
 
     public void reload() {
         Predicate<MessageEvent> p = filter();
-        List<MessageEvent> all = source.get();
+        List<MessageEvent> all = results != null ? results : source.get();
         List<MessageEvent> matching = new ArrayList<>();
         for (MessageEvent m : all) {
             if (p.test(m)) {
@@ -182,8 +209,9 @@ public final class MessagesViewModel {
         boolean topicOk = !tf.isEmpty() && topicFilterError.get().isEmpty();
         String text = textFilter.get() == null ? "" : textFilter.get().toLowerCase(Locale.ROOT);
         Predicate<MessageEvent> h = hidden;
+        Predicate<MessageEvent> x = extra;
         return m -> {
-            if (h.test(m)) {
+            if (h.test(m) || !x.test(m)) {
                 return false;
             }
             if (topicOk && !TopicNames.matches(tf, m.topic())) {
@@ -207,4 +235,5 @@ public final class MessagesViewModel {
     public BooleanProperty tableProperty() { return table; }
     public LongProperty missedWhilePausedProperty() { return missedWhilePaused; }
     public ObjectProperty<MessageRow> selectedProperty() { return selected; }
+    public ObjectProperty<io.mqscope.store.SearchTerm> highlightProperty() { return highlight; }
 }

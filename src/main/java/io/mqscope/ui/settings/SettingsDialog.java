@@ -23,7 +23,18 @@ public final class SettingsDialog {
     }
 
     public static Optional<UiSettings> show(Window owner, UiSettings current) {
+        return show(owner, current, null, h -> { });
+    }
+
+    /**
+     * As above, with the history's bounds on disk (issue 15) when {@code history} is not null; {@code onHistory}
+     * receives the new bounds when the dialog is confirmed.
+     */
+    public static Optional<UiSettings> show(Window owner, UiSettings current, HistorySettings history,
+                                            java.util.function.Consumer<HistorySettings> onHistory) {
         SettingsViewModel vm = new SettingsViewModel(current);
+        HistorySettingsViewModel hvm = new HistorySettingsViewModel(history == null ? HistorySettings.DEFAULT
+                : history);
         Dialog<UiSettings> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(I18n.t("settings.title"));
@@ -91,9 +102,20 @@ public final class SettingsDialog {
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         g.add(note, 0, 6, 3, 1);
+        if (history != null) {
+            HistorySettingsRows.addRows(g, 7, hvm);
+        }
         d.getDialogPane().setContent(g);
-        d.getDialogPane().lookupButton(ok).disableProperty().bind(vm.validProperty().not());
-        d.setResultConverter(b -> b == ok ? vm.result() : null);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(vm.validProperty().and(hvm.validProperty()).not());
+        d.setResultConverter(b -> {
+            if (b != ok) {
+                return null;
+            }
+            if (history != null && !hvm.result().equals(history)) {
+                onHistory.accept(hvm.result());
+            }
+            return vm.result();
+        });
         return d.showAndWait();
     }
 }

@@ -1,0 +1,35 @@
+package io.mqscope.ui.main;
+
+import io.mqscope.session.MessageEvent;
+import io.mqscope.store.BoundedLog;
+import io.mqscope.store.HistoryStore;
+import io.mqscope.ui.app.BackgroundTask;
+import io.mqscope.ui.app.TaskExecutor;
+import io.mqscope.ui.connections.ConnectionEntry;
+import java.util.List;
+
+/**
+ * On start, each connection shows its last messages again (issue 15): read from the history on the I/O executor,
+ * put into the connection's log on the FX thread, where the next pulse shows them like any new message. They do
+ * not count as unread or in the rates: they go into the log's ring, past its counters.
+ */
+final class HistoryRestore {
+    private HistoryRestore() {
+    }
+
+    static void restore(HistoryStore history, List<ConnectionEntry> entries, int perConnection, TaskExecutor tasks) {
+        if (history == null) {
+            return;
+        }
+        for (ConnectionEntry e : List.copyOf(entries)) {
+            String key = e.live().id();
+            BackgroundTask.wrap(() -> history.last(key, perConnection)).onSuccess(restored -> {
+                BoundedLog<MessageEvent> log = e.live().log().messages().entries();
+                // a connection that has received messages since start keeps its order: nothing is put before them
+                if (log.nextSequence() == 0) {
+                    restored.forEach(log::append);
+                }
+            }).executeWith(tasks);
+        }
+    }
+}

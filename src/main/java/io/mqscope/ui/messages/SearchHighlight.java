@@ -1,0 +1,44 @@
+package io.mqscope.ui.messages;
+
+import io.mqscope.store.SearchTerm;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableRow;
+import org.fxmisc.richtext.StyleClassedTextArea;
+
+/**
+ * How search hits look (issue 15): a row or bubble that matches carries the {@code :search-hit} pseudo-class, and
+ * in the payload viewer every occurrence of the term gets the {@code search-hit} style.
+ */
+final class SearchHighlight {
+    static final PseudoClass HIT = PseudoClass.getPseudoClass("search-hit");
+    static final String STYLE = "search-hit";
+
+    private SearchHighlight() {
+    }
+
+    /** Marks each occurrence of {@code term} in what the area shows (call after its text and styles are set). */
+    static int mark(StyleClassedTextArea area, String shown, SearchTerm term) {
+        List<int[]> spans = term.spans(shown);
+        for (int[] s : spans) {
+            area.setStyle(s[0], s[1], List.of(STYLE));
+        }
+        return spans.size();
+    }
+
+    /** Whether a listed message is a hit: cheap when nothing is searched. */
+    static boolean isHit(MessageRow row, SearchTerm term) {
+        return row != null && !term.isEmpty() && term.matches(row.event());
+    }
+
+    /** Table rows that carry {@code :search-hit} while their message matches {@code vm}'s search. */
+    static TableRow<MessageRow> tableRow(MessagesViewModel vm) {
+        return new TableRow<>() {
+            @Override
+            protected void updateItem(MessageRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(HIT, !empty && isHit(item, vm.highlightProperty().get()));
+            }
+        };
+    }
+}

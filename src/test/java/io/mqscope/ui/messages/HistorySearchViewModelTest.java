@@ -1,0 +1,136 @@
+package io.mqscope.ui.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqscope.session.MessageEvent;
+import io.mqscope.session.MessageProperties;
+import io.mqscope.store.HistoryExport;
+import io.mqscope.store.HistoryLimits;
+import io.mqscope.store.HistoryStore;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.app.TaskExecutor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistorySearchViewModelTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    static MessageEvent msg(int i, boolean out, int qos, boolean retain, Instant t, String topic, String text) {
+        return new MessageEvent("s1", i, t, out, topic, qos, retain, false, text.getBytes(StandardCharsets.UTF_8),
+                MessageProperties.NONE);
+    }
+
+    private static List<MessageEvent> sample() {
+        List<MessageEvent> l = new ArrayList<>();
+        l.add(msg(0, false, 0, false, NOW.minusSeconds(7200), "old/alarm", "alarm, long ago"));
+        l.add(msg(1, false, 1, true, NOW.minusSeconds(60), "plant/a", "ALARM high"));
+        l.add(msg(2, true, 2, false, NOW.minusSeconds(30), "cmd/a", "ack alarm"));
+        l.add(msg(3, false, 0, false, NOW.minusSeconds(10), "plant/b", "quiet"));
+        return l;
+    }
+
+    private HistorySearchViewModel model(HistoryStore store, MessagesViewModel messages, List<MessageEvent> memory) {
+        HistorySearchViewModel s = new HistorySearchViewModel(store, messages, TaskExecutor.sameThread(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        s.setConnection("c1", () -> memory);
+        return s;
+    }
+
+    @Test
+    void search_in_the_stored_history_counts_filters_and_walks_the_hits() throws Exception {
+        try (HistoryStore store = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
+            sample().forEach(m -> store.record("c1", m));
+            store.flush(10_000);
+            MessagesViewModel messages = new MessagesViewModel(100);
+            // nothing in memory: what is found comes from the disk
+            HistorySearchViewModel s = model(store, messages, List.of());
+            s.searchProperty().set("alarm");
+            assertThat(s.countProperty().get()).isEqualTo(3);
+            assertThat(s.statusProperty().get()).isEqualTo(I18n.t("search.count", 3));
+            assertThat(messages.visible()).hasSize(3);
+            assertThat(messages.highlightProperty().get().text()).isEqualTo("alarm");
+
+            s.next();
+            assertThat(messages.selectedProperty().get().event().topic()).isEqualTo("old/alarm");
+            s.previous();
+            assertThat(messages.selectedProperty().get().event().topic()).isEqualTo("cmd/a");
+            assertThat(s.hitText()).isEqualTo(I18n.t("search.hit", 3, 3));
+
+            s.timeProperty().set(HistorySearchViewModel.TimeRange.LAST_HOUR);
+            assertThat(s.countProperty().get()).isEqualTo(2);
+            s.directionProperty().set(HistorySearchViewModel.DirectionChoice.IN);
+            assertThat(s.countProperty().get()).isEqualTo(1);
+            s.directionProperty().set(HistorySearchViewModel.DirectionChoice.ANY);
+            s.retainProperty().set(true);
+            assertThat(s.countProperty().get()).isEqualTo(1);
+            s.retainProperty().set(null);
+            s.qosProperty().set(2);
+            assertThat(s.countProperty().get()).isEqualTo(1);
+            s.qosProperty().set(null);
+            messages.topicFilterProperty().set("plant/#");
+            assertThat(s.countProperty().get()).isEqualTo(1);
+
+            // an empty box: the live list again
+            s.searchProperty().set("");
+            assertThat(messages.showingResults()).isFalse();
+            assertThat(s.countProperty().get()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void filters_narrow_the_live_list_and_without_a_history_the_search_reads_memory() {
+        MessagesViewModel messages = new MessagesViewModel(100);
+        List<MessageEvent> memory = sample();
+        messages.setSource(() -> memory, () -> { });
+        HistorySearchViewModel s = model(null, messages, memory);
+        assertThat(messages.visible()).hasSize(4);
+        s.directionProperty().set(HistorySearchViewModel.DirectionChoice.OUT);
+        assertThat(messages.visible()).extracting(r -> r.event().topic()).containsExactly("cmd/a");
+        s.directionProperty().set(HistorySearchViewModel.DirectionChoice.ANY);
+        s.timeProperty().set(HistorySearchViewModel.TimeRange.LAST_5_MINUTES);
+        assertThat(messages.visible()).hasSize(3);
+        s.searchProperty().set("ALARM");
+        assertThat(s.countProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void export_writes_the_filtered_messages_as_json_lines_or_csv_with_progress_to_the_end() throws Exception {
+        try (HistoryStore store = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
+            sample().forEach(m -> store.record("c1", m));
+            store.record("c1", new MessageEvent("s1", 9, NOW, false, "bin", 0, false, false,
+                    new byte[] {(byte) 0xff, 0, 'a'}, MessageProperties.NONE));
+            store.flush(10_000);
+            MessagesViewModel messages = new MessagesViewModel(100);
+            HistorySearchViewModel s = model(store, messages, List.of());
+            Path all = dir.resolve("all.jsonl");
+            s.export().export(s.query(), List.of(), all, HistoryExport.Format.JSON_LINES);
+            assertThat(s.export().progressProperty().get()).isEqualTo(1.0);
+            assertThat(s.export().statusProperty().get()).isEqualTo(I18n.t("export.done", 5, all.toString()));
+            List<String> lines = Files.readAllLines(all);
+            assertThat(lines).hasSize(5);
+            assertThat(lines.get(0)).contains("\"topic\":\"old/alarm\"", "\"payload_text\":\"alarm, long ago\"");
+            // bytes that are not UTF-8: hex only, nothing guessed
+            assertThat(lines.get(4)).contains("\"payload_hex\":\"ff0061\"").doesNotContain("payload_text");
+
+            s.searchProperty().set("alarm");
+            Path csv = dir.resolve("alarms.csv");
+            s.export().export(s.query(), List.of(), csv, HistoryExport.Format.CSV);
+            List<String> rows = Files.readAllLines(csv);
+            assertThat(rows).hasSize(4);
+            assertThat(rows.get(0)).isEqualTo("time,direction,topic,qos,retain,dup,payload_hex,payload_text");
+            assertThat(rows.get(1)).endsWith(",\"alarm, long ago\"");
+            assertThat(rows.get(3)).startsWith(NOW.minusSeconds(30) + ",out,cmd/a,2,false,false,61636b20616c61726d,");
+        }
+    }
+}
