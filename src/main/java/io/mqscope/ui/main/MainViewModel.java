@@ -29,6 +29,7 @@ import io.mqscope.ui.publisher.PublisherViewModel;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
+import io.mqscope.ui.tree.TopicTreeViewModel;
 import io.mqscope.ui.wiretap.WiretapsViewModel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +68,7 @@ public final class MainViewModel {
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
     private final WiretapsViewModel wiretaps;
+    private final TopicTreeViewModel topics;
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -97,6 +99,7 @@ public final class MainViewModel {
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
+        topics = new TopicTreeViewModel(new PayloadViewModel(settings.defaultView(), tasks), tasks);
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
         wiretaps.exposeBroker(settings.brokerOnLan());
@@ -127,7 +130,11 @@ public final class MainViewModel {
             return;
         }
         LiveConnection live = e.live();
+        // the tree follows every connection: what arrived since the last pulse goes to it before the lists skip it
+        topics.feed(live.id(), live.takeNewMessages());
         live.skipToNewest();
+        topics.activate(live.id());
+        topics.setPublishTarget(r -> withSession(e, ss -> ss.publish(r)));
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
@@ -213,11 +220,14 @@ public final class MainViewModel {
         wiretaps.pulse();
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
-                e.live().skipToNewest();
+                // a connection not on screen: its tree still grows (each has its own), its lists reload on activation
+                topics.feed(e.live().id(), e.live().takeNewMessages());
+                e.live().skipPacketsToNewest();
             }
         }
         if (active != null) {
             List<MessageEvent> m = active.live().takeNewMessages();
+            topics.feed(active.live().id(), m);
             if (!m.isEmpty()) {
                 subscriptions.count(m);
                 if (!packetsShown.get()) {
@@ -232,8 +242,11 @@ public final class MainViewModel {
             }
             publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
         }
+        topics.pulse(now);
         if (now - lastRateAt >= SECOND) {
             updateRates(now);
+            topics.retainOnly(connections.entries().stream().map(c -> c.live().id())
+                    .collect(java.util.stream.Collectors.toSet()));
         }
         if (now - lastStatusAt >= STATUS_REFRESH_NANOS) {
             lastStatusAt = now;
@@ -250,12 +263,14 @@ public final class MainViewModel {
         messages.setMaxVisible(Math.min(s.maxMessages(), VISIBLE_ROWS));
         packets.setMaxVisible(Math.min(s.maxPackets(), VISIBLE_ROWS));
         payload.setDefaultFormat(s.defaultView());
+        topics.payload().setDefaultFormat(s.defaultView());
         updateStatus();
     }
 
     /** The language changed: what the view models hold as text is said again in the new one, now. */
     public void relocalize() {
         messages.relocalize();
+        topics.relocalize();
         // status lines said in the old language are stale now (issue 14 item 17): they go until the next action
         subscriptions.statusProperty().set("");
         publisher.statusProperty().set("");
@@ -343,6 +358,7 @@ public final class MainViewModel {
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
+    public TopicTreeViewModel topics() { return topics; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }
