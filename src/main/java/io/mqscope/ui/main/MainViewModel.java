@@ -113,6 +113,11 @@ public final class MainViewModel {
             payload.show(m == null ? null : m.event());
         });
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
+        topics.shownProperty().addListener((o, a, shown) -> {
+            if (!shown) {
+                messages.reload();
+            }
+        });
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {
                 packets.reload();
@@ -230,7 +235,8 @@ public final class MainViewModel {
             topics.feed(active.live().id(), m);
             if (!m.isEmpty()) {
                 subscriptions.count(m);
-                if (!packetsShown.get()) {
+                // the list follows the flood only while it can be seen: the tab reloads from the log when shown
+                if (!packetsShown.get() && !topics.shownProperty().get()) {
                     messages.append(m);
                 }
             }

@@ -45,16 +45,32 @@ final class TopicCell extends TreeCell<TopicNode> {
     protected void updateItem(TopicNode n, boolean empty) {
         super.updateItem(n, empty);
         if (empty || n == null) {
-            setGraphic(null);
-            setText(null);
+            // hidden, not removed: a graphic taken out and put back has its CSS applied again from scratch
+            row.setVisible(false);
             return;
         }
+        show(n, System.nanoTime());
+        if (getGraphic() != row) {
+            setGraphic(row);
+        }
+        row.setVisible(true);
+    }
+
+    /** Reads the node's counts again (a pulse changed them); a cell without a node stays as it is. */
+    void refresh(long now) {
+        TopicNode n = getItem();
+        if (n != null && !isEmpty()) {
+            show(n, now);
+        }
+    }
+
+    private void show(TopicNode n, long now) {
         name.setText(NodeText.name(n));
         counts.setText(NodeText.counts(n));
         marks.setText(NodeText.marks(n));
         preview.setText(NodeText.preview(n));
         rate.setText(NodeText.rate(n));
-        age.setText(NodeText.age(n, System.nanoTime()));
+        age.setText(NodeText.age(n, now));
         boolean sys = n.system();
         if (lastSystem == null || lastSystem != sys) {
             // touch style classes only when it changes: each change re-applies CSS to the cell
@@ -64,6 +80,5 @@ final class TopicCell extends TreeCell<TopicNode> {
                 getStyleClass().add("sys-topic");
             }
         }
-        setGraphic(row);
     }
 }

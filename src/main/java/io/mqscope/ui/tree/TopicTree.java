@@ -24,6 +24,8 @@ public final class TopicTree {
     }
 
     private final TopicNode root = new TopicNode(null, "");
+    /** Each topic's node by its whole name: one lookup per message instead of one per level. */
+    private final java.util.HashMap<String, TopicNode> byTopic = new java.util.HashMap<>();
     private final TopicHistory history;
     private final int maxNodes;
     private int nodes;
@@ -80,10 +82,14 @@ public final class TopicTree {
 
     /** Adds one message, received or published, under its topic's levels. */
     public void add(MessageEvent m) {
-        TopicNode node = walk(m.topic());
+        TopicNode node = byTopic.get(m.topic());
         if (node == null) {
-            overflow++;
-            return;
+            node = walk(m.topic());
+            if (node == null) {
+                overflow++;
+                return;
+            }
+            byTopic.put(m.topic(), node);
         }
         changed = true;
         boolean firstMessage = node.messages == 0;
@@ -143,6 +149,10 @@ public final class TopicTree {
 
     /** The node of exactly {@code topic}, or null when the tree has not seen it. */
     public TopicNode find(String topic) {
+        TopicNode known = byTopic.get(topic);
+        if (known != null) {
+            return known;
+        }
         TopicNode n = root;
         int from = 0;
         while (n != null) {
@@ -154,6 +164,11 @@ public final class TopicTree {
             from = slash + 1;
         }
         return null;
+    }
+
+    /** Whether levels were added since the last {@link #takeChanges()} (rows to add, if their parent is open). */
+    public boolean hasNewLevels() {
+        return !grown.isEmpty();
     }
 
     /**

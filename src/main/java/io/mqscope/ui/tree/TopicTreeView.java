@@ -5,13 +5,12 @@ import io.mqscope.payload.TextCharset;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.messages.JsonHighlighter;
-import io.mqscope.ui.messages.MessageRow;
+import io.mqscope.session.MessageEvent;
 import io.mqscope.ui.messages.PayloadViewModel;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.event.Event;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -52,7 +51,9 @@ public final class TopicTreeView {
     private final BorderPane root = new BorderPane();
     private final TreeView<TopicNode> tree = new TreeView<>();
     private final BreadCrumbBar<TopicNode> crumbs = new BreadCrumbBar<>();
-    private final ListView<MessageRow> history;
+    private final ListView<MessageEvent> history;
+    /** The tree's cells; a pulse asks those showing a node to read it again, instead of rebuilding every cell. */
+    private final java.util.Set<TopicCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     /** The items made so far (only under expanded nodes), to find the row of a node that gained children. */
     private final Map<TopicNode, TopicItem> items = new IdentityHashMap<>();
     private TopicItem rootItem;
@@ -68,7 +69,11 @@ public final class TopicTreeView {
     private void createView() {
         tree.setId("topicTree");
         tree.setShowRoot(false);
-        tree.setCellFactory(t -> new TopicCell());
+        tree.setCellFactory(t -> {
+            TopicCell c = new TopicCell();
+            cells.add(c);
+            return c;
+        });
         // fixed row height: the tree never measures rows, which keeps refreshes cheap under a flood
         tree.setFixedCellSize(26);
         Label summary = new Label();
@@ -158,7 +163,7 @@ public final class TopicTreeView {
         meta.setId("topicPayloadMeta");
         meta.setWrapText(true);
         meta.getStyleClass().add("muted");
-        vm.selectedMessageProperty().addListener((o, a, m) -> meta.setText(m == null ? "" : m.description()));
+        meta.textProperty().bind(vm.messageDescriptionProperty());
 
         StyleClassedTextArea text = new StyleClassedTextArea();
         text.setId("topicPayloadText");
@@ -227,6 +232,13 @@ public final class TopicTreeView {
                 vm.selectedMessageProperty().set(r);
             }
         });
+        // a new history list drops the list's selection: the message shown stays selected in it
+        vm.history().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
+            MessageEvent m = vm.selectedMessageProperty().get();
+            if (m != null && history.getSelectionModel().getSelectedItem() != m) {
+                history.getSelectionModel().select(m);
+            }
+        });
         vm.selectedMessageProperty().addListener((o, a, r) -> {
             if (r != null && history.getSelectionModel().getSelectedItem() != r) {
                 history.getSelectionModel().select(r);
@@ -252,9 +264,11 @@ public final class TopicTreeView {
         if (!c.grown().isEmpty()) {
             select(vm.selectedProperty().get());
         }
-        // one value-changed event on the root makes the tree lay out its visible cells again, which read the counts
-        Event.fireEvent(rootItem, new TreeItem.TreeModificationEvent<>(TreeItem.valueChangedEvent(), rootItem,
-                rootItem.getValue()));
+        // the cells showing a node read its counts again; no cell is rebuilt (a rebuild re-applies CSS to each)
+        long now = System.nanoTime();
+        for (TopicCell cell : cells) {
+            cell.refresh(now);
+        }
     }
 
     /** Selects {@code n}'s row, making the rows on its path (expanding its parents) when they are not made yet. */
@@ -326,17 +340,20 @@ public final class TopicTreeView {
         return root;
     }
 
-    /** The history list: time, direction, flags, topic and payload of each message, one line. */
-    private static final class HistoryCell extends ListCell<MessageRow> {
+    /** The history list: time, direction, flags, topic and payload of each message on one line, made on screen. */
+    private static final class HistoryCell extends ListCell<MessageEvent> {
+        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
         @Override
-        protected void updateItem(MessageRow r, boolean empty) {
-            super.updateItem(r, empty);
-            if (empty || r == null) {
+        protected void updateItem(MessageEvent m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
                 setText(null);
                 return;
             }
-            setText(r.time() + "  " + r.arrow() + "  " + r.event().topic()
-                    + (r.flags().isEmpty() ? "" : "  [" + r.flags() + "]") + "  " + r.preview());
+            setText(TIME.format(m.time()) + "  " + (m.outgoing() ? "→" : "←") + "  " + m.topic()
+                    + (m.retain() ? "  [R]" : "") + "  " + NodeText.preview(m.payload()));
         }
     }
 }

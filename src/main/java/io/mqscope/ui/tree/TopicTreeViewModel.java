@@ -9,7 +9,6 @@ import io.mqscope.ui.messages.MessageRow;
 import io.mqscope.ui.messages.PayloadViewModel;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,14 +39,18 @@ public final class TopicTreeViewModel {
     private static final long SECOND = 1_000_000_000L;
     /** The selected node's history is read again at most this often while its subtree gets messages. */
     private static final long HISTORY_REFRESH_NANOS = 500_000_000L;
+    private static final long COUNTS_REFRESH_NANOS = 500_000_000L;
 
     private final TaskExecutor tasks;
     private final Map<String, TopicTree> trees = new HashMap<>();
     private final ReadOnlyObjectWrapper<TopicTree> tree = new ReadOnlyObjectWrapper<>(new TopicTree());
     private final ObjectProperty<TopicNode> selected = new SimpleObjectProperty<>();
     private final ObservableList<TopicNode> path = FXCollections.observableArrayList();
-    private final ObservableList<MessageRow> history = FXCollections.observableArrayList();
-    private final ObjectProperty<MessageRow> selectedMessage = new SimpleObjectProperty<>();
+    /** The selected node's newest messages, newest first; cells format only the rows on screen. */
+    private final ObservableList<MessageEvent> history = FXCollections.observableArrayList();
+    private final ObjectProperty<MessageEvent> selectedMessage = new SimpleObjectProperty<>();
+    /** The payload viewer's header for the selected message (direction, topic, QoS, flags, properties). */
+    private final StringProperty messageDescription = new SimpleStringProperty("");
     private final PayloadViewModel payload;
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty nodeSummary = new SimpleStringProperty("");
@@ -62,6 +65,7 @@ public final class TopicTreeViewModel {
     private long lastTickAt;
     private long historyAt;
     private long historyNanos = -1;
+    private long countsAt;
 
     public TopicTreeViewModel(PayloadViewModel payload, TaskExecutor tasks) {
         this.payload = payload;
@@ -78,10 +82,8 @@ public final class TopicTreeViewModel {
             refreshHistory(true);
         });
         selectedMessage.addListener((o, a, m) -> {
-            if (a != null && m != null && a.event() == m.event()) {
-                return;
-            }
-            payload.show(m == null ? null : m.event());
+            messageDescription.set(m == null ? "" : MessageRow.of(m).description());
+            payload.show(m);
         });
     }
 
@@ -118,10 +120,16 @@ public final class TopicTreeViewModel {
                 t.tick(now);
             }
         }
-        TopicTree.Changes c = tree.get().takeChanges();
-        if (c.any() || !c.grown().isEmpty()) {
-            onChanges.accept(c);
-            updateSummary();
+        // new rows show at the next refresh; counts alone are repainted twice a second, which a reader can follow
+        // and which keeps the cells' layout (and CSS) work per second small under a flood
+        TopicTree t = tree.get();
+        if (t.hasNewLevels() || now - countsAt >= COUNTS_REFRESH_NANOS) {
+            TopicTree.Changes c = t.takeChanges();
+            if (c.any() || !c.grown().isEmpty()) {
+                countsAt = now;
+                onChanges.accept(c);
+                updateSummary();
+            }
         }
         if (shown.get() && now - historyAt >= HISTORY_REFRESH_NANOS) {
             historyAt = now;
@@ -156,20 +164,13 @@ public final class TopicTreeViewModel {
             return;
         }
         historyNanos = n.lastNanos();
-        Map<MessageEvent, MessageRow> shownRows = new IdentityHashMap<>();
-        for (MessageRow r : history) {
-            shownRows.put(r.event(), r);
-        }
-        List<MessageRow> rows = new ArrayList<>();
-        for (MessageEvent m : tree.get().newest(n, HISTORY_ROWS)) {
-            MessageRow r = shownRows.get(m);
-            rows.add(r != null ? r : MessageRow.of(m));
-        }
-        MessageRow was = selectedMessage.get();
+        List<MessageEvent> rows = tree.get().newest(n, HISTORY_ROWS);
+        MessageEvent was = selectedMessage.get();
         history.setAll(rows);
         updateSummary();
-        if (force || was == null || !rows.contains(was)) {
-            // a newly selected node shows its newest message at once
+        if (force || was == null) {
+            // a newly selected node shows its newest message at once; a message picked stays on screen even when
+            // newer ones push it out of the list (under a flood it would otherwise change several times a second)
             selectedMessage.set(rows.isEmpty() ? null : rows.get(0));
         }
     }
@@ -241,18 +242,8 @@ public final class TopicTreeViewModel {
     public void relocalize() {
         updateSummary();
         deleteStatus.set("");
-        List<MessageRow> again = new ArrayList<>(history.size());
-        MessageEvent was = selectedMessage.get() == null ? null : selectedMessage.get().event();
-        MessageRow now = null;
-        for (MessageRow r : history) {
-            MessageRow n = MessageRow.of(r.event());
-            again.add(n);
-            if (r.event() == was) {
-                now = n;
-            }
-        }
-        history.setAll(again);
-        selectedMessage.set(now);
+        MessageEvent m = selectedMessage.get();
+        messageDescription.set(m == null ? "" : MessageRow.of(m).description());
     }
 
     /** The view's hook for what changed in a pulse (rows to add under expanded nodes, cells to repaint). */
@@ -263,8 +254,9 @@ public final class TopicTreeViewModel {
     public ReadOnlyObjectProperty<TopicTree> treeProperty() { return tree.getReadOnlyProperty(); }
     public ObjectProperty<TopicNode> selectedProperty() { return selected; }
     public ObservableList<TopicNode> path() { return path; }
-    public ObservableList<MessageRow> history() { return history; }
-    public ObjectProperty<MessageRow> selectedMessageProperty() { return selectedMessage; }
+    public ObservableList<MessageEvent> history() { return history; }
+    public ObjectProperty<MessageEvent> selectedMessageProperty() { return selectedMessage; }
+    public StringProperty messageDescriptionProperty() { return messageDescription; }
     public PayloadViewModel payload() { return payload; }
     public StringProperty summaryProperty() { return summary; }
     public StringProperty nodeSummaryProperty() { return nodeSummary; }

@@ -121,7 +121,7 @@ class TopicTreeFxTest {
         // a deeper node, then its crumb "plant" brings the selection back up
         robot.interact(() -> topics().selectedProperty().set(topics().treeProperty().get().find("plant/line1/temp")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Fx.read(() -> topics().history().get(0).event().topic())).isEqualTo("plant/line1/temp");
+        assertThat(Fx.read(() -> topics().history().get(0).topic())).isEqualTo("plant/line1/temp");
         Button crumb = robot.lookup("#topicCrumbs .button").<Button>match(n -> "plant".equals(((Button) n)
                 .getText())).query();
         robot.clickOn(crumb);

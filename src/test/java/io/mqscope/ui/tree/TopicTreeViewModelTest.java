@@ -60,19 +60,20 @@ class TopicTreeViewModelTest {
         TopicTree t = vm.treeProperty().get();
         vm.selectedProperty().set(t.find("h/k/t"));
         assertThat(vm.path()).extracting(TopicNode::topic).containsExactly("", "h", "h/k", "h/k/t");
-        assertThat(vm.history()).extracting(r -> new String(r.event().payload(), StandardCharsets.UTF_8))
+        assertThat(vm.history()).extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
                 .containsExactly("21", "20");
+        assertThat(vm.messageDescriptionProperty().get()).contains("h/k/t");
         assertThat(vm.payload().textProperty().get()).isEqualTo("21");
         vm.selectedProperty().set(t.find("h"));
-        assertThat(vm.history()).extracting(r -> r.event().topic()).containsExactly("h/g", "h/k/t", "h/k/t");
+        assertThat(vm.history()).extracting(MessageEvent::topic).containsExactly("h/g", "h/k/t", "h/k/t");
         assertThat(vm.nodeSummaryProperty().get()).isEqualTo(I18n.t("topics.node", "h", 3, 2, 0));
 
         // a new message in the selected subtree shows on the next refresh; the chosen message stays chosen
         vm.selectedMessageProperty().set(vm.history().get(2));
         vm.feed("c", List.of(msg("h/new", "n", false)));
         vm.pulse(2_000_000_000L);
-        assertThat(vm.history()).extracting(r -> r.event().topic()).startsWith("h/new");
-        assertThat(vm.selectedMessageProperty().get().event().topic()).isEqualTo("h/k/t");
+        assertThat(vm.history()).extracting(MessageEvent::topic).startsWith("h/new");
+        assertThat(vm.selectedMessageProperty().get().topic()).isEqualTo("h/k/t");
         assertThat(vm.payload().textProperty().get()).isEqualTo("20");
     }
 
