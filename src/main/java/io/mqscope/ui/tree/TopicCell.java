@@ -5,7 +5,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 
 /**
  * One row of the topic tree: level name, counts, QoS and retain marks, the newest payload, the rate of a busy node
@@ -13,13 +12,15 @@ import javafx.scene.layout.Priority;
  * changed a thousand counts repaints only the rows on screen.
  */
 final class TopicCell extends TreeCell<TopicNode> {
+    private static final double PREVIEW_WIDTH = 320;
     private final Label name = new Label();
     private final Label counts = new Label();
     private final Label marks = new Label();
     private final Label preview = new Label();
     private final Label rate = new Label();
     private final Label age = new Label();
-    private final HBox row = new HBox(8, name, counts, marks, preview, rate, age);
+    /** The payload last, cut to a fixed width: rate and age stay in view without scrolling sideways. */
+    private final HBox row = new HBox(8, name, counts, marks, rate, age, preview);
     private Boolean lastSystem;
 
     TopicCell() {
@@ -29,8 +30,8 @@ final class TopicCell extends TreeCell<TopicNode> {
         preview.getStyleClass().addAll("mono", "topic-preview");
         preview.setTextOverrun(OverrunStyle.ELLIPSIS);
         preview.setMinWidth(0);
-        HBox.setHgrow(preview, Priority.ALWAYS);
-        preview.setMaxWidth(Double.MAX_VALUE);
+        preview.setPrefWidth(PREVIEW_WIDTH);
+        preview.setMaxWidth(PREVIEW_WIDTH);
         rate.getStyleClass().add("topic-rate");
         age.getStyleClass().add("muted");
         for (Label l : new Label[] {name, counts, marks, rate, age}) {
@@ -45,15 +46,15 @@ final class TopicCell extends TreeCell<TopicNode> {
     protected void updateItem(TopicNode n, boolean empty) {
         super.updateItem(n, empty);
         if (empty || n == null) {
-            // hidden, not removed: a graphic taken out and put back has its CSS applied again from scratch
-            row.setVisible(false);
+            // removed (the skin then drops the disclosure arrow too); cells turn empty only when rows go, since a
+            // pulse re-reads the cells it has instead of rebuilding them
+            setGraphic(null);
             return;
         }
         show(n, System.nanoTime());
         if (getGraphic() != row) {
             setGraphic(row);
         }
-        row.setVisible(true);
     }
 
     /** Reads the node's counts again (a pulse changed them); a cell without a node stays as it is. */
