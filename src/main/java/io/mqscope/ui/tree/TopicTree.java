@@ -166,11 +166,6 @@ public final class TopicTree {
         return null;
     }
 
-    /** Whether levels were added since the last {@link #takeChanges()} (rows to add, if their parent is open). */
-    public boolean hasNewLevels() {
-        return !grown.isEmpty();
-    }
-
     /**
      * What changed since the last call, coalesced: a node that gained a hundred children in one pulse is reported
      * once. The view adds rows only under nodes it shows expanded and lets the cells on screen read the counts.

@@ -120,10 +120,10 @@ public final class TopicTreeViewModel {
                 t.tick(now);
             }
         }
-        // new rows show at the next refresh; counts alone are repainted twice a second, which a reader can follow
-        // and which keeps the cells' layout (and CSS) work per second small under a flood
+        // new rows and counts are shown twice a second, which a reader can follow and which keeps the tree's layout
+        // (and CSS) work per second small under a flood, also while thousands of new topics appear
         TopicTree t = tree.get();
-        if (t.hasNewLevels() || now - countsAt >= COUNTS_REFRESH_NANOS) {
+        if (now - countsAt >= COUNTS_REFRESH_NANOS) {
             TopicTree.Changes c = t.takeChanges();
             if (c.any() || !c.grown().isEmpty()) {
                 countsAt = now;

@@ -37,12 +37,23 @@ class TopicTreeViewModelTest {
         vm.activate("one");
         vm.feed("one", List.of(msg("a/1", "x", false), msg("a/2", "y", false)));
         vm.feed("two", List.of(msg("b/1", "z", false)));
-        vm.pulse(1);
+        long second = 1_000_000_000L;
+        vm.pulse(second);
         assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).grown()).extracting(TopicNode::topic).containsExactly("", "a");
         assertThat(vm.treeProperty().get().root().total()).isEqualTo(2);
         assertThat(vm.summaryProperty().get()).isEqualTo(I18n.t("topics.summary", 2, 2));
-        vm.pulse(2);
+        vm.pulse(second + second / 10);
         assertThat(seen).as("nothing new, nothing sent").hasSize(1);
+        // two pulses' new topics within half a second reach the view together, at the next repaint
+        vm.feed("one", List.of(msg("a/3", "x", false)));
+        vm.pulse(second + 2 * second / 10);
+        vm.feed("one", List.of(msg("c/1", "x", false)));
+        vm.pulse(second + 3 * second / 10);
+        assertThat(seen).hasSize(1);
+        vm.pulse(second + 6 * second / 10);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1).grown()).extracting(TopicNode::topic).containsExactly("a", "", "c");
         vm.activate("two");
         assertThat(vm.treeProperty().get().find("b/1")).isNotNull();
         vm.retainOnly(Set.of("two"));
