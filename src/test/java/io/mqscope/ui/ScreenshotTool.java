@@ -233,6 +233,14 @@ public final class ScreenshotTool {
         pause(700);
         snap(stage.getScene(), dir.resolve("chinese-ui.png"));
 
+        // last, so the connection it adds shows in no other screenshot
+        fx(() -> {
+            view.apply(new UiSettings(I18n.ENGLISH, false, 10_000, 10_000, null));
+            return null;
+        });
+        pause(500);
+        topicTree(backend, dir);
+
         fx(() -> {
             view.shutdown();
             return null;

@@ -27,12 +27,20 @@ public final class RetainedDeletion {
 
     private final List<String> topics;
     private final Function<PublishRequest, CompletableFuture<Void>> publish;
+    private final long waitSeconds;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger clearedCount = new AtomicInteger();
 
     public RetainedDeletion(List<String> topics, Function<PublishRequest, CompletableFuture<Void>> publish) {
+        this(topics, publish, WAIT_SECONDS);
+    }
+
+    /** @param waitSeconds how long a publish may go unanswered before the rest is given up */
+    RetainedDeletion(List<String> topics, Function<PublishRequest, CompletableFuture<Void>> publish,
+                     long waitSeconds) {
         this.topics = List.copyOf(topics);
         this.publish = publish;
+        this.waitSeconds = waitSeconds;
     }
 
     public int size() {
@@ -55,7 +63,7 @@ public final class RetainedDeletion {
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         String[] firstError = {null};
         for (String t : topics) {
-            if (!window.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!window.tryAcquire(waitSeconds, TimeUnit.SECONDS)) {
                 break; // the broker stopped answering: what is left counts as not cleared below
             }
             CompletableFuture<Void> f;
@@ -81,7 +89,7 @@ public final class RetainedDeletion {
                 window.release();
             });
         }
-        window.tryAcquire(IN_FLIGHT, WAIT_SECONDS, TimeUnit.SECONDS);
+        window.tryAcquire(IN_FLIGHT, waitSeconds, TimeUnit.SECONDS);
         synchronized (firstError) {
             return new Result(List.copyOf(cleared), List.copyOf(failed), firstError[0]);
         }

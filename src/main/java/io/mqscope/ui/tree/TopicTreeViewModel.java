@@ -219,9 +219,11 @@ public final class TopicTreeViewModel {
         BackgroundTask.wrap(d::run).onSuccess(r -> {
             t.markCleared(r.cleared());
             finish(d);
-            deleteStatus.set(r.failed().isEmpty() ? I18n.t("topics.delete.done", r.cleared().size())
-                    : I18n.t("topics.delete.partly", r.cleared().size(), d.size(), r.failed().size(),
-                    String.valueOf(r.firstError())));
+            int notCleared = d.size() - r.cleared().size();
+            // what neither succeeded nor failed got no answer in time (RetainedDeletion.WAIT_SECONDS)
+            deleteStatus.set(notCleared == 0 ? I18n.t("topics.delete.done", r.cleared().size())
+                    : I18n.t("topics.delete.partly", r.cleared().size(), d.size(), notCleared,
+                    r.firstError() != null ? r.firstError() : I18n.t("topics.delete.noAnswer")));
         }).onFailure(e -> {
             finish(d);
             deleteStatus.set(I18n.t("topics.delete.failed", d.cleared(), d.size(), String.valueOf(e.getMessage())));
