@@ -35,7 +35,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the README screenshots from the real application (real window, embedded broker, real sessions). Run under a
- * display, e.g. {@code xvfb-run -a -s "-screen 0 1400x900x24" java -cp ... io.mqscope.ui.ScreenshotTool DIR}.
+ * display, e.g. {@code xvfb-run -a -s "-screen 0 1400x900x24" java -cp ... io.mqscope.ui.ScreenshotTool DIR}; a second
+ * argument {@code topic-tree} takes only that screenshot.
  */
 public final class ScreenshotTool {
     private static MainView view;
@@ -70,6 +71,17 @@ public final class ScreenshotTool {
             stage.setHeight(860);
             return null;
         });
+        if (args.length > 1 && args[1].equals("topic-tree")) {
+            topicTree(backend, dir);
+            fx(() -> {
+                view.shutdown();
+                return null;
+            });
+            backend.shutdown();
+            pool.shutdownNow();
+            Platform.exit();
+            System.exit(0);
+        }
         connectAndPublish();
         fx(() -> {
             MainViewModel vm = view.viewModel();
@@ -221,6 +233,14 @@ public final class ScreenshotTool {
         pause(700);
         snap(stage.getScene(), dir.resolve("chinese-ui.png"));
 
+        // last, so the connection it adds shows in no other screenshot
+        fx(() -> {
+            view.apply(new UiSettings(I18n.ENGLISH, false, 10_000, 10_000, null));
+            return null;
+        });
+        pause(500);
+        topicTree(backend, dir);
+
         fx(() -> {
             view.shutdown();
             return null;
@@ -259,6 +279,88 @@ public final class ScreenshotTool {
         publish("devices/sensor-02/telemetry", PayloadFormat.JSON,
                 "{\"temperature\": 19.25, \"humidity\": 55, \"alarms\": [\"door\"], \"location\": \"仓库 3\"}");
         pause(1200);
+    }
+
+    /**
+     * The Topics tab on a mosquitto broker (it publishes its own {@code $SYS} topics, retained), with retained device
+     * states and a live stream from several devices, a sensor selected; the built-in broker when mosquitto is absent.
+     */
+    private static void topicTree(AppBackend backend, Path dir) throws Exception {
+        io.mqscope.testing.Mosquitto mosquitto = java.nio.file.Files.isExecutable(
+                io.mqscope.testing.Mosquitto.BINARY) ? io.mqscope.testing.Mosquitto.startNew() : null;
+        int port = mosquitto != null ? mosquitto.tcpPort : backend.broker().tcpPort();
+        ConnectionEntry plant = fx(() -> view.viewModel().connections().put(Profile.builder().id("plant-gw")
+                .name("Plant gateway").group("Factory").host("127.0.0.1").port(port).build()));
+        fx(() -> {
+            view.viewModel().connections().selectedProperty().set(plant);
+            view.viewModel().connections().connect(plant);
+            return null;
+        });
+        waitFor(() -> plant.stateProperty().get() == ConnectionState.CONNECTED);
+        com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient devices = com.hivemq.client.mqtt.MqttClient.builder()
+                .useMqttVersion5().identifier("devices").serverHost("127.0.0.1").serverPort(port).buildBlocking();
+        devices.connect();
+        String[] lines = {"line1", "line2", "line3"};
+        String[] machines = {"press-01", "press-02", "oven-01", "robot-07"};
+        for (String l : lines) {
+            for (String m : machines) {
+                retained(devices, "factory/" + l + "/" + m + "/state", "RUNNING");
+                retained(devices, "factory/" + l + "/" + m + "/config", "{\"interval_ms\": 500, \"unit\": \"C\"}");
+            }
+        }
+        retained(devices, "fleet/truck-07/status", "ON_ROUTE");
+        retained(devices, "fleet/truck-12/status", "PARKED");
+        fx(() -> {
+            var s = view.viewModel().subscriptions();
+            s.filterProperty().set("#");
+            s.qosProperty().set(0);
+            s.add();
+            s.filterProperty().set("$SYS/#");
+            s.add();
+            view.selectTopicsTab();
+            return null;
+        });
+        pause(800);
+        // a live stream: every machine's telemetry several times a second, the trucks' positions now and then
+        long end = System.currentTimeMillis() + 4_500;
+        java.util.Random r = new java.util.Random(7);
+        for (int seq = 0; System.currentTimeMillis() < end; seq++) {
+            for (String l : lines) {
+                for (String m : machines) {
+                    if (l.equals("line3") && m.startsWith("robot") && seq > 3) {
+                        continue; // a machine that went quiet: its age grows
+                    }
+                    double t = 60 + r.nextInt(400) / 10.0;
+                    devices.publishWith().topic("factory/" + l + "/" + m + "/telemetry").payload(String.format(
+                            java.util.Locale.ROOT, "{\"temperature\": %.1f, \"pressure\": %.2f, \"seq\": %d}",
+                            t, 1 + r.nextInt(100) / 100.0, seq).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .send();
+                }
+            }
+            if (seq % 10 == 0) {
+                devices.publishWith().topic("fleet/truck-07/gps").payload(String.format(java.util.Locale.ROOT,
+                        "{\"lat\": %.5f, \"lon\": %.5f}", 31.23 + seq / 1e4, 121.47 + seq / 1e4)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+            }
+            if (seq == 8) {
+                fx(() -> {
+                    var t = view.viewModel().topics();
+                    t.selectedProperty().set(t.treeProperty().get().find("factory/line1/press-01/telemetry"));
+                    return null;
+                });
+            }
+            Thread.sleep(100);
+        }
+        snap(stage.getScene(), dir.resolve("topic-tree.png"));
+        devices.disconnect();
+        if (mosquitto != null) {
+            mosquitto.close();
+        }
+    }
+
+    private static void retained(com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient c, String topic, String payload) {
+        c.publishWith().topic(topic).payload(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE).retain(true).send();
     }
 
     /** A ws profile to the built-in broker's WebSocket listener: connect, publish, disconnect, frames shown. */

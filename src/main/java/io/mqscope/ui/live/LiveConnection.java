@@ -100,6 +100,12 @@ public final class LiveConnection {
         framesSeen = log.frames().nextSequence();
     }
 
+    /** Marks packets and frames logged so far as seen; messages stay unread (the topic tree reads them). */
+    public void skipPacketsToNewest() {
+        packetsSeen = log.packets().entries().nextSequence();
+        framesSeen = log.frames().nextSequence();
+    }
+
     /** Messages added since the last call (FX thread only); at most what the log still holds. */
     public List<MessageEvent> takeNewMessages() {
         BoundedLog.Slice<MessageEvent> s = log.messages().entries().since(messagesSeen);

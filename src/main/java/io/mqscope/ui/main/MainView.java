@@ -19,6 +19,7 @@ import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.settings.WindowLayout;
 import io.mqscope.ui.subscriptions.SubscriptionsView;
+import io.mqscope.ui.tree.TopicTreeView;
 import io.mqscope.ui.wiretap.TapInspectorView;
 import io.mqscope.ui.wiretap.WiretapsView;
 import javafx.animation.AnimationTimer;
@@ -146,7 +147,10 @@ public final class MainView {
         Tab logTab = new Tab(I18n.t("tab.connectionLog"), new ConnectionLogView(vm.connectionLog()).root());
         logTab.setGraphic(new FontIcon(Feather.LIST));
         logTab.setId("connectionLogTab");
-        tabs = new TabPane(messagesTab, packetsTab, wiretapTab, logTab);
+        Tab topicsTab = new Tab(I18n.t("tab.topics"), new TopicTreeView(vm.topics(), stage).root());
+        topicsTab.setGraphic(new FontIcon(Feather.GIT_MERGE));
+        topicsTab.setId("topicsTab");
+        tabs = new TabPane(messagesTab, packetsTab, topicsTab, wiretapTab, logTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // views are made again when the language changes: the old window's listener goes with them
         if (showTappedClient != null) {
@@ -159,6 +163,8 @@ public final class MainView {
         };
         vm.wiretaps().selectedClientProperty().addListener(showTappedClient);
         vm.packetsShownProperty().bind(packetsTab.selectedProperty());
+        vm.topics().shownProperty().unbind();
+        vm.topics().shownProperty().bind(topicsTab.selectedProperty());
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
         // a failure shows over the content until dismissed; the status bar keeps its counters (issue 14 item 4)
@@ -334,6 +340,10 @@ public final class MainView {
     private void selectTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                 .ifPresent(tabs.getSelectionModel()::select);
+    }
+
+    public void selectTopicsTab() {
+        selectTab("topicsTab");
     }
 
     public void selectMessagesTab() {

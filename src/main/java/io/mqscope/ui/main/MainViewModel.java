@@ -30,6 +30,7 @@ import io.mqscope.ui.publisher.PublisherViewModel;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.subscriptions.SubscriptionsViewModel;
+import io.mqscope.ui.tree.TopicTreeViewModel;
 import io.mqscope.ui.wiretap.WiretapsViewModel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +73,7 @@ public final class MainViewModel {
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
     private final WiretapsViewModel wiretaps;
+    private final TopicTreeViewModel topics;
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -105,6 +107,7 @@ public final class MainViewModel {
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
+        topics = new TopicTreeViewModel(new PayloadViewModel(settings.defaultView(), tasks), tasks);
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
         wiretaps.exposeBroker(settings.brokerOnLan());
@@ -118,6 +121,11 @@ public final class MainViewModel {
             payload.show(m == null ? null : m.event());
         });
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
+        topics.shownProperty().addListener((o, a, shown) -> {
+            if (!shown) {
+                messages.reload();
+            }
+        });
         packetsShown.addListener((o, a, shown) -> {
             if (shown) {
                 packets.reload();
@@ -136,8 +144,12 @@ public final class MainViewModel {
             return;
         }
         LiveConnection live = e.live();
+        // the tree follows every connection: what arrived since the last pulse goes to it before the lists skip it
+        topics.feed(live.id(), live.takeNewMessages());
         live.skipToNewest();
         e.markRead();
+        topics.activate(live.id());
+        topics.setPublishTarget(r -> withSession(e, ss -> ss.publish(r)));
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
@@ -224,7 +236,9 @@ public final class MainViewModel {
         wiretaps.pulse();
         for (ConnectionEntry e : connections.entries()) {
             if (e != active) {
-                e.live().skipToNewest();
+                // a connection not on screen: its tree still grows (each has its own), its lists reload on activation
+                topics.feed(e.live().id(), e.live().takeNewMessages());
+                e.live().skipPacketsToNewest();
                 e.countUnread();
             } else {
                 e.markRead();
@@ -232,9 +246,11 @@ public final class MainViewModel {
         }
         if (active != null) {
             List<MessageEvent> m = active.live().takeNewMessages();
+            topics.feed(active.live().id(), m);
             if (!m.isEmpty()) {
                 subscriptions.count(m);
-                if (!packetsShown.get()) {
+                // the list follows the flood only while it can be seen: the tab reloads from the log when shown
+                if (!packetsShown.get() && !topics.shownProperty().get()) {
                     messages.append(m);
                 }
             }
@@ -246,8 +262,11 @@ public final class MainViewModel {
             }
             publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
         }
+        topics.pulse(now);
         if (now - lastRateAt >= SECOND) {
             updateRates(now);
+            topics.retainOnly(connections.entries().stream().map(c -> c.live().id())
+                    .collect(java.util.stream.Collectors.toSet()));
         }
         if (now - lastStatusAt >= STATUS_REFRESH_NANOS) {
             lastStatusAt = now;
@@ -264,12 +283,14 @@ public final class MainViewModel {
         messages.setMaxVisible(Math.min(s.maxMessages(), VISIBLE_ROWS));
         packets.setMaxVisible(Math.min(s.maxPackets(), VISIBLE_ROWS));
         payload.setDefaultFormat(s.defaultView());
+        topics.payload().setDefaultFormat(s.defaultView());
         updateStatus();
     }
 
     /** The language changed: what the view models hold as text is said again in the new one, now. */
     public void relocalize() {
         messages.relocalize();
+        topics.relocalize();
         // status lines said in the old language are stale now (issue 14 item 17): they go until the next action
         subscriptions.statusProperty().set("");
         publisher.statusProperty().set("");
@@ -364,6 +385,7 @@ public final class MainViewModel {
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
+    public TopicTreeViewModel topics() { return topics; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }

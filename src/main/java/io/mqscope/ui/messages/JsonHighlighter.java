@@ -8,7 +8,7 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /** Style spans for pretty-printed JSON: keys, strings, numbers, literals and punctuation. */
-final class JsonHighlighter {
+public final class JsonHighlighter {
     private static final Pattern TOKENS = Pattern.compile(
             "(?<KEY>\"(?:[^\"\\\\]|\\\\.)*\"(?=\\s*:))|(?<STRING>\"(?:[^\"\\\\]|\\\\.)*\")"
                     + "|(?<NUMBER>-?\\b\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b)|(?<LITERAL>\\b(?:true|false|null)\\b)"
@@ -17,7 +17,7 @@ final class JsonHighlighter {
     private JsonHighlighter() {
     }
 
-    static StyleSpans<Collection<String>> spans(String text) {
+    public static StyleSpans<Collection<String>> spans(String text) {
         Matcher m = TOKENS.matcher(text);
         StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
         int last = 0;

@@ -32,15 +32,18 @@ import javafx.stage.Stage;
  * the longest gap between FX pulses and the heap. Events are delivered exactly as a session delivers them: on a
  * non-FX thread, into the connection's {@link SessionListener}. Run under a display:
  *
- * <pre>xvfb-run -a java -cp ... io.mqscope.bench.ui.UiFloodBenchmark [rate/s] [seconds] [bubbles|table|packets]</pre>
+ * <pre>xvfb-run -a java -cp ... io.mqscope.bench.ui.UiFloodBenchmark [rate/s] [seconds] [bubbles|table|packets|tree]
+ *     [topics]</pre>
  *
+ * {@code tree} shows the Topics tab with a branch expanded down to one sensor and an inner node selected (its history
+ * follows the flood), over {@code topics} distinct topics (default 10,000 for the tree, 100 otherwise).
  * Exit status 0 when no gap between pulses exceeded 100 ms.
  */
 public final class UiFloodBenchmark {
 
     /** Emits {@code rate} messages (and packets) per second for {@code seconds}; returns {sent, max heap used}. */
-    static long[] flood(LiveConnection live, DecodedPacket publish, int rate, int seconds, long seq0)
-            throws InterruptedException {
+    static long[] flood(LiveConnection live, DecodedPacket publish, int rate, int seconds, long seq0, int topics,
+                        boolean deep) throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         long maxUsed = 0;
         long sent = 0;
@@ -53,8 +56,8 @@ public final class UiFloodBenchmark {
                 byte[] payload = ("{\"seq\":" + n + ",\"temperature\":" + (20 + n % 10) + ".5,\"unit\":\"C\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 Instant now = Instant.now();
-                live.log().onMessage(new MessageEvent(live.id(), System.nanoTime(), now, false, "flood/" + (n % 100),
-                        1, false, false, payload, MessageProperties.NONE));
+                live.log().onMessage(new MessageEvent(live.id(), System.nanoTime(), now, false,
+                        topic(n % topics, deep), 1, deep && n % 7 == 0, false, payload, MessageProperties.NONE));
                 live.log().onPacket(new PacketEvent(live.id(), System.nanoTime(), now, Direction.BROKER_TO_CLIENT,
                         publish));
             }
@@ -64,11 +67,18 @@ public final class UiFloodBenchmark {
         return new long[] {sent, maxUsed};
     }
 
+    /** A topic of a plant/line/sensor hierarchy for the tree (five levels), or one level under flood/. */
+    static String topic(long k, boolean deep) {
+        return deep ? "plant/" + (k % 10) + "/line/" + (k % 100) + "/sensor/" + k : "flood/" + k;
+    }
+
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String mode = args.length > 2 ? args[2] : "bubbles";
         boolean table = mode.equals("table");
+        boolean tree = mode.equals("tree");
+        int topics = args.length > 3 ? Integer.parseInt(args[3]) : tree ? 10_000 : 100;
         Platform.startup(() -> { });
         Backend none = new Backend() {
             @Override
@@ -88,6 +98,9 @@ public final class UiFloodBenchmark {
             v.viewModel().messages().tableProperty().set(table);
             if (mode.equals("packets")) {
                 v.selectPacketsTab();
+            }
+            if (tree) {
+                v.selectTopicsTab();
             }
             opened.complete(v);
         });
@@ -121,7 +134,15 @@ public final class UiFloodBenchmark {
                 .feed(HexFormat.of().parseHex("300d0005666c6f6f647b2261223a317d")).get(0);
         int warmup = Integer.getInteger("warmup", 2);
         // warm-up flood (JIT, first cell creation), not measured
-        flood(live, publish, rate, warmup, 0);
+        flood(live, publish, rate, warmup, 0, topics, tree);
+        if (tree) {
+            // a branch open down to one sensor's siblings (rows are made and counted there), an inner node selected
+            Platform.runLater(() -> {
+                var t = view.viewModel().topics();
+                t.selectedProperty().set(t.treeProperty().get().find(topic(133, true)));
+                t.selectedProperty().set(t.treeProperty().get().find("plant/3"));
+            });
+        }
         Platform.runLater(() -> view.viewModel().resetPulseStats());
         Thread.sleep(200);
         maxGap.set(0);
@@ -130,7 +151,7 @@ public final class UiFloodBenchmark {
         gaps.clear();
         Runtime rt = Runtime.getRuntime();
         long start = System.nanoTime();
-        long[] result = flood(live, publish, rate, seconds, (long) rate * warmup);
+        long[] result = flood(live, publish, rate, seconds, (long) rate * warmup, topics, tree);
         long sent = result[0];
         long maxUsed = result[1];
         double secs = (System.nanoTime() - start) / 1e9;
@@ -141,9 +162,9 @@ public final class UiFloodBenchmark {
         int visible = shown.get();
         System.gc();
         long afterGc = rt.totalMemory() - rt.freeMemory();
-        System.out.printf("UI flood (%s view): %d messages + %d packets in %.1f s = %.0f msg/s%n",
-                mode.equals("packets") ? "packet table" : table ? "message table" : "bubble", sent, sent, secs,
-                sent / secs);
+        System.out.printf("UI flood (%s view, %d topics): %d messages + %d packets in %.1f s = %.0f msg/s%n",
+                mode.equals("packets") ? "packet table" : tree ? "topic tree" : table ? "message table" : "bubble",
+                topics, sent, sent, secs, sent / secs);
         System.out.printf("FX pulses: %d (%.1f/s), longest gap between pulses: %.1f ms, gaps over 100 ms: %d%n",
                 pulses.get(), pulses.get() / secs, maxGap.get() / 1e6, gapsOver100.get());
         System.out.printf("longest drain work inside one pulse: %.1f ms, mean %.2f ms over %d pulses%n",
@@ -156,6 +177,18 @@ public final class UiFloodBenchmark {
         if (sorted.length > 0) {
             System.out.printf("pulse gaps: median %.1f ms, p99 %.1f ms%n", sorted[sorted.length / 2] / 1e6,
                     sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6);
+        }
+        if (tree) {
+            CompletableFuture<String> t = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                var tv = view.viewModel().topics();
+                var tt = tv.treeProperty().get();
+                t.complete(String.format("tree: %d topics, %d levels, %d messages, %d retained; history %d entries "
+                        + "(%d KB); selected %s: %d history rows", tt.root().topicsBelow(), tt.nodes(),
+                        tt.root().total(), tt.root().retainedBelow(), tt.historySize(), tt.historyBytes() >> 10,
+                        tv.selectedProperty().get(), tv.history().size()));
+            });
+            System.out.println(t.get());
         }
         var log = live.log();
         System.out.printf("visible rows: %d (bounded), log: %d/%d messages (%d KB), %d/%d packets (%d KB)%n",

@@ -1,0 +1,359 @@
+package io.mqscope.ui.tree;
+
+import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.TextCharset;
+import io.mqscope.ui.Controls;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.messages.JsonHighlighter;
+import io.mqscope.session.MessageEvent;
+import io.mqscope.ui.messages.PayloadViewModel;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.control.BreadCrumbBar;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Topics tab: the live topic tree on the left; on the right the selected node's path as breadcrumbs, its
+ * history (newest first) and the payload of the selected message; "Delete retained" on the selected node.
+ */
+public final class TopicTreeView {
+    private final TopicTreeViewModel vm;
+    private final Window owner;
+    private final BorderPane root = new BorderPane();
+    private final TreeView<TopicNode> tree = new TreeView<>();
+    private final BreadCrumbBar<TopicNode> crumbs = new BreadCrumbBar<>();
+    private final ListView<MessageEvent> history;
+    /** The tree's cells; a pulse asks those showing a node to read it again, instead of rebuilding every cell. */
+    private final java.util.Set<TopicCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    /** The items made so far (only under expanded nodes), to find the row of a node that gained children. */
+    private final Map<TopicNode, TopicItem> items = new IdentityHashMap<>();
+    private TopicItem rootItem;
+
+    public TopicTreeView(TopicTreeViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        this.history = new ListView<>(vm.history());
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        tree.setId("topicTree");
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> {
+            TopicCell c = new TopicCell();
+            cells.add(c);
+            return c;
+        });
+        // fixed row height: the tree never measures rows, which keeps refreshes cheap under a flood
+        tree.setFixedCellSize(26);
+        Label summary = new Label();
+        summary.setId("topicSummary");
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(vm.summaryProperty());
+        VBox left = new VBox(4, summary, tree);
+        left.setPadding(new Insets(6));
+        VBox.setVgrow(tree, Priority.ALWAYS);
+
+        crumbs.setId("topicCrumbs");
+        crumbs.getStyleClass().add("topic-crumbs");
+        crumbs.setCrumbFactory(item -> {
+            TopicNode n = item.getValue();
+            BreadCrumbBar.BreadCrumbButton b = new BreadCrumbBar.BreadCrumbButton(
+                    n.isRoot() ? I18n.t("topics.root") : NodeText.name(n));
+            if (!item.getChildren().isEmpty()) {
+                b.setGraphic(new FontIcon(Feather.CHEVRON_RIGHT));
+                b.setContentDisplay(ContentDisplay.RIGHT);
+            }
+            return b;
+        });
+        crumbs.setOnCrumbAction(e -> vm.selectedProperty().set(e.getSelectedCrumb().getValue()));
+
+        Label node = new Label();
+        node.setId("topicNodeSummary");
+        node.getStyleClass().add("muted");
+        node.setWrapText(true);
+        node.textProperty().bind(vm.nodeSummaryProperty());
+        Button delete = Controls.button("topics.delete", Feather.TRASH_2);
+        delete.setId("deleteRetainedButton");
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        delete.disableProperty().bind(vm.selectedProperty().isNull().or(vm.deletingProperty()));
+        delete.setOnAction(e -> confirmDelete());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("deleteProgress");
+        progress.progressProperty().bind(vm.deleteProgressProperty());
+        progress.visibleProperty().bind(vm.deletingProperty());
+        progress.managedProperty().bind(vm.deletingProperty());
+        Label status = new Label();
+        status.setId("deleteStatus");
+        status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.deleteStatusProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox actions = new HBox(8, node, grow, progress, delete);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(node, Priority.SOMETIMES);
+
+        history.setId("topicHistory");
+        history.setPlaceholder(new Label(I18n.t("topics.history.none")));
+        history.setCellFactory(l -> new HistoryCell());
+        history.setFixedCellSize(26);
+        SplitPane detail = new SplitPane(history, viewer(vm.payload()));
+        detail.setOrientation(Orientation.VERTICAL);
+        detail.setDividerPositions(0.4);
+        VBox right = new VBox(6, crumbs, actions, status, detail);
+        right.setPadding(new Insets(6));
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        status.managedProperty().bind(vm.deleteStatusProperty().isNotEmpty());
+
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.55);
+        root.setCenter(split);
+        showTree(vm.treeProperty().get());
+    }
+
+    /** The payload of the selected message, formatted by the message viewer's own model (one per tab). */
+    private Node viewer(PayloadViewModel payload) {
+        ChoiceBox<PayloadFormat> format = new ChoiceBox<>();
+        format.setId("topicPayloadFormat");
+        format.getItems().addAll(PayloadFormat.values());
+        format.setConverter(converter(f -> I18n.t("format." + f.name().toLowerCase(Locale.ROOT))));
+        format.valueProperty().bindBidirectional(payload.formatProperty());
+        ChoiceBox<TextCharset> charset = new ChoiceBox<>();
+        charset.getItems().addAll(TextCharset.values());
+        charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
+        charset.valueProperty().bindBidirectional(payload.charsetProperty());
+        Label title = new Label(I18n.t("payload.title"));
+        title.getStyleClass().add("section-title");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(6, title, grow, format, charset);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label meta = new Label();
+        meta.setId("topicPayloadMeta");
+        meta.setWrapText(true);
+        meta.getStyleClass().add("muted");
+        meta.textProperty().bind(vm.messageDescriptionProperty());
+
+        StyleClassedTextArea text = new StyleClassedTextArea();
+        text.setId("topicPayloadText");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().addAll("mono", "payload-view");
+        Runnable render = () -> {
+            String s = payload.textProperty().get();
+            text.replaceText(s);
+            if (payload.formatProperty().get() == PayloadFormat.JSON && !s.isEmpty()) {
+                text.setStyleSpans(0, JsonHighlighter.spans(s));
+            }
+        };
+        // off the scene (a replaced view after a language switch) nothing is rendered: RichTextFX recurses without
+        // end laying out a detached, wrapping area
+        payload.textProperty().addListener((o, a, b) -> {
+            if (text.getScene() != null) {
+                render.run();
+            }
+        });
+        payload.formatProperty().addListener((o, a, b) -> {
+            text.setWrapText(b != PayloadFormat.HEX);
+            if (text.getScene() != null) {
+                render.run();
+            }
+        });
+        text.sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                render.run();
+            }
+        });
+        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(text);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(6, bar, meta, scroll);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        return box;
+    }
+
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private void initListeners() {
+        vm.treeProperty().addListener((o, a, t) -> showTree(t));
+        vm.setOnChanges(this::apply);
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            // a row briefly leaves the selection while its siblings are merged in (see TopicItem): keep the node
+            if (item != null && item.getValue() != vm.selectedProperty().get()) {
+                vm.selectedProperty().set(item.getValue());
+            }
+        });
+        vm.selectedProperty().addListener((o, a, n) -> select(n));
+        vm.path().addListener((javafx.collections.ListChangeListener<TopicNode>) c -> showPath());
+        history.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                vm.selectedMessageProperty().set(r);
+            }
+        });
+        // a new history list drops the list's selection: the message shown stays selected in it
+        vm.history().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
+            MessageEvent m = vm.selectedMessageProperty().get();
+            if (m != null && history.getSelectionModel().getSelectedItem() != m) {
+                history.getSelectionModel().select(m);
+            }
+        });
+        vm.selectedMessageProperty().addListener((o, a, r) -> {
+            if (r != null && history.getSelectionModel().getSelectedItem() != r) {
+                history.getSelectionModel().select(r);
+            }
+        });
+    }
+
+    private void showTree(TopicTree t) {
+        items.clear();
+        rootItem = new TopicItem(t.root(), items);
+        rootItem.setExpanded(true);
+        tree.setRoot(rootItem);
+    }
+
+    /** One pulse's changes: rows for new children of expanded nodes, then one repaint of the rows on screen. */
+    private void apply(TopicTree.Changes c) {
+        for (TopicNode grown : c.grown()) {
+            TopicItem item = items.get(grown);
+            if (item != null && item.loaded()) {
+                item.addNewChildren();
+            }
+        }
+        if (!c.grown().isEmpty()) {
+            select(vm.selectedProperty().get());
+        }
+        // the cells showing a node read its counts again; no cell is rebuilt (a rebuild re-applies CSS to each)
+        long now = System.nanoTime();
+        for (TopicCell cell : cells) {
+            cell.refresh(now);
+        }
+    }
+
+    /** Selects {@code n}'s row, making the rows on its path (expanding its parents) when they are not made yet. */
+    private void select(TopicNode n) {
+        if (n == null || n.isRoot()) {
+            if (!tree.getSelectionModel().isEmpty()) {
+                tree.getSelectionModel().clearSelection();
+            }
+            return;
+        }
+        TopicItem item = items.get(n);
+        if (item == null) {
+            for (TopicNode p : TopicTree.path(n.parent())) {
+                TopicItem pi = items.get(p);
+                if (pi == null) {
+                    return; // not in the shown tree
+                }
+                pi.setExpanded(true);
+            }
+            item = items.get(n);
+        }
+        if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
+            tree.getSelectionModel().select(item);
+            int row = tree.getRow(item);
+            if (row >= 0) {
+                tree.scrollTo(Math.max(0, row - 3));
+            }
+        }
+    }
+
+    private void showPath() {
+        List<TopicNode> p = vm.path();
+        if (p.isEmpty()) {
+            crumbs.setSelectedCrumb(null);
+            return;
+        }
+        crumbs.setSelectedCrumb(BreadCrumbBar.buildTreeModel(p.toArray(new TopicNode[0])));
+    }
+
+    private void confirmDelete() {
+        TopicNode n = vm.selectedProperty().get();
+        List<String> topics = vm.retainedTopics(n);
+        if (topics.isEmpty()) {
+            vm.deleteStatusProperty().set(I18n.t("topics.delete.nothing", n.isRoot() ? I18n.t("topics.root")
+                    : n.topic()));
+            return;
+        }
+        TextArea text = new TextArea(TopicTreeViewModel.confirmText(n, topics));
+        text.setId("deleteRetainedList");
+        text.setEditable(false);
+        text.setPrefColumnCount(60);
+        text.setPrefRowCount(Math.min(16, topics.size() + 2));
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(I18n.t("topics.delete.title"));
+        d.getDialogPane().setContent(text);
+        ButtonType ok = new ButtonType(I18n.t("topics.delete.confirmButton", topics.size()),
+                ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, Controls.cancelButton());
+        d.setOnHidden(e -> {
+            if (d.getResult() == ok) {
+                vm.deleteRetained(n);
+            }
+        });
+        d.show();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** The history list: time, direction, flags, topic and payload of each message on one line, made on screen. */
+    private static final class HistoryCell extends ListCell<MessageEvent> {
+        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
+        @Override
+        protected void updateItem(MessageEvent m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
+                setText(null);
+                return;
+            }
+            setText(TIME.format(m.time()) + "  " + (m.outgoing() ? "→" : "←") + "  " + m.topic()
+                    + (m.retain() ? "  [R]" : "") + "  " + NodeText.preview(m.payload()));
+        }
+    }
+}
