@@ -145,7 +145,15 @@ public final class MainView {
         Tab logTab = new Tab(I18n.t("tab.connectionLog"), new ConnectionLogView(vm.connectionLog()).root());
         logTab.setGraphic(new FontIcon(Feather.LIST));
         logTab.setId("connectionLogTab");
-        tabs = new TabPane(messagesTab, packetsTab, wiretapTab, logTab);
+        Tab chartsTab = new Tab(I18n.t("tab.charts"), new io.mqscope.ui.chart.ChartView(vm.charts(), stage).root());
+        chartsTab.setGraphic(new FontIcon(Feather.TRENDING_UP));
+        chartsTab.setId("chartsTab");
+        messagesView.setOnChart(m -> {
+            if (io.mqscope.ui.chart.ChartView.chartValue(stage, vm.charts(), m)) {
+                tabs.getSelectionModel().select(chartsTab);
+            }
+        });
+        tabs = new TabPane(messagesTab, packetsTab, wiretapTab, logTab, chartsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // views are made again when the language changes: the old window's listener goes with them
         if (showTappedClient != null) {

@@ -67,6 +67,7 @@ public final class MainViewModel {
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
     private final WiretapsViewModel wiretaps;
+    private final io.mqscope.ui.chart.ChartViewModel charts;
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -97,6 +98,7 @@ public final class MainViewModel {
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
+        charts = new io.mqscope.ui.chart.ChartViewModel(tasks);
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
         wiretaps.exposeBroker(settings.brokerOnLan());
@@ -220,6 +222,7 @@ public final class MainViewModel {
             List<MessageEvent> m = active.live().takeNewMessages();
             if (!m.isEmpty()) {
                 subscriptions.count(m);
+                charts.accept(m);
                 if (!packetsShown.get()) {
                     messages.append(m);
                 }
@@ -343,6 +346,8 @@ public final class MainViewModel {
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
+    /** Numbers over time from the active connection's messages (issue 15). */
+    public io.mqscope.ui.chart.ChartViewModel charts() { return charts; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }
