@@ -25,7 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Numbers over time from the active connection's messages: several series (topic filter + value path), fed once per
+ * Numbers over time from the messages the active connection receives: several series (topic filter + value path), fed once per
  * drain from the messages the window takes anyway, never per message. Pause freezes the time axis (points are still
  * kept); "last N minutes" and zoom choose the span; pan moves a paused view. Exports run on the I/O executor.
  */
@@ -100,6 +100,9 @@ public final class ChartViewModel {
         }
         boolean any = false;
         for (MessageEvent m : batch) {
+            if (m.outgoing()) {
+                continue; // what the broker delivered; our own publishes come back too when subscribed
+            }
             JsonNode json = null;
             boolean parsed = false;
             for (ChartSeries s : series) {

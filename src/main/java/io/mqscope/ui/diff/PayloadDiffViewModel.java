@@ -18,8 +18,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * The payload viewer's diff: with one message selected, against the previous message on the same topic in the
- * connection's log; with two (or more) selected, between the oldest and the newest of them. Only while shown; the
+ * The payload viewer's diff: with one message selected, against the previous message on the same topic (in the same
+ * direction) in the connection's log; with two (or more) selected, between the oldest and the newest of them. Only while shown; the
  * search through the log and the diff run on the I/O executor, and a result that arrives after the selection moved
  * on is dropped.
  */
@@ -111,7 +111,10 @@ public final class PayloadDiffViewModel {
         result.set(d);
     }
 
-    /** The message on the same topic received (or sent) before {@code m} in {@code log}; null when none is. */
+    /**
+     * The message before {@code m} in {@code log} on the same topic and in the same direction (a received message is
+     * compared with the one received before, not with our own publish that the broker echoed); null when none is.
+     */
     static MessageEvent previous(List<MessageEvent> log, MessageEvent m) {
         int i = log.size() - 1;
         while (i >= 0 && log.get(i) != m) {
@@ -121,7 +124,7 @@ public final class PayloadDiffViewModel {
             return null; // no longer in the log (dropped by its bound): nothing to tell it is older than
         }
         for (int k = i - 1; k >= 0; k--) {
-            if (log.get(k).topic().equals(m.topic())) {
+            if (log.get(k).outgoing() == m.outgoing() && log.get(k).topic().equals(m.topic())) {
                 return log.get(k);
             }
         }

@@ -64,6 +64,7 @@ final class MessageSelection {
         ContextMenu tableMenu = new ContextMenu();
         // one MenuItem cannot sit in two menus: the table gets its own that fires the same action
         MenuItem chart2 = new MenuItem(chart.getText(), new FontIcon(Feather.TRENDING_UP));
+        chart2.setId("chartValueItem");
         chart2.setOnAction(chart.getOnAction());
         tableMenu.getItems().add(chart2);
         table.setContextMenu(tableMenu);

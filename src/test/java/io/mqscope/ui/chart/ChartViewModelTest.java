@@ -44,6 +44,15 @@ class ChartViewModelTest {
     }
 
     @Test
+    void our_own_publishes_are_not_plotted() {
+        vm.add("t", "$");
+        vm.accept(List.of(new MessageEvent("c", 1, Instant.ofEpochMilli(5), true, "t", 0, false, false,
+                "1".getBytes(StandardCharsets.UTF_8), MessageProperties.NONE), msg("t", "2", 6)));
+        assertThat(vm.series().get(0).data().size()).isEqualTo(1);
+        assertThat(vm.series().get(0).data().value(0)).isEqualTo(2);
+    }
+
+    @Test
     void bad_topic_or_path_is_refused_with_the_reason() {
         assertThat(vm.add("", "$")).isEqualTo("Enter a topic.");
         assertThat(vm.add("a/#/b", "$")).startsWith("Not a valid topic filter");

@@ -60,6 +60,12 @@ class PayloadDiffViewModelTest {
     }
 
     @Test
+    void previous_is_in_the_same_direction() {
+        MessageEvent sent = Events.msg("a", "{\"t\":9}", true);
+        assertThat(PayloadDiffViewModel.previous(List.of(a1, sent, a2), a2)).isSameAs(a1);
+    }
+
+    @Test
     void previous_is_null_for_a_message_no_longer_in_the_log() {
         assertThat(PayloadDiffViewModel.previous(List.of(a1, a2), b1)).isNull();
         assertThat(PayloadDiffViewModel.previous(List.of(a1, b1, a2), a2)).isSameAs(a1);
