@@ -18,10 +18,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * The payload viewer's diff: with one message selected, against the previous message on the same topic (in the same
- * direction) in the connection's log; with two (or more) selected, between the oldest and the newest of them. Only while shown; the
- * search through the log and the diff run on the I/O executor, and a result that arrives after the selection moved
- * on is dropped.
+ * The payload viewer's diff: with one message selected, against the previous message on the same topic (in the
+ * same direction) in the connection's log; with two (or more) selected, between the oldest and the newest of them.
+ * Only while shown; the search through the log and the diff run on the I/O executor, and a result that arrives
+ * after the selection moved on is dropped.
  */
 public final class PayloadDiffViewModel {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
