@@ -26,8 +26,9 @@ import javafx.collections.ObservableList;
 
 /**
  * Numbers over time from the messages the active connection receives: several series (topic filter + value path),
- * fed once per drain from the messages the window takes anyway, never per message. Pause freezes the time axis (points are still
- * kept); "last N minutes" and zoom choose the span; pan moves a paused view. Exports run on the I/O executor.
+ * fed once per drain from the messages the window takes anyway, never per message. Pause freezes the time axis
+ * (points are still kept); "last N minutes" and zoom choose the span; pan moves a paused view. Exports run on the
+ * I/O executor.
  */
 public final class ChartViewModel {
     /** Points kept per series before the oldest half is thinned (the issue asks for at least 10,000). */
