@@ -25,8 +25,8 @@ public final class ChartSeries {
         return TopicNames.matches(topic, messageTopic);
     }
 
-    void skip(String problem) {
-        skipped++;
+    void skip(long messages, String problem) {
+        skipped += messages;
         lastProblem = problem;
     }
 

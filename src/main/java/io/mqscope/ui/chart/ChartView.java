@@ -40,6 +40,7 @@ public final class ChartView {
     private final ChartCanvas canvas;
     private final VBox legend = new VBox(4);
     private double dragX = Double.NaN;
+    private long countsAt;
 
     public ChartView(ChartViewModel vm, Window owner) {
         this.vm = vm;
@@ -141,7 +142,15 @@ public final class ChartView {
 
     private void initListeners() {
         vm.series().addListener((ListChangeListener<ChartSeries>) c -> rebuildLegend());
-        vm.versionProperty().addListener((o, a, b) -> refreshCounts());
+        // the counts change with every batch; a label whose text changes asks the whole window for a layout pass,
+        // so under a flood they are said again at most once a second
+        vm.versionProperty().addListener((o, a, b) -> {
+            long now = System.nanoTime();
+            if (now - countsAt >= 1_000_000_000L) {
+                countsAt = now;
+                refreshCounts();
+            }
+        });
         rebuildLegend();
         canvas.setOnScroll(e -> {
             if (e.getDeltaY() != 0) {

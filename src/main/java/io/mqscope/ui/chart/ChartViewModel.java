@@ -1,7 +1,6 @@
 package io.mqscope.ui.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.TopicNames;
 import io.mqscope.session.MessageEvent;
@@ -9,7 +8,7 @@ import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
 import java.io.File;
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -35,7 +34,8 @@ public final class ChartViewModel {
     public static final int CAPACITY = 20_000;
     /** The shortest span zoom goes down to, and the span of a chart with almost no points. */
     static final long MIN_SPAN = 1_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Received messages that wait while a batch is read, at most (5 s of a 20,000 msg/s flood). */
+    static final int MAX_WAITING = 100_000;
 
     private final ObservableList<ChartSeries> series = FXCollections.observableArrayList();
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -50,6 +50,9 @@ public final class ChartViewModel {
     /** The span chosen by zooming (0: the window's). */
     private long zoomSpan;
     private int nextColor;
+    private final List<MessageEvent> waiting = new ArrayList<>();
+    private boolean reading;
+    private long dropped;
 
     public ChartViewModel(TaskExecutor tasks) {
         this(tasks, System::currentTimeMillis, CAPACITY);
@@ -94,52 +97,73 @@ public final class ChartViewModel {
         changed();
     }
 
-    /** The messages of one drain: each series takes the number of every message its topic filter matches. */
+    /**
+     * The messages of one drain: each series takes the number of every received message its topic filter matches.
+     * The numbers are read on the I/O executor, one batch at a time in order; messages that arrive meanwhile wait
+     * here (at most {@link #MAX_WAITING}; beyond, the oldest are dropped and counted).
+     */
     public void accept(List<MessageEvent> batch) {
-        if (series.isEmpty() || batch.isEmpty()) {
+        if (series.isEmpty()) {
             return;
         }
-        boolean any = false;
         for (MessageEvent m : batch) {
-            if (m.outgoing()) {
-                continue; // what the broker delivered; our own publishes come back too when subscribed
+            if (!m.outgoing()) {
+                waiting.add(m); // what the broker delivered; our own publishes come back too when subscribed
             }
-            JsonNode json = null;
-            boolean parsed = false;
-            for (ChartSeries s : series) {
-                if (!s.matches(m.topic())) {
-                    continue;
-                }
-                ValuePath.Reading r;
-                if (s.path().root()) {
-                    r = ValuePath.text(new String(m.payload(), java.nio.charset.StandardCharsets.UTF_8));
-                } else {
-                    if (!parsed) {
-                        json = json(m.payload());
-                        parsed = true;
-                    }
-                    r = json == null ? new ValuePath.Reading(Double.NaN, I18n.t("chart.read.notJson"))
-                            : s.path().read(json);
-                }
-                if (r.ok()) {
-                    s.data().add(m.time().toEpochMilli(), r.value());
-                } else {
-                    s.skip(r.problem());
-                }
-                any = true;
+        }
+        if (waiting.size() > MAX_WAITING) {
+            int drop = waiting.size() - MAX_WAITING;
+            waiting.subList(0, drop).clear();
+            dropped += drop;
+        }
+        if (!reading) {
+            readWaiting();
+        }
+    }
+
+    private void readWaiting() {
+        if (waiting.isEmpty() || series.isEmpty()) {
+            waiting.clear();
+            return;
+        }
+        List<MessageEvent> work = new ArrayList<>(waiting);
+        waiting.clear();
+        List<ChartSeries> targets = List.copyOf(series);
+        reading = true;
+        BackgroundTask.wrap(() -> ChartFeed.read(work, targets)).onSuccess(points -> {
+            reading = false;
+            apply(targets, points);
+            readWaiting();
+        }).onFailure(e -> {
+            reading = false;
+            readWaiting();
+        }).executeWith(tasks);
+    }
+
+    private void apply(List<ChartSeries> targets, ChartFeed.Points[] points) {
+        boolean any = false;
+        for (int i = 0; i < points.length; i++) {
+            ChartSeries s = targets.get(i);
+            ChartFeed.Points p = points[i];
+            if (!series.contains(s) || p.size == 0 && p.skipped == 0) {
+                continue; // removed meanwhile, or nothing for it
             }
+            for (int k = 0; k < p.size; k++) {
+                s.data().add(p.time[k], p.value[k]);
+            }
+            if (p.skipped > 0) {
+                s.skip(p.skipped, p.lastProblem);
+            }
+            any = true;
         }
         if (any) {
             changed();
         }
     }
 
-    private static JsonNode json(byte[] payload) {
-        try {
-            return payload.length == 0 ? null : JSON.readTree(payload);
-        } catch (IOException e) {
-            return null;
-        }
+    /** Messages dropped because the numbers could not be read as fast as they came. */
+    public long dropped() {
+        return dropped;
     }
 
     /**
@@ -150,7 +174,7 @@ public final class ChartViewModel {
         if (ValuePath.text(new String(payload, java.nio.charset.StandardCharsets.UTF_8)).ok()) {
             return List.of("$");
         }
-        JsonNode json = json(payload);
+        JsonNode json = ChartFeed.json(payload);
         return json == null ? List.of() : ValuePath.numberPaths(json, 50);
     }
 

@@ -1,6 +1,10 @@
 package io.mqscope.ui.chart;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.payload.diff.JsonDiff;
 import io.mqscope.ui.I18n;
@@ -16,6 +20,7 @@ import java.util.Map;
  * ({@code "21.5"}) counts, and so do booleans (1 and 0): devices send both.
  */
 public final class ValuePath {
+    private static final JsonFactory STREAMS = new JsonFactory();
     private final String text;
     /** Each step a member name (String) or an array index (Integer). */
     private final List<Object> steps;
@@ -114,6 +119,69 @@ public final class ValuePath {
             }
         }
         return number(n);
+    }
+
+    /**
+     * The value at this path in a JSON payload, read with Jackson's streaming parser: members off the path are
+     * skipped, not built into a tree (a chart reads 20,000 payloads a second; this is several times cheaper than
+     * {@code readTree}). The same answers as {@link #read(JsonNode)}, except that a document with a duplicate member
+     * gives its first value and bytes after the value found are not looked at.
+     */
+    public Reading read(byte[] payload) {
+        try (JsonParser p = STREAMS.createParser(payload)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return Reading.missing(I18n.t("chart.read.notJson"));
+            }
+            for (Object step : steps) {
+                t = step instanceof Integer k ? element(p, t, k) : member(p, t, (String) step);
+                if (t == null) {
+                    return Reading.missing(I18n.t("chart.read.missing", text));
+                }
+            }
+            return switch (t) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Reading.of(p.getDoubleValue());
+                case VALUE_TRUE -> Reading.of(1);
+                case VALUE_FALSE -> Reading.of(0);
+                case VALUE_STRING -> text(p.getText());
+                case START_OBJECT -> Reading.missing(I18n.t("chart.read.notNumber", "object"));
+                case START_ARRAY -> Reading.missing(I18n.t("chart.read.notNumber", "array"));
+                default -> Reading.missing(I18n.t("chart.read.notNumber", "null"));
+            };
+        } catch (IOException e) {
+            return Reading.missing(I18n.t("chart.read.notJson"));
+        }
+    }
+
+    /** Moves to member {@code name} of the object that starts at {@code t}; its value's token, or null. */
+    private static JsonToken member(JsonParser p, JsonToken t, String name) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            return null;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            if (f.equals(name)) {
+                return v;
+            }
+            p.skipChildren();
+        }
+        return null;
+    }
+
+    /** Moves to element {@code k} of the array that starts at {@code t}; its token, or null. */
+    private static JsonToken element(JsonParser p, JsonToken t, int k) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            return null;
+        }
+        int i = 0;
+        for (JsonToken v = p.nextToken(); v != null && v != JsonToken.END_ARRAY; v = p.nextToken()) {
+            if (i++ == k) {
+                return v;
+            }
+            p.skipChildren();
+        }
+        return null;
     }
 
     /** The number in a JSON value, or why it is not one. */

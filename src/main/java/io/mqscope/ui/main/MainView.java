@@ -338,6 +338,10 @@ public final class MainView {
                 .ifPresent(tabs.getSelectionModel()::select);
     }
 
+    public void selectChartsTab() {
+        selectTab("chartsTab");
+    }
+
     public void selectMessagesTab() {
         tabs.getSelectionModel().select(0);
     }

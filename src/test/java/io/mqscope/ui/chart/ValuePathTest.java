@@ -16,9 +16,13 @@ class ValuePathTest {
         return p.value();
     }
 
+    /** Read from the tree and streamed from the bytes: both must agree. */
     private static ValuePath.Reading read(String path, String json) throws Exception {
         JsonNode n = JSON.readTree(json);
-        return path(path).read(n);
+        ValuePath.Reading tree = path(path).read(n);
+        ValuePath.Reading streamed = path(path).read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(streamed).as("streamed %s in %s", path, json).isEqualTo(tree);
+        return tree;
     }
 
     @Test
@@ -50,6 +54,15 @@ class ValuePathTest {
         assertThat(read("$.v", "{\"v\":\"warm\"}").problem()).isEqualTo("not a number: warm");
         assertThat(read("$.v", "{\"v\":\"NaN\"}").ok()).isFalse();
         assertThat(read("$.v[0]", "{\"v\":{\"0\":1}}").ok()).isFalse(); // an index on an object is no member name
+    }
+
+    @Test
+    void streamed_reading_of_what_is_not_json() {
+        assertThat(path("$.a").read("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)).problem())
+                .isEqualTo("the payload is not JSON");
+        assertThat(path("$.a").read(new byte[0]).problem()).isEqualTo("the payload is not JSON");
+        assertThat(path("$.b").read("{\"a\":[1,{\"x\":2}],\"b\":3}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .value()).isEqualTo(3);
     }
 
     @Test
