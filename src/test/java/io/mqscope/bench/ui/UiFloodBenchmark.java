@@ -32,7 +32,9 @@ import javafx.stage.Stage;
  * the longest gap between FX pulses and the heap. Events are delivered exactly as a session delivers them: on a
  * non-FX thread, into the connection's {@link SessionListener}. Run under a display:
  *
- * <pre>xvfb-run -a java -cp ... io.mqscope.bench.ui.UiFloodBenchmark [rate/s] [seconds] [bubbles|table|packets|charts]</pre>
+ * <pre>
+ * xvfb-run -a java -cp ... io.mqscope.bench.ui.UiFloodBenchmark [rate/s] [seconds] [bubbles|table|packets|charts]
+ * </pre>
  *
  * {@code charts} shows the Charts tab with two series: {@code $.temperature} of every message ({@code flood/#}, the
  * whole rate) and {@code $.seq} of {@code flood/7} (1/100 of it).
