@@ -150,7 +150,15 @@ public final class MainView {
         Tab topicsTab = new Tab(I18n.t("tab.topics"), new TopicTreeView(vm.topics(), stage).root());
         topicsTab.setGraphic(new FontIcon(Feather.GIT_MERGE));
         topicsTab.setId("topicsTab");
-        tabs = new TabPane(messagesTab, packetsTab, topicsTab, wiretapTab, logTab);
+        Tab chartsTab = new Tab(I18n.t("tab.charts"), new io.mqscope.ui.chart.ChartView(vm.charts(), stage).root());
+        chartsTab.setGraphic(new FontIcon(Feather.TRENDING_UP));
+        chartsTab.setId("chartsTab");
+        messagesView.setOnChart(m -> {
+            if (io.mqscope.ui.chart.ChartView.chartValue(stage, vm.charts(), m)) {
+                tabs.getSelectionModel().select(chartsTab);
+            }
+        });
+        tabs = new TabPane(messagesTab, packetsTab, topicsTab, chartsTab, wiretapTab, logTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // views are made again when the language changes: the old window's listener goes with them
         if (showTappedClient != null) {
@@ -344,6 +352,10 @@ public final class MainView {
 
     public void selectTopicsTab() {
         selectTab("topicsTab");
+    }
+
+    public void selectChartsTab() {
+        selectTab("chartsTab");
     }
 
     public void selectMessagesTab() {

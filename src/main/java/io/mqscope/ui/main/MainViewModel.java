@@ -74,6 +74,7 @@ public final class MainViewModel {
     private final SubscriptionsViewModel subscriptions;
     private final WiretapsViewModel wiretaps;
     private final TopicTreeViewModel topics;
+    private final io.mqscope.ui.chart.ChartViewModel charts;
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -108,6 +109,7 @@ public final class MainViewModel {
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
         topics = new TopicTreeViewModel(new PayloadViewModel(settings.defaultView(), tasks), tasks);
+        charts = new io.mqscope.ui.chart.ChartViewModel(tasks);
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
         wiretaps.exposeBroker(settings.brokerOnLan());
@@ -249,6 +251,7 @@ public final class MainViewModel {
             topics.feed(active.live().id(), m);
             if (!m.isEmpty()) {
                 subscriptions.count(m);
+                charts.accept(m);
                 // the list follows the flood only while it can be seen: the tab reloads from the log when shown
                 if (!packetsShown.get() && !topics.shownProperty().get()) {
                     messages.append(m);
@@ -386,6 +389,8 @@ public final class MainViewModel {
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
     public TopicTreeViewModel topics() { return topics; }
+    /** Numbers over time from the active connection's messages (issue 15). */
+    public io.mqscope.ui.chart.ChartViewModel charts() { return charts; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }

@@ -19,7 +19,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -48,6 +47,7 @@ public final class MessagesView {
     private final ListView<MessageRow> bubbles;
     private final TableView<MessageRow> table;
     private boolean scrollPending;
+    private java.util.function.Consumer<MessageEvent> onChart;
 
     public MessagesView(MessagesViewModel vm, PayloadViewModel payload, SubscriptionsViewModel subscriptions,
                         Window owner) {
@@ -172,7 +172,10 @@ public final class MessagesView {
         Label title = new Label(I18n.t("payload.title"));
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(6, title, grow, format, charset, save);
+        ToggleButton diff = new ToggleButton(I18n.t("payload.diff"), new FontIcon(Feather.GIT_PULL_REQUEST));
+        diff.setId("payloadDiffToggle");
+        diff.selectedProperty().bindBidirectional(payload.diff().shownProperty());
+        HBox bar = new HBox(6, title, grow, diff, format, charset, save);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label meta = new Label();
@@ -242,7 +245,12 @@ public final class MessagesView {
         Label saveError = Controls.errorLabel();
         saveError.setId("payloadSaveError");
         saveError.textProperty().bind(payload.saveErrorProperty());
-        VBox box = new VBox(6, bar, decodingRow(), saveError, meta, cut, textScroll);
+        Node diffView = new io.mqscope.ui.diff.PayloadDiffView(payload.diff()).root();
+        diffView.visibleProperty().bind(payload.diff().shownProperty());
+        textScroll.visibleProperty().bind(payload.diff().shownProperty().not());
+        StackPane shown = new StackPane(textScroll, diffView);
+        VBox.setVgrow(shown, Priority.ALWAYS);
+        VBox box = new VBox(6, bar, decodingRow(), saveError, meta, cut, shown);
         box.setPadding(new Insets(6));
         double hexWidth = io.mqscope.ui.packets.PacketDetailView.hexPaneMinWidth() + 12;
         box.minWidthProperty().bind(javafx.beans.binding.Bindings.when(
@@ -326,18 +334,17 @@ public final class MessagesView {
                 vm.selectedProperty().set(b);
             }
         });
-        vm.selectedProperty().addListener((o, a, m) -> {
-            if (m != null && bubbles.getSelectionModel().getSelectedItem() != m) {
-                bubbles.getSelectionModel().select(m);
-            }
-            if (m != null && table.getSelectionModel().getSelectedItem() != m) {
-                table.getSelectionModel().select(m);
-            }
-        });
+        MessageSelection.install(bubbles, table, vm.tableProperty(), vm.selectedProperty(), payload.diff(),
+                () -> onChart);
     }
 
     public Node root() {
         return root;
+    }
+
+    /** What "Chart this value…" in a message's context menu does (the main window opens the Charts tab). */
+    public void setOnChart(java.util.function.Consumer<MessageEvent> c) {
+        onChart = c;
     }
 
     private final class BubbleCell extends ListCell<MessageRow> {

@@ -46,6 +46,7 @@ public final class PayloadViewModel {
     private final TaskExecutor tasks;
     private final ProtoSchemaModel proto;
     private final DecodingChoices choices = new DecodingChoices();
+    private final io.mqscope.ui.diff.PayloadDiffViewModel diff;
     private PayloadFormat defaultFormat;
     /** The message shown and the log it is in, for Sparkplug B's birth certificates and sequence numbers. */
     private MessageEvent event;
@@ -55,6 +56,7 @@ public final class PayloadViewModel {
         this.defaultFormat = defaultFormat;
         this.tasks = tasks;
         this.proto = new ProtoSchemaModel(tasks);
+        this.diff = new io.mqscope.ui.diff.PayloadDiffViewModel(tasks);
         proto.choiceProperty().addListener((o, a, b) -> render());
         payload.addListener((o, a, b) -> render());
         format.addListener((o, a, b) -> render());
@@ -74,6 +76,7 @@ public final class PayloadViewModel {
     /** Where a shown message's earlier messages are (the connection's log), oldest first. */
     public void setHistory(Supplier<List<MessageEvent>> history) {
         this.history = history;
+        diff.setHistory(history);
     }
 
     /** Shows a message (null: nothing); see {@link #show(String, byte[])}. */
@@ -163,4 +166,6 @@ public final class PayloadViewModel {
     public StringProperty rememberFilterProperty() { return rememberFilter; }
     public ProtoSchemaModel proto() { return proto; }
     public DecodingChoices choices() { return choices; }
+    /** The difference to the previous message on the topic, or between two selected messages (issue 15). */
+    public io.mqscope.ui.diff.PayloadDiffViewModel diff() { return diff; }
 }

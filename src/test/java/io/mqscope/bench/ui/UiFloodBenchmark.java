@@ -32,8 +32,11 @@ import javafx.stage.Stage;
  * the longest gap between FX pulses and the heap. Events are delivered exactly as a session delivers them: on a
  * non-FX thread, into the connection's {@link SessionListener}. Run under a display:
  *
- * <pre>xvfb-run -a java -cp ... io.mqscope.bench.ui.UiFloodBenchmark [rate/s] [seconds] [bubbles|table|packets|tree]
- *     [topics]</pre>
+ * <pre>xvfb-run -a java -cp ... io.mqscope.bench.ui.UiFloodBenchmark [rate/s] [seconds]
+ *     [bubbles|table|packets|tree|charts] [topics]</pre>
+ *
+ * {@code charts} shows the Charts tab with two series: {@code $.temperature} of every message ({@code flood/#}, the
+ * whole rate) and {@code $.seq} of {@code flood/7} (1/100 of it).
  *
  * {@code tree} shows the Topics tab with a branch expanded down to one sensor and an inner node selected (its history
  * follows the flood), over {@code topics} distinct topics (default 10,000 for the tree, 100 otherwise).
@@ -102,6 +105,14 @@ public final class UiFloodBenchmark {
             if (tree) {
                 v.selectTopicsTab();
             }
+            if (mode.equals("charts")) {
+                if (!Boolean.getBoolean("noSeries")) {
+                    v.viewModel().charts().add("flood/#", "$.temperature");
+                    v.viewModel().charts().add("flood/7", "$.seq");
+                }
+                v.viewModel().charts().windowMinutesProperty().set(1);
+                v.selectChartsTab();
+            }
             opened.complete(v);
         });
         MainView view = opened.get();
@@ -160,10 +171,20 @@ public final class UiFloodBenchmark {
         Platform.runLater(() -> shown.complete(mode.equals("packets") ? view.viewModel().packets().visible().size()
                 : view.viewModel().messages().visible().size()));
         int visible = shown.get();
+        if (mode.equals("charts")) {
+            CompletableFuture<String> charted = new CompletableFuture<>();
+            Platform.runLater(() -> charted.complete(view.viewModel().charts().series().stream()
+                    .map(c -> String.format("%s %s: %d points (%.0f/s), %d kept (bounded by %d)", c.topic(),
+                            c.path().text(), c.data().total(), c.data().total() / (secs + warmup),
+                            c.data().size(), c.data().capacity()))
+                    .collect(java.util.stream.Collectors.joining("; "))));
+            System.out.println("chart series: " + charted.get());
+        }
         System.gc();
         long afterGc = rt.totalMemory() - rt.freeMemory();
         System.out.printf("UI flood (%s view, %d topics): %d messages + %d packets in %.1f s = %.0f msg/s%n",
-                mode.equals("packets") ? "packet table" : tree ? "topic tree" : table ? "message table" : "bubble",
+                mode.equals("packets") ? "packet table" : tree ? "topic tree" : mode.equals("charts") ? "charts"
+                        : table ? "message table" : "bubble",
                 topics, sent, sent, secs, sent / secs);
         System.out.printf("FX pulses: %d (%.1f/s), longest gap between pulses: %.1f ms, gaps over 100 ms: %d%n",
                 pulses.get(), pulses.get() / secs, maxGap.get() / 1e6, gapsOver100.get());

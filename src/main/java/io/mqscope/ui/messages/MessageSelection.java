@@ -1,0 +1,72 @@
+package io.mqscope.ui.messages;
+
+import io.mqscope.session.MessageEvent;
+import io.mqscope.ui.I18n;
+import io.mqscope.ui.diff.PayloadDiffViewModel;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableView;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Issue 15: several messages can be selected in the list and the table (the payload viewer's diff compares the oldest
+ * and newest of them; one selected is compared with the previous message on its topic), and a message's context
+ * menu charts the number in it.
+ */
+final class MessageSelection {
+    private MessageSelection() {
+    }
+
+    static void install(ListView<MessageRow> bubbles, TableView<MessageRow> table, BooleanProperty tableShown,
+                        ObjectProperty<MessageRow> selected, PayloadDiffViewModel diff,
+                        Supplier<Consumer<MessageEvent>> onChart) {
+        bubbles.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Runnable forward = () -> {
+            ObservableList<MessageRow> rows = tableShown.get() ? table.getSelectionModel().getSelectedItems()
+                    : bubbles.getSelectionModel().getSelectedItems();
+            List<MessageEvent> events = rows.stream().filter(r -> r != null).map(MessageRow::event).toList();
+            diff.select(events);
+        };
+        bubbles.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward.run());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward.run());
+        tableShown.addListener((o, a, b) -> forward.run());
+        // the other list follows the selected message alone: a stale multiple selection there would be compared
+        // as soon as the user switches between bubbles and table
+        selected.addListener((o, a, m) -> {
+            if (m != null && bubbles.getSelectionModel().getSelectedItem() != m) {
+                bubbles.getSelectionModel().clearAndSelect(bubbles.getItems().indexOf(m));
+            }
+            if (m != null && table.getSelectionModel().getSelectedItem() != m) {
+                table.getSelectionModel().clearAndSelect(table.getItems().indexOf(m));
+            }
+        });
+        MenuItem chart = new MenuItem(I18n.t("messages.chartValue"), new FontIcon(Feather.TRENDING_UP));
+        chart.setId("chartValueItem");
+        chart.setOnAction(e -> {
+            MessageRow r = selected.get();
+            Consumer<MessageEvent> c = onChart.get();
+            if (r != null && c != null) {
+                c.accept(r.event());
+            }
+        });
+        bubbles.setContextMenu(new ContextMenu(chart));
+        ContextMenu tableMenu = new ContextMenu();
+        // one MenuItem cannot sit in two menus: the table gets its own that fires the same action
+        MenuItem chart2 = new MenuItem(chart.getText(), new FontIcon(Feather.TRENDING_UP));
+        chart2.setId("chartValueItem");
+        chart2.setOnAction(chart.getOnAction());
+        tableMenu.getItems().add(chart2);
+        table.setContextMenu(tableMenu);
+    }
+}
