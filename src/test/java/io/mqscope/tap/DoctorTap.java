@@ -1,5 +1,7 @@
 package io.mqscope.tap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mqscope.doctor.DoctorSettings;
 import io.mqscope.doctor.Insight;
 import io.mqscope.profile.Profile;
@@ -58,7 +60,8 @@ final class DoctorTap implements Consumer<TapEvent>, AutoCloseable {
 
     /** The first insight of this rule, waiting up to 20 s for it. */
     Insight await(String rule) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rules().contains(rule));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(rules()).as(seen()).contains(rule));
         return insights.stream().filter(i -> i.rule().id().equals(rule)).findFirst().orElseThrow();
     }
 
