@@ -70,7 +70,7 @@ class DoctorMqttJsTest {
     @Test
     void a_blocked_event_loop_lets_the_keep_alive_lapse(Mosquitto m) throws Exception {
         try (DoctorTap tap = new DoctorTap(m.tcpPort)) {
-            JsClients.run("doctor-scenarios.js", "blocked-loop", tap.url(), "5000");
+            JsClients.run("doctor-scenarios.js", "blocked-loop", tap.url(), "8000");
             Insight lapsed = tap.await("keepalive.lapsed");
             assertThat(lapsed.message(Locale.ENGLISH)).as(tap.seen()).contains("keep alive of 2 s");
         }
