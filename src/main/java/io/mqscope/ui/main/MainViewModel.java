@@ -67,6 +67,7 @@ public final class MainViewModel {
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
     private final WiretapsViewModel wiretaps;
+    private final io.mqscope.ui.insights.InsightsViewModel insights = new io.mqscope.ui.insights.InsightsViewModel();
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -123,11 +124,13 @@ public final class MainViewModel {
     private void activate(ConnectionEntry e) {
         active = e;
         connectionLog.show(e);
+        insights.clear();
         if (e == null) {
             return;
         }
         LiveConnection live = e.live();
         live.skipToNewest();
+        live.showInsightsAgain();
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
@@ -231,6 +234,10 @@ public final class MainViewModel {
                 packets.appendFrames(f);
             }
             publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
+            List<io.mqscope.doctor.Insight> found = active.live().takeNewInsights(System.nanoTime());
+            if (found != null) {
+                insights.show(found);
+            }
         }
         if (now - lastRateAt >= SECOND) {
             updateRates(now);
@@ -340,6 +347,7 @@ public final class MainViewModel {
     public MessagesViewModel messages() { return messages; }
     public PayloadViewModel payload() { return payload; }
     public PacketsViewModel packets() { return packets; }
+    public io.mqscope.ui.insights.InsightsViewModel insights() { return insights; }
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
