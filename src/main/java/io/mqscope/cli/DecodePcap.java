@@ -8,6 +8,8 @@ import io.mqscope.capture.Close;
 import io.mqscope.capture.Conversation;
 import io.mqscope.capture.StreamFinding;
 import io.mqscope.capture.Transport;
+import io.mqscope.doctor.Insight;
+import io.mqscope.session.Failure;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
@@ -51,10 +53,11 @@ final class DecodePcap {
         Capture capture;
         String failure = null;
         PcapSections sections = new PcapSections(spill, json, showSecrets);
+        PcapDoctor doctor = new PcapDoctor(sections);
         try (spill; InputStream in = Files.newInputStream(file)) {
             try {
                 capture = CaptureReader.stream(in, CaptureReader.Options.defaults().withPorts(ports)
-                        .withListener(sections, false));
+                        .withListener(doctor, false));
             } catch (CaptureException e) {
                 failure = file + ": " + e.getMessage();
                 capture = e.partial();
@@ -62,7 +65,7 @@ final class DecodePcap {
                     return fail(err, failure);
                 }
             }
-            boolean errors = report(file, capture, sections, failure, json, out);
+            boolean errors = report(file, capture, sections, doctor, failure, json, out);
             if (failure != null) {
                 return fail(err, failure);
             }
@@ -76,16 +79,19 @@ final class DecodePcap {
 
     /**
      * Writes the report of a reading whose conversations went to {@code sections}; {@code capture} gives the file's
-     * notes and frame count. Returns whether any conversation has error findings.
+     * notes and frame count, {@code doctor} what the conversation doctor found (null: nothing). Returns whether
+     * any conversation has error findings.
      */
-    static boolean report(Path file, Capture capture, PcapSections sections, String failure, boolean json,
-                          PrintWriter out) {
+    static boolean report(Path file, Capture capture, PcapSections sections, PcapDoctor doctor, String failure,
+                          boolean json, PrintWriter out) {
         List<PcapSections.Finished> all = sections.sections();
+        List<Insight> insights = doctor == null ? List.of()
+                : doctor.insights(all.stream().map(PcapSections.Finished::id).toList());
         try {
             if (json) {
-                DecodePcapJson.write(file.toString(), capture, all, sections, failure, out);
+                DecodePcapJson.write(file.toString(), capture, all, sections, failure, out, insights);
             } else {
-                print(file, capture, all, sections, failure, out);
+                print(file, capture, all, sections, failure, out, insights);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,12 +101,23 @@ final class DecodePcap {
     }
 
     private static void print(Path file, Capture capture, List<PcapSections.Finished> sections,
-                              PcapSections report, String failure, PrintWriter out) throws IOException {
+                              PcapSections report, String failure, PrintWriter out, List<Insight> insights)
+            throws IOException {
         int n = sections.size();
         out.printf("%s: %d frames, %d MQTT conversation%s%n", file, capture.frames(), n, n == 1 ? "" : "s");
         for (PcapSections.Finished s : sections) {
             out.println();
             report.write(s, out);
+        }
+        if (!insights.isEmpty()) {
+            // conversations are named by their place above: c1 is the first section
+            Locale locale = Language.locale();
+            out.println();
+            out.println("insights:");
+            for (Insight i : insights) {
+                out.println("  " + TapEventPrinter.insightText(i, locale));
+                out.println("    " + Failure.text(locale, "failure.fix", i.fix(locale)));
+            }
         }
         if (!capture.notes().isEmpty() || failure != null) {
             out.println();

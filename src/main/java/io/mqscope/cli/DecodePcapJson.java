@@ -9,6 +9,7 @@ import io.mqscope.capture.Close;
 import io.mqscope.capture.Conversation;
 import io.mqscope.capture.Gap;
 import io.mqscope.capture.StreamFinding;
+import io.mqscope.doctor.Insight;
 import io.mqscope.store.PacketJson;
 import io.mqscope.wire.Finding;
 import java.io.IOException;
@@ -20,11 +21,13 @@ import java.util.List;
 
 /**
  * {@code decode --pcap FILE --json}: {@code {"file","conversations":[{"client","server","transport","start",
- * "packets","ws","findings","gaps"}],"notes"}}. Each packet is the object {@code decode --json} prints ({@link
- * PacketJson}) with {@code "from"} and {@code "time"} in front; its {@code "index"} and {@code "offset"} count in its
- * direction's whole stream, as the capture's labels ("CONNECT #0") do, also after a gap. What a conversation says
- * beyond those members (how it was recognised, TLS server name, who closed it) goes into the file's notes, prefixed
- * with the conversation's endpoints, so the object keeps exactly the members above.
+ * "packets","ws","findings","gaps"}],"insights","notes"}} ("insights": the conversation doctor's, as
+ * {@code tap --json} prints them, conversations named {@code c1}... in the order of "conversations"). Each packet
+ * is the object {@code decode --json} prints ({@link PacketJson}) with {@code "from"} and {@code "time"} in front;
+ * its {@code "index"} and {@code "offset"} count in its direction's whole stream, as the capture's labels
+ * ("CONNECT #0") do, also after a gap. What a conversation says beyond those members (how it was recognised, TLS
+ * server name, who closed it) goes into the file's notes, prefixed with the conversation's endpoints, so the
+ * object keeps exactly the members above.
  */
 final class DecodePcapJson {
     private DecodePcapJson() {
@@ -36,7 +39,7 @@ final class DecodePcapJson {
      * generator would write the object.
      */
     static void write(String file, Capture capture, List<PcapSections.Finished> sections, PcapSections report,
-                      String failure, PrintWriter out) throws IOException {
+                      String failure, PrintWriter out, List<Insight> insights) throws IOException {
         out.print("{\"file\":");
         out.print(quote(file));
         out.print(",\"conversations\":[");
@@ -44,6 +47,14 @@ final class DecodePcapJson {
         for (PcapSections.Finished s : sections) {
             out.print(comma);
             report.write(s, out);
+            comma = ",";
+        }
+        // what the conversation doctor found across the conversations, as mqscope tap --json prints it
+        out.print("],\"insights\":[");
+        comma = "";
+        for (Insight i : insights) {
+            out.print(comma);
+            out.print(TapEventPrinter.insightJson(i, Language.locale()).toString());
             comma = ",";
         }
         out.print("],\"notes\":[");

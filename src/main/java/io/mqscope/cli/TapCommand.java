@@ -3,10 +3,12 @@ package io.mqscope.cli;
 import io.mqscope.capture.Endpoint;
 import io.mqscope.payload.ParseResult;
 import io.mqscope.profile.Profile;
+import io.mqscope.doctor.Insight;
 import io.mqscope.session.TapFailures;
 import io.mqscope.tap.ListenUrl;
 import io.mqscope.tap.RelayBindException;
 import io.mqscope.tap.SelfSignedCa;
+import io.mqscope.tap.TapDoctor;
 import io.mqscope.tap.TapEvent;
 import io.mqscope.tap.TapSettings;
 import io.mqscope.tap.Verdicts;
@@ -164,10 +166,14 @@ public final class TapCommand implements Callable<Integer> {
                 new TapFailures(upstream.value()));
         TapPcap recording = pcap == null ? null
                 : new TapPcap(new Endpoint(upstream.value().host(), upstream.value().port()));
+        TapDoctor doctor = new TapDoctor(upstream.value().host());
         Consumer<TapEvent> show = e -> {
             printer.print(e, events);
             if (recording != null) {
                 recording.record(e);
+            }
+            for (Insight i : doctor.see(e)) {
+                printer.print(i, events);
             }
         };
         BlockingQueue<TapEvent> queue = new LinkedBlockingQueue<>();
@@ -214,8 +220,13 @@ public final class TapCommand implements Callable<Integer> {
                     for (TapEvent more = queue.poll(); more != null; more = queue.poll()) {
                         show.accept(more);
                     }
-                    events.flush();
                 }
+                // the doctor's clock is the events' (System.nanoTime): a PINGREQ still unanswered shows without
+                // waiting for the next event
+                for (Insight i : doctor.tick(System.nanoTime())) {
+                    printer.print(i, events);
+                }
+                events.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,9 @@ package io.mqscope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.mqscope.doctor.Insight;
+import io.mqscope.doctor.PacketRef;
 import io.mqscope.session.Failure;
 import io.mqscope.session.TapFailures;
 import io.mqscope.store.PacketJson;
@@ -91,6 +94,37 @@ final class TapEventPrinter {
         if (e instanceof TapEvent.Closed) {
             released.remove(c);
         }
+    }
+
+    /**
+     * Prints what the conversation doctor found: {@code {"event":"insight",...}} or a readable line prefixed by the
+     * connections, then the fix.
+     */
+    void print(Insight i, PrintWriter out) {
+        if (json) {
+            out.println(insightJson(i, locale).toString());
+        } else {
+            out.println(insightText(i, locale));
+            out.println("  " + Failure.text(locale, "failure.fix", i.fix(locale)));
+        }
+    }
+
+    static ObjectNode insightJson(Insight i, Locale locale) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("event", "insight").put("rule", i.rule().id()).put("severity", i.severity().jsonName());
+        ArrayNode conns = o.putArray("conns");
+        i.conns().forEach(conns::add);
+        ArrayNode packets = o.putArray("packets");
+        for (PacketRef r : i.packets()) {
+            packets.addObject().put("conn", r.conn()).put("from", from(r.from())).put("index", r.index());
+        }
+        o.put("message", i.message(locale)).put("fix", i.fix(locale));
+        return o;
+    }
+
+    static String insightText(Insight i, Locale locale) {
+        return String.join(",", i.conns()) + " insight " + i.severity().jsonName() + " " + i.rule().id() + ": "
+                + i.message(locale);
     }
 
     private void release(String conn, DecodedPacket first, PrintWriter out) {

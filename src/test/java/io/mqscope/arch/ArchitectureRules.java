@@ -36,6 +36,7 @@ final class ArchitectureRules {
                 .layer("payload").definedBy(root + ".payload..")
                 .layer("profile").definedBy(root + ".profile..")
                 .layer("auth").definedBy(root + ".auth..")
+                .optionalLayer("doctor").definedBy(root + ".doctor..")
                 .layer("tap").definedBy(root + ".tap..")
                 .layer("session").definedBy(root + ".session..")
                 .optionalLayer("check").definedBy(root + ".check..")
@@ -48,16 +49,17 @@ final class ArchitectureRules {
                 .whereLayer("payload").mayNotAccessAnyLayer()
                 .whereLayer("profile").mayOnlyAccessLayers("payload")
                 .whereLayer("auth").mayOnlyAccessLayers("profile")
-                .whereLayer("tap").mayOnlyAccessLayers("profile", "wire")
-                .whereLayer("session").mayOnlyAccessLayers("tap", "profile", "auth", "payload", "wire")
+                .whereLayer("doctor").mayOnlyAccessLayers("wire")
+                .whereLayer("tap").mayOnlyAccessLayers("profile", "wire", "doctor")
+                .whereLayer("session").mayOnlyAccessLayers("tap", "profile", "auth", "payload", "wire", "doctor")
                 .whereLayer("check").mayOnlyAccessLayers("tap", "profile", "auth", "payload", "wire")
                 .whereLayer("capture").mayOnlyAccessLayers("wire")
                 .whereLayer("store").mayOnlyAccessLayers("session", "tap", "profile", "payload", "wire")
                 .whereLayer("broker").mayOnlyAccessLayers("profile")
                 .whereLayer("ui").mayOnlyAccessLayers("session", "check", "capture", "store", "broker", "tap",
-                        "profile", "auth", "payload", "wire")
+                        "profile", "auth", "payload", "wire", "doctor")
                 .whereLayer("cli").mayOnlyAccessLayers("ui", "session", "check", "capture", "store", "broker", "tap",
-                        "profile", "auth", "payload", "wire");
+                        "profile", "auth", "payload", "wire", "doctor");
     }
 
     /** The decoder is pure Java: no I/O library, no JavaFX, no HiveMQ, no Jackson, nothing else of ours. */

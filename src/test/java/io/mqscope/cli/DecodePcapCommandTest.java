@@ -87,7 +87,7 @@ class DecodePcapCommandTest {
         String f = file("mixed.pcapng", CaptureFixtures.mixed());
         assertThat(run("decode", "--pcap", f, "--json")).isEqualTo(1);
         JsonNode j = JSON.readTree(out.toString());
-        assertThat(keys(j)).containsExactly("file", "conversations", "notes");
+        assertThat(keys(j)).containsExactly("file", "conversations", "insights", "notes");
         assertThat(j.get("file").asText()).isEqualTo(f);
         JsonNode convs = j.get("conversations");
         assertThat(convs).hasSize(4);

@@ -53,17 +53,18 @@ class DecodePcapStreamingTest {
         StringWriter text = new StringWriter();
         try (PcapSpill spill = new PcapSpill()) {
             PcapSections sections = new PcapSections(spill, json, false);
+            PcapDoctor doctor = new PcapDoctor(sections);
             long id = 0;
             for (Conversation c : capture.conversations()) {
                 for (CapturedPacket p : c.packets()) {
-                    sections.packet(id, c.start(), p);
+                    doctor.packet(id, c.start(), p);
                 }
                 for (WsFrame f : c.ws()) {
-                    sections.frame(id, f);
+                    doctor.frame(id, f);
                 }
-                sections.conversation(id++, c);
+                doctor.conversation(id++, c);
             }
-            DecodePcap.report(file, capture, sections, failure, json, new PrintWriter(text));
+            DecodePcap.report(file, capture, sections, doctor, failure, json, new PrintWriter(text));
         }
         return text.toString();
     }

@@ -1,10 +1,13 @@
 package io.mqscope.ui.live;
 
+import io.mqscope.doctor.Insight;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Sentence;
 import io.mqscope.session.Session;
+import io.mqscope.session.SessionDoctor;
+import io.mqscope.session.SessionListener;
 import io.mqscope.session.StateChange;
 import io.mqscope.store.BoundedLog;
 import io.mqscope.store.MessageLog;
@@ -25,6 +28,9 @@ import java.util.List;
 public final class LiveConnection {
     private final String id;
     private final SessionLog log;
+    /** What the session reports goes through the doctor into the log. */
+    private volatile SessionDoctor doctor;
+    private long insightsSeen = -1;
     private volatile Profile profile;
     private volatile Session session;
     /** Sequence numbers of the next unseen entries (FX thread only). */
@@ -38,6 +44,37 @@ public final class LiveConnection {
         this.profile = profile;
         this.log = new SessionLog(id, MessageLog.DEFAULT_MAX_BYTES, maxMessages, PacketLog.DEFAULT_MAX_BYTES,
                 maxPackets);
+        this.doctor = new SessionDoctor(log, profile.host());
+    }
+
+    /**
+     * The listener to open the session with: the {@link #log()}, with the conversation doctor reading the packets
+     * on the way. A new one for each session, so an insight never spans two sessions' connections.
+     */
+    public SessionListener listener() {
+        doctor = new SessionDoctor(log, profile.host());
+        insightsSeen = -1;
+        return doctor;
+    }
+
+    /**
+     * The conversation doctor's insights when there are new ones since the last call (FX thread only), else null;
+     * {@code nanoTime} lets time pass ({@link System#nanoTime()}).
+     */
+    public List<Insight> takeNewInsights(long nanoTime) {
+        SessionDoctor d = doctor;
+        List<Insight> all = d.insights(nanoTime);
+        long count = d.count();
+        if (count == insightsSeen) {
+            return null;
+        }
+        insightsSeen = count;
+        return all;
+    }
+
+    /** Shows the insights again at the next {@link #takeNewInsights} (a connection just activated). */
+    public void showInsightsAgain() {
+        insightsSeen = -1;
     }
 
     public String id() {

@@ -158,7 +158,16 @@ public final class MainView {
                 tabs.getSelectionModel().select(chartsTab);
             }
         });
-        tabs = new TabPane(messagesTab, packetsTab, topicsTab, chartsTab, wiretapTab, logTab);
+        Tab insightsTab = new Tab(I18n.t("tab.insights"),
+                new io.mqscope.ui.insights.InsightsView(vm.insights()).root());
+        insightsTab.setGraphic(new FontIcon(Feather.ACTIVITY));
+        insightsTab.setId("insightsTab");
+        // an insight opens its packet in the Packets tab (the tab first: its list fills when it is shown)
+        vm.insights().setJump(ref -> {
+            tabs.getSelectionModel().select(packetsTab);
+            vm.packets().reveal(ref.conn(), ref.from(), ref.index());
+        });
+        tabs = new TabPane(messagesTab, packetsTab, topicsTab, chartsTab, insightsTab, wiretapTab, logTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // views are made again when the language changes: the old window's listener goes with them
         if (showTappedClient != null) {

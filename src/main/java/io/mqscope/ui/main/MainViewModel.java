@@ -75,6 +75,7 @@ public final class MainViewModel {
     private final WiretapsViewModel wiretaps;
     private final TopicTreeViewModel topics;
     private final io.mqscope.ui.chart.ChartViewModel charts;
+    private final io.mqscope.ui.insights.InsightsViewModel insights = new io.mqscope.ui.insights.InsightsViewModel();
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -142,6 +143,7 @@ public final class MainViewModel {
     private void activate(ConnectionEntry e) {
         active = e;
         connectionLog.show(e);
+        insights.clear();
         if (e == null) {
             return;
         }
@@ -152,6 +154,7 @@ public final class MainViewModel {
         e.markRead();
         topics.activate(live.id());
         topics.setPublishTarget(r -> withSession(e, ss -> ss.publish(r)));
+        live.showInsightsAgain();
         io.mqscope.profile.Transport tr = e.profile().transport();
         packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
                 || tr == io.mqscope.profile.Transport.WSS);
@@ -264,6 +267,10 @@ public final class MainViewModel {
                 packets.appendFrames(f);
             }
             publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
+            List<io.mqscope.doctor.Insight> found = active.live().takeNewInsights(System.nanoTime());
+            if (found != null) {
+                insights.show(found);
+            }
         }
         topics.pulse(now);
         if (now - lastRateAt >= SECOND) {
@@ -385,6 +392,7 @@ public final class MainViewModel {
     public HistorySearchViewModel search() { return search; }
     public PayloadViewModel payload() { return payload; }
     public PacketsViewModel packets() { return packets; }
+    public io.mqscope.ui.insights.InsightsViewModel insights() { return insights; }
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
     public WiretapsViewModel wiretaps() { return wiretaps; }

@@ -128,6 +128,13 @@ public final class PacketsView {
             table.getSelectionModel().select(vm.selectedProperty().get());
         }
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        // a packet chosen elsewhere (an insight's "show packet") is selected and scrolled to
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().clearAndSelect(table.getItems().indexOf(b));
+                table.scrollTo(b);
+            }
+        });
 
         PacketDetailView detail = new PacketDetailView(vm.detail());
         TableView<WebSocketFrameEvent> frameTable = frameTable();

@@ -183,6 +183,25 @@ public final class PacketsViewModel {
         visible.setAll(keep);
     }
 
+    /**
+     * Selects the packet an insight names (its connection, side and index in that side's stream), reloading the
+     * list without filters when a filter hides it. Returns whether it is still in the log.
+     */
+    public boolean reveal(String connectionId, Direction from, int index) {
+        Predicate<PacketEvent> wanted = e -> e.direction() == from && e.packet().index() == index
+                && e.connectionId().equals(connectionId);
+        PacketEvent found = visible.stream().filter(wanted).findFirst().orElse(null);
+        if (found == null) {
+            direction.set(null);
+            type.set(null);
+            withFindings.set(false);
+            reload();
+            found = visible.stream().filter(wanted).findFirst().orElse(null);
+        }
+        selected.set(found);
+        return found != null;
+    }
+
     public void clear() {
         onClear.run();
         visible.clear();

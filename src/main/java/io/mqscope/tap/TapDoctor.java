@@ -1,0 +1,57 @@
+package io.mqscope.tap;
+
+import io.mqscope.doctor.Doctor;
+import io.mqscope.doctor.DoctorSettings;
+import io.mqscope.doctor.Insight;
+import io.mqscope.doctor.Observation;
+import java.util.List;
+
+/**
+ * The conversation doctor over a wiretap's events: opens, packets and closes (with who closed) become the doctor's
+ * observations, timed by the events' monotonic clock. One per tap (the doctor looks across its connections);
+ * synchronised, because a tap's connections live on several event loops.
+ */
+public final class TapDoctor {
+    private final Doctor doctor;
+    private final String host;
+
+    /** @param host the broker's host name (for vendor hints), or null */
+    public TapDoctor(String host) {
+        this(host, DoctorSettings.DEFAULT);
+    }
+
+    public TapDoctor(String host, DoctorSettings settings) {
+        this.doctor = new Doctor(settings);
+        this.host = host;
+    }
+
+    /** Reads one event; returns the insights it completes (usually none). */
+    public synchronized List<Insight> see(TapEvent e) {
+        Observation o = observation(e, host);
+        return o == null ? doctor.tick(e.nanoTime()) : doctor.see(o);
+    }
+
+    /** Lets time pass ({@link System#nanoTime()}, the events' clock): what was waiting too long is reported. */
+    public synchronized List<Insight> tick(long nanoTime) {
+        return doctor.tick(nanoTime);
+    }
+
+    /** The doctor's view of a tap event, or null for events it does not read (HTTP, WebSocket frames). */
+    static Observation observation(TapEvent e, String host) {
+        if (e instanceof TapEvent.Opened x) {
+            return new Observation.Opened(x.conn(), x.nanoTime(), host);
+        }
+        if (e instanceof TapEvent.Packet x) {
+            return new Observation.Packet(x.conn(), x.nanoTime(), x.from(), x.packet());
+        }
+        if (e instanceof TapEvent.Closed x) {
+            Observation.Closer by = switch (x.by()) {
+                case "client" -> Observation.Closer.CLIENT;
+                case "broker" -> Observation.Closer.BROKER;
+                default -> Observation.Closer.UNKNOWN;
+            };
+            return new Observation.Closed(x.conn(), x.nanoTime(), by);
+        }
+        return null;
+    }
+}

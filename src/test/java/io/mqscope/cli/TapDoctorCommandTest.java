@@ -1,0 +1,62 @@
+package io.mqscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mqscope.testing.JsClients;
+import io.mqscope.testing.Mosquitto;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code mqscope tap} with the conversation doctor: real mqtt.js clients through the command to mosquitto; the
+ * insight lines appear live in JSON and in text, and a clean conversation prints none.
+ */
+@ExtendWith(Mosquitto.class)
+class TapDoctorCommandTest {
+
+    @Test
+    void json_insight_lines_name_rule_connections_and_packets(Mosquitto m) throws Exception {
+        JsClients.assumeInstalled("mqtt");
+        try (TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "mqtt://127.0.0.1:0",
+                "--url", "mqtt://127.0.0.1:" + m.tcpPort, "--json")) {
+            JsClients.run("doctor-scenarios.js", "same-id", "mqtt://127.0.0.1:" + tap.port(), "4000");
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("client_id.ping_pong"));
+            List<JsonNode> insights = TapCommandTest.lines(tap.out()).stream()
+                    .filter(j -> j.path("event").asText().equals("insight")).toList();
+            JsonNode takeover = insights.stream().filter(j -> j.get("rule").asText().equals("client_id.takeover"))
+                    .findFirst().orElseThrow();
+            assertThat(takeover.get("severity").asText()).isEqualTo("warning");
+            assertThat(takeover.get("conns")).hasSize(2);
+            assertThat(takeover.get("conns").get(0).asText()).matches("c\\d+");
+            JsonNode packet = takeover.get("packets").get(0);
+            assertThat(packet.get("conn").asText()).isEqualTo(takeover.get("conns").get(1).asText());
+            assertThat(packet.get("from").asText()).isEqualTo("client");
+            assertThat(packet.get("index").asInt()).isZero();
+            assertThat(takeover.get("message").asText()).contains("triplet-");
+            assertThat(takeover.get("fix").asText()).contains("own client id");
+        }
+    }
+
+    @Test
+    void text_mode_prints_insights_readably_and_nothing_for_a_clean_conversation(Mosquitto m) throws Exception {
+        JsClients.assumeInstalled("mqtt");
+        try (TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "mqtt://127.0.0.1:0",
+                "--url", "mqtt://127.0.0.1:" + m.tcpPort)) {
+            String url = "mqtt://127.0.0.1:" + tap.port();
+            assertThat(JsClients.run("doctor-scenarios.js", "clean", url, "4")).contains("ok");
+            assertThat(JsClients.run("doctor-scenarios.js", "clean", url, "5")).contains("ok");
+            await().atMost(Duration.ofSeconds(10)).until(() -> tap.out().toString().contains("c2 closed by"));
+            Thread.sleep(300);
+            assertThat(tap.out().toString()).doesNotContain(" insight ");
+            JsClients.run("doctor-scenarios.js", "blocked-loop", url, "8000");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(tap.out().toString())
+                    .contains("keepalive.lapsed"));
+            assertThat(tap.out().toString()).containsPattern("c3 insight error keepalive.lapsed: The broker closed c3 "
+                    + "\\d+ ms after the client's last packet").contains("  fix: Keep the client's event loop free");
+        }
+    }
+}
