@@ -1,6 +1,7 @@
 package io.mqscope.check;
 
 import io.mqscope.profile.Profile;
+import io.mqscope.tap.PortProbe;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ final class WebSocketStage {
             }
             return run.fail("websocket", t0, msg, facts, "ws.closed", profile.port(), msg);
         }
-        PortSniffer.Speaks speaks = new PortSniffer(run).sniff(PortSniffer.Speaks.HTTP);
+        PortProbe.Speaks speaks = run.probe().sniff(PortProbe.Speaks.HTTP);
         facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
         return switch (speaks) {
             case TLS -> run.fail("websocket", t0, msg, facts, "ws.port_speaks_tls", profile.port());

@@ -5,8 +5,12 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
+import io.mqscope.tap.CertificateChain;
 import io.mqscope.tap.Stage;
 import io.mqscope.tap.UpstreamFailure;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -41,7 +45,7 @@ final class FailureExplainer {
             return Failure.of(Stage.MQTT, "mqtt.port_speaks_tls", p.port());
         }
         if (upstream != null) {
-            return upstream(upstream.stage(), upstream.detail() == null ? "" : upstream.detail(), p);
+            return upstream(upstream.stage(), upstream.detail() == null ? "" : upstream.detail(), upstream.chain(), p);
         }
         if (t instanceof Mqtt5DisconnectException e) {
             var d = e.getMqttMessage();
@@ -79,6 +83,11 @@ final class FailureExplainer {
     }
 
     static Failure upstream(Stage stage, String d, Profile p) {
+        return upstream(stage, d, List.of(), p);
+    }
+
+    /** As {@link #upstream(Stage, String, Profile)}, with the certificates the broker presented when refused. */
+    static Failure upstream(Stage stage, String d, List<X509Certificate> chain, Profile p) {
         String lower = d.toLowerCase(Locale.ROOT);
         Profile.ProxySettings proxy = p.proxy();
         return switch (stage) {
@@ -99,16 +108,20 @@ final class FailureExplainer {
                     + proxy.port(), p.host() + ":" + p.port(), d.substring(d.indexOf("status: ") + 8))
                     : Failure.of(stage, "proxy.closed", proxy.host() + ":" + proxy.port(), p.host() + ":" + p.port(),
                     d);
-            case TLS -> tls(d, lower, p);
+            case TLS -> tls(d, lower, chain, p);
             case WEBSOCKET -> webSocket(d, lower, p);
             default -> generic(stage, d);
         };
     }
 
-    private static Failure tls(String d, String lower, Profile p) {
+    private static Failure tls(String d, String lower, List<X509Certificate> chain, Profile p) {
         Stage s = Stage.TLS;
         if (lower.contains("did not answer with tls")) {
             return new Failure(s, "conn.tls_not_tls.cause", "tls.closed.fix", java.util.List.of(p.port(), d));
+        }
+        Failure judged = judged(lower, chain, p);
+        if (judged != null) {
+            return judged;
         }
         if (lower.contains("without the intermediate")) {
             return Failure.of(s, "conn.tls_chain_incomplete", d);
@@ -138,6 +151,23 @@ final class FailureExplainer {
             return Failure.of(s, "tls.client_cert_required");
         }
         return new Failure(s, "conn.tls_failed.cause", "tls.closed.fix", java.util.List.of(p.port(), d));
+    }
+
+    /**
+     * A refused certificate judged as {@code mqscope check} judges it (the same {@link CertificateChain}): "signed by
+     * ..., a CA that is not trusted here", self-signed, the intermediate missing, expired, the wrong host; null when
+     * the relay refused no certificate or the judgement finds nothing.
+     */
+    private static Failure judged(String lower, List<X509Certificate> chain, Profile p) {
+        boolean certificate = lower.startsWith("certificate expired") || lower.startsWith("certificate not yet valid")
+                || lower.startsWith("hostname mismatch") || lower.startsWith("untrusted certificate chain");
+        if (!certificate || chain.isEmpty()) {
+            return null;
+        }
+        String caFile = p.tls() == null ? null : p.tls().caFile();
+        CertificateChain.Outcome o = CertificateChain.judge(chain.toArray(new X509Certificate[0]), p.host(), caFile,
+                Instant.now());
+        return o.problem() == null ? null : Failure.of(Stage.TLS, o.problem(), o.args());
     }
 
     private static Failure webSocket(String d, String lower, Profile p) {

@@ -1,0 +1,86 @@
+package io.mqscope.session;
+
+import io.mqscope.profile.Profile;
+import io.mqscope.profile.Transport;
+import io.mqscope.tap.PortProbe;
+import io.mqscope.tap.Stage;
+import java.util.Set;
+
+/**
+ * A failure that only says the broker's side reset or closed the connection (or did not answer with TLS) asks the
+ * port what it speaks ({@link PortProbe}, the probes {@code mqscope check} runs) and is worded as the check words it:
+ * a plain MQTT client at a TLS port reads "this port speaks TLS: use mqtts://", not "Connection reset". Blocking,
+ * each probe bounded by a few seconds: it runs on the session's setup executor or on {@link TapFailures}' probe
+ * thread, never on an event loop.
+ */
+final class PortVerdict {
+    /** The causes that say only that the connection ended: the port may speak another protocol. */
+    private static final Set<String> VAGUE = Set.of("conn.detail.cause", "mqtt.closed.cause",
+            "conn.tls_failed.cause", "conn.tls_not_tls.cause", "ws.closed.cause");
+
+    private PortVerdict() {
+    }
+
+    /** Whether a probe of the port may name what {@code f} leaves open. */
+    static boolean vague(Failure f) {
+        return f != null && VAGUE.contains(f.causeKey())
+                && (f.stage() == Stage.MQTT || f.stage() == Stage.TLS || f.stage() == Stage.WEBSOCKET);
+    }
+
+    /** {@code f} in the check's words for what the port speaks, or {@code f} itself when the probes tell nothing. */
+    static Failure probed(Failure f, Profile p) {
+        int timeoutMillis = 1000 * Math.max(1, Math.min(3, p.connectTimeoutSeconds()));
+        return probed(f, p, PortProbe.of(p, timeoutMillis));
+    }
+
+    static Failure probed(Failure f, Profile p, PortProbe probe) {
+        if (!vague(f)) {
+            return f;
+        }
+        Transport t = p.transport() == null ? Transport.TCP : p.transport();
+        int port = p.port();
+        switch (f.stage()) {
+            case MQTT -> {
+                if (t == Transport.TCP) {
+                    PortProbe.Speaks s = probe.sniff(PortProbe.Speaks.MQTT);
+                    if (s == PortProbe.Speaks.TLS) {
+                        return Failure.of(Stage.MQTT, "mqtt.port_speaks_tls", port);
+                    }
+                    if (s == PortProbe.Speaks.HTTP) {
+                        return Failure.of(Stage.MQTT, "mqtt.port_speaks_http", port);
+                    }
+                } else if (t == Transport.TLS && probe.httpOverTls(PortProbe.anyCertificate())) {
+                    return Failure.of(Stage.MQTT, "mqtt.port_speaks_https", port);
+                }
+            }
+            case TLS -> {
+                PortProbe.Speaks s = probe.sniff(PortProbe.Speaks.TLS);
+                if (s == PortProbe.Speaks.MQTT) {
+                    return Failure.of(Stage.TLS, "tls.port_speaks_mqtt", port);
+                }
+                if (s == PortProbe.Speaks.HTTP) {
+                    return Failure.of(Stage.TLS, "tls.port_speaks_http", port);
+                }
+            }
+            case WEBSOCKET -> {
+                if (t.secure()) {
+                    if (probe.mqttOverTls(PortProbe.anyCertificate())) {
+                        return Failure.of(Stage.WEBSOCKET, "ws.port_speaks_mqtts", port);
+                    }
+                } else {
+                    PortProbe.Speaks s = probe.sniff(PortProbe.Speaks.HTTP);
+                    if (s == PortProbe.Speaks.TLS) {
+                        return Failure.of(Stage.WEBSOCKET, "ws.port_speaks_tls", port);
+                    }
+                    if (s == PortProbe.Speaks.MQTT) {
+                        return Failure.of(Stage.WEBSOCKET, "ws.port_speaks_mqtt", port);
+                    }
+                }
+            }
+            default -> {
+                return f;
+            }
+        }
+        return f;
+    }
+}
