@@ -67,6 +67,7 @@ public final class MainViewModel {
     private final PublisherViewModel publisher;
     private final SubscriptionsViewModel subscriptions;
     private final WiretapsViewModel wiretaps;
+    private final io.mqscope.ui.capture.CapturesViewModel captures;
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -97,6 +98,7 @@ public final class MainViewModel {
         packets = new PacketsViewModel(Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
+        captures = new io.mqscope.ui.capture.CapturesViewModel(tasks, settings.maxPackets());
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
         wiretaps.exposeBroker(settings.brokerOnLan());
@@ -247,6 +249,7 @@ public final class MainViewModel {
      */
     public void applyLimits(UiSettings s) {
         connections.setLimits(s.maxMessages(), s.maxPackets());
+        captures.setMaxPackets(s.maxPackets());
         messages.setMaxVisible(Math.min(s.maxMessages(), VISIBLE_ROWS));
         packets.setMaxVisible(Math.min(s.maxPackets(), VISIBLE_ROWS));
         payload.setDefaultFormat(s.defaultView());
@@ -343,6 +346,8 @@ public final class MainViewModel {
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
+    /** The capture files open as read-only groups of the Connections list (issue 12). */
+    public io.mqscope.ui.capture.CapturesViewModel captures() { return captures; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }
