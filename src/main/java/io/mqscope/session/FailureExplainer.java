@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 final class FailureExplainer {
     private static final Pattern STATUS = Pattern.compile("(HTTP/\\d\\.\\d \\d{3}[^;(]*)");
+    private static final Pattern SERVER = Pattern.compile("; server: ([^;]*)");
+    private static final Pattern NO_PROGRESS = Pattern.compile("^no progress within (\\d+) s");
 
     private FailureExplainer() {
     }
@@ -175,11 +177,18 @@ final class FailureExplainer {
         String path = p.wsPath() == null || p.wsPath().isBlank() ? "/" : p.wsPath();
         Matcher m = STATUS.matcher(d);
         String status = m.find() ? m.group(1).trim() : null;
+        Matcher server = SERVER.matcher(d);
+        String by = server.find() ? server.group(1).trim() : null;
+        // the same order of questions as the check's websocket stage (WebSocketStage)
+        if (lower.contains("plain http request was sent to https port")) {
+            return Failure.of(s, "ws.port_speaks_tls", p.port());
+        }
         if (status != null && status.contains(" 404")) {
             return Failure.of(s, "ws.not_found", path);
         }
-        if (status != null && (status.contains(" 502") || status.contains(" 400") || status.contains(" 426"))) {
-            return Failure.of(s, "ws.proxy_upgrade", status, "?");
+        if (status != null && (status.contains(" 502") || status.contains(" 400") || status.contains(" 426")
+                || status.contains(" 200") && by != null)) {
+            return Failure.of(s, "ws.proxy_upgrade", status, by == null ? "?" : by);
         }
         if (status != null) {
             return Failure.of(s, "ws.refused", status);
@@ -190,6 +199,11 @@ final class FailureExplainer {
         }
         if (lower.contains("instead of the requested")) {
             return Failure.of(s, "ws.subprotocol_not_echoed", sub, d);
+        }
+        Matcher stalled = NO_PROGRESS.matcher(d);
+        if (stalled.find()) {
+            // HiveMQ, for one, neither answers nor closes an upgrade for a path it does not serve
+            return Failure.of(s, "ws.timeout", path, Integer.parseInt(stalled.group(1)));
         }
         if (lower.startsWith("no progress") || lower.contains("did not answer the websocket upgrade")) {
             return new Failure(s, "conn.ws_unanswered.cause", "ws.not_found.fix", java.util.List.of(path));

@@ -52,6 +52,10 @@ final class PortVerdict {
                 } else if (t == Transport.TLS && probe.httpOverTls(PortProbe.anyCertificate())) {
                     return Failure.of(Stage.MQTT, "mqtt.port_speaks_https", port);
                 }
+                if (f.causeKey().equals("conn.detail.cause")) {
+                    // the port speaks MQTT (or nothing the probes know): the broker hung up before its CONNACK
+                    return Failure.of(Stage.MQTT, "mqtt.closed", f.args().toArray());
+                }
             }
             case TLS -> {
                 PortProbe.Speaks s = probe.sniff(PortProbe.Speaks.TLS);
