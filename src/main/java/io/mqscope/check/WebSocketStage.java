@@ -2,6 +2,7 @@ package io.mqscope.check;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.tap.PortProbe;
+import io.mqscope.tap.WebSocketHandshake;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.LinkedHashMap;
@@ -105,16 +106,8 @@ final class WebSocketStage {
 
     /** The status code of an upgrade asking for {@code subprotocol} on a fresh connection; 0 closed, -1 no probe. */
     private int probe(String subprotocol) {
-        try (Socket raw = run.openConnection()) {
-            Socket s = raw;
-            if (profile.transport().secure()) {
-                s = run.tlsContext.getSocketFactory().createSocket(raw, profile.host(), profile.port(), true);
-            }
-            WebSocketHandshake hs = new WebSocketHandshake(hostHeader(), path(), subprotocol, profile.wsHeaders());
-            return hs.exchange(s.getInputStream(), s.getOutputStream()).code();
-        } catch (IOException e) {
-            return -1;
-        }
+        return run.probe().upgradeCode(profile.transport().secure() ? run.tlsContext : null, hostHeader(), path(),
+                subprotocol, profile.wsHeaders());
     }
 
     private String path() {
@@ -154,7 +147,5 @@ final class WebSocketStage {
     }
 
     private String hostHeader() {
-        String h = profile.host().contains(":") ? "[" + profile.host() + "]" : profile.host();
-        return profile.port() == profile.transport().defaultPort() || profile.port() == 80 || profile.port() == 443
-                ? h : h + ":" + profile.port();
+        return WebSocketHandshake.hostHeader(profile);
     }}

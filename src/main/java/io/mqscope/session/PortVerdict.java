@@ -4,6 +4,7 @@ import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
 import io.mqscope.tap.PortProbe;
 import io.mqscope.tap.Stage;
+import io.mqscope.tap.WebSocketHandshake;
 import java.util.Set;
 
 /**
@@ -17,12 +18,16 @@ final class PortVerdict {
     /** The causes that say only that the connection ended: the port may speak another protocol. */
     private static final Set<String> VAGUE = Set.of("conn.detail.cause", "mqtt.closed.cause",
             "conn.tls_failed.cause", "conn.tls_not_tls.cause", "ws.closed.cause");
+    private static final String NOT_ECHOED = "ws.subprotocol_not_echoed.cause";
 
     private PortVerdict() {
     }
 
     /** Whether a probe of the port may name what {@code f} leaves open. */
     static boolean vague(Failure f) {
+        if (f != null && f.causeKey().equals(NOT_ECHOED)) {
+            return "-".equals(f.args().get(1)); // no echo at all: dropped on the request or on the response?
+        }
         return f != null && VAGUE.contains(f.causeKey())
                 && (f.stage() == Stage.MQTT || f.stage() == Stage.TLS || f.stage() == Stage.WEBSOCKET);
     }
@@ -67,6 +72,9 @@ final class PortVerdict {
                 }
             }
             case WEBSOCKET -> {
+                if (f.causeKey().equals(NOT_ECHOED)) {
+                    return droppedWhere(f, p, probe, t);
+                }
                 if (t.secure()) {
                     if (probe.mqttOverTls(PortProbe.anyCertificate())) {
                         return Failure.of(Stage.WEBSOCKET, "ws.port_speaks_mqtts", port);
@@ -86,5 +94,21 @@ final class PortVerdict {
             }
         }
         return f;
+    }
+
+    /**
+     * A 101 without the subprotocol: a second upgrade asking for one no broker knows tells where it was dropped, as
+     * the check tells it (WebSocketStage): a broker that sees it refuses it, one that never sees it says 101.
+     */
+    private static Failure droppedWhere(Failure f, Profile p, PortProbe probe, Transport t) {
+        String path = p.wsPath() == null || p.wsPath().isBlank() ? "/" : p.wsPath();
+        String unknown = "mqscope-probe-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        int code = probe.upgradeCode(t.secure() ? PortProbe.anyCertificate() : null,
+                WebSocketHandshake.hostHeader(p), path.startsWith("/") ? path : "/" + path, unknown, p.wsHeaders());
+        Object sub = f.args().get(0);
+        if (code == 101) {
+            return Failure.of(Stage.WEBSOCKET, "ws.subprotocol_dropped_request", sub);
+        }
+        return code >= 0 ? Failure.of(Stage.WEBSOCKET, "ws.subprotocol_dropped_response", sub) : f;
     }
 }

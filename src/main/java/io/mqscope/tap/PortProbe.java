@@ -112,6 +112,21 @@ public final class PortProbe {
                 .getBytes(StandardCharsets.US_ASCII)) == 'H';
     }
 
+    /**
+     * The status code of a WebSocket upgrade asking for {@code subprotocol} on a fresh connection (over TLS made with
+     * {@code tls}, or plain when null): 0 when it closed without an HTTP answer, -1 when no connection was made.
+     */
+    public int upgradeCode(SSLContext tls, String hostHeader, String path, String subprotocol,
+                           java.util.Map<String, String> headers) {
+        try (Socket raw = opener.open()) {
+            Socket s = tls == null ? raw : tls.getSocketFactory().createSocket(raw, host, port, true);
+            WebSocketHandshake hs = new WebSocketHandshake(hostHeader, path, subprotocol, headers);
+            return hs.exchange(s.getInputStream(), s.getOutputStream()).code();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** A TLS context that accepts any server certificate: a probe asks what a port speaks, it trusts nothing. */
     public static SSLContext anyCertificate() {
         try {

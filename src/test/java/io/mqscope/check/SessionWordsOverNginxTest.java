@@ -88,4 +88,24 @@ class SessionWordsOverNginxTest {
             assertSameWords("ws://127.0.0.1:" + n.port + "/mqtt", null, "ws.port_speaks_tls.cause");
         }
     }
+
+    private static String upgradingWith(String extra, int wsPort) {
+        return "    location = /mqtt { proxy_pass http://127.0.0.1:" + wsPort + "/mqtt; "
+                + "proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; "
+                + "proxy_set_header Connection \"upgrade\"; " + extra + " }\n";
+    }
+
+    @Test
+    void theSubprotocolDroppedOnTheRequest(Mosquitto m) throws Exception {
+        try (Nginx n = Nginx.start(dir, upgradingWith("proxy_set_header Sec-WebSocket-Protocol \"\";", m.wsPort))) {
+            assertSameWords("ws://127.0.0.1:" + n.port + "/mqtt", null, "ws.subprotocol_dropped_request.cause");
+        }
+    }
+
+    @Test
+    void theSubprotocolDroppedOnTheResponse(Mosquitto m) throws Exception {
+        try (Nginx n = Nginx.start(dir, upgradingWith("proxy_hide_header Sec-WebSocket-Protocol;", m.wsPort))) {
+            assertSameWords("ws://127.0.0.1:" + n.port + "/mqtt", null, "ws.subprotocol_dropped_response.cause");
+        }
+    }
 }
