@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,6 +32,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class CaptureEntries {
     private final CapturesViewModel vm;
     private final Map<CaptureViewModel, TreeItem<Object>> groups = new IdentityHashMap<>();
+    /** Held here and registered weakly: the views are made again after a language switch, the model stays. */
+    private final InvalidationListener onChange;
 
     /**
      * @param tree    the Connections tree, scrolled to show a capture just opened
@@ -38,11 +41,12 @@ public final class CaptureEntries {
      */
     public CaptureEntries(CapturesViewModel vm, TreeView<Object> tree, Runnable changed) {
         this.vm = vm;
-        vm.captures().addListener((InvalidationListener) o -> {
+        this.onChange = o -> {
             changed.run();
             List<TreeItem<Object>> all = tree.getRoot().getChildren();
             tree.scrollTo(tree.getRow(all.get(all.size() - 1)));
-        });
+        };
+        vm.captures().addListener(new WeakInvalidationListener(onChange));
     }
 
     /** Whether a tree item's value is a capture group or one of its conversations. */
