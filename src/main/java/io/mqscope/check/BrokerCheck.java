@@ -3,6 +3,7 @@ package io.mqscope.check;
 import io.mqscope.auth.Signer;
 import io.mqscope.auth.SigningException;
 import io.mqscope.profile.Profile;
+import io.mqscope.tap.ProxyTunnel;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;

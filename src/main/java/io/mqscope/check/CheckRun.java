@@ -1,6 +1,8 @@
 package io.mqscope.check;
 
 import io.mqscope.profile.Profile;
+import io.mqscope.tap.PortProbe;
+import io.mqscope.tap.ProxyTunnel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,6 +76,11 @@ final class CheckRun {
             s.close();
             throw e;
         }
+    }
+
+    /** Asks the port what it speaks, on fresh connections made as {@link #openConnection()} makes them. */
+    PortProbe probe() {
+        return new PortProbe(this::openConnection, profile.host(), profile.port());
     }
 
     /** MQTT packets over the connection as the earlier stages left it. */

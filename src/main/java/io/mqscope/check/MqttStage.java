@@ -3,6 +3,7 @@ package io.mqscope.check;
 import static io.mqscope.check.CheckRun.blankToNull;
 
 import io.mqscope.profile.Profile;
+import io.mqscope.tap.PortProbe;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -150,14 +151,13 @@ final class MqttStage {
             return;
         }
         if (!profile.transport().secure() && !profile.transport().webSocket()) {
-            PortSniffer.Speaks speaks = new PortSniffer(run)
-                    .sniff(PortSniffer.Speaks.MQTT);
+            PortProbe.Speaks speaks = run.probe().sniff(PortProbe.Speaks.MQTT);
             facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
-            if (speaks == PortSniffer.Speaks.TLS) {
+            if (speaks == PortProbe.Speaks.TLS) {
                 run.fail("mqtt", t0, msg, facts, "mqtt.port_speaks_tls", profile.port());
                 return;
             }
-            if (speaks == PortSniffer.Speaks.HTTP) {
+            if (speaks == PortProbe.Speaks.HTTP) {
                 run.fail("mqtt", t0, msg, facts, "mqtt.port_speaks_http", profile.port());
                 return;
             }

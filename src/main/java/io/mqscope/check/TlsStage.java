@@ -5,6 +5,8 @@ import static io.mqscope.check.CheckRun.ms;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
+import io.mqscope.tap.CertificateChain;
+import io.mqscope.tap.PortProbe;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -98,7 +100,7 @@ final class TlsStage {
         } catch (IOException e) {
             return run.fail("tls", t0, String.valueOf(e.getMessage()), facts, "tls.failed", e.getMessage());
         }
-        ChainCheck.Outcome o = ChainCheck.judge(chain, profile.host(), settings.caFile(), run.now);
+        CertificateChain.Outcome o = CertificateChain.judge(chain, profile.host(), settings.caFile(), run.now);
         facts.putAll(o.facts());
         String detail = s.getSession().getProtocol() + ", " + chain.length + " certificate(s)";
         if (settings.insecure()) {
@@ -133,7 +135,7 @@ final class TlsStage {
             return run.fail("tls", t0, msg, facts, "tls.failed", msg);
         }
         // reset, closed, or a plain-text answer: find out what the port speaks instead
-        PortSniffer.Speaks speaks = new PortSniffer(run).sniff(PortSniffer.Speaks.TLS);
+        PortProbe.Speaks speaks = run.probe().sniff(PortProbe.Speaks.TLS);
         facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
         return switch (speaks) {
             case MQTT -> run.fail("tls", t0, msg, facts, "tls.port_speaks_mqtt", profile.port());
@@ -144,26 +146,12 @@ final class TlsStage {
 
     /** Whether a fresh TLS connection to the port answers an HTTP request (mqtts to a wss port). */
     boolean httpAnswersOverTls() {
-        return firstBytesOverTls(("GET / HTTP/1.1\r\nHost: " + profile.host() + "\r\nConnection: close\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)) == 'H';
+        return run.probe().httpOverTls(run.tlsContext);
     }
 
     /** Whether a fresh TLS connection to the port answers an MQTT CONNECT with a CONNACK (wss to an mqtts port). */
     boolean mqttAnswersOverTls() {
-        return firstBytesOverTls(Connacks.connect(4, "mqscope-probe", null, null, 10)) == 0x20;
-    }
-
-    private int firstBytesOverTls(byte[] opening) {
-        try (Socket raw = run.openConnection()) {
-            try (SSLSocket s = (SSLSocket) run.tlsContext.getSocketFactory().createSocket(raw, profile.host(),
-                    profile.port(), true)) {
-                s.getOutputStream().write(opening);
-                s.getOutputStream().flush();
-                return s.getInputStream().read();
-            }
-        } catch (IOException e) {
-            return -1;
-        }
+        return run.probe().mqttOverTls(run.tlsContext);
     }
 
     private SSLContext context(Profile.TlsSettings settings) throws IOException, GeneralSecurityException {

@@ -4,8 +4,8 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Accepts any chain during the handshake so the check can see what the server sent; {@link ChainCheck} then judges
- * the chain itself and the check fails at the tls stage unless {@code --insecure} was given.
+ * Accepts any chain during the handshake so the check can see what the server sent; {@code tap.CertificateChain}
+ * then judges the chain itself and the check fails at the tls stage unless {@code --insecure} was given.
  */
 final class TrustAll implements X509TrustManager {
     static final TrustAll INSTANCE = new TrustAll();
@@ -17,7 +17,7 @@ final class TrustAll implements X509TrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        // judged afterwards by ChainCheck
+        // judged afterwards by CertificateChain
     }
 
     @Override

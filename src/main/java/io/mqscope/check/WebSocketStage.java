@@ -1,6 +1,8 @@
 package io.mqscope.check;
 
 import io.mqscope.profile.Profile;
+import io.mqscope.tap.PortProbe;
+import io.mqscope.tap.WebSocketHandshake;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.LinkedHashMap;
@@ -104,16 +106,8 @@ final class WebSocketStage {
 
     /** The status code of an upgrade asking for {@code subprotocol} on a fresh connection; 0 closed, -1 no probe. */
     private int probe(String subprotocol) {
-        try (Socket raw = run.openConnection()) {
-            Socket s = raw;
-            if (profile.transport().secure()) {
-                s = run.tlsContext.getSocketFactory().createSocket(raw, profile.host(), profile.port(), true);
-            }
-            WebSocketHandshake hs = new WebSocketHandshake(hostHeader(), path(), subprotocol, profile.wsHeaders());
-            return hs.exchange(s.getInputStream(), s.getOutputStream()).code();
-        } catch (IOException e) {
-            return -1;
-        }
+        return run.probe().upgradeCode(profile.transport().secure() ? run.tlsContext : null, hostHeader(), path(),
+                subprotocol, profile.wsHeaders());
     }
 
     private String path() {
@@ -143,7 +137,7 @@ final class WebSocketStage {
             }
             return run.fail("websocket", t0, msg, facts, "ws.closed", profile.port(), msg);
         }
-        PortSniffer.Speaks speaks = new PortSniffer(run).sniff(PortSniffer.Speaks.HTTP);
+        PortProbe.Speaks speaks = run.probe().sniff(PortProbe.Speaks.HTTP);
         facts.put("port_speaks", speaks.name().toLowerCase(Locale.ROOT));
         return switch (speaks) {
             case TLS -> run.fail("websocket", t0, msg, facts, "ws.port_speaks_tls", profile.port());
@@ -153,7 +147,5 @@ final class WebSocketStage {
     }
 
     private String hostHeader() {
-        String h = profile.host().contains(":") ? "[" + profile.host() + "]" : profile.host();
-        return profile.port() == profile.transport().defaultPort() || profile.port() == 80 || profile.port() == 443
-                ? h : h + ":" + profile.port();
+        return WebSocketHandshake.hostHeader(profile);
     }}

@@ -162,8 +162,8 @@ public final class TapCommand implements Callable<Integer> {
         // events are written in batches and flushed once per batch (picocli's writer flushes every line: one
         // write call per packet in a flood)
         PrintWriter events = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
-        TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale), locale,
-                new TapFailures(upstream.value()));
+        TapFailures failures = new TapFailures(upstream.value());
+        TapEventPrinter printer = new TapEventPrinter(json, showSecrets, new Verdicts(locale), locale, failures);
         TapPcap recording = pcap == null ? null
                 : new TapPcap(new Endpoint(upstream.value().host(), upstream.value().port()));
         TapDoctor doctor = new TapDoctor(upstream.value().host());
@@ -183,13 +183,13 @@ public final class TapCommand implements Callable<Integer> {
             Duration timeout = handshakeTimeout == null ? TapSettings.DEFAULT_HANDSHAKE_TIMEOUT
                     : Duration.ofSeconds(handshakeTimeout);
             tap = Wiretap.start(new TapSettings(at, upstream.value(), serverTls, repair != null, locale, timeout),
-                    e -> {
+                    failures.probing(e -> {
                         queue.add(e);
                         // output slower than the traffic: the traffic waits, the queue stays bounded
                         if (queue.size() > QUEUE_HIGH && started.get() != null) {
                             started.get().hold();
                         }
-                    });
+                    }));
             started.set(tap);
         } catch (RelayBindException e) {
             err.println("mqscope tap: " + e.getMessage());

@@ -74,7 +74,8 @@ final class TapEventPrinter {
      * of a CONNECT password can be masked in them too (a CONNECT is small; at most {@value #HELD_MAX} wait).
      */
     void print(TapEvent e, PrintWriter out) {
-        failure = failures == null ? null : failures.see(e);
+        // the verdict the tap's listener (TapFailures.probing) worked out before the event was queued
+        failure = failures != null && e instanceof TapEvent.Closed c ? failures.verdictOf(c) : null;
         String c = e.conn();
         if (!showSecrets && e instanceof TapEvent.WebSocketMessage w && w.from() == Direction.CLIENT_TO_BROKER
                 && !released.contains(c)) {

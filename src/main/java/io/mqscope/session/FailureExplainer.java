@@ -5,8 +5,12 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
+import io.mqscope.tap.CertificateChain;
 import io.mqscope.tap.Stage;
 import io.mqscope.tap.UpstreamFailure;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -19,6 +23,8 @@ import java.util.regex.Pattern;
  */
 final class FailureExplainer {
     private static final Pattern STATUS = Pattern.compile("(HTTP/\\d\\.\\d \\d{3}[^;(]*)");
+    private static final Pattern SERVER = Pattern.compile("; server: ([^;]*)");
+    private static final Pattern NO_PROGRESS = Pattern.compile("^no progress within (\\d+) s");
 
     private FailureExplainer() {
     }
@@ -41,7 +47,7 @@ final class FailureExplainer {
             return Failure.of(Stage.MQTT, "mqtt.port_speaks_tls", p.port());
         }
         if (upstream != null) {
-            return upstream(upstream.stage(), upstream.detail() == null ? "" : upstream.detail(), p);
+            return upstream(upstream.stage(), upstream.detail() == null ? "" : upstream.detail(), upstream.chain(), p);
         }
         if (t instanceof Mqtt5DisconnectException e) {
             var d = e.getMqttMessage();
@@ -79,6 +85,11 @@ final class FailureExplainer {
     }
 
     static Failure upstream(Stage stage, String d, Profile p) {
+        return upstream(stage, d, List.of(), p);
+    }
+
+    /** As {@link #upstream(Stage, String, Profile)}, with the certificates the broker presented when refused. */
+    static Failure upstream(Stage stage, String d, List<X509Certificate> chain, Profile p) {
         String lower = d.toLowerCase(Locale.ROOT);
         Profile.ProxySettings proxy = p.proxy();
         return switch (stage) {
@@ -99,16 +110,20 @@ final class FailureExplainer {
                     + proxy.port(), p.host() + ":" + p.port(), d.substring(d.indexOf("status: ") + 8))
                     : Failure.of(stage, "proxy.closed", proxy.host() + ":" + proxy.port(), p.host() + ":" + p.port(),
                     d);
-            case TLS -> tls(d, lower, p);
+            case TLS -> tls(d, lower, chain, p);
             case WEBSOCKET -> webSocket(d, lower, p);
             default -> generic(stage, d);
         };
     }
 
-    private static Failure tls(String d, String lower, Profile p) {
+    private static Failure tls(String d, String lower, List<X509Certificate> chain, Profile p) {
         Stage s = Stage.TLS;
         if (lower.contains("did not answer with tls")) {
             return new Failure(s, "conn.tls_not_tls.cause", "tls.closed.fix", java.util.List.of(p.port(), d));
+        }
+        Failure judged = judged(lower, chain, p);
+        if (judged != null) {
+            return judged;
         }
         if (lower.contains("without the intermediate")) {
             return Failure.of(s, "conn.tls_chain_incomplete", d);
@@ -140,16 +155,40 @@ final class FailureExplainer {
         return new Failure(s, "conn.tls_failed.cause", "tls.closed.fix", java.util.List.of(p.port(), d));
     }
 
+    /**
+     * A refused certificate judged as {@code mqscope check} judges it (the same {@link CertificateChain}): "signed by
+     * ..., a CA that is not trusted here", self-signed, the intermediate missing, expired, the wrong host; null when
+     * the relay refused no certificate or the judgement finds nothing.
+     */
+    private static Failure judged(String lower, List<X509Certificate> chain, Profile p) {
+        boolean certificate = lower.startsWith("certificate expired") || lower.startsWith("certificate not yet valid")
+                || lower.startsWith("hostname mismatch") || lower.startsWith("untrusted certificate chain");
+        if (!certificate || chain.isEmpty()) {
+            return null;
+        }
+        String caFile = p.tls() == null ? null : p.tls().caFile();
+        CertificateChain.Outcome o = CertificateChain.judge(chain.toArray(new X509Certificate[0]), p.host(), caFile,
+                Instant.now());
+        return o.problem() == null ? null : Failure.of(Stage.TLS, o.problem(), o.args());
+    }
+
     private static Failure webSocket(String d, String lower, Profile p) {
         Stage s = Stage.WEBSOCKET;
         String path = p.wsPath() == null || p.wsPath().isBlank() ? "/" : p.wsPath();
         Matcher m = STATUS.matcher(d);
         String status = m.find() ? m.group(1).trim() : null;
+        Matcher server = SERVER.matcher(d);
+        String by = server.find() ? server.group(1).trim() : null;
+        // the same order of questions as the check's websocket stage (WebSocketStage)
+        if (lower.contains("plain http request was sent to https port")) {
+            return Failure.of(s, "ws.port_speaks_tls", p.port());
+        }
         if (status != null && status.contains(" 404")) {
             return Failure.of(s, "ws.not_found", path);
         }
-        if (status != null && (status.contains(" 502") || status.contains(" 400") || status.contains(" 426"))) {
-            return Failure.of(s, "ws.proxy_upgrade", status, "?");
+        if (status != null && (status.contains(" 502") || status.contains(" 400") || status.contains(" 426")
+                || status.contains(" 200") && by != null)) {
+            return Failure.of(s, "ws.proxy_upgrade", status, by == null ? "?" : by);
         }
         if (status != null) {
             return Failure.of(s, "ws.refused", status);
@@ -160,6 +199,11 @@ final class FailureExplainer {
         }
         if (lower.contains("instead of the requested")) {
             return Failure.of(s, "ws.subprotocol_not_echoed", sub, d);
+        }
+        Matcher stalled = NO_PROGRESS.matcher(d);
+        if (stalled.find()) {
+            // HiveMQ, for one, neither answers nor closes an upgrade for a path it does not serve
+            return Failure.of(s, "ws.timeout", path, Integer.parseInt(stalled.group(1)));
         }
         if (lower.startsWith("no progress") || lower.contains("did not answer the websocket upgrade")) {
             return new Failure(s, "conn.ws_unanswered.cause", "ws.not_found.fix", java.util.List.of(path));

@@ -141,7 +141,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
                 result.completeExceptionally(ErrorTranslator.disconnectedBeforeConnected());
             } else {
                 relay.afterItsReport(executor, () -> {
-                    SessionException why = explain(error);
+                    SessionException why = relay.connectFailure(error, profile);
                     c.disconnect().exceptionally(t -> null);
                     fail(result, why);
                 });

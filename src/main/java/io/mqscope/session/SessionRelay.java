@@ -128,6 +128,16 @@ final class SessionRelay implements RelayListener {
         return ErrorTranslator.connection(error, lastFailure, lastCloseReason, brokerAnswer, profile).exception();
     }
 
+    /**
+     * Why a connect failed; when that only says the broker's side reset or closed the connection, the port is asked
+     * what it speaks ({@link PortVerdict}). Blocks for the probes: call it on the session's setup executor.
+     */
+    SessionException connectFailure(Throwable error, Profile profile) {
+        SessionFailure f = ErrorTranslator.connection(error, lastFailure, lastCloseReason, brokerAnswer, profile);
+        return (PortVerdict.vague(f.failure()) ? f.explained(PortVerdict.probed(f.failure(), profile)) : f)
+                .exception();
+    }
+
     /** Why a subscribe, unsubscribe or publish failed; a {@link SessionException} as it is. */
     SessionException operationFailure(Throwable error, Profile profile) {
         Throwable t = ErrorTranslator.unwrap(error);

@@ -14,6 +14,9 @@ import io.mqscope.wire.Rule;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +27,17 @@ import java.util.function.Consumer;
  * order from its event loop, different connections from different loops.
  */
 public final class TapFailures {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Where a closed connection's port is probed: off the tap's event loops, each probe bounded by seconds. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mqscope-tap-probe-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Profile upstream;
     private final Map<String, Facts> facts = new ConcurrentHashMap<>();
+    private final Map<String, Failure> ready = new ConcurrentHashMap<>();
 
     /** @param upstream the broker the tap connects to, as the tap was given it */
     public TapFailures(Profile upstream) {
@@ -40,6 +52,8 @@ public final class TapFailures {
         private boolean passwordSent;
         private int connackCode;
         private String connackMeaning;
+        private boolean clientConnect;
+        private boolean brokerSpoke;
     }
 
     /**
@@ -49,15 +63,67 @@ public final class TapFailures {
      */
     public static Consumer<TapEvent> explaining(Profile upstream, Locale locale, Consumer<TapEvent> next) {
         TapFailures failures = new TapFailures(upstream);
-        return e -> {
-            Failure f = failures.see(e);
+        return failures.probing(e -> {
+            Failure f = e instanceof TapEvent.Closed c ? failures.verdictOf(c) : null;
             if (f != null && e instanceof TapEvent.Closed c) {
                 next.accept(new TapEvent.Closed(c.conn(), c.nanoTime(), c.time(), c.by(), c.code(), c.reason(),
                         c.reset(), c.sinceLastPacketMillis(), c.repairedPackets(), f.render(locale)));
             } else {
                 next.accept(e);
             }
+        });
+    }
+
+    /**
+     * A listener for the tap's event loops that notes every event ({@link #see}) and passes it on to {@code next};
+     * when the broker's side only reset or closed a connection, its {@link TapEvent.Closed} is passed on after the
+     * port was asked what it speaks ({@link PortVerdict}, on a probe thread, as {@code mqscope check} asks it).
+     * {@code next} then finds the verdict with {@link #verdictOf}. Events of one connection keep their order.
+     */
+    public Consumer<TapEvent> probing(Consumer<TapEvent> next) {
+        return e -> {
+            if (!(e instanceof TapEvent.Closed c)) {
+                see(e);
+                next.accept(e);
+                return;
+            }
+            Facts f = facts.remove(c.conn());
+            Failure known = f == null ? null : verdict(f);
+            Failure vague = known == null && f != null ? closedWithoutAnswer(f, c) : known;
+            if (!PortVerdict.vague(vague)) {
+                keep(c, known);
+                next.accept(c);
+                return;
+            }
+            PROBES.execute(() -> {
+                Failure probed = PortVerdict.probed(vague, upstream);
+                keep(c, probed != vague || known != null ? probed : null);
+                next.accept(c);
+            });
         };
+    }
+
+    /** The verdict of a connection passed on by {@link #probing}, once (null when the tap's own verdict stands). */
+    public Failure verdictOf(TapEvent.Closed c) {
+        return ready.remove(c.conn());
+    }
+
+    private void keep(TapEvent.Closed c, Failure f) {
+        if (f != null) {
+            ready.put(c.conn(), f);
+        }
+    }
+
+    /**
+     * The broker's side hung up on a well-formed CONNECT without a byte of answer, over plain TCP or TLS: the port
+     * may speak another protocol (a TLS or WebSocket listener drops a plain CONNECT). Null otherwise.
+     */
+    private Failure closedWithoutAnswer(Facts f, TapEvent.Closed c) {
+        Transport transport = upstream.transport() == null ? Transport.TCP : upstream.transport();
+        if (!f.clientConnect || f.brokerSpoke || !"broker".equals(c.by()) || transport.webSocket()) {
+            return null;
+        }
+        return Failure.of(Stage.MQTT, "mqtt.closed", c.reset() ? "Connection reset" : "closed");
     }
 
     /**
@@ -71,10 +137,11 @@ public final class TapFailures {
         }
         if (e instanceof TapEvent.UpstreamFailed u) {
             facts(u.conn()).upstream = FailureExplainer.upstream(u.stage(), u.detail() == null ? "" : u.detail(),
-                    upstream);
+                    u.chain(), upstream);
         } else if (e instanceof TapEvent.Packet p) {
             packet(facts(p.conn()), p.from(), p.packet());
         } else if (e instanceof TapEvent.StreamFinding s && s.from() == Direction.BROKER_TO_CLIENT) {
+            facts(s.conn()).brokerSpoke = true;
             answer(facts(s.conn()), s.finding());
         }
         return null;
@@ -87,12 +154,14 @@ public final class TapFailures {
     private static void packet(Facts f, Direction from, DecodedPacket p) {
         if (from == Direction.CLIENT_TO_BROKER) {
             if (p.type() == PacketType.CONNECT && !p.malformed()) {
+                f.clientConnect = true;
                 Field user = Field.find(p.fields(), FieldName.USERNAME);
                 f.username = user == null || user.value() == null ? null : String.valueOf(user.value());
                 f.passwordSent = Field.find(p.fields(), FieldName.PASSWORD) != null;
             }
             return;
         }
+        f.brokerSpoke = true;
         for (Finding finding : p.findings()) {
             answer(f, finding);
         }

@@ -21,7 +21,11 @@ final class FailureText {
     private FailureText() {
     }
 
-    record Classified(Stage stage, String detail) {
+    /** The stage and words, and the certificates the broker presented when TLS refused them (else empty). */
+    record Classified(Stage stage, String detail, List<X509Certificate> chain) {
+        Classified(Stage stage, String detail) {
+            this(stage, detail, List.of());
+        }
     }
 
     /**
@@ -60,7 +64,8 @@ final class FailureText {
             return new Classified(Stage.TCP, "no route to " + target + ": " + all);
         }
         if (stage == Stage.TLS || has(error, SSLException.class)) {
-            return new Classified(Stage.TLS, tls(error, all, lower, target, chain, caFile, host));
+            return new Classified(Stage.TLS, tls(error, all, lower, target, chain, caFile, host),
+                    chain == null ? List.of() : List.of(chain));
         }
         return new Classified(stage, all);
     }

@@ -112,7 +112,7 @@ final class RelayConnection implements UpstreamSetup.Outcome {
             connackSeen = true;
             if (code > 0) {
                 report(Stage.MQTT, String.format(Locale.ROOT, "CONNACK refused the connection: 0x%02X %s",
-                        code, MqttSniffer.connackReason(code)));
+                        code, MqttSniffer.connackReason(code)), java.util.List.of());
             }
         } else if (type > 0) {
             connackSeen = true; // not MQTT-conformant, but the broker did answer; the decoder reports it
@@ -144,7 +144,7 @@ final class RelayConnection implements UpstreamSetup.Outcome {
         if (toBroker.sniffedConnect() && !connackSeen) {
             String detail = "the broker closed the connection without sending CONNACK"
                     + (suspect != null ? ", right after " + suspect : "");
-            report(Stage.MQTT, detail);
+            report(Stage.MQTT, detail, java.util.List.of());
             reason.append(": ").append(detail);
         } else if (suspect != null) {
             reason.append(" right after ").append(suspect);
@@ -176,25 +176,25 @@ final class RelayConnection implements UpstreamSetup.Outcome {
             return;
         }
         FailureText.Classified c = setup.explain(error);
-        failed(c.stage(), c.detail());
+        failed(c.stage(), c.detail(), c.chain());
     }
 
     /** An upstream failure at {@code stage}: told to the listener, then both sides close. */
     @Override
-    public void failed(Stage stage, String detail) {
+    public void failed(Stage stage, String detail, java.util.List<java.security.cert.X509Certificate> chain) {
         if (closed || failed) {
             return;
         }
-        report(stage, detail);
+        report(stage, detail, chain);
         closeBoth("upstream failed at the " + stage + " stage: " + detail);
     }
 
-    private void report(Stage s, String detail) {
+    private void report(Stage s, String detail, java.util.List<java.security.cert.X509Certificate> chain) {
         if (failed) {
             return;
         }
         failed = true;
-        listener.onUpstreamFailure(new UpstreamFailure(id, Instant.now(), s, detail));
+        listener.onUpstreamFailure(new UpstreamFailure(id, Instant.now(), s, detail, chain));
     }
 
     /** Closes both sides once, after flushing what is already queued, and tells the listener why. */

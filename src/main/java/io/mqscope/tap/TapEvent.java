@@ -54,10 +54,18 @@ public sealed interface TapEvent {
 
     /**
      * The tap could not open the connection to the broker: the stage that failed and the relay's detail (in English,
-     * as for {@link UpstreamFailure}), for whoever words the verdict the way {@code mqscope check} does. Comes just
-     * before the connection's {@link Closed}.
+     * as for {@link UpstreamFailure}; {@code chain} the certificates the broker presented when they were refused), for
+     * whoever words the verdict the way {@code mqscope check} does. Comes just before the connection's {@link Closed}.
      */
-    record UpstreamFailed(String conn, long nanoTime, Instant time, Stage stage, String detail) implements TapEvent {
+    record UpstreamFailed(String conn, long nanoTime, Instant time, Stage stage, String detail,
+                          java.util.List<java.security.cert.X509Certificate> chain) implements TapEvent {
+        public UpstreamFailed {
+            chain = chain == null ? java.util.List.of() : java.util.List.copyOf(chain);
+        }
+
+        public UpstreamFailed(String conn, long nanoTime, Instant time, Stage stage, String detail) {
+            this(conn, nanoTime, time, stage, detail, java.util.List.of());
+        }
     }
 
     /**

@@ -176,11 +176,11 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     }
 
     @Override
-    public void failed(Stage stage, String detail) {
+    public void failed(Stage stage, String detail, java.util.List<java.security.cert.X509Certificate> chain) {
         if (closed || early.draining()) {
             return;
         }
-        emit(new TapEvent.UpstreamFailed(id, System.nanoTime(), Instant.now(), stage, detail));
+        emit(new TapEvent.UpstreamFailed(id, System.nanoTime(), Instant.now(), stage, detail, chain));
         ending.verdictIfNone(words().text("verdict.upstream_failed", stage, detail));
         ending.closedBy("broker");
         early.upstreamFailed(inbound, () -> closeBoth("broker")); // the user still sees their client's bytes
@@ -361,14 +361,14 @@ final class TappedConnection implements UpstreamSetup.Outcome {
                 failed(setup.stage(), setup.closedDuringSetup());
             } else {
                 FailureText.Classified c = setup.explain(error);
-                failed(c.stage(), c.detail());
+                failed(c.stage(), c.detail(), c.chain());
             }
             return;
         }
         if (error instanceof SSLException && !ending.connackSeen()) {
             // TLS 1.3: a refused client certificate arrives after the handshake completed
             FailureText.Classified c = setup.explain(error);
-            failed(c.stage(), c.detail());
+            failed(c.stage(), c.detail(), c.chain());
             return;
         }
         if (error instanceof IOException) {

@@ -49,7 +49,12 @@ final class UpstreamSetup {
     interface Outcome {
         void ready();
 
-        void failed(Stage stage, String detail);
+        default void failed(Stage stage, String detail) {
+            failed(stage, detail, java.util.List.of());
+        }
+
+        /** The stage failed; {@code chain}: the certificates the broker presented when TLS refused them. */
+        void failed(Stage stage, String detail, java.util.List<X509Certificate> chain);
     }
 
     /** Largest MQTT packet (256 MB) plus framing: a WebSocket frame may carry one whole packet. */
@@ -304,7 +309,7 @@ final class UpstreamSetup {
             return;
         }
         FailureText.Classified c = explain(error);
-        outcome.failed(c.stage(), c.detail());
+        outcome.failed(c.stage(), c.detail(), c.chain());
     }
 
     private void failed(Stage s, String detail) {

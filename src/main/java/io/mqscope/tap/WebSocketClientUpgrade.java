@@ -94,6 +94,11 @@ final class WebSocketClientUpgrade extends ChannelInboundHandlerAdapter {
             if (code == 404) {
                 d.append(" (wrong WebSocket path '").append(path).append("'?)");
             }
+            // who answered (nginx, a CDN...): the check's verdict names it, and so does the session's
+            String server = response.headers().get(HttpHeaderNames.SERVER);
+            if (server != null && !server.isBlank()) {
+                d.append("; server: ").append(server.trim());
+            }
             String first = firstLines(response.content().toString(StandardCharsets.UTF_8), 3);
             if (!first.isEmpty()) {
                 d.append("; body: ").append(first);

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * until it says it listens; {@link #awaitCapture} waits until the file (packet-buffered, {@code -U}) holds what the
  * test expects; {@link #close} stops it with SIGINT so it flushes and closes the file properly.
  */
-final class Tcpdump implements AutoCloseable {
+public final class Tcpdump implements AutoCloseable {
     final Path file;
     private final Process process;
     private final Path log;
@@ -28,7 +28,7 @@ final class Tcpdump implements AutoCloseable {
         this.log = log;
     }
 
-    static Tcpdump start(String iface, int port, Path file, String... extra) throws IOException {
+    public static Tcpdump start(String iface, int port, Path file, String... extra) throws IOException {
         Path tcpdump = Tools.require("tcpdump");
         List<String> cmd = new ArrayList<>(List.of(tcpdump.toString(), "-i", iface, "-U", "-s", "0", "-w",
                 file.toString()));
@@ -62,7 +62,7 @@ final class Tcpdump implements AutoCloseable {
     }
 
     /** Waits until the capture read so far satisfies the condition; returns that reading. */
-    Capture awaitCapture(Predicate<Capture> done) {
+    public Capture awaitCapture(Predicate<Capture> done) {
         Capture[] last = new Capture[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
             try {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS to nginx's plain HTTP port: the session's failure shows nginx's answer as text ("HTTP/1.1 400 Bad Request ...
- * nginx"), not as the hex dump Netty puts in its exception, and the verdict says to use ws:// or mqtt://.
+ * nginx"), not as the hex dump Netty puts in its exception, and the verdict says the port speaks HTTP (use ws://).
  */
 class PlainAnswerOnTlsPortTest {
     @TempDir
@@ -44,7 +44,9 @@ class PlainAnswerOnTlsPortTest {
                 StateChange c = failed.get(20, TimeUnit.SECONDS);
                 assertThat(c.reason()).contains("it answered \"HTTP/1.1 400 Bad Request ... nginx")
                         .doesNotContainPattern("[0-9a-f]{40}");
-                assertThat(c.failure().fix(Locale.ENGLISH)).contains("try mqtt:// or ws://");
+                // the port is probed as the check probes it: it speaks plain HTTP
+                assertThat(c.failure().causeKey()).isEqualTo("tls.port_speaks_http.cause");
+                assertThat(c.failure().fix(Locale.ENGLISH)).contains("This port speaks HTTP: use ws://");
             }
         }
     }

@@ -114,13 +114,34 @@ class TapVerdictTest {
     }
 
     @Test
-    void an_untrusted_broker_certificate_gets_the_checks_stage_and_fix(Mosquitto m) throws Exception {
+    void an_untrusted_broker_certificate_gets_the_checks_words(Mosquitto m) throws Exception {
         String url = "mqtts://localhost:" + m.tlsPort;
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            JsonNode check = checkVerdict(lang, url);
+            assertThat(check.get("stage").asText()).isEqualTo("tls");
+            assertSameWords(check, tapClose(lang, url, MqttBytes.connect(4, "untrusted")));
+        }
+        // the chain's facts, as the check words them: who signed it, and that this CA is not trusted here
+        assertThat(checkVerdict("en", url).get("cause").asText()).contains("signed by", "MQScope Test CA",
+                "a CA that is not trusted here");
+    }
+
+    @Test
+    void a_tcp_upstream_at_a_tls_port_is_told_to_use_mqtts(Mosquitto m) throws Exception {
+        String url = "mqtt://127.0.0.1:" + m.tlsPort;
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            JsonNode check = checkVerdict(lang, url);
+            assertThat(check.get("fix").asText()).contains("mqtts://");
+            assertSameWords(check, tapClose(lang, url, MqttBytes.connect(4, "tcp-at-tls")));
+        }
+    }
+
+    @Test
+    void a_websocket_upstream_at_a_plain_mqtt_port_is_told_to_use_mqtt(Mosquitto m) throws Exception {
+        String url = "ws://127.0.0.1:" + m.tcpPort + "/mqtt";
         JsonNode check = checkVerdict("en", url);
-        JsonNode failure = tapClose("en", url, MqttBytes.connect(4, "untrusted")).get("failure");
-        assertThat(failure.get("stage").asText()).isEqualTo("tls").isEqualTo(check.get("stage").asText());
-        assertThat(failure.get("fix").asText()).isEqualTo(check.get("fix").asText());
-        // the cause is the relay's own detail (as for pub and sub), naming the CA that is not trusted
-        assertThat(failure.get("cause").asText()).contains("MQScope Test CA", "not trusted");
+        assertThat(check.get("stage").asText()).isEqualTo("websocket");
+        assertThat(check.get("fix").asText()).contains("mqtt://");
+        assertSameWords(check, tapClose("en", url, MqttBytes.connect(4, "ws-at-tcp")));
     }
 }

@@ -39,7 +39,12 @@ class FailureExplainerTest {
         assertThat(upstream(Stage.WEBSOCKET, "WebSocket upgrade refused: HTTP/1.1 502 Bad Gateway; body: <html>", WS)
                 .fix(Locale.ENGLISH)).contains("proxy_set_header Upgrade $http_upgrade");
         assertThat(upstream(Stage.WEBSOCKET, "no progress within 1 s during the WEBSOCKET stage with h:1", WS)
-                .cause(Locale.ENGLISH)).contains("did not answer the WebSocket upgrade for path /wrong");
+                .cause(Locale.ENGLISH)).contains("No answer to the WebSocket upgrade for path /wrong within 1 s");
+        assertThat(upstream(Stage.WEBSOCKET, "WebSocket upgrade refused: HTTP/1.1 502 Bad Gateway; server:"
+                + " nginx/1.22.1; body: <html>", WS).cause(Locale.ENGLISH)).contains("(server: nginx/1.22.1)");
+        assertThat(upstream(Stage.WEBSOCKET, "WebSocket upgrade refused: HTTP/1.1 400 Bad Request; server: nginx;"
+                + " body: <html> | <head><title>400 The plain HTTP request was sent to HTTPS port</title></head>", WS)
+                .fix(Locale.ENGLISH)).contains("use wss://");
         assertThat(upstream(Stage.TLS, "hostname mismatch: the certificate of 'CN=wrong.example' (names"
                 + " wrong.example) does not match 'localhost'", TCP).fix(Locale.ENGLISH)).contains("broker.example");
         assertThat(upstream(Stage.TLS, "untrusted certificate chain: the server sent 1 certificate(s) without the"

@@ -2,28 +2,20 @@ package io.mqscope.ui.capture;
 
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.ThemeSwitcher;
-import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.packets.PacketsView;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -31,38 +23,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * A window on one capture file: the reading's progress with Cancel, then the conversations found (endpoints,
- * transport, packets, errors) and, for the selected one, the Packets inspector and the reassembly notes.
+ * The Capture tab's content for one capture file (a read-only group of the Connections list): the reading's progress
+ * with Cancel, what was read or why it failed, the Packets inspector on the conversation selected in the list and
+ * the reassembly notes beside it.
  */
 public final class CaptureView {
     private final CaptureViewModel vm;
-    private final Stage stage;
+    private final Window owner;
     private final BorderPane root = new BorderPane();
 
-    public CaptureView(CaptureViewModel vm, Stage stage) {
+    public CaptureView(CaptureViewModel vm, Window owner) {
         this.vm = vm;
-        this.stage = stage;
+        this.owner = owner;
         createView();
-    }
-
-    /** Opens {@code file} in a new window next to {@code owner}. */
-    public static CaptureView open(Window owner, TaskExecutor tasks, int maxPackets, boolean dark, File file) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        CaptureView view = new CaptureView(new CaptureViewModel(tasks, maxPackets), stage);
-        Scene scene = new Scene(view.root, 1200, 780);
-        ThemeSwitcher.style(scene, dark);
-        stage.setScene(scene);
-        stage.titleProperty().bind(view.vm.fileProperty().map(f -> I18n.t("capture.title", f)));
-        stage.setOnHidden(e -> view.vm.cancel());
-        stage.show();
-        view.vm.open(file.toPath());
-        return view;
     }
 
     /** Asks for a capture file; null when the user cancels. */
@@ -125,38 +102,6 @@ public final class CaptureView {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 10, 6, 10));
 
-        TableView<CapturedConversation> list = new TableView<>(vm.conversations());
-        list.setId("captureConversations");
-        list.setPlaceholder(new Label(I18n.t("capture.none")));
-        list.getColumns().addAll(List.of(
-                column("capture.col.endpoints", 250, CapturedConversation::endpoints),
-                column("capture.col.transport", 130, CaptureViewModel::transport),
-                column("capture.col.packets", 70, c -> Integer.toString(c.summary().packetCount())),
-                column("capture.col.errors", 60, c -> c.errors() == 0 ? "" : "⚠ " + c.errors())));
-        list.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(CapturedConversation c, boolean empty) {
-                super.updateItem(c, empty);
-                boolean bad = !empty && c != null && c.errors() > 0;
-                if (bad != getStyleClass().contains("malformed-row")) {
-                    if (bad) {
-                        getStyleClass().add("malformed-row");
-                    } else {
-                        getStyleClass().remove("malformed-row");
-                    }
-                }
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
-            if (c != null) {
-                vm.selectedProperty().set(c);
-            }
-        });
-        vm.selectedProperty().addListener((o, a, c) -> {
-            if (c != list.getSelectionModel().getSelectedItem()) {
-                list.getSelectionModel().select(c);
-            }
-        });
         ListView<String> notes = new ListView<>(vm.notes());
         notes.setId("captureNotes");
         notes.setPlaceholder(new Label(I18n.t("capture.notes.none")));
@@ -164,25 +109,13 @@ public final class CaptureView {
         VBox notesBox = new VBox(4, notesTitle, notes);
         VBox.setVgrow(notes, Priority.ALWAYS);
         notesBox.setPadding(new Insets(4, 0, 0, 0));
-        SplitPane left = new SplitPane(list, notesBox);
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.55);
 
-        PacketsView packets = new PacketsView(vm.packets(), stage);
-        SplitPane center = new SplitPane(left, packets.root());
-        center.setDividerPositions(0.36);
+        PacketsView packets = new PacketsView(vm.packets(), owner);
+        SplitPane center = new SplitPane(packets.root(), notesBox);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.78);
         root.setTop(top);
         root.setCenter(center);
-        acceptDrops(root, f -> vm.open(f.toPath()));
-    }
-
-    private static TableColumn<CapturedConversation, String> column(String key, double width,
-                                                                   Function<CapturedConversation, String> f) {
-        TableColumn<CapturedConversation, String> c = new TableColumn<>(I18n.t(key));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
     }
 
     public CaptureViewModel viewModel() {
@@ -193,7 +126,4 @@ public final class CaptureView {
         return root;
     }
 
-    public Stage stage() {
-        return stage;
-    }
 }

@@ -5,6 +5,8 @@ import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.capture.CaptureEntries;
+import io.mqscope.ui.capture.CapturesViewModel;
 import io.mqscope.ui.check.CheckView;
 import io.mqscope.ui.editor.ConnectionEditorView;
 import java.io.File;
@@ -41,6 +43,10 @@ public final class ConnectionsView {
     private final Window owner;
     private final VBox root = new VBox(6);
     private final TreeView<Object> tree = new TreeView<>();
+    /** The open capture files as read-only groups (issue 12), once {@link #showCaptures} was called. */
+    private CaptureEntries captures;
+    private final javafx.beans.property.BooleanProperty captureSelected =
+            new javafx.beans.property.SimpleBooleanProperty();
 
     public ConnectionsView(ConnectionsViewModel vm, Window owner) {
         this.vm = vm;
@@ -55,7 +61,7 @@ public final class ConnectionsView {
         title.getStyleClass().add("section-title");
         tree.setId("connectionsTree");
         tree.setShowRoot(false);
-        tree.setCellFactory(t -> new EntryCell());
+        tree.setCellFactory(t -> new EntryCell(v -> captures == null ? null : captures.graphic(v)));
         VBox.setVgrow(tree, Priority.ALWAYS);
 
         Button connect = Controls.button("connections.connect", Feather.PLAY);
@@ -70,6 +76,7 @@ public final class ConnectionsView {
         check.setOnAction(e -> withSelected(c -> CheckView.open(owner, vm.check(c))));
         // wraps in a narrow left pane rather than cutting the labels short ("Conn...")
         FlowPane live = new FlowPane(6, 6, connect, disconnect, check);
+        live.disableProperty().bind(captureSelected); // a capture's entry has nothing to connect to
         for (Button b : List.of(connect, disconnect, check)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -124,6 +131,9 @@ public final class ConnectionsView {
             }
         });
         FlowPane tools = new FlowPane(4, 4, add, edit, dup, del, imp, exp);
+        for (Button b : List.of(edit, dup, del)) {
+            b.disableProperty().bind(captureSelected);
+        }
 
         Label error = Controls.errorLabel();
         error.textProperty().bind(vm.errorProperty());
@@ -180,6 +190,7 @@ public final class ConnectionsView {
     private void initListeners() {
         vm.entries().addListener((InvalidationListener) o -> rebuild());
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            captureSelected.set(captures != null && captures.selected(b));
             if (b != null && b.getValue() instanceof ConnectionEntry e && vm.selectedProperty().get() != e) {
                 vm.selectedProperty().set(e);
             }
@@ -191,7 +202,7 @@ public final class ConnectionsView {
             }
         });
         tree.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
+            if (e.getClickCount() == 2 && !captureSelected.get()) {
                 withSelected(c -> edit(c.profile()));
             }
         });
@@ -256,8 +267,19 @@ public final class ConnectionsView {
             gi.getChildren().add(new TreeItem<>(e));
             e.profileProperty().addListener((o, a, b) -> tree.refresh());
         }
+        TreeItem<Object> shown = captures == null ? null : captures.addTo(rootItem);
         tree.setRoot(rootItem);
-        select(vm.selectedProperty().get());
+        if (shown != null) {
+            tree.getSelectionModel().select(shown);
+        } else {
+            select(vm.selectedProperty().get());
+        }
+    }
+
+    /** Lists the open capture files as read-only groups after the connections (issue 12). */
+    public void showCaptures(CapturesViewModel model) {
+        captures = new CaptureEntries(model, tree, this::rebuild);
+        rebuild();
     }
 
     private void select(ConnectionEntry e) {
@@ -299,8 +321,11 @@ public final class ConnectionsView {
         private final HBox box = new HBox(8, dot, text, secretMark, insecureMark, unread);
         private ConnectionEntry bound;
         private final InvalidationListener stateListener = o -> updateDot();
+        /** The content of a capture's group or conversation entry; null for anything else. */
+        private final java.util.function.Function<Object, Node> captureGraphic;
 
-        EntryCell() {
+        EntryCell(java.util.function.Function<Object, Node> captureGraphic) {
+            this.captureGraphic = captureGraphic;
             box.setAlignment(Pos.CENTER_LEFT);
             host.getStyleClass().add("muted");
             host.setMaxWidth(230);
@@ -328,6 +353,10 @@ public final class ConnectionsView {
             if (empty || item == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
+            } else if (CaptureEntries.isCapture(item)) {
+                setText(null);
+                setGraphic(captureGraphic.apply(item));
                 setTooltip(null);
             } else if (item instanceof ConnectionEntry e) {
                 bound = e;

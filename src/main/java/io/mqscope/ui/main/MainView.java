@@ -63,6 +63,7 @@ public final class MainView {
     private PacketsView packetsView;
     private WiretapsView wiretapsView;
     private javafx.beans.value.ChangeListener<io.mqscope.ui.wiretap.TapClientRow> showTappedClient;
+    private javafx.beans.value.ChangeListener<io.mqscope.ui.capture.CaptureViewModel> showCapture;
     private Button themeButton;
     private final AnimationTimer pump;
 
@@ -123,6 +124,7 @@ public final class MainView {
 
     private BorderPane createView() {
         connectionsView = new ConnectionsView(vm.connections(), stage);
+        connectionsView.showCaptures(vm.captures());
         SubscriptionsView subscriptionsView = new SubscriptionsView(vm.subscriptions());
         wiretapsView = new WiretapsView(vm.wiretaps(), stage);
         SplitPane left = new SplitPane(connectionsView.root(), wiretapsView.root(), subscriptionsView.root());
@@ -167,7 +169,9 @@ public final class MainView {
             tabs.getSelectionModel().select(packetsTab);
             vm.packets().reveal(ref.conn(), ref.from(), ref.index());
         });
-        tabs = new TabPane(messagesTab, packetsTab, topicsTab, chartsTab, insightsTab, wiretapTab, logTab);
+        Tab captureTab = captureTab();
+        tabs = new TabPane(messagesTab, packetsTab, topicsTab, chartsTab, insightsTab, wiretapTab, logTab,
+                captureTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // views are made again when the language changes: the old window's listener goes with them
         if (showTappedClient != null) {
@@ -198,12 +202,14 @@ public final class MainView {
         // so the publisher makes room for it
         wiretapTab.selectedProperty().addListener((o, a, shown) -> {
             wiretapTab.setContent(shown ? inspector.root() : null);
-            if (shown) {
-                center.getItems().remove(publisherView.root());
-            } else if (!center.getItems().contains(publisherView.root())) {
-                center.getItems().add(publisherView.root());
-                center.setDividerPositions(publisherView.collapsedProperty().get() ? 1.0 : 0.6);
-            }
+            readOnly(center, publisherView, shown);
+        });
+        // a capture is read-only too, and its inspector reuses the Packets views: the same rules
+        captureTab.selectedProperty().addListener((o, a, shown) -> {
+            io.mqscope.ui.capture.CaptureViewModel c = vm.captures().shownProperty().get();
+            captureTab.setContent(!shown ? null : c != null ? new CaptureView(c, stage).root()
+                    : new Label(I18n.t("capture.openHint")));
+            readOnly(center, publisherView, shown);
         });
         PublisherFold.install(center, publisherView, packetsTab);
 
@@ -216,6 +222,43 @@ public final class MainView {
         bp.setTop(header());
         bp.setBottom(statusBar());
         return bp;
+    }
+
+    /** No publisher while a tapped client or a capture is shown: there is nothing of ours to publish to. */
+    private static void readOnly(SplitPane center, PublisherView publisherView, boolean shown) {
+        if (shown) {
+            center.getItems().remove(publisherView.root());
+        } else if (!center.getItems().contains(publisherView.root())) {
+            center.getItems().add(publisherView.root());
+            center.setDividerPositions(publisherView.collapsedProperty().get() ? 1.0 : 0.6);
+        }
+    }
+
+    /**
+     * The Capture tab: the Packets inspector on the conversation selected in a capture's group of the Connections
+     * list (issue 12); shown when one is selected, its content made for the capture shown.
+     */
+    private Tab captureTab() {
+        Tab t = new Tab(I18n.t("tab.capture"));
+        t.setGraphic(new FontIcon(Feather.FOLDER));
+        t.setId("captureTab");
+        t.setTooltip(new javafx.scene.control.Tooltip(I18n.t("capture.readOnly")));
+        if (showCapture != null) {
+            vm.captures().shownProperty().removeListener(showCapture);
+        }
+        showCapture = (o, a, c) -> {
+            if (c == null) {
+                if (t.isSelected()) {
+                    tabs.getSelectionModel().select(0); // a connection was selected, or the capture closed
+                }
+            } else if (t.isSelected()) {
+                t.setContent(new CaptureView(c, stage).root());
+            } else {
+                tabs.getSelectionModel().select(t);
+            }
+        };
+        vm.captures().shownProperty().addListener(showCapture);
+        return t;
     }
 
     private HBox header() {
@@ -336,10 +379,12 @@ public final class MainView {
         return new WindowLayout(stage.getWidth(), stage.getHeight(), stage.isMaximized(), Dividers.of(root));
     }
 
-    /** File → Open capture… and a capture dropped on the window: the capture in a window of its own. */
-    public CaptureView openCapture(java.io.File file) {
-        UiSettings s = vm.settings();
-        return CaptureView.open(stage, tasks, s.maxPackets(), s.dark(), file);
+    /**
+     * File → Open capture… and a capture dropped on the window: the capture as a read-only group of the Connections
+     * list, read in the background (its group shows progress and Cancel).
+     */
+    public io.mqscope.ui.capture.CaptureViewModel openCapture(java.io.File file) {
+        return vm.captures().open(file.toPath());
     }
 
     public MainViewModel viewModel() {

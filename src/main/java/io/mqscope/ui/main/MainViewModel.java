@@ -76,6 +76,7 @@ public final class MainViewModel {
     private final TopicTreeViewModel topics;
     private final io.mqscope.ui.chart.ChartViewModel charts;
     private final io.mqscope.ui.insights.InsightsViewModel insights = new io.mqscope.ui.insights.InsightsViewModel();
+    private final io.mqscope.ui.capture.CapturesViewModel captures;
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
@@ -111,6 +112,7 @@ public final class MainViewModel {
         subscriptions = new SubscriptionsViewModel(tasks);
         topics = new TopicTreeViewModel(new PayloadViewModel(settings.defaultView(), tasks), tasks);
         charts = new io.mqscope.ui.chart.ChartViewModel(tasks);
+        captures = new io.mqscope.ui.capture.CapturesViewModel(tasks, settings.maxPackets());
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
                 .toList(), tasks, Math.min(settings.maxPackets(), VISIBLE_ROWS));
         wiretaps.exposeBroker(settings.brokerOnLan());
@@ -290,6 +292,7 @@ public final class MainViewModel {
      */
     public void applyLimits(UiSettings s) {
         connections.setLimits(s.maxMessages(), s.maxPackets());
+        captures.setMaxPackets(s.maxPackets());
         messages.setMaxVisible(Math.min(s.maxMessages(), VISIBLE_ROWS));
         packets.setMaxVisible(Math.min(s.maxPackets(), VISIBLE_ROWS));
         payload.setDefaultFormat(s.defaultView());
@@ -399,6 +402,8 @@ public final class MainViewModel {
     public TopicTreeViewModel topics() { return topics; }
     /** Numbers over time from the active connection's messages (issue 15). */
     public io.mqscope.ui.chart.ChartViewModel charts() { return charts; }
+    /** The capture files open as read-only groups of the Connections list (issue 12). */
+    public io.mqscope.ui.capture.CapturesViewModel captures() { return captures; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }

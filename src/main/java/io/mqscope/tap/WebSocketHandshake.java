@@ -1,4 +1,4 @@
-package io.mqscope.check;
+package io.mqscope.tap;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,15 +13,19 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The opening handshake of RFC 6455 §4.1 as the check sends it, and the answer's status line and headers. */
-final class WebSocketHandshake {
+/**
+ * The opening handshake of RFC 6455 §4.1 over a plain blocking stream, as {@code mqscope check} and the port probe
+ * ({@link PortProbe#upgradeCode}) send it, and the answer's status line and headers. Never on an event loop.
+ */
+public final class WebSocketHandshake {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int MAX_HEAD = 16 * 1024;
 
     /** Code 0: no HTTP answer ({@code firstBytes} holds what came instead, {@code error} why it ended). */
-    record Answer(int code, String statusLine, Map<String, String> headers, byte[] firstBytes, IOException error,
+    public record Answer(int code, String statusLine, Map<String, String> headers, byte[] firstBytes, IOException error,
             String body) {
-        Answer(int code, String statusLine, Map<String, String> headers, byte[] firstBytes, IOException error) {
+        public Answer(int code, String statusLine, Map<String, String> headers, byte[] firstBytes,
+                      IOException error) {
             this(code, statusLine, headers, firstBytes, error, "");
         }
     }
@@ -32,7 +36,7 @@ final class WebSocketHandshake {
     private final Map<String, String> extraHeaders;
     private final String key;
 
-    WebSocketHandshake(String host, String path, String subprotocol, Map<String, String> extraHeaders) {
+    public WebSocketHandshake(String host, String path, String subprotocol, Map<String, String> extraHeaders) {
         this.host = host;
         this.path = path;
         this.subprotocol = subprotocol;
@@ -42,7 +46,7 @@ final class WebSocketHandshake {
         this.key = Base64.getEncoder().encodeToString(nonce);
     }
 
-    Answer exchange(InputStream in, OutputStream out) throws IOException {
+    public Answer exchange(InputStream in, OutputStream out) throws IOException {
         StringBuilder req = new StringBuilder();
         req.append("GET ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
                 .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ").append(key)
@@ -113,12 +117,18 @@ final class WebSocketHandshake {
         }
     }
 
-    boolean acceptMatches(String accept) {
+    public boolean acceptMatches(String accept) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
             return Base64.getEncoder().encodeToString(sha1).equals(accept);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required of every JDK", e);
         }
+    }
+
+    /** The Host header for the profile's broker: its port unless it is the scheme's default (or 80, 443). */
+    public static String hostHeader(io.mqscope.profile.Profile p) {
+        String h = p.host().contains(":") ? "[" + p.host() + "]" : p.host();
+        return p.port() == p.transport().defaultPort() || p.port() == 80 || p.port() == 443 ? h : h + ":" + p.port();
     }
 }

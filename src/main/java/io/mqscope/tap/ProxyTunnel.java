@@ -1,4 +1,4 @@
-package io.mqscope.check;
+package io.mqscope.tap;
 
 import io.mqscope.profile.Profile;
 import java.io.ByteArrayOutputStream;
@@ -15,27 +15,27 @@ import java.util.Locale;
  * (RFC 9110 §9.3.6) or SOCKS5 (RFC 1928, username/password by RFC 1929). The broker's name is sent as a name, so the
  * proxy resolves it, as the session's relay does.
  */
-final class ProxyTunnel {
+public final class ProxyTunnel {
     /**
      * How the proxy answered. {@code ok} when the tunnel is open; else {@code problem} names the verdict id and
      * {@code args} its arguments after the proxy and the target.
      */
-    record Answer(boolean ok, String answer, String problem, Object... args) {
+    public record Answer(boolean ok, String answer, String problem, Object... args) {
     }
 
     private ProxyTunnel() {
     }
 
-    static boolean used(Profile.ProxySettings p) {
+    public static boolean used(Profile.ProxySettings p) {
         return p != null && p.type() != null && !p.type().isBlank() && !"none".equalsIgnoreCase(p.type())
                 && p.host() != null && !p.host().isBlank();
     }
 
-    static boolean socks(Profile.ProxySettings p) {
+    public static boolean socks(Profile.ProxySettings p) {
         return p.type().toLowerCase(Locale.ROOT).startsWith("socks");
     }
 
-    static Answer open(InputStream in, OutputStream out, Profile.ProxySettings p, String host, int port)
+    public static Answer open(InputStream in, OutputStream out, Profile.ProxySettings p, String host, int port)
             throws IOException {
         return socks(p) ? socks5(in, out, p, host, port) : http(in, out, p, host, port);
     }
@@ -143,7 +143,7 @@ final class ProxyTunnel {
     }
 
     /** RFC 1928 §6, the REP field. */
-    static String socksReply(int code) {
+    public static String socksReply(int code) {
         return switch (code) {
             case 0 -> "succeeded";
             case 1 -> "general SOCKS server failure";

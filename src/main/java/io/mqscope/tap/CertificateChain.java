@@ -1,4 +1,4 @@
-package io.mqscope.check;
+package io.mqscope.tap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,19 +24,23 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Judges the chain a server sent, after a handshake that accepted anything: expiry, trust against the CA file and
- * the system store, self-signed, intermediate missing, host name (RFC 6125 §6.4: SAN dNSName with a left-most
- * wildcard label, iPAddress for an address; the CN only when there is no SAN).
+ * Judges the chain a server sent, after a handshake that accepted anything (the check) or that refused it (the
+ * relay: the chain its trust manager was shown), so both word a certificate problem alike: expiry, trust against the
+ * CA file and the system store, self-signed, intermediate missing, host name (RFC 6125 §6.4: SAN dNSName with a
+ * left-most wildcard label, iPAddress for an address; the CN only when there is no SAN).
  */
-final class ChainCheck {
-    /** The first problem found (a verdict id of verdicts.properties) and its arguments, or null id when trusted. */
-    record Outcome(String problem, Object[] args, Map<String, Object> facts) {
+public final class CertificateChain {
+    /**
+     * The first problem found (a verdict id of {@code session/verdicts.properties}) and its arguments, or a null id
+     * when trusted; the facts the check reports.
+     */
+    public record Outcome(String problem, Object[] args, Map<String, Object> facts) {
     }
 
-    private ChainCheck() {
+    private CertificateChain() {
     }
 
-    static Outcome judge(X509Certificate[] chain, String host, String caFile, Instant now) {
+    public static Outcome judge(X509Certificate[] chain, String host, String caFile, Instant now) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("chain_count", chain.length);
         List<Object> certs = new ArrayList<>();
