@@ -57,7 +57,9 @@ class ChineseUiTest {
             // capture files (issue 12): file formats and TCP flags
             "pcap", "pcapng", "FIN", "RST",
             // payload formats (issue 16)
-            "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq"));
+            "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq",
+            // vendor product names (issue 14 item 14)
+            "IoTDA", "OneNET"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
