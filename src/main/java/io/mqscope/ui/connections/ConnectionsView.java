@@ -270,7 +270,9 @@ public final class ConnectionsView {
                 if (i.getValue() == e) {
                     tree.getSelectionModel().select(i);
                     // a new profile at the end of a long list is shown, not only selected (issue 14 item 17)
-                    tree.scrollTo(Math.max(0, tree.getRow(i) - 1));
+                    Controls.reveal(tree, tree.getRow(i));
+                    // a list just rebuilt measures its rows at the next pulse; reveal again with their real heights
+                    javafx.application.Platform.runLater(() -> Controls.reveal(tree, tree.getRow(i)));
                     return;
                 }
             }
