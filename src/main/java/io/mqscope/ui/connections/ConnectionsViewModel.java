@@ -254,7 +254,7 @@ public final class ConnectionsViewModel {
             if (old != null) {
                 old.close();
             }
-            Session session = backend.open(p, e.live().log());
+            Session session = backend.open(p, e.live().listener());
             e.live().setSession(session);
             // the session itself subscribes the profile's saved subscriptions on connect and after reconnects
             session.connect().whenComplete((v, ex) -> {

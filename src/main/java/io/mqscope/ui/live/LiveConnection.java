@@ -5,6 +5,7 @@ import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Sentence;
 import io.mqscope.session.Session;
+import io.mqscope.session.SessionListener;
 import io.mqscope.session.StateChange;
 import io.mqscope.store.BoundedLog;
 import io.mqscope.store.MessageLog;
@@ -25,6 +26,9 @@ import java.util.List;
 public final class LiveConnection {
     private final String id;
     private final SessionLog log;
+    private final FilterTally tally = new FilterTally();
+    /** What the session reports to: the log, and the per-subscription tally as messages arrive. */
+    private final SessionListener listener;
     private volatile Profile profile;
     private volatile Session session;
     /** Sequence numbers of the next unseen entries (FX thread only). */
@@ -38,6 +42,12 @@ public final class LiveConnection {
         this.profile = profile;
         this.log = new SessionLog(id, MessageLog.DEFAULT_MAX_BYTES, maxMessages, PacketLog.DEFAULT_MAX_BYTES,
                 maxPackets);
+        this.listener = new Tallying(log, tally);
+        countFilters(profile);
+    }
+
+    private void countFilters(Profile p) {
+        tally.setFilters(p.subscriptions().stream().map(Profile.SavedSubscription::topicFilter).toList());
     }
 
     public String id() {
@@ -50,6 +60,17 @@ public final class LiveConnection {
 
     public void setProfile(Profile p) {
         profile = p;
+        countFilters(p);
+    }
+
+    /** Open the session with this listener: it logs everything and counts messages per subscription. */
+    public SessionListener listener() {
+        return listener;
+    }
+
+    /** Received messages per subscription filter, exact whatever the log dropped. */
+    public FilterTally tally() {
+        return tally;
     }
 
     public Session session() {
@@ -58,6 +79,41 @@ public final class LiveConnection {
 
     public void setSession(Session s) {
         session = s;
+    }
+
+    /** The log, and the tally of every message as it arrives (before the bounded log may drop it). */
+    private record Tallying(SessionLog log, FilterTally tally) implements SessionListener {
+        @Override
+        public void onState(StateChange change) {
+            log.onState(change);
+        }
+
+        @Override
+        public void onMessage(MessageEvent message) {
+            tally.record(message);
+            log.onMessage(message);
+        }
+
+        @Override
+        public void onPacket(PacketEvent packet) {
+            log.onPacket(packet);
+        }
+
+        @Override
+        public void onWebSocketFrame(WebSocketFrameEvent frame) {
+            log.onWebSocketFrame(frame);
+        }
+
+        @Override
+        public void onRelayRefused(String connectionId, String reason) {
+            log.onRelayRefused(connectionId, reason);
+        }
+
+        @Override
+        public void onStreamFinding(String connectionId, io.mqscope.wire.Direction direction,
+                                    io.mqscope.wire.Finding finding) {
+            log.onStreamFinding(connectionId, direction, finding);
+        }
     }
 
     /** Messages, packets, frames and states of this connection, bounded by bytes. */

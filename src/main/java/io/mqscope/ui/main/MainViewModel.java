@@ -218,11 +218,9 @@ public final class MainViewModel {
         }
         if (active != null) {
             List<MessageEvent> m = active.live().takeNewMessages();
-            if (!m.isEmpty()) {
-                subscriptions.count(m);
-                if (!packetsShown.get()) {
-                    messages.append(m);
-                }
+            subscriptions.count(active.live().tally());
+            if (!m.isEmpty() && !packetsShown.get()) {
+                messages.append(m);
             }
             List<PacketEvent> p = active.live().takeNewPackets();
             List<io.mqscope.tap.WebSocketFrameEvent> f = active.live().takeNewFrames();
@@ -297,9 +295,11 @@ public final class MainViewModel {
                 ? I18n.t("status.stateOnly", p.name(), StateText.state(c))
                 : I18n.t("status.stateStage", p.name(), StateText.state(c), StateText.stage(c.stage())));
         SessionLog log = active.live().log();
-        statusBuffer.set(I18n.t("status.buffer", log.messages().entries().size(),
-                log.messages().entries().maxEntries(), log.packets().entries().size(),
-                log.packets().entries().maxEntries()));
+        // what the bounded buffer let go is said, so kept + dropped adds up to what arrived (issue 14 item 18)
+        long dropped = log.messages().entries().evicted();
+        statusBuffer.set(I18n.t(dropped > 0 ? "status.bufferDropped" : "status.buffer",
+                log.messages().entries().size(), log.messages().entries().maxEntries(),
+                log.packets().entries().size(), log.packets().entries().maxEntries(), dropped));
         if (statusRates.get().isEmpty()) {
             statusRates.set(I18n.t("status.rates", 0, 0));
         }

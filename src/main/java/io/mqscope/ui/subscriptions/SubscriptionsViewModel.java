@@ -129,25 +129,15 @@ public final class SubscriptionsViewModel {
         saver.accept(l);
     }
 
-    /** Counts received messages per matching subscription (once per pulse). */
-    public void count(List<MessageEvent> batch) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        long[] add = new long[rows.size()];
-        for (MessageEvent m : batch) {
-            if (m.outgoing()) {
-                continue;
-            }
-            for (int i = 0; i < add.length; i++) {
-                if (TopicNames.matches(rows.get(i).filter(), m.topic())) {
-                    add[i]++;
-                }
-            }
-        }
-        for (int i = 0; i < add.length; i++) {
-            if (add[i] > 0) {
-                rows.get(i).countProperty().set(rows.get(i).countProperty().get() + add[i]);
+    /**
+     * Shows each subscription's count as the connection's tally has it (once per pulse): counted as messages arrive,
+     * so it is exact even when the bounded log dropped messages before the pulse read them.
+     */
+    public void count(io.mqscope.ui.live.FilterTally tally) {
+        for (SubscriptionRow r : rows) {
+            long n = tally.count(r.filter());
+            if (r.countProperty().get() != n) {
+                r.countProperty().set(n);
             }
         }
     }

@@ -58,8 +58,11 @@ class SubscriptionsViewModelTest {
         vm.filterProperty().set("a/+");
         assertThat(vm.add()).isFalse();
         assertThat(vm.filterErrorProperty().get()).isEqualTo(I18n.t("subscriptions.duplicate", "a/+"));
-        vm.count(List.of(msg("a/1", "x", false), msg("a/2", "x", false), msg("b/1", "x", false),
-                msg("a/3", "x", true)));
+        io.mqscope.ui.live.FilterTally tally = new io.mqscope.ui.live.FilterTally();
+        tally.setFilters(List.of("a/+"));
+        List.of(msg("a/1", "x", false), msg("a/2", "x", false), msg("b/1", "x", false), msg("a/3", "x", true))
+                .forEach(tally::record);
+        vm.count(tally);
         assertThat(vm.rows().get(0).countProperty().get()).isEqualTo(2);
         assertThat(vm.hidden(msg("a/1", "x", false))).isFalse();
         vm.rows().get(0).mutedProperty().set(true);
