@@ -175,8 +175,9 @@ public final class PubCommand implements Callable<Integer> {
             String first = messageText == null ? source.message : messageText.render(1, Instant.now(), random());
             ParseResult<byte[]> p = Payloads.parse(first, format, choice);
             if (!p.ok()) {
-                // Protobuf's JSON errors carry their position beside the message rather than in it
-                boolean proto = List.of("protobuf", "sparkplug").contains(format.toLowerCase(Locale.ROOT));
+                // JSON-based formats' errors carry their position beside the message rather than in it
+                boolean proto = List.of("protobuf", "sparkplug", "cbor", "msgpack")
+                        .contains(format.toLowerCase(Locale.ROOT));
                 String where = proto && p.line() > 0 ? "line " + p.line() + ", column " + p.column() + ": " : "";
                 return CliSupport.badInput(err, "pub", "-m (" + format + "): " + where + p.error());
             }

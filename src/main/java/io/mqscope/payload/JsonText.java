@@ -14,7 +14,7 @@ import java.io.StringWriter;
 
 /**
  * JSON as typed by a person: validate, pretty-print and minify by streaming tokens (so numbers, key order and
- * duplicate keys are kept as written). Errors carry line and column.
+ * duplicate keys are kept as written). Errors carry line and column beside their text ({@link JsonErrorText}).
  */
 public final class JsonText {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -47,20 +47,18 @@ public final class JsonText {
             }
             JsonToken first = p.nextToken();
             if (first == null) {
-                return ParseResult.errorAt(input, input.length(), "empty input: expected a JSON value");
+                return ParseResult.errorAt(input, input.length(), PayloadText.get("json.empty"));
             }
             copyValue(p, g);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 JsonLocation loc = p.currentTokenLocation();
-                return error(input, loc, "unexpected content after the JSON value");
+                return error(input, loc, PayloadText.get("json.trailing"));
             }
             g.flush();
             return ParseResult.ok(out.toString());
-        } catch (JsonParseException e) {
-            return error(input, e.getLocation(), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            return error(input, e.getLocation(), e.getOriginalMessage());
+            return error(input, e.getLocation(), JsonErrorText.of(e.getOriginalMessage()));
         } catch (IOException e) {
             return ParseResult.errorAt(input, 0, e.getMessage());
         }
@@ -86,13 +84,13 @@ public final class JsonText {
             }
             t = p.nextToken();
             if (t == null) {
-                throw new JsonParseException(p, "unexpected end of input: an object or array is not closed");
+                throw new JsonParseException(p, "Unexpected end-of-input: an object or array is not closed");
             }
         }
     }
 
     private static ParseResult<String> error(String input, JsonLocation loc, String message) {
-        String first = message == null ? "invalid JSON" : message.lines().findFirst().orElse(message);
+        String first = message.lines().findFirst().orElse(message);
         if (loc == null) {
             return ParseResult.errorAt(input, 0, first);
         }
@@ -100,10 +98,9 @@ public final class JsonText {
         int col = Math.max(1, loc.getColumnNr());
         long chars = loc.getCharOffset();
         int pos = chars >= 0 ? (int) Math.min(chars, input.length()) : positionOf(input, line, col);
-        // Jackson reports the column after the offending character for most errors; point at the character itself
-        ParseResult<String> at = ParseResult.errorAt(input, pos, "");
-        return ParseResult.error("line " + at.line() + ", column " + at.column() + ": " + first, pos, at.line(),
-                at.column());
+        // Jackson reports the column after the offending character for most errors; point at the character itself.
+        // The position stays out of the text: the caller shows it once, in its own words (issue 14 item 17)
+        return ParseResult.errorAt(input, pos, first);
     }
 
     private static int positionOf(String input, int line, int col) {

@@ -64,4 +64,51 @@ public final class Controls {
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         return l;
     }
+
+    /**
+     * Scrolls a list, table or tree just enough that row {@code index} is wholly visible (issue 14 item 17: a row put
+     * "two rows below the top" by {@code scrollTo(row - 2)} was cut at the bottom of a short tree, or hidden). The
+     * skin's flow knows the cell heights; before the first layout the control's own {@code scrollTo} is all there is.
+     */
+    public static void reveal(javafx.scene.control.Control list, int index) {
+        if (index < 0) {
+            return;
+        }
+        // a tree given a new root learns its row count at its next layout: lay it out first
+        list.layout();
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            if (index >= flow.getCellCount()) {
+                // rows just added (a new profile): the flow counts them at the next pulse; reveal the row then
+                javafx.application.Platform.runLater(() -> {
+                    if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> f
+                            && index < f.getCellCount()) {
+                        reveal(list, index);
+                    }
+                });
+                return;
+            }
+            javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+            javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+            if (first == null || last == null || index <= first.getIndex()) {
+                // at or above the first, maybe half-hidden, row: that row goes to the top
+                flow.scrollToTop(index);
+            } else if (index >= last.getIndex()) {
+                // at or below the last row: near it first, then by the pixels its bottom edge still lies below
+                flow.scrollTo(index);
+                javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(index);
+                if (cell != null && flow.lookup(".clipped-container") instanceof javafx.scene.layout.Region view) {
+                    double below = cell.getLayoutY() + cell.getHeight() - view.getHeight();
+                    if (below > 0) {
+                        flow.scrollPixels(below);
+                    }
+                }
+            }
+        } else if (list instanceof javafx.scene.control.TreeView<?> t) {
+            t.scrollTo(index);
+        } else if (list instanceof javafx.scene.control.ListView<?> l) {
+            l.scrollTo(index);
+        } else if (list instanceof javafx.scene.control.TableView<?> t) {
+            t.scrollTo(index);
+        }
+    }
 }

@@ -23,7 +23,30 @@ class JsonTextTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.line()).isEqualTo(3);
         assertThat(r.column()).isBetween(8, 12);
-        assertThat(r.error()).startsWith("line 3, column ");
+        // the position is beside the text, not in it: whoever shows the error says it once
+        assertThat(r.error()).isEqualTo("unknown word 'tru': expected a string in double quotes, a number, true, "
+                + "false or null");
+    }
+
+    @Test
+    void errors_are_in_our_words_and_in_chinese() {
+        ParseResult<String> r = JsonText.validate("{\"temp\": 21.5,}");
+        assertThat(r.error()).isEqualTo("expected a field name in double quotes, found '}'");
+        assertThat(r.column()).isEqualTo(15);
+        assertThat(JsonText.validate("{\"a\" 1}").error()).isEqualTo("expected ':' after the field name, found '1'");
+        assertThat(JsonText.validate("[1 2]").error()).isEqualTo("expected ',' or the closing bracket, found '2'");
+        assertThat(JsonText.validate("{\"a\": [1}").error()).isEqualTo("found '}' where ']' should close the open "
+                + "bracket");
+        assertThat(JsonText.validate("{\"a\": \"x").error())
+                .isEqualTo("the text ends inside a string: its closing double quote is missing");
+        assertThat(JsonText.validate("{\"a\": 1").error())
+                .isEqualTo("the text ends before every object and array is closed");
+        PayloadText.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(JsonText.validate("{\"temp\": 21.5,}").error()).isEqualTo("应为双引号括起的字段名，实际为 '}'");
+        } finally {
+            PayloadText.setLocale(java.util.Locale.ENGLISH);
+        }
     }
 
     @Test

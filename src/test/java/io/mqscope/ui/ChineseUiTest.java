@@ -59,7 +59,9 @@ class ChineseUiTest {
             // payload formats (issue 16)
             "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq",
             // chart exports (issue 15): file formats and their extensions
-            "CSV", "PNG", "csv", "png"));
+            "CSV", "PNG", "csv", "png",
+            // vendor product names (issue 14 item 14)
+            "IoTDA", "OneNET"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);

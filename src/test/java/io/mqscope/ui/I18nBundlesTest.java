@@ -65,6 +65,8 @@ class I18nBundlesTest {
         for (var ps : io.mqscope.ui.editor.SigningFields.VENDORS.values()) {
             ps.forEach(p -> keys.add("editor.signing.param." + p.name()));
         }
+        // the vendors' names in the signing tab's list
+        io.mqscope.auth.Signer.VENDORS.forEach(v -> keys.add("editor.signing.vendor." + v));
         return keys;
     }
 

@@ -9,6 +9,7 @@ import io.mqscope.ui.capture.CaptureEntries;
 import io.mqscope.ui.capture.CapturesViewModel;
 import io.mqscope.ui.check.CheckView;
 import io.mqscope.ui.editor.ConnectionEditorView;
+import io.mqscope.ui.editor.SignedEndpoint;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -291,7 +292,9 @@ public final class ConnectionsView {
                 if (i.getValue() == e) {
                     tree.getSelectionModel().select(i);
                     // a new profile at the end of a long list is shown, not only selected (issue 14 item 17)
-                    tree.scrollTo(Math.max(0, tree.getRow(i) - 1));
+                    Controls.reveal(tree, tree.getRow(i));
+                    // a list just rebuilt measures its rows at the next pulse; reveal again with their real heights
+                    javafx.application.Platform.runLater(() -> Controls.reveal(tree, tree.getRow(i)));
                     return;
                 }
             }
@@ -311,7 +314,9 @@ public final class ConnectionsView {
         private final Circle dot = new Circle(5);
         private final Label name = new Label();
         private final Label host = new Label();
-        private final VBox text = new VBox(1, name, host);
+        /** "from signing" under a vendor-signed profile's address (issue 14 item 14). */
+        private final Label signedNote = new Label(I18n.t("editor.fromSigning"));
+        private final VBox text = new VBox(1, name, host, signedNote);
         /** Shown when a saved secret of the profile could not be read (issue 13 item 5). */
         private final FontIcon secretMark = new FontIcon(Feather.ALERT_TRIANGLE);
         /** Shown when the profile trusts any certificate (issue 11): phones will not. */
@@ -329,6 +334,9 @@ public final class ConnectionsView {
             box.setAlignment(Pos.CENTER_LEFT);
             host.getStyleClass().add("muted");
             host.setMaxWidth(230);
+            signedNote.getStyleClass().add("muted");
+            signedNote.setId("fromSigningMark");
+            signedNote.managedProperty().bind(signedNote.visibleProperty());
             name.setMaxWidth(230);
             dot.getStyleClass().add("status-dot");
             secretMark.getStyleClass().add("secret-unreadable");
@@ -363,8 +371,11 @@ public final class ConnectionsView {
                 Profile p = e.profile();
                 name.setText(p.name());
                 insecureMark.setVisible(p.transport().secure() && p.tls().insecure());
-                host.setText(p.transport().name().toLowerCase(Locale.ROOT) + "://" + p.host()
-                        + (e.isLocalBroker() ? "" : ":" + p.port()));
+                // where a signed profile really connects, not the General tab's placeholders
+                SignedEndpoint signed = SignedEndpoint.of(p.signing(), java.time.Instant.now());
+                signedNote.setVisible(signed.any());
+                host.setText(signed.any() ? signed.url(p) : p.transport().name().toLowerCase(Locale.ROOT) + "://"
+                        + p.host() + (e.isLocalBroker() ? "" : ":" + p.port()));
                 e.stateProperty().addListener(stateListener);
                 e.reasonProperty().addListener(stateListener);
                 e.unreadableSecretsProperty().addListener(stateListener);

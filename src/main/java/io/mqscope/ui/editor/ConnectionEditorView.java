@@ -73,18 +73,28 @@ public final class ConnectionEditorView {
             for (FormField f : tab.fields()) {
                 String key = f.key();
                 if (key.equals("signingParams")) {
+                    // what the signer computes first, so it is seen without scrolling (issue 14 item 14); then the
                     // labelled inputs of the selected vendor instead of free "name=value" lines
+                    g.add(preview.root(), 0, row++, 3, 1);
                     g.add(vendorFields, 0, row++, 3, 1);
                     continue;
                 }
                 g.add(new Label(I18n.t("editor.field." + key)), 0, row);
-                g.add(control(f), 1, row);
+                boolean signable = tab == vm.general() && SIGNED_FIELDS.contains(key);
+                g.add(signable ? signedOverlay(key, control(f)) : control(f), 1, row);
+                VBox reason = new VBox(2);
                 if (f.error() != null) {
                     Label err = io.mqscope.ui.Controls.errorLabel();
                     err.setId("error-" + key);
                     err.textProperty().bind(f.error());
                     err.setMaxWidth(260);
-                    g.add(err, 2, row);
+                    reason.getChildren().add(err);
+                }
+                if (signable) {
+                    reason.getChildren().add(fromSigningLabel(key));
+                }
+                if (!reason.getChildren().isEmpty()) {
+                    g.add(reason, 2, row);
                 }
                 row++;
                 if (secretsNote != null && (key.equals("password") || key.equals("keyPassword"))) {
@@ -93,13 +103,10 @@ public final class ConnectionEditorView {
                     g.add(note, 1, row++, 2, 1);
                 }
             }
-            if (tab == vm.signing()) {
-                if (secretsNote != null) {
-                    Label note = secretsLabel();
-                    note.setId("secretsNote-signing");
-                    g.add(note, 1, row++, 2, 1);
-                }
-                g.add(preview.root(), 0, row, 3, 1);
+            if (tab == vm.signing() && secretsNote != null) {
+                Label note = secretsLabel();
+                note.setId("secretsNote-signing");
+                g.add(note, 1, row++, 2, 1);
             }
             ScrollPane sp = new ScrollPane(g);
             sp.setFitToWidth(true);
@@ -110,6 +117,40 @@ public final class ConnectionEditorView {
         root.setPrefSize(920, 560);
         vm.signing().vendor().addListener((o, a, b) -> fillVendorFields());
         fillVendorFields();
+    }
+
+    /** The General tab's fields a vendor signer may fix: they show the signed value, greyed, while it does. */
+    private static final java.util.Set<String> SIGNED_FIELDS = java.util.Set.of("transport", "host", "port",
+            "clientId");
+
+    private String signedValue(String key) {
+        SignedEndpoint e = vm.signing().endpointProperty().get();
+        return e == null ? null : e.value(key);
+    }
+
+    /** The field, or in its place a greyed, read-only copy of the value the signer fixes. */
+    private Node signedOverlay(String key, Node control) {
+        TextField signed = new TextField();
+        signed.setId("signed-" + key);
+        signed.setEditable(false);
+        signed.setDisable(true);
+        signed.getStyleClass().add("signed-value");
+        javafx.beans.binding.StringBinding value = javafx.beans.binding.Bindings.createStringBinding(
+                () -> signedValue(key), vm.signing().endpointProperty());
+        signed.textProperty().bind(value);
+        signed.visibleProperty().bind(value.isNotNull());
+        control.visibleProperty().bind(value.isNull());
+        return new javafx.scene.layout.StackPane(control, signed);
+    }
+
+    private Label fromSigningLabel(String key) {
+        Label l = new Label(I18n.t("editor.fromSigning"));
+        l.setId("fromSigning-" + key);
+        l.getStyleClass().add("muted");
+        l.managedProperty().bind(l.visibleProperty());
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> signedValue(key) != null, vm.signing().endpointProperty()));
+        return l;
     }
 
     /** Label, field and reason columns; the same widths in every tab and the vendor fields, so all fields line up. */
@@ -197,6 +238,20 @@ public final class ConnectionEditorView {
             ChoiceBox<String> cb = new ChoiceBox<>();
             cb.setId("field-" + key);
             cb.getItems().addAll(f.choices());
+            if (key.equals("vendor")) {
+                // the vendors' names, not their ids; "" is "no signing", named too (issue 14 item 14)
+                cb.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String v) {
+                        return vendorName(v);
+                    }
+
+                    @Override
+                    public String fromString(String v) {
+                        return v;
+                    }
+                });
+            }
             cb.valueProperty().bindBidirectional(f.text());
             return cb;
         }
@@ -216,6 +271,11 @@ public final class ConnectionEditorView {
         }
         t.textProperty().bindBidirectional(f.text());
         return t;
+    }
+
+    /** The vendor's name in the UI's language ({@code ""}: no signing). */
+    static String vendorName(String id) {
+        return I18n.t(id == null || id.isBlank() ? "editor.signing.vendor.none" : "editor.signing.vendor." + id);
     }
 
     public TabPane root() {
@@ -269,7 +329,9 @@ public final class ConnectionEditorView {
             title.getStyleClass().add("section-title");
             out.setId("signingResult");
             out.setEditable(false);
-            out.setPrefRowCount(6);
+            out.setPrefRowCount(7);
+            // the password is a long hex string: wrapped, it is never cut off
+            out.setWrapText(true);
             out.getStyleClass().add("mono");
             out.textProperty().bind(vm.signing().signingResultProperty());
             root.getChildren().addAll(title, out);

@@ -28,6 +28,9 @@ public final class SigningTabViewModel extends EditorTabViewModel {
     private final StringProperty signingParams = text("signingParams", MULTILINE, EditorTabViewModel::pairsError);
     private final SigningFields signingFields = new SigningFields(vendor, signingParams);
     private final ReadOnlyStringWrapper signingResult = new ReadOnlyStringWrapper("");
+    /** What the signer fixes (host, port, transport, client id), shown greyed on the General tab. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SignedEndpoint> endpoint =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(SignedEndpoint.NONE);
     private final Function<Profile.Signing, String> signer;
     private final TaskExecutor tasks;
     /** Counts preview requests, so a slow, older signing result never replaces a newer one. */
@@ -71,6 +74,7 @@ public final class SigningTabViewModel extends EditorTabViewModel {
         String v = vendor.get();
         if (v == null || v.isBlank() || !error("signingParams").get().isEmpty()) {
             signingResult.set("");
+            endpoint.set(SignedEndpoint.NONE);
             return;
         }
         Profile.Signing signing = new Profile.Signing(v.trim(), params());
@@ -81,6 +85,11 @@ public final class SigningTabViewModel extends EditorTabViewModel {
         }).onFailure(e -> {
             if (mine == generation) {
                 signingResult.set(I18n.t("editor.signing.failed", String.valueOf(e.getMessage())));
+            }
+        }).executeWith(tasks);
+        BackgroundTask.wrap(() -> SignedEndpoint.of(signing, Instant.now())).onSuccess(out -> {
+            if (mine == generation) {
+                endpoint.set(out);
             }
         }).executeWith(tasks);
     }
@@ -111,4 +120,8 @@ public final class SigningTabViewModel extends EditorTabViewModel {
     /** The vendor's inputs as labelled, validated fields, kept in sync with the signing parameters. */
     public SigningFields signingFields() { return signingFields; }
     public ReadOnlyStringProperty signingResultProperty() { return signingResult.getReadOnlyProperty(); }
+    /** Where the profile connects as signed now ({@link SignedEndpoint#NONE} without signing). */
+    public javafx.beans.property.ReadOnlyObjectProperty<SignedEndpoint> endpointProperty() {
+        return endpoint.getReadOnlyProperty();
+    }
 }

@@ -28,9 +28,12 @@ import java.util.List;
 public final class LiveConnection {
     private final String id;
     private final SessionLog log;
-    /** What the session reports goes through the doctor into the log. */
+    /** What the session reports goes through the doctor, then the per-subscription tally, into the log. */
     private volatile SessionDoctor doctor;
     private long insightsSeen = -1;
+    private final FilterTally tally = new FilterTally();
+    /** The log, with the per-subscription tally counted as messages arrive. */
+    private final SessionListener tallying;
     private volatile Profile profile;
     private volatile Session session;
     /** Sequence numbers of the next unseen entries (FX thread only). */
@@ -44,15 +47,22 @@ public final class LiveConnection {
         this.profile = profile;
         this.log = new SessionLog(id, MessageLog.DEFAULT_MAX_BYTES, maxMessages, PacketLog.DEFAULT_MAX_BYTES,
                 maxPackets);
-        this.doctor = new SessionDoctor(log, profile.host());
+        this.tallying = new Tallying(log, tally);
+        this.doctor = new SessionDoctor(tallying, profile.host());
+        countFilters(profile);
+    }
+
+    private void countFilters(Profile p) {
+        tally.setFilters(p.subscriptions().stream().map(Profile.SavedSubscription::topicFilter).toList());
     }
 
     /**
-     * The listener to open the session with: the {@link #log()}, with the conversation doctor reading the packets
-     * on the way. A new one for each session, so an insight never spans two sessions' connections.
+     * The listener to open the session with: the {@link #log()} (and the tally), with the conversation doctor
+     * reading the packets on the way. A new one for each session, so an insight never spans two sessions'
+     * connections.
      */
     public SessionListener listener() {
-        doctor = new SessionDoctor(log, profile.host());
+        doctor = new SessionDoctor(tallying, profile.host());
         insightsSeen = -1;
         return doctor;
     }
@@ -87,6 +97,12 @@ public final class LiveConnection {
 
     public void setProfile(Profile p) {
         profile = p;
+        countFilters(p);
+    }
+
+    /** Received messages per subscription filter, exact whatever the log dropped. */
+    public FilterTally tally() {
+        return tally;
     }
 
     public Session session() {
@@ -95,6 +111,41 @@ public final class LiveConnection {
 
     public void setSession(Session s) {
         session = s;
+    }
+
+    /** The log, and the tally of every message as it arrives (before the bounded log may drop it). */
+    private record Tallying(SessionLog log, FilterTally tally) implements SessionListener {
+        @Override
+        public void onState(StateChange change) {
+            log.onState(change);
+        }
+
+        @Override
+        public void onMessage(MessageEvent message) {
+            tally.record(message);
+            log.onMessage(message);
+        }
+
+        @Override
+        public void onPacket(PacketEvent packet) {
+            log.onPacket(packet);
+        }
+
+        @Override
+        public void onWebSocketFrame(WebSocketFrameEvent frame) {
+            log.onWebSocketFrame(frame);
+        }
+
+        @Override
+        public void onRelayRefused(String connectionId, String reason) {
+            log.onRelayRefused(connectionId, reason);
+        }
+
+        @Override
+        public void onStreamFinding(String connectionId, io.mqscope.wire.Direction direction,
+                                    io.mqscope.wire.Finding finding) {
+            log.onStreamFinding(connectionId, direction, finding);
+        }
     }
 
     /** Messages, packets, frames and states of this connection, bounded by bytes. */

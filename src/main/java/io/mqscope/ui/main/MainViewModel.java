@@ -254,8 +254,8 @@ public final class MainViewModel {
         if (active != null) {
             List<MessageEvent> m = active.live().takeNewMessages();
             topics.feed(active.live().id(), m);
+            subscriptions.count(active.live().tally());
             if (!m.isEmpty()) {
-                subscriptions.count(m);
                 charts.accept(m);
                 // the list follows the flood only while it can be seen: the tab reloads from the log when shown
                 if (!packetsShown.get() && !topics.shownProperty().get()) {
@@ -346,9 +346,11 @@ public final class MainViewModel {
                 ? I18n.t("status.stateOnly", p.name(), StateText.state(c))
                 : I18n.t("status.stateStage", p.name(), StateText.state(c), StateText.stage(c.stage())));
         SessionLog log = active.live().log();
-        statusBuffer.set(I18n.t("status.buffer", log.messages().entries().size(),
-                log.messages().entries().maxEntries(), log.packets().entries().size(),
-                log.packets().entries().maxEntries()));
+        // what the bounded buffer let go is said, so kept + dropped adds up to what arrived (issue 14 item 18)
+        long dropped = log.messages().entries().evicted();
+        statusBuffer.set(I18n.t(dropped > 0 ? "status.bufferDropped" : "status.buffer",
+                log.messages().entries().size(), log.messages().entries().maxEntries(),
+                log.packets().entries().size(), log.packets().entries().maxEntries(), dropped));
         if (statusRates.get().isEmpty()) {
             statusRates.set(I18n.t("status.rates", 0, 0));
         }

@@ -199,7 +199,7 @@ public final class PacketDetailView {
                         p.setExpanded(true);
                     }
                     tree.getSelectionModel().select(item);
-                    tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
+                    io.mqscope.ui.Controls.reveal(tree, tree.getRow(item));
                 }
             } finally {
                 syncing = false;

@@ -108,6 +108,16 @@ public final class PublisherViewModel {
             p.addListener((o, a, b) -> validateProperties());
         }
         mqtt5.addListener((o, a, b) -> validateProperties());
+        // "Nothing sent: fix the marked input first" goes once the marked input is fixed (issue 14 item 17)
+        javafx.beans.InvalidationListener stale = o -> {
+            if (status.get().equals(I18n.t("publisher.invalid")) && topicError.get().isEmpty()
+                    && payloadError.get().isEmpty() && propertiesError.get().isEmpty()) {
+                status.set("");
+            }
+        };
+        topicError.addListener(stale);
+        payloadError.addListener(stale);
+        propertiesError.addListener(stale);
         // the topic is checked after the first edit or on send, not on first start (issue 14 item 10)
         canSend = Bindings.createBooleanBinding(() -> connected.get() && topicError.get().isEmpty()
                 && payloadError.get().isEmpty() && propertiesError.get().isEmpty(),

@@ -43,6 +43,8 @@ public final class SubscriptionsViewModel {
     private Runnable onMuteChanged = () -> { };
 
     private final TaskExecutor tasks;
+    /** Counts {@link #bind} calls: a subscribe that completes after the user moved on says nothing. */
+    private long binding;
 
     public SubscriptionsViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -65,6 +67,9 @@ public final class SubscriptionsViewModel {
         this.subscriber = subscriber;
         this.unsubscriber = unsubscriber;
         this.saver = saver;
+        // the last profile's "Subscribed to test/#" is not this one's (issue 14 item 17)
+        binding++;
+        status.set("");
         rows.clear();
         for (SavedSubscription s : saved) {
             rows.add(row(s));
@@ -97,8 +102,13 @@ public final class SubscriptionsViewModel {
                 retainHandling.get(), null, color.get(), null);
         rows.add(row(s));
         save();
-        tasks.whenComplete(subscriber.apply(s), (v, e) -> status.set(e == null
-                ? I18n.t("subscriptions.subscribed", f) : I18n.t("subscriptions.failed", f, e.getMessage())));
+        long mine = binding;
+        tasks.whenComplete(subscriber.apply(s), (v, e) -> {
+            if (mine == binding) {
+                status.set(e == null ? I18n.t("subscriptions.subscribed", f)
+                        : I18n.t("subscriptions.failed", f, e.getMessage()));
+            }
+        });
         color.set(COLORS[rows.size() % COLORS.length]);
         filter.set("");
         return true;
@@ -119,25 +129,15 @@ public final class SubscriptionsViewModel {
         saver.accept(l);
     }
 
-    /** Counts received messages per matching subscription (once per pulse). */
-    public void count(List<MessageEvent> batch) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        long[] add = new long[rows.size()];
-        for (MessageEvent m : batch) {
-            if (m.outgoing()) {
-                continue;
-            }
-            for (int i = 0; i < add.length; i++) {
-                if (TopicNames.matches(rows.get(i).filter(), m.topic())) {
-                    add[i]++;
-                }
-            }
-        }
-        for (int i = 0; i < add.length; i++) {
-            if (add[i] > 0) {
-                rows.get(i).countProperty().set(rows.get(i).countProperty().get() + add[i]);
+    /**
+     * Shows each subscription's count as the connection's tally has it (once per pulse): counted as messages arrive,
+     * so it is exact even when the bounded log dropped messages before the pulse read them.
+     */
+    public void count(io.mqscope.ui.live.FilterTally tally) {
+        for (SubscriptionRow r : rows) {
+            long n = tally.count(r.filter());
+            if (r.countProperty().get() != n) {
+                r.countProperty().set(n);
             }
         }
     }

@@ -23,6 +23,27 @@ import org.junit.jupiter.api.io.TempDir;
 class PublisherViewModelTest {
 
     @Test
+    void the_nothing_sent_line_goes_once_the_input_is_fixed_and_json_errors_say_their_position_once() {
+        PublisherViewModel vm = new PublisherViewModel(TaskExecutor.sameThread());
+        vm.setTarget(r -> CompletableFuture.completedFuture(null));
+        vm.connectedProperty().set(true);
+        vm.topicProperty().set("t");
+        vm.formatProperty().set(PayloadFormat.JSON);
+        vm.payloadProperty().set("{\"temp\": 21.5,}");
+        assertThat(vm.payloadErrorProperty().get())
+                .isEqualTo("Line 1, column 15: expected a field name in double quotes, found '}'");
+        assertThat(vm.send()).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo(I18n.t("publisher.invalid"));
+        vm.payloadProperty().set("{\"temp\": 21.5}");
+        assertThat(vm.statusProperty().get()).isEmpty();
+        // still wrong elsewhere: the line stays
+        vm.topicProperty().set("a/+");
+        assertThat(vm.send()).isFalse();
+        vm.payloadProperty().set("{}");
+        assertThat(vm.statusProperty().get()).isEqualTo(I18n.t("publisher.invalid"));
+    }
+
+    @Test
     void sends_exact_bytes_and_nothing_when_invalid() {
         PublisherViewModel vm = new PublisherViewModel(TaskExecutor.sameThread());
         List<PublishRequest> sent = new ArrayList<>();
@@ -61,7 +82,7 @@ class PublisherViewModelTest {
         vm.topicProperty().set("a/b");
         vm.formatProperty().set(PayloadFormat.CBOR);
         vm.payloadProperty().set("{\"a\": 1,\n \"b\": }");
-        assertThat(vm.payloadErrorProperty().get()).contains("line 2, column ");
+        assertThat(vm.payloadErrorProperty().get()).startsWith("Line 2, column 7: expected a value");
         assertThat(vm.payloadErrorPositionProperty().get()).isEqualTo(15);
         assertThat(vm.send()).isFalse();
         vm.payloadProperty().set("{\"a\": 1, \"b\": [2, 3]}");

@@ -15,6 +15,27 @@ import org.junit.jupiter.api.Test;
 class SubscriptionsViewModelTest {
 
     @Test
+    void a_subscribed_line_is_not_shown_under_another_profile() {
+        SubscriptionsViewModel vm = new SubscriptionsViewModel(TaskExecutor.sameThread());
+        CompletableFuture<Void> slow = new CompletableFuture<>();
+        vm.bind(List.of(), s -> CompletableFuture.completedFuture(null), f -> CompletableFuture.completedFuture(null),
+                l -> { });
+        vm.filterProperty().set("test/#");
+        assertThat(vm.add()).isTrue();
+        assertThat(vm.statusProperty().get()).isEqualTo(I18n.t("subscriptions.subscribed", "test/#"));
+        // another profile selected: its own (empty) status
+        vm.bind(List.of(), s -> slow, f -> CompletableFuture.completedFuture(null), l -> { });
+        assertThat(vm.statusProperty().get()).isEmpty();
+        vm.filterProperty().set("other/#");
+        assertThat(vm.add()).isTrue();
+        vm.bind(List.of(), s -> CompletableFuture.completedFuture(null), f -> CompletableFuture.completedFuture(null),
+                l -> { });
+        // the second profile's subscribe completes after the user moved to a third one: it says nothing here
+        slow.complete(null);
+        assertThat(vm.statusProperty().get()).isEmpty();
+    }
+
+    @Test
     void validate_count_mute_and_save() {
         SubscriptionsViewModel vm = new SubscriptionsViewModel(TaskExecutor.sameThread());
         List<List<Profile.SavedSubscription>> saved = new ArrayList<>();
@@ -37,8 +58,11 @@ class SubscriptionsViewModelTest {
         vm.filterProperty().set("a/+");
         assertThat(vm.add()).isFalse();
         assertThat(vm.filterErrorProperty().get()).isEqualTo(I18n.t("subscriptions.duplicate", "a/+"));
-        vm.count(List.of(msg("a/1", "x", false), msg("a/2", "x", false), msg("b/1", "x", false),
-                msg("a/3", "x", true)));
+        io.mqscope.ui.live.FilterTally tally = new io.mqscope.ui.live.FilterTally();
+        tally.setFilters(List.of("a/+"));
+        List.of(msg("a/1", "x", false), msg("a/2", "x", false), msg("b/1", "x", false), msg("a/3", "x", true))
+                .forEach(tally::record);
+        vm.count(tally);
         assertThat(vm.rows().get(0).countProperty().get()).isEqualTo(2);
         assertThat(vm.hidden(msg("a/1", "x", false))).isFalse();
         vm.rows().get(0).mutedProperty().set(true);
