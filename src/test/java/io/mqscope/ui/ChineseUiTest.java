@@ -57,7 +57,9 @@ class ChineseUiTest {
             // capture files (issue 12): file formats and TCP flags
             "pcap", "pcapng", "FIN", "RST",
             // payload formats (issue 16)
-            "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq"));
+            "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq",
+            // copy as code targets (issue 16)
+            "Python"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
