@@ -59,7 +59,7 @@ class ChineseUiTest {
             // payload formats (issue 16)
             "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq",
             // copy as code targets (issue 16)
-            "Python"));
+            "Python", "paho", "Paho", "Java", "HiveMQ"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
