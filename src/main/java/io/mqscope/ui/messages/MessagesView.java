@@ -224,7 +224,10 @@ public final class MessagesView {
         Label saveError = Controls.errorLabel();
         saveError.setId("payloadSaveError");
         saveError.textProperty().bind(payload.saveErrorProperty());
-        VBox box = new VBox(6, bar, decodingRow(), saveError, meta, cut, textScroll);
+        Label choicesError = Controls.errorLabel(); // the decoding.json kept across restarts (issue 16)
+        choicesError.setId("payloadChoicesError");
+        choicesError.textProperty().bind(payload.choicesStatusProperty());
+        VBox box = new VBox(6, bar, decodingRow(), saveError, choicesError, meta, cut, textScroll);
         box.setPadding(new Insets(6));
         double hexWidth = io.mqscope.ui.packets.PacketDetailView.hexPaneMinWidth() + 12;
         box.minWidthProperty().bind(javafx.beans.binding.Bindings.when(

@@ -46,6 +46,7 @@ public final class PayloadViewModel {
     private final TaskExecutor tasks;
     private final ProtoSchemaModel proto;
     private final DecodingChoices choices = new DecodingChoices();
+    private final RememberedDecodings remembered;
     private PayloadFormat defaultFormat;
     /** The message shown and the log it is in, for Sparkplug B's birth certificates and sequence numbers. */
     private MessageEvent event;
@@ -55,6 +56,7 @@ public final class PayloadViewModel {
         this.defaultFormat = defaultFormat;
         this.tasks = tasks;
         this.proto = new ProtoSchemaModel(tasks);
+        this.remembered = new RememberedDecodings(choices, tasks);
         proto.choiceProperty().addListener((o, a, b) -> render());
         payload.addListener((o, a, b) -> render());
         format.addListener((o, a, b) -> render());
@@ -142,7 +144,18 @@ public final class PayloadViewModel {
             return false;
         }
         choices.remember(filter, format.get(), format.get() == PayloadFormat.PROTOBUF ? proto.choice() : null);
+        remembered.changed();
         return true;
+    }
+
+    /** Keeps the decoding choices in {@code path} (the config directory's decoding.json) across restarts. */
+    public void useChoicesFile(java.nio.file.Path path) {
+        remembered.useFile(path);
+    }
+
+    /** What went wrong reading or writing the choices file ("" when nothing). */
+    public ReadOnlyStringProperty choicesStatusProperty() {
+        return remembered.statusProperty();
     }
 
     /** Writes the original bytes, all of them, on the I/O executor; a failure shows as {@link #saveErrorProperty}. */
