@@ -71,9 +71,6 @@ public final class PublisherView {
         HBox modeBox = new HBox();
         modeBox.getStyleClass().add("segmented");
         for (PayloadFormat f : PayloadFormat.values()) {
-            if (f == PayloadFormat.SPARKPLUG) {
-                continue; // written from JSON on the command line (pub --format sparkplug); the row keeps its width
-            }
             ToggleButton b = new ToggleButton(I18n.t("format." + f.name().toLowerCase(Locale.ROOT)));
             b.setId("mode" + f.name());
             b.setUserData(f);

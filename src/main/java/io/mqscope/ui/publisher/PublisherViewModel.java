@@ -101,6 +101,7 @@ public final class PublisherViewModel {
             }
         });
         topic.addListener((o, a, b) -> validateTopic());
+        topic.addListener((o, a, b) -> SparkplugPublishFormat.follow(b, format));
         payload.addListener((o, a, b) -> validatePayload());
         format.addListener((o, a, b) -> validatePayload());
         charset.addListener((o, a, b) -> validatePayload());
