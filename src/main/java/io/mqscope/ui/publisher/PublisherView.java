@@ -90,10 +90,7 @@ public final class PublisherView {
         // listener above would undo (two views of one publisher, as after a language switch, fought that way)
         vm.formatProperty().addListener((o, a, f) -> modes.getToggles().stream()
                 .filter(t -> t.getUserData() == f).findFirst().ifPresent(modes::selectToggle));
-        ChoiceBox<TextCharset> charset = new ChoiceBox<>();
-        charset.getItems().addAll(TextCharset.values());
-        charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
-        charset.valueProperty().bindBidirectional(vm.charsetProperty());
+        ComboBox<TextCharset> charset = io.mqscope.ui.CharsetBox.create("publishCharset", vm.charsetProperty());
         Button format = Controls.iconButton("publisher.format", Feather.ALIGN_LEFT);
         format.setOnAction(e -> vm.format());
         // CBOR and MessagePack are typed as JSON too
