@@ -33,7 +33,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
  * One payload shown as text (in any charset the JDK knows, chosen per view), JSON, hex dump, base64, or a CBOR,
  * MessagePack, Protobuf or Sparkplug B tree, always rendered from the original bytes; bytes that do not decode in the
  * chosen format or charset are shown with the byte offset where decoding failed, then all of them in hex. The way
- * a topic's payloads are decoded can be remembered per topic filter (and kept in the config directory). Payloads over {@link #TRUNCATE_AT} are cut in the view until "show all".
+ * a topic's payloads are decoded can be remembered per topic filter (and kept in the config directory). Payloads
+ * over {@link #TRUNCATE_AT} are cut in the view until "show all".
  */
 public final class PayloadViewModel {
     public static final int TRUNCATE_AT = 256 * 1024;
