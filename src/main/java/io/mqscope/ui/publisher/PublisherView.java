@@ -158,6 +158,13 @@ public final class PublisherView {
         payload.setId("publishPayload");
         payload.getStyleClass().addAll("payload-editor", "mono");
         payload.setWrapText(true);
+        // a large file is sent as read, not shown: the empty editor says which one (issue 16)
+        Label attached = new Label();
+        attached.setId("payloadAttachedFile");
+        attached.setWrapText(true);
+        attached.getStyleClass().add("muted");
+        attached.textProperty().bind(vm.attachedFileProperty());
+        payload.setPlaceholder(attached);
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(payload);
         scroll.setPrefHeight(90);
         scroll.setMinHeight(72);
