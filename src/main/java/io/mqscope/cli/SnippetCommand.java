@@ -26,8 +26,9 @@ public final class SnippetCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--target", required = true, paramLabel = "node|wechat-mqttjs|mosquitto|mqscope",
-            description = "The client to write code for.")
+    @Option(names = "--target", required = true, paramLabel = "TARGET",
+            description = "The client to write code for: node, browser, wechat-mqttjs, wechat-paho, python, java, "
+                    + "mosquitto or mqscope.")
     String target;
 
     @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", description = "Topic to subscribe and publish.")

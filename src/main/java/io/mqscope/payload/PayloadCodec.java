@@ -23,10 +23,10 @@ public final class PayloadCodec {
     public static ParseResult<byte[]> parse(String input, PayloadFormat format, TextCharset charset,
                                             ProtoChoice proto) {
         return switch (format) {
-            case TEXT -> ParseResult.ok(input.getBytes(charset.charset()));
+            case TEXT -> TextDecoding.encode(input, charset);
             case JSON -> {
                 ParseResult<String> r = JsonText.validate(input);
-                yield r.ok() ? ParseResult.ok(input.getBytes(charset.charset()))
+                yield r.ok() ? TextDecoding.encode(input, charset)
                         : ParseResult.error(r.error(), r.position(), r.line(), r.column());
             }
             case HEX -> HexParser.parse(input);

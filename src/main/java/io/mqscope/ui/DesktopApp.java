@@ -110,6 +110,7 @@ public final class DesktopApp extends Application {
         if (!smokeTest) {
             // publish templates live beside the profiles (issue 16)
             view.viewModel().publisher().templates().useFile(settingsFile.path().resolveSibling("templates.json"));
+            view.viewModel().payload().useChoicesFile(settingsFile.path().resolveSibling("decoding.json"));
             view.viewModel().connections().autoConnect();
             return;
         }

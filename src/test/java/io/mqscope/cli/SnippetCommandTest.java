@@ -83,6 +83,8 @@ class SnippetCommandTest {
         }
         PubSubCommandTest.Run bad = PubSubCommandTest.run("snippet", "--url", "mqtt://h", "--target", "cobol");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.stderr()).contains("--target must be one of node, wechat-mqttjs, mosquitto, mqscope");
+        assertThat(bad.stderr()).contains(
+                "--target must be one of node, browser, wechat-mqttjs, wechat-paho, python, java, "
+                + "mosquitto, mqscope");
     }
 }

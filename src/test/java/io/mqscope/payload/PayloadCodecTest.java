@@ -10,7 +10,7 @@ class PayloadCodecTest {
     @Test
     void text_round_trips_in_utf8_and_gbk() {
         String s = "温度 25℃";
-        for (TextCharset cs : TextCharset.values()) {
+        for (TextCharset cs : java.util.List.of(TextCharset.UTF_8, TextCharset.GBK, TextCharset.GB18030)) {
             byte[] b = PayloadCodec.parse(s, PayloadFormat.TEXT, cs).value();
             assertThat(PayloadCodec.render(b, PayloadFormat.TEXT, cs)).isEqualTo(s);
         }

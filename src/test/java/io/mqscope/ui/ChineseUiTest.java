@@ -61,7 +61,9 @@ class ChineseUiTest {
             // chart exports (issue 15): file formats and their extensions
             "CSV", "PNG", "csv", "png",
             // vendor product names (issue 14 item 14)
-            "IoTDA", "OneNET"));
+            "IoTDA", "OneNET",
+            // copy as code targets (issue 16)
+            "Python", "paho", "Paho", "Java", "HiveMQ"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);

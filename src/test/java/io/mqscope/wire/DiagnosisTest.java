@@ -30,6 +30,11 @@ class DiagnosisTest {
         assertThat(p.findings().get(1).field()).isEqualTo("protocol_name");
         assertThat(p.diagnosis()).contains("\"1a 00 00 00\" instead of \"1a\"").contains("PR #1506")
                 .contains("clientId \"cn.lokei-1\"").contains("empty username and password");
+        // the same advice as the WeChat snippet of "copy as code" (profile.Snippet.MQTTJS_WX_ADVICE)
+        assertThat(p.diagnosis()).contains("mqtt.js 3.x and 4.x", "mqtt-packet 6.6.0", "closed unmerged",
+                "use MQTT.js 5");
+        assertThat(io.mqscope.profile.Snippet.MQTTJS_WX_ADVICE).contains("MQTT.js 3.x and 4.x", "mqtt-packet >= 6.6.0",
+                "closed unmerged", "Use MQTT.js 5");
         assertThat(p.repaired()).hasSize(28);
     }
 

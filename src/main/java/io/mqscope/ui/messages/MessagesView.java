@@ -16,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -161,10 +162,7 @@ public final class MessagesView {
         format.getItems().addAll(PayloadFormat.values());
         format.setConverter(converter(f -> I18n.t("format." + f.name().toLowerCase(Locale.ROOT))));
         format.valueProperty().bindBidirectional(payload.formatProperty());
-        ChoiceBox<TextCharset> charset = new ChoiceBox<>();
-        charset.getItems().addAll(TextCharset.values());
-        charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
-        charset.valueProperty().bindBidirectional(payload.charsetProperty());
+        ComboBox<TextCharset> charset = io.mqscope.ui.CharsetBox.create("payloadCharset", payload.charsetProperty());
         Button save = Controls.iconButton("payload.save", Feather.SAVE);
         save.setOnAction(e -> saveToFile());
         Region grow = new Region();
@@ -250,7 +248,10 @@ public final class MessagesView {
         textScroll.visibleProperty().bind(payload.diff().shownProperty().not());
         StackPane shown = new StackPane(textScroll, diffView);
         VBox.setVgrow(shown, Priority.ALWAYS);
-        VBox box = new VBox(6, bar, decodingRow(), saveError, meta, cut, shown);
+        Label choicesError = Controls.errorLabel(); // the decoding.json kept across restarts (issue 16)
+        choicesError.setId("payloadChoicesError");
+        choicesError.textProperty().bind(payload.choicesStatusProperty());
+        VBox box = new VBox(6, bar, decodingRow(), saveError, choicesError, meta, cut, shown);
         box.setPadding(new Insets(6));
         double hexWidth = io.mqscope.ui.packets.PacketDetailView.hexPaneMinWidth() + 12;
         box.minWidthProperty().bind(javafx.beans.binding.Bindings.when(

@@ -2,7 +2,9 @@ package io.mqscope.ui.messages;
 
 import io.mqscope.payload.PayloadCodec;
 import io.mqscope.payload.PayloadFormat;
+import io.mqscope.payload.PayloadText;
 import io.mqscope.payload.TextCharset;
+import io.mqscope.payload.TextDecoding;
 import io.mqscope.ui.packets.HexDumpModel;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.BackgroundTask;
@@ -28,9 +30,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * One payload shown as text (UTF-8 or GBK), JSON, hex dump, base64, or a CBOR, MessagePack or Protobuf tree, always
- * rendered from the original bytes. The way a topic's payloads are decoded can be remembered per topic filter.
- * Payloads over {@link #TRUNCATE_AT} are cut in the view until "show all".
+ * One payload shown as text (in any charset the JDK knows, chosen per view), JSON, hex dump, base64, or a CBOR,
+ * MessagePack, Protobuf or Sparkplug B tree, always rendered from the original bytes; bytes that do not decode in the
+ * chosen format or charset are shown with the byte offset where decoding failed, then all of them in hex. The way
+ * a topic's payloads are decoded can be remembered per topic filter (and kept in the config directory). Payloads
+ * over {@link #TRUNCATE_AT} are cut in the view until "show all".
  */
 public final class PayloadViewModel {
     public static final int TRUNCATE_AT = 256 * 1024;
@@ -47,6 +51,7 @@ public final class PayloadViewModel {
     private final ProtoSchemaModel proto;
     private final DecodingChoices choices = new DecodingChoices();
     private final io.mqscope.ui.diff.PayloadDiffViewModel diff;
+    private final RememberedDecodings remembered;
     private PayloadFormat defaultFormat;
     /** The message shown and the log it is in, for Sparkplug B's birth certificates and sequence numbers. */
     private MessageEvent event;
@@ -57,6 +62,7 @@ public final class PayloadViewModel {
         this.tasks = tasks;
         this.proto = new ProtoSchemaModel(tasks);
         this.diff = new io.mqscope.ui.diff.PayloadDiffViewModel(tasks);
+        this.remembered = new RememberedDecodings(choices, tasks);
         proto.choiceProperty().addListener((o, a, b) -> render());
         payload.addListener((o, a, b) -> render());
         format.addListener((o, a, b) -> render());
@@ -128,7 +134,13 @@ public final class PayloadViewModel {
         boolean cut = all.length > TRUNCATE_AT && !showAll.get();
         truncated.set(cut);
         byte[] b = cut ? Arrays.copyOf(all, TRUNCATE_AT) : all;
-        if (format.get() == PayloadFormat.HEX) {
+        int malformed = format.get() == PayloadFormat.TEXT || format.get() == PayloadFormat.JSON
+                ? TextDecoding.malformedAt(b, charset.get(), !cut) : -1;
+        if (malformed >= 0) {
+            // not text in this charset: say where, then every byte (no U+FFFD hiding what was sent)
+            text.set(PayloadText.get("text.malformed", charset.get().name(), malformed) + "\n\n"
+                    + HexDumpModel.of(b).text());
+        } else if (format.get() == PayloadFormat.HEX) {
             text.set(HexDumpModel.of(b).text());
         } else {
             text.set(PayloadCodec.render(b, format.get(), charset.get()));
@@ -145,7 +157,18 @@ public final class PayloadViewModel {
             return false;
         }
         choices.remember(filter, format.get(), format.get() == PayloadFormat.PROTOBUF ? proto.choice() : null);
+        remembered.changed();
         return true;
+    }
+
+    /** Keeps the decoding choices in {@code path} (the config directory's decoding.json) across restarts. */
+    public void useChoicesFile(java.nio.file.Path path) {
+        remembered.useFile(path);
+    }
+
+    /** What went wrong reading or writing the choices file ("" when nothing). */
+    public ReadOnlyStringProperty choicesStatusProperty() {
+        return remembered.statusProperty();
     }
 
     /** Writes the original bytes, all of them, on the I/O executor; a failure shows as {@link #saveErrorProperty}. */

@@ -13,14 +13,18 @@ import java.util.random.RandomGenerator;
 
 /**
  * Everything a publish needs, taken from the fields at once so that another thread (a timed publish) can build
- * message after message from it: topic and payload with their placeholders, format, QoS, retain, properties.
+ * message after message from it: topic and payload with their placeholders, format, QoS, retain, properties; or,
+ * instead of the payload text, the bytes of a large file ({@code fileBytes}, null when none).
  */
 public record MessageTemplate(Placeholders topic, Placeholders payload, PayloadFormat format, TextCharset charset,
-                              ProtoChoice proto, int qos, boolean retain, MessageProperties properties) {
+                              ProtoChoice proto, int qos, boolean retain, MessageProperties properties,
+                              byte[] fileBytes) {
 
     /** Message {@code seq}: placeholders filled, payload encoded; an error when the filled payload is invalid. */
     public ParseResult<PublishRequest> build(long seq, Instant now, RandomGenerator random) {
-        ParseResult<byte[]> bytes = PayloadCodec.parse(payload.render(seq, now, random), format, charset, proto);
+        // a large file is sent as read (placeholders are not filled in it): the same bytes, never copied
+        ParseResult<byte[]> bytes = fileBytes != null ? ParseResult.ok(fileBytes)
+                : PayloadCodec.parse(payload.render(seq, now, random), format, charset, proto);
         return bytes.ok() ? ParseResult.ok(new PublishRequest(topic.render(seq, now, random), bytes.value(), qos,
                 retain, properties)) : ParseResult.error(bytes.error(), bytes.position(), bytes.line(),
                 bytes.column());

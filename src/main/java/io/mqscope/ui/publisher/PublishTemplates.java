@@ -1,9 +1,11 @@
 package io.mqscope.ui.publisher;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mqscope.profile.ConfigFile;
 import io.mqscope.ui.I18n;
 import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -35,6 +38,7 @@ public final class PublishTemplates {
     private final FilteredList<PublishTemplate> offered = new FilteredList<>(all, t -> true);
     private final StringProperty status = new SimpleStringProperty("");
     private final TaskExecutor tasks;
+    private final AtomicLong newest = new AtomicLong();
     private Path file;
 
     public PublishTemplates(TaskExecutor tasks) {
@@ -56,25 +60,67 @@ public final class PublishTemplates {
         persist();
     }
 
-    /** Reads templates kept in {@code path} (if it exists) and writes every change back to it. */
+    /**
+     * Reads templates kept in {@code path} (if it exists) and writes every change back to it, atomically
+     * ({@link ConfigFile}). A file that is not a template list is moved aside, not overwritten by the next save.
+     */
     public void useFile(Path path) {
-        this.file = path;
-        BackgroundTask.wrap(() -> Files.isRegularFile(path) ? read(path) : List.<PublishTemplate>of())
-                .onSuccess(list -> all.setAll(list))
-                .onFailure(e -> status.set(I18n.t("templates.readFailed", path, e.getMessage()))).executeWith(tasks);
+        BackgroundTask.wrap(() -> readKept(path)).onSuccess(kept -> {
+            List<PublishTemplate> before = List.copyOf(all);
+            all.setAll(kept.templates());
+            before.forEach(this::replace); // saved before the file was read: kept too
+            all.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+            this.file = path;
+            if (kept.quarantined() != null) {
+                status.set(I18n.t("templates.quarantined", path, kept.quarantined(), kept.problem()));
+            }
+            if (!before.isEmpty()) {
+                persist();
+            }
+        }).onFailure(e -> status.set(I18n.t("templates.readFailed", path, e.getMessage()))).executeWith(tasks);
+    }
+
+    private record Kept(List<PublishTemplate> templates, Path quarantined, String problem) {
+    }
+
+    private static Kept readKept(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return new Kept(List.of(), null, null);
+        }
+        try {
+            return new Kept(read(path), null, null);
+        } catch (JacksonException e) {
+            return new Kept(List.of(), ConfigFile.quarantine(path), e.getOriginalMessage());
+        }
+    }
+
+    private void replace(PublishTemplate t) {
+        all.removeIf(o -> o.name().equals(t.name()) && Objects.equals(o.connection(), t.connection()));
+        all.add(t);
     }
 
     private void persist() {
-        if (file != null) {
-            exportTo(file);
+        Path f = file;
+        if (f == null) {
+            return;
         }
+        List<PublishTemplate> copy = List.copyOf(all);
+        long number = newest.incrementAndGet();
+        // saves may finish out of order on the I/O executor's threads: only the newest is written
+        BackgroundTask.wrapAction(() -> {
+            synchronized (newest) {
+                if (number == newest.get()) {
+                    ConfigFile.write(f, JSON.writeValueAsBytes(copy));
+                }
+            }
+        }).onFailure(e -> status.set(I18n.t("templates.writeFailed", f, e.getMessage()))).executeWith(tasks);
     }
 
     /** Writes every template as a JSON array. */
     public void exportTo(Path path) {
         List<PublishTemplate> copy = List.copyOf(all);
         BackgroundTask.wrapAction(() -> write(path, copy))
-                .onSuccess(v -> status.set(path.equals(file) ? "" : I18n.t("templates.exported", copy.size(), path)))
+                .onSuccess(v -> status.set(I18n.t("templates.exported", copy.size(), path)))
                 .onFailure(e -> status.set(I18n.t("templates.writeFailed", path, e.getMessage()))).executeWith(tasks);
     }
 

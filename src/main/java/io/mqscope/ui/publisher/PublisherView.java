@@ -71,9 +71,6 @@ public final class PublisherView {
         HBox modeBox = new HBox();
         modeBox.getStyleClass().add("segmented");
         for (PayloadFormat f : PayloadFormat.values()) {
-            if (f == PayloadFormat.SPARKPLUG) {
-                continue; // written from JSON on the command line (pub --format sparkplug); the row keeps its width
-            }
             ToggleButton b = new ToggleButton(I18n.t("format." + f.name().toLowerCase(Locale.ROOT)));
             b.setId("mode" + f.name());
             b.setUserData(f);
@@ -93,10 +90,7 @@ public final class PublisherView {
         // listener above would undo (two views of one publisher, as after a language switch, fought that way)
         vm.formatProperty().addListener((o, a, f) -> modes.getToggles().stream()
                 .filter(t -> t.getUserData() == f).findFirst().ifPresent(modes::selectToggle));
-        ChoiceBox<TextCharset> charset = new ChoiceBox<>();
-        charset.getItems().addAll(TextCharset.values());
-        charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
-        charset.valueProperty().bindBidirectional(vm.charsetProperty());
+        ComboBox<TextCharset> charset = io.mqscope.ui.CharsetBox.create("publishCharset", vm.charsetProperty());
         Button format = Controls.iconButton("publisher.format", Feather.ALIGN_LEFT);
         format.setOnAction(e -> vm.format());
         // CBOR and MessagePack are typed as JSON too
@@ -164,6 +158,13 @@ public final class PublisherView {
         payload.setId("publishPayload");
         payload.getStyleClass().addAll("payload-editor", "mono");
         payload.setWrapText(true);
+        // a large file is sent as read, not shown: the empty editor says which one (issue 16)
+        Label attached = new Label();
+        attached.setId("payloadAttachedFile");
+        attached.setWrapText(true);
+        attached.getStyleClass().add("muted");
+        attached.textProperty().bind(vm.attachedFileProperty());
+        payload.setPlaceholder(attached);
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(payload);
         scroll.setPrefHeight(90);
         scroll.setMinHeight(72);

@@ -30,6 +30,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -86,6 +87,7 @@ public final class PublisherViewModel {
     private final ProtoSchemaModel proto;
     private final TimedPublishViewModel timed;
     private final PublishTemplates templates;
+    private final PayloadFromFile fromFile;
     /** The active connection's profile, for "Copy as code". */
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
 
@@ -95,12 +97,14 @@ public final class PublisherViewModel {
         proto.choiceProperty().addListener((o, a, b) -> validatePayload());
         this.timed = new TimedPublishViewModel(this, tasks);
         this.templates = new PublishTemplates(tasks);
+        this.fromFile = new PayloadFromFile(tasks, format, payload, charset, status, this::validatePayload);
         connected.addListener((o, was, is) -> {
             if (!is) {
                 timed.stop(I18n.t("timed.disconnected"));
             }
         });
         topic.addListener((o, a, b) -> validateTopic());
+        topic.addListener((o, a, b) -> SparkplugPublishFormat.follow(b, format));
         payload.addListener((o, a, b) -> validatePayload());
         format.addListener((o, a, b) -> validatePayload());
         charset.addListener((o, a, b) -> validatePayload());
@@ -140,6 +144,11 @@ public final class PublisherViewModel {
     }
 
     private void validatePayload() {
+        if (fromFile != null && fromFile.bytes() != null) {
+            payloadError.set(""); // a file's bytes are sent as they are
+            payloadErrorPosition.set(-1);
+            return;
+        }
         ParseResult<Placeholders> compiled = Placeholders.compile(payload.get());
         ParseResult<byte[]> r = compiled.ok()
                 ? PayloadCodec.parse(sample(compiled.value()), format.get(), charset.get(), proto.choice())
@@ -214,7 +223,7 @@ public final class PublisherViewModel {
         }
         return new MessageTemplate(Placeholders.compile(topic.get()).value(),
                 Placeholders.compile(payload.get()).value(), format.get(), charset.get(), proto.choice(), qos.get(),
-                retain.get(), mqtt5.get() ? properties() : null);
+                retain.get(), mqtt5.get() ? properties() : null, fromFile.bytes());
     }
 
     /** Where a timed publish sends (the active session), callable from any thread. */
@@ -290,22 +299,14 @@ public final class PublisherViewModel {
         }
     }
 
-    /** Loads a file's bytes (read on the I/O executor); text files as text, anything else as hex. */
+    /** Loads a file (read once, on the I/O executor): see {@link PayloadFromFile}. */
     public void loadFile(File file) {
-        BackgroundTask.wrap(() -> Files.readAllBytes(file.toPath())).onSuccess(this::showLoaded)
-                .onFailure(e -> status.set(I18n.t("publisher.loadFailed", e.getMessage()))).executeWith(tasks);
+        fromFile.load(file);
     }
 
-    private void showLoaded(byte[] b) {
-        if (PayloadCodec.isText(b, charset.get())) {
-            if (format.get() == PayloadFormat.HEX || format.get() == PayloadFormat.BASE64) {
-                format.set(PayloadFormat.TEXT);
-            }
-            payload.set(new String(b, charset.get().charset()));
-        } else {
-            format.set(PayloadFormat.HEX);
-            payload.set(PayloadCodec.hex(b, 0, b.length));
-        }
+    /** Says which file is sent as it is ("" when the payload is the text). */
+    public ReadOnlyStringProperty attachedFileProperty() {
+        return fromFile.summaryProperty();
     }
 
     /** The .proto files and message type Protobuf payloads are written as. */
