@@ -134,7 +134,6 @@ public final class MessagesView {
         table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.getColumns().get(2).setMinWidth(100);
         table.getColumns().get(6).setMinWidth(100);
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setRowFactory(t -> SearchHighlight.tableRow(vm));
         StackPane lists = new StackPane(bubbles, table);
         table.visibleProperty().bind(vm.tableProperty());
