@@ -156,7 +156,7 @@ final class HistoryWriter {
 
     private void write(List<HistoryRow> batch) throws SQLException {
         try (PreparedStatement row = db.prepareStatement("INSERT INTO record(id, conn, kind, time_ms, outgoing,"
-                + " topic, qos, retain, dup, payload, weight) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+                + " topic, qos, retain, dup, payload, weight, props) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement text = db.prepareStatement(
                      "INSERT INTO record_text(rowid, topic, body) VALUES(?,?,?)")) {
             for (HistoryRow r : batch) {
@@ -173,6 +173,7 @@ final class HistoryWriter {
                 row.setInt(9, r.dup() ? 1 : 0);
                 row.setBytes(10, r.payload());
                 row.setLong(11, w);
+                row.setBytes(12, r.properties());
                 row.addBatch();
                 if (r.kind() == HistoryDatabase.KIND_MESSAGE) {
                     text.setLong(1, id);
