@@ -48,7 +48,8 @@ final class HistoryDatabase {
             s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
             s.execute("CREATE TABLE IF NOT EXISTS record(id INTEGER PRIMARY KEY, conn TEXT NOT NULL,"
                     + " kind INTEGER NOT NULL, time_ms INTEGER NOT NULL, outgoing INTEGER NOT NULL, topic TEXT,"
-                    + " qos INTEGER, retain INTEGER, dup INTEGER, payload BLOB NOT NULL, weight INTEGER NOT NULL)");
+                    + " qos INTEGER, retain INTEGER, dup INTEGER, payload BLOB NOT NULL, weight INTEGER NOT NULL,"
+                    + " props BLOB)");
             s.execute("CREATE INDEX IF NOT EXISTS record_conn ON record(conn, kind, id)");
             // detail=none keeps only which rows hold a trigram (no positions): a third of the size; a search asks
             // for all the trigrams of its text and checks the candidates exactly (HistoryReader)

@@ -2,7 +2,6 @@ package io.mqscope.store;
 
 import io.mqscope.payload.TopicNames;
 import io.mqscope.session.MessageEvent;
-import io.mqscope.session.MessageProperties;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +19,8 @@ import org.sqlite.Function;
  * connection, searches with a count, and every match in order for an export. Serialised: one query at a time.
  */
 final class HistoryReader {
-    private static final String COLUMNS = "SELECT id, time_ms, outgoing, topic, qos, retain, dup, payload FROM record";
+    private static final String COLUMNS = "SELECT id, time_ms, outgoing, topic, qos, retain, dup, payload, props"
+            + " FROM record";
     /** The trigram tokenizer needs three characters to use its index; shorter text is scanned. */
     private static final int TRIGRAM = 3;
     /** A long text asks the index for this many of its trigrams; the exact check does the rest. */
@@ -115,7 +115,7 @@ final class HistoryReader {
         long nano = System.nanoTime() - Math.max(0, System.currentTimeMillis() - t.toEpochMilli()) * 1_000_000L;
         byte[] payload = rs.getBytes(8);
         return new MessageEvent(conn, nano, t, rs.getInt(3) != 0, rs.getString(4), rs.getInt(5), rs.getInt(6) != 0,
-                rs.getInt(7) != 0, payload == null ? new byte[0] : payload, MessageProperties.NONE);
+                rs.getInt(7) != 0, payload == null ? new byte[0] : payload, HistoryProperties.decode(rs.getBytes(9)));
     }
 
     /** The WHERE clause of a query and its parameters, in order. */

@@ -54,18 +54,7 @@ final class HistoryWriter {
         this.db = db;
         this.limits = limits;
         db.setAutoCommit(false);
-        try (Statement s = db.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT conn, SUM(weight) FROM record GROUP BY conn")) {
-                while (rs.next()) {
-                    bytesByConn.put(rs.getString(1), rs.getLong(2));
-                    total += rs.getLong(2);
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM record")) {
-                nextId = rs.next() ? rs.getLong(1) + 1 : 1;
-            }
-        }
-        db.commit();
+        loadTotals();
         thread = new Thread(this::run, "mqscope-history-writer");
         thread.setDaemon(true);
         thread.start();
@@ -137,17 +126,37 @@ final class HistoryWriter {
         }
     }
 
+    /** Byte totals and the next id as the database holds them (at open, and after a batch was rolled back). */
+    private void loadTotals() throws SQLException {
+        bytesByConn.clear();
+        total = 0;
+        try (Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT conn, SUM(weight) FROM record GROUP BY conn")) {
+                while (rs.next()) {
+                    bytesByConn.put(rs.getString(1), rs.getLong(2));
+                    total += rs.getLong(2);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM record")) {
+                nextId = rs.next() ? rs.getLong(1) + 1 : 1;
+            }
+        }
+        db.commit();
+    }
+
     private void rollback() {
         try {
             db.rollback();
+            // the batch counted its rows before it failed: count again from what is there
+            loadTotals();
         } catch (SQLException ignored) {
-            // the failure is already kept
+            // the failure is already kept; the totals are corrected at the next open
         }
     }
 
     private void write(List<HistoryRow> batch) throws SQLException {
         try (PreparedStatement row = db.prepareStatement("INSERT INTO record(id, conn, kind, time_ms, outgoing,"
-                + " topic, qos, retain, dup, payload, weight) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+                + " topic, qos, retain, dup, payload, weight, props) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement text = db.prepareStatement(
                      "INSERT INTO record_text(rowid, topic, body) VALUES(?,?,?)")) {
             for (HistoryRow r : batch) {
@@ -164,6 +173,7 @@ final class HistoryWriter {
                 row.setInt(9, r.dup() ? 1 : 0);
                 row.setBytes(10, r.payload());
                 row.setLong(11, w);
+                row.setBytes(12, r.properties());
                 row.addBatch();
                 if (r.kind() == HistoryDatabase.KIND_MESSAGE) {
                     text.setLong(1, id);

@@ -83,6 +83,29 @@ class HistoryStoreTest {
     }
 
     @Test
+    void mqtt5_properties_come_back_with_the_message(@TempDir Path other) throws Exception {
+        MessageProperties props = new MessageProperties(true, 60L, 3, "reply/here", new byte[] {0, (byte) 0xff, 7},
+                "application/json", List.of(new io.mqscope.profile.Profile.UserProperty("k", "v ü"),
+                new io.mqscope.profile.Profile.UserProperty("k", "second")), List.of(1, 268435455));
+        try (HistoryStore h = HistoryStore.openIn(other, HistoryLimits.DEFAULT)) {
+            h.record("c1", new MessageEvent("s1", 0, T0, false, "p", 1, false, false, new byte[] {1}, props));
+            h.record("c1", msg(2, "q", "plain"));
+            h.flush(10_000);
+            List<MessageEvent> back = h.last("c1", 2);
+            MessageProperties got = back.get(0).properties();
+            assertThat(got.payloadIsUtf8()).isTrue();
+            assertThat(got.messageExpirySeconds()).isEqualTo(60L);
+            assertThat(got.topicAlias()).isEqualTo(3);
+            assertThat(got.responseTopic()).isEqualTo("reply/here");
+            assertThat(got.correlationData()).containsExactly(0, 0xff, 7);
+            assertThat(got.contentType()).isEqualTo("application/json");
+            assertThat(got.userProperties()).isEqualTo(props.userProperties());
+            assertThat(got.subscriptionIdentifiers()).containsExactly(1, 268435455);
+            assertThat(back.get(1).properties()).isEqualTo(MessageProperties.NONE);
+        }
+    }
+
+    @Test
     void bounds_evict_the_oldest_rows_first_per_connection_and_in_total() throws Exception {
         byte[] kb = new byte[1000];
         HistoryLimits small = new HistoryLimits(300_000, 100_000);

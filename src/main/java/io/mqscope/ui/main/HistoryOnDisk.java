@@ -6,6 +6,8 @@ import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.settings.HistorySettings;
 import io.mqscope.ui.settings.SettingsFile;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 
 /**
@@ -21,7 +23,7 @@ public final class HistoryOnDisk {
     private final TaskExecutor tasks;
     private HistorySettings settings = HistorySettings.DEFAULT;
     /** What the history could not keep (its writer behind, or the disk failing); empty while it keeps everything. */
-    private final javafx.beans.property.ReadOnlyStringWrapper losses = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper losses = new ReadOnlyStringWrapper("");
     private long shownDropped;
 
     HistoryOnDisk(HistoryStore store, StringProperty notice, SettingsFile settingsFile, StringProperty saveError,
@@ -60,7 +62,7 @@ public final class HistoryOnDisk {
         }
     }
 
-    public javafx.beans.property.ReadOnlyStringProperty lossesProperty() {
+    public ReadOnlyStringProperty lossesProperty() {
         return losses.getReadOnlyProperty();
     }
 

@@ -47,6 +47,8 @@ final class SearchBar {
         search.setPromptText(I18n.t("search.prompt"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setOnAction(e -> vm.next());
+        search.setTooltip(new javafx.scene.control.Tooltip(I18n.t("search.help")));
+        search.setMinWidth(240);
         HBox.setHgrow(search, Priority.ALWAYS);
         Button prev = Controls.iconButton("search.previous", Feather.CHEVRON_UP);
         prev.setId("searchPrevious");
@@ -59,6 +61,7 @@ final class SearchBar {
         Label count = new Label();
         count.setId("searchCount");
         count.getStyleClass().add("muted");
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         count.textProperty().bind(Bindings.createStringBinding(() -> {
             String h = vm.hitText();
             return h.isEmpty() ? vm.statusProperty().get() : vm.statusProperty().get() + "  " + h;
@@ -76,7 +79,7 @@ final class SearchBar {
         ChoiceBox<TimeRange> time = choice("filterTime", Arrays.asList(TimeRange.values()),
                 t -> I18n.t("filter.time." + t.name().toLowerCase(Locale.ROOT)));
         time.valueProperty().bindBidirectional(vm.timeProperty());
-        Button export = Controls.button("export.button", Feather.DOWNLOAD);
+        Button export = Controls.iconButton("export.button", Feather.DOWNLOAD);
         export.setId("exportMessages");
         export.setOnAction(e -> chooseExport());
         HBox row = new HBox(6, search, prev, next, count, direction, qos, retain, time, export);
