@@ -43,6 +43,8 @@ public final class PayloadDiffView {
         Label heading = new Label();
         heading.setId("diffHeading");
         heading.setWrapText(true);
+        // the whole sentence, on as many lines as it needs: which two messages are compared matters
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.textProperty().bind(vm.headingProperty());
         Label summary = new Label();
         summary.setId("diffSummary");

@@ -161,6 +161,7 @@ public final class MessagesView {
         title.setMinWidth(Region.USE_PREF_SIZE);
         ToggleButton diff = new ToggleButton(I18n.t("payload.diff"), new FontIcon(Feather.GIT_PULL_REQUEST));
         diff.setId("payloadDiffToggle");
+        diff.setMinWidth(Region.USE_PREF_SIZE);
         diff.selectedProperty().bindBidirectional(payload.diff().shownProperty());
         HBox bar = new HBox(6, title, grow, diff, format, charset, save);
         bar.setAlignment(Pos.CENTER_LEFT);
