@@ -35,7 +35,12 @@ public final class PayloadDiffView {
     public PayloadDiffView(PayloadDiffViewModel vm) {
         this.vm = vm;
         createView();
-        vm.resultProperty().addListener((o, a, d) -> show(d));
+        // a view replaced by a new one (language switch) stays subscribed but off the scene: it renders nothing
+        vm.resultProperty().addListener((o, a, d) -> {
+            if (root.getScene() != null) {
+                show(d);
+            }
+        });
         show(vm.resultProperty().get());
     }
 
