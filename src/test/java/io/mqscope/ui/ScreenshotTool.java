@@ -92,6 +92,7 @@ public final class ScreenshotTool {
         });
         pause(700);
         snap(stage.getScene(), dir.resolve("main-messages.png"));
+        diffAndChart(dir);
 
         fx(() -> {
             // the Packets tab at 1280x800: ten packet rows and a CONNECT's whole field tree (issue 14 item 8)
@@ -363,6 +364,64 @@ public final class ScreenshotTool {
                 .qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE).retain(true).send();
     }
 
+    /** Issue 15: the payload diff against the previous telemetry message, then a chart of three series. */
+    private static void diffAndChart(Path dir) throws Exception {
+        publish("devices/sensor-01/telemetry", PayloadFormat.JSON, "{\"temperature\": 24.1, \"humidity\": 41, "
+                + "\"battery\": 0.86, \"ts\": 1700000060, \"alarms\": [\"low battery\"]}");
+        pause(1000);
+        fx(() -> {
+            MainViewModel vm = view.viewModel();
+            vm.messages().selectedProperty().set(vm.messages().visible().stream()
+                    .filter(m -> !m.event().outgoing() && m.event().topic().equals("devices/sensor-01/telemetry"))
+                    .reduce((a, b) -> b).orElseThrow());
+            vm.payload().diff().shownProperty().set(true);
+            return null;
+        });
+        pause(1000);
+        snap(stage.getScene(), dir.resolve("payload-diff.png"));
+        fx(() -> {
+            MainViewModel vm = view.viewModel();
+            vm.payload().diff().shownProperty().set(false);
+            vm.charts().add("devices/sensor-01/telemetry", "$.temperature");
+            vm.charts().add("devices/sensor-02/telemetry", "$.temperature");
+            vm.charts().add("devices/sensor-01/telemetry", "$.humidity");
+            vm.charts().windowMinutesProperty().set(0);
+            view.selectChartsTab();
+            return null;
+        });
+        for (int i = 0; i < 90; i++) {
+            double t1 = 22 + 3 * Math.sin(i / 9.0) + (i == 60 ? 6 : 0);
+            double t2 = 18 + 0.05 * i + Math.cos(i / 5.0);
+            double h = 40 + 8 * Math.sin(i / 14.0 + 1);
+            String a = String.format(java.util.Locale.ROOT, "{\"temperature\": %.2f, \"humidity\": %.1f}", t1, h);
+            String b = String.format(java.util.Locale.ROOT, "{\"temperature\": %.2f}", t2);
+            fx(() -> {
+                var p = view.viewModel().publisher();
+                p.formatProperty().set(PayloadFormat.JSON);
+                p.topicProperty().set("devices/sensor-01/telemetry");
+                p.payloadProperty().set(a);
+                p.send();
+                p.topicProperty().set("devices/sensor-02/telemetry");
+                p.payloadProperty().set(b);
+                p.send();
+                return null;
+            });
+            pause(60);
+        }
+        pause(1200);
+        fx(() -> {
+            view.viewModel().charts().pausedProperty().set(true);
+            return null;
+        });
+        pause(800);
+        snap(stage.getScene(), dir.resolve("chart.png"));
+        fx(() -> {
+            view.viewModel().charts().pausedProperty().set(false);
+            view.selectMessagesTab();
+            return null;
+        });
+    }
+
     /** A ws profile to the built-in broker's WebSocket listener: connect, publish, disconnect, frames shown. */
     private static void webSocketFrames(AppBackend backend) throws Exception {
         int wsPort = backend.broker().wsPort();
@@ -502,6 +561,12 @@ public final class ScreenshotTool {
 
     /** Scene.snapshot to PNG through a BufferedImage (no javafx-swing needed). */
     static void snap(Scene scene, Path file) throws Exception {
+        // -Donly=payload-diff,chart retakes only those (the others stay as committed)
+        String only = System.getProperty("only");
+        if (only != null && !java.util.Arrays.asList(only.split(",")).contains(
+                file.getFileName().toString().replaceFirst("\\.png$", ""))) {
+            return;
+        }
         WritableImage img = fx(() -> scene.snapshot(null));
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();

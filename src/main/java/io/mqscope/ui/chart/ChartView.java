@@ -96,6 +96,7 @@ public final class ChartView {
         });
         window.setValue(vm.windowMinutesProperty().get());
         window.valueProperty().addListener((o, a, b) -> vm.windowMinutesProperty().set(b == null ? 0 : b));
+        vm.windowMinutesProperty().addListener((o, a, b) -> window.setValue(b.intValue()));
         Button live = Controls.button("chart.live", Feather.SKIP_FORWARD);
         live.setId("chartLive");
         live.setOnAction(e -> vm.live());

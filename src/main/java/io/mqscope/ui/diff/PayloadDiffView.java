@@ -35,7 +35,12 @@ public final class PayloadDiffView {
     public PayloadDiffView(PayloadDiffViewModel vm) {
         this.vm = vm;
         createView();
-        vm.resultProperty().addListener((o, a, d) -> show(d));
+        // a view replaced by a new one (language switch) stays subscribed but off the scene: it renders nothing
+        vm.resultProperty().addListener((o, a, d) -> {
+            if (root.getScene() != null) {
+                show(d);
+            }
+        });
         show(vm.resultProperty().get());
     }
 
@@ -43,6 +48,8 @@ public final class PayloadDiffView {
         Label heading = new Label();
         heading.setId("diffHeading");
         heading.setWrapText(true);
+        // the whole sentence, on as many lines as it needs: which two messages are compared matters
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.textProperty().bind(vm.headingProperty());
         Label summary = new Label();
         summary.setId("diffSummary");

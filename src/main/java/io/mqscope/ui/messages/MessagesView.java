@@ -169,7 +169,9 @@ public final class MessagesView {
         Label title = new Label(I18n.t("payload.title"));
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        ToggleButton diff = new ToggleButton(I18n.t("payload.diff"), new FontIcon(Feather.GIT_PULL_REQUEST));
+        // an icon with a tooltip, like Save: the viewer's bar has no room for another word next to format and charset
+        ToggleButton diff = new ToggleButton(null, new FontIcon(Feather.GIT_PULL_REQUEST));
+        diff.setTooltip(new javafx.scene.control.Tooltip(I18n.t("payload.diff")));
         diff.setId("payloadDiffToggle");
         diff.selectedProperty().bindBidirectional(payload.diff().shownProperty());
         HBox bar = new HBox(6, title, grow, diff, format, charset, save);
