@@ -79,4 +79,42 @@ class TapFailuresTest {
         assertThat(((TapEvent.Closed) seen.get(2)).verdict()).isEqualTo("the client reset the TCP connection");
         assertThat(seen).hasSize(3);
     }
+
+    /**
+     * A good CONNECT answered by nothing: the Closed event waits for the port probe (here a port nothing listens
+     * on, so the probes find nothing) and then comes after the connection's other events, with the tap's own
+     * verdict standing; a connection whose end the broker explained is passed on at once with the check's words.
+     */
+    @Test
+    void probing_passes_every_event_on_in_order_and_invents_no_verdict() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Profile nowhere = Profile.builder().transport(Transport.TCP).host("127.0.0.1").port(closedPort)
+                .connectTimeoutSeconds(1).build();
+        TapFailures failures = new TapFailures(nowhere);
+        List<TapEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Map<String, Failure> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+        var feed = failures.probing(e -> {
+            if (e instanceof TapEvent.Closed c) {
+                Failure f = failures.verdictOf(c);
+                if (f != null) {
+                    verdicts.put(c.conn(), f);
+                }
+            }
+            seen.add(e);
+        });
+        TapEvent.Packet connect = packet("c1", Direction.CLIENT_TO_BROKER, 4, MqttBytes.connect(4, "quiet"));
+        feed.accept(connect);
+        feed.accept(closed("c1", "the broker closed the connection"));
+        feed.accept(packet("c2", Direction.CLIENT_TO_BROKER, 4, MqttBytes.connect(4, "u", "alice", "pw")));
+        feed.accept(packet("c2", Direction.BROKER_TO_CLIENT, 4, HexFormat.of().parseHex("20020004")));
+        feed.accept(closed("c2", "x"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> seen.size() == 5);
+        assertThat(seen.indexOf(connect)).isLessThan(seen.stream().filter(e -> e instanceof TapEvent.Closed c
+                && c.conn().equals("c1")).map(seen::indexOf).findFirst().orElseThrow());
+        assertThat(verdicts).doesNotContainKey("c1");
+        assertThat(verdicts.get("c2").causeKey()).isEqualTo("mqtt.bad_credentials.cause");
+    }
 }
