@@ -29,11 +29,15 @@ public final class CharsetBox {
             @Override
             public TextCharset fromString(String s) {
                 TextCharset c = TextCharset.byName(s);
+                if (c == null && value.get() != null) {
+                    // unknown name: the box shows the charset still in use (the value does not change, so no
+                    // listener would put its name back)
+                    box.getEditor().setText(value.get().name());
+                }
                 return c != null ? c : value.get();
             }
         });
         box.valueProperty().bindBidirectional(value);
-        // an unknown name typed: the box shows the charset still in use
         box.valueProperty().addListener((o, a, b) -> box.getEditor().setText(b == null ? "" : b.name()));
         return box;
     }
