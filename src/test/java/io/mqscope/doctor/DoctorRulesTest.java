@@ -326,6 +326,25 @@ class DoctorRulesTest {
     }
 
     @Test
+    void renaming_connections_renames_them_in_the_words_too() {
+        Talk t = new Talk();
+        t.open("0").client("0", connect(4, "x")).broker("0", connack(4, false, 0));
+        for (int round = 1; round <= 3; round++) {
+            String prev = String.valueOf(round - 1);
+            String next = String.valueOf(round);
+            t.wait(1000).open(next).client(next, connect(4, "x")).close(prev, Closer.BROKER)
+                    .broker(next, connack(4, false, 0));
+        }
+        Insight pingPong = t.insights.stream().filter(i -> i.rule() == DoctorRule.CLIENT_ID_PING_PONG).findFirst()
+                .orElseThrow().renamed(c -> "c" + (Integer.parseInt(c) + 1));
+        assertThat(pingPong.conns()).containsExactly("c1", "c2", "c3", "c4");
+        assertThat(pingPong.message(Locale.ENGLISH)).startsWith("c1, c2, c3, c4 use client id \"x\"");
+        Insight takeover = t.insights.get(0).renamed(c -> "t/" + c);
+        assertThat(takeover.message(Locale.ENGLISH)).startsWith("The broker closed t/0 right after t/1 connected");
+        assertThat(takeover.packets()).containsExactly(new PacketRef("t/1", Direction.CLIENT_TO_BROKER, 0));
+    }
+
+    @Test
     void every_insight_renders_in_both_languages_without_missing_keys() {
         for (DoctorRule r : DoctorRule.values()) {
             assertThat(DoctorRule.of(r.id())).isSameAs(r);
