@@ -108,6 +108,19 @@ class DoctorRulesTest {
     }
 
     @Test
+    void a_storm_with_a_new_client_id_each_time_is_followed_by_the_client_address() {
+        Talk t = new Talk();
+        for (int i = 1; i <= 4; i++) {
+            String c = "c" + i;
+            t.open(c).client(c, connect(4, "mqttjs_" + i)).broker(c, connack(4, false, 0))
+                    .broker(c, publish(4, "cmd", 0, 0, false, 5)).close(c, Closer.CLIENT).wait(1000);
+        }
+        assertThat(t.rules()).containsExactly("reconnect.storm");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("client at 127.0.0.1", "new client id",
+                "message callback");
+    }
+
+    @Test
     void a_storm_of_broker_closes_after_connect_says_refused_or_kicked() {
         Talk t = new Talk();
         for (int i = 1; i <= 4; i++) {
