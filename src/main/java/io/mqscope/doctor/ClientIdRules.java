@@ -37,10 +37,30 @@ final class ClientIdRules implements RuleGroup {
         this.tracks = tracks;
     }
 
+    /** Closes between two sweeps of the per-client-id memory. */
+    private static final int SWEEP_EVERY = 1000;
+    private int sinceSweep;
+
     @Override
     public void closed(Track t, Observation.Closed c, List<Insight> out) {
         takeover(t, c, out);
         storm(t, c, out);
+        if (++sinceSweep >= SWEEP_EVERY) {
+            sinceSweep = 0;
+            sweep(c.nanos());
+        }
+    }
+
+    /**
+     * Forgets client ids (and addresses) not seen within the window: a tap that runs for days through millions of
+     * clients, each with its own id, keeps only the recent ones.
+     */
+    private void sweep(long now) {
+        long window = tracks.settings.stormWindow().toNanos();
+        takeovers.values().removeIf(d -> d.isEmpty() || now - d.peekLast().nanos() > window);
+        shortLived.values().removeIf(d -> d.isEmpty() || now - d.peekLast().closedAt > window);
+        pingPongReported.keySet().retainAll(takeovers.keySet());
+        stormReported.values().removeIf(at -> now - at > window);
     }
 
     private void takeover(Track t, Observation.Closed c, List<Insight> out) {

@@ -339,6 +339,19 @@ class DoctorRulesTest {
     }
 
     @Test
+    void thousands_of_short_clients_with_their_own_ids_and_addresses_make_no_storm() {
+        Talk t = new Talk();
+        for (int i = 0; i < 3000; i++) {
+            String c = "c" + i;
+            // each its own id and address: nobody reconnects, however many come and go
+            t.doctor.see(new Observation.Opened(c, 1_000_000_000L + i * 100_000_000L, null, "10.0.0." + i));
+            t.client(c, connect(4, "device-" + i)).broker(c, connack(4, false, 0))
+                    .close(c, Closer.CLIENT).wait(100);
+        }
+        assertThat(t.insights).isEmpty();
+    }
+
+    @Test
     void renaming_connections_renames_them_in_the_words_too() {
         Talk t = new Talk();
         t.open("0").client("0", connect(4, "x")).broker("0", connack(4, false, 0));
