@@ -8,7 +8,6 @@ import io.mqscope.capture.WsFrame;
 import io.mqscope.doctor.Doctor;
 import io.mqscope.doctor.Insight;
 import io.mqscope.doctor.Observation;
-import io.mqscope.doctor.PacketRef;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import java.time.Instant;
@@ -80,10 +79,7 @@ final class PcapDoctor implements CaptureReader.Listener {
         }
         List<Insight> out = new ArrayList<>(insights.size());
         for (Insight i : insights) {
-            List<String> conns = i.conns().stream().map(c -> names.getOrDefault(c, c)).toList();
-            List<PacketRef> refs = i.packets().stream()
-                    .map(r -> new PacketRef(names.getOrDefault(r.conn(), r.conn()), r.from(), r.index())).toList();
-            out.add(new Insight(i.rule(), i.severity(), conns, refs, i.message(), i.fix(), i.nanos()));
+            out.add(i.renamed(c -> names.getOrDefault(c, c)));
         }
         return out;
     }

@@ -37,10 +37,30 @@ final class ClientIdRules implements RuleGroup {
         this.tracks = tracks;
     }
 
+    /** Closes between two sweeps of the per-client-id memory. */
+    private static final int SWEEP_EVERY = 1000;
+    private int sinceSweep;
+
     @Override
     public void closed(Track t, Observation.Closed c, List<Insight> out) {
         takeover(t, c, out);
         storm(t, c, out);
+        if (++sinceSweep >= SWEEP_EVERY) {
+            sinceSweep = 0;
+            sweep(c.nanos());
+        }
+    }
+
+    /**
+     * Forgets client ids (and addresses) not seen within the window: a tap that runs for days through millions of
+     * clients, each with its own id, keeps only the recent ones.
+     */
+    private void sweep(long now) {
+        long window = tracks.settings.stormWindow().toNanos();
+        takeovers.values().removeIf(d -> d.isEmpty() || now - d.peekLast().nanos() > window);
+        shortLived.values().removeIf(d -> d.isEmpty() || now - d.peekLast().closedAt > window);
+        pingPongReported.keySet().retainAll(takeovers.keySet());
+        stormReported.values().removeIf(at -> now - at > window);
     }
 
     private void takeover(Track t, Observation.Closed c, List<Insight> out) {
@@ -112,12 +132,22 @@ final class ClientIdRules implements RuleGroup {
                 Words.of("client_id.ping_pong", String.join(", ", conns), displaced.clientId, n, seconds)));
     }
 
-    /** Short-lived connections of one client id, again and again: who closes, after which packet, and why. */
+    /**
+     * Short-lived connections of one client id, again and again: who closes, after which packet, and why. A client
+     * that takes a new client id at each reconnect (mqtt.js's random default in a page that reloads) is followed by
+     * its address instead, when the ids differ.
+     */
     private void storm(Track t, Observation.Closed c, List<Insight> out) {
         if (t.takenOver || t.clientDisconnected || c.nanos() - t.opened > tracks.settings.shortLived().toNanos()) {
             return;
         }
-        String key = t.hasClientId() ? t.clientId : "";
+        storm("id:" + (t.hasClientId() ? t.clientId : ""), false, t, c, out);
+        if (t.peer != null) {
+            storm("peer:" + t.peer, true, t, c, out);
+        }
+    }
+
+    private void storm(String key, boolean byPeer, Track t, Observation.Closed c, List<Insight> out) {
         Deque<Track> recent = shortLived.computeIfAbsent(key, k -> new ArrayDeque<>());
         recent.addLast(t);
         long window = tracks.settings.stormWindow().toNanos();
@@ -127,6 +157,11 @@ final class ClientIdRules implements RuleGroup {
         Long last = stormReported.get(key);
         if (recent.size() < tracks.settings.stormConnections() || last != null && c.nanos() - last < window) {
             return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        recent.forEach(r -> ids.add(ConnectRules.clientId(r)));
+        if (byPeer && ids.size() < recent.size()) {
+            return; // a client id came back: its own storm tells it
         }
         stormReported.put(key, c.nanos());
         List<String> conns = new ArrayList<>();
@@ -142,9 +177,10 @@ final class ClientIdRules implements RuleGroup {
         long seconds = Math.max(1, (c.nanos() - recent.peekFirst().opened) / 1_000_000_000L);
         long averageMillis = lived / recent.size() / 1_000_000L;
         String cause = cause(t);
+        Words who = byPeer ? Words.of("reconnect.storm.peer", t.peer, recent.size(), seconds, averageMillis)
+                : Words.of("reconnect.storm", ConnectRules.clientId(t), recent.size(), seconds, averageMillis);
         out.add(Insight.of(DoctorRule.RECONNECT_STORM, conns, refs, Words.of(cause + ".fix"), c.nanos(),
-                Words.of("reconnect.storm", ConnectRules.clientId(t), recent.size(), seconds, averageMillis),
-                closing(t), Words.of(cause, t.connackCode)));
+                who, closing(t), Words.of(cause, t.connackCode)));
     }
 
     /** Who closed the last connection of the storm, after which packet. */

@@ -32,7 +32,7 @@ public final class Doctor {
     public List<Insight> see(Observation o) {
         List<Insight> out = new ArrayList<>(tick(o.nanos()));
         if (o instanceof Observation.Opened x) {
-            tracks.open(x.conn(), x.nanos(), x.host());
+            tracks.open(x.conn(), x.nanos(), x.host()).peer = x.peer();
             return out;
         }
         Track t = tracks.get(o.conn());

@@ -1,8 +1,13 @@
 package io.mqscope.doctor;
 
 import io.mqscope.wire.Severity;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What the doctor found in a conversation: the rule, its severity, the connections and packets it is about (so a
@@ -38,5 +43,34 @@ public record Insight(DoctorRule rule, Severity severity, List<String> conns, Li
 
     public String fix(Locale locale) {
         return fix.render(locale);
+    }
+
+    /**
+     * The same insight with its connections named otherwise (a capture's conversations by their place in the
+     * report, a tap's clients with the tap's prefix): in {@link #conns}, in the packet references and in the words,
+     * where an argument is a connection's name or a list of them.
+     */
+    public Insight renamed(UnaryOperator<String> rename) {
+        Set<String> names = new HashSet<>(conns);
+        packets.forEach(r -> names.add(r.conn()));
+        List<Words> words = message.stream().map(w -> renamed(w, names, rename)).toList();
+        return new Insight(rule, severity, conns.stream().map(rename).toList(),
+                packets.stream().map(r -> new PacketRef(rename.apply(r.conn()), r.from(), r.index())).toList(),
+                words, renamed(fix, names, rename), nanos);
+    }
+
+    private static Words renamed(Words w, Set<String> names, UnaryOperator<String> rename) {
+        List<Object> args = new ArrayList<>(w.args().size());
+        for (Object a : w.args()) {
+            if (a instanceof String s && names.contains(s)) {
+                args.add(rename.apply(s));
+            } else if (a instanceof String s && s.contains(", ")
+                    && Arrays.stream(s.split(", ")).allMatch(names::contains)) {
+                args.add(String.join(", ", Arrays.stream(s.split(", ")).map(rename).toList()));
+            } else {
+                args.add(a);
+            }
+        }
+        return new Words(w.key(), args);
     }
 }

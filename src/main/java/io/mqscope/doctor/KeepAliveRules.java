@@ -56,9 +56,9 @@ final class KeepAliveRules implements RuleGroup {
                 && Fields.reasonCode(t.brokerDisconnect.packet()) == KEEP_ALIVE_TIMEOUT;
         long quietMillis = (c.nanos() - t.lastClient.nanos()) / 1_000_000L;
         long keepAliveMillis = t.keepAlive * 1000L;
-        // the broker allows one and a half Keep Alive periods; a close well beyond that has another cause
-        boolean lapsed = c.by() != Closer.CLIENT && quietMillis >= keepAliveMillis
-                && quietMillis <= keepAliveMillis * 5 / 2 + 2000;
+        // the broker allows one and a half Keep Alive periods; it may notice later (mosquitto 2.0.11 closed a
+        // 2 s keep alive after 8.6 s of silence), but a client silent past its Keep Alive broke the contract anyway
+        boolean lapsed = c.by() != Closer.CLIENT && quietMillis >= keepAliveMillis;
         if (!said && !lapsed) {
             return;
         }

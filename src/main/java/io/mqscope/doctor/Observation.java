@@ -16,8 +16,12 @@ public sealed interface Observation {
     /** Who ended a connection, as far as the observer could tell. */
     enum Closer { CLIENT, BROKER, UNKNOWN }
 
-    /** A connection opened; {@code host} is the broker's host name when known (vendor hints), else null. */
-    record Opened(String conn, long nanos, String host) implements Observation {
+    /**
+     * A connection opened; {@code host} is the broker's host name when known (vendor hints), {@code peer} the
+     * client's address without its port (a client that takes a new client id at every reconnect is still one
+     * client), each null when unknown.
+     */
+    record Opened(String conn, long nanos, String host, String peer) implements Observation {
     }
 
     /** A packet one side sent. */

@@ -32,6 +32,7 @@ final class Track {
     final String conn;
     final long opened;
     final String host;
+    String peer;
 
     Observation.Packet connect;
     String clientId;

@@ -58,7 +58,7 @@ public final class SessionDoctor implements SessionListener {
     private synchronized void see(PacketEvent p) {
         if (!p.connectionId().equals(conn)) {
             conn = p.connectionId();
-            keep(doctor.see(new Observation.Opened(conn, p.nanoTime(), host)));
+            keep(doctor.see(new Observation.Opened(conn, p.nanoTime(), host, null)));
         }
         keep(doctor.see(new Observation.Packet(p.connectionId(), p.nanoTime(), p.direction(), p.packet())));
     }

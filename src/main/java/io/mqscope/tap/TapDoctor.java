@@ -36,10 +36,20 @@ public final class TapDoctor {
         return doctor.tick(nanoTime);
     }
 
+    /** "1.2.3.4:5678" or "[::1]:5678" without the port. */
+    static String address(String client) {
+        if (client == null) {
+            return null;
+        }
+        int colon = client.lastIndexOf(':');
+        String a = colon > 0 ? client.substring(0, colon) : client;
+        return a.startsWith("[") && a.endsWith("]") ? a.substring(1, a.length() - 1) : a;
+    }
+
     /** The doctor's view of a tap event, or null for events it does not read (HTTP, WebSocket frames). */
     static Observation observation(TapEvent e, String host) {
         if (e instanceof TapEvent.Opened x) {
-            return new Observation.Opened(x.conn(), x.nanoTime(), host);
+            return new Observation.Opened(x.conn(), x.nanoTime(), host, address(x.client()));
         }
         if (e instanceof TapEvent.Packet x) {
             return new Observation.Packet(x.conn(), x.nanoTime(), x.from(), x.packet());

@@ -44,6 +44,8 @@ class DecodePcapDoctorTest {
         JsonNode takeover = insights.get(rules.indexOf("client_id.takeover"));
         assertThat(takeover.get("conns").get(0).asText()).matches("c\\d+");
         assertThat(takeover.get("packets").get(0).get("index").asInt()).isZero();
+        // the words name the conversations as the report does, not by the reader's internal numbers
+        assertThat(takeover.get("message").asText()).containsPattern("closed c\\d+ right after c\\d+ connected");
 
         String text = decode(file.toString());
         assertThat(text).contains("\ninsights:\n").containsPattern("  c\\d+,c\\d+ insight warning client_id.takeover: ")

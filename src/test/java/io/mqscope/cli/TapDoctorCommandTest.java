@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mqscope.broker.LocalBroker;
+import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.testing.JsClients;
 import io.mqscope.testing.Mosquitto;
 import java.time.Duration;
@@ -12,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code mqscope tap} with the conversation doctor: real mqtt.js clients through the command to mosquitto; the
- * insight lines appear live in JSON and in text, and a clean conversation prints none.
+ * {@code mqscope tap} with the conversation doctor: real mqtt.js clients through the command to mosquitto and
+ * HiveMQ; the insight lines appear live in JSON and in text, and a clean conversation prints none.
  */
-@ExtendWith(Mosquitto.class)
+@ExtendWith({Mosquitto.class, EmbeddedHiveMq.class})
 class TapDoctorCommandTest {
 
     @Test
@@ -41,11 +43,12 @@ class TapDoctorCommandTest {
         }
     }
 
+    /** To HiveMQ, whose keep-alive timer runs even when no other client wakes the broker (see DoctorMqttJsTest). */
     @Test
-    void text_mode_prints_insights_readably_and_nothing_for_a_clean_conversation(Mosquitto m) throws Exception {
+    void text_mode_prints_insights_readably_and_nothing_for_a_clean_conversation(LocalBroker hive) throws Exception {
         JsClients.assumeInstalled("mqtt");
         try (TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "mqtt://127.0.0.1:0",
-                "--url", "mqtt://127.0.0.1:" + m.tcpPort)) {
+                "--url", "mqtt://127.0.0.1:" + hive.tcpPort())) {
             String url = "mqtt://127.0.0.1:" + tap.port();
             assertThat(JsClients.run("doctor-scenarios.js", "clean", url, "4")).contains("ok");
             assertThat(JsClients.run("doctor-scenarios.js", "clean", url, "5")).contains("ok");

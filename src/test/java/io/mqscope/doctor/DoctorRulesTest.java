@@ -108,6 +108,19 @@ class DoctorRulesTest {
     }
 
     @Test
+    void a_storm_with_a_new_client_id_each_time_is_followed_by_the_client_address() {
+        Talk t = new Talk();
+        for (int i = 1; i <= 4; i++) {
+            String c = "c" + i;
+            t.open(c).client(c, connect(4, "mqttjs_" + i)).broker(c, connack(4, false, 0))
+                    .broker(c, publish(4, "cmd", 0, 0, false, 5)).close(c, Closer.CLIENT).wait(1000);
+        }
+        assertThat(t.rules()).containsExactly("reconnect.storm");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("client at 127.0.0.1", "new client id",
+                "message callback");
+    }
+
+    @Test
     void a_storm_of_broker_closes_after_connect_says_refused_or_kicked() {
         Talk t = new Talk();
         for (int i = 1; i <= 4; i++) {
@@ -323,6 +336,38 @@ class DoctorRulesTest {
                 .broker("c2", connack(4, false, 0)).client("c2", disconnect()).close("c2", Closer.CLIENT)
                 .wait(10_000);
         assertThat(t.insights).isEmpty();
+    }
+
+    @Test
+    void thousands_of_short_clients_with_their_own_ids_and_addresses_make_no_storm() {
+        Talk t = new Talk();
+        for (int i = 0; i < 3000; i++) {
+            String c = "c" + i;
+            // each its own id and address: nobody reconnects, however many come and go
+            t.doctor.see(new Observation.Opened(c, 1_000_000_000L + i * 100_000_000L, null, "10.0.0." + i));
+            t.client(c, connect(4, "device-" + i)).broker(c, connack(4, false, 0))
+                    .close(c, Closer.CLIENT).wait(100);
+        }
+        assertThat(t.insights).isEmpty();
+    }
+
+    @Test
+    void renaming_connections_renames_them_in_the_words_too() {
+        Talk t = new Talk();
+        t.open("0").client("0", connect(4, "x")).broker("0", connack(4, false, 0));
+        for (int round = 1; round <= 3; round++) {
+            String prev = String.valueOf(round - 1);
+            String next = String.valueOf(round);
+            t.wait(1000).open(next).client(next, connect(4, "x")).close(prev, Closer.BROKER)
+                    .broker(next, connack(4, false, 0));
+        }
+        Insight pingPong = t.insights.stream().filter(i -> i.rule() == DoctorRule.CLIENT_ID_PING_PONG).findFirst()
+                .orElseThrow().renamed(c -> "c" + (Integer.parseInt(c) + 1));
+        assertThat(pingPong.conns()).containsExactly("c1", "c2", "c3", "c4");
+        assertThat(pingPong.message(Locale.ENGLISH)).startsWith("c1, c2, c3, c4 use client id \"x\"");
+        Insight takeover = t.insights.get(0).renamed(c -> "t/" + c);
+        assertThat(takeover.message(Locale.ENGLISH)).startsWith("The broker closed t/0 right after t/1 connected");
+        assertThat(takeover.packets()).containsExactly(new PacketRef("t/1", Direction.CLIENT_TO_BROKER, 0));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class Talk {
     }
 
     Talk open(String conn, String host) {
-        insights.addAll(doctor.see(new Observation.Opened(conn, nanos, host)));
+        insights.addAll(doctor.see(new Observation.Opened(conn, nanos, host, "127.0.0.1")));
         return this;
     }
 

@@ -150,11 +150,32 @@ class DoctorHiveClientTest {
             m.pause();
             out.write(MqttBytes.pingreq());
             out.write(MqttBytes.packet(0x32, new byte[] {0, 1, 't', 0, 7, 'x'}));
+            // the client's QoS 1 state goes wrong too: a new message under the identifier still in flight
+            out.write(MqttBytes.packet(0x32, new byte[] {0, 1, 'u', 0, 7, 'y'}));
             Insight ping = tap.await("keepalive.unanswered");
             Insight publish = tap.await("qos.unacknowledged");
+            Insight reused = tap.await("packet_id.reused");
             assertThat(ping.message(Locale.ENGLISH)).as(tap.seen()).contains("no PINGRESP");
             assertThat(publish.message(Locale.ENGLISH)).contains("client's QoS 1 PUBLISH (packet id 7");
+            assertThat(reused.message(Locale.ENGLISH)).contains("packet id 7", "still unacknowledged");
             m.resume();
+        }
+    }
+
+    /** A client that stops half way through QoS 2: the broker's PUBREC is never followed by PUBREL. */
+    @Test
+    void a_qos2_publish_left_without_pubrel(@TempDir Path dir) throws Exception {
+        try (ConfiguredMosquitto m = ConfiguredMosquitto.start(dir, "allow_anonymous true");
+             DoctorTap tap = new DoctorTap(m.port, Duration.ofSeconds(1));
+             Socket s = new Socket("127.0.0.1", tap.port())) {
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(MqttBytes.connect(4, "half-qos2"));
+            MqttBytes.readPacket(in);
+            out.write(MqttBytes.packet(0x34, new byte[] {0, 1, 't', 0, 9, 'x'}));
+            assertThat(MqttBytes.readPacket(in)[0]).as("PUBREC").isEqualTo((byte) 0x50);
+            Insight stuck = tap.await("qos2.flow");
+            assertThat(stuck.message(Locale.ENGLISH)).as(tap.seen()).contains("packet id 9", "client sent no PUBREL");
         }
     }
 

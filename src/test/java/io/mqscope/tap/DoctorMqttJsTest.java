@@ -67,9 +67,13 @@ class DoctorMqttJsTest {
         }
     }
 
+    /**
+     * HiveMQ, whose keep-alive timer runs on its own: mosquitto 2.0.11 notices an idle client's expired keep alive
+     * only when something else wakes its loop, so the close may never come before the client wakes up.
+     */
     @Test
-    void a_blocked_event_loop_lets_the_keep_alive_lapse(Mosquitto m) throws Exception {
-        try (DoctorTap tap = new DoctorTap(m.tcpPort)) {
+    void a_blocked_event_loop_lets_the_keep_alive_lapse(LocalBroker hive) throws Exception {
+        try (DoctorTap tap = new DoctorTap(hive.tcpPort())) {
             JsClients.run("doctor-scenarios.js", "blocked-loop", tap.url(), "8000");
             Insight lapsed = tap.await("keepalive.lapsed");
             assertThat(lapsed.message(Locale.ENGLISH)).as(tap.seen()).contains("keep alive of 2 s");

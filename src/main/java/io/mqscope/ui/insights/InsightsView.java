@@ -18,8 +18,13 @@ public final class InsightsView {
     private final VBox root = new VBox(6);
 
     public InsightsView(InsightsViewModel vm) {
+        this(vm, "insightsList");
+    }
+
+    /** @param id the list's node id (the main window's and a wiretap inspector's lists can be in one scene) */
+    public InsightsView(InsightsViewModel vm, String id) {
         ListView<InsightRow> list = new ListView<>(vm.rows());
-        list.setId("insightsList");
+        list.setId(id);
         list.setPlaceholder(new Label(I18n.t("insights.none")));
         list.setCellFactory(v -> new ListCell<>() {
             @Override

@@ -44,6 +44,7 @@ public final class TapClients {
     private final Map<String, TapEvent.HttpExchange> exchanges = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
     private final List<String> removed = new ArrayList<>();
+    private final TapInsights insights = new TapInsights();
 
     public TapClients() {
         this(PacketLog.DEFAULT_MAX_BYTES);
@@ -61,7 +62,15 @@ public final class TapClients {
      * again with every tap, so each feed prefixes them to keep the keys of several taps apart.
      */
     public Consumer<TapEvent> feed(String prefix) {
-        return e -> accept(prefix + e.conn(), e);
+        return e -> {
+            accept(prefix + e.conn(), e);
+            insights.see(prefix, e);
+        };
+    }
+
+    /** What the conversation doctor found across each tap's clients. */
+    public TapInsights insights() {
+        return insights;
     }
 
     private void accept(String key, TapEvent e) {
@@ -164,6 +173,7 @@ public final class TapClients {
     public void clear() {
         packets.entries().clear();
         messages.clear();
+        insights.clear();
         synchronized (this) {
             removed.addAll(clients.keySet());
             clients.clear();

@@ -46,7 +46,13 @@ public final class TapInspectorView {
         verdict.textProperty().bind(vm.verdictProperty());
         verdict.visibleProperty().bind(vm.verdictProperty().isNotEmpty());
         verdict.managedProperty().bind(vm.verdictProperty().isNotEmpty());
-        VBox top = new VBox(4, title, verdict);
+        // what the conversation doctor found about this client, shown only when it found something
+        Node insights = new io.mqscope.ui.insights.InsightsView(vm.insights(), "tapInsightsList").root();
+        insights.setId("tapInsights");
+        ((javafx.scene.layout.Region) insights).setMaxHeight(140);
+        insights.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.insights().rows()));
+        insights.managedProperty().bind(insights.visibleProperty());
+        VBox top = new VBox(4, title, verdict, insights);
         top.setPadding(new Insets(6, 6, 0, 6));
 
         PacketsView packets = new PacketsView(vm.packets(), owner);

@@ -42,12 +42,16 @@ public final class TapInspectorViewModel {
     private TapClients store;
     private String key;
     private long packetsSeen;
+    private final io.mqscope.ui.insights.InsightsViewModel insights = new io.mqscope.ui.insights.InsightsViewModel();
+    private long insightsSeen = -1;
     private long messagesSeen;
     private boolean exchangeShown;
 
     public TapInspectorViewModel(int maxVisible, TaskExecutor tasks) {
         this.maxVisible = maxVisible;
         this.packets = new PacketsViewModel(maxVisible, tasks);
+        // an insight's packets of this client are selected in its own list
+        insights.setJump(r -> packets.reveal(r.conn(), r.from(), r.index()));
         title.set(I18n.t("wiretap.inspector.none"));
     }
 
@@ -55,6 +59,8 @@ public final class TapInspectorViewModel {
     public void show(TapClients clients, TapClientRow row) {
         store = row == null ? null : clients;
         key = row == null ? null : row.key();
+        insights.clear();
+        insightsSeen = -1;
         if (store == null) {
             packets.setSource(List::of, () -> { });
             packets.setPcapngSource(null);
@@ -99,6 +105,12 @@ public final class TapInspectorViewModel {
         BoundedLog.Slice<TapClients.Message> m = store.messages().since(messagesSeen);
         messagesSeen = m.endSequence();
         BoundedAppend.appendNewest(messages, m.items(), x -> x.key().equals(k), x -> line(x.message()), maxVisible);
+        store.insights().tick(System.nanoTime());
+        long found = store.insights().count();
+        if (found != insightsSeen && k != null) {
+            insightsSeen = found;
+            insights.show(store.insights().of(k));
+        }
         if (row != null) {
             refresh(row);
         }
@@ -157,6 +169,7 @@ public final class TapInspectorViewModel {
     }
 
     public PacketsViewModel packets() { return packets; }
+    public io.mqscope.ui.insights.InsightsViewModel insights() { return insights; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     /** The verdict of a client that ended badly, else empty. */
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
