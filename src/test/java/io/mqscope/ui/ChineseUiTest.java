@@ -59,7 +59,9 @@ class ChineseUiTest {
             // payload formats (issue 16)
             "Protobuf", "proto", "Sparkplug", "B", "NBIRTH", "NDEATH", "seq", "bdSeq",
             // vendor product names (issue 14 item 14)
-            "IoTDA", "OneNET"));
+            "IoTDA", "OneNET",
+            // certificate store format (issue 14 item 15)
+            "PKCS"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);
