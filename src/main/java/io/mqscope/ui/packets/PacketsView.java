@@ -51,11 +51,21 @@ public final class PacketsView {
         dir.getItems().addAll(null, Direction.CLIENT_TO_BROKER, Direction.BROKER_TO_CLIENT);
         dir.setConverter(converter(d -> d == null ? I18n.t("packets.allDirections") : arrow(d)));
         dir.valueProperty().bindBidirectional(vm.directionProperty());
-        ChoiceBox<PacketType> type = new ChoiceBox<>();
-        type.getItems().add(null);
+        // several types at once (CONNECT + CONNACK, PUBLISH + PUBACK): ControlsFX's check-combo
+        org.controlsfx.control.CheckComboBox<PacketType> type = new org.controlsfx.control.CheckComboBox<>();
+        type.setId("typeFilter");
+        type.getStyleClass().add("type-filter");
+        // the checked names as its title, cut with "…" rather than pushing the tool bar to a second line
+        type.setPrefWidth(180);
         type.getItems().addAll(PacketType.values());
-        type.setConverter(converter(t -> t == null ? I18n.t("packets.allTypes") : t.name()));
-        type.valueProperty().bindBidirectional(vm.typeProperty());
+        type.setTitle(I18n.t("packets.allTypes"));
+        type.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<PacketType>) c -> {
+            List<PacketType> checked = List.copyOf(type.getCheckModel().getCheckedItems());
+            vm.types().setAll(checked);
+            type.setTitle(checked.isEmpty() ? I18n.t("packets.allTypes")
+                    : checked.stream().map(PacketType::name).collect(java.util.stream.Collectors.joining(", ")));
+        });
+        vm.types().forEach(t -> type.getCheckModel().check(t));
         CheckBox withFindings = new CheckBox(I18n.t("packets.withFindings"));
         withFindings.selectedProperty().bindBidirectional(vm.withFindingsProperty());
         ToggleButton pause = new ToggleButton(I18n.t("packets.pause"), new FontIcon(Feather.PAUSE));
