@@ -123,6 +123,8 @@ public final class MainView {
     private BorderPane createView() {
         connectionsView = new ConnectionsView(vm.connections(), stage);
         SubscriptionsView subscriptionsView = new SubscriptionsView(vm.subscriptions());
+        // topics seen so far complete the subscribe filter and the publish topic (ControlsFX auto-completion)
+        io.mqscope.ui.TopicCompletion.bind(subscriptionsView.root(), "subscriptionFilter", vm.seenTopics());
         wiretapsView = new WiretapsView(vm.wiretaps(), stage);
         SplitPane left = new SplitPane(connectionsView.root(), wiretapsView.root(), subscriptionsView.root());
         left.setOrientation(Orientation.VERTICAL);
@@ -160,6 +162,7 @@ public final class MainView {
         vm.packetsShownProperty().bind(packetsTab.selectedProperty());
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
+        io.mqscope.ui.TopicCompletion.bind(publisherView.root(), "publishTopic", vm.seenTopics());
         // a failure shows over the content until dismissed; the status bar keeps its counters (issue 14 item 4)
         SplitPane center = new SplitPane(FailureBar.over(tabs, vm, () -> selectTab("connectionLogTab")),
                 publisherView.root());

@@ -70,6 +70,7 @@ public final class MainViewModel {
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
+    private final io.mqscope.ui.SeenTopics seenTopics = new io.mqscope.ui.SeenTopics();
     private final ReadOnlyStringWrapper statusState = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusRates = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusBuffer = new ReadOnlyStringWrapper("");
@@ -218,6 +219,7 @@ public final class MainViewModel {
         }
         if (active != null) {
             List<MessageEvent> m = active.live().takeNewMessages();
+            seenTopics.addAll(m);
             subscriptions.count(active.live().tally());
             if (!m.isEmpty() && !packetsShown.get()) {
                 messages.append(m);
@@ -342,6 +344,8 @@ public final class MainViewModel {
     public PacketsViewModel packets() { return packets; }
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
+    /** Topics seen in messages, for the topic fields' auto-completion. */
+    public io.mqscope.ui.SeenTopics seenTopics() { return seenTopics; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
