@@ -128,6 +128,17 @@ class SignedProfileFxTest {
                 && "tls://a1FxISeKbq9.iot-as-mqtt.cn-shanghai.aliyuncs.com:1883".equals(l.getText()))
                 .tryQuery()).isPresent();
         assertThat(robot.lookup("#fromSigningMark").match(Node::isVisible).queryAll()).hasSize(1);
+        // laid out whole inside its row, not clipped below the address
+        Node mark = robot.lookup("#fromSigningMark").match(Node::isVisible).query();
+        assertThat(Fx.read(() -> {
+            Node cell = mark;
+            while (!(cell instanceof javafx.scene.control.TreeCell<?>)) {
+                cell = cell.getParent();
+            }
+            Bounds m = mark.localToScene(mark.getLayoutBounds());
+            Bounds c = cell.localToScene(cell.getLayoutBounds());
+            return m.getHeight() > 5 && m.getMaxY() <= c.getMaxY() + 0.5;
+        })).isTrue();
     }
 
     private static boolean isAncestor(Node ancestor, Node n) {
