@@ -84,7 +84,8 @@ class TlsFilesFxTest {
         choose(robot, "clientCertFile", TestTls.file("client.p12"));
         await().until(() -> info(robot, "clientCertFile"), t -> t.equals(I18n.t("tlsFile.p12Password")));
         robot.interact(() -> robot.lookup("#field-keyPassword").queryAs(TextField.class).setText("changeit"));
-        await().until(() -> info(robot, "clientCertFile"), t -> t.startsWith("PKCS#12 store: 1 private key; 2 certificates: CN="));
+        await().until(() -> info(robot, "clientCertFile"),
+                t -> t.startsWith("PKCS#12 store: 1 private key; 2 certificates: CN="));
         choose(robot, "clientCertFile", dir.resolve("nope.pem").toString());
         await().until(() -> info(robot, "clientCertFile"), t -> t.equals("No such file"));
         Path junk = dir.resolve("junk.txt");
