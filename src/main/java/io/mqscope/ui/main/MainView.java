@@ -297,6 +297,8 @@ public final class MainView {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         vm.packetsShownProperty().unbind();
         BorderPane old = root;
+        // the old connections list stops listening to the view model it shares with the new one
+        connectionsView.dispose();
         root = createView();
         Dividers.apply(root, Dividers.of(old));
         stage.getScene().setRoot(root);
