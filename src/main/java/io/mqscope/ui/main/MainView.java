@@ -299,6 +299,7 @@ public final class MainView {
         BorderPane old = root;
         // the old connections list stops listening to the view model it shares with the new one
         connectionsView.dispose();
+        packetsView.dispose();
         root = createView();
         Dividers.apply(root, Dividers.of(old));
         stage.getScene().setRoot(root);

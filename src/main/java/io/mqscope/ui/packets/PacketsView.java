@@ -37,6 +37,8 @@ public final class PacketsView {
     private final PacketsViewModel vm;
     private final Window owner;
     private final BorderPane root = new BorderPane();
+    /** What this view listens to on its view model, taken off by {@link #dispose} (a language switch). */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
     private final TableView<PacketEvent> table;
 
     public PacketsView(PacketsViewModel vm, Window owner) {
@@ -169,8 +171,8 @@ public final class PacketsView {
                 split.setDividerPositions(0.5);
             }
         };
-        vm.showFramesProperty().addListener((o, a, b) -> showFrames.run());
-        vm.webSocketProperty().addListener((o, a, b) -> showFrames.run());
+        listeners.onChange(vm.showFramesProperty(), (o, a, b) -> showFrames.run());
+        listeners.onChange(vm.webSocketProperty(), (o, a, b) -> showFrames.run());
         root.setTop(bar);
         root.setCenter(beside);
     }
@@ -214,7 +216,7 @@ public final class PacketsView {
                 }
             }
         });
-        vm.frames().addListener((javafx.collections.ListChangeListener<WebSocketFrameEvent>) c -> {
+        listeners.onInvalidation(vm.frames(), c -> {
             if (!framesScrollPending && !vm.pausedProperty().get()) {
                 framesScrollPending = true;
                 javafx.application.Platform.runLater(() -> {
@@ -300,6 +302,11 @@ public final class PacketsView {
         if (f != null) {
             vm.exportPcapng(f, rows);
         }
+    }
+
+    /** Takes this view's listeners off the view model (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {
