@@ -100,7 +100,8 @@ class CborTest {
         ParseResult<byte[]> r = PayloadCodec.parse("{\"a\": 1,\n \"b\": }", PayloadFormat.CBOR, TextCharset.UTF_8);
         assertThat(r.ok()).isFalse();
         assertThat(r.line()).isEqualTo(2);
-        assertThat(r.error()).startsWith("line 2, column ");
+        assertThat(r.column()).isPositive();
+        assertThat(r.error()).startsWith("expected a value").endsWith("found '}'");
     }
 
     @Test

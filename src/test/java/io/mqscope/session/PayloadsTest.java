@@ -31,6 +31,9 @@ class PayloadsTest {
                 .contains("text, json, hex, base64, cbor, msgpack, protobuf or sparkplug");
         // cbor and msgpack take JSON (RFC 8949 appendix A: [1, 2, 3] is 83010203)
         assertThat(Payloads.parse("[1, 2, 3]", "cbor").value()).containsExactly(0x83, 1, 2, 3);
-        assertThat(Payloads.parse("[1, 2,", "msgpack").error()).startsWith("line 1, column ");
+        // the position is beside the text (line, column), not in it
+        var bad = Payloads.parse("[1, 2,", "msgpack");
+        assertThat(bad.error()).isEqualTo("the text ends before every object and array is closed");
+        assertThat(bad.line()).isEqualTo(1);
     }
 }

@@ -63,7 +63,9 @@ class ChineseUiTest {
             // vendor product names (issue 14 item 14)
             "IoTDA", "OneNET",
             // copy as code targets (issue 16)
-            "Python", "paho", "Paho", "Java", "HiveMQ"));
+            "Python", "paho", "Paho", "Java", "HiveMQ",
+            // certificate store format (issue 14 item 15)
+            "PKCS"));
 
     static {
         Arrays.stream(PacketType.values()).map(Enum::name).forEach(ALLOWED::add);

@@ -46,8 +46,9 @@ class FloodCountersFxTest {
     void start(Stage stage) {
         backend = new AppBackend(BrokerSettings.ephemeral());
         pool = Executors.newCachedThreadPool();
-        // a buffer of 100 messages: it drops most messages before a pulse reads them, as 10,000 did under the real flood
-        view = DesktopApp.open(stage, new UiSettings(java.util.Locale.ENGLISH, false, 100, 100, null), backend, ProfileRepository.inMemory(List.of()), pool);
+        // a buffer of 100 messages: it drops most messages before a pulse reads them, as 10,000 did in the real flood
+        view = DesktopApp.open(stage, new UiSettings(java.util.Locale.ENGLISH, false, 100, 100, null), backend,
+                ProfileRepository.inMemory(List.of()), pool);
     }
 
     @AfterEach

@@ -199,7 +199,8 @@ class MainWindowFxTest {
 
         robot.clickOn("#modeJSON");
         robot.interact(() -> area.replaceText("{\n  \"a\": 1,\n  \"b\": }"));
-        assertThat(Fx.read(() -> error.getText())).contains("line 3, column");
+        // the position once, then what is wrong in our words (issue 14 item 17)
+        assertThat(Fx.read(() -> error.getText())).startsWith("Line 3, column 8: expected a value");
         assertThat(Fx.read(() -> robot.lookup("#sendButton").queryAs(Button.class).isDisabled())).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -58,9 +58,11 @@ public final class ScreenshotTool {
         AppBackend backend = new AppBackend(BrokerSettings.ephemeral());
         ExecutorService pool = Executors.newCachedThreadPool();
         Platform.startup(() -> { });
+        // signed as a user sets it up: the list shows where it really connects, marked "from signing"
         Profile aliyun = Profile.builder().id("aliyun-demo").name("Aliyun IoT device").group("Cloud")
-                .host("a1FxISeKbq9.iot-as-mqtt.cn-shanghai.aliyuncs.com").port(8883)
-                .transport(io.mqscope.profile.Transport.TLS).build();
+                .signing(new Profile.Signing("aliyun-iot", java.util.Map.of("productKey", "a1FxISeKbq9",
+                        "deviceName", "sensor-01", "deviceSecret", "demo-secret", "timestamp", "1700000000000")))
+                .build();
         Profile wechat = Profile.builder().id("wechat-demo").name("WeChat mini program").group("Cloud")
                 .transport(io.mqscope.profile.Transport.WSS).host("mqtt.example.cn").port(8084).build();
         ProfileRepository repo = ProfileRepository.inMemory(List.of(aliyun, wechat));

@@ -40,6 +40,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Connections list, grouped, each row with a live status dot. */
 public final class ConnectionsView {
+    /** Everything this view listens to on its view model, taken off by {@link #dispose}. */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
     private final ConnectionsViewModel vm;
     private final Window owner;
     private final VBox root = new VBox(6);
@@ -88,7 +90,7 @@ public final class ConnectionsView {
             connect.setDisable(s == null || s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING);
             disconnect.setDisable(s == null || s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED);
         };
-        vm.selectedProperty().addListener((o, a, b) -> {
+        listeners.onChange(vm.selectedProperty(), (o, a, b) -> {
             if (a != null) {
                 a.stateProperty().removeListener(enable);
             }
@@ -101,6 +103,11 @@ public final class ConnectionsView {
             vm.selectedProperty().get().stateProperty().addListener(enable);
         }
         enable.invalidated(null);
+        listeners.onDispose(() -> {
+            if (vm.selectedProperty().get() != null) {
+                vm.selectedProperty().get().stateProperty().removeListener(enable);
+            }
+        });
 
         Button add = Controls.iconButton("connections.new", Feather.PLUS);
         add.setId("newConnectionButton");
@@ -176,28 +183,28 @@ public final class ConnectionsView {
                 box.getChildren().add(row);
             }
         };
-        vm.localBrokerUrls().addListener((InvalidationListener) o -> fill.run());
+        listeners.onInvalidation(vm.localBrokerUrls(), o -> fill.run());
         fill.run();
         Runnable shown = () -> {
             ConnectionEntry e = vm.selectedProperty().get();
             box.setVisible(e != null && e.isLocalBroker());
             box.setManaged(box.isVisible());
         };
-        vm.selectedProperty().addListener((o, a, b) -> shown.run());
+        listeners.onChange(vm.selectedProperty(), (o, a, b) -> shown.run());
         shown.run();
         return box;
     }
 
     private void initListeners() {
-        vm.entries().addListener((InvalidationListener) o -> rebuild());
+        listeners.onInvalidation(vm.entries(), o -> rebuild());
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             captureSelected.set(captures != null && captures.selected(b));
             if (b != null && b.getValue() instanceof ConnectionEntry e && vm.selectedProperty().get() != e) {
                 vm.selectedProperty().set(e);
             }
         });
-        vm.selectedProperty().addListener((o, a, b) -> select(b));
-        vm.pendingImportProperty().addListener((o, a, report) -> {
+        listeners.onChange(vm.selectedProperty(), (o, a, b) -> select(b));
+        listeners.onChange(vm.pendingImportProperty(), (o, a, report) -> {
             if (report != null) {
                 showImport(report);
             }
@@ -299,6 +306,11 @@ public final class ConnectionsView {
                 }
             }
         }
+    }
+
+    /** Takes this view's listeners off the view model (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {

@@ -18,7 +18,7 @@ import javafx.beans.binding.BooleanBinding;
  */
 public final class ConnectionEditorViewModel {
     private final GeneralTabViewModel general = new GeneralTabViewModel();
-    private final TransportTabViewModel transport = new TransportTabViewModel();
+    private final TransportTabViewModel transport;
     private final Mqtt5TabViewModel mqtt5 = new Mqtt5TabViewModel();
     private final WillTabViewModel will = new WillTabViewModel();
     private final SigningTabViewModel signing;
@@ -39,6 +39,7 @@ public final class ConnectionEditorViewModel {
         Profile src = p == null ? Profile.builder().name(I18n.t("editor.defaultName")).build() : p;
         id = src.id();
         this.tasks = tasks;
+        transport = new TransportTabViewModel(tasks);
         subscriptions = src.subscriptions();
         signing = new SigningTabViewModel(tasks, signer);
         tabs = List.of(general, transport, mqtt5, will, signing, advanced);

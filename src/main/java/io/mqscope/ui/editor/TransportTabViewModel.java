@@ -22,8 +22,47 @@ public final class TransportTabViewModel extends EditorTabViewModel {
     private final BooleanProperty verifyHostname = flag("verifyHostname");
     private final BooleanProperty insecure = flag("insecure");
 
+    /** What each chosen file holds ("2 certificates: CN=…", "RSA private key"), or why it cannot be used. */
+    private final java.util.Map<String, StringProperty> fileInfo = new java.util.LinkedHashMap<>();
+    private final io.mqscope.ui.app.TaskExecutor tasks;
+
     public TransportTabViewModel() {
+        this(null);
+    }
+
+    /** @param tasks where the chosen files are read and checked (null: they are not checked) */
+    public TransportTabViewModel(io.mqscope.ui.app.TaskExecutor tasks) {
         super("transport");
+        this.tasks = tasks;
+        for (StringProperty f : List.of(caFile, clientCertFile, clientKeyFile)) {
+            StringProperty info = new javafx.beans.property.SimpleStringProperty("");
+            fileInfo.put(key(f), info);
+            f.addListener((o, a, b) -> check(f, info));
+        }
+        keyPassword.addListener((o, a, b) -> check(clientCertFile, fileInfo.get("clientCertFile")));
+    }
+
+    private String key(StringProperty f) {
+        return f == caFile ? "caFile" : f == clientCertFile ? "clientCertFile" : "clientKeyFile";
+    }
+
+    /** Reads the file on the I/O executor; a newer choice made meanwhile wins. */
+    private void check(StringProperty file, StringProperty info) {
+        if (tasks == null) {
+            return;
+        }
+        String path = file.get();
+        String password = keyPassword.get();
+        io.mqscope.ui.app.BackgroundTask.wrap(() -> TlsFileCheck.describe(path, password)).onSuccess(text -> {
+            if (java.util.Objects.equals(path, file.get())) {
+                info.set(text);
+            }
+        }).executeWith(tasks);
+    }
+
+    /** What the file of input {@code key} holds ({@code caFile}, {@code clientCertFile}, {@code clientKeyFile}). */
+    public StringProperty fileInfo(String key) {
+        return fileInfo.get(key);
     }
 
     @Override

@@ -126,6 +126,8 @@ public final class MainView {
         connectionsView = new ConnectionsView(vm.connections(), stage);
         connectionsView.showCaptures(vm.captures());
         SubscriptionsView subscriptionsView = new SubscriptionsView(vm.subscriptions());
+        // topics seen so far complete the subscribe filter and the publish topic (ControlsFX auto-completion)
+        io.mqscope.ui.TopicCompletion.bind(subscriptionsView.root(), "subscriptionFilter", vm.seenTopics());
         wiretapsView = new WiretapsView(vm.wiretaps(), stage);
         SplitPane left = new SplitPane(connectionsView.root(), wiretapsView.root(), subscriptionsView.root());
         left.setOrientation(Orientation.VERTICAL);
@@ -188,6 +190,7 @@ public final class MainView {
         vm.topics().shownProperty().bind(topicsTab.selectedProperty());
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
+        io.mqscope.ui.TopicCompletion.bind(publisherView.root(), "publishTopic", vm.seenTopics());
         // a failure shows over the content until dismissed; the status bar keeps its counters (issue 14 item 4)
         SplitPane center = new SplitPane(FailureBar.over(tabs, vm, () -> selectTab("connectionLogTab")),
                 publisherView.root());
@@ -366,6 +369,9 @@ public final class MainView {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         vm.packetsShownProperty().unbind();
         BorderPane old = root;
+        // the old connections list stops listening to the view model it shares with the new one
+        connectionsView.dispose();
+        packetsView.dispose();
         root = createView();
         Dividers.apply(root, Dividers.of(old));
         stage.getScene().setRoot(root);

@@ -80,6 +80,7 @@ public final class MainViewModel {
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
+    private final io.mqscope.ui.SeenTopics seenTopics = new io.mqscope.ui.SeenTopics();
     private final ReadOnlyStringWrapper statusState = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusRates = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusBuffer = new ReadOnlyStringWrapper("");
@@ -254,6 +255,7 @@ public final class MainViewModel {
         if (active != null) {
             List<MessageEvent> m = active.live().takeNewMessages();
             topics.feed(active.live().id(), m);
+            seenTopics.addAll(m);
             subscriptions.count(active.live().tally());
             if (!m.isEmpty()) {
                 charts.accept(m);
@@ -400,6 +402,8 @@ public final class MainViewModel {
     public io.mqscope.ui.insights.InsightsViewModel insights() { return insights; }
     public PublisherViewModel publisher() { return publisher; }
     public SubscriptionsViewModel subscriptions() { return subscriptions; }
+    /** Topics seen in messages, for the topic fields' auto-completion. */
+    public io.mqscope.ui.SeenTopics seenTopics() { return seenTopics; }
     public WiretapsViewModel wiretaps() { return wiretaps; }
     public TopicTreeViewModel topics() { return topics; }
     /** Numbers over time from the active connection's messages (issue 15). */

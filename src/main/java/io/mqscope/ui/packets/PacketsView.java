@@ -37,6 +37,8 @@ public final class PacketsView {
     private final PacketsViewModel vm;
     private final Window owner;
     private final BorderPane root = new BorderPane();
+    /** What this view listens to on its view model, taken off by {@link #dispose} (a language switch). */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
     private final TableView<PacketEvent> table;
 
     public PacketsView(PacketsViewModel vm, Window owner) {
@@ -51,11 +53,21 @@ public final class PacketsView {
         dir.getItems().addAll(null, Direction.CLIENT_TO_BROKER, Direction.BROKER_TO_CLIENT);
         dir.setConverter(converter(d -> d == null ? I18n.t("packets.allDirections") : arrow(d)));
         dir.valueProperty().bindBidirectional(vm.directionProperty());
-        ChoiceBox<PacketType> type = new ChoiceBox<>();
-        type.getItems().add(null);
+        // several types at once (CONNECT + CONNACK, PUBLISH + PUBACK): ControlsFX's check-combo
+        org.controlsfx.control.CheckComboBox<PacketType> type = new org.controlsfx.control.CheckComboBox<>();
+        type.setId("typeFilter");
+        type.getStyleClass().add("type-filter");
+        // the checked names as its title, cut with "…" rather than pushing the tool bar to a second line
+        type.setPrefWidth(180);
         type.getItems().addAll(PacketType.values());
-        type.setConverter(converter(t -> t == null ? I18n.t("packets.allTypes") : t.name()));
-        type.valueProperty().bindBidirectional(vm.typeProperty());
+        type.setTitle(I18n.t("packets.allTypes"));
+        type.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<PacketType>) c -> {
+            List<PacketType> checked = List.copyOf(type.getCheckModel().getCheckedItems());
+            vm.types().setAll(checked);
+            type.setTitle(checked.isEmpty() ? I18n.t("packets.allTypes")
+                    : checked.stream().map(PacketType::name).collect(java.util.stream.Collectors.joining(", ")));
+        });
+        vm.types().forEach(t -> type.getCheckModel().check(t));
         CheckBox withFindings = new CheckBox(I18n.t("packets.withFindings"));
         withFindings.selectedProperty().bindBidirectional(vm.withFindingsProperty());
         ToggleButton pause = new ToggleButton(I18n.t("packets.pause"), new FontIcon(Feather.PAUSE));
@@ -166,8 +178,8 @@ public final class PacketsView {
                 split.setDividerPositions(0.5);
             }
         };
-        vm.showFramesProperty().addListener((o, a, b) -> showFrames.run());
-        vm.webSocketProperty().addListener((o, a, b) -> showFrames.run());
+        listeners.onChange(vm.showFramesProperty(), (o, a, b) -> showFrames.run());
+        listeners.onChange(vm.webSocketProperty(), (o, a, b) -> showFrames.run());
         root.setTop(bar);
         root.setCenter(beside);
     }
@@ -211,7 +223,7 @@ public final class PacketsView {
                 }
             }
         });
-        vm.frames().addListener((javafx.collections.ListChangeListener<WebSocketFrameEvent>) c -> {
+        listeners.onInvalidation(vm.frames(), c -> {
             if (!framesScrollPending && !vm.pausedProperty().get()) {
                 framesScrollPending = true;
                 javafx.application.Platform.runLater(() -> {
@@ -297,6 +309,11 @@ public final class PacketsView {
         if (f != null) {
             vm.exportPcapng(f, rows);
         }
+    }
+
+    /** Takes this view's listeners off the view model (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {

@@ -40,6 +40,9 @@ public final class PacketsViewModel {
     private final ObservableList<PacketEvent> visible = FXCollections.observableArrayList();
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>();
     private final ObjectProperty<PacketType> type = new SimpleObjectProperty<>();
+    /** The packet types shown (the Packets tab's check-combo); empty: every type. */
+    private final javafx.collections.ObservableList<PacketType> types =
+            javafx.collections.FXCollections.observableArrayList();
     private final BooleanProperty withFindings = new SimpleBooleanProperty();
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final ObjectProperty<PacketEvent> selected = new SimpleObjectProperty<>();
@@ -64,6 +67,7 @@ public final class PacketsViewModel {
         this.tasks = tasks;
         direction.addListener((o, a, b) -> reload());
         type.addListener((o, a, b) -> reload());
+        types.addListener((javafx.collections.ListChangeListener<PacketType>) c -> reload());
         withFindings.addListener((o, a, b) -> reload());
         paused.addListener((o, a, b) -> {
             if (!b) {
@@ -212,9 +216,10 @@ public final class PacketsViewModel {
     Predicate<PacketEvent> filter() {
         Direction d = direction.get();
         PacketType t = type.get();
+        java.util.Set<PacketType> ts = types.isEmpty() ? null : java.util.EnumSet.copyOf(types);
         boolean f = withFindings.get();
         return e -> (d == null || e.direction() == d) && (t == null || e.packet().type() == t)
-                && (!f || !e.packet().findings().isEmpty());
+                && (ts == null || ts.contains(e.packet().type())) && (!f || !e.packet().findings().isEmpty());
     }
 
     /**
@@ -306,6 +311,8 @@ public final class PacketsViewModel {
     public BooleanProperty showFramesProperty() { return showFrames; }
     public ObjectProperty<Direction> directionProperty() { return direction; }
     public ObjectProperty<PacketType> typeProperty() { return type; }
+    /** The packet types to show, several at once; empty shows every type. */
+    public javafx.collections.ObservableList<PacketType> types() { return types; }
     public BooleanProperty withFindingsProperty() { return withFindings; }
     public BooleanProperty pausedProperty() { return paused; }
     public ObjectProperty<PacketEvent> selectedProperty() { return selected; }

@@ -64,7 +64,8 @@ class SignedProfileFxTest {
         assertThat(Fx.read(() -> robot.lookup("#field-host").query().isVisible())).isFalse();
         assertThat(Fx.<String>read(() -> robot.lookup("#signed-transport").queryAs(TextField.class).getText()))
                 .isEqualTo("tls");
-        assertThat(Fx.<String>read(() -> robot.lookup("#signed-port").queryAs(TextField.class).getText())).isEqualTo("1883");
+        assertThat(Fx.<String>read(() -> robot.lookup("#signed-port").queryAs(TextField.class).getText()))
+                .isEqualTo("1883");
         assertThat(Fx.<String>read(() -> robot.lookup("#signed-clientId").queryAs(TextField.class).getText()))
                 .isEqualTo("a1FxISeKbq9.dev01|securemode=2,signmethod=hmacsha256,timestamp=1700000000000|");
         Node note = robot.lookup("#fromSigning-host").query();
@@ -81,7 +82,8 @@ class SignedProfileFxTest {
     void the_vendor_list_shows_names_and_no_blank_entry(FxRobot robot) {
         show(robot);
         ChoiceBox<String> vendor = robot.lookup("#field-vendor").queryAs(ChoiceBox.class);
-        assertThat(Fx.<String>read(() -> vendor.getConverter().toString(vendor.getValue()))).isEqualTo("Aliyun IoT Platform");
+        assertThat(Fx.<String>read(() -> vendor.getConverter().toString(vendor.getValue())))
+                .isEqualTo("Aliyun IoT Platform");
         assertThat(Fx.read(() -> vendor.getItems().stream().map(vendor.getConverter()::toString).toList()))
                 .containsExactly("None (no signing)", "Aliyun IoT Platform", "Aliyun MQTT (微消息队列)", "Tencent IoT",
                         "Huawei IoTDA", "OneNET");
@@ -126,6 +128,17 @@ class SignedProfileFxTest {
                 && "tls://a1FxISeKbq9.iot-as-mqtt.cn-shanghai.aliyuncs.com:1883".equals(l.getText()))
                 .tryQuery()).isPresent();
         assertThat(robot.lookup("#fromSigningMark").match(Node::isVisible).queryAll()).hasSize(1);
+        // laid out whole inside its row, not clipped below the address
+        Node mark = robot.lookup("#fromSigningMark").match(Node::isVisible).query();
+        assertThat(Fx.read(() -> {
+            Node cell = mark;
+            while (!(cell instanceof javafx.scene.control.TreeCell<?>)) {
+                cell = cell.getParent();
+            }
+            Bounds m = mark.localToScene(mark.getLayoutBounds());
+            Bounds c = cell.localToScene(cell.getLayoutBounds());
+            return m.getHeight() > 5 && m.getMaxY() <= c.getMaxY() + 0.5;
+        })).isTrue();
     }
 
     private static boolean isAncestor(Node ancestor, Node n) {
