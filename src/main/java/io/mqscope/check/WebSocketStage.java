@@ -110,8 +110,13 @@ final class WebSocketStage {
                 subprotocol, profile.wsHeaders());
     }
 
+    /** The path the session would ask for (tap.UpstreamSetup): none means "/", not a guessed "/mqtt". */
     private String path() {
-        return profile.wsPath() == null || profile.wsPath().isBlank() ? "/mqtt" : profile.wsPath();
+        String p = profile.wsPath();
+        if (p == null || p.isBlank()) {
+            return "/";
+        }
+        return p.startsWith("/") ? p : "/" + p;
     }
 
     private boolean webSocketUnanswered(long t0, Map<String, Object> facts, WebSocketHandshake.Answer answer) {

@@ -72,6 +72,26 @@ class SessionWordsOverNginxTest {
     }
 
     @Test
+    void aProfileWithoutAPathIsCheckedAtTheSessionsPath(Mosquitto m) throws Exception {
+        try (Nginx n = Nginx.start(dir, "    location = /mqtt { proxy_pass http://127.0.0.1:" + m.wsPort
+                + "/mqtt; proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; "
+                + "proxy_set_header Connection \"upgrade\"; }\n")) {
+            String url = "ws://127.0.0.1:" + n.port;
+            Profile p = ProfileUrl.parse(url, Profile.builder().name("t").clientId("session-words")
+                    .reconnect(new Profile.Reconnect(false, 1000, 1000)).build()).value().toBuilder().wsPath("")
+                    .build();
+            Failure f = sessionFailure(p);
+            assertThat(f.causeKey()).isEqualTo("ws.not_found.cause");
+            Verdict v = BrokerCheck.run(p, url, CheckOptions.of(Duration.ofSeconds(5), Locale.ENGLISH)
+                    .withoutRoundTrips()).verdict();
+            // both ask for "/" (a blank path is no path): the check must not pass on "/mqtt" where the session fails
+            assertThat(v).as("the check fails where the session fails").isNotNull();
+            assertThat(v.cause()).isEqualTo(f.cause(Locale.ENGLISH)).doesNotContain("/mqtt");
+            assertThat(v.fix()).isEqualTo(f.fix(Locale.ENGLISH));
+        }
+    }
+
+    @Test
     void aWrongPath(Mosquitto m) throws Exception {
         try (Nginx n = Nginx.start(dir, "    location = /mqtt { proxy_pass http://127.0.0.1:" + m.wsPort
                 + "/mqtt; proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; "
