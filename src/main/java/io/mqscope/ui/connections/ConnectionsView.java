@@ -9,11 +9,9 @@ import io.mqscope.ui.capture.CaptureEntries;
 import io.mqscope.ui.capture.CapturesViewModel;
 import io.mqscope.ui.check.CheckView;
 import io.mqscope.ui.editor.ConnectionEditorView;
-import io.mqscope.ui.editor.SignedEndpoint;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -24,19 +22,15 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Connections list, grouped, each row with a live status dot. */
 public final class ConnectionsView {
@@ -64,7 +58,7 @@ public final class ConnectionsView {
         title.getStyleClass().add("section-title");
         tree.setId("connectionsTree");
         tree.setShowRoot(false);
-        tree.setCellFactory(t -> new EntryCell(v -> captures == null ? null : captures.graphic(v)));
+        tree.setCellFactory(t -> new ConnectionCell(v -> captures == null ? null : captures.graphic(v)));
         VBox.setVgrow(tree, Priority.ALWAYS);
 
         Button connect = Controls.button("connections.connect", Feather.PLAY);
@@ -315,113 +309,5 @@ public final class ConnectionsView {
 
     public Node root() {
         return root;
-    }
-
-    /** Status dot colour class for a state. */
-    static String dotClass(ConnectionState s) {
-        return "dot-" + s.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static final class EntryCell extends TreeCell<Object> {
-        private final Circle dot = new Circle(5);
-        private final Label name = new Label();
-        private final Label host = new Label();
-        /** "from signing" under a vendor-signed profile's address (issue 14 item 14). */
-        private final Label signedNote = new Label(I18n.t("editor.fromSigning"));
-        private final VBox text = new VBox(1, name, host, signedNote);
-        /** Shown when a saved secret of the profile could not be read (issue 13 item 5). */
-        private final FontIcon secretMark = new FontIcon(Feather.ALERT_TRIANGLE);
-        /** Shown when the profile trusts any certificate (issue 11): phones will not. */
-        private final Label insecureMark = new Label(I18n.t("connections.insecureMark"));
-        /** Messages received while another connection was on screen (issue 15). */
-        private final Label unread = new Label();
-        private final HBox box = new HBox(8, dot, text, secretMark, insecureMark, unread);
-        private ConnectionEntry bound;
-        private final InvalidationListener stateListener = o -> updateDot();
-        /** The content of a capture's group or conversation entry; null for anything else. */
-        private final java.util.function.Function<Object, Node> captureGraphic;
-
-        EntryCell(java.util.function.Function<Object, Node> captureGraphic) {
-            this.captureGraphic = captureGraphic;
-            box.setAlignment(Pos.CENTER_LEFT);
-            host.getStyleClass().add("muted");
-            host.setMaxWidth(230);
-            signedNote.getStyleClass().add("muted");
-            signedNote.setId("fromSigningMark");
-            signedNote.managedProperty().bind(signedNote.visibleProperty());
-            name.setMaxWidth(230);
-            dot.getStyleClass().add("status-dot");
-            secretMark.getStyleClass().add("secret-unreadable");
-            secretMark.managedProperty().bind(secretMark.visibleProperty());
-            insecureMark.getStyleClass().add("field-error");
-            insecureMark.managedProperty().bind(insecureMark.visibleProperty());
-            unread.getStyleClass().add("unread-badge");
-            unread.managedProperty().bind(unread.visibleProperty());
-        }
-
-        @Override
-        protected void updateItem(Object item, boolean empty) {
-            super.updateItem(item, empty);
-            if (bound != null) {
-                bound.stateProperty().removeListener(stateListener);
-                bound.reasonProperty().removeListener(stateListener);
-                bound.unreadableSecretsProperty().removeListener(stateListener);
-                bound.unreadProperty().removeListener(stateListener);
-                bound = null;
-            }
-            getStyleClass().remove("group-cell");
-            if (empty || item == null) {
-                setGraphic(null);
-                setText(null);
-                setTooltip(null);
-            } else if (CaptureEntries.isCapture(item)) {
-                setText(null);
-                setGraphic(captureGraphic.apply(item));
-                setTooltip(null);
-            } else if (item instanceof ConnectionEntry e) {
-                bound = e;
-                Profile p = e.profile();
-                name.setText(p.name());
-                insecureMark.setVisible(p.transport().secure() && p.tls().insecure());
-                // where a signed profile really connects, not the General tab's placeholders
-                SignedEndpoint signed = SignedEndpoint.of(p.signing(), java.time.Instant.now());
-                signedNote.setVisible(signed.any());
-                host.setText(signed.any() ? signed.url(p) : p.transport().name().toLowerCase(Locale.ROOT) + "://"
-                        + p.host() + (e.isLocalBroker() ? "" : ":" + p.port()));
-                e.stateProperty().addListener(stateListener);
-                e.reasonProperty().addListener(stateListener);
-                e.unreadableSecretsProperty().addListener(stateListener);
-                e.unreadProperty().addListener(stateListener);
-                updateDot();
-                setText(null);
-                setGraphic(box);
-            } else {
-                setGraphic(null);
-                setText(String.valueOf(item));
-                getStyleClass().add("group-cell");
-                setTooltip(null);
-            }
-        }
-
-        private void updateDot() {
-            if (bound == null) {
-                return;
-            }
-            long n = bound.unreadProperty().get();
-            unread.setVisible(n > 0);
-            unread.setText(n > 999 ? "999+" : Long.toString(n));
-            ConnectionState s = bound.stateProperty().get();
-            dot.getStyleClass().removeIf(c -> c.startsWith("dot-"));
-            dot.getStyleClass().add(dotClass(s));
-            String reason = bound.reasonProperty().get();
-            String st = I18n.t("state." + s.name().toLowerCase(Locale.ROOT));
-            String tip = reason == null || reason.isEmpty() ? st : st + ": " + reason;
-            List<String> lost = bound.unreadableSecretsProperty().get();
-            secretMark.setVisible(!lost.isEmpty());
-            if (!lost.isEmpty()) {
-                tip += "\n" + I18n.t("connections.secretUnreadable.mark", String.join(", ", lost));
-            }
-            setTooltip(new Tooltip(tip));
-        }
     }
 }

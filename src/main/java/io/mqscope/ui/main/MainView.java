@@ -7,11 +7,8 @@ import io.mqscope.ui.app.Backend;
 import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.capture.CaptureView;
-import io.mqscope.ui.connections.ConnectionLogView;
 import io.mqscope.ui.connections.ConnectionsView;
 import io.mqscope.ui.connections.StateText;
-import io.mqscope.ui.messages.MessagesView;
-import io.mqscope.ui.packets.PacketsView;
 import io.mqscope.ui.packets.PasteBytesView;
 import io.mqscope.ui.publisher.PublisherView;
 import io.mqscope.ui.settings.SettingsDialog;
@@ -19,8 +16,6 @@ import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.settings.WindowLayout;
 import io.mqscope.ui.subscriptions.SubscriptionsView;
-import io.mqscope.ui.tree.TopicTreeView;
-import io.mqscope.ui.wiretap.TapInspectorView;
 import io.mqscope.ui.wiretap.WiretapsView;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
@@ -34,7 +29,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -58,12 +52,9 @@ public final class MainView {
     private final TaskExecutor tasks;
     private MainViewModel vm;
     private BorderPane root;
-    private TabPane tabs;
+    private ContentTabs contentTabs;
     private ConnectionsView connectionsView;
-    private PacketsView packetsView;
     private WiretapsView wiretapsView;
-    private javafx.beans.value.ChangeListener<io.mqscope.ui.wiretap.TapClientRow> showTappedClient;
-    private javafx.beans.value.ChangeListener<io.mqscope.ui.capture.CaptureViewModel> showCapture;
     private Button themeButton;
     private final AnimationTimer pump;
 
@@ -135,59 +126,8 @@ public final class MainView {
         // wide enough for a profile name and its URL without clipping, in every language and window size
         left.setMinWidth(340);
 
-        MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), vm.search(),
-                stage);
-        packetsView = new PacketsView(vm.packets(), stage);
-        Tab messagesTab = new Tab(I18n.t("tab.messages"), messagesView.root());
-        messagesTab.setGraphic(new FontIcon(Feather.MESSAGE_SQUARE));
-        messagesTab.setId("messagesTab");
-        Tab packetsTab = new Tab(I18n.t("tab.packets"), packetsView.root());
-        packetsTab.setGraphic(new FontIcon(Feather.LAYERS));
-        packetsTab.setId("packetsTab");
-        TapInspectorView inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
-        Tab wiretapTab = new Tab(I18n.t("tab.wiretap"));
-        wiretapTab.setGraphic(new FontIcon(Feather.RADIO));
-        wiretapTab.setId("wiretapTab");
-        Tab logTab = new Tab(I18n.t("tab.connectionLog"), new ConnectionLogView(vm.connectionLog()).root());
-        logTab.setGraphic(new FontIcon(Feather.LIST));
-        logTab.setId("connectionLogTab");
-        Tab topicsTab = new Tab(I18n.t("tab.topics"), new TopicTreeView(vm.topics(), stage).root());
-        topicsTab.setGraphic(new FontIcon(Feather.GIT_MERGE));
-        topicsTab.setId("topicsTab");
-        Tab chartsTab = new Tab(I18n.t("tab.charts"), new io.mqscope.ui.chart.ChartView(vm.charts(), stage).root());
-        chartsTab.setGraphic(new FontIcon(Feather.TRENDING_UP));
-        chartsTab.setId("chartsTab");
-        messagesView.setOnChart(m -> {
-            if (io.mqscope.ui.chart.ChartView.chartValue(stage, vm.charts(), m)) {
-                tabs.getSelectionModel().select(chartsTab);
-            }
-        });
-        Tab insightsTab = new Tab(I18n.t("tab.insights"),
-                new io.mqscope.ui.insights.InsightsView(vm.insights()).root());
-        insightsTab.setGraphic(new FontIcon(Feather.ACTIVITY));
-        insightsTab.setId("insightsTab");
-        // an insight opens its packet in the Packets tab (the tab first: its list fills when it is shown)
-        vm.insights().setJump(ref -> {
-            tabs.getSelectionModel().select(packetsTab);
-            vm.packets().reveal(ref.conn(), ref.from(), ref.index());
-        });
-        Tab captureTab = captureTab();
-        tabs = new TabPane(messagesTab, packetsTab, topicsTab, chartsTab, insightsTab, wiretapTab, logTab,
-                captureTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // views are made again when the language changes: the old window's listener goes with them
-        if (showTappedClient != null) {
-            vm.wiretaps().selectedClientProperty().removeListener(showTappedClient);
-        }
-        showTappedClient = (o, a, c) -> {
-            if (c != null) {
-                tabs.getSelectionModel().select(wiretapTab);
-            }
-        };
-        vm.wiretaps().selectedClientProperty().addListener(showTappedClient);
-        vm.packetsShownProperty().bind(packetsTab.selectedProperty());
-        vm.topics().shownProperty().unbind();
-        vm.topics().shownProperty().bind(topicsTab.selectedProperty());
+        contentTabs = new ContentTabs(vm, stage);
+        TabPane tabs = contentTabs.pane();
 
         PublisherView publisherView = new PublisherView(vm.publisher(), stage);
         io.mqscope.ui.TopicCompletion.bind(publisherView.root(), "publishTopic", vm.seenTopics());
@@ -200,21 +140,9 @@ public final class MainView {
         // the message list; a growing window gives its extra height to the messages, not to the publisher
         tabs.setMinHeight(220);
         SplitPane.setResizableWithParent(publisherView.root(), false);
-        // the inspector reuses the Packets views with their node ids: it joins the scene only while its tab is
-        // shown, so that #packetTable and #hexDump name one node each; a tapped client is not ours to publish to,
-        // so the publisher makes room for it
-        wiretapTab.selectedProperty().addListener((o, a, shown) -> {
-            wiretapTab.setContent(shown ? inspector.root() : null);
-            readOnly(center, publisherView, shown);
-        });
-        // a capture is read-only too, and its inspector reuses the Packets views: the same rules
-        captureTab.selectedProperty().addListener((o, a, shown) -> {
-            io.mqscope.ui.capture.CaptureViewModel c = vm.captures().shownProperty().get();
-            captureTab.setContent(!shown ? null : c != null ? new CaptureView(c, stage).root()
-                    : new Label(I18n.t("capture.openHint")));
-            readOnly(center, publisherView, shown);
-        });
-        PublisherFold.install(center, publisherView, packetsTab);
+        // a tapped client or a capture is not ours to publish to: the publisher makes room for it
+        contentTabs.onReadOnly(shown -> readOnly(center, publisherView, shown));
+        PublisherFold.install(center, publisherView, contentTabs.packetsTab());
 
         SplitPane main = new SplitPane(left, center);
         main.setDividerPositions(0.22);
@@ -235,33 +163,6 @@ public final class MainView {
             center.getItems().add(publisherView.root());
             center.setDividerPositions(publisherView.collapsedProperty().get() ? 1.0 : 0.6);
         }
-    }
-
-    /**
-     * The Capture tab: the Packets inspector on the conversation selected in a capture's group of the Connections
-     * list (issue 12); shown when one is selected, its content made for the capture shown.
-     */
-    private Tab captureTab() {
-        Tab t = new Tab(I18n.t("tab.capture"));
-        t.setGraphic(new FontIcon(Feather.FOLDER));
-        t.setId("captureTab");
-        t.setTooltip(new javafx.scene.control.Tooltip(I18n.t("capture.readOnly")));
-        if (showCapture != null) {
-            vm.captures().shownProperty().removeListener(showCapture);
-        }
-        showCapture = (o, a, c) -> {
-            if (c == null) {
-                if (t.isSelected()) {
-                    tabs.getSelectionModel().select(0); // a connection was selected, or the capture closed
-                }
-            } else if (t.isSelected()) {
-                t.setContent(new CaptureView(c, stage).root());
-            } else {
-                tabs.getSelectionModel().select(t);
-            }
-        };
-        vm.captures().shownProperty().addListener(showCapture);
-        return t;
     }
 
     private HBox header() {
@@ -366,17 +267,16 @@ public final class MainView {
     /** The same view model, its views made again in the new language where the old ones were. */
     private void relocalize(UiSettings s) {
         I18n.setLocale(s.locale());
-        int tab = tabs.getSelectionModel().getSelectedIndex();
-        vm.packetsShownProperty().unbind();
+        int tab = contentTabs.selectedIndex();
         BorderPane old = root;
-        // the old connections list stops listening to the view model it shares with the new one
+        // the old connections list and tabs stop listening to the view model they share with the new ones
         connectionsView.dispose();
-        packetsView.dispose();
+        contentTabs.dispose();
         root = createView();
         Dividers.apply(root, Dividers.of(old));
         stage.getScene().setRoot(root);
         ThemeSwitcher.style(stage.getScene(), s.dark());
-        tabs.getSelectionModel().select(tab);
+        contentTabs.select(tab);
         vm.relocalize();
     }
 
@@ -398,7 +298,7 @@ public final class MainView {
     }
 
     public void selectPacketsTab() {
-        tabs.getSelectionModel().select(1);
+        contentTabs.select(1);
     }
 
     public void selectConnectionLogTab() {
@@ -406,8 +306,7 @@ public final class MainView {
     }
 
     private void selectTab(String id) {
-        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
-                .ifPresent(tabs.getSelectionModel()::select);
+        contentTabs.select(id);
     }
 
     public void selectTopicsTab() {
@@ -419,7 +318,7 @@ public final class MainView {
     }
 
     public void selectMessagesTab() {
-        tabs.getSelectionModel().select(0);
+        contentTabs.select(0);
     }
 
     /** The Wiretaps pane, to select a tapped client as a click would. */

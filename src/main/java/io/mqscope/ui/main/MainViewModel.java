@@ -8,7 +8,6 @@ import io.mqscope.profile.Profile.SavedSubscription;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.Session;
-import io.mqscope.session.StateChange;
 import io.mqscope.store.SessionLog;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.ui.I18n;
@@ -19,7 +18,6 @@ import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.connections.ConnectionEntry;
 import io.mqscope.ui.connections.ConnectionLogViewModel;
 import io.mqscope.ui.connections.ConnectionsViewModel;
-import io.mqscope.ui.connections.StateText;
 import io.mqscope.ui.live.LiveConnection;
 import io.mqscope.ui.messages.HistorySearchViewModel;
 import io.mqscope.ui.messages.MessagesViewModel;
@@ -43,7 +41,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * from an AnimationTimer.
  */
 public final class MainViewModel {
-    private static final long SECOND = 1_000_000_000L;
     /**
      * Lists are refreshed at most this often: a person cannot read faster, and every list change re-lays-out the
      * visible cells, so fewer, larger batches keep pulses short under a flood.
@@ -79,17 +76,10 @@ public final class MainViewModel {
     private final io.mqscope.ui.capture.CapturesViewModel captures;
     private final ConnectionLogViewModel connectionLog = new ConnectionLogViewModel(java.time.ZoneId.systemDefault());
     private final FailureNotices notices = new FailureNotices();
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("MQScope");
     private final io.mqscope.ui.SeenTopics seenTopics = new io.mqscope.ui.SeenTopics();
-    private final ReadOnlyStringWrapper statusState = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper statusRates = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper statusBuffer = new ReadOnlyStringWrapper("");
+    private final StatusLine status = new StatusLine();
+    private final PulseStats pulseStats = new PulseStats();
     private ConnectionEntry active;
-    private long lastRateAt;
-    private long lastIn;
-    private long lastOut;
-    private long lastRateIn;
-    private long lastRateOut;
 
     /**
      * @param settingsFile where {@link #saveSettings} writes (null: settings are not saved)
@@ -181,8 +171,7 @@ public final class MainViewModel {
         publisher.templates().connectionProperty().set(e.profile().name());
         publisher.profileProperty().set(e.profile());
         publisher.mqtt5Property().set(e.profile().mqttVersion() == MqttVersion.V5);
-        lastIn = live.receivedCount();
-        lastOut = live.sentCount();
+        status.startCounting(live);
         updateStatus();
     }
 
@@ -202,36 +191,16 @@ public final class MainViewModel {
         try {
             drain(now);
         } finally {
-            long took = System.nanoTime() - t0;
-            maxPulseWork = Math.max(maxPulseWork, took);
-            totalPulseWork += took;
-            pulseCount++;
+            pulseStats.record(System.nanoTime() - t0);
         }
     }
 
-    private long maxPulseWork;
-    private long totalPulseWork;
-    private long pulseCount;
-
     /** Mean time of one {@link #pulse} since the last reset, in nanoseconds (for the flood benchmark). */
-    public double meanPulseWorkNanos() {
-        return pulseCount == 0 ? 0 : totalPulseWork / (double) pulseCount;
-    }
-
-    public long pulseCount() {
-        return pulseCount;
-    }
-
+    public double meanPulseWorkNanos() { return pulseStats.mean(); }
+    public long pulseCount() { return pulseStats.count(); }
     /** The longest time one {@link #pulse} took so far, in nanoseconds (for the flood benchmark). */
-    public long maxPulseWorkNanos() {
-        return maxPulseWork;
-    }
-
-    public void resetPulseStats() {
-        maxPulseWork = 0;
-        totalPulseWork = 0;
-        pulseCount = 0;
-    }
+    public long maxPulseWorkNanos() { return pulseStats.max(); }
+    public void resetPulseStats() { pulseStats.reset(); }
 
     private void drain(long now) {
         connections.refreshAll();
@@ -277,8 +246,8 @@ public final class MainViewModel {
             }
         }
         topics.pulse(now);
-        if (now - lastRateAt >= SECOND) {
-            updateRates(now);
+        if (status.rateDue(now)) {
+            status.updateRates(active, now);
             topics.retainOnly(connections.entries().stream().map(c -> c.live().id())
                     .collect(java.util.stream.Collectors.toSet()));
         }
@@ -311,51 +280,19 @@ public final class MainViewModel {
         publisher.statusProperty().set("");
         connections.refreshAll();
         connectionLog.refresh();
-        statusRates.set(I18n.t("status.rates", lastRateIn, lastRateOut));
+        status.relocalizeRates();
         updateStatus();
-    }
-
-    private void updateRates(long now) {
-        if (active == null) {
-            return;
-        }
-        long in = active.live().receivedCount();
-        long out = active.live().sentCount();
-        double secs = lastRateAt == 0 ? 1 : (now - lastRateAt) / (double) SECOND;
-        lastRateIn = Math.round((in - lastIn) / secs);
-        lastRateOut = Math.round((out - lastOut) / secs);
-        statusRates.set(I18n.t("status.rates", lastRateIn, lastRateOut));
-        lastIn = in;
-        lastOut = out;
-        lastRateAt = now;
     }
 
     private void updateStatus() {
         historyOnDisk.refresh();
-        if (active == null) {
-            title.set("MQScope");
-            return;
+        if (active != null) {
+            // the profile may have been edited (transport changed) since it was activated
+            io.mqscope.profile.Transport tr = active.profile().transport();
+            packets.webSocketProperty().set(tr == io.mqscope.profile.Transport.WS
+                    || tr == io.mqscope.profile.Transport.WSS);
         }
-        Profile p = active.profile();
-        // the profile may have been edited (transport changed) since it was activated
-        packets.webSocketProperty().set(p.transport() == io.mqscope.profile.Transport.WS
-                || p.transport() == io.mqscope.profile.Transport.WSS);
-        title.set("MQScope — " + p.name());
-        // the state and where it failed; the reason in full is in the connection log and the notification, so the
-        // counters on the right keep their room (issue 14 item 4)
-        StateChange c = active.live().state();
-        statusState.set(c.stage() == null || c.state() == ConnectionState.CONNECTED
-                ? I18n.t("status.stateOnly", p.name(), StateText.state(c))
-                : I18n.t("status.stateStage", p.name(), StateText.state(c), StateText.stage(c.stage())));
-        SessionLog log = active.live().log();
-        // what the bounded buffer let go is said, so kept + dropped adds up to what arrived (issue 14 item 18)
-        long dropped = log.messages().entries().evicted();
-        statusBuffer.set(I18n.t(dropped > 0 ? "status.bufferDropped" : "status.buffer",
-                log.messages().entries().size(), log.messages().entries().maxEntries(),
-                log.packets().entries().size(), log.packets().entries().maxEntries(), dropped));
-        if (statusRates.get().isEmpty()) {
-            statusRates.set(I18n.t("status.rates", 0, 0));
-        }
+        status.update(active);
     }
 
     public ConnectionEntry active() {
@@ -410,8 +347,8 @@ public final class MainViewModel {
     public io.mqscope.ui.chart.ChartViewModel charts() { return charts; }
     /** The capture files open as read-only groups of the Connections list (issue 12). */
     public io.mqscope.ui.capture.CapturesViewModel captures() { return captures; }
-    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty statusStateProperty() { return statusState.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty statusRatesProperty() { return statusRates.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty statusBufferProperty() { return statusBuffer.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty titleProperty() { return status.titleProperty(); }
+    public ReadOnlyStringProperty statusStateProperty() { return status.stateProperty(); }
+    public ReadOnlyStringProperty statusRatesProperty() { return status.ratesProperty(); }
+    public ReadOnlyStringProperty statusBufferProperty() { return status.bufferProperty(); }
 }

@@ -18,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -113,7 +112,7 @@ public final class MessagesView {
         }
 
         bubbles.setId("messageList");
-        bubbles.setCellFactory(l -> new BubbleCell());
+        bubbles.setCellFactory(l -> new BubbleCell(vm, subscriptions));
         bubbles.getStyleClass().add("bubbles");
         bubbles.setPlaceholder(new Label(I18n.t("messages.none")));
         table.setId("messageTable");
@@ -347,55 +346,5 @@ public final class MessagesView {
     /** What "Chart this value…" in a message's context menu does (the main window opens the Charts tab). */
     public void setOnChart(java.util.function.Consumer<MessageEvent> c) {
         onChart = c;
-    }
-
-    private final class BubbleCell extends ListCell<MessageRow> {
-        private final Label head = new Label();
-        private final Label body = new Label();
-        private final Label foot = new Label();
-        private final VBox bubble = new VBox(3, head, body, foot);
-        /** Subscription colour tag; filled directly (an inline style per update would re-parse CSS per cell). */
-        private final javafx.scene.shape.Rectangle tag = new javafx.scene.shape.Rectangle(4, 24);
-        private final HBox row = new HBox(4, tag, bubble);
-        private Boolean lastOutgoing;
-
-        BubbleCell() {
-            head.getStyleClass().add("bubble-topic");
-            body.getStyleClass().addAll("bubble-body", "mono");
-            // one line with an ellipsis: wrapped text would be measured again for every cell on every refresh
-            body.setWrapText(false);
-            foot.getStyleClass().add("bubble-foot");
-            bubble.getStyleClass().add("bubble");
-            bubble.setMaxWidth(520);
-            row.setPadding(new Insets(2, 6, 2, 6));
-        }
-
-        @Override
-        protected void updateItem(MessageRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            MessageEvent m = item.event();
-            head.setText(m.topic());
-            body.setText(item.bubbleBody());
-            foot.setText(item.bubbleFoot());
-            if (lastOutgoing == null || lastOutgoing != m.outgoing()) {
-                // touch style classes only when the side changes: each change re-applies CSS to the cell
-                lastOutgoing = m.outgoing();
-                bubble.getStyleClass().removeAll("incoming", "outgoing");
-                bubble.getStyleClass().add(m.outgoing() ? "outgoing" : "incoming");
-                row.setAlignment(m.outgoing() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-            }
-            bubble.pseudoClassStateChanged(SearchHighlight.HIT,
-                    SearchHighlight.isHit(item, vm.highlightProperty().get()));
-            String color = m.outgoing() ? null : subscriptions.colorFor(m.topic());
-            tag.setVisible(color != null);
-            if (color != null) {
-                tag.setFill(javafx.scene.paint.Color.web(color));
-            }
-            setGraphic(row);
-        }
     }
 }
