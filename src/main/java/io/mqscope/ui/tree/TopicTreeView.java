@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -149,10 +150,9 @@ public final class TopicTreeView {
         format.getItems().addAll(PayloadFormat.values());
         format.setConverter(converter(f -> I18n.t("format." + f.name().toLowerCase(Locale.ROOT))));
         format.valueProperty().bindBidirectional(payload.formatProperty());
-        ChoiceBox<TextCharset> charset = new ChoiceBox<>();
-        charset.getItems().addAll(TextCharset.values());
-        charset.setConverter(converter(c -> c == TextCharset.UTF_8 ? "UTF-8" : "GBK"));
-        charset.valueProperty().bindBidirectional(payload.charsetProperty());
+        // the same charset box as the Messages viewer: any JDK charset, named as it is (not "GBK" for all but UTF-8)
+        ComboBox<TextCharset> charset = io.mqscope.ui.CharsetBox.create("topicPayloadCharset",
+                payload.charsetProperty());
         Label title = new Label(I18n.t("payload.title"));
         title.getStyleClass().add("section-title");
         Region grow = new Region();
