@@ -4,9 +4,6 @@ import io.mqscope.doctor.Doctor;
 import io.mqscope.doctor.Insight;
 import io.mqscope.doctor.Observation;
 import io.mqscope.tap.PacketEvent;
-import io.mqscope.tap.WebSocketFrameEvent;
-import io.mqscope.wire.Direction;
-import io.mqscope.wire.Finding;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -16,10 +13,9 @@ import java.util.List;
  * session leaving CONNECTED). Keeps the newest insights; readers on other threads take them with
  * {@link #insights(long)}, which also lets time pass (an unanswered PINGREQ shows without a new packet).
  */
-public final class SessionDoctor implements SessionListener {
+public final class SessionDoctor extends ForwardingListener {
     private static final int KEPT = 500;
 
-    private final SessionListener next;
     private final Doctor doctor = new Doctor();
     private final String host;
     private final ArrayDeque<Insight> kept = new ArrayDeque<>();
@@ -29,13 +25,13 @@ public final class SessionDoctor implements SessionListener {
 
     /** @param host the broker's host name (vendor hints) */
     public SessionDoctor(SessionListener next, String host) {
-        this.next = next;
+        super(next);
         this.host = host;
     }
 
     @Override
     public void onState(StateChange change) {
-        next.onState(change);
+        super.onState(change);
         ConnectionState s = change.state();
         if (s == ConnectionState.DISCONNECTED || s == ConnectionState.RECONNECTING || s == ConnectionState.FAILED) {
             closed(s == ConnectionState.DISCONNECTED ? Observation.Closer.CLIENT : Observation.Closer.UNKNOWN);
@@ -51,7 +47,7 @@ public final class SessionDoctor implements SessionListener {
 
     @Override
     public void onPacket(PacketEvent packet) {
-        next.onPacket(packet);
+        super.onPacket(packet);
         see(packet);
     }
 
@@ -61,26 +57,6 @@ public final class SessionDoctor implements SessionListener {
             keep(doctor.see(new Observation.Opened(conn, p.nanoTime(), host, null)));
         }
         keep(doctor.see(new Observation.Packet(p.connectionId(), p.nanoTime(), p.direction(), p.packet())));
-    }
-
-    @Override
-    public void onMessage(MessageEvent message) {
-        next.onMessage(message);
-    }
-
-    @Override
-    public void onWebSocketFrame(WebSocketFrameEvent frame) {
-        next.onWebSocketFrame(frame);
-    }
-
-    @Override
-    public void onRelayRefused(String connectionId, String reason) {
-        next.onRelayRefused(connectionId, reason);
-    }
-
-    @Override
-    public void onStreamFinding(String connectionId, Direction direction, Finding finding) {
-        next.onStreamFinding(connectionId, direction, finding);
     }
 
     /** How many insights were found so far (the newest {@value #KEPT} are kept). */

@@ -2,11 +2,7 @@ package io.mqscope.store;
 
 import io.mqscope.session.MessageEvent;
 import io.mqscope.session.SessionListener;
-import io.mqscope.session.StateChange;
 import io.mqscope.tap.PacketEvent;
-import io.mqscope.tap.WebSocketFrameEvent;
-import io.mqscope.wire.Direction;
-import io.mqscope.wire.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -90,37 +86,17 @@ public final class HistoryStore implements AutoCloseable {
      * {@code key} (the connection's profile id, which outlives the session). Never blocks.
      */
     public SessionListener recorder(String key, SessionListener next) {
-        return new SessionListener() {
-            @Override
-            public void onState(StateChange change) {
-                next.onState(change);
-            }
-
+        return new io.mqscope.session.ForwardingListener(next) {
             @Override
             public void onMessage(MessageEvent message) {
-                next.onMessage(message);
+                super.onMessage(message);
                 writer.offer(HistoryRow.of(key, message));
             }
 
             @Override
             public void onPacket(PacketEvent packet) {
-                next.onPacket(packet);
+                super.onPacket(packet);
                 writer.offer(HistoryRow.of(key, packet));
-            }
-
-            @Override
-            public void onWebSocketFrame(WebSocketFrameEvent frame) {
-                next.onWebSocketFrame(frame);
-            }
-
-            @Override
-            public void onRelayRefused(String connectionId, String reason) {
-                next.onRelayRefused(connectionId, reason);
-            }
-
-            @Override
-            public void onStreamFinding(String connectionId, Direction direction, Finding finding) {
-                next.onStreamFinding(connectionId, direction, finding);
             }
         };
     }

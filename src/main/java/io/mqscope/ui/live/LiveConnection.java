@@ -114,37 +114,18 @@ public final class LiveConnection {
     }
 
     /** The log, and the tally of every message as it arrives (before the bounded log may drop it). */
-    private record Tallying(SessionLog log, FilterTally tally) implements SessionListener {
-        @Override
-        public void onState(StateChange change) {
-            log.onState(change);
+    private static final class Tallying extends io.mqscope.session.ForwardingListener {
+        private final FilterTally tally;
+
+        Tallying(SessionLog log, FilterTally tally) {
+            super(log);
+            this.tally = tally;
         }
 
         @Override
         public void onMessage(MessageEvent message) {
             tally.record(message);
-            log.onMessage(message);
-        }
-
-        @Override
-        public void onPacket(PacketEvent packet) {
-            log.onPacket(packet);
-        }
-
-        @Override
-        public void onWebSocketFrame(WebSocketFrameEvent frame) {
-            log.onWebSocketFrame(frame);
-        }
-
-        @Override
-        public void onRelayRefused(String connectionId, String reason) {
-            log.onRelayRefused(connectionId, reason);
-        }
-
-        @Override
-        public void onStreamFinding(String connectionId, io.mqscope.wire.Direction direction,
-                                    io.mqscope.wire.Finding finding) {
-            log.onStreamFinding(connectionId, direction, finding);
+            super.onMessage(message);
         }
     }
 
