@@ -159,7 +159,7 @@ final class TlsStage {
         if (cert == null) {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(new javax.net.ssl.KeyManager[] {run.certificateRequest},
-                    new javax.net.ssl.TrustManager[] {TrustAll.INSTANCE}, null);
+                    new javax.net.ssl.TrustManager[] {io.mqscope.tap.TrustAll.INSTANCE}, null);
             return ctx;
         }
         // Netty reads PEM keys (PKCS#8, PKCS#1, EC) that the JDK alone does not; its JDK context is a plain one

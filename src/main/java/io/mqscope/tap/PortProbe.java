@@ -7,12 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * What a port speaks when it closed or reset a connection without an answer: each probe opens a fresh connection,
@@ -131,7 +129,7 @@ public final class PortProbe {
     public static SSLContext anyCertificate() {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {ANY}, null);
+            ctx.init(null, new TrustManager[] {TrustAll.INSTANCE}, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS in this JDK", e);
@@ -174,21 +172,4 @@ public final class PortProbe {
             return -1;
         }
     }
-
-    private static final X509TrustManager ANY = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // a probe is only ever a client
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // a probe asks what the port speaks, not whom to trust
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
 }
