@@ -72,9 +72,9 @@ public final class PubCommand implements Callable<Integer> {
         boolean empty;
     }
 
-    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack|protobuf",
-            description = "How -m is written (default text; json is checked before sending; cbor, msgpack and "
-                    + "protobuf take JSON and send it encoded).")
+    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack|protobuf|sparkplug",
+            description = "How -m is written (default text; json is checked before sending; cbor, msgpack, "
+                    + "protobuf and sparkplug take JSON and send it encoded).")
     String format = "text";
 
     @picocli.CommandLine.Mixin
