@@ -1,17 +1,9 @@
 package io.mqscope.ui.messages;
 
+import io.mqscope.ui.BuiltInBrokerWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.payload.TextCharset;
-import io.mqscope.ui.DesktopApp;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
-import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.settings.UiSettings;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,24 +19,16 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class CharsetBoxFxTest {
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        stage.setWidth(1280);
-        stage.setHeight(820);
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,12 +49,12 @@ class CharsetBoxFxTest {
         ComboBox<TextCharset> publisher = box(robot, "publishCharset");
         assertThat(viewer.getItems()).hasSizeGreaterThan(50).contains(TextCharset.byName("Shift_JIS"));
         type(robot, viewer, "sjis");
-        assertThat(view.viewModel().payload().charsetProperty().get().name()).isEqualTo("Shift_JIS");
-        assertThat(view.viewModel().publisher().charsetProperty().get()).isEqualTo(TextCharset.UTF_8);
+        assertThat(window.vm().payload().charsetProperty().get().name()).isEqualTo("Shift_JIS");
+        assertThat(window.vm().publisher().charsetProperty().get()).isEqualTo(TextCharset.UTF_8);
         type(robot, publisher, "gb18030");
-        assertThat(view.viewModel().publisher().charsetProperty().get()).isEqualTo(TextCharset.GB18030);
+        assertThat(window.vm().publisher().charsetProperty().get()).isEqualTo(TextCharset.GB18030);
         type(robot, viewer, "no-such-charset");
-        assertThat(view.viewModel().payload().charsetProperty().get().name()).isEqualTo("Shift_JIS");
+        assertThat(window.vm().payload().charsetProperty().get().name()).isEqualTo("Shift_JIS");
         assertThat(viewer.getEditor().getText()).isEqualTo("Shift_JIS");
     }
 }
