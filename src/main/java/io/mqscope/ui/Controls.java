@@ -71,6 +71,10 @@ public final class Controls {
      * skin's flow knows the cell heights; before the first layout the control's own {@code scrollTo} is all there is.
      */
     public static void reveal(javafx.scene.control.Control list, int index) {
+        reveal(list, index, 5);
+    }
+
+    private static void reveal(javafx.scene.control.Control list, int index, int triesLeft) {
         if (index < 0) {
             return;
         }
@@ -78,13 +82,11 @@ public final class Controls {
         list.layout();
         if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
             if (index >= flow.getCellCount()) {
-                // rows just added (a new profile): the flow counts them at the next pulse; reveal the row then
-                javafx.application.Platform.runLater(() -> {
-                    if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> f
-                            && index < f.getCellCount()) {
-                        reveal(list, index);
-                    }
-                });
+                // rows just added (a new profile): the flow counts them at a later pulse (later still on a busy
+                // machine); try again then, a bounded number of times
+                if (triesLeft > 0) {
+                    javafx.application.Platform.runLater(() -> reveal(list, index, triesLeft - 1));
+                }
                 return;
             }
             javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
