@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class NewProfileScrollFxTest {
     private ConnectionsViewModel vm;
+    private StackPane root;
 
     @Start
     void start(Stage stage) {
@@ -37,7 +38,8 @@ class NewProfileScrollFxTest {
         }
         vm = new ConnectionsViewModel(new NoBackend(), ProfileRepository.inMemory(many), TaskExecutor.sameThread(),
                 100, 100);
-        stage.setScene(new Scene(new StackPane(new ConnectionsView(vm, stage).root()), 400, 500));
+        root = new StackPane(new ConnectionsView(vm, stage).root());
+        stage.setScene(new Scene(root, 400, 500));
         stage.show();
     }
 
@@ -48,14 +50,15 @@ class NewProfileScrollFxTest {
         assertThat(Fx.read(() -> vm.selectedProperty().get().profile().id())).isEqualTo("new");
         // the reveal runs over the next pulses (rows are measured first): wait for it, with a bound
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Fx.read(() -> selectedRowWhollyVisible(robot)));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Fx.read(this::selectedRowWhollyVisible));
         } catch (TimeoutException e) {
-            assertThat(Fx.read(() -> selectedRowWhollyVisible(robot))).as("selected new row wholly in view").isTrue();
+            assertThat(Fx.read(this::selectedRowWhollyVisible)).as("selected new row wholly in view").isTrue();
         }
     }
 
-    private static boolean selectedRowWhollyVisible(FxRobot robot) {
-        TreeView<?> tree = robot.lookup(".tree-view").queryAs(TreeView.class);
+    private boolean selectedRowWhollyVisible() {
+        // this window's tree: a robot lookup searches every window still open in the test JVM
+        TreeView<?> tree = (TreeView<?>) root.lookup(".tree-view");
         Bounds area = tree.localToScene(tree.getLayoutBounds());
         return tree.lookupAll(".tree-cell").stream().map(n -> (TreeCell<?>) n)
                 .filter(c -> c.isVisible() && !c.isEmpty() && c.isSelected()).anyMatch(c -> {
