@@ -25,6 +25,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
+ * Issue 14 item 20: the window starts without JavaFX's "Unsupported JavaFX configuration" warning, because the
+ * launcher runs JavaFX as named modules for it; subcommands stay as fast as before and never load JavaFX.
  * Runs the generated POSIX launcher as a subprocess over the layout `mvn package` makes (mqscope.jar, lib/, javafx/).
  * Surefire runs before the jar exists, so the layout is built here: the launcher from the real templates and
  * options (Dist.writeLaunchers), a jar whose manifest is the pom's (main class, class path, Add-Exports/Add-Opens)
