@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -70,11 +73,13 @@ public final class Dist {
 
         long t0 = System.nanoTime();
         Path input = DIST.resolve("input");
-        stageInput(mainJar, lib, input, os);
+        Path javafx = DIST.resolve("javafx");
+        stageInput(mainJar, lib, input, javafx, os);
 
-        Set<String> modules = modules(input);
+        Set<String> modules = modules(input, javafx);
+        modules.add(FX_MODULES);
         Path runtime = DIST.resolve("runtime");
-        jlink(modules, runtime);
+        jlink(modules, javafx, runtime);
         log("runtime: %s (%s)", runtime, megabytes(sizeOf(runtime)));
 
         Path appImageDir = DIST.resolve("app-image");
@@ -85,6 +90,9 @@ public final class Dist {
         app.addAll(options(PACKAGING.resolve("common.options")));
         app.addAll(options(PACKAGING.resolve("app-image.options")));
         app.addAll(options(PACKAGING.resolve(os.dir).resolve("app-image.options")));
+        for (String option : moduleAccessOptions(manifest(mainJar))) {
+            app.addAll(List.of("--java-options", option));
+        }
         run("jpackage", app);
         Path appImage;
         try (Stream<Path> s = Files.list(appImageDir)) {
@@ -92,7 +100,7 @@ public final class Dist {
         }
         log("app image: %s (%s)", appImage, megabytes(sizeOf(appImage)));
 
-        boolean classList = os == Os.LINUX && recordClassList(appImage);
+        boolean classList = os == Os.LINUX && recordClassList(appImage, moduleAccessOptions(manifest(mainJar)));
 
         for (String type : installerTypes) {
             List<String> inst = new ArrayList<>();
@@ -195,15 +203,24 @@ public final class Dist {
 
     /**
      * Copies the main jar and its runtime dependencies into one flat folder (jpackage puts every jar of --input on
-     * the class path). Native libraries for other platforms are dropped from the packaged copies only.
+     * the class path). Native libraries for other platforms are dropped from the packaged copies only. JavaFX goes
+     * to {@code javafx} instead: jlink links its modules into the runtime, so that the window loads it as named
+     * modules (on the class path JavaFX warns "Unsupported JavaFX configuration" at every start).
      */
-    static void stageInput(Path mainJar, Path lib, Path input, Os os) throws IOException {
+    static void stageInput(Path mainJar, Path lib, Path input, Path javafx, Os os) throws IOException {
         Files.createDirectories(input);
+        Files.createDirectories(javafx);
         Files.copy(mainJar, input.resolve(mainJar.getFileName()));
         boolean arm = isArm(System.getProperty("os.arch"));
         try (Stream<Path> s = Files.list(lib)) {
             for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList())) {
                 String name = jar.getFileName().toString();
+                if (isJavafx(name)) {
+                    if (isJavafxModule(name)) {
+                        Files.copy(jar, javafx.resolve(name));
+                    }
+                    continue;
+                }
                 Path out = input.resolve(name);
                 Optional<NativePruning> pruning = nativePruning(name, os, arm);
                 if (pruning.isPresent()) {
@@ -215,6 +232,44 @@ public final class Dist {
                 }
             }
         }
+    }
+
+    /** JavaFX's Maven jars: a platform jar with the classes and natives, and an empty one without classifier. */
+    static boolean isJavafx(String jarName) {
+        return jarName.startsWith("javafx-");
+    }
+
+    /** The platform jar ({@code javafx-base-21.0.12-linux.jar}): a module; the empty one is not linked. */
+    static boolean isJavafxModule(String jarName) {
+        return jarName.matches("javafx-[a-z]+-\\d[\\w.]*-[\\w-]+\\.jar");
+    }
+
+    /** The jar's manifest (its Add-Exports and Add-Opens). */
+    static Manifest manifest(Path jar) throws IOException {
+        try (JarFile f = new JarFile(jar.toFile())) {
+            return f.getManifest();
+        }
+    }
+
+    /**
+     * The jar's {@code Add-Exports} and {@code Add-Opens} as JVM options for the unnamed module. The JVM reads these
+     * attributes only from the jar of {@code java -jar}; the jpackage launcher runs a main class on a class path,
+     * so it needs them as options.
+     */
+    static List<String> moduleAccessOptions(Manifest manifest) {
+        List<String> options = new ArrayList<>();
+        Attributes main = manifest.getMainAttributes();
+        for (String[] kind : new String[][] {{"Add-Exports", "--add-exports="}, {"Add-Opens", "--add-opens="}}) {
+            String value = main.getValue(kind[0]);
+            if (value != null) {
+                for (String pair : value.trim().split("\\s+")) {
+                    if (!pair.isEmpty()) {
+                        options.add(kind[1] + pair + "=ALL-UNNAMED");
+                    }
+                }
+            }
+        }
+        return options;
     }
 
     static boolean isArm(String osArch) {
@@ -288,9 +343,14 @@ public final class Dist {
         return removed;
     }
 
-    /** What jdeps finds in the staged jars, plus packaging/jlink-modules.txt (reached only at run time). */
-    static Set<String> modules(Path input) throws IOException {
-        List<String> jdeps = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
+    /**
+     * What jdeps finds in the staged jars (JavaFX from {@code javafx}), plus packaging/jlink-modules.txt (reached
+     * only at run time).
+     */
+    static Set<String> modules(Path input, Path javafx) throws IOException {
+        // JavaFX is linked as modules, and modular jars on the class path (AtlantaFX) require them by name
+        List<String> jdeps = new ArrayList<>(List.of("--module-path", javafx.toString(),
+                "--print-module-deps", "--ignore-missing-deps",
                 "--multi-release", String.valueOf(Runtime.version().feature())));
         try (Stream<Path> s = Files.list(input)) {
             s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jdeps.add(p.toString()));
@@ -331,8 +391,11 @@ public final class Dist {
         return modules;
     }
 
-    static void jlink(Set<String> modules, Path output) {
-        run("jlink", jlinkArgs(modules, output, Runtime.version().feature()));
+    static void jlink(Set<String> modules, Path javafx, Path output) {
+        List<String> args = new ArrayList<>(List.of("--module-path",
+                javafx + java.io.File.pathSeparator + Path.of(System.getProperty("java.home"), "jmods")));
+        args.addAll(jlinkArgs(modules, output, Runtime.version().feature()));
+        run("jlink", args);
         // The archive for heaps over 32 GB (no compressed oops) is 11 MB that a desktop app never uses.
         try {
             Files.deleteIfExists(output.resolve("lib/server/classes_nocoops.jsa"));
@@ -364,7 +427,8 @@ public final class Dist {
      * matches the exact class-path location it was dumped at, so it cannot be built here for /opt/mqscope; a missing
      * or mismatched archive is silently ignored by the JVM. Returns false (and changes nothing) without a display.
      */
-    static boolean recordClassList(Path appImage) throws IOException, InterruptedException {
+    static boolean recordClassList(Path appImage, List<String> moduleAccess)
+            throws IOException, InterruptedException {
         List<String> display = displayPrefix();
         if (display == null) {
             log("no DISPLAY and no xvfb-run: skipping the AppCDS class list (start-up is slower, nothing breaks)");
@@ -374,7 +438,9 @@ public final class Dist {
         Path list = app.resolve("mqscope.classlist");
         List<String> cmd = new ArrayList<>(display);
         cmd.addAll(List.of(java(appImage), "-XX:DumpLoadedClassList=" + list.toAbsolutePath(),
-                "-Dfile.encoding=UTF-8", "-cp", classPath(appImage), "io.mqscope.cli.Main", "--smoke-test"));
+                "-Dfile.encoding=UTF-8"));
+        cmd.addAll(moduleAccess);
+        cmd.addAll(List.of("-cp", classPath(appImage), "io.mqscope.cli.Main", "--smoke-test"));
         if (exec(cmd, 180) != 0 || !Files.isRegularFile(list) || Files.size(list) == 0) {
             log("smoke test for the AppCDS class list failed: skipping AppCDS");
             Files.deleteIfExists(list);
@@ -462,25 +528,36 @@ public final class Dist {
     /** Where the launcher templates take the JVM options (one line of space-separated flags). */
     static final String JVM_OPTIONS_TOKEN = "@JVM_OPTIONS@";
 
+    /** Where the launcher templates take the JavaFX modules the window adds from javafx/ beside the jar. */
+    static final String FX_MODULES_TOKEN = "@FX_MODULES@";
+
+    /** The JavaFX root module: what the window imports (javafx.base and javafx.graphics come with it). */
+    static final String FX_MODULES = "javafx.controls";
+
     /**
      * Writes target/mqscope (POSIX sh, executable) and target/mqscope.cmd with the --java-options of
      * packaging/app-image.options, so that the jar run from a build starts like the packaged app: one list of JVM
      * options for both.
      */
     static void writeLaunchers() throws IOException {
-        String jvmOptions = launcherOptions(options(PACKAGING.resolve("app-image.options")));
+        writeLaunchers(Path.of("src/main/launcher"), PACKAGING.resolve("app-image.options"), TARGET);
+        log("launchers: %s", LAUNCHERS.stream().map(TARGET::resolve).map(Path::toString)
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** Writes the launchers from the templates into {@code dir} (also how LauncherWindowTest builds its own). */
+    static void writeLaunchers(Path templates, Path appImageOptions, Path dir) throws IOException {
+        String jvmOptions = launcherOptions(options(appImageOptions));
         for (String name : LAUNCHERS) {
-            String template = Files.readString(Path.of("src/main/launcher").resolve(name));
-            Path out = TARGET.resolve(name);
-            String text = template.replace(JVM_OPTIONS_TOKEN, jvmOptions);
+            String template = Files.readString(templates.resolve(name));
+            Path out = dir.resolve(name);
+            String text = template.replace(JVM_OPTIONS_TOKEN, jvmOptions).replace(FX_MODULES_TOKEN, FX_MODULES);
             // cmd.exe reads LF-only batch files, but mis-parses some lines in them; write what it expects.
             Files.writeString(out, name.endsWith(".cmd") ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text);
             if (!name.endsWith(".cmd") && out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }
-        log("launchers: %s", LAUNCHERS.stream().map(TARGET::resolve).map(Path::toString)
-                .collect(Collectors.joining(", ")));
     }
 
     /**

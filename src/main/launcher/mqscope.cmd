@@ -5,5 +5,15 @@ rem come from the --java-options lines of packaging/app-image.options. JAVA_HOME
 setlocal
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
+rem The window (no arguments, or --smoke-test) runs JavaFX as named modules from javafx\ beside the jar (on the class
+rem path JavaFX warns at every start); subcommands never load JavaFX and start without module options.
+set "FX="
+set "ARG1=%~1"
+if not defined ARG1 set "FX=1"
+if defined ARG1 if "%ARG1:~0,12%"=="--smoke-test" set "FX=1"
+if defined FX if exist "%~dp0javafx\" goto window
 "%JAVA%" @JVM_OPTIONS@ -jar "%~dp0mqscope.jar" %*
+exit /b %ERRORLEVEL%
+:window
+"%JAVA%" @JVM_OPTIONS@ --module-path "%~dp0javafx" --add-modules @FX_MODULES@ -jar "%~dp0mqscope.jar" %*
 exit /b %ERRORLEVEL%

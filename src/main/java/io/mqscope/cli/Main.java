@@ -38,6 +38,18 @@ public final class Main implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        // --help after --lang (or before it: usage is printed after parsing) speaks the chosen language
+        spec.root().commandLine().setResourceBundle(helpBundle(Language.locale()));
+    }
+
+    /**
+     * The usage help's texts in {@code locale}: Help_zh_CN for Chinese; for English the empty base bundle, which
+     * leaves the annotations' English (no fallback to the JVM's default locale, which may be Chinese).
+     */
+    static java.util.ResourceBundle helpBundle(java.util.Locale locale) {
+        return java.util.ResourceBundle.getBundle("io.mqscope.cli.Help", locale,
+                java.util.ResourceBundle.Control.getNoFallbackControl(
+                        java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     @Spec
@@ -48,6 +60,7 @@ public final class Main implements Runnable {
         // a language chosen by a previous in-process run does not carry over
         Language.choose(null);
         CommandLine cl = new CommandLine(new Main());
+        cl.setResourceBundle(helpBundle(Language.locale()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Usage errors exit 2 as documented; runtime failures are reported by each command with its own code.
         cl.setExitCodeExceptionMapper(e -> 2);

@@ -6,6 +6,8 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 
 /**
  * The listeners a view put on its view model, kept so that {@link #dispose} takes them off again. A language switch
@@ -23,6 +25,11 @@ public final class ViewListeners {
     public void onInvalidation(Observable value, InvalidationListener listener) {
         value.addListener(listener);
         removals.add(() -> value.removeListener(listener));
+    }
+
+    public <T> void onListChange(ObservableList<T> list, ListChangeListener<? super T> listener) {
+        list.addListener(listener);
+        removals.add(() -> list.removeListener(listener));
     }
 
     /** Runs {@code removal} at dispose time (for a listener on something that changes, such as the selected row). */

@@ -34,6 +34,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DistTest {
 
     @Test
+    void javafx_platform_jars_are_linked_as_modules_and_the_empty_ones_left_out() {
+        assertThat(Dist.isJavafx("javafx-base-21.0.12.jar")).isTrue();
+        assertThat(Dist.isJavafxModule("javafx-base-21.0.12.jar")).isFalse();
+        assertThat(Dist.isJavafxModule("javafx-graphics-21.0.12-linux.jar")).isTrue();
+        assertThat(Dist.isJavafxModule("javafx-controls-21.0.12-mac-aarch64.jar")).isTrue();
+        assertThat(Dist.isJavafxModule("javafx-base-21.0.12-win.jar")).isTrue();
+        assertThat(Dist.isJavafx("controlsfx-11.2.4.jar")).isFalse();
+    }
+
+    @Test
+    void the_jars_add_exports_and_add_opens_become_options_for_the_class_path() {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().putValue("Add-Exports", "javafx.base/com.sun.javafx.event  javafx.controls/a.b");
+        m.getMainAttributes().putValue("Add-Opens", "javafx.graphics/javafx.scene");
+
+        assertThat(Dist.moduleAccessOptions(m)).containsExactly(
+                "--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED",
+                "--add-exports=javafx.controls/a.b=ALL-UNNAMED",
+                "--add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED");
+        assertThat(Dist.moduleAccessOptions(new java.util.jar.Manifest())).isEmpty();
+    }
+
+    @Test
     void arguments_default_to_version_0_and_the_default_installer() {
         assertThat(Dist.Args.parse()).isEqualTo(new Dist.Args("0.0.0", "default"));
         assertThat(Dist.Args.parse("--types=deb,rpm", "--version=1.2.0-SNAPSHOT"))

@@ -44,7 +44,11 @@ class LauncherFilesTest {
 
         assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r")
                 .contains("while [ -h \"$self\" ]", "dirname -- \"$self\"")
-                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN + " -jar \"$dir/mqscope.jar\" \"$@\"");
+                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN + " -jar \"$dir/mqscope.jar\" \"$@\"")
+                // the window (no arguments, --smoke-test) takes JavaFX from the module path; subcommands do not
+                .contains("--smoke-test*) window=1", "[ $# -eq 0 ] && window=1", "exec \"$java\" "
+                        + Dist.JVM_OPTIONS_TOKEN + " --module-path \"$dir/javafx\" --add-modules "
+                        + Dist.FX_MODULES_TOKEN + " -jar \"$dir/mqscope.jar\" \"$@\"");
         assertThat(Dist.LAUNCHERS).containsExactly("mqscope", "mqscope.cmd");
     }
 
@@ -54,6 +58,9 @@ class LauncherFilesTest {
 
         assertThat(cmd).startsWith("@echo off")
                 .contains("\"%JAVA%\" " + Dist.JVM_OPTIONS_TOKEN + " -jar \"%~dp0mqscope.jar\" %*")
-                .contains("exit /b %ERRORLEVEL%");
+                .contains("exit /b %ERRORLEVEL%")
+                .contains("if not defined ARG1 set \"FX=1\"", "\"%ARG1:~0,12%\"==\"--smoke-test\"",
+                        "\"%JAVA%\" " + Dist.JVM_OPTIONS_TOKEN + " --module-path \"%~dp0javafx\" --add-modules "
+                        + Dist.FX_MODULES_TOKEN + " -jar \"%~dp0mqscope.jar\" %*");
     }
 }

@@ -21,6 +21,8 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class ConnectionLogView {
     private final VBox root = new VBox(6);
+    /** What this view listens to on its long-lived view model, taken off by {@link #dispose}. */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
 
     public ConnectionLogView(ConnectionLogViewModel vm) {
         TextArea text = new TextArea();
@@ -42,11 +44,16 @@ public final class ConnectionLogView {
             Clipboard.getSystemClipboard().setContent(c);
             copied.setText(I18n.t("log.copied"));
         });
-        vm.textProperty().addListener((o, a, b) -> copied.setText(""));
+        listeners.onChange(vm.textProperty(), (o, a, b) -> copied.setText(""));
         HBox bar = new HBox(8, copy, copied);
         bar.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(text, bar);
         root.setPadding(new Insets(8));
+    }
+
+    /** Takes this view's listeners off its view model (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {

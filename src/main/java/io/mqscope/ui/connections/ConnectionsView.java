@@ -36,6 +36,8 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ConnectionsView {
     /** Everything this view listens to on its view model, taken off by {@link #dispose}. */
     private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
+    /** Removes the listeners the current list put on its entries' profiles. */
+    private final java.util.List<Runnable> rowListeners = new java.util.ArrayList<>();
     private final ConnectionsViewModel vm;
     private final Window owner;
     private final VBox root = new VBox(6);
@@ -254,6 +256,9 @@ public final class ConnectionsView {
     }
 
     private void rebuild() {
+        // one profile listener per entry and list: those of the list replaced now go with it
+        rowListeners.forEach(Runnable::run);
+        rowListeners.clear();
         Map<String, TreeItem<Object>> groups = new LinkedHashMap<>();
         TreeItem<Object> rootItem = new TreeItem<>();
         for (ConnectionEntry e : vm.entries()) {
@@ -267,7 +272,9 @@ public final class ConnectionsView {
                 return t;
             });
             gi.getChildren().add(new TreeItem<>(e));
-            e.profileProperty().addListener((o, a, b) -> tree.refresh());
+            javafx.beans.value.ChangeListener<Profile> refresh = (o, a, b) -> tree.refresh();
+            e.profileProperty().addListener(refresh);
+            rowListeners.add(() -> e.profileProperty().removeListener(refresh));
         }
         TreeItem<Object> shown = captures == null ? null : captures.addTo(rootItem);
         tree.setRoot(rootItem);
@@ -305,6 +312,8 @@ public final class ConnectionsView {
     /** Takes this view's listeners off the view model (the window was built again, e.g. in another language). */
     public void dispose() {
         listeners.dispose();
+        rowListeners.forEach(Runnable::run);
+        rowListeners.clear();
     }
 
     public Node root() {

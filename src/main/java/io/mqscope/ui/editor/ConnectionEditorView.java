@@ -39,6 +39,8 @@ public final class ConnectionEditorView {
     private final SigningPreview preview;
     private final String secretsNote;
     private final GridPane vendorFields;
+    /** Where Browse… asks for a CA, certificate or key file. */
+    private TlsFileInput.Chooser chooser = TlsFileInput.NATIVE;
 
     public ConnectionEditorView(ConnectionEditorViewModel vm) {
         this(vm, null);
@@ -82,8 +84,9 @@ public final class ConnectionEditorView {
                 g.add(new Label(I18n.t("editor.field." + key)), 0, row);
                 boolean signable = tab == vm.general() && SIGNED_FIELDS.contains(key);
                 boolean file = tab == vm.transport() && vm.transport().fileInfo(key) != null;
-                g.add(signable ? signedOverlay(key, control(f)) : file ? fileChooser(key, control(f)) : control(f),
-                        1, row);
+                Node input = signable ? signedOverlay(key, control(f))
+                        : file ? TlsFileInput.create(key, (TextInputControl) control(f), () -> chooser) : control(f);
+                g.add(input, 1, row);
                 VBox reason = new VBox(2);
                 if (f.error() != null) {
                     Label err = io.mqscope.ui.Controls.errorLabel();
@@ -154,40 +157,9 @@ public final class ConnectionEditorView {
         return new javafx.scene.layout.StackPane(control, signed);
     }
 
-    /**
-     * A file input with "Browse…" and drag-and-drop (issue 14 item 15); the view model reads the chosen file and
-     * says what it holds.
-     */
-    private Node fileChooser(String key, Node field) {
-        javafx.scene.control.Button browse = new javafx.scene.control.Button(I18n.t("tlsFile.browse"));
-        browse.setId("browse-" + key);
-        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        TextInputControl text = (TextInputControl) field;
-        browse.setOnAction(e -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-            fc.setTitle(I18n.t("tlsFile.choose"));
-            java.io.File chosen = fc.showOpenDialog(browse.getScene().getWindow());
-            if (chosen != null) {
-                text.setText(chosen.getAbsolutePath());
-            }
-        });
-        text.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
-            }
-            e.consume();
-        });
-        text.setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (ok) {
-                text.setText(e.getDragboard().getFiles().get(0).getAbsolutePath());
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, field, browse);
-        javafx.scene.layout.HBox.setHgrow(field, Priority.ALWAYS);
-        return box;
+    /** Replaces the file dialog of the TLS files' Browse… buttons (tests: no native dialog). */
+    public void setFileChooser(TlsFileInput.Chooser chooser) {
+        this.chooser = chooser;
     }
 
     private Label fromSigningLabel(String key) {

@@ -32,6 +32,8 @@ final class ContentTabs {
     private final Stage stage;
     private final TabPane tabs;
     private final PacketsView packetsView;
+    private final MessagesView messagesView;
+    private final ConnectionLogView logView;
     private final Tab packetsTab;
     private final Tab wiretapTab;
     private final Tab captureTab;
@@ -41,7 +43,7 @@ final class ContentTabs {
     ContentTabs(MainViewModel vm, Stage stage) {
         this.vm = vm;
         this.stage = stage;
-        MessagesView messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), vm.search(),
+        messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), vm.search(),
                 stage);
         packetsView = new PacketsView(vm.packets(), stage);
         Tab messagesTab = tab("tab.messages", Feather.MESSAGE_SQUARE, "messagesTab");
@@ -51,7 +53,8 @@ final class ContentTabs {
         TapInspectorView inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
         wiretapTab = tab("tab.wiretap", Feather.RADIO, "wiretapTab");
         Tab logTab = tab("tab.connectionLog", Feather.LIST, "connectionLogTab");
-        logTab.setContent(new ConnectionLogView(vm.connectionLog()).root());
+        logView = new ConnectionLogView(vm.connectionLog());
+        logTab.setContent(logView.root());
         Tab topicsTab = tab("tab.topics", Feather.GIT_MERGE, "topicsTab");
         topicsTab.setContent(new TopicTreeView(vm.topics(), stage).root());
         Tab chartsTab = tab("tab.charts", Feather.TRENDING_UP, "chartsTab");
@@ -134,6 +137,8 @@ final class ContentTabs {
         vm.captures().shownProperty().removeListener(showCapture);
         vm.packetsShownProperty().unbind();
         packetsView.dispose();
+        messagesView.dispose();
+        logView.dispose();
     }
 
     TabPane pane() {

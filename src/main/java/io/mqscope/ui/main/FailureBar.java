@@ -14,7 +14,8 @@ final class FailureBar {
     }
 
     /** The notification bar (ControlsFX) over {@code content}, showing the newest connection failure in full. */
-    static NotificationPane over(Node content, MainViewModel vm, Runnable showLogTab) {
+    static NotificationPane over(Node content, MainViewModel vm, Runnable showLogTab,
+                                 io.mqscope.ui.ViewListeners listeners) {
         NotificationPane pane = new NotificationPane(content);
         pane.setId("failureBar");
         pane.getStyleClass().add("failure-bar");
@@ -63,7 +64,7 @@ final class FailureBar {
             });
             pane.show();
         };
-        vm.notices().currentProperty().addListener((o, a, b) -> render.run());
+        listeners.onChange(vm.notices().currentProperty(), (o, a, b) -> render.run());
         // the close button (or Escape) dismisses it for good
         pane.showingProperty().addListener((o, was, now) -> {
             if (!now) {

@@ -55,6 +55,10 @@ public final class MainView {
     private ContentTabs contentTabs;
     private ConnectionsView connectionsView;
     private WiretapsView wiretapsView;
+    private SubscriptionsView subscriptionsView;
+    private PublisherView publisherView;
+    /** What the window's own parts (the failure bar) listen to on the view model; a language switch drops them. */
+    private io.mqscope.ui.ViewListeners viewListeners;
     private Button themeButton;
     private final AnimationTimer pump;
 
@@ -116,7 +120,8 @@ public final class MainView {
     private BorderPane createView() {
         connectionsView = new ConnectionsView(vm.connections(), stage);
         connectionsView.showCaptures(vm.captures());
-        SubscriptionsView subscriptionsView = new SubscriptionsView(vm.subscriptions());
+        viewListeners = new io.mqscope.ui.ViewListeners();
+        subscriptionsView = new SubscriptionsView(vm.subscriptions());
         // topics seen so far complete the subscribe filter and the publish topic (ControlsFX auto-completion)
         io.mqscope.ui.TopicCompletion.bind(subscriptionsView.root(), "subscriptionFilter", vm.seenTopics());
         wiretapsView = new WiretapsView(vm.wiretaps(), stage);
@@ -129,11 +134,11 @@ public final class MainView {
         contentTabs = new ContentTabs(vm, stage);
         TabPane tabs = contentTabs.pane();
 
-        PublisherView publisherView = new PublisherView(vm.publisher(), stage);
+        publisherView = new PublisherView(vm.publisher(), stage);
         io.mqscope.ui.TopicCompletion.bind(publisherView.root(), "publishTopic", vm.seenTopics());
         // a failure shows over the content until dismissed; the status bar keeps its counters (issue 14 item 4)
-        SplitPane center = new SplitPane(FailureBar.over(tabs, vm, () -> selectTab("connectionLogTab")),
-                publisherView.root());
+        SplitPane center = new SplitPane(FailureBar.over(tabs, vm, () -> selectTab("connectionLogTab"),
+                viewListeners), publisherView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
         // the publisher's payload area would otherwise claim the whole height on a 1280x800 screen and collapse
@@ -272,6 +277,10 @@ public final class MainView {
         // the old connections list and tabs stop listening to the view model they share with the new ones
         connectionsView.dispose();
         contentTabs.dispose();
+        subscriptionsView.dispose();
+        publisherView.dispose();
+        wiretapsView.dispose();
+        viewListeners.dispose();
         root = createView();
         Dividers.apply(root, Dividers.of(old));
         stage.getScene().setRoot(root);

@@ -29,7 +29,7 @@ final class MessageSelection {
 
     static void install(ListView<MessageRow> bubbles, TableView<MessageRow> table, BooleanProperty tableShown,
                         ObjectProperty<MessageRow> selected, PayloadDiffViewModel diff,
-                        Supplier<Consumer<MessageEvent>> onChart) {
+                        Supplier<Consumer<MessageEvent>> onChart, io.mqscope.ui.ViewListeners listeners) {
         bubbles.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Runnable forward = () -> {
@@ -40,10 +40,10 @@ final class MessageSelection {
         };
         bubbles.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward.run());
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward.run());
-        tableShown.addListener((o, a, b) -> forward.run());
+        listeners.onChange(tableShown, (o, a, b) -> forward.run());
         // the other list follows the selected message alone: a stale multiple selection there would be compared
         // as soon as the user switches between bubbles and table
-        selected.addListener((o, a, m) -> {
+        listeners.onChange(selected, (o, a, m) -> {
             if (m != null && bubbles.getSelectionModel().getSelectedItem() != m) {
                 bubbles.getSelectionModel().clearAndSelect(bubbles.getItems().indexOf(m));
             }

@@ -48,6 +48,8 @@ public final class MessagesView {
     private final TableView<MessageRow> table;
     private boolean scrollPending;
     private java.util.function.Consumer<MessageEvent> onChart;
+    /** What this view listens to on the long-lived view models, taken off by {@link #dispose}. */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
 
     public MessagesView(MessagesViewModel vm, PayloadViewModel payload, SubscriptionsViewModel subscriptions,
                         Window owner) {
@@ -180,7 +182,7 @@ public final class MessagesView {
         meta.setId("payloadMeta");
         meta.setWrapText(true);
         meta.getStyleClass().add("muted");
-        vm.selectedProperty().addListener((o, a, m) -> meta.setText(m == null ? "" : m.description()));
+        listeners.onChange(vm.selectedProperty(), (o, a, m) -> meta.setText(m == null ? "" : m.description()));
 
         org.fxmisc.richtext.StyleClassedTextArea text = new org.fxmisc.richtext.StyleClassedTextArea();
         text.setId("payloadText");
@@ -197,17 +199,17 @@ public final class MessagesView {
         };
         // a view replaced by a new one (language switch) stays subscribed to the view model but off the scene: it
         // renders nothing (RichTextFX recurses without end laying out a detached, wrapping area)
-        payload.textProperty().addListener((o, a, b) -> {
+        listeners.onChange(payload.textProperty(), (o, a, b) -> {
             if (text.getScene() != null) {
                 render.run();
             }
         });
-        payload.formatProperty().addListener((o, a, b) -> {
+        listeners.onChange(payload.formatProperty(), (o, a, b) -> {
             if (text.getScene() != null) {
                 render.run();
             }
         });
-        vm.highlightProperty().addListener((o, a, b) -> {
+        listeners.onChange(vm.highlightProperty(), (o, a, b) -> {
             if (text.getScene() != null) {
                 render.run();
             }
@@ -223,7 +225,7 @@ public final class MessagesView {
                 text.getStyleClass().add("hex-dump");
             }
         };
-        payload.formatProperty().addListener((o, a, b) -> hexLayout.run());
+        listeners.onChange(payload.formatProperty(), (o, a, b) -> hexLayout.run());
         hexLayout.run();
         org.fxmisc.flowless.VirtualizedScrollPane<org.fxmisc.richtext.StyleClassedTextArea> textScroll =
                 new org.fxmisc.flowless.VirtualizedScrollPane<>(text);
@@ -309,7 +311,7 @@ public final class MessagesView {
     private void initListeners() {
         // follow the newest message like a chat, unless the view is paused or showing older pages
         // (after the list's skin has seen the change: at most one pending scroll, at most once per refresh)
-        vm.visible().addListener((javafx.collections.ListChangeListener<MessageRow>) c -> {
+        listeners.onListChange(vm.visible(), c -> {
             if (!scrollPending && !vm.pausedProperty().get() && vm.pageProperty().get() == 0) {
                 scrollPending = true;
                 javafx.application.Platform.runLater(() -> {
@@ -336,11 +338,16 @@ public final class MessagesView {
             }
         });
         MessageSelection.install(bubbles, table, vm.tableProperty(), vm.selectedProperty(), payload.diff(),
-                () -> onChart);
+                () -> onChart, listeners);
     }
 
     public Node root() {
         return root;
+    }
+
+    /** Takes this view's listeners off the view models (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     /** What "Chart this value…" in a message's context menu does (the main window opens the Charts tab). */

@@ -40,6 +40,8 @@ public final class PublisherView {
     private final PublisherViewModel vm;
     private final Window owner;
     private final VBox root = new VBox(6);
+    /** What this view listens to on its long-lived view model, taken off by {@link #dispose}. */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
     private final StyleClassedTextArea payload = new StyleClassedTextArea();
     private final javafx.beans.property.BooleanProperty collapsed =
             new javafx.beans.property.SimpleBooleanProperty();
@@ -62,7 +64,7 @@ public final class PublisherView {
         qos.getItems().addAll(0, 1, 2);
         qos.setValue(0);
         qos.valueProperty().addListener((o, a, b) -> vm.qosProperty().set(b));
-        vm.qosProperty().addListener((o, a, b) -> qos.setValue(b.intValue())); // a template sets the QoS too
+        listeners.onChange(vm.qosProperty(), (o, a, b) -> qos.setValue(b.intValue())); // a template sets the QoS too
         qos.setConverter(converter(q -> "QoS " + q));
         CheckBox retain = new CheckBox(I18n.t("publisher.retain"));
         retain.selectedProperty().bindBidirectional(vm.retainProperty());
@@ -88,7 +90,7 @@ public final class PublisherView {
         });
         // selecting the matching toggle deselects the other at once: no moment without a selection, which the
         // listener above would undo (two views of one publisher, as after a language switch, fought that way)
-        vm.formatProperty().addListener((o, a, f) -> modes.getToggles().stream()
+        listeners.onChange(vm.formatProperty(), (o, a, f) -> modes.getToggles().stream()
                 .filter(t -> t.getUserData() == f).findFirst().ifPresent(modes::selectToggle));
         ComboBox<TextCharset> charset = io.mqscope.ui.CharsetBox.create("publishCharset", vm.charsetProperty());
         Button format = Controls.iconButton("publisher.format", Feather.ALIGN_LEFT);
@@ -212,12 +214,12 @@ public final class PublisherView {
             if (n == props) {
                 props.visibleProperty().unbind();
                 props.managedProperty().unbind();
-                vm.mqtt5Property().addListener((o, a, b) -> apply.run());
+                listeners.onChange(vm.mqtt5Property(), (o, a, b) -> apply.run());
             }
             if (n == payloadError) {
                 payloadError.visibleProperty().unbind();
                 payloadError.managedProperty().unbind();
-                vm.payloadErrorProperty().addListener((o, a, b) -> apply.run());
+                listeners.onChange(vm.payloadErrorProperty(), (o, a, b) -> apply.run());
             }
             collapsed.addListener((o, a, b) -> apply.run());
             apply.run();
@@ -274,14 +276,14 @@ public final class PublisherView {
                 vm.payloadProperty().set(b);
             }
         });
-        vm.payloadProperty().addListener((o, a, b) -> {
+        listeners.onChange(vm.payloadProperty(), (o, a, b) -> {
             // off the scene (replaced by a view in another language): nothing to show
             if (payload.getScene() != null && !b.equals(payload.getText())) {
                 payload.replaceText(b);
             }
         });
-        vm.payloadErrorPositionProperty().addListener((o, a, b) -> underline());
-        vm.payloadErrorProperty().addListener((o, a, b) -> underline());
+        listeners.onChange(vm.payloadErrorPositionProperty(), (o, a, b) -> underline());
+        listeners.onChange(vm.payloadErrorProperty(), (o, a, b) -> underline());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 vm.send();
@@ -317,6 +319,11 @@ public final class PublisherView {
     /** Whether only the topic line shows (the Packets tab collapses it; the chevron toggles it). */
     public javafx.beans.property.BooleanProperty collapsedProperty() {
         return collapsed;
+    }
+
+    /** Takes this view's listeners off its view model (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Region root() {

@@ -28,6 +28,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SubscriptionsView {
     private final SubscriptionsViewModel vm;
     private final VBox root = new VBox(6);
+    /** What this view listens to on its long-lived view model, taken off by {@link #dispose}. */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
 
     public SubscriptionsView(SubscriptionsViewModel vm) {
         this.vm = vm;
@@ -65,7 +67,7 @@ public final class SubscriptionsView {
         color.getStyleClass().add("button");
         color.setMaxWidth(44);
         color.valueProperty().addListener((o, a, b) -> vm.colorProperty().set(toHex(b)));
-        vm.colorProperty().addListener((o, a, b) -> color.setValue(Color.web(b)));
+        listeners.onChange(vm.colorProperty(), (o, a, b) -> color.setValue(Color.web(b)));
         Button add = Controls.button("subscriptions.add", Feather.PLUS);
         add.setId("subscribeButton");
         add.setOnAction(e -> vm.add());
@@ -110,6 +112,11 @@ public final class SubscriptionsView {
     static String toHex(Color c) {
         return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
+    }
+
+    /** Takes this view's listeners off its view model (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {

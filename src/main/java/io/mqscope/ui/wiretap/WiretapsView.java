@@ -41,6 +41,8 @@ public final class WiretapsView {
     private final SplitMenuButton copy = new SplitMenuButton();
     private final Label status = new Label();
     private final Map<WiretapEntry, TreeItem<Object>> items = new HashMap<>();
+    /** What this view listens to on its long-lived view model, taken off by {@link #dispose}. */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
 
     public WiretapsView(WiretapsViewModel vm, Window owner) {
         this.vm = vm;
@@ -113,7 +115,7 @@ public final class WiretapsView {
     }
 
     private void initListeners() {
-        vm.entries().addListener((InvalidationListener) o -> rebuild());
+        listeners.onInvalidation(vm.entries(), o -> rebuild());
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item == null) {
                 return;
@@ -128,7 +130,7 @@ public final class WiretapsView {
                 }
             }
         });
-        vm.selectedEntryProperty().addListener((o, a, e) -> {
+        listeners.onChange(vm.selectedEntryProperty(), (o, a, e) -> {
             showEntry();
             // a wiretap just added is selected in the tree too: it is the one Start starts
             TreeItem<Object> shown = tree.getSelectionModel().getSelectedItem();
@@ -170,18 +172,17 @@ public final class WiretapsView {
                 item.setExpanded(true);
                 TreeItem<Object> entryItem = item;
                 sync(entryItem, e);
-                e.rows().addListener((ListChangeListener<TapClientRow>) c -> changed(entryItem, e, c));
+                listeners.onListChange(e.rows(), c -> changed(entryItem, e, c));
                 InvalidationListener refresh = o -> {
                     tree.refresh();
                     if (vm.selectedEntryProperty().get() == e) {
                         showEntry();
                     }
                 };
-                e.statusProperty().addListener(refresh);
-                e.urls().addListener(refresh);
-                e.messageProperty().addListener(refresh);
-                e.exposedProperty().addListener(refresh);
-                e.definitionProperty().addListener(refresh);
+                for (javafx.beans.Observable changing : List.of(e.statusProperty(), e.urls(), e.messageProperty(),
+                        e.exposedProperty(), e.definitionProperty())) {
+                    listeners.onInvalidation(changing, refresh);
+                }
             }
             keep.put(e, item);
             rootItem.getChildren().add(item);
@@ -221,6 +222,11 @@ public final class WiretapsView {
             return c;
         }).toList();
         item.getChildren().setAll(children);
+    }
+
+    /** Takes this view's listeners off its view model (the window was built again, e.g. in another language). */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {
