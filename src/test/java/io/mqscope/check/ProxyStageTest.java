@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.testing.Mosquitto;
+import io.mqscope.testing.TestProxies;
 import io.mqscope.testing.TestTls;
 import java.net.InetAddress;
 import java.net.ServerSocket;

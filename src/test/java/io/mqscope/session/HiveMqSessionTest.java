@@ -18,12 +18,11 @@ import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.PacketType;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,22 +30,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(EmbeddedHiveMq.class)
 class HiveMqSessionTest {
     static LocalBroker broker;
-    final List<Session> sessions = new ArrayList<>();
+    @RegisterExtension
+    final OpenSessions sessions = new OpenSessions();
 
     @BeforeAll
     static void broker(LocalBroker shared) {
         broker = shared;
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Session::close);
-    }
-
-    Session open(Profile p, Recorder r) {
-        Session s = Sessions.open(p, r);
-        sessions.add(s);
-        return s;
     }
 
     Profile tcp(MqttVersion v) {
@@ -57,14 +46,14 @@ class HiveMqSessionTest {
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
     void qos_0_1_2_binary_payloads_arrive_byte_exact(MqttVersion v) {
         Recorder subRec = new Recorder();
-        Session subscriber = open(tcp(v), subRec);
+        Session subscriber = sessions.open(tcp(v), subRec);
         join(subscriber.connect());
         assertThat(subscriber.state()).isEqualTo(ConnectionState.CONNECTED);
         String base = "bin/" + v + "/";
         join(subscriber.subscribe(sub(base + "#", 2)));
 
         Recorder pubRec = new Recorder();
-        Session publisher = open(tcp(v), pubRec);
+        Session publisher = sessions.open(tcp(v), pubRec);
         join(publisher.connect());
         for (int q = 0; q <= 2; q++) {
             join(publisher.publish(new PublishRequest(base + q, binaryPayload(q), q, false, null)));
@@ -90,14 +79,14 @@ class HiveMqSessionTest {
     @ParameterizedTest
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
     void retained_message_reaches_a_later_subscriber_with_retain_set(MqttVersion v) {
-        Session publisher = open(tcp(v), new Recorder());
+        Session publisher = sessions.open(tcp(v), new Recorder());
         join(publisher.connect());
         String topic = "retain/" + v;
         byte[] payload = {0x00, (byte) 0xff, 0x10};
         join(publisher.publish(new PublishRequest(topic, payload, 1, true, null)));
 
         Recorder rec = new Recorder();
-        Session subscriber = open(tcp(v), rec);
+        Session subscriber = sessions.open(tcp(v), rec);
         join(subscriber.connect());
         join(subscriber.subscribe(sub(topic, 1)));
         MessageEvent m = rec.awaitReceived(1).get(0);
@@ -112,7 +101,7 @@ class HiveMqSessionTest {
     void will_is_delivered_when_the_connection_drops_without_disconnect(MqttVersion v) {
         String topic = "will/" + v;
         Recorder watcher = new Recorder();
-        Session watch = open(tcp(v), watcher);
+        Session watch = sessions.open(tcp(v), watcher);
         join(watch.connect());
         join(watch.subscribe(sub(topic, 1)));
 
@@ -121,7 +110,7 @@ class HiveMqSessionTest {
                         null))
                 .reconnect(new Profile.Reconnect(false, 1000, 1000)).build();
         Recorder dyingRec = new Recorder();
-        HiveSession dying = (HiveSession) open(withWill, dyingRec);
+        HiveSession dying = (HiveSession) sessions.open(withWill, dyingRec);
         join(dying.connect());
         dying.relay().drop();
 
@@ -134,13 +123,13 @@ class HiveMqSessionTest {
     @Test
     void mqtt5_publish_properties_and_subscription_options_round_trip() {
         Recorder rec = new Recorder();
-        Session subscriber = open(tcp(MqttVersion.V5), rec);
+        Session subscriber = sessions.open(tcp(MqttVersion.V5), rec);
         join(subscriber.connect());
         // no local: our own publishes on this filter must not come back
         join(subscriber.subscribe(new SavedSubscription("props/#", 1, true, true, 0, null, null, null)));
         join(subscriber.publish(new PublishRequest("props/self", new byte[] {1}, 1, false, null)));
 
-        Session publisher = open(tcp(MqttVersion.V5), new Recorder());
+        Session publisher = sessions.open(tcp(MqttVersion.V5), new Recorder());
         join(publisher.connect());
         MessageProperties props = new MessageProperties(true, 120L, null, "reply/here",
                 new byte[] {(byte) 0xca, (byte) 0xfe}, "application/json",
@@ -168,7 +157,7 @@ class HiveMqSessionTest {
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
     void unsubscribe_stops_delivery(MqttVersion v) {
         Recorder rec = new Recorder();
-        Session s = open(tcp(v), rec);
+        Session s = sessions.open(tcp(v), rec);
         join(s.connect());
         join(s.subscribe(sub("unsub/" + v, 0)));
         join(s.unsubscribe("unsub/" + v));
@@ -184,7 +173,7 @@ class HiveMqSessionTest {
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
     void packet_log_holds_every_packet_decoded_in_both_directions(MqttVersion v) {
         Recorder rec = new Recorder();
-        Session s = open(tcp(v), rec);
+        Session s = sessions.open(tcp(v), rec);
         join(s.connect());
         join(s.subscribe(sub("log/" + v, 1)));
         join(s.publish(new PublishRequest("log/" + v, new byte[] {(byte) 0x80, 0x00}, 1, false, null)));
@@ -216,11 +205,9 @@ class HiveMqSessionTest {
     @Test
     void session_log_records_messages_packets_and_states_bounded() {
         io.mqscope.store.SessionLog log = new io.mqscope.store.SessionLog(1 << 20, 1 << 20);
-        Session s = open(tcp(MqttVersion.V5), new Recorder());
-        sessions.remove(s);
+        Session s = sessions.open(tcp(MqttVersion.V5), new Recorder());
         s.close();
-        Session logged = Sessions.open(tcp(MqttVersion.V5), log);
-        sessions.add(logged);
+        Session logged = sessions.open(tcp(MqttVersion.V5), log);
         join(logged.connect());
         join(logged.subscribe(sub("sessionlog/#", 1)));
         join(logged.publish(new PublishRequest("sessionlog/a", new byte[] {1, 2, 3}, 1, false, null)));
@@ -245,7 +232,7 @@ class HiveMqSessionTest {
                         "instanceEndpoint", "127.0.0.1", "port", String.valueOf(broker.tcpPort()),
                         "secureMode", "3"))).build();
         Recorder rec = new Recorder();
-        Session s = open(signed, rec);
+        Session s = sessions.open(signed, rec);
         join(s.connect());
         assertThat(s.profile()).isSameAs(signed);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !rec.packets().isEmpty());
@@ -257,10 +244,7 @@ class HiveMqSessionTest {
     void vendor_signing_with_a_missing_parameter_is_a_config_failure() {
         Profile bad = tcp(MqttVersion.V5).toBuilder().signing(new Profile.Signing("aliyun-iot",
                 java.util.Map.of("productKey", "pk1"))).build();
-        Recorder rec = new Recorder();
-        Session s = open(bad, rec);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(bad);
         assertThat(failed.stage()).isEqualTo(Stage.CONFIG);
         assertThat(failed.reason()).startsWith("aliyun-iot signing: ").contains("deviceName");
     }
@@ -268,7 +252,7 @@ class HiveMqSessionTest {
     @Test
     void mqtt_3_1_is_refused_clearly() {
         Recorder rec = new Recorder();
-        Session s = open(tcp(MqttVersion.V3_1), rec);
+        Session s = sessions.open(tcp(MqttVersion.V3_1), rec);
         assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class)
                 .hasMessageContaining("MQTT 3.1 (protocol name MQIsdp");
         assertThat(s.state()).isEqualTo(ConnectionState.FAILED);
@@ -281,17 +265,14 @@ class HiveMqSessionTest {
         try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = ss.getLocalPort();
         }
-        Recorder rec = new Recorder();
-        Session s = open(SessionFixtures.profile(Transport.TCP, port, MqttVersion.V5), rec);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(SessionFixtures.profile(Transport.TCP, port, MqttVersion.V5));
         assertThat(failed.stage()).isEqualTo(Stage.TCP);
         assertThat(failed.reason()).containsIgnoringCase("refused");
     }
 
     @Test
     void publishing_before_connect_fails_with_a_reason() {
-        Session s = open(tcp(MqttVersion.V5), new Recorder());
+        Session s = sessions.open(tcp(MqttVersion.V5), new Recorder());
         assertThatThrownBy(() -> s.publish(new PublishRequest("a", new byte[0], 0, false, null)).join())
                 .hasCauseInstanceOf(SessionException.class).hasMessageContaining("not connected");
     }

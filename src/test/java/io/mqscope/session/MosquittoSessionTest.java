@@ -4,7 +4,6 @@ import static io.mqscope.session.SessionFixtures.binaryPayload;
 import static io.mqscope.session.SessionFixtures.join;
 import static io.mqscope.session.SessionFixtures.sub;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
@@ -15,10 +14,10 @@ import io.mqscope.testing.TestTls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,16 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(Mosquitto.class)
 class MosquittoSessionTest {
     static Mosquitto mosquitto;
-    final List<Session> sessions = new ArrayList<>();
+    @RegisterExtension
+    final OpenSessions sessions = new OpenSessions();
 
     @BeforeAll
     static void broker(Mosquitto shared) {
         mosquitto = shared;
-    }
-
-    @AfterEach
-    void close() {
-        sessions.forEach(Session::close);
     }
 
     static Profile.TlsSettings trust(String ca) {
@@ -69,15 +64,9 @@ class MosquittoSessionTest {
         return out.stream();
     }
 
-    Session open(Profile p, Recorder r) {
-        Session s = Sessions.open(p, r);
-        sessions.add(s);
-        return s;
-    }
-
     void roundTrip(Profile p, String topic) {
         Recorder rec = new Recorder();
-        Session s = open(p, rec);
+        Session s = sessions.open(p, rec);
         join(s.connect());
         join(s.subscribe(sub(topic, 2)));
         for (int q = 0; q <= 2; q++) {
@@ -105,10 +94,7 @@ class MosquittoSessionTest {
     @Test
     void mutual_tls_without_a_client_certificate_fails() {
         Profile p = profile(Transport.TLS, MqttVersion.V3_1_1).toBuilder().port(mosquitto.mtlsPort).build();
-        Recorder rec = new Recorder();
-        Session s = open(p, rec);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(p);
         assertThat(failed.stage()).isIn(Stage.TLS, Stage.MQTT);
         assertThat(failed.reason()).isNotBlank();
     }
@@ -124,10 +110,7 @@ class MosquittoSessionTest {
     void wrong_password_is_a_connack_refusal_with_the_reason_code_mqtt5() {
         Profile p = profile(Transport.TCP, MqttVersion.V5).toBuilder().port(mosquitto.authPort)
                 .username(Mosquitto.USERNAME).password("wrong").build();
-        Recorder rec = new Recorder();
-        Session s = open(p, rec);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(p);
         assertThat(failed.stage()).isEqualTo(Stage.MQTT);
         assertThat(failed.reason()).isEqualTo("CONNACK refused: NOT_AUTHORIZED");
     }
@@ -136,10 +119,7 @@ class MosquittoSessionTest {
     void wrong_password_is_a_connack_refusal_with_the_return_code_mqtt311() {
         Profile p = profile(Transport.TCP, MqttVersion.V3_1_1).toBuilder().port(mosquitto.authPort)
                 .username(Mosquitto.USERNAME).password("wrong").build();
-        Recorder rec = new Recorder();
-        Session s = open(p, rec);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(p);
         assertThat(failed.stage()).isEqualTo(Stage.MQTT);
         assertThat(failed.reason()).startsWith("CONNACK refused: NOT_AUTHORIZED");
     }
@@ -147,10 +127,7 @@ class MosquittoSessionTest {
     @Test
     void wrong_ca_fails_at_the_tls_stage_naming_the_issuer() {
         Profile p = profile(Transport.WSS, MqttVersion.V5).toBuilder().tls(trust("other-ca.pem")).build();
-        Recorder rec = new Recorder();
-        Session s = open(p, rec);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(p);
         assertThat(failed.stage()).isEqualTo(Stage.TLS);
         assertThat(failed.reason()).contains("MQScope Test CA");
     }
@@ -158,10 +135,7 @@ class MosquittoSessionTest {
     @Test
     void tls_to_a_plain_tcp_port_fails_at_the_tls_stage() {
         Profile p = profile(Transport.TLS, MqttVersion.V5).toBuilder().port(mosquitto.tcpPort).build();
-        Recorder rec = new Recorder();
-        Session s = open(p, rec);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(p);
         assertThat(failed.stage()).isEqualTo(Stage.TLS);
     }
 }

@@ -1,7 +1,6 @@
 package io.mqscope.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqscope.check.BrokerCheck;
 import io.mqscope.check.CheckOptions;
@@ -13,12 +12,11 @@ import io.mqscope.profile.Transport;
 import io.mqscope.testing.Mosquitto;
 import io.mqscope.testing.TestTls;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A session whose connect is reset or closed by a port that speaks another protocol (a TLS listener, a plain MQTT
@@ -28,12 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(Mosquitto.class)
 class PortVerdictTest {
-    private final List<Session> sessions = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        sessions.forEach(Session::close);
-    }
+    @RegisterExtension
+    final OpenSessions sessions = new OpenSessions();
 
     private static Profile profile(Transport t, String host, int port) {
         return SessionFixtures.profile(t, port, MqttVersion.V3_1_1).toBuilder().host(host)
@@ -41,11 +35,7 @@ class PortVerdictTest {
     }
 
     private Failure failed(Profile p) {
-        Recorder rec = new Recorder();
-        Session s = Sessions.open(p, rec);
-        sessions.add(s);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        Failure f = rec.awaitState(c -> c.state() == ConnectionState.FAILED).failure();
+        Failure f = sessions.failToConnect(p).failure();
         assertThat(f).as("the FAILED state carries a verdict").isNotNull();
         return f;
     }

@@ -1,19 +1,16 @@
 package io.mqscope.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqscope.profile.MqttVersion;
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
 import io.mqscope.tap.Stage;
 import io.mqscope.testing.Mosquitto;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A failed session reports the check's verdict (stage, cause and fix keys) on its FAILED state change and on the
@@ -21,19 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(Mosquitto.class)
 class SessionVerdictTest {
-    private final List<Session> sessions = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        sessions.forEach(Session::close);
-    }
+    @RegisterExtension
+    final OpenSessions sessions = new OpenSessions();
 
     private StateChange failed(Profile p) {
-        Recorder rec = new Recorder();
-        Session s = Sessions.open(p, rec);
-        sessions.add(s);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        return rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        return sessions.failToConnect(p);
     }
 
     @Test

@@ -16,10 +16,10 @@ import io.mqscope.testing.TestTls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,16 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(EmbeddedHiveMq.class)
 class TransportMatrixTest {
     static LocalBroker broker;
-    final List<Session> sessions = new ArrayList<>();
+    @RegisterExtension
+    final OpenSessions sessions = new OpenSessions();
 
     @BeforeAll
     static void broker(LocalBroker shared) {
         broker = shared;
-    }
-
-    @AfterEach
-    void close() {
-        sessions.forEach(Session::close);
     }
 
     static Profile profileFor(Transport t, MqttVersion v) {
@@ -68,8 +64,7 @@ class TransportMatrixTest {
     @MethodSource("matrix")
     void subscribes_and_receives_binary_qos1_and_qos2_byte_exact(Transport t, MqttVersion v) {
         Recorder rec = new Recorder();
-        Session s = Sessions.open(profileFor(t, v), rec);
-        sessions.add(s);
+        Session s = sessions.open(profileFor(t, v), rec);
         join(s.connect());
         String topic = "matrix/" + t + "/" + v;
         join(s.subscribe(sub(topic + "/#", 2)));
@@ -88,8 +83,7 @@ class TransportMatrixTest {
                 .tls(new Profile.TlsSettings(TestTls.path("ca.pem").toString(),
                         TestTls.path("client.pem").toString(), TestTls.path("client.key").toString(), null, null,
                         null, true, false)).build();
-        Session s = Sessions.open(p, new Recorder());
-        sessions.add(s);
+        Session s = sessions.open(p, new Recorder());
         join(s.connect());
         assertThat(s.state()).isEqualTo(ConnectionState.CONNECTED);
     }
@@ -99,11 +93,7 @@ class TransportMatrixTest {
         Profile p = profileFor(Transport.TLS, MqttVersion.V5).toBuilder()
                 .tls(new Profile.TlsSettings(TestTls.path("other-ca.pem").toString(), null, null, null, null, null,
                         true, false)).build();
-        Recorder rec = new Recorder();
-        Session s = Sessions.open(p, rec);
-        sessions.add(s);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(p);
         assertThat(failed.stage()).isEqualTo(Stage.TLS);
         assertThat(failed.reason()).contains("MQScope Test CA");
     }
@@ -112,11 +102,7 @@ class TransportMatrixTest {
     void wrong_websocket_path_fails_at_the_websocket_stage() {
         Profile p = profileFor(Transport.WS, MqttVersion.V3_1_1).toBuilder().wsPath("/wrong")
                 .connectTimeoutSeconds(2).build();
-        Recorder rec = new Recorder();
-        Session s = Sessions.open(p, rec);
-        sessions.add(s);
-        assertThatThrownBy(() -> s.connect().join()).hasCauseInstanceOf(SessionException.class);
-        StateChange failed = rec.awaitState(c -> c.state() == ConnectionState.FAILED);
+        StateChange failed = sessions.failToConnect(p);
         assertThat(failed.stage()).isEqualTo(Stage.WEBSOCKET);
         // HiveMQ CE does not answer an upgrade on an unknown path: the relay reports the stalled stage and the
         // session names the path tried
@@ -129,8 +115,7 @@ class TransportMatrixTest {
         Profile p = profileFor(Transport.WS, MqttVersion.V5).toBuilder().wsPath("/wrong")
                 .connectTimeoutSeconds(1).build();
         Recorder rec = new Recorder();
-        Session s = Sessions.open(p, rec);
-        sessions.add(s);
+        Session s = sessions.open(p, rec);
         java.util.concurrent.CompletableFuture<Void> connecting = s.connect();
         // the HiveMQ client is connecting to the relay, whose upstream waits for the upgrade answer
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
@@ -146,8 +131,7 @@ class TransportMatrixTest {
     void insecure_mode_accepts_an_untrusted_broker() {
         Profile p = profileFor(Transport.WSS, MqttVersion.V5).toBuilder()
                 .tls(new Profile.TlsSettings(null, null, null, null, null, null, false, true)).build();
-        Session s = Sessions.open(p, new Recorder());
-        sessions.add(s);
+        Session s = sessions.open(p, new Recorder());
         join(s.connect());
         assertThat(s.state()).isEqualTo(ConnectionState.CONNECTED);
     }

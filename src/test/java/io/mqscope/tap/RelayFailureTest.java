@@ -9,6 +9,7 @@ import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.testing.Mosquitto;
 import io.mqscope.testing.MqttBytes;
 import io.mqscope.testing.RecordingRelayListener;
+import io.mqscope.testing.TestProxies;
 import io.mqscope.testing.TestTls;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -287,7 +288,7 @@ class RelayFailureTest {
 
     @Test
     void http_connect_proxy_carries_the_session(LocalBroker broker) throws Exception {
-        try (TestServers.HttpConnectProxy proxy = new TestServers.HttpConnectProxy(null)) {
+        try (TestProxies proxy = TestProxies.http(null)) {
             Profile p = Profile.builder().host("localhost").port(broker.tcpPort())
                     .proxy(new Profile.ProxySettings("http", "127.0.0.1", proxy.port(), null, null)).build();
             RecordingRelayListener events = new RecordingRelayListener();
@@ -296,13 +297,13 @@ class RelayFailureTest {
                 events.awaitClosed();
             }
             assertThat(events.failures).isEmpty();
-            assertThat(proxy.lastConnectTarget).isEqualTo("localhost:" + broker.tcpPort());
+            assertThat(proxy.targets).endsWith("localhost:" + broker.tcpPort());
         }
     }
 
     @Test
     void socks5_proxy_carries_a_tls_session(LocalBroker broker) throws Exception {
-        try (TestServers.Socks5Proxy proxy = new TestServers.Socks5Proxy()) {
+        try (TestProxies proxy = TestProxies.socks5()) {
             Profile p = Profile.builder().transport(Transport.WSS).host("localhost").port(broker.wssPort())
                     .tls(trust("ca.pem"))
                     .proxy(new Profile.ProxySettings("socks5", "127.0.0.1", proxy.port(), null, null)).build();
@@ -312,14 +313,14 @@ class RelayFailureTest {
                 events.awaitClosed();
             }
             assertThat(events.failures).isEmpty();
-            assertThat(proxy.lastConnectTarget).isEqualTo("localhost:" + broker.wssPort());
+            assertThat(proxy.targets).endsWith("localhost:" + broker.wssPort());
             assertThat(events.frames).isNotEmpty();
         }
     }
 
     @Test
     void proxy_refusal_fails_at_proxy(LocalBroker broker) throws Exception {
-        try (TestServers.HttpConnectProxy proxy = new TestServers.HttpConnectProxy("403 Forbidden")) {
+        try (TestProxies proxy = TestProxies.http("403 Forbidden")) {
             Result r = failOn(Profile.builder().host("127.0.0.1").port(broker.tcpPort())
                     .proxy(new Profile.ProxySettings("http", "127.0.0.1", proxy.port(), null, null)).build());
             assertThat(r.stage()).isEqualTo(Stage.PROXY);

@@ -18,7 +18,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -33,7 +32,8 @@ import javax.net.ssl.SNIServerName;
 
 /**
  * Small servers for failure tests that real brokers cannot produce on demand: a TLS endpoint with a chosen
- * certificate, an HTTP endpoint with a chosen answer to the WebSocket upgrade, and HTTP CONNECT / SOCKS5 proxies.
+ * certificate and an HTTP endpoint with a chosen answer to the WebSocket upgrade (the proxies are
+ * {@link io.mqscope.testing.TestProxies}).
  */
 final class TestServers {
     private TestServers() {
@@ -157,130 +157,6 @@ final class TestServers {
         public void close() throws IOException {
             server.close();
         }
-    }
-
-    /** HTTP CONNECT proxy; {@code refuseWith} non-null answers every CONNECT with that status line instead. */
-    static final class HttpConnectProxy implements AutoCloseable {
-        private final ServerSocket server;
-        volatile String lastConnectTarget;
-
-        HttpConnectProxy(String refuseWith) throws IOException {
-            server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
-            Thread t = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        String head = readHead(client.getInputStream());
-                        String target = head.split(" ")[1];
-                        lastConnectTarget = target;
-                        OutputStream out = client.getOutputStream();
-                        if (refuseWith != null) {
-                            out.write(("HTTP/1.1 " + refuseWith + "\r\nContent-Length: 0\r\n\r\n")
-                                    .getBytes(StandardCharsets.US_ASCII));
-                            out.flush();
-                            client.close();
-                            continue;
-                        }
-                        int colon = target.lastIndexOf(':');
-                        Socket upstream = new Socket(target.substring(0, colon),
-                                Integer.parseInt(target.substring(colon + 1)));
-                        out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                        out.flush();
-                        pump(client, upstream);
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            }, "http-connect-proxy");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
-    }
-
-    /** SOCKS5 proxy without authentication (RFC 1928), CONNECT only. */
-    static final class Socks5Proxy implements AutoCloseable {
-        private final ServerSocket server;
-        volatile String lastConnectTarget;
-
-        Socks5Proxy() throws IOException {
-            server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
-            Thread t = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        java.io.DataInputStream in = new java.io.DataInputStream(client.getInputStream());
-                        OutputStream out = client.getOutputStream();
-                        in.readUnsignedByte(); // version 5
-                        int methods = in.readUnsignedByte();
-                        in.readFully(new byte[methods]);
-                        out.write(new byte[] {5, 0});
-                        in.readUnsignedByte(); // version
-                        in.readUnsignedByte(); // command: CONNECT
-                        in.readUnsignedByte(); // reserved
-                        int atyp = in.readUnsignedByte();
-                        String host;
-                        if (atyp == 1) {
-                            byte[] a = new byte[4];
-                            in.readFully(a);
-                            host = InetAddress.getByAddress(a).getHostAddress();
-                        } else if (atyp == 3) {
-                            byte[] name = new byte[in.readUnsignedByte()];
-                            in.readFully(name);
-                            host = new String(name, StandardCharsets.US_ASCII);
-                        } else {
-                            byte[] a = new byte[16];
-                            in.readFully(a);
-                            host = InetAddress.getByAddress(a).getHostAddress();
-                        }
-                        int port = in.readUnsignedShort();
-                        lastConnectTarget = host + ":" + port;
-                        Socket upstream = new Socket(host, port);
-                        out.write(new byte[] {5, 0, 0, 1, 0, 0, 0, 0, 0, 0});
-                        out.flush();
-                        pump(client, upstream);
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            }, "socks5-proxy");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
-    }
-
-    private static void pump(Socket a, Socket b) {
-        copy(a, b);
-        copy(b, a);
-    }
-
-    private static void copy(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            try (from; to) {
-                from.getInputStream().transferTo(to.getOutputStream());
-            } catch (IOException e) {
-                // one side closed: close both
-            }
-        }, "proxy-pump");
-        t.setDaemon(true);
-        t.start();
     }
 
     static String readHead(InputStream in) throws IOException {

@@ -1,17 +1,16 @@
 package io.mqscope.tap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
 import io.mqscope.testing.MqttBytes;
+import io.mqscope.testing.Stall;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -52,13 +51,7 @@ class WiretapBackpressureTest {
                 // the upstream opens once the client has spoken; the broker accepts and never reads
                 deaf.setSoTimeout(20_000);
                 Socket accepted = deaf.accept();
-                long[] last = {-1};
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    long now = written.get();
-                    boolean stalled = now == last[0] && now > 0;
-                    last[0] = now;
-                    return stalled;
-                });
+                Stall.awaitWritesStop(written);
                 assertThat(written.get()).as("bytes the client could write before it stalled")
                         .isLessThan(96L << 20);
                 accepted.close();

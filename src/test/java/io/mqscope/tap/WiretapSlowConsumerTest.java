@@ -1,19 +1,18 @@
 package io.mqscope.tap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Transport;
 import io.mqscope.testing.MqttBytes;
 import io.mqscope.testing.RawWebSocketClient;
+import io.mqscope.testing.Stall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,13 +53,7 @@ class WiretapSlowConsumerTest {
                 Thread flooder = new Thread(() -> flood(accepted, written), "broker-flood");
                 flooder.setDaemon(true);
                 flooder.start();
-                long[] last = {-1};
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    long now = written.get();
-                    boolean stalled = now == last[0] && now > 0;
-                    last[0] = now;
-                    return stalled;
-                });
+                Stall.awaitWritesStop(written);
                 assertThat(written.get()).as("bytes the broker could write before it stalled")
                         .isLessThan(96L << 20);
                 accepted.close();

@@ -1,19 +1,8 @@
 package io.mqscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
-import io.mqscope.session.ConnectionState;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
-import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.settings.UiSettings;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -29,22 +18,16 @@ import org.testfx.framework.junit5.Start;
 /** Issue 14 item 16: the built-in broker's addresses, with the ports it bound, each with a copy button. */
 @ExtendWith(ApplicationExtension.class)
 class BrokerUrlsFxTest {
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     @Test
@@ -52,20 +35,17 @@ class BrokerUrlsFxTest {
         Node box = robot.lookup("#brokerUrls").query();
         assertThat(Fx.read(box::isVisible)).isTrue();
         assertThat(Fx.read(() -> box.lookupAll(".text-field"))).isEmpty();
-        ConnectionEntry local = Fx.read(() -> view.viewModel().connections().entries().get(0));
-        robot.interact(() -> view.viewModel().connections().connect(local));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Fx.read(() -> local.stateProperty().get())
-                == ConnectionState.CONNECTED);
+        window.connectLocalBroker(robot);
         List<String> shown = Fx.read(() -> box.lookupAll(".text-field").stream()
                 .map(n -> ((TextField) n).getText()).toList());
         // the addresses other clients dial: the wiretaps in front of the broker, on the ports they actually bound
-        assertThat(shown).contains("mqtt://127.0.0.1:" + backend.front().tcpPort(),
-                "ws://127.0.0.1:" + backend.front().wsPort() + "/mqtt");
+        assertThat(shown).contains("mqtt://127.0.0.1:" + window.backend().front().tcpPort(),
+                "ws://127.0.0.1:" + window.backend().front().wsPort() + "/mqtt");
         Button copy = Fx.read(() -> (Button) box.lookupAll(".button").iterator().next());
         robot.interact(copy::fire);
         assertThat(Fx.read(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(shown.get(0));
         // another connection selected: the box goes
-        robot.interact(() -> view.viewModel().connections().put(io.mqscope.profile.Profile.builder().name("x")
+        robot.interact(() -> window.vm().connections().put(io.mqscope.profile.Profile.builder().name("x")
                 .build()));
         assertThat(Fx.read(box::isVisible)).isFalse();
     }

@@ -3,21 +3,14 @@ package io.mqscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.profile.Profile;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.StateChange;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.settings.UiSettings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -40,24 +33,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConnectionLogFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
-    private Stage stage;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     private static int closedPort() throws Exception {
@@ -69,9 +54,9 @@ class ConnectionLogFxTest {
     @Test
     void a_failure_is_logged_in_full_and_shown_over_the_content_until_dismissed(FxRobot robot) throws Exception {
         int port = closedPort();
-        robot.interact(() -> view.viewModel().connections().put(Profile.builder().name("Nobody home")
+        robot.interact(() -> window.vm().connections().put(Profile.builder().name("Nobody home")
                 .host("127.0.0.1").port(port).build()));
-        ConnectionEntry entry = Fx.read(() -> view.viewModel().connections().selectedProperty().get());
+        ConnectionEntry entry = Fx.read(() -> window.vm().connections().selectedProperty().get());
         robot.clickOn("#connectButton");
         await().atMost(WAIT).until(() -> Fx.read(() -> entry.stateProperty().get()) == ConnectionState.FAILED);
         StateChange failed = entry.live().state();
@@ -116,6 +101,6 @@ class ConnectionLogFxTest {
         // dismissed by its close button, and it stays away
         robot.clickOn(".notification-bar .close-button");
         await().atMost(WAIT).until(() -> !Fx.read(bar::isShowing));
-        assertThat(Fx.read(() -> view.viewModel().notices().currentProperty().get())).isNull();
+        assertThat(Fx.read(() -> window.vm().notices().currentProperty().get())).isNull();
     }
 }

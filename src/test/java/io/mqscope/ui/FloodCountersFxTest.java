@@ -3,23 +3,15 @@ package io.mqscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
-import io.mqscope.session.ConnectionState;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.session.Session;
 import io.mqscope.store.SessionLog;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
 import io.mqscope.ui.settings.UiSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,33 +30,24 @@ import org.testfx.framework.junit5.Start;
 class FloodCountersFxTest {
     private static final int N = 50_000;
     private static final int WINDOW = 500;
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
         // a buffer of 100 messages: it drops most messages before a pulse reads them, as 10,000 did in the real flood
-        view = DesktopApp.open(stage, new UiSettings(java.util.Locale.ENGLISH, false, 100, 100, null), backend,
-                ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.with().settings(new UiSettings(java.util.Locale.ENGLISH, false, 100, 100, null))
+                .open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     @Test
     void every_counter_says_fifty_thousand(FxRobot robot) {
-        MainViewModel vm = view.viewModel();
-        ConnectionEntry local = Fx.read(() -> vm.connections().entries().get(0));
-        robot.interact(() -> vm.connections().connect(local));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
+        MainViewModel vm = window.vm();
+        ConnectionEntry local = window.connectLocalBroker(robot);
         robot.interact(() -> {
             vm.subscriptions().filterProperty().set("flood/#");
             vm.subscriptions().qosProperty().set(1);

@@ -3,23 +3,16 @@ package io.mqscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.session.Session;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
 import io.mqscope.ui.messages.MessageRow;
 import io.mqscope.ui.settings.UiSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.ResourceBundle;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -40,25 +33,17 @@ import org.testfx.framework.junit5.Start;
 class LiveLanguageFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> {
-            view.shutdown();
-            I18n.setLocale(I18n.ENGLISH);
-        });
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
+        robot.interact(() -> I18n.setLocale(I18n.ENGLISH));
     }
 
     private static String chinese(String key) {
@@ -71,13 +56,9 @@ class LiveLanguageFxTest {
 
     @Test
     void language_and_limits_switch_live(FxRobot robot) {
-        MainViewModel vm = view.viewModel();
-        ConnectionEntry local = Fx.read(() -> vm.connections().entries().get(0));
-        robot.interact(() -> vm.connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
-        robot.clickOn("#subscriptionFilter").write("live/#").type(javafx.scene.input.KeyCode.ENTER);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm.subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "live/#")));
+        MainViewModel vm = window.vm();
+        ConnectionEntry local = window.connectLocalBroker(robot);
+        window.subscribeByTyping(robot, "live/#");
         Session session = local.live().session();
         publish(session, "live/a", "before");
         await().atMost(WAIT).until(() -> Fx.read(() -> vm.messages().visible().stream()
@@ -91,7 +72,7 @@ class LiveLanguageFxTest {
         robot.clickOn("OK");
 
         // the same view model, connection and session: nothing was closed or reconnected
-        assertThat(view.viewModel()).isSameAs(vm);
+        assertThat(window.view().viewModel()).isSameAs(vm);
         assertThat(Fx.read(() -> local.stateProperty().get())).isEqualTo(ConnectionState.CONNECTED);
         assertThat(local.live().session()).isSameAs(session);
         assertThat(Fx.read(() -> vm.subscriptions().rows())).extracting(r -> r.filter()).contains("live/#");
@@ -122,7 +103,7 @@ class LiveLanguageFxTest {
                 .anyMatch(m -> !m.event().outgoing() && m.event().topic().equals("live/b"))));
 
         // a lower message limit applies to the live log at once, still connected
-        robot.interact(() -> view.apply(new UiSettings(I18n.CHINESE, false, 100, 200, null)));
+        robot.interact(() -> window.view().apply(new UiSettings(I18n.CHINESE, false, 100, 200, null)));
         assertThat(local.live().log().messages().entries().maxEntries()).isEqualTo(100);
         assertThat(local.live().log().packets().entries().maxEntries()).isEqualTo(200);
         assertThat(Fx.read(() -> local.stateProperty().get())).isEqualTo(ConnectionState.CONNECTED);

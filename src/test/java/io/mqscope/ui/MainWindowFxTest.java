@@ -3,23 +3,16 @@ package io.mqscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.session.ConnectionState;
 import io.mqscope.tap.PacketEvent;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
-import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Field;
 import io.mqscope.wire.PacketType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -45,26 +38,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     private MainViewModel vm() {
-        return view.viewModel();
+        return window.vm();
     }
 
     private ConnectionState state(ConnectionEntry e) {
@@ -79,12 +66,6 @@ class MainWindowFxTest {
         return Fx.read(() -> ((Stage) robot.window(0)).getTitle());
     }
 
-    private void connectLocalBroker(FxRobot robot) {
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> state(local) == ConnectionState.CONNECTED);
-    }
-
     @Test
     void first_run_shows_the_local_broker_and_the_title(FxRobot robot) {
         assertThat(Fx.read(() -> robot.window(0).getScene())).isNotNull();
@@ -97,8 +78,8 @@ class MainWindowFxTest {
     @Test
     void create_connect_subscribe_publish_hex_and_inspect(FxRobot robot) {
         // create a profile for the built-in broker through the editor
-        connectLocalBroker(robot);
-        int port = backend.broker().tcpPort();
+        window.connectLocalBroker(robot);
+        int port = window.backend().broker().tcpPort();
         robot.clickOn("#newConnectionButton");
         robot.clickOn("#field-name").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write("Test broker");
@@ -112,9 +93,7 @@ class MainWindowFxTest {
         await().atMost(WAIT).until(() -> state(created) == ConnectionState.CONNECTED);
         await().atMost(WAIT).until(() -> title(robot).equals("MQScope — Test broker"));
 
-        robot.clickOn("#subscriptionFilter").write("ui/test/#").type(KeyCode.ENTER);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "ui/test/#")));
+        window.subscribeByTyping(robot, "ui/test/#");
         assertThat(Fx.read(created::profile).subscriptions()).extracting(s -> s.topicFilter())
                 .containsExactly("ui/test/#");
 
@@ -132,7 +111,7 @@ class MainWindowFxTest {
         String dump = Fx.read(() -> robot.lookup("#payloadText").queryAs(StyleClassedTextArea.class).getText());
         assertThat(dump).startsWith("0000  de ad be ef 00 ff");
 
-        robot.interact(view::selectPacketsTab);
+        robot.interact(window.view()::selectPacketsTab);
         await().atMost(WAIT).until(() -> Fx.read(() -> vm().packets().visible().stream()
                 .anyMatch(this::isOurPublish)));
         TableView<PacketEvent> table = robot.lookup("#packetTable").queryTableView();
@@ -183,8 +162,7 @@ class MainWindowFxTest {
 
     @Test
     void invalid_hex_and_json_show_positions_and_send_nothing(FxRobot robot) {
-        connectLocalBroker(robot);
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
+        ConnectionEntry local = window.connectLocalBroker(robot);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#publishTopic").write("ui/bad");
         robot.clickOn("#modeHEX");

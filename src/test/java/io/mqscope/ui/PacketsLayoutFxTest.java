@@ -3,24 +3,15 @@ package io.mqscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.profile.Profile.SavedSubscription;
-import io.mqscope.session.ConnectionState;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.session.Session;
 import io.mqscope.tap.PacketEvent;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
-import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.wire.PacketType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
@@ -43,26 +34,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class PacketsLayoutFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
-    private Stage stage;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        window = BuiltInBrokerWindow.with().size(1280, 800).open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     /** Cells of {@code control} that show an item and lie wholly inside the control's own bounds. */
@@ -99,17 +80,15 @@ class PacketsLayoutFxTest {
 
     @Test
     void packets_tab_at_1280x800_shows_ten_rows_and_a_whole_connect(FxRobot robot) throws Exception {
-        MainViewModel vm = view.viewModel();
-        ConnectionEntry local = Fx.read(() -> vm.connections().entries().get(0));
-        robot.interact(() -> vm.connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
+        MainViewModel vm = window.vm();
+        ConnectionEntry local = window.connectLocalBroker(robot);
         Session s = local.live().session();
         s.subscribe(new SavedSubscription("lay/#", 0, false, false, 0, null, null, null)).join();
         for (int i = 0; i < 12; i++) {
             s.publish(new PublishRequest("lay/" + i, ("m" + i).getBytes(StandardCharsets.UTF_8), 0, false, null))
                     .join();
         }
-        robot.interact(view::selectPacketsTab);
+        robot.interact(window.view()::selectPacketsTab);
         await().atMost(WAIT).until(() -> Fx.read(() -> vm.packets().visible().size()) >= 20);
         TableView<PacketEvent> table = robot.lookup("#packetTable").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(vm.packets().visible().stream()
@@ -129,7 +108,7 @@ class PacketsLayoutFxTest {
         assertThat(Fx.read(() -> wholeRows(tree, ".tree-cell"))).as("whole field rows").isEqualTo(fields);
 
         // back on the Messages tab the publisher is whole again
-        robot.interact(view::selectMessagesTab);
+        robot.interact(window.view()::selectMessagesTab);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Fx.read(() -> shown(robot.lookup("#publishPayload").query()))).isTrue();
         assertThat(Fx.read(() -> robot.lookup("#publishPayload").query().getLayoutBounds().getHeight()))

@@ -4,10 +4,8 @@ import io.mqscope.ui.BuiltInBrokerWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.session.ConnectionState;
 import io.mqscope.ui.Fx;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.connections.ConnectionEntry;
 import io.mqscope.ui.main.MainViewModel;
 import io.mqscope.ui.messages.MessageRow;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -49,14 +46,6 @@ class ChartFxTest {
         return window.vm();
     }
 
-    private void publish(FxRobot robot, String topic, String payload) {
-        robot.interact(() -> {
-            vm().publisher().topicProperty().set(topic);
-            vm().publisher().payloadProperty().set(payload);
-            assertThat(vm().publisher().send()).isTrue();
-        });
-    }
-
     private ChartCanvas canvas(FxRobot robot) {
         return robot.lookup("#chartCanvas").queryAs(ChartCanvas.class);
     }
@@ -69,12 +58,8 @@ class ChartFxTest {
 
     @Test
     void a_series_plots_values_received_from_the_broker(FxRobot robot) {
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
-        robot.clickOn("#subscriptionFilter").write("ui/chart/#").type(KeyCode.ENTER);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "ui/chart/#")));
+        window.connectLocalBroker(robot);
+        window.subscribeByTyping(robot, "ui/chart/#");
 
         // a series typed into the Charts tab
         robot.clickOn(I18n.t("tab.charts"));
@@ -83,9 +68,10 @@ class ChartFxTest {
         robot.clickOn("#chartAdd");
         assertThat(Fx.read(() -> vm().charts().series().size())).isEqualTo(1);
         for (int i = 0; i < 20; i++) {
-            publish(robot, "ui/chart/room" + (i % 2) + "/env", "{\"sensors\":[{\"temperature\":" + (20 + i) + "}]}");
+            window.send(robot, "ui/chart/room" + (i % 2) + "/env",
+                    "{\"sensors\":[{\"temperature\":" + (20 + i) + "}]}");
         }
-        publish(robot, "ui/chart/room0/env", "{\"sensors\":[]}");
+        window.send(robot, "ui/chart/room0/env", "{\"sensors\":[]}");
         ChartSeries s = Fx.read(() -> vm().charts().series().get(0));
         await().atMost(WAIT).until(() -> Fx.read(() -> s.data().size()) == 20 && Fx.read(s::skipped) == 1);
         // the canvas has drawn them all (it redraws on its next pulse after the data changed)
@@ -102,7 +88,7 @@ class ChartFxTest {
 
         // "Chart this value…" on a plain number: a second series on its topic, the Charts tab in front
         robot.clickOn(I18n.t("tab.messages"));
-        publish(robot, "ui/chart/raw", "23.5");
+        window.send(robot, "ui/chart/raw", "23.5");
         byte[] raw = "23.5".getBytes(StandardCharsets.UTF_8);
         await().atMost(WAIT).until(() -> Fx.read(() -> vm().messages().visible().stream()
                 .anyMatch(m -> !m.event().outgoing() && java.util.Arrays.equals(m.event().payload(), raw))));
@@ -126,7 +112,7 @@ class ChartFxTest {
         assertThat(rawSeries.topic()).isEqualTo("ui/chart/raw");
         assertThat(rawSeries.path().text()).isEqualTo("$");
         assertThat(selectedTab(robot).getId()).isEqualTo("chartsTab");
-        publish(robot, "ui/chart/raw", "24");
+        window.send(robot, "ui/chart/raw", "24");
         await().atMost(WAIT).until(() -> Fx.read(() -> rawSeries.data().size()) == 1);
         await().atMost(WAIT).until(() -> Fx.read(() -> canvas(robot).plotted()) == 21);
     }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mqscope.payload.diff.JsonDiffNode;
-import io.mqscope.session.ConnectionState;
 import io.mqscope.ui.Fx;
-import io.mqscope.ui.I18n;
-import io.mqscope.ui.connections.ConnectionEntry;
 import io.mqscope.ui.main.MainViewModel;
 import io.mqscope.ui.messages.MessageRow;
 import java.nio.charset.StandardCharsets;
@@ -54,21 +51,8 @@ class PayloadDiffFxTest {
         return window.vm();
     }
 
-    private void publish(FxRobot robot, String topic, String payload) {
-        robot.interact(() -> {
-            vm().publisher().topicProperty().set(topic);
-            vm().publisher().payloadProperty().set(payload);
-            assertThat(vm().publisher().send()).isTrue();
-        });
-    }
-
     private MessageRow awaitIncoming(String payload) {
-        byte[] want = payload.getBytes(StandardCharsets.UTF_8);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().messages().visible().stream()
-                .anyMatch(m -> !m.event().outgoing() && java.util.Arrays.equals(m.event().payload(), want))));
-        return Fx.read(() -> vm().messages().visible().stream()
-                .filter(m -> !m.event().outgoing() && java.util.Arrays.equals(m.event().payload(), want))
-                .findFirst().orElseThrow());
+        return window.awaitIncoming(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> leaves(TreeItem<JsonDiffNode> i) {
@@ -86,21 +70,17 @@ class PayloadDiffFxTest {
 
     @Test
     void diff_with_the_previous_message_and_between_two_selected(FxRobot robot) {
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
-        robot.clickOn("#subscriptionFilter").write("ui/diff/#").type(KeyCode.ENTER);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "ui/diff/#")));
+        window.connectLocalBroker(robot);
+        window.subscribeByTyping(robot, "ui/diff/#");
 
         String first = "{\"t\":20.5,\"unit\":\"C\",\"sensors\":[{\"v\":1}]}";
         String second = "{\"t\":21,\"unit\":\"C\",\"sensors\":[{\"v\":2}],\"h\":40}";
         String other = "line 1\nline two\nline 3";
-        publish(robot, "ui/diff/a", first);
+        window.send(robot, "ui/diff/a", first);
         awaitIncoming(first);
-        publish(robot, "ui/diff/b", other);
+        window.send(robot, "ui/diff/b", other);
         awaitIncoming(other);
-        publish(robot, "ui/diff/a", second);
+        window.send(robot, "ui/diff/a", second);
         MessageRow newest = awaitIncoming(second);
 
         // one message: compared with the previous one on ui/diff/a (the text message between them is skipped)

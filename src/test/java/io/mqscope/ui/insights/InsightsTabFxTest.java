@@ -2,22 +2,15 @@ package io.mqscope.ui.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.doctor.DoctorRule;
 import io.mqscope.doctor.Insight;
 import io.mqscope.doctor.PacketRef;
 import io.mqscope.doctor.Words;
-import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
-import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.wire.Direction;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -32,27 +25,21 @@ import org.testfx.framework.junit5.Start;
 /** The main window's Insights tab: it lists what the doctor found and a double click opens the Packets tab. */
 @ExtendWith(ApplicationExtension.class)
 class InsightsTabFxTest {
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     @Test
     void an_insight_is_listed_and_opens_the_packets_tab(FxRobot robot) {
-        MainViewModel vm = view.viewModel();
+        MainViewModel vm = window.vm();
         Insight refused = new Insight(DoctorRule.CONNACK_REFUSED, DoctorRule.CONNACK_REFUSED.severity(),
                 List.of("r1"), List.of(new PacketRef("r1", Direction.CLIENT_TO_BROKER, 0)),
                 List.of(Words.of("connack.refused.0x86", "0x86", "dev-1"), Words.of("connack.sent.nothing")),

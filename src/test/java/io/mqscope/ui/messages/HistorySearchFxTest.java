@@ -3,28 +3,19 @@ package io.mqscope.ui.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
-import io.mqscope.session.ConnectionState;
 import io.mqscope.session.MessageProperties;
 import io.mqscope.session.PublishRequest;
 import io.mqscope.session.Session;
 import io.mqscope.store.HistoryLimits;
 import io.mqscope.store.HistoryStore;
-import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
-import io.mqscope.ui.settings.UiSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
@@ -53,30 +44,22 @@ class HistorySearchFxTest {
     static Path dir;
 
     private HistoryStore history;
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        stage.setWidth(1280);
-        stage.setHeight(820);
         history = HistoryStore.openIn(dir, HistoryLimits.DEFAULT);
-        backend = new AppBackend(BrokerSettings.ephemeral(), history);
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.with().history(history).open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
         history.close();
     }
 
     private MainViewModel vm() {
-        return view.viewModel();
+        return window.vm();
     }
 
     private String countText(FxRobot robot) {
@@ -85,9 +68,7 @@ class HistorySearchFxTest {
 
     @Test
     void search_counts_every_stored_match_and_highlights_the_hit(FxRobot robot) throws Exception {
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
+        ConnectionEntry local = window.connectLocalBroker(robot);
         robot.interact(() -> {
             vm().subscriptions().filterProperty().set("ui/search/#");
             vm().subscriptions().add();

@@ -3,25 +3,16 @@ package io.mqscope.ui.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.payload.PayloadFormat;
-import io.mqscope.session.ConnectionState;
-import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
-import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
-import io.mqscope.ui.settings.UiSettings;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -45,30 +36,20 @@ import org.testfx.framework.junit5.Start;
 class ProtobufFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        // the primary stage is shared by all FX test classes: one that left a small scene (ImportDialogFxTest's
-        // 400x500) would leave the main window too small to show the controls clicked here
-        stage.setWidth(1280);
-        stage.setHeight(820);
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     private MainViewModel vm() {
-        return view.viewModel();
+        return window.vm();
     }
 
     private static File sensorProto() throws URISyntaxException {
@@ -85,22 +66,10 @@ class ProtobufFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     }
 
-    private MessageRow awaitIncoming(byte[] payload) {
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().messages().visible().stream()
-                .anyMatch(m -> !m.event().outgoing() && java.util.Arrays.equals(m.event().payload(), payload))));
-        return Fx.read(() -> vm().messages().visible().stream()
-                .filter(m -> !m.event().outgoing() && java.util.Arrays.equals(m.event().payload(), payload))
-                .findFirst().orElseThrow());
-    }
-
     @Test
     void publish_json_as_protobuf_and_view_the_field_tree(FxRobot robot) throws Exception {
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
-        robot.clickOn("#subscriptionFilter").write("ui/proto/#").type(KeyCode.ENTER);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "ui/proto/#")));
+        ConnectionEntry local = window.connectLocalBroker(robot);
+        window.subscribeByTyping(robot, "ui/proto/#");
 
         // the publisher: Protobuf mode shows the picker; the files load off the FX thread, the first type is chosen
         robot.clickOn("#publishTopic").write("ui/proto/r1");
@@ -114,7 +83,7 @@ class ProtobufFxTest {
                 .setValue("demo.sensor.Reading"));
         publish(robot, "{\"deviceId\": \"a1\", \"samples\": [1, 150], \"status\": \"FAULT\"}");
         byte[] want = HexFormat.of().parseHex("0a026131" + "2203019601" + "3002");
-        MessageRow first = awaitIncoming(want);
+        MessageRow first = window.awaitIncoming(want);
 
         // the viewer: choose Protobuf and the same files; the tree names every field by number, name and type
         robot.interact(() -> vm().messages().selectedProperty().set(first));
@@ -135,7 +104,7 @@ class ProtobufFxTest {
         robot.interact(() -> vm().payload().formatProperty().set(PayloadFormat.HEX));
         robot.interact(() -> vm().publisher().topicProperty().set("ui/proto/r2"));
         publish(robot, "{\"deviceId\": \"b2\"}");
-        MessageRow second = awaitIncoming(HexFormat.of().parseHex("0a026232"));
+        MessageRow second = window.awaitIncoming(HexFormat.of().parseHex("0a026232"));
         robot.interact(() -> vm().messages().selectedProperty().set(second));
         assertThat(Fx.read(() -> vm().payload().formatProperty().get())).isEqualTo(PayloadFormat.PROTOBUF);
         assertThat(payloadText(robot)).contains("#1 device_id: string = \"b2\"");

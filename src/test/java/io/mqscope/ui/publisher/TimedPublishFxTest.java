@@ -3,23 +3,13 @@ package io.mqscope.ui.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
-import io.mqscope.session.ConnectionState;
-import io.mqscope.session.MessageEvent;
-import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
-import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.main.MainViewModel;
-import io.mqscope.ui.settings.UiSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
@@ -40,30 +30,20 @@ import org.testfx.framework.junit5.Start;
 class TimedPublishFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        // the primary stage is shared by all FX test classes: one that left a small scene (ImportDialogFxTest's
-        // 400x500) would leave the main window too small to show the controls clicked here
-        stage.setWidth(1280);
-        stage.setHeight(820);
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     private MainViewModel vm() {
-        return view.viewModel();
+        return window.vm();
     }
 
     private List<String> received() {
@@ -74,12 +54,8 @@ class TimedPublishFxTest {
 
     @Test
     void hundred_messages_every_10_ms_arrive_in_order_and_a_disconnect_stops_a_run(FxRobot robot) {
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
-        robot.clickOn("#subscriptionFilter").write("ui/timed/#").type(KeyCode.ENTER);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "ui/timed/#")));
+        ConnectionEntry local = window.connectLocalBroker(robot);
+        window.subscribeByTyping(robot, "ui/timed/#");
 
         robot.clickOn("#publishTopic").write("ui/timed/n");
         robot.clickOn("#publishPayload").write("{{seq}}");
@@ -116,12 +92,8 @@ class TimedPublishFxTest {
 
     @Test
     void a_saved_template_fills_the_publisher_again_and_sends(FxRobot robot) {
-        ConnectionEntry local = Fx.read(() -> vm().connections().entries().get(0));
-        robot.interact(() -> vm().connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
-        robot.clickOn("#subscriptionFilter").write("ui/tpl/#").type(KeyCode.ENTER);
-        await().atMost(WAIT).until(() -> Fx.read(() -> vm().subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "ui/tpl/#")));
+        ConnectionEntry local = window.connectLocalBroker(robot);
+        window.subscribeByTyping(robot, "ui/tpl/#");
         robot.clickOn("#publishTopic").write("ui/tpl/a");
         robot.clickOn("#publishPayload").write("hello {{seq}}");
         robot.interact(() -> robot.lookup("#templatesPane").queryAs(TitledPane.class).setExpanded(true));

@@ -8,22 +8,13 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.mqscope.broker.BrokerSettings;
-import io.mqscope.session.ConnectionState;
-import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
-import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.settings.UiSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,40 +41,32 @@ class TopicTreeFxTest {
     private static final List<String> UNDER_PLANT = List.of("plant/line1/hum", "plant/line1/temp",
             "plant/line2/temp");
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     private TopicTreeViewModel topics() {
-        return view.viewModel().topics();
+        return window.vm().topics();
     }
 
     private Mqtt5BlockingClient client(String id) {
         Mqtt5BlockingClient c = MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1")
-                .serverPort(backend.broker().tcpPort()).buildBlocking();
+                .serverPort(window.backend().broker().tcpPort()).buildBlocking();
         c.connect();
         return c;
     }
 
     @Test
     void delete_retained_on_a_subtree_clears_the_broker_and_the_counts(FxRobot robot) throws Exception {
-        ConnectionEntry local = Fx.read(() -> view.viewModel().connections().entries().get(0));
-        robot.interact(() -> view.viewModel().connections().connect(local));
-        await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get()) == ConnectionState.CONNECTED);
+        window.connectLocalBroker(robot);
 
         Mqtt5BlockingClient seeder = client("seeder");
         for (String t : UNDER_PLANT) {
@@ -95,10 +78,10 @@ class TopicTreeFxTest {
         seeder.disconnect();
 
         robot.interact(() -> {
-            view.selectTopicsTab();
-            view.viewModel().subscriptions().filterProperty().set("#");
-            view.viewModel().subscriptions().qosProperty().set(1);
-            view.viewModel().subscriptions().add();
+            window.view().selectTopicsTab();
+            window.vm().subscriptions().filterProperty().set("#");
+            window.vm().subscriptions().qosProperty().set(1);
+            window.vm().subscriptions().add();
         });
         await().atMost(WAIT).until(() -> Fx.read(() -> {
             TopicNode root = topics().treeProperty().get().root();

@@ -3,22 +3,15 @@ package io.mqscope.ui.wiretap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.tap.LocalAddresses;
-import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
-import io.mqscope.ui.main.MainView;
 import io.mqscope.ui.settings.SettingsFile;
-import io.mqscope.ui.settings.UiSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitMenuButton;
@@ -37,25 +30,18 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class BrokerOnLanFxTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
     private Path file;
 
     @Start
     void start(Stage stage) throws Exception {
         file = Files.createTempDirectory("mqscope-ui").resolve("ui.properties");
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, new SettingsFile(file), backend,
-                ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.with().savingTo(new SettingsFile(file)).open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     @Test
@@ -66,18 +52,18 @@ class BrokerOnLanFxTest {
         robot.clickOn(I18n.t("dialog.ok"));
         await().atMost(WAIT).until(() -> new SettingsFile(file).load().brokerOnLan());
 
-        WiretapsViewModel vm = view.viewModel().wiretaps();
+        WiretapsViewModel vm = window.vm().wiretaps();
         WiretapEntry broker = Fx.read(vm::localBroker);
         robot.interact(() -> vm.selectedEntryProperty().set(broker));
         robot.clickOn("#startWiretapButton");
         await().atMost(WAIT).until(() -> Fx.read(() -> broker.statusProperty().get()) == WiretapEntry.Status.RUNNING
                 && broker.exposedProperty().get());
-        assertThat(backend.front().exposed()).isTrue();
+        assertThat(window.backend().front().exposed()).isTrue();
         await().atMost(WAIT).until(() -> Fx.read(() -> robot.lookup(".wiretap-exposed").tryQueryAs(Label.class)
                 .map(Label::getText).orElse("")).equals(I18n.t("wiretap.exposed")));
         List<String> offered = Fx.read(() -> robot.lookup("#copyUrlButton").queryAs(SplitMenuButton.class)
                 .getItems().stream().map(MenuItem::getText).toList());
-        int port = backend.front().tcpPort();
+        int port = window.backend().front().tcpPort();
         assertThat(offered).contains("mqtt://127.0.0.1:" + port);
         LocalAddresses.lan().forEach(a -> assertThat(offered).contains("mqtt://" + a + ":" + port));
     }

@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import io.mqscope.broker.BrokerSettings;
 import io.mqscope.tap.PacketEvent;
-import io.mqscope.ui.DesktopApp;
+import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
-import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Field;
 import io.mqscope.wire.PacketType;
@@ -23,9 +18,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -56,26 +48,20 @@ class WiretapFxTest {
     static final String WECHAT_CONNECT =
             "101a0000000004" + "4d515454" + "04c2003c000a" + "636e2e6c6f6b65692d31" + "00000000";
 
-    private AppBackend backend;
-    private ExecutorService pool;
-    private MainView view;
+    private BuiltInBrokerWindow window;
 
     @Start
     void start(Stage stage) {
-        backend = new AppBackend(BrokerSettings.ephemeral());
-        pool = Executors.newCachedThreadPool();
-        view = DesktopApp.open(stage, UiSettings.DEFAULT, backend, ProfileRepository.inMemory(List.of()), pool);
+        window = BuiltInBrokerWindow.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::shutdown);
-        backend.shutdown();
-        pool.shutdownNow();
+        window.close(robot);
     }
 
     private WiretapsViewModel vm() {
-        return view.viewModel().wiretaps();
+        return window.vm().wiretaps();
     }
 
     /** The wiretap tab's content: the inspector's own table and dump, not the Packets tab's. */
@@ -90,7 +76,7 @@ class WiretapFxTest {
 
     @Test
     void a_client_through_a_wiretap_shows_its_connect_highlighted(FxRobot robot) {
-        int brokerPort = backend.startLocalBroker(); // the embedded HiveMQ, reached directly: the upstream
+        int brokerPort = window.backend().startLocalBroker(); // the embedded HiveMQ, reached directly: the upstream
         robot.clickOn("#newWiretapButton");
         robot.clickOn("#wiretapListen").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write("mqtt://127.0.0.1:0");
@@ -168,9 +154,9 @@ class WiretapFxTest {
         assertThat(Fx.read(() -> vm().selectedEntryProperty().get())).isSameAs(local);
         robot.clickOn("#startWiretapButton");
         await().atMost(WAIT).until(() -> Fx.read(() -> local.statusProperty().get()) == WiretapEntry.Status.RUNNING);
-        int port = backend.front().tcpPort();
+        int port = window.backend().front().tcpPort();
         assertThat(Fx.read(() -> local.urls())).contains("mqtt://127.0.0.1:" + port);
-        assertThat(port).isNotEqualTo(backend.broker().tcpPort()); // the user-facing port is the wiretap's
+        assertThat(port).isNotEqualTo(window.backend().broker().tcpPort()); // the user-facing port is the wiretap's
 
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = s.getOutputStream();

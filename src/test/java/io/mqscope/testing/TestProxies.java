@@ -1,4 +1,4 @@
-package io.mqscope.check;
+package io.mqscope.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,17 +13,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Real proxies on loopback for the proxy stage: an HTTP CONNECT proxy (optionally refusing with a status, or asking
- * for Basic authentication) and a SOCKS5 proxy without authentication. One thread per connection and direction.
+ * Real proxies on loopback for the proxy stage of the check, sessions and the relay: an HTTP CONNECT proxy (optionally
+ * refusing with a status, or asking for Basic authentication) and a SOCKS5 proxy without authentication. One thread
+ * per connection and direction. {@link #targets} lists every {@code host:port} a client asked for, in order.
  */
-final class TestProxies implements AutoCloseable {
+public final class TestProxies implements AutoCloseable {
     enum Kind { HTTP, SOCKS5 }
 
     private final ServerSocket server;
     private final Kind kind;
     private final String refusal;
     private final String basicAuth;
-    final List<String> targets = new CopyOnWriteArrayList<>();
+    public final List<String> targets = new CopyOnWriteArrayList<>();
 
     private TestProxies(Kind kind, String refusal, String basicAuth) throws IOException {
         this.kind = kind;
@@ -36,21 +37,21 @@ final class TestProxies implements AutoCloseable {
     }
 
     /** An HTTP CONNECT proxy; {@code refusal} (e.g. "403 Forbidden") answers every CONNECT, null tunnels. */
-    static TestProxies http(String refusal) throws IOException {
+    public static TestProxies http(String refusal) throws IOException {
         return new TestProxies(Kind.HTTP, refusal, null);
     }
 
     /** An HTTP CONNECT proxy that wants {@code user:password} (Basic) and answers 407 otherwise. */
-    static TestProxies httpWithAuth(String userColonPassword) throws IOException {
+    public static TestProxies httpWithAuth(String userColonPassword) throws IOException {
         return new TestProxies(Kind.HTTP, null, java.util.Base64.getEncoder().encodeToString(
                 userColonPassword.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static TestProxies socks5() throws IOException {
+    public static TestProxies socks5() throws IOException {
         return new TestProxies(Kind.SOCKS5, null, null);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
