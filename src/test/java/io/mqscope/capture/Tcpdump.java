@@ -57,6 +57,19 @@ public final class Tcpdump implements AutoCloseable {
         return t;
     }
 
+    private static String describe(Capture c) {
+        return c == null ? "nothing readable" : c.conversations().size() + " conversations, packets "
+                + c.conversations().stream().map(x -> Integer.toString(x.packets().size())).toList();
+    }
+
+    private String logOrNone() {
+        try {
+            return log();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
@@ -64,14 +77,21 @@ public final class Tcpdump implements AutoCloseable {
     /** Waits until the capture read so far satisfies the condition; returns that reading. */
     public Capture awaitCapture(Predicate<Capture> done) {
         Capture[] last = new Capture[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            try {
-                last[0] = CaptureReader.read(file);
-            } catch (CaptureException e) {
-                last[0] = e.partial();
-            }
-            return last[0] != null && done.test(last[0]);
-        });
+        // dumpcap writes at its update interval, later still on a loaded machine (a CI run missed 20 s once); the
+        // failure message says what the file held and what the capturer printed
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                try {
+                    last[0] = CaptureReader.read(file);
+                } catch (CaptureException e) {
+                    last[0] = e.partial();
+                }
+                return last[0] != null && done.test(last[0]);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("capture of " + file + " incomplete after 60 s: " + describe(last[0])
+                    + "; the capturer said: " + logOrNone(), e);
+        }
         return last[0];
     }
 
