@@ -307,6 +307,60 @@ class DoctorRulesTest {
         assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("broker sent no PUBREL");
     }
 
+    /** A copy after PUBREL is a new message to the receiver [MQTT-4.3.3-2]: delivered twice for sure. */
+    @Test
+    void qos2_publish_resent_after_pubrel_is_delivered_twice() {
+        Talk t = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .client("c1", publish(4, "orders/1", 2, 5, false, 1)).broker("c1", ack(PUBREC, 5, -1))
+                .client("c1", ack(PUBREL, 5, -1)).broker("c1", ack(PUBCOMP, 5, -1))
+                .client("c1", publish(4, "orders/1", 2, 5, true, 1)).broker("c1", ack(PUBREC, 5, -1));
+        assertThat(t.rules()).containsExactly("qos2.flow");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("re-sent its QoS 2 PUBLISH (packet id 5",
+                "PUBREL for it on c1", "subscribers receive it twice");
+        assertThat(t.insights.get(0).packets()).extracting(PacketRef::index).containsExactly(1, 3);
+        // the same identifier for a new message (no DUP) after PUBCOMP is what the spec allows
+        Talk fresh = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .client("c1", publish(4, "orders/1", 2, 5, false, 1)).broker("c1", ack(PUBREC, 5, -1))
+                .client("c1", ack(PUBREL, 5, -1)).broker("c1", ack(PUBCOMP, 5, -1))
+                .client("c1", publish(4, "orders/2", 2, 5, false, 1)).broker("c1", ack(PUBREC, 5, -1))
+                .client("c1", ack(PUBREL, 5, -1)).broker("c1", ack(PUBCOMP, 5, -1)).wait(3000);
+        assertThat(fresh.insights).isEmpty();
+    }
+
+    /** On reconnect only the PUBREL is re-sent [MQTT-4.4.0-1]: a broker re-sending the PUBLISH duplicates it. */
+    @Test
+    void qos2_publish_resent_on_the_next_connection_after_pubrel_is_delivered_twice() {
+        Talk t = new Talk().open("c1").client("c1", connect(5, "dev", false, 60, null, null, null, 3600))
+                .broker("c1", connack(5, false, 0))
+                .broker("c1", publish(5, "cmd", 2, 7, false, 1)).client("c1", ack(PUBREC, 7, -1))
+                .broker("c1", ack(PUBREL, 7, -1)).close("c1", Closer.CLIENT)
+                .open("c2").client("c2", connect(5, "dev", false, 60, null, null, null, 3600))
+                .broker("c2", connack(5, true, 0)).broker("c2", publish(5, "cmd", 2, 7, true, 1));
+        assertThat(t.rules()).contains("qos2.flow");
+        Insight twice = t.insights.stream().filter(i -> i.message(Locale.ENGLISH).contains("re-sent")).findFirst()
+                .orElseThrow();
+        assertThat(twice.conns()).containsExactly("c2", "c1");
+        assertThat(twice.message(Locale.ENGLISH)).contains("broker re-sent", "on c1", "application receives it twice");
+    }
+
+    /** A copy between PUBREC and PUBREL must be answered with PUBREC and not delivered [MQTT-4.3.3-2]. */
+    @Test
+    void qos2_publish_resent_after_pubrec_risks_a_second_delivery() {
+        Talk t = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .broker("c1", publish(4, "cmd", 2, 8, false, 1)).client("c1", ack(PUBREC, 8, -1))
+                .broker("c1", publish(4, "cmd", 2, 8, true, 1)).client("c1", ack(PUBREC, 8, -1))
+                .broker("c1", ack(PUBREL, 8, -1)).client("c1", ack(PUBCOMP, 8, -1)).wait(3000);
+        assertThat(t.rules()).containsExactly("qos2.flow");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("broker sent its QoS 2 PUBLISH (packet id 8",
+                "after the client had answered it with PUBREC", "application twice");
+        // a DUP copy before any PUBREC is the ordinary resend
+        Talk resend = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .broker("c1", publish(4, "cmd", 2, 8, false, 1)).broker("c1", publish(4, "cmd", 2, 8, true, 1))
+                .client("c1", ack(PUBREC, 8, -1)).broker("c1", ack(PUBREL, 8, -1)).client("c1", ack(PUBCOMP, 8, -1))
+                .wait(3000);
+        assertThat(resend.insights).isEmpty();
+    }
+
     @Test
     void a_packet_id_reused_while_in_flight() {
         Talk t = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
