@@ -66,6 +66,8 @@ final class Track {
     boolean takenOver;
     boolean closeExplained;
     boolean tooLargeReported;
+    /** The client's last PUBLISH a PUBACK/PUBREC refused, so that a DISCONNECT naming it does not tell it twice. */
+    Observation.Packet refusedPublish;
 
     /** Exchanges in flight keyed by the side that started them, then by packet identifier. */
     final Map<Direction, Map<Integer, Pending>> inFlight = new EnumMap<>(Direction.class);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqscope.broker.LocalBroker;
+import io.mqscope.testing.AuthorizingHiveMq;
 import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.testing.JsClients;
 import io.mqscope.testing.Mosquitto;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code mqscope tap} with the conversation doctor: real mqtt.js clients through the command to mosquitto and
@@ -40,6 +43,33 @@ class TapDoctorCommandTest {
             assertThat(packet.get("index").asInt()).isZero();
             assertThat(takeover.get("message").asText()).contains("triplet-");
             assertThat(takeover.get("fix").asText()).contains("own client id");
+        }
+    }
+
+    /**
+     * mqtt.js subscribing through {@code tap --json} to a HiveMQ whose extension refuses {@code denied/} filters and
+     * caps {@code capped/} at QoS 1: one refusal and one downgrade per version, each naming its filter.
+     */
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(ints = {4, 5})
+    void json_tells_refused_and_downgraded_subscriptions_of_a_real_broker(int version) throws Exception {
+        JsClients.assumeInstalled("mqtt");
+        try (AuthorizingHiveMq hive = AuthorizingHiveMq.start();
+             TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "mqtt://127.0.0.1:0",
+                     "--url", "mqtt://127.0.0.1:" + hive.port, "--json")) {
+            String said = JsClients.run("doctor-scenarios.js", "subscribe", "mqtt://127.0.0.1:" + tap.port(),
+                    version + ";ok/#,denied/alarms,capped/orders");
+            assertThat(said).contains("granted");
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("\"event\":\"close\""));
+            List<JsonNode> insights = TapCommandTest.lines(tap.out()).stream()
+                    .filter(j -> j.path("event").asText().equals("insight")).toList();
+            assertThat(insights).extracting(j -> j.get("rule").asText()).as(tap.out().toString())
+                    .containsExactlyInAnyOrder("subscribe.refused", "subscribe.downgraded");
+            for (JsonNode i : insights) {
+                assertThat(i.get("packets").get(0).get("from").asText()).isEqualTo("client");
+                assertThat(i.get("message").asText()).contains(i.get("rule").asText().equals("subscribe.refused")
+                        ? "\"denied/alarms\"" : "\"capped/orders\"");
+            }
         }
     }
 

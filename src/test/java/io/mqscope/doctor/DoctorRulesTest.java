@@ -216,6 +216,9 @@ class DoctorRulesTest {
                 .client("c1", publish(5, "denied", 1, 1, false, 3)).broker("c1", ack(PUBACK, 1, 0x87));
         assertThat(t.rules()).containsExactly("publish.refused");
         assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("\"denied\"", "not authorized");
+        // HiveMQ then disconnects with the same reason: still one refusal
+        t.broker("c1", disconnect5(0x87)).close("c1", Closer.BROKER);
+        assertThat(t.rules()).containsExactly("publish.refused");
     }
 
     @Test
