@@ -161,6 +161,21 @@ class DoctorRulesTest {
         assertThat(t.insights.get(0).message(Locale.SIMPLIFIED_CHINESE)).contains("用户名或密码错误", "阿里云");
     }
 
+    /** A client retrying the same refused CONNECT is told once; the storm counts the retries. */
+    @Test
+    void the_same_refusal_again_and_again_is_told_once_and_makes_a_storm() {
+        Talk t = new Talk();
+        for (int i = 1; i <= 5; i++) {
+            t.open("c" + i).client("c" + i, connect(4, "dev", true, 60, "user", "bad", null, -1))
+                    .broker("c" + i, connack(4, false, 5)).close("c" + i, Closer.BROKER).wait(1000);
+        }
+        assertThat(t.rules()).containsExactly("connack.refused", "reconnect.storm");
+        // another password is another refusal
+        t.open("c6").client("c6", connect(4, "dev", true, 60, "user", "other", null, -1))
+                .broker("c6", connack(4, false, 5));
+        assertThat(t.rules()).endsWith("connack.refused");
+    }
+
     @ParameterizedTest(name = "CONNACK 0x{0}")
     @ValueSource(strings = {"80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "8A", "8C", "90", "95", "97",
         "99", "9A", "9B", "9C", "9D", "9F"})
