@@ -66,6 +66,8 @@ final class Track {
     boolean takenOver;
     boolean closeExplained;
     boolean tooLargeReported;
+    /** keepalive.lapsed was told while the connection was still open (the client fell silent). */
+    boolean silenceTold;
     /** The client's last PUBLISH a PUBACK/PUBREC refused, so that a DISCONNECT naming it does not tell it twice. */
     Observation.Packet refusedPublish;
 
@@ -125,6 +127,8 @@ final class Track {
                 connackCode = Fields.connackCode(p);
                 sessionPresent = Fields.flag(p, FieldName.SESSION_PRESENT);
                 maximumPacketSize = Fields.number(p, FieldName.MAXIMUM_PACKET_SIZE, -1);
+                // 5.0 §3.2.2.3.14: the client must use the broker's Server Keep Alive instead of its own
+                keepAlive = Fields.integer(p, FieldName.SERVER_KEEP_ALIVE, keepAlive);
             } else if (p.type() == PacketType.DISCONNECT) {
                 brokerDisconnect = o;
             }

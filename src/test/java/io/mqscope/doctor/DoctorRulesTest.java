@@ -140,6 +140,28 @@ class DoctorRulesTest {
         assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("keep alive of 10 s", "CONNECT");
     }
 
+    /** The broker does not close (or not yet): the client's silence past 1.5 × Keep Alive is told while it lasts. */
+    @Test
+    void a_client_silent_past_one_and_a_half_keep_alive_while_still_connected() {
+        Talk t = new Talk().open("c1").client("c1", connect(4, "dev", true, 10, null, null, null, -1))
+                .broker("c1", connack(4, false, 0)).wait(15_000).wait(4000);
+        assertThat(t.insights).isEmpty();
+        t.wait(1100);
+        assertThat(t.rules()).containsExactly("keepalive.lapsed");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("has sent nothing for 20", "keep alive of 10 s");
+        // the close that follows is the same lapse: not told twice
+        t.close("c1", Closer.BROKER);
+        assertThat(t.rules()).containsExactly("keepalive.lapsed");
+    }
+
+    /** 5.0 §3.2.2.3.14: the Server Keep Alive replaces the client's. */
+    @Test
+    void the_server_keep_alive_is_the_one_that_counts() {
+        Talk t = new Talk().open("c1").client("c1", connect(5, "dev", true, 10, null, null, null, -1))
+                .broker("c1", Talk.connackServerKeepAlive(60)).wait(30_000);
+        assertThat(t.insights).isEmpty();
+    }
+
     @Test
     void a_pingreq_without_pingresp_is_unanswered() {
         Talk t = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
