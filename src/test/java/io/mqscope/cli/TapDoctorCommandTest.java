@@ -73,6 +73,26 @@ class TapDoctorCommandTest {
         }
     }
 
+    /**
+     * A device drops (mqtt.js, no DISCONNECT) and the tap is stopped right after: the will the broker published is
+     * still told, not lost with the grace the doctor gives a receiver; the clients the stop itself cuts off are not.
+     */
+    @Test
+    void stopping_the_tap_tells_what_was_still_waiting(Mosquitto m) throws Exception {
+        JsClients.assumeInstalled("mqtt");
+        String topic = "doctor/will/stop-" + ProcessHandle.current().pid();
+        TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "mqtt://127.0.0.1:0",
+                "--url", "mqtt://127.0.0.1:" + m.tcpPort, "--json");
+        JsClients.run("doctor-scenarios.js", "will", "mqtt://127.0.0.1:" + tap.port(), topic);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("\"event\":\"close\""));
+        tap.close();
+        List<JsonNode> insights = TapCommandTest.lines(tap.out()).stream()
+                .filter(j -> j.path("event").asText().equals("insight")).toList();
+        assertThat(insights).extracting(j -> j.get("rule").asText()).as(tap.out().toString())
+                .containsExactly("will.published");
+        assertThat(insights.get(0).get("message").asText()).contains(topic);
+    }
+
     /** To HiveMQ, whose keep-alive timer runs even when no other client wakes the broker (see DoctorMqttJsTest). */
     @Test
     void text_mode_prints_insights_readably_and_nothing_for_a_clean_conversation(LocalBroker hive) throws Exception {
