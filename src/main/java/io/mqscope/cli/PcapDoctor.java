@@ -39,7 +39,7 @@ final class PcapDoctor implements CaptureReader.Listener {
     private final CaptureReader.Listener report;
     private final Doctor doctor = new Doctor();
     private final List<Insight> insights = new ArrayList<>();
-    /** Conversations whose close the doctor saw, and those it saw packets of. */
+    /** Unfinished conversations whose close the doctor got, and those it got packets of. */
     private final Set<String> closed = new HashSet<>();
     private final Set<String> seen = new HashSet<>();
     private long last = Long.MIN_VALUE;
@@ -90,7 +90,10 @@ final class PcapDoctor implements CaptureReader.Listener {
     public void conversation(long id, Conversation c) {
         report.conversation(id, c);
         String conn = Long.toString(id);
-        if (c.closes().isEmpty() || !closed.add(conn)) {
+        // nothing more comes of this conversation: its marks go (a capture of a million connections)
+        boolean told = closed.remove(conn);
+        seen.remove(conn);
+        if (c.closes().isEmpty() || told) {
             return; // told at its FIN already, or the capture ended while the connection was open
         }
         // recognised as MQTT only when finished: the close that came first

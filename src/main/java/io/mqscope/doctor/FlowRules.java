@@ -50,10 +50,12 @@ final class FlowRules implements RuleGroup {
                 if (before != null && !dup) {
                     out.add(reused(t, before.publish, p));
                 }
-                if (qos == 2) {
+                if (!dup) {
+                    t.released.get(from).remove(id); // the identifier carries a new message now
+                } else if (qos == 2) {
                     twice(t, before, p, out);
                 }
-                if (before == null || !Fields.dup(p.packet())) {
+                if (before == null || !dup) {
                     mine.put(id, new Pending(p, qos == 1 ? Stage.AWAIT_PUBACK : Stage.AWAIT_PUBREC));
                 }
             }
@@ -94,14 +96,10 @@ final class FlowRules implements RuleGroup {
         }
     }
 
-    /** A QoS 2 PUBLISH that a receiver delivers twice (see the class comment for what the wire can show). */
+    /** A QoS 2 PUBLISH copy (DUP) that a receiver delivers twice (the class comment: what the wire can show). */
     private void twice(Track t, Pending before, Observation.Packet p, List<Insight> out) {
         Direction from = p.from();
         int id = Fields.packetId(p.packet());
-        if (!Fields.dup(p.packet())) {
-            t.released.get(from).remove(id); // the identifier carries a new message now
-            return;
-        }
         String side = side(from);
         if (before != null && before.stage == Stage.AWAIT_PUBREL && !before.resent) {
             before.resent = true;
@@ -117,7 +115,9 @@ final class FlowRules implements RuleGroup {
             where = previous(t);
             first = where == null ? null : where.released.get(from).remove(id);
         }
-        if (first == null || !PublishRules.topic(first).equals(PublishRules.topic(p))) {
+        // the same message: its topic and size (a copy differs from the original in the DUP flag only)
+        if (first == null || !PublishRules.topic(first).equals(PublishRules.topic(p))
+                || first.packet().length() != p.packet().length()) {
             return;
         }
         List<String> conns = where == t ? List.of(t.conn) : List.of(t.conn, where.conn);

@@ -3,6 +3,7 @@ package io.mqscope.tap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
@@ -49,7 +50,7 @@ class DoctorAuditTest {
                 Mqtt5BlockingClient c = MqttClient.builder().useMqttVersion5().identifier("clean5-" + broker)
                         .serverHost("127.0.0.1").serverPort(tap.port()).buildBlocking();
                 c.connect();
-                try (Mqtt5BlockingClient.Mqtt5Publishes in = c.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL)) {
+                try (Mqtt5BlockingClient.Mqtt5Publishes in = c.publishes(MqttGlobalPublishFilter.ALL)) {
                     c.subscribeWith().topicFilter(topic + "/#").qos(MqttQos.EXACTLY_ONCE).send();
                     for (MqttQos q : MqttQos.values()) {
                         c.publishWith().topic(topic + "/" + q.getCode()).qos(q).payload(PAYLOAD).send();
@@ -64,7 +65,7 @@ class DoctorAuditTest {
                 Mqtt3BlockingClient c = MqttClient.builder().useMqttVersion3().identifier("clean3-" + broker)
                         .serverHost("127.0.0.1").serverPort(tap.port()).buildBlocking();
                 c.connect();
-                try (Mqtt3BlockingClient.Mqtt3Publishes in = c.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL)) {
+                try (Mqtt3BlockingClient.Mqtt3Publishes in = c.publishes(MqttGlobalPublishFilter.ALL)) {
                     c.subscribeWith().topicFilter(topic + "/#").qos(MqttQos.EXACTLY_ONCE).send();
                     for (MqttQos q : MqttQos.values()) {
                         c.publishWith().topic(topic + "/" + q.getCode()).qos(q).payload(PAYLOAD).send();
