@@ -110,6 +110,15 @@ class TapWideInsightsFxTest {
             TreeItem<Object> chosen = Fx.read(() -> tree.getSelectionModel().getSelectedItem());
             assertThat(chosen.getValue()).isInstanceOfSatisfying(TapClientRow.class,
                     r -> assertThat(r.key()).isEqualTo(displacing));
+
+            // opened again: its next packet, on the other client (HiveMQ's DISCONNECT 0x8E to the displaced one)
+            String displaced = takeover.insight().packets().get(1).conn();
+            assertThat(displaced).isNotEqualTo(displacing);
+            robot.interact(() -> vm().inspector().tapInsights().open(takeover));
+            assertThat(Fx.read(() -> vm().inspector().shownKey())).isEqualTo(displaced);
+            PacketEvent disconnect = Fx.read(() -> vm().inspector().packets().selectedProperty().get());
+            assertThat(disconnect.packet().type()).isEqualTo(PacketType.DISCONNECT);
+            assertThat(disconnect.connectionId()).isEqualTo(displaced);
         } finally {
             phone.disconnect();
         }
