@@ -5,6 +5,8 @@
 //   blocked-loop: keepalive 2 s, then the event loop is blocked for 5 s
 //   clean: connect, subscribe, publish at QoS 0/1/2, receive them, disconnect
 //   no-ack: a QoS 1 subscriber whose message handling never completes (no PUBACK)
+//   wrong-password: a device whose password is wrong, reconnecting as mqtt.js does; [extra] = username
+//   subscribe: subscribes at QoS 2, then disconnects; [extra] = "version;filter,filter"
 const mqtt = require('mqtt');
 
 const [scenario, url, extra] = process.argv.slice(2);
@@ -83,6 +85,22 @@ if (scenario === 'throwing-callback') {
   client.on('error', (e) => console.log('error ' + e.message));
   client.on('connect', () => client.publish('doctor/large', Buffer.alloc(5000, 0x61), { qos: 0 }));
   done(2000);
+} else if (scenario === 'wrong-password') {
+  const client = mqtt.connect(url, options({ clientId: 'pw-' + process.pid, username: extra || 'mqscope',
+    password: 'not-the-password' }));
+  let refusals = 0;
+  client.on('error', () => { refusals++; });
+  done(4000, 'refused');
+} else if (scenario === 'subscribe') {
+  const [version, filters] = (extra || '4,a/#').split(';');
+  const client = mqtt.connect(url, options({ clientId: 'sub-' + process.pid, reconnectPeriod: 0,
+    protocolVersion: Number(version) }));
+  client.on('error', (e) => console.log('error ' + e.message));
+  client.on('connect', () => client.subscribe(filters.split(','), { qos: 2 }, (err, granted) => {
+    console.log('granted ' + JSON.stringify((granted || []).map((g) => g.qos)));
+    client.end(false, () => process.exit(0));
+  }));
+  done(5000, 'no suback');
 } else {
   console.log('unknown scenario ' + scenario);
   process.exit(2);

@@ -1,5 +1,6 @@
 package io.mqscope.capture;
 
+import io.mqscope.wire.Direction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,15 @@ public final class CaptureReader {
 
         /** A WebSocket frame of conversation {@code id}. */
         default void frame(long id, WsFrame frame) {
+        }
+
+        /**
+         * Conversation {@code id}, already known as MQTT, was closed by one side ({@code by}, its first FIN or RST)
+         * at {@code time}: told in capture order, long before the conversation is finished (which waits for late
+         * segments), so that a reader of the conversations' timing (the conversation doctor) sees the close in its
+         * place. A connection recognised only later is told only by {@link #conversation}.
+         */
+        default void closed(long id, Direction by, Instant time) {
         }
 
         /** Conversation {@code id} is finished: every packet and frame of it was reported before. */
@@ -135,6 +145,11 @@ public final class CaptureReader {
             @Override
             public void frame(long id, WsFrame frame) {
                 user.frame(id, frame);
+            }
+
+            @Override
+            public void closed(long id, Direction by, Instant time) {
+                user.closed(id, by, time);
             }
 
             @Override
@@ -227,7 +242,11 @@ public final class CaptureReader {
                 open.put(new Key(s.src(), s.dst()), c);
             }
             boolean wasClosed = c.closed();
+            Direction closer = c.firstCloser();
             c.segment(s);
+            if (closer == null && c.firstCloser() != null) {
+                options.listener().closed(c.id, c.firstCloser(), c.firstCloseTime());
+            }
             if (!wasClosed && c.closed()) {
                 closing.add(c);
                 while (closing.size() > MAX_CLOSING) {

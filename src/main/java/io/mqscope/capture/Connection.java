@@ -86,6 +86,26 @@ final class Connection implements DirectionDecoder.Events {
                 || "RST".equals(closeKind[1]);
     }
 
+    /**
+     * The side that closed first (its FIN or RST), once the connection is known as MQTT; null before, or when
+     * neither side closed.
+     */
+    Direction firstCloser() {
+        if (sides == null || closeKind[0] == null && closeKind[1] == null) {
+            return null;
+        }
+        return firstClosingSide() == clientSide ? Direction.CLIENT_TO_BROKER : Direction.BROKER_TO_CLIENT;
+    }
+
+    /** When the first side closed (capture time); meaningful once {@link #firstCloser} is not null. */
+    Instant firstCloseTime() {
+        return instant(closeTime[firstClosingSide()]);
+    }
+
+    private int firstClosingSide() {
+        return closeKind[1] == null || closeKind[0] != null && closeTime[0] <= closeTime[1] ? 0 : 1;
+    }
+
     /** Capture time of the last segment. */
     long lastNanos() {
         return lastNanos;

@@ -12,14 +12,25 @@ import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
- * The conversation doctor over a capture's conversations ({@code decode --pcap}): it sees each packet as the reader
- * hands it on to the report's sections, timed by the capture's timestamps, and each conversation's close when the
- * reader finishes it. Insights name conversations as the report orders them: {@code c1} is the first section.
+ * The conversation doctor over a capture's conversations ({@code decode --pcap}), timed by the capture's
+ * timestamps. The doctor reads time order, and a file is not always in it: a reader hands a conversation's packets
+ * over when they are complete and its close only when it finishes the conversation (minutes of capture time later),
+ * and a file written conversation by conversation (the pcapng {@code tap --pcap} and the desktop export write) goes
+ * back in time at each conversation. So packets and closes (the first FIN or RST, told when the reader meets it,
+ * else when it finishes the conversation) wait in a queue ordered by time, which gives the doctor the earliest when
+ * it holds more than {@value #HELD} observations or {@value #HELD_BYTES} bytes of packets; at the end of the capture
+ * the rest goes in order and the doctor decides what waited for more time ({@link Doctor#end}), so the last
+ * insights of every conversation are there, the same every time. Insights name conversations as the report orders
+ * them: {@code c1} is the first section.
  */
 final class PcapDoctor implements CaptureReader.Listener {
     /** Insights kept at most: a capture of a storm must not fill the heap with them. */
@@ -28,6 +39,21 @@ final class PcapDoctor implements CaptureReader.Listener {
     private final CaptureReader.Listener report;
     private final Doctor doctor = new Doctor();
     private final List<Insight> insights = new ArrayList<>();
+    /** Unfinished conversations whose close the doctor got, and those it got packets of. */
+    private final Set<String> closed = new HashSet<>();
+    private final Set<String> seen = new HashSet<>();
+    private long last = Long.MIN_VALUE;
+    private boolean ended;
+    /** Observations not yet given to the doctor, earliest first (ties in the order they came). */
+    private final PriorityQueue<Held> held = new PriorityQueue<>(Comparator.comparingLong(Held::nanos)
+            .thenComparingLong(Held::seq));
+    private long heldBytes;
+    private long seq;
+    private static final int HELD = 2_000;
+    private static final long HELD_BYTES = 2L << 20;
+
+    private record Held(long nanos, long seq, Observation o, int bytes) {
+    }
 
     PcapDoctor(CaptureReader.Listener report) {
         this.report = report;
@@ -42,8 +68,17 @@ final class PcapDoctor implements CaptureReader.Listener {
             p = new DecodedPacket(packet.index(), p.offset(), p.raw(), p.type(), p.flags(), p.remainingLength(),
                     p.protocolVersion(), p.fields(), p.findings(), p.cause(), p.repaired());
         }
-        keep(doctor.see(new Observation.Packet(Long.toString(id), PcapSections.nanos(packet.time()),
-                packet.from(), p)));
+        String conn = Long.toString(id);
+        seen.add(conn);
+        hold(new Observation.Packet(conn, at(packet.time()), packet.from(), p), p.length());
+    }
+
+    @Override
+    public void closed(long id, Direction by, Instant time) {
+        String conn = Long.toString(id);
+        if (seen.contains(conn) && closed.add(conn)) {
+            hold(new Observation.Closed(conn, at(time), closer(by)), 0);
+        }
     }
 
     @Override
@@ -54,13 +89,52 @@ final class PcapDoctor implements CaptureReader.Listener {
     @Override
     public void conversation(long id, Conversation c) {
         report.conversation(id, c);
-        if (c.closes().isEmpty()) {
-            return; // the capture ended while the connection was open: nobody closed it
+        String conn = Long.toString(id);
+        // nothing more comes of this conversation: its marks go (a capture of a million connections)
+        boolean told = closed.remove(conn);
+        seen.remove(conn);
+        if (c.closes().isEmpty() || told) {
+            return; // told at its FIN already, or the capture ended while the connection was open
         }
-        Close first = c.closes().get(0);
-        Observation.Closer by = first.by() == Direction.CLIENT_TO_BROKER ? Observation.Closer.CLIENT
-                : first.by() == Direction.BROKER_TO_CLIENT ? Observation.Closer.BROKER : Observation.Closer.UNKNOWN;
-        keep(doctor.see(new Observation.Closed(Long.toString(id), PcapSections.nanos(first.time()), by)));
+        // recognised as MQTT only when finished: the close that came first
+        Close first = c.closes().stream().min(Comparator.comparing(Close::time)).orElseThrow();
+        hold(new Observation.Closed(conn, at(first.time()), closer(first.by())), 0);
+    }
+
+    private static Observation.Closer closer(Direction by) {
+        return by == Direction.CLIENT_TO_BROKER ? Observation.Closer.CLIENT
+                : by == Direction.BROKER_TO_CLIENT ? Observation.Closer.BROKER : Observation.Closer.UNKNOWN;
+    }
+
+    private long at(Instant time) {
+        long nanos = PcapSections.nanos(time);
+        last = Math.max(last, nanos);
+        return nanos;
+    }
+
+    private void hold(Observation o, int bytes) {
+        held.add(new Held(o.nanos(), seq++, o, bytes));
+        heldBytes += bytes;
+        while (held.size() > HELD || heldBytes > HELD_BYTES) {
+            release();
+        }
+    }
+
+    private void release() {
+        Held h = held.poll();
+        heldBytes -= h.bytes();
+        keep(doctor.see(h.o()));
+    }
+
+    /** The capture ended: the rest goes in time order, then the doctor decides what waited for more time. */
+    void end() {
+        while (!held.isEmpty()) {
+            release();
+        }
+        if (!ended && last != Long.MIN_VALUE) {
+            keep(doctor.end(last));
+        }
+        ended = true;
     }
 
     private void keep(List<Insight> found) {
@@ -73,6 +147,7 @@ final class PcapDoctor implements CaptureReader.Listener {
 
     /** The insights, their conversations named by their place in the report ({@code ids} in report order). */
     List<Insight> insights(List<Long> ids) {
+        end();
         Map<String, String> names = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             names.put(Long.toString(ids.get(i)), "c" + (i + 1));

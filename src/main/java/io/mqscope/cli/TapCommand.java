@@ -198,6 +198,7 @@ public final class TapCommand implements Callable<Integer> {
         }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            doctor.stopping();
             tap.close();
             stop.countDown();
             try {
@@ -236,9 +237,14 @@ public final class TapCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // already shutting down: the hook stops the tap
             }
+            doctor.stopping();
             tap.close();
             for (TapEvent e = queue.poll(); e != null; e = queue.poll()) {
                 show.accept(e);
+            }
+            // the last insights: a will the broker published just before the stop, without waiting for its grace
+            for (Insight i : doctor.end(System.nanoTime())) {
+                printer.print(i, events);
             }
             events.flush();
         }

@@ -5,7 +5,9 @@ import io.mqscope.wire.Field;
 import io.mqscope.wire.FieldName;
 import io.mqscope.wire.PacketType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code connack.refused}, {@code session.not_resumed} and {@code session.expired}: what the CONNACK says. */
@@ -15,6 +17,8 @@ final class ConnectRules implements RuleGroup {
             0x8A, 0x8C, 0x90, 0x95, 0x97, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9F);
 
     private final Tracks tracks;
+    /** When each refusal (client id, code, credentials) was last told: a client retrying is told once a window. */
+    private final Map<String, Long> refusalsTold = new HashMap<>();
 
     ConnectRules(Tracks tracks) {
         this.tracks = tracks;
@@ -26,10 +30,31 @@ final class ConnectRules implements RuleGroup {
             return;
         }
         if (t.connackCode > 0) {
-            out.add(refused(t, p));
+            if (firstRefusal(t, p.nanos())) {
+                out.add(refused(t, p));
+            }
         } else if (t.connackCode == 0 && t.connect != null && !t.cleanStart && !t.sessionPresent) {
             notResumed(t, p, out);
         }
+    }
+
+    /**
+     * Whether this refusal is new: mqtt.js and most libraries retry the same CONNECT every second or so, and each
+     * refusal is the same sentence; the storm insight counts the retries (a live list must not grow per retry).
+     */
+    private boolean firstRefusal(Track t, long now) {
+        long window = tracks.settings.stormWindow().toNanos();
+        String key = clientId(t) + '|' + t.peer + '|' + t.connackCode + '|'
+                + (t.connect == null ? "" : credentials(t.connect.packet()));
+        if (refusalsTold.size() > 1000) {
+            refusalsTold.values().removeIf(at -> now - at > window);
+        }
+        Long told = refusalsTold.get(key);
+        if (told != null && now - told <= window) {
+            return false;
+        }
+        refusalsTold.put(key, now);
+        return true;
     }
 
     private static Insight refused(Track t, Observation.Packet p) {

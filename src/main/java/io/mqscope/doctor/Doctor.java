@@ -59,6 +59,21 @@ public final class Doctor {
         return out;
     }
 
+    /**
+     * The input ended at {@code nanos} (the end of a capture file): nothing more will come, so every rule decides
+     * now what it was waiting for, whatever the tick interval (a will no connection of the input received is
+     * reported, an exchange is late only if its bound passed before the end). Later calls find nothing more.
+     */
+    public List<Insight> end(long nanos) {
+        List<Insight> out = new ArrayList<>();
+        now = Math.max(now, nanos);
+        ticked = now;
+        for (RuleGroup g : groups) {
+            g.end(now, out);
+        }
+        return out;
+    }
+
     /** Moves the clock to {@code nanos} (never back) and returns what timed out (an unanswered PINGREQ...). */
     public List<Insight> tick(long nanos) {
         List<Insight> out = new ArrayList<>();

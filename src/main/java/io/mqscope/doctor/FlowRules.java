@@ -10,8 +10,20 @@ import java.util.Map;
 /**
  * The QoS 1 and 2 exchanges of each side (3.1.1 §4.3, 5.0 §4.3): {@code qos.unacknowledged} (a PUBLISH without
  * PUBACK/PUBREC within the bound), {@code qos2.flow} (PUBREL for an identifier never received, PUBREL or PUBCOMP
- * missing) and {@code packet_id.reused} (a new PUBLISH, SUBSCRIBE or UNSUBSCRIBE with an identifier still in flight,
- * 3.1.1 §2.3.1 [MQTT-2.3.1-4], 5.0 §2.2.1).
+ * missing, a QoS 2 message delivered twice) and {@code packet_id.reused} (a new PUBLISH, SUBSCRIBE or UNSUBSCRIBE
+ * with an identifier still in flight, 3.1.1 §2.3.1 [MQTT-2.3.1-4], 5.0 §2.2.1).
+ *
+ * <p>Delivered twice: the wire never shows what a receiver hands its application, so the rule reads what makes a
+ * second delivery happen or likely. The receiver owns the message from its PUBREC and keeps the packet identifier
+ * until PUBREL; a copy of the PUBLISH in that time must be answered with PUBREC and not delivered again (3.1.1
+ * §4.3.3 [MQTT-4.3.3-2], 5.0 [MQTT-4.3.3-10]). After PUBREL the receiver has released the identifier and takes a
+ * PUBLISH with it as a new message (3.1.1 [MQTT-4.3.3-2], 5.0 [MQTT-4.3.3-12]), which is why the sender must never
+ * re-send the PUBLISH once it has sent PUBREL (3.1.1 [MQTT-4.3.3-1], 5.0 [MQTT-4.3.3-6]), not even on reconnect,
+ * where only the PUBREL is re-sent (3.1.1 §4.4 [MQTT-4.4.0-1], 5.0 §4.4). So: a QoS 2 PUBLISH with DUP and the
+ * identifier of one whose PUBREL the same side sent (on this connection or the previous one of its client id) is
+ * delivered twice for sure ({@code resent_after_pubrel}); one while the exchange waits for PUBREL, after the
+ * receiver's PUBREC, is delivered twice by every receiver that does not keep the identifier, as libraries that
+ * deliver on each PUBLISH do ({@code resent_after_pubrec}). A DUP copy before any PUBREC is the ordinary resend.
  */
 final class FlowRules implements RuleGroup {
     private final Tracks tracks;
@@ -34,10 +46,16 @@ final class FlowRules implements RuleGroup {
                     return;
                 }
                 Pending before = mine.get(id);
-                if (before != null && !Fields.dup(p.packet())) {
+                boolean dup = Fields.dup(p.packet());
+                if (before != null && !dup) {
                     out.add(reused(t, before.publish, p));
                 }
-                if (before == null || !Fields.dup(p.packet())) {
+                if (!dup) {
+                    t.released.get(from).remove(id); // the identifier carries a new message now
+                } else if (qos == 2) {
+                    twice(t, before, p, out);
+                }
+                if (before == null || !dup) {
                     mine.put(id, new Pending(p, qos == 1 ? Stage.AWAIT_PUBACK : Stage.AWAIT_PUBREC));
                 }
             }
@@ -55,6 +73,7 @@ final class FlowRules implements RuleGroup {
             case PUBREL -> {
                 Pending x = mine.get(id);
                 if (x != null && (x.stage == Stage.AWAIT_PUBREL || x.stage == Stage.AWAIT_PUBCOMP)) {
+                    t.released.get(from).put(id, x.publish);
                     step(x, Stage.AWAIT_PUBCOMP, p);
                 } else if (x == null && t.cleanStart) {
                     // with a clean start no earlier connection can have left this exchange open
@@ -75,6 +94,47 @@ final class FlowRules implements RuleGroup {
             default -> {
             }
         }
+    }
+
+    /** A QoS 2 PUBLISH copy (DUP) that a receiver delivers twice (the class comment: what the wire can show). */
+    private void twice(Track t, Pending before, Observation.Packet p, List<Insight> out) {
+        Direction from = p.from();
+        int id = Fields.packetId(p.packet());
+        String side = side(from);
+        if (before != null && before.stage == Stage.AWAIT_PUBREL && !before.resent) {
+            before.resent = true;
+            out.add(Insight.of(DoctorRule.QOS2_FLOW, List.of(t.conn), List.of(before.publish.ref(),
+                    before.last.ref(), p.ref()), Words.of("qos2.flow.resent_after_pubrec." + side + ".fix"),
+                    p.nanos(), Words.of("qos2.flow.resent_after_pubrec." + side, t.conn, id,
+                            PublishRules.topic(p))));
+            return;
+        }
+        Track where = t;
+        Observation.Packet first = t.released.get(from).remove(id);
+        if (first == null && before == null) {
+            where = previous(t);
+            first = where == null ? null : where.released.get(from).remove(id);
+        }
+        // the same message: its topic and size (a copy differs from the original in the DUP flag only)
+        if (first == null || !PublishRules.topic(first).equals(PublishRules.topic(p))
+                || first.packet().length() != p.packet().length()) {
+            return;
+        }
+        List<String> conns = where == t ? List.of(t.conn) : List.of(t.conn, where.conn);
+        out.add(Insight.of(DoctorRule.QOS2_FLOW, conns, List.of(first.ref(), p.ref()),
+                Words.of("qos2.flow.resent_after_pubrel." + side + ".fix"), p.nanos(),
+                Words.of("qos2.flow.resent_after_pubrel." + side, t.conn, id, PublishRules.topic(p), where.conn)));
+    }
+
+    /** The closed connection of the same client id that opened last before this one, or null. */
+    private Track previous(Track t) {
+        Track best = null;
+        for (Track other : tracks.sameClientId(t)) {
+            if (!other.open() && other.opened <= t.opened && (best == null || other.opened > best.opened)) {
+                best = other;
+            }
+        }
+        return best;
     }
 
     private static void answer(Map<Integer, Pending> theirs, int id, Stage expected, Observation.Packet p,

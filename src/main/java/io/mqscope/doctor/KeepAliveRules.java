@@ -16,6 +16,11 @@ final class KeepAliveRules implements RuleGroup {
     private static final int KEEP_ALIVE_TIMEOUT = 0x8D;
     /** A PINGREQ still waiting this long when the connection closes was not answered. */
     private static final long PENDING_AT_CLOSE_NANOS = 500_000_000L;
+    /**
+     * Beyond 1.5 × Keep Alive, at least this long (or half a Keep Alive): a broker that closes at 1.5 × Keep Alive
+     * (HiveMQ, on time) is told by its close, with who closed and when.
+     */
+    private static final long SILENCE_SLACK_MILLIS = 2000L;
 
     private final Tracks tracks;
 
@@ -41,7 +46,30 @@ final class KeepAliveRules implements RuleGroup {
             if (t.open() && t.pingreq != null && now - t.pingreq.nanos() >= bound) {
                 out.add(unanswered(t, now));
             }
+            if (t.open()) {
+                silent(t, now, out);
+            }
         }
+    }
+
+    /**
+     * A client silent past one and a half Keep Alive periods while its connection is still open: it broke
+     * [MQTT-3.1.2-23] whether or not the broker closes (mosquitto 2.0 notices only when its loop wakes, and a
+     * client that wakes up first and sends PINGREQ may never be closed). Told once per connection, and then not
+     * again when the broker closes it.
+     */
+    private static void silent(Track t, long now, List<Insight> out) {
+        if (t.silenceTold || t.keepAlive <= 0 || t.lastClient == null || !t.accepted() || t.clientDisconnected) {
+            return;
+        }
+        long quietMillis = (now - t.lastClient.nanos()) / 1_000_000L;
+        if (quietMillis < t.keepAlive * 1500L + Math.max(SILENCE_SLACK_MILLIS, t.keepAlive * 500L)) {
+            return;
+        }
+        t.silenceTold = true;
+        out.add(Insight.of(DoctorRule.KEEPALIVE_LAPSED, List.of(t.conn), List.of(t.lastClient.ref()),
+                Words.of("keepalive.lapsed.silent.fix"), now, Words.of("keepalive.lapsed.silent", t.conn,
+                        t.keepAlive, quietMillis, t.lastClient.packet().type().name())));
     }
 
     @Override
@@ -50,6 +78,10 @@ final class KeepAliveRules implements RuleGroup {
             out.add(unanswered(t, c.nanos()));
         }
         if (t.clientDisconnected || t.keepAlive <= 0 || t.lastClient == null || t.closeExplained) {
+            return;
+        }
+        if (t.silenceTold) {
+            t.closeExplained = true; // the silence was told while it lasted
             return;
         }
         boolean said = t.brokerDisconnect != null

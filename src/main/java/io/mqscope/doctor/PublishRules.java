@@ -42,6 +42,7 @@ final class PublishRules implements RuleGroup {
             int code = Fields.reasonCode(p.packet());
             Track.Pending pending = t.inFlight.get(Direction.CLIENT_TO_BROKER).get(Fields.packetId(p.packet()));
             if (code >= 0x80 && pending != null) {
+                t.refusedPublish = pending.publish;
                 String key = V5_CODES.contains(code) ? "publish.refused." + Fields.hex(code) : "publish.refused.other";
                 out.add(refused(t, key, pending.publish, p, Fields.hex(code)));
             }
@@ -54,6 +55,9 @@ final class PublishRules implements RuleGroup {
                 out.add(tooLarge(t, "publish.too_large.disconnect", t.lastClient, p));
             } else if (code == 0x87 || code == 0x90 || code == 0x97 || code == 0x99) {
                 t.closeExplained = true;
+                if (t.refusedPublish == t.lastClient) {
+                    return; // HiveMQ answers PUBACK 0x87 and then disconnects with 0x87: one refusal, told once
+                }
                 out.add(refused(t, "publish.refused." + Fields.hex(code), t.lastClient, p, Fields.hex(code)));
             }
         }

@@ -13,4 +13,9 @@ interface RuleGroup {
 
     default void tick(long now, List<Insight> out) {
     }
+
+    /** The input ended at {@code now} (a capture file): what waited for more time is decided with what is known. */
+    default void end(long now, List<Insight> out) {
+        tick(now, out);
+    }
 }

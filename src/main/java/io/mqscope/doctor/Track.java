@@ -7,6 +7,7 @@ import io.mqscope.wire.FieldName;
 import io.mqscope.wire.PacketType;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the doctor remembers of one connection: its CONNECT and CONNACK, its last packets, what is in flight. */
@@ -20,6 +21,8 @@ final class Track {
         Stage stage;
         long since;
         Observation.Packet last;
+        /** A copy was already reported (once per exchange). */
+        boolean resent;
 
         Pending(Observation.Packet publish, Stage stage) {
             this.publish = publish;
@@ -63,10 +66,20 @@ final class Track {
     boolean takenOver;
     boolean closeExplained;
     boolean tooLargeReported;
+    /** keepalive.lapsed was told while the connection was still open (the client fell silent). */
+    boolean silenceTold;
+    /** The client's last PUBLISH a PUBACK/PUBREC refused, so that a DISCONNECT naming it does not tell it twice. */
+    Observation.Packet refusedPublish;
 
     /** Exchanges in flight keyed by the side that started them, then by packet identifier. */
     final Map<Direction, Map<Integer, Pending>> inFlight = new EnumMap<>(Direction.class);
     final Map<Integer, Observation.Packet> subscribes = new HashMap<>();
+    /**
+     * Per sending side, its QoS 2 PUBLISHes whose PUBREL it already sent, by packet identifier (the newest
+     * {@value #RELEASED_KEPT}): a copy of one of them later is a message the receiver takes as new.
+     */
+    final Map<Direction, Map<Integer, Observation.Packet>> released = new EnumMap<>(Direction.class);
+    private static final int RELEASED_KEPT = 64;
 
     long closedAt = -1;
     Closer closedBy;
@@ -77,6 +90,14 @@ final class Track {
         this.host = host;
         inFlight.put(Direction.CLIENT_TO_BROKER, new HashMap<>());
         inFlight.put(Direction.BROKER_TO_CLIENT, new HashMap<>());
+        for (Direction d : Direction.values()) {
+            released.put(d, new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Integer, Observation.Packet> eldest) {
+                    return size() > RELEASED_KEPT;
+                }
+            });
+        }
     }
 
     boolean open() {
@@ -106,6 +127,8 @@ final class Track {
                 connackCode = Fields.connackCode(p);
                 sessionPresent = Fields.flag(p, FieldName.SESSION_PRESENT);
                 maximumPacketSize = Fields.number(p, FieldName.MAXIMUM_PACKET_SIZE, -1);
+                // 5.0 §3.2.2.3.14: the client must use the broker's Server Keep Alive instead of its own
+                keepAlive = Fields.integer(p, FieldName.SERVER_KEEP_ALIVE, keepAlive);
             } else if (p.type() == PacketType.DISCONNECT) {
                 brokerDisconnect = o;
             }

@@ -72,6 +72,17 @@ final class WillRules implements RuleGroup {
         }
     }
 
+    /** No receiver can come any more: a will whose delay passed before the end was published. */
+    @Override
+    public void end(long now, List<Insight> out) {
+        for (Due d : due) {
+            if (now >= d.at) {
+                out.add(insight(d.track, null, null, now));
+            }
+        }
+        due.clear();
+    }
+
     private static Insight insight(Track will, Track receiver, Observation.Packet received, long now) {
         List<String> conns = new ArrayList<>(List.of(will.conn));
         List<PacketRef> refs = new ArrayList<>(List.of(will.connect.ref()));

@@ -14,6 +14,7 @@ import java.util.List;
 public final class TapDoctor {
     private final Doctor doctor;
     private final String host;
+    private volatile boolean stopping;
 
     /** @param host the broker's host name (for vendor hints), or null */
     public TapDoctor(String host) {
@@ -27,6 +28,9 @@ public final class TapDoctor {
 
     /** Reads one event; returns the insights it completes (usually none). */
     public synchronized List<Insight> see(TapEvent e) {
+        if (stopping && e instanceof TapEvent.Closed c && "tap".equals(c.by())) {
+            return List.of(); // the tap's own stop ends it: not the conversation's doing (its will is the tap's)
+        }
         Observation o = observation(e, host);
         return o == null ? doctor.tick(e.nanoTime()) : doctor.see(o);
     }
@@ -34,6 +38,19 @@ public final class TapDoctor {
     /** Lets time pass ({@link System#nanoTime()}, the events' clock): what was waiting too long is reported. */
     public synchronized List<Insight> tick(long nanoTime) {
         return doctor.tick(nanoTime);
+    }
+
+    /** The tap is being stopped: the closes it makes itself from now on say nothing about the conversations. */
+    public void stopping() {
+        stopping = true;
+    }
+
+    /**
+     * The tap stopped (after its last events): what waited for more time is decided now, so that a will published
+     * or a late acknowledgement just before the stop is still told (see {@link Doctor#end}).
+     */
+    public synchronized List<Insight> end(long nanoTime) {
+        return doctor.end(nanoTime);
     }
 
     /** "1.2.3.4:5678" or "[::1]:5678" without the port. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqscope.broker.LocalBroker;
+import io.mqscope.testing.AuthorizingHiveMq;
 import io.mqscope.testing.EmbeddedHiveMq;
 import io.mqscope.testing.JsClients;
 import io.mqscope.testing.Mosquitto;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code mqscope tap} with the conversation doctor: real mqtt.js clients through the command to mosquitto and
@@ -41,6 +44,53 @@ class TapDoctorCommandTest {
             assertThat(takeover.get("message").asText()).contains("triplet-");
             assertThat(takeover.get("fix").asText()).contains("own client id");
         }
+    }
+
+    /**
+     * mqtt.js subscribing through {@code tap --json} to a HiveMQ whose extension refuses {@code denied/} filters and
+     * caps {@code capped/} at QoS 1: one refusal and one downgrade per version, each naming its filter.
+     */
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(ints = {4, 5})
+    void json_tells_refused_and_downgraded_subscriptions_of_a_real_broker(int version) throws Exception {
+        JsClients.assumeInstalled("mqtt");
+        try (AuthorizingHiveMq hive = AuthorizingHiveMq.start();
+             TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "mqtt://127.0.0.1:0",
+                     "--url", "mqtt://127.0.0.1:" + hive.port, "--json")) {
+            String said = JsClients.run("doctor-scenarios.js", "subscribe", "mqtt://127.0.0.1:" + tap.port(),
+                    version + ";ok/#,denied/alarms,capped/orders");
+            assertThat(said).contains("granted");
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("\"event\":\"close\""));
+            List<JsonNode> insights = TapCommandTest.lines(tap.out()).stream()
+                    .filter(j -> j.path("event").asText().equals("insight")).toList();
+            assertThat(insights).extracting(j -> j.get("rule").asText()).as(tap.out().toString())
+                    .containsExactlyInAnyOrder("subscribe.refused", "subscribe.downgraded");
+            for (JsonNode i : insights) {
+                assertThat(i.get("packets").get(0).get("from").asText()).isEqualTo("client");
+                assertThat(i.get("message").asText()).contains(i.get("rule").asText().equals("subscribe.refused")
+                        ? "\"denied/alarms\"" : "\"capped/orders\"");
+            }
+        }
+    }
+
+    /**
+     * A device drops (mqtt.js, no DISCONNECT) and the tap is stopped right after: the will the broker published is
+     * still told, not lost with the grace the doctor gives a receiver; the clients the stop itself cuts off are not.
+     */
+    @Test
+    void stopping_the_tap_tells_what_was_still_waiting(Mosquitto m) throws Exception {
+        JsClients.assumeInstalled("mqtt");
+        String topic = "doctor/will/stop-" + ProcessHandle.current().pid();
+        TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "mqtt://127.0.0.1:0",
+                "--url", "mqtt://127.0.0.1:" + m.tcpPort, "--json");
+        JsClients.run("doctor-scenarios.js", "will", "mqtt://127.0.0.1:" + tap.port(), topic);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("\"event\":\"close\""));
+        tap.close();
+        List<JsonNode> insights = TapCommandTest.lines(tap.out()).stream()
+                .filter(j -> j.path("event").asText().equals("insight")).toList();
+        assertThat(insights).extracting(j -> j.get("rule").asText()).as(tap.out().toString())
+                .containsExactly("will.published");
+        assertThat(insights.get(0).get("message").asText()).contains(topic);
     }
 
     /** To HiveMQ, whose keep-alive timer runs even when no other client wakes the broker (see DoctorMqttJsTest). */

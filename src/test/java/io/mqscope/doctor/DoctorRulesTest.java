@@ -140,6 +140,28 @@ class DoctorRulesTest {
         assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("keep alive of 10 s", "CONNECT");
     }
 
+    /** The broker does not close (or not yet): the client's silence past 1.5 × Keep Alive is told while it lasts. */
+    @Test
+    void a_client_silent_past_one_and_a_half_keep_alive_while_still_connected() {
+        Talk t = new Talk().open("c1").client("c1", connect(4, "dev", true, 10, null, null, null, -1))
+                .broker("c1", connack(4, false, 0)).wait(15_000).wait(4000);
+        assertThat(t.insights).isEmpty();
+        t.wait(1100);
+        assertThat(t.rules()).containsExactly("keepalive.lapsed");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("has sent nothing for 20", "keep alive of 10 s");
+        // the close that follows is the same lapse: not told twice
+        t.close("c1", Closer.BROKER);
+        assertThat(t.rules()).containsExactly("keepalive.lapsed");
+    }
+
+    /** 5.0 §3.2.2.3.14: the Server Keep Alive replaces the client's. */
+    @Test
+    void the_server_keep_alive_is_the_one_that_counts() {
+        Talk t = new Talk().open("c1").client("c1", connect(5, "dev", true, 10, null, null, null, -1))
+                .broker("c1", Talk.connackServerKeepAlive(60)).wait(30_000);
+        assertThat(t.insights).isEmpty();
+    }
+
     @Test
     void a_pingreq_without_pingresp_is_unanswered() {
         Talk t = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
@@ -159,6 +181,21 @@ class DoctorRulesTest {
         assertThat(said).contains("bad user name or password", "username \"user\" and an empty password",
                 "Aliyun IoT");
         assertThat(t.insights.get(0).message(Locale.SIMPLIFIED_CHINESE)).contains("用户名或密码错误", "阿里云");
+    }
+
+    /** A client retrying the same refused CONNECT is told once; the storm counts the retries. */
+    @Test
+    void the_same_refusal_again_and_again_is_told_once_and_makes_a_storm() {
+        Talk t = new Talk();
+        for (int i = 1; i <= 5; i++) {
+            t.open("c" + i).client("c" + i, connect(4, "dev", true, 60, "user", "bad", null, -1))
+                    .broker("c" + i, connack(4, false, 5)).close("c" + i, Closer.BROKER).wait(1000);
+        }
+        assertThat(t.rules()).containsExactly("connack.refused", "reconnect.storm");
+        // another password is another refusal
+        t.open("c6").client("c6", connect(4, "dev", true, 60, "user", "other", null, -1))
+                .broker("c6", connack(4, false, 5));
+        assertThat(t.rules()).endsWith("connack.refused");
     }
 
     @ParameterizedTest(name = "CONNACK 0x{0}")
@@ -216,6 +253,9 @@ class DoctorRulesTest {
                 .client("c1", publish(5, "denied", 1, 1, false, 3)).broker("c1", ack(PUBACK, 1, 0x87));
         assertThat(t.rules()).containsExactly("publish.refused");
         assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("\"denied\"", "not authorized");
+        // HiveMQ then disconnects with the same reason: still one refusal
+        t.broker("c1", disconnect5(0x87)).close("c1", Closer.BROKER);
+        assertThat(t.rules()).containsExactly("publish.refused");
     }
 
     @Test
@@ -305,6 +345,60 @@ class DoctorRulesTest {
                 .broker("c1", publish(4, "t", 2, 5, false, 1)).client("c1", ack(PUBREC, 5, -1)).wait(2500);
         assertThat(t.rules()).containsExactly("qos2.flow");
         assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("broker sent no PUBREL");
+    }
+
+    /** A copy after PUBREL is a new message to the receiver [MQTT-4.3.3-2]: delivered twice for sure. */
+    @Test
+    void qos2_publish_resent_after_pubrel_is_delivered_twice() {
+        Talk t = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .client("c1", publish(4, "orders/1", 2, 5, false, 1)).broker("c1", ack(PUBREC, 5, -1))
+                .client("c1", ack(PUBREL, 5, -1)).broker("c1", ack(PUBCOMP, 5, -1))
+                .client("c1", publish(4, "orders/1", 2, 5, true, 1)).broker("c1", ack(PUBREC, 5, -1));
+        assertThat(t.rules()).containsExactly("qos2.flow");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("re-sent its QoS 2 PUBLISH (packet id 5",
+                "PUBREL for it on c1", "subscribers receive it twice");
+        assertThat(t.insights.get(0).packets()).extracting(PacketRef::index).containsExactly(1, 3);
+        // the same identifier for a new message (no DUP) after PUBCOMP is what the spec allows
+        Talk fresh = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .client("c1", publish(4, "orders/1", 2, 5, false, 1)).broker("c1", ack(PUBREC, 5, -1))
+                .client("c1", ack(PUBREL, 5, -1)).broker("c1", ack(PUBCOMP, 5, -1))
+                .client("c1", publish(4, "orders/2", 2, 5, false, 1)).broker("c1", ack(PUBREC, 5, -1))
+                .client("c1", ack(PUBREL, 5, -1)).broker("c1", ack(PUBCOMP, 5, -1)).wait(3000);
+        assertThat(fresh.insights).isEmpty();
+    }
+
+    /** On reconnect only the PUBREL is re-sent [MQTT-4.4.0-1]: a broker re-sending the PUBLISH duplicates it. */
+    @Test
+    void qos2_publish_resent_on_the_next_connection_after_pubrel_is_delivered_twice() {
+        Talk t = new Talk().open("c1").client("c1", connect(5, "dev", false, 60, null, null, null, 3600))
+                .broker("c1", connack(5, false, 0))
+                .broker("c1", publish(5, "cmd", 2, 7, false, 1)).client("c1", ack(PUBREC, 7, -1))
+                .broker("c1", ack(PUBREL, 7, -1)).close("c1", Closer.CLIENT)
+                .open("c2").client("c2", connect(5, "dev", false, 60, null, null, null, 3600))
+                .broker("c2", connack(5, true, 0)).broker("c2", publish(5, "cmd", 2, 7, true, 1));
+        assertThat(t.rules()).contains("qos2.flow");
+        Insight twice = t.insights.stream().filter(i -> i.message(Locale.ENGLISH).contains("re-sent")).findFirst()
+                .orElseThrow();
+        assertThat(twice.conns()).containsExactly("c2", "c1");
+        assertThat(twice.message(Locale.ENGLISH)).contains("broker re-sent", "on c1", "application receives it twice");
+    }
+
+    /** A copy between PUBREC and PUBREL must be answered with PUBREC and not delivered [MQTT-4.3.3-2]. */
+    @Test
+    void qos2_publish_resent_after_pubrec_risks_a_second_delivery() {
+        Talk t = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .broker("c1", publish(4, "cmd", 2, 8, false, 1)).client("c1", ack(PUBREC, 8, -1))
+                .broker("c1", publish(4, "cmd", 2, 8, true, 1)).client("c1", ack(PUBREC, 8, -1))
+                .broker("c1", ack(PUBREL, 8, -1)).client("c1", ack(PUBCOMP, 8, -1)).wait(3000);
+        assertThat(t.rules()).containsExactly("qos2.flow");
+        assertThat(t.insights.get(0).message(Locale.ENGLISH)).contains("broker sent its QoS 2 PUBLISH (packet id 8",
+                "after the client had answered it with PUBREC", "application twice");
+        // a DUP copy before any PUBREC is the ordinary resend
+        Talk resend = new Talk().open("c1").client("c1", connect(4, "dev")).broker("c1", connack(4, false, 0))
+                .broker("c1", publish(4, "cmd", 2, 8, false, 1)).broker("c1", publish(4, "cmd", 2, 8, true, 1))
+                .client("c1", ack(PUBREC, 8, -1)).broker("c1", ack(PUBREL, 8, -1)).client("c1", ack(PUBCOMP, 8, -1))
+                .wait(3000);
+        assertThat(resend.insights).isEmpty();
     }
 
     @Test

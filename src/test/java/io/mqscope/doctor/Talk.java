@@ -121,6 +121,11 @@ final class Talk {
         return packet(0x10, b.toByteArray());
     }
 
+    /** A 5.0 CONNACK accepting with a Server Keep Alive (property 0x13). */
+    static byte[] connackServerKeepAlive(int seconds) {
+        return packet(0x20, new byte[] {0, 0, 3, 0x13, (byte) (seconds >> 8), (byte) seconds});
+    }
+
     static byte[] connack(int level, boolean sessionPresent, int code) {
         return connack(level, sessionPresent, code, -1);
     }

@@ -80,6 +80,21 @@ class DoctorMqttJsTest {
         }
     }
 
+    /**
+     * mosquitto 2.0.11 closes an idle client only when its loop wakes, or never when the client wakes up first:
+     * either way the lapse is told (by the close, or by the silence while the connection is still open).
+     */
+    @Test
+    void a_blocked_event_loop_on_mosquitto(Mosquitto m) throws Exception {
+        try (DoctorTap tap = new DoctorTap(m.tcpPort)) {
+            JsClients.run("doctor-scenarios.js", "blocked-loop", tap.url(), "7000");
+            Insight lapsed = tap.await("keepalive.lapsed");
+            assertThat(lapsed.message(Locale.ENGLISH)).as(tap.seen()).contains("keep alive of 2 s");
+            tap.awaitAllClosed();
+            assertThat(tap.rules()).as(tap.seen()).containsExactly("keepalive.lapsed");
+        }
+    }
+
     @Test
     void a_subscriber_that_never_acknowledges(Mosquitto m) throws Exception {
         try (DoctorTap tap = new DoctorTap(m.tcpPort, Duration.ofSeconds(1))) {

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Insights list: each row says what went wrong across packets and connections and the fix; a double click
- * (or Enter) shows the row's packet in the Packets tab.
+ * (or Enter) shows the row's first packet in the Packets tab, and each further one the next packet it names.
  */
 public final class InsightsView {
     private final VBox root = new VBox(6);

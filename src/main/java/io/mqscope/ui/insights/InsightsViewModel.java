@@ -22,6 +22,8 @@ public final class InsightsViewModel {
     private final ObservableList<InsightRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<InsightRow> selected = new SimpleObjectProperty<>();
     private Consumer<PacketRef> jump = r -> { };
+    private InsightRow lastOpened;
+    private int opened;
 
     /** Shows these insights instead of the ones shown (FX thread). */
     public void show(List<Insight> insights) {
@@ -41,11 +43,18 @@ public final class InsightsViewModel {
         this.jump = jump;
     }
 
-    /** Opens a row: shows its first packet. */
+    /**
+     * Opens a row: shows its first packet, and each time the same row is opened again the next one it names (a
+     * takeover names the displacing CONNECT, then the displaced connection's DISCONNECT), round and round.
+     */
     public void open(InsightRow row) {
-        if (row != null && row.firstPacket() != null) {
-            jump.accept(row.firstPacket());
+        if (row == null || row.insight().packets().isEmpty()) {
+            return;
         }
+        List<PacketRef> refs = row.insight().packets();
+        opened = row.equals(lastOpened) ? (opened + 1) % refs.size() : 0;
+        lastOpened = row;
+        jump.accept(refs.get(opened));
     }
 
     public ObservableList<InsightRow> rows() {

@@ -34,6 +34,11 @@ public final class TapInsights {
         return added;
     }
 
+    /** Every kept insight of the feeds (all clients of a wiretap, across its runs), oldest first. */
+    public synchronized List<Insight> all() {
+        return List.copyOf(kept);
+    }
+
     /** The kept insights about the client with this key, oldest first. */
     public synchronized List<Insight> of(String key) {
         return kept.stream().filter(i -> i.conns().contains(key)).toList();

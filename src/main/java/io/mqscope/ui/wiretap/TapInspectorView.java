@@ -52,7 +52,16 @@ public final class TapInspectorView {
         ((javafx.scene.layout.Region) insights).setMaxHeight(140);
         insights.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.insights().rows()));
         insights.managedProperty().bind(insights.visibleProperty());
-        VBox top = new VBox(4, title, verdict, insights);
+        // the whole wiretap's insights, across its clients (a takeover names two), each opening its client's packet
+        Label allTitle = new Label(I18n.t("wiretap.insights.all"));
+        allTitle.getStyleClass().add("muted");
+        Node all = new io.mqscope.ui.insights.InsightsView(vm.tapInsights(), "tapWideInsightsList").root();
+        ((javafx.scene.layout.Region) all).setMaxHeight(160);
+        VBox wide = new VBox(2, allTitle, all);
+        wide.setId("tapWideInsights");
+        wide.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.tapInsights().rows()));
+        wide.managedProperty().bind(wide.visibleProperty());
+        VBox top = new VBox(4, wide, title, verdict, insights);
         top.setPadding(new Insets(6, 6, 0, 6));
 
         PacketsView packets = new PacketsView(vm.packets(), owner);

@@ -44,6 +44,9 @@ public final class TapInspectorViewModel {
     private long packetsSeen;
     private final io.mqscope.ui.insights.InsightsViewModel insights = new io.mqscope.ui.insights.InsightsViewModel();
     private long insightsSeen = -1;
+    /** The selected wiretap's insights about all its clients (filled by {@link WiretapsViewModel}). */
+    private final io.mqscope.ui.insights.InsightsViewModel tapInsights =
+            new io.mqscope.ui.insights.InsightsViewModel();
     private long messagesSeen;
     private boolean exchangeShown;
 
@@ -170,6 +173,8 @@ public final class TapInspectorViewModel {
 
     public PacketsViewModel packets() { return packets; }
     public io.mqscope.ui.insights.InsightsViewModel insights() { return insights; }
+    /** The whole wiretap's insights: takeovers and ping-pong involve two clients. */
+    public io.mqscope.ui.insights.InsightsViewModel tapInsights() { return tapInsights; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     /** The verdict of a client that ended badly, else empty. */
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }

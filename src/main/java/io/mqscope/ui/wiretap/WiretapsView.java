@@ -130,6 +130,14 @@ public final class WiretapsView {
                 }
             }
         });
+        // a client chosen elsewhere (an insight of the whole wiretap opened) is selected in the tree too
+        listeners.onChange(vm.selectedClientProperty(), (o, a, row) -> {
+            TreeItem<Object> shown = tree.getSelectionModel().getSelectedItem();
+            if (row != null && !(shown != null && shown.getValue() instanceof TapClientRow r
+                    && r.key().equals(row.key()))) {
+                select(row.key());
+            }
+        });
         listeners.onChange(vm.selectedEntryProperty(), (o, a, e) -> {
             showEntry();
             // a wiretap just added is selected in the tree too: it is the one Start starts

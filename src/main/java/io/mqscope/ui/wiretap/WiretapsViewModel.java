@@ -38,6 +38,8 @@ public final class WiretapsViewModel {
     private boolean resolvingBrokerUrls;
     /** The user's choice in Settings: other devices may reach the built-in broker. */
     private boolean brokerOnLan;
+    private WiretapEntry insightsOf;
+    private long tapInsightsSeen = -1;
 
     /**
      * @param profiles   the saved connections a wiretap may forward to, as they are now
@@ -56,6 +58,39 @@ public final class WiretapsViewModel {
         entries.add(localBroker);
         selectedEntry.set(localBroker);
         selectedClient.addListener((o, a, row) -> showClient(row));
+        inspector.tapInsights().setJump(this::openInsight);
+    }
+
+    /**
+     * Opens an insight of the whole wiretap: the client its first packet belongs to becomes the selected client
+     * (the inspector shows it, the tree selects it) and that packet is selected in the inspector's list.
+     */
+    void openInsight(io.mqscope.doctor.PacketRef r) {
+        WiretapEntry owner = owner(r.conn());
+        if (owner == null) {
+            return; // the client is no longer listed
+        }
+        selectedEntry.set(owner);
+        selectedClient.set(owner.row(r.conn()));
+        inspector.packets().reveal(r.conn(), r.from(), r.index());
+    }
+
+    /** The selected wiretap's insights about all its clients, replaced when the doctor found more. */
+    private void showTapInsights() {
+        WiretapEntry e = selectedEntry.get();
+        if (e == null) {
+            insightsOf = null;
+            inspector.tapInsights().clear();
+            return;
+        }
+        TapInsights found = e.clients().insights();
+        found.tick(System.nanoTime());
+        long n = found.count();
+        if (e != insightsOf || n != tapInsightsSeen) {
+            insightsOf = e;
+            tapInsightsSeen = n;
+            inspector.tapInsights().show(found.all());
+        }
     }
 
     /**
@@ -249,6 +284,7 @@ public final class WiretapsViewModel {
                 e.apply(c);
             }
         }
+        showTapInsights();
         TapClientRow shown = selectedClient.get();
         if (shown != null) {
             WiretapEntry owner = owner(shown.key());
