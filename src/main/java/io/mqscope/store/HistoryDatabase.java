@@ -25,7 +25,10 @@ final class HistoryDatabase {
     static final String FILE_NAME = "history.db";
     static final int KIND_MESSAGE = 0;
     static final int KIND_PACKET = 1;
-    private static final int SCHEMA = 1;
+    /** 2: every payload's text is indexed, binary ones' text runs too (1 indexed only payloads that were text). */
+    private static final int SCHEMA = 2;
+    /** Rows below this id were written before schema 2 and may hold text the index lacks: searches read them. */
+    static final String WHOLE_TEXT_FROM = "whole_text_from";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private HistoryDatabase() {
@@ -55,7 +58,10 @@ final class HistoryDatabase {
             // for all the trigrams of its text and checks the candidates exactly (HistoryReader)
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS record_text USING fts5(topic, body, content='',"
                     + " contentless_delete=1, tokenize='trigram', detail=none)");
-            s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" + SCHEMA + "')");
+            // rows whose payload is longer than the indexed part are read by a search: an index finds them fast
+            s.execute("CREATE INDEX IF NOT EXISTS record_long ON record(id) WHERE kind=0 AND length(payload)>"
+                    + HistoryWriter.INDEXED_BYTES);
+            upgrade(s);
             // a file that is not a database fails above; a damaged one is found here, before it is written to
             try (var rs = s.executeQuery("PRAGMA quick_check(1)")) {
                 if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
@@ -67,6 +73,30 @@ final class HistoryDatabase {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Schema 1 indexed only payloads that were text as a whole: a binary payload's text was never indexed. Rows
+     * written before the upgrade are therefore read by every search until they age out ({@link #WHOLE_TEXT_FROM}).
+     */
+    private static void upgrade(Statement s) throws SQLException {
+        String schema = null;
+        try (var rs = s.executeQuery("SELECT value FROM meta WHERE key='schema'")) {
+            if (rs.next()) {
+                schema = rs.getString(1);
+            }
+        }
+        if (String.valueOf(SCHEMA).equals(schema)) {
+            return;
+        }
+        long from = 1;
+        if (schema != null) {
+            try (var rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM record")) {
+                from = rs.next() ? rs.getLong(1) : 1;
+            }
+        }
+        s.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('" + WHOLE_TEXT_FROM + "', '" + from + "')");
+        s.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '" + SCHEMA + "')");
     }
 
     /**

@@ -27,9 +27,20 @@ final class HistoryReader {
     private static final int MAX_GRAMS = 12;
 
     private final Connection db;
+    /** Rows below this id were indexed by schema 1, which left binary payloads out: a search reads them whole. */
+    private final long wholeTextFrom;
 
     HistoryReader(Connection db) throws SQLException {
         this.db = db;
+        long from = 1;
+        try (var s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key='" + HistoryDatabase.WHOLE_TEXT_FROM
+                     + "'")) {
+            if (rs.next()) {
+                from = Long.parseLong(rs.getString(1));
+            }
+        }
+        this.wholeTextFrom = from;
         // topic filters with wildcards are matched by the same function the live list uses
         Function.create(db, "mqtt_match", new Function() {
             @Override
@@ -137,7 +148,7 @@ final class HistoryReader {
         }
     }
 
-    private static Where where(HistoryQuery q) {
+    private Where where(HistoryQuery q) {
         Where w = new Where();
         if (q.connection() != null) {
             w.and("conn=?", q.connection());
@@ -171,10 +182,12 @@ final class HistoryReader {
 
     /**
      * Text in the topic or the payload, any case, or, for a hex term, its bytes anywhere in the payload. Text of three
-     * characters or more first narrows to the rows whose index holds all its trigrams; every candidate is then
-     * checked exactly by {@code text_hit}, the rule of {@link SearchTerm#matches}.
+     * characters or more first narrows to the candidate rows: those whose index holds all its trigrams, and those
+     * whose text the index does not hold whole (a payload longer than {@link HistoryWriter#INDEXED_BYTES}, found by
+     * the partial index {@code record_long}, and rows of schema 1). Every candidate is then checked exactly by
+     * {@code text_hit}, the rule of {@link SearchTerm#matches}, so the count is the count of real hits.
      */
-    private static void text(Where w, String text, byte[] bytes) {
+    private void text(Where w, String text, byte[] bytes) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> grams = trigrams(lower);
         String exact = "text_hit(topic, payload, ?)=1" + (bytes == null ? "" : " OR instr(payload, ?)>0");
@@ -187,19 +200,29 @@ final class HistoryReader {
         for (String g : grams) {
             match.append(match.length() == 0 ? "" : " ").append('"').append(g.replace("\"", "\"\"")).append('"');
         }
-        String candidates = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)";
+        String candidates = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ? UNION ALL"
+                + " SELECT id FROM record WHERE kind=0 AND length(payload)>" + HistoryWriter.INDEXED_BYTES
+                + (wholeTextFrom > 1 ? " UNION ALL SELECT id FROM record WHERE id<" + wholeTextFrom : "") + ")";
         if (bytes == null) {
-            // the index's rowids drive the lookup; the exact check (a call into Java) sees only them
+            // the candidates' rowids drive the lookup; the exact check (a call into Java) sees only them
             w.and(candidates + " AND text_hit(topic, payload, ?)=1", match.toString(), lower);
         } else {
-            // inside OR every row is read anyway: CASE keeps the Java check to the index's candidates
+            // inside OR every row is read anyway: CASE keeps the Java check to the candidates
             w.and("(instr(payload, ?)>0 OR CASE WHEN " + candidates + " THEN text_hit(topic, payload, ?) ELSE 0"
                     + " END=1)", bytes, match.toString(), lower);
         }
     }
 
-    /** The distinct trigrams of {@code s} (by code point), at most {@link #MAX_GRAMS} of them spread over it. */
+    /**
+     * The distinct trigrams of {@code s} (by code point), at most {@link #MAX_GRAMS} of them spread over it; none
+     * when {@code s} holds a character the index leaves out ({@link SearchTerm#isText}), which a scan then finds.
+     */
     static List<String> trigrams(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!SearchTerm.isText(s.charAt(i))) {
+                return List.of();
+            }
+        }
         int[] cps = s.codePoints().toArray();
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         int n = cps.length - TRIGRAM + 1;

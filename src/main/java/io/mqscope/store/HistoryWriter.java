@@ -1,7 +1,5 @@
 package io.mqscope.store;
 
-import io.mqscope.payload.PayloadCodec;
-import io.mqscope.payload.TextCharset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +26,7 @@ final class HistoryWriter {
     /** Payload bytes waiting at most: the queue holds references the sessions' own logs may already have dropped. */
     static final long MAX_QUEUED_BYTES = 64L << 20;
     private static final int MAX_BATCH = 10_000;
-    /** Text payloads are indexed up to here; longer ones are found by their beginning. */
+    /** Payloads are indexed up to here; a search reads longer ones whole. */
     static final int INDEXED_BYTES = 4096;
     /** After an eviction a bound is this full: evicting a little on every batch would cost a scan each time. */
     private static final double REFILL = 0.9;
@@ -191,10 +188,45 @@ final class HistoryWriter {
         db.commit();
     }
 
-    /** The payload's beginning as text for the index (only there; the row keeps the bytes), or null for binary. */
+    /**
+     * The text of the payload's first {@link #INDEXED_BYTES} for the index (only there; the row keeps the bytes):
+     * read as UTF-8 as the search reads it, with what is not text (invalid bytes, control characters) and runs of
+     * text shorter than a trigram as spaces. Any text of three characters or more that the search finds in these
+     * bytes is thus in the index, also inside a binary payload, while random bytes add few trigrams. Null when
+     * nothing is left. A longer payload is read whole by every search ({@link HistoryReader}).
+     */
     static String indexedText(byte[] payload) {
-        byte[] head = payload.length > INDEXED_BYTES ? Arrays.copyOf(payload, INDEXED_BYTES) : payload;
-        return PayloadCodec.isText(head, TextCharset.UTF_8) ? new String(head, StandardCharsets.UTF_8) : null;
+        String text = new String(payload, 0, Math.min(payload.length, INDEXED_BYTES), StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(text.length());
+        int run = 0;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (SearchTerm.isText(c)) {
+                out.append(c);
+                run++;
+                continue;
+            }
+            any |= blankShortRun(out, run);
+            run = 0;
+            out.append(' ');
+        }
+        any |= blankShortRun(out, run);
+        return any ? out.toString() : null;
+    }
+
+    /** Blanks the last {@code run} characters when they are fewer than a trigram; true when a run was kept. */
+    private static boolean blankShortRun(StringBuilder out, int run) {
+        if (run == 0) {
+            return false;
+        }
+        if (run < 3) {
+            for (int k = out.length() - run; k < out.length(); k++) {
+                out.setCharAt(k, ' ');
+            }
+            return false;
+        }
+        return true;
     }
 
     private void evict() throws SQLException {
