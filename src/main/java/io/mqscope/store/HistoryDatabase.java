@@ -76,6 +76,24 @@ final class HistoryDatabase {
     }
 
     /**
+     * Opens an existing database for reading only (another instance holds the writer's lock): no schema is made,
+     * nothing is written. SQLite still reads in WAL mode what the writing instance commits.
+     */
+    static Connection openReadOnly(Path file) throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM meta")) {
+            rs.next();
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
      * Schema 1 indexed only payloads that were text as a whole: a binary payload's text was never indexed. Rows
      * written before the upgrade are therefore read by every search until they age out ({@link #WHOLE_TEXT_FROM}).
      */
