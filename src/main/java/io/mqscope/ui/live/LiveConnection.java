@@ -47,7 +47,7 @@ public final class LiveConnection {
         this.profile = profile;
         this.log = new SessionLog(id, MessageLog.DEFAULT_MAX_BYTES, maxMessages, PacketLog.DEFAULT_MAX_BYTES,
                 maxPackets);
-        this.tallying = new Tallying(log, tally);
+        this.tallying = new Tallying(log, tally, id);
         this.doctor = new SessionDoctor(tallying, profile.host());
         countFilters(profile);
     }
@@ -113,19 +113,27 @@ public final class LiveConnection {
         session = s;
     }
 
-    /** The log, and the tally of every message as it arrives (before the bounded log may drop it). */
+    /**
+     * The log, and the tally of every message as it arrives (before the bounded log may drop it). Messages enter the
+     * log under the connection's id (its profile's), the key the history stores them under: a session's own id
+     * changes at every connect, and messages restored from the history of an earlier run have no session. So live
+     * and restored messages of one connection carry the same id (in an export, for instance).
+     */
     private static final class Tallying extends io.mqscope.session.ForwardingListener {
         private final FilterTally tally;
+        private final String id;
 
-        Tallying(SessionLog log, FilterTally tally) {
+        Tallying(SessionLog log, FilterTally tally, String id) {
             super(log);
             this.tally = tally;
+            this.id = id;
         }
 
         @Override
-        public void onMessage(MessageEvent message) {
-            tally.record(message);
-            super.onMessage(message);
+        public void onMessage(MessageEvent m) {
+            tally.record(m);
+            super.onMessage(id.equals(m.connectionId()) ? m : new MessageEvent(id, m.nanoTime(), m.time(),
+                    m.outgoing(), m.topic(), m.qos(), m.retain(), m.dup(), m.payload(), m.properties()));
         }
     }
 
