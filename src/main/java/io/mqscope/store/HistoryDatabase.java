@@ -25,9 +25,9 @@ final class HistoryDatabase {
     static final String FILE_NAME = "history.db";
     static final int KIND_MESSAGE = 0;
     static final int KIND_PACKET = 1;
-    /** 2: every payload's text is indexed, binary ones' text runs too (1 indexed only payloads that were text). */
+    /** 2: column scan, 1 for a message whose text the index does not hold whole (binary, or over 4 KiB). */
     private static final int SCHEMA = 2;
-    /** Rows below this id were written before schema 2 and may hold text the index lacks: searches read them. */
+    /** Rows below this id were written before schema 2, without scan: every search reads them. */
     static final String WHOLE_TEXT_FROM = "whole_text_from";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -52,16 +52,15 @@ final class HistoryDatabase {
             s.execute("CREATE TABLE IF NOT EXISTS record(id INTEGER PRIMARY KEY, conn TEXT NOT NULL,"
                     + " kind INTEGER NOT NULL, time_ms INTEGER NOT NULL, outgoing INTEGER NOT NULL, topic TEXT,"
                     + " qos INTEGER, retain INTEGER, dup INTEGER, payload BLOB NOT NULL, weight INTEGER NOT NULL,"
-                    + " props BLOB)");
+                    + " props BLOB, scan INTEGER NOT NULL DEFAULT 0)");
             s.execute("CREATE INDEX IF NOT EXISTS record_conn ON record(conn, kind, id)");
             // detail=none keeps only which rows hold a trigram (no positions): a third of the size; a search asks
             // for all the trigrams of its text and checks the candidates exactly (HistoryReader)
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS record_text USING fts5(topic, body, content='',"
                     + " contentless_delete=1, tokenize='trigram', detail=none)");
-            // rows whose payload is longer than the indexed part are read by a search: an index finds them fast
-            s.execute("CREATE INDEX IF NOT EXISTS record_long ON record(id) WHERE kind=0 AND length(payload)>"
-                    + HistoryWriter.INDEXED_BYTES);
             upgrade(s);
+            // the rows whose text the index does not hold whole (scan=1) are read by every search: found fast
+            s.execute("CREATE INDEX IF NOT EXISTS record_scan ON record(id) WHERE kind=0 AND scan=1");
             // a file that is not a database fails above; a damaged one is found here, before it is written to
             try (var rs = s.executeQuery("PRAGMA quick_check(1)")) {
                 if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
@@ -94,10 +93,19 @@ final class HistoryDatabase {
     }
 
     /**
-     * Schema 1 indexed only payloads that were text as a whole: a binary payload's text was never indexed. Rows
-     * written before the upgrade are therefore read by every search until they age out ({@link #WHOLE_TEXT_FROM}).
+     * Schema 1 had no {@code scan} column: which of its rows hold text the index lacks is not known, so rows written
+     * before the upgrade are read by every search until they age out ({@link #WHOLE_TEXT_FROM}).
      */
     private static void upgrade(Statement s) throws SQLException {
+        boolean hasScan = false;
+        try (var rs = s.executeQuery("PRAGMA table_info(record)")) {
+            while (rs.next()) {
+                hasScan |= "scan".equals(rs.getString("name"));
+            }
+        }
+        if (!hasScan) {
+            s.execute("ALTER TABLE record ADD COLUMN scan INTEGER NOT NULL DEFAULT 0");
+        }
         String schema = null;
         try (var rs = s.executeQuery("SELECT value FROM meta WHERE key='schema'")) {
             if (rs.next()) {

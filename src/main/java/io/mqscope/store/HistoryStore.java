@@ -187,6 +187,18 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest {@code n} packets of a connection, oldest first, decoded again (restored on start); packets before
+     * any stored CONNECT are read as {@code fallbackVersion} (3, 4 or 5). Blocking.
+     */
+    public List<PacketEvent> lastPackets(String key, int n, int fallbackVersion) {
+        try {
+            return reader.lastPackets(key, n).decode(key, fallbackVersion);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
+    }
+
     /** How many stored messages match, and the newest {@code limit} of them, oldest first. Blocking. */
     public SearchResult search(HistoryQuery q, int limit) {
         try {

@@ -1,5 +1,7 @@
 package io.mqscope.store;
 
+import io.mqscope.payload.PayloadCodec;
+import io.mqscope.payload.TextCharset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +156,7 @@ final class HistoryWriter {
 
     private void write(List<HistoryRow> batch) throws SQLException {
         try (PreparedStatement row = db.prepareStatement("INSERT INTO record(id, conn, kind, time_ms, outgoing,"
-                + " topic, qos, retain, dup, payload, weight, props) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                + " topic, qos, retain, dup, payload, weight, props, scan) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement text = db.prepareStatement(
                      "INSERT INTO record_text(rowid, topic, body) VALUES(?,?,?)")) {
             for (HistoryRow r : batch) {
@@ -171,13 +174,18 @@ final class HistoryWriter {
                 row.setBytes(10, r.payload());
                 row.setLong(11, w);
                 row.setBytes(12, r.properties());
-                row.addBatch();
+                boolean scan = false;
                 if (r.kind() == HistoryDatabase.KIND_MESSAGE) {
+                    String body = indexedText(r.payload());
+                    // text the index lacks (a binary payload's, or past the indexed part): searches read the row
+                    scan = r.payload().length > INDEXED_BYTES || body == null && r.payload().length > 0;
                     text.setLong(1, id);
                     text.setString(2, r.topic());
-                    text.setString(3, indexedText(r.payload()));
+                    text.setString(3, body);
                     text.addBatch();
                 }
+                row.setInt(13, scan ? 1 : 0);
+                row.addBatch();
                 bytesByConn.merge(r.conn(), w, Long::sum);
                 total += w;
             }
@@ -188,45 +196,10 @@ final class HistoryWriter {
         db.commit();
     }
 
-    /**
-     * The text of the payload's first {@link #INDEXED_BYTES} for the index (only there; the row keeps the bytes):
-     * read as UTF-8 as the search reads it, with what is not text (invalid bytes, control characters) and runs of
-     * text shorter than a trigram as spaces. Any text of three characters or more that the search finds in these
-     * bytes is thus in the index, also inside a binary payload, while random bytes add few trigrams. Null when
-     * nothing is left. A longer payload is read whole by every search ({@link HistoryReader}).
-     */
+    /** The payload's beginning as text for the index (only there; the row keeps the bytes), or null for binary. */
     static String indexedText(byte[] payload) {
-        String text = new String(payload, 0, Math.min(payload.length, INDEXED_BYTES), StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(text.length());
-        int run = 0;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (SearchTerm.isText(c)) {
-                out.append(c);
-                run++;
-                continue;
-            }
-            any |= blankShortRun(out, run);
-            run = 0;
-            out.append(' ');
-        }
-        any |= blankShortRun(out, run);
-        return any ? out.toString() : null;
-    }
-
-    /** Blanks the last {@code run} characters when they are fewer than a trigram; true when a run was kept. */
-    private static boolean blankShortRun(StringBuilder out, int run) {
-        if (run == 0) {
-            return false;
-        }
-        if (run < 3) {
-            for (int k = out.length() - run; k < out.length(); k++) {
-                out.setCharAt(k, ' ');
-            }
-            return false;
-        }
-        return true;
+        byte[] head = payload.length > INDEXED_BYTES ? Arrays.copyOf(payload, INDEXED_BYTES) : payload;
+        return PayloadCodec.isText(head, TextCharset.UTF_8) ? new String(head, StandardCharsets.UTF_8) : null;
     }
 
     private void evict() throws SQLException {

@@ -90,10 +90,12 @@ class HistorySearchDepthTest {
             h.record("c1", msg(1, "old/bin", bin));
             h.flush(10_000);
         }
-        // what schema 1 left: no index entry for a binary payload, no mark of the upgrade
+        // what schema 1 left: no index entry, no scan column, no mark of the upgrade
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement()) {
             s.execute("DELETE FROM record_text");
+            s.execute("DROP INDEX record_scan");
+            s.execute("ALTER TABLE record DROP COLUMN scan");
             s.execute("UPDATE meta SET value='1' WHERE key='schema'");
             s.execute("DELETE FROM meta WHERE key='" + HistoryDatabase.WHOLE_TEXT_FROM + "'");
         }

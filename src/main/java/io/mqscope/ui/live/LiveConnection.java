@@ -36,6 +36,13 @@ public final class LiveConnection {
     private final SessionListener tallying;
     private volatile Profile profile;
     private volatile Session session;
+    /**
+     * Packets put back from the history of an earlier run (FX thread only): the log's first {@code restoredCount}
+     * entries. Forgotten once the log has let them all go, so they are not held beyond it.
+     */
+    private final java.util.Set<PacketEvent> restoredPackets =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private long restoredCount;
     /** Sequence numbers of the next unseen entries (FX thread only). */
     private long messagesSeen;
     private long packetsSeen;
@@ -89,6 +96,33 @@ public final class LiveConnection {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * Puts packets of an earlier run (oldest first) into the empty packet log, marked as restored; false (nothing
+     * done) when the log has packets of this run already: nothing is put before them. FX thread only.
+     */
+    public boolean restorePackets(List<PacketEvent> restored) {
+        BoundedLog<PacketEvent> packets = log.packets().entries();
+        if (packets.nextSequence() != 0 || restored.isEmpty()) {
+            return false;
+        }
+        restored.forEach(packets::append);
+        restoredPackets.addAll(restored);
+        restoredCount = restored.size();
+        return true;
+    }
+
+    /** True for a packet put back from the history ({@link #restorePackets}). FX thread only. */
+    public boolean restored(PacketEvent p) {
+        if (restoredPackets.isEmpty()) {
+            return false;
+        }
+        if (log.packets().entries().firstSequence() >= restoredCount) {
+            restoredPackets.clear();
+            return false;
+        }
+        return restoredPackets.contains(p);
     }
 
     public Profile profile() {

@@ -130,7 +130,8 @@ public final class MainViewModel {
             }
         });
         activate(connections.selectedProperty().get());
-        HistoryRestore.restore(backend.history(), connections.entries(), window, tasks);
+        HistoryRestore.restore(backend.history(), connections.entries(), window,
+                Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
     }
 
     private void activate(ConnectionEntry e) {
@@ -156,6 +157,7 @@ public final class MainViewModel {
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
         payload.setHistory(() -> log.messages().entries().snapshot().items());
         search.setConnection(live.id(), () -> log.messages().entries().snapshot().items());
+        packets.setRestored(live::restored);
         packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
             log.packets().entries().clear();
             log.frames().clear();
