@@ -94,7 +94,9 @@ public final class MainViewModel {
         connections = new ConnectionsViewModel(backend, profiles, tasks, settings.maxMessages(),
                 settings.maxPackets());
         messages = new MessagesViewModel(window);
-        search = new HistorySearchViewModel(backend.history(), messages, tasks, java.time.Clock.systemUTC());
+        // the user's zone: a custom time range is typed in local time
+        search = new HistorySearchViewModel(backend.history(), messages, tasks,
+                java.time.Clock.systemDefaultZone());
         historyOnDisk = new HistoryOnDisk(backend.history(), connections.errorProperty(), settingsFile, settingsError,
                 tasks);
         payload = new PayloadViewModel(settings.defaultView(), tasks);
