@@ -25,10 +25,8 @@ final class HistoryDatabase {
     static final String FILE_NAME = "history.db";
     static final int KIND_MESSAGE = 0;
     static final int KIND_PACKET = 1;
-    /** 2: column scan, 1 for a message whose text the index does not hold whole (binary, or over 4 KiB). */
+    /** 2: column scan, 1 for a message whose payload is longer than the index holds (4 KiB). */
     private static final int SCHEMA = 2;
-    /** Rows below this id were written before schema 2, without scan: every search reads them. */
-    static final String WHOLE_TEXT_FROM = "whole_text_from";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private HistoryDatabase() {
@@ -93,8 +91,8 @@ final class HistoryDatabase {
     }
 
     /**
-     * Schema 1 had no {@code scan} column: which of its rows hold text the index lacks is not known, so rows written
-     * before the upgrade are read by every search until they age out ({@link #WHOLE_TEXT_FROM}).
+     * Schema 1 had no {@code scan} column: it is added, and set for the messages longer than the indexed part, which
+     * schema 1 indexed the same way (their beginning) and searches missed the rest of.
      */
     private static void upgrade(Statement s) throws SQLException {
         boolean hasScan = false;
@@ -105,23 +103,9 @@ final class HistoryDatabase {
         }
         if (!hasScan) {
             s.execute("ALTER TABLE record ADD COLUMN scan INTEGER NOT NULL DEFAULT 0");
+            // length() of a BLOB reads its size, not its bytes
+            s.execute("UPDATE record SET scan=1 WHERE kind=0 AND length(payload)>" + HistoryWriter.INDEXED_BYTES);
         }
-        String schema = null;
-        try (var rs = s.executeQuery("SELECT value FROM meta WHERE key='schema'")) {
-            if (rs.next()) {
-                schema = rs.getString(1);
-            }
-        }
-        if (String.valueOf(SCHEMA).equals(schema)) {
-            return;
-        }
-        long from = 1;
-        if (schema != null) {
-            try (var rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM record")) {
-                from = rs.next() ? rs.getLong(1) : 1;
-            }
-        }
-        s.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('" + WHOLE_TEXT_FROM + "', '" + from + "')");
         s.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '" + SCHEMA + "')");
     }
 

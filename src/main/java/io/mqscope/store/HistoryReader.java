@@ -27,20 +27,9 @@ final class HistoryReader {
     private static final int MAX_GRAMS = 12;
 
     private final Connection db;
-    /** Rows below this id were indexed by schema 1, which left binary payloads out: a search reads them whole. */
-    private final long wholeTextFrom;
 
     HistoryReader(Connection db) throws SQLException {
         this.db = db;
-        long from = 1;
-        try (var s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key='" + HistoryDatabase.WHOLE_TEXT_FROM
-                     + "'")) {
-            if (rs.next()) {
-                from = Long.parseLong(rs.getString(1));
-            }
-        }
-        this.wholeTextFrom = from;
         // topic filters with wildcards are matched by the same function the live list uses
         Function.create(db, "mqtt_match", new Function() {
             @Override
@@ -182,7 +171,7 @@ final class HistoryReader {
         }
     }
 
-    private Where where(HistoryQuery q) {
+    private static Where where(HistoryQuery q) {
         Where w = new Where();
         if (q.connection() != null) {
             w.and("conn=?", q.connection());
@@ -217,12 +206,11 @@ final class HistoryReader {
     /**
      * Text in the topic or the payload, any case, or, for a hex term, its bytes anywhere in the payload. Text of three
      * characters or more first narrows to the candidate rows: those whose index holds all its trigrams, and those
-     * whose text the index does not hold whole (column {@code scan}: a binary payload, or one longer than
-     * {@link HistoryWriter#INDEXED_BYTES}, found by the partial index {@code record_scan}; and rows of schema 1).
-     * Every candidate is then checked exactly by
+     * whose payload is longer than the index holds ({@link HistoryWriter#INDEXED_BYTES}; column {@code scan},
+     * found by the partial index {@code record_scan}). Every candidate is then checked exactly by
      * {@code text_hit}, the rule of {@link SearchTerm#matches}, so the count is the count of real hits.
      */
-    private void text(Where w, String text, byte[] bytes) {
+    private static void text(Where w, String text, byte[] bytes) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> grams = trigrams(lower);
         String exact = "text_hit(topic, payload, ?)=1" + (bytes == null ? "" : " OR instr(payload, ?)>0");
@@ -236,8 +224,7 @@ final class HistoryReader {
             match.append(match.length() == 0 ? "" : " ").append('"').append(g.replace("\"", "\"\"")).append('"');
         }
         String candidates = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ? UNION ALL"
-                + " SELECT id FROM record WHERE kind=0 AND scan=1"
-                + (wholeTextFrom > 1 ? " UNION ALL SELECT id FROM record WHERE id<" + wholeTextFrom : "") + ")";
+                + " SELECT id FROM record WHERE kind=0 AND scan=1)";
         if (bytes == null) {
             // the candidates' rowids drive the lookup; the exact check (a call into Java) sees only them
             w.and(candidates + " AND text_hit(topic, payload, ?)=1", match.toString(), lower);

@@ -177,8 +177,8 @@ final class HistoryWriter {
                 boolean scan = false;
                 if (r.kind() == HistoryDatabase.KIND_MESSAGE) {
                     String body = indexedText(r.payload());
-                    // text the index lacks (a binary payload's, or past the indexed part): searches read the row
-                    scan = r.payload().length > INDEXED_BYTES || body == null && r.payload().length > 0;
+                    // text past the indexed part: every search reads the row (HistoryReader)
+                    scan = r.payload().length > INDEXED_BYTES;
                     text.setLong(1, id);
                     text.setString(2, r.topic());
                     text.setString(3, body);

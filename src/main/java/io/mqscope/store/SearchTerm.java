@@ -80,7 +80,7 @@ public record SearchTerm(String text, byte[] bytes) {
 
     /**
      * A character the index narrows a search by (HistoryReader): not a control character and not U+FFFD, what
-     * invalid UTF-8 reads as (a binary payload's text is not in the index). Surrogates count as text.
+     * invalid UTF-8 reads as. Surrogates count as text.
      */
     static boolean isText(char c) {
         return c != '\uFFFD' && !Character.isISOControl(c);

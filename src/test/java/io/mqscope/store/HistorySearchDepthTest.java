@@ -66,43 +66,25 @@ class HistorySearchDepthTest {
     }
 
     @Test
-    void text_inside_a_binary_payload_is_found_as_the_live_list_finds_it() throws Exception {
-        byte[] bin = {0, 1, (byte) 0xff, 'a', 'b', 'c', 2, 's', 'e', 'n', 's', 'o', 'r', '4', '2', (byte) 0x80, 0};
-        MessageEvent m = msg(1, "bin/x", bin);
+    void long_payloads_of_a_schema_1_file_are_read_whole_after_the_upgrade() throws Exception {
         try (HistoryStore h = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
-            h.record("c1", m);
-            h.record("c1", msg(2, "bin/y", new byte[] {0, 'a', 'b', 1, 'c', 0}));
-            h.flush(10_000);
-            HistoryQuery all = HistoryQuery.all("c1");
-            for (String q : new String[] {"sensor42", "SENSOR", "abc", "nso"}) {
-                assertThat(SearchTerm.parse(q).matches(m)).as(q).isTrue();
-                assertThat(h.count(all.withTerm(SearchTerm.parse(q)))).as(q).isEqualTo(1);
-            }
-            // "ab" then a byte that is not text then "c": no text "abc" in bin/y
-            assertThat(h.count(all.withTerm(SearchTerm.parse("bc")))).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void rows_of_a_schema_1_file_whose_text_the_index_lacks_are_still_found() throws Exception {
-        byte[] bin = {0, 1, 'w', 'o', 'r', 'd', 's', 2};
-        try (HistoryStore h = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
-            h.record("c1", msg(1, "old/bin", bin));
+            h.record("c1", msg(1, "old/big", text(50_000, "deep-word", 40_000)));
+            h.record("c1", msg(2, "old/small", text(100, "deep-word", 10)));
             h.flush(10_000);
         }
-        // what schema 1 left: no index entry, no scan column, no mark of the upgrade
+        // what schema 1 left: no scan column
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement()) {
-            s.execute("DELETE FROM record_text");
             s.execute("DROP INDEX record_scan");
             s.execute("ALTER TABLE record DROP COLUMN scan");
             s.execute("UPDATE meta SET value='1' WHERE key='schema'");
-            s.execute("DELETE FROM meta WHERE key='" + HistoryDatabase.WHOLE_TEXT_FROM + "'");
         }
         try (HistoryStore h = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
-            h.record("c1", msg(2, "new/bin", bin));
+            assertThat(h.setAside()).isNull();
+            h.record("c1", msg(3, "new/big", text(50_000, "deep-word", 45_000)));
             h.flush(10_000);
-            assertThat(h.count(HistoryQuery.all("c1").withTerm(SearchTerm.parse("words")))).isEqualTo(2);
+            assertThat(h.search(HistoryQuery.all("c1").withTerm(SearchTerm.parse("deep-word")), 10).newest())
+                    .extracting(MessageEvent::topic).containsExactly("old/big", "old/small", "new/big");
         }
     }
 }
