@@ -149,6 +149,7 @@ public final class MainViewModel {
         live.skipToNewest();
         e.markRead();
         topics.activate(live.id());
+        topics.setLog(() -> live.log().messages().entries().snapshot().items());
         topics.setPublishTarget(r -> withSession(e, ss -> ss.publish(r)));
         live.showInsightsAgain();
         io.mqscope.profile.Transport tr = e.profile().transport();
