@@ -55,8 +55,9 @@ class HistoryReadOnlyTest {
                 vm.historyOnDisk().refresh();
                 assertThat(vm.historyOnDisk().lossesProperty().get()).isEqualTo(I18n.t("history.readOnlyStatus"));
                 // what the writing instance keeps is shown again here
-                assertThat(vm.connections().entries().stream()
-                        .filter(e -> "a".equals(e.profile().id())).findFirst().orElseThrow().live().log().messages().entries().snapshot().items())
+                var entry = vm.connections().entries().stream().filter(e -> "a".equals(e.profile().id()))
+                        .findFirst().orElseThrow();
+                assertThat(entry.live().log().messages().entries().snapshot().items())
                         .extracting(MessageEvent::topic).contains("kept/by/first");
             }
         }
