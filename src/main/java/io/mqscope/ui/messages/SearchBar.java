@@ -83,7 +83,7 @@ final class SearchBar {
         Button export = Controls.iconButton("export.button", Feather.DOWNLOAD);
         export.setId("exportMessages");
         export.setOnAction(e -> chooseExport());
-        HBox row = new HBox(6, search, prev, next, count, direction, qos, retain, time, range, export);
+        HBox row = new HBox(6, search, prev, next, count, direction, qos, retain, time, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
 
@@ -112,7 +112,8 @@ final class SearchBar {
         progress.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
         progress.managedProperty().bind(exportStatus.textProperty().isNotEmpty().or(error.textProperty().isNotEmpty()));
         progress.visibleProperty().bind(progress.managedProperty());
-        root.getChildren().addAll(row, progress);
+        // the range's own line: the first row has no room left for two date fields beside the filters
+        root.getChildren().addAll(row, range, progress);
     }
 
     /** The custom range's two ends, shown while "From … to …" is chosen. */
@@ -121,8 +122,13 @@ final class SearchBar {
         TextField to = rangeField("filterTo", vm.span().toProperty());
         Label dash = new Label(I18n.t("filter.time.to"));
         Label start = new Label(I18n.t("filter.time.from"));
-        HBox box = new HBox(4, start, from, dash, to);
+        dash.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label hint = new Label(I18n.t("filter.time.hint"));
+        hint.getStyleClass().add("muted");
+        HBox box = new HBox(6, start, from, dash, to, hint);
         box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
         box.visibleProperty().bind(vm.timeProperty().isEqualTo(TimeRange.CUSTOM));
         box.managedProperty().bind(box.visibleProperty());
         vm.span().errorProperty().addListener((o, a, b) -> {
@@ -137,7 +143,8 @@ final class SearchBar {
         f.setId(id);
         f.setPromptText(I18n.t("filter.time.example"));
         f.setTooltip(new javafx.scene.control.Tooltip(I18n.t("filter.time.invalid")));
-        f.setPrefColumnCount(11);
+        f.setPrefColumnCount(13);
+        f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         f.textProperty().bindBidirectional(value);
         return f;
     }

@@ -111,7 +111,7 @@ public final class PacketsView {
         table.setFixedCellSize(PacketDetailView.ROW_HEIGHT);
         table.setPlaceholder(new Label(I18n.t("packets.none")));
         table.getColumns().addAll(List.of(
-                column("packets.col.time", 116, e -> (vm.restored(e) ? "↺ " : "") + TIME.format(e.time())),
+                column("packets.col.time", 132, e -> (vm.restored(e) ? "↺ " : "") + TIME.format(e.time())),
                 column("packets.col.dir", 120, e -> arrow(e.direction())),
                 column("packets.col.type", 100, e -> e.packet().type().name()),
                 column("packets.col.length", 74, e -> Integer.toString(e.packet().length())),
