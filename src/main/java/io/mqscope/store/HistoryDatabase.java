@@ -25,7 +25,8 @@ final class HistoryDatabase {
     static final String FILE_NAME = "history.db";
     static final int KIND_MESSAGE = 0;
     static final int KIND_PACKET = 1;
-    private static final int SCHEMA = 1;
+    /** 2: column scan, 1 for a message whose payload is longer than the index holds (4 KiB). */
+    private static final int SCHEMA = 2;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private HistoryDatabase() {
@@ -49,13 +50,15 @@ final class HistoryDatabase {
             s.execute("CREATE TABLE IF NOT EXISTS record(id INTEGER PRIMARY KEY, conn TEXT NOT NULL,"
                     + " kind INTEGER NOT NULL, time_ms INTEGER NOT NULL, outgoing INTEGER NOT NULL, topic TEXT,"
                     + " qos INTEGER, retain INTEGER, dup INTEGER, payload BLOB NOT NULL, weight INTEGER NOT NULL,"
-                    + " props BLOB)");
+                    + " props BLOB, scan INTEGER NOT NULL DEFAULT 0)");
             s.execute("CREATE INDEX IF NOT EXISTS record_conn ON record(conn, kind, id)");
             // detail=none keeps only which rows hold a trigram (no positions): a third of the size; a search asks
             // for all the trigrams of its text and checks the candidates exactly (HistoryReader)
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS record_text USING fts5(topic, body, content='',"
                     + " contentless_delete=1, tokenize='trigram', detail=none)");
-            s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" + SCHEMA + "')");
+            upgrade(s);
+            // the rows whose text the index does not hold whole (scan=1) are read by every search: found fast
+            s.execute("CREATE INDEX IF NOT EXISTS record_scan ON record(id) WHERE kind=0 AND scan=1");
             // a file that is not a database fails above; a damaged one is found here, before it is written to
             try (var rs = s.executeQuery("PRAGMA quick_check(1)")) {
                 if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
@@ -67,6 +70,43 @@ final class HistoryDatabase {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Opens an existing database for reading only (another instance holds the writer's lock): no schema is made,
+     * nothing is written. SQLite still reads in WAL mode what the writing instance commits.
+     */
+    static Connection openReadOnly(Path file) throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM meta")) {
+            rs.next();
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * Schema 1 had no {@code scan} column: it is added, and set for the messages longer than the indexed part, which
+     * schema 1 indexed the same way (their beginning) and searches missed the rest of.
+     */
+    private static void upgrade(Statement s) throws SQLException {
+        boolean hasScan = false;
+        try (var rs = s.executeQuery("PRAGMA table_info(record)")) {
+            while (rs.next()) {
+                hasScan |= "scan".equals(rs.getString("name"));
+            }
+        }
+        if (!hasScan) {
+            s.execute("ALTER TABLE record ADD COLUMN scan INTEGER NOT NULL DEFAULT 0");
+            // length() of a BLOB reads its size, not its bytes
+            s.execute("UPDATE record SET scan=1 WHERE kind=0 AND length(payload)>" + HistoryWriter.INDEXED_BYTES);
+        }
+        s.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '" + SCHEMA + "')");
     }
 
     /**

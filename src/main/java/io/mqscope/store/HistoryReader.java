@@ -59,6 +59,40 @@ final class HistoryReader {
         return page(HistoryQuery.all(conn), n);
     }
 
+    /**
+     * The newest {@code n} packets of {@code conn}, oldest first, as stored (a CONNECT's password masked), and the
+     * newest CONNECT the client sent at or before the first of them (null when none is kept): its protocol level
+     * says how the packets after it are read.
+     */
+    synchronized StoredPackets lastPackets(String conn, int n) throws SQLException {
+        List<StoredPackets.Row> rows = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT id, time_ms, outgoing, payload FROM record"
+                + " WHERE conn=? AND kind=1 ORDER BY id DESC LIMIT ?")) {
+            p.setString(1, conn);
+            p.setInt(2, n);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new StoredPackets.Row(rs.getLong(1), rs.getLong(2), rs.getInt(3) != 0,
+                            rs.getBytes(4)));
+                }
+            }
+        }
+        Collections.reverse(rows);
+        byte[] connect = null;
+        if (!rows.isEmpty()) {
+            // CONNECT is packet type 1: a first byte of 0x10 (MQTT 3.1.1 section 2.2, 5.0 section 2.1.2)
+            try (PreparedStatement p = db.prepareStatement("SELECT payload FROM record WHERE conn=? AND kind=1"
+                    + " AND outgoing=1 AND id<=? AND substr(payload, 1, 1)=x'10' ORDER BY id DESC LIMIT 1")) {
+                p.setString(1, conn);
+                p.setLong(2, rows.get(0).id());
+                try (ResultSet rs = p.executeQuery()) {
+                    connect = rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        }
+        return new StoredPackets(rows, connect);
+    }
+
     /** How many messages match. */
     synchronized long count(HistoryQuery q) throws SQLException {
         Where w = where(q);
@@ -171,8 +205,10 @@ final class HistoryReader {
 
     /**
      * Text in the topic or the payload, any case, or, for a hex term, its bytes anywhere in the payload. Text of three
-     * characters or more first narrows to the rows whose index holds all its trigrams; every candidate is then
-     * checked exactly by {@code text_hit}, the rule of {@link SearchTerm#matches}.
+     * characters or more first narrows to the candidate rows: those whose index holds all its trigrams, and those
+     * whose payload is longer than the index holds ({@link HistoryWriter#INDEXED_BYTES}; column {@code scan},
+     * found by the partial index {@code record_scan}). Every candidate is then checked exactly by
+     * {@code text_hit}, the rule of {@link SearchTerm#matches}, so the count is the count of real hits.
      */
     private static void text(Where w, String text, byte[] bytes) {
         String lower = text.toLowerCase(Locale.ROOT);
@@ -187,19 +223,28 @@ final class HistoryReader {
         for (String g : grams) {
             match.append(match.length() == 0 ? "" : " ").append('"').append(g.replace("\"", "\"\"")).append('"');
         }
-        String candidates = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)";
+        String candidates = "id IN (SELECT rowid FROM record_text WHERE record_text MATCH ? UNION ALL"
+                + " SELECT id FROM record WHERE kind=0 AND scan=1)";
         if (bytes == null) {
-            // the index's rowids drive the lookup; the exact check (a call into Java) sees only them
+            // the candidates' rowids drive the lookup; the exact check (a call into Java) sees only them
             w.and(candidates + " AND text_hit(topic, payload, ?)=1", match.toString(), lower);
         } else {
-            // inside OR every row is read anyway: CASE keeps the Java check to the index's candidates
+            // inside OR every row is read anyway: CASE keeps the Java check to the candidates
             w.and("(instr(payload, ?)>0 OR CASE WHEN " + candidates + " THEN text_hit(topic, payload, ?) ELSE 0"
                     + " END=1)", bytes, match.toString(), lower);
         }
     }
 
-    /** The distinct trigrams of {@code s} (by code point), at most {@link #MAX_GRAMS} of them spread over it. */
+    /**
+     * The distinct trigrams of {@code s} (by code point), at most {@link #MAX_GRAMS} of them spread over it; none
+     * when {@code s} holds a character the index leaves out ({@link SearchTerm#isText}), which a scan then finds.
+     */
     static List<String> trigrams(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!SearchTerm.isText(s.charAt(i))) {
+                return List.of();
+            }
+        }
         int[] cps = s.codePoints().toArray();
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         int n = cps.length - TRIGRAM + 1;

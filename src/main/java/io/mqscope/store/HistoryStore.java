@@ -15,15 +15,21 @@ import java.util.List;
  * Messages and packets of every connection, kept across restarts in {@code history.db} (SQLite, WAL) in the config
  * directory, bounded by {@link HistoryLimits}. Sessions record through {@link #recorder}, which never blocks them:
  * one writer thread commits in batches. Reads (restore, search, export) block: call them off the FX thread.
- * A file that cannot be opened is set aside and a fresh one started ({@link #setAside()} says where).
+ * A file that cannot be opened is set aside and a fresh one started ({@link #setAside()} says where). One store at
+ * a time writes a file ({@link WriterLock}): a second one, e.g. of a second app instance on the same config
+ * directory, is {@link #readOnly()}: it searches and restores what the first one keeps and records nothing.
  */
 public final class HistoryStore implements AutoCloseable {
     private final Path file;
     private final Path setAside;
+    /** Null when read-only. */
     private final Connection writeDb;
     private final Connection readDb;
+    /** Null when read-only. */
     private final HistoryWriter writer;
     private final HistoryReader reader;
+    /** Held while open; null when read-only. */
+    private WriterLock lock;
 
     private HistoryStore(Path file, Path setAside, Connection writeDb, Connection readDb, HistoryLimits limits)
             throws SQLException {
@@ -31,7 +37,7 @@ public final class HistoryStore implements AutoCloseable {
         this.setAside = setAside;
         this.writeDb = writeDb;
         this.readDb = readDb;
-        this.writer = new HistoryWriter(writeDb, limits);
+        this.writer = writeDb == null ? null : new HistoryWriter(writeDb, limits);
         this.reader = new HistoryReader(readDb);
     }
 
@@ -47,6 +53,21 @@ public final class HistoryStore implements AutoCloseable {
      * either) throws.
      */
     public static HistoryStore open(Path file, HistoryLimits limits) throws IOException {
+        WriterLock lock = WriterLock.tryTake(file.resolveSibling(file.getFileName() + ".lock"));
+        if (lock == null) {
+            return openReadOnly(file);
+        }
+        try {
+            HistoryStore store = openWriting(file, limits);
+            store.lock = lock;
+            return store;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static HistoryStore openWriting(Path file, HistoryLimits limits) throws IOException {
         Path aside = null;
         try {
             return create(file, null, limits);
@@ -58,6 +79,26 @@ public final class HistoryStore implements AutoCloseable {
         } catch (SQLException second) {
             throw new IOException("cannot create " + file + ": " + second.getMessage(), second);
         }
+    }
+
+    /** Another store writes the file: this one only reads it (never sets it aside: it is the other's). */
+    private static HistoryStore openReadOnly(Path file) throws IOException {
+        try {
+            Connection r = HistoryDatabase.openReadOnly(file);
+            try {
+                return new HistoryStore(file, null, null, r, HistoryLimits.DEFAULT);
+            } catch (SQLException e) {
+                r.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when another store (another app instance) writes the file: this one records nothing. */
+    public boolean readOnly() {
+        return writer == null;
     }
 
     private static HistoryStore create(Path file, Path aside, HistoryLimits limits) throws SQLException {
@@ -86,6 +127,9 @@ public final class HistoryStore implements AutoCloseable {
      * {@code key} (the connection's profile id, which outlives the session). Never blocks.
      */
     public SessionListener recorder(String key, SessionListener next) {
+        if (writer == null) {
+            return next;
+        }
         return new io.mqscope.session.ForwardingListener(next) {
             @Override
             public void onMessage(MessageEvent message) {
@@ -103,36 +147,53 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Queues one message; false when the writer is behind and it was dropped (counted in {@link #dropped()}). */
     public boolean record(String key, MessageEvent m) {
-        return writer.offer(HistoryRow.of(key, m));
+        return writer != null && writer.offer(HistoryRow.of(key, m));
     }
 
     public boolean record(String key, PacketEvent p) {
-        return writer.offer(HistoryRow.of(key, p));
+        return writer != null && writer.offer(HistoryRow.of(key, p));
     }
 
-    /** Messages and packets not stored because the writer was behind (or the disk failed). */
+    /** Messages and packets not stored because the writer was behind (or the disk failed); 0 when read-only. */
     public long dropped() {
-        return writer.dropped();
+        return writer == null ? 0 : writer.dropped();
     }
 
     /** The last write failure (disk full, file removed), or null. */
     public SQLException failure() {
-        return writer.failure();
+        return writer == null ? null : writer.failure();
     }
 
     /** Waits up to {@code millis} for what is queued to be committed. */
     public void flush(long millis) throws InterruptedException {
-        writer.flush(millis);
+        if (writer != null) {
+            writer.flush(millis);
+        }
     }
 
+    /** New bounds (ignored when read-only: the writing instance applies its own). */
     public void setLimits(HistoryLimits limits) {
-        writer.setLimits(limits);
+        if (writer != null) {
+            writer.setLimits(limits);
+        }
     }
 
     /** The newest {@code n} messages of a connection, oldest first (restored on start). Blocking. */
     public List<MessageEvent> last(String key, int n) {
         try {
             return reader.last(key, n);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
+    }
+
+    /**
+     * The newest {@code n} packets of a connection, oldest first, decoded again (restored on start); packets before
+     * any stored CONNECT are read as {@code fallbackVersion} (3, 4 or 5). Blocking.
+     */
+    public List<PacketEvent> lastPackets(String key, int n, int fallbackVersion) {
+        try {
+            return reader.lastPackets(key, n).decode(key, fallbackVersion);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException(e.getMessage(), e));
         }
@@ -186,7 +247,9 @@ public final class HistoryStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            writer.close(5_000);
+            if (writer != null) {
+                writer.close(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -196,9 +259,15 @@ public final class HistoryStore implements AutoCloseable {
             // closing: nothing left to save
         }
         try {
-            writeDb.close();
+            if (writeDb != null) {
+                writeDb.close();
+            }
         } catch (SQLException ignored) {
             // as above
+        }
+        if (lock != null) {
+            // after the last commit: the next instance to open the file may write it
+            lock.close();
         }
     }
 }

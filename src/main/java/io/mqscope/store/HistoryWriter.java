@@ -29,7 +29,7 @@ final class HistoryWriter {
     /** Payload bytes waiting at most: the queue holds references the sessions' own logs may already have dropped. */
     static final long MAX_QUEUED_BYTES = 64L << 20;
     private static final int MAX_BATCH = 10_000;
-    /** Text payloads are indexed up to here; longer ones are found by their beginning. */
+    /** Payloads are indexed up to here; a search reads longer ones whole. */
     static final int INDEXED_BYTES = 4096;
     /** After an eviction a bound is this full: evicting a little on every batch would cost a scan each time. */
     private static final double REFILL = 0.9;
@@ -156,7 +156,7 @@ final class HistoryWriter {
 
     private void write(List<HistoryRow> batch) throws SQLException {
         try (PreparedStatement row = db.prepareStatement("INSERT INTO record(id, conn, kind, time_ms, outgoing,"
-                + " topic, qos, retain, dup, payload, weight, props) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                + " topic, qos, retain, dup, payload, weight, props, scan) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement text = db.prepareStatement(
                      "INSERT INTO record_text(rowid, topic, body) VALUES(?,?,?)")) {
             for (HistoryRow r : batch) {
@@ -174,13 +174,18 @@ final class HistoryWriter {
                 row.setBytes(10, r.payload());
                 row.setLong(11, w);
                 row.setBytes(12, r.properties());
-                row.addBatch();
+                boolean scan = false;
                 if (r.kind() == HistoryDatabase.KIND_MESSAGE) {
+                    String body = indexedText(r.payload());
+                    // text past the indexed part: every search reads the row (HistoryReader)
+                    scan = r.payload().length > INDEXED_BYTES;
                     text.setLong(1, id);
                     text.setString(2, r.topic());
-                    text.setString(3, indexedText(r.payload()));
+                    text.setString(3, body);
                     text.addBatch();
                 }
+                row.setInt(13, scan ? 1 : 0);
+                row.addBatch();
                 bytesByConn.merge(r.conn(), w, Long::sum);
                 total += w;
             }

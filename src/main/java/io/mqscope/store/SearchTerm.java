@@ -78,6 +78,14 @@ public record SearchTerm(String text, byte[] bytes) {
         return out;
     }
 
+    /**
+     * A character the index narrows a search by (HistoryReader): not a control character and not U+FFFD, what
+     * invalid UTF-8 reads as. Surrogates count as text.
+     */
+    static boolean isText(char c) {
+        return c != '\uFFFD' && !Character.isISOControl(c);
+    }
+
     /** The first index of {@code needle} in {@code hay} at or after {@code from}, or -1. */
     static int indexOf(byte[] hay, byte[] needle, int from) {
         if (needle.length == 0) {

@@ -95,6 +95,7 @@ public final class ScreenshotTool {
         pause(700);
         snap(stage.getScene(), dir.resolve("main-messages.png"));
         diffAndChart(dir);
+        timeRange(dir);
 
         fx(() -> {
             // the Packets tab at 1280x800: ten packet rows and a CONNECT's whole field tree (issue 14 item 8)
@@ -249,9 +250,58 @@ public final class ScreenshotTool {
             return null;
         });
         backend.shutdown();
+        restoredPackets(dir, pool);
         pool.shutdownNow();
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Issue 15: two runs on one history in a temporary config directory; the first connects to the built-in broker and
+     * publishes, the second shows the Packets tab with those packets restored (greyed, marked ↺).
+     */
+    private static void restoredPackets(Path dir, ExecutorService pool) throws Exception {
+        Path config = Files.createTempDirectory("mqscope-shot-history-");
+        for (int run = 0; run < 2; run++) {
+            io.mqscope.store.HistoryStore history = io.mqscope.store.HistoryStore.openIn(config,
+                    io.mqscope.store.HistoryLimits.DEFAULT);
+            AppBackend b = new AppBackend(BrokerSettings.ephemeral(), history);
+            fx(() -> {
+                stage.close();
+                stage = new Stage();
+                view = DesktopApp.open(stage, UiSettings.DEFAULT, b, ProfileRepository.inMemory(List.of()), pool);
+                stage.setWidth(1280);
+                stage.setHeight(800);
+                return null;
+            });
+            if (run == 0) {
+                connectAndPublish();
+                history.flush(10_000);
+            } else {
+                fx(() -> {
+                    view.viewModel().connections().selectedProperty().set(
+                            view.viewModel().connections().entries().get(0));
+                    view.selectPacketsTab();
+                    return null;
+                });
+                pause(1500);
+                fx(() -> {
+                    MainViewModel vm = view.viewModel();
+                    PacketEvent pub = vm.packets().visible().stream()
+                            .filter(e -> e.packet().type() == PacketType.PUBLISH).findFirst().orElseThrow();
+                    vm.packets().selectedProperty().set(pub);
+                    return null;
+                });
+                pause(800);
+                snap(stage.getScene(), dir.resolve("packets-restored.png"));
+            }
+            fx(() -> {
+                view.shutdown();
+                return null;
+            });
+            b.shutdown();
+            history.close();
+        }
     }
 
     private static void connectAndPublish() throws Exception {
@@ -422,6 +472,34 @@ public final class ScreenshotTool {
             view.selectMessagesTab();
             return null;
         });
+    }
+
+    /** Issue 15: the Messages filter's typed time range ("From … to …") with a search in it. */
+    private static void timeRange(Path dir) throws Exception {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        fx(() -> {
+            var s = view.viewModel().search();
+            s.timeProperty().set(io.mqscope.ui.messages.HistorySearchViewModel.TimeRange.CUSTOM);
+            s.span().fromProperty().set(f.format(now.minusMinutes(10)));
+            s.span().toProperty().set(f.format(now.plusMinutes(1)));
+            s.searchProperty().set("temperature");
+            return null;
+        });
+        pause(1000);
+        fx(() -> {
+            view.viewModel().search().next();
+            return null;
+        });
+        pause(800);
+        snap(stage.getScene(), dir.resolve("search-time-range.png"));
+        fx(() -> {
+            var s = view.viewModel().search();
+            s.searchProperty().set("");
+            s.timeProperty().set(io.mqscope.ui.messages.HistorySearchViewModel.TimeRange.ANY);
+            return null;
+        });
+        pause(300);
     }
 
     /** A ws profile to the built-in broker's WebSocket listener: connect, publish, disconnect, frames shown. */

@@ -32,8 +32,17 @@ public final class PayloadDiffView {
     private final TreeView<JsonDiffNode> tree = new TreeView<>();
     private final StyleClassedTextArea lines = new StyleClassedTextArea();
 
+    /** Empty for the Messages tab's viewer; else the start of its controls' ids ({@code topicPayload}). */
+    private final String ids;
+
     public PayloadDiffView(PayloadDiffViewModel vm) {
+        this(vm, "");
+    }
+
+    /** @param ids the start of the controls' ids, so that two viewers in one window are told apart */
+    public PayloadDiffView(PayloadDiffViewModel vm, String ids) {
         this.vm = vm;
+        this.ids = ids;
         createView();
         // a view replaced by a new one (language switch) stays subscribed but off the scene: it renders nothing
         vm.resultProperty().addListener((o, a, d) -> {
@@ -44,36 +53,41 @@ public final class PayloadDiffView {
         show(vm.resultProperty().get());
     }
 
+    /** {@code diffTree}, or {@code topicPayloadDiffTree} in the Topics tab's viewer. */
+    private String id(String name) {
+        return ids.isEmpty() ? name : ids + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     private void createView() {
         Label heading = new Label();
-        heading.setId("diffHeading");
+        heading.setId(id("diffHeading"));
         heading.setWrapText(true);
         // the whole sentence, on as many lines as it needs: which two messages are compared matters
         heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.textProperty().bind(vm.headingProperty());
         Label summary = new Label();
-        summary.setId("diffSummary");
+        summary.setId(id("diffSummary"));
         summary.getStyleClass().add("section-title");
         summary.textProperty().bind(vm.summaryProperty());
         Label truncated = new Label(I18n.t("diff.truncated"));
         truncated.getStyleClass().add("muted");
-        truncated.setId("diffTruncated");
+        truncated.setId(id("diffTruncated"));
         truncated.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.resultProperty().get() != null && vm.resultProperty().get().truncated(),
                 vm.resultProperty()));
         truncated.managedProperty().bind(truncated.visibleProperty());
-        tree.setId("diffTree");
+        tree.setId(id("diffTree"));
         tree.getStyleClass().add("diff-tree");
         tree.setShowRoot(false);
         tree.setCellFactory(t -> new DiffCell());
-        lines.setId("diffText");
+        lines.setId(id("diffText"));
         lines.setEditable(false);
         lines.getStyleClass().addAll("mono", "payload-diff");
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(lines);
         StackPane body = new StackPane(tree, scroll);
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(heading, summary, truncated, body);
-        root.setId("payloadDiff");
+        root.setId(id("payloadDiff"));
     }
 
     private void show(PayloadDiff d) {

@@ -36,6 +36,13 @@ public final class LiveConnection {
     private final SessionListener tallying;
     private volatile Profile profile;
     private volatile Session session;
+    /**
+     * Packets put back from the history of an earlier run (FX thread only): the log's first {@code restoredCount}
+     * entries. Forgotten once the log has let them all go, so they are not held beyond it.
+     */
+    private final java.util.Set<PacketEvent> restoredPackets =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private long restoredCount;
     /** Sequence numbers of the next unseen entries (FX thread only). */
     private long messagesSeen;
     private long packetsSeen;
@@ -47,7 +54,7 @@ public final class LiveConnection {
         this.profile = profile;
         this.log = new SessionLog(id, MessageLog.DEFAULT_MAX_BYTES, maxMessages, PacketLog.DEFAULT_MAX_BYTES,
                 maxPackets);
-        this.tallying = new Tallying(log, tally);
+        this.tallying = new Tallying(log, tally, id);
         this.doctor = new SessionDoctor(tallying, profile.host());
         countFilters(profile);
     }
@@ -91,6 +98,33 @@ public final class LiveConnection {
         return id;
     }
 
+    /**
+     * Puts packets of an earlier run (oldest first) into the empty packet log, marked as restored; false (nothing
+     * done) when the log has packets of this run already: nothing is put before them. FX thread only.
+     */
+    public boolean restorePackets(List<PacketEvent> restored) {
+        BoundedLog<PacketEvent> packets = log.packets().entries();
+        if (packets.nextSequence() != 0 || restored.isEmpty()) {
+            return false;
+        }
+        restored.forEach(packets::append);
+        restoredPackets.addAll(restored);
+        restoredCount = restored.size();
+        return true;
+    }
+
+    /** True for a packet put back from the history ({@link #restorePackets}). FX thread only. */
+    public boolean restored(PacketEvent p) {
+        if (restoredPackets.isEmpty()) {
+            return false;
+        }
+        if (log.packets().entries().firstSequence() >= restoredCount) {
+            restoredPackets.clear();
+            return false;
+        }
+        return restoredPackets.contains(p);
+    }
+
     public Profile profile() {
         return profile;
     }
@@ -113,19 +147,27 @@ public final class LiveConnection {
         session = s;
     }
 
-    /** The log, and the tally of every message as it arrives (before the bounded log may drop it). */
+    /**
+     * The log, and the tally of every message as it arrives (before the bounded log may drop it). Messages enter the
+     * log under the connection's id (its profile's), the key the history stores them under: a session's own id
+     * changes at every connect, and messages restored from the history of an earlier run have no session. So live
+     * and restored messages of one connection carry the same id (in an export, for instance).
+     */
     private static final class Tallying extends io.mqscope.session.ForwardingListener {
         private final FilterTally tally;
+        private final String id;
 
-        Tallying(SessionLog log, FilterTally tally) {
+        Tallying(SessionLog log, FilterTally tally, String id) {
             super(log);
             this.tally = tally;
+            this.id = id;
         }
 
         @Override
-        public void onMessage(MessageEvent message) {
-            tally.record(message);
-            super.onMessage(message);
+        public void onMessage(MessageEvent m) {
+            tally.record(m);
+            super.onMessage(id.equals(m.connectionId()) ? m : new MessageEvent(id, m.nanoTime(), m.time(),
+                    m.outgoing(), m.topic(), m.qos(), m.retain(), m.dup(), m.payload(), m.properties()));
         }
     }
 

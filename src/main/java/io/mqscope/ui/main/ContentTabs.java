@@ -39,6 +39,7 @@ final class ContentTabs {
     private final Tab captureTab;
     private final ChangeListener<TapClientRow> showTappedClient;
     private final ChangeListener<CaptureViewModel> showCapture;
+    private final TopicTreeView topicsView;
 
     ContentTabs(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -56,7 +57,8 @@ final class ContentTabs {
         logView = new ConnectionLogView(vm.connectionLog());
         logTab.setContent(logView.root());
         Tab topicsTab = tab("tab.topics", Feather.GIT_MERGE, "topicsTab");
-        topicsTab.setContent(new TopicTreeView(vm.topics(), stage).root());
+        topicsView = new TopicTreeView(vm.topics(), stage);
+        topicsTab.setContent(topicsView.root());
         Tab chartsTab = tab("tab.charts", Feather.TRENDING_UP, "chartsTab");
         chartsTab.setContent(new ChartView(vm.charts(), stage).root());
         Tab insightsTab = tab("tab.insights", Feather.ACTIVITY, "insightsTab");
@@ -139,6 +141,7 @@ final class ContentTabs {
         packetsView.dispose();
         messagesView.dispose();
         logView.dispose();
+        topicsView.dispose();
     }
 
     TabPane pane() {

@@ -43,6 +43,9 @@ public final class HistoryOnDisk {
         settings = limits;
         if (failure != null) {
             notice.set(I18n.t("history.openFailed", failure));
+        } else if (store != null && store.readOnly()) {
+            notice.set(I18n.t("history.readOnly", store.file().toString()));
+            losses.set(I18n.t("history.readOnlyStatus"));
         } else if (store != null && store.setAside() != null) {
             notice.set(I18n.t("history.setAside", store.setAside().toString()));
         }
@@ -50,7 +53,7 @@ public final class HistoryOnDisk {
 
     /** Called a few times a second: says how many messages and packets the history dropped, once they exist. */
     public void refresh() {
-        if (store == null) {
+        if (store == null || store.readOnly()) {
             return;
         }
         long dropped = store.dropped();
@@ -64,6 +67,11 @@ public final class HistoryOnDisk {
 
     public ReadOnlyStringProperty lossesProperty() {
         return losses.getReadOnlyProperty();
+    }
+
+    /** What Settings says under the history's bounds: why they do not apply here, or empty. */
+    public String state() {
+        return store != null && store.readOnly() ? I18n.t("history.readOnly", store.file().toString()) : "";
     }
 
     public HistorySettings settings() {

@@ -9,15 +9,17 @@ import io.mqscope.ui.connections.ConnectionEntry;
 import java.util.List;
 
 /**
- * On start, each connection shows its last messages again (issue 15): read from the history on the I/O executor,
- * put into the connection's log on the FX thread, where the next pulse shows them like any new message. They do
- * not count as unread or in the rates: they go into the log's ring, past its counters.
+ * On start, each connection shows its last messages and packets again (issue 15): read from the history on the I/O
+ * executor, put into the connection's log on the FX thread, where the next pulse shows them like any new message.
+ * They do not count as unread or in the rates: they go into the log's ring, past its counters. Restored packets are
+ * marked as such in the Packets tab ({@link io.mqscope.ui.live.LiveConnection#restored}).
  */
 final class HistoryRestore {
     private HistoryRestore() {
     }
 
-    static void restore(HistoryStore history, List<ConnectionEntry> entries, int perConnection, TaskExecutor tasks) {
+    static void restore(HistoryStore history, List<ConnectionEntry> entries, int perConnection, int packets,
+                        TaskExecutor tasks) {
         if (history == null) {
             return;
         }
@@ -30,6 +32,9 @@ final class HistoryRestore {
                     restored.forEach(log::append);
                 }
             }).executeWith(tasks);
+            int version = e.profile().mqttVersion().level();
+            BackgroundTask.wrap(() -> history.lastPackets(key, packets, version))
+                    .onSuccess(restored -> e.live().restorePackets(restored)).executeWith(tasks);
         }
     }
 }

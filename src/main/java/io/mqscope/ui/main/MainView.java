@@ -241,7 +241,8 @@ public final class MainView {
     }
 
     private void openSettings() {
-        SettingsDialog.show(stage, vm.settings(), vm.historyOnDisk().settings(), vm.historyOnDisk()::apply)
+        SettingsDialog.show(stage, vm.settings(), vm.historyOnDisk().settings(), vm.historyOnDisk()::apply,
+                vm.historyOnDisk().state())
                 .ifPresent(this::apply);
     }
 

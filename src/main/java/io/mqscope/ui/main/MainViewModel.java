@@ -94,7 +94,9 @@ public final class MainViewModel {
         connections = new ConnectionsViewModel(backend, profiles, tasks, settings.maxMessages(),
                 settings.maxPackets());
         messages = new MessagesViewModel(window);
-        search = new HistorySearchViewModel(backend.history(), messages, tasks, java.time.Clock.systemUTC());
+        // the user's zone: a custom time range is typed in local time
+        search = new HistorySearchViewModel(backend.history(), messages, tasks,
+                java.time.Clock.systemDefaultZone());
         historyOnDisk = new HistoryOnDisk(backend.history(), connections.errorProperty(), settingsFile, settingsError,
                 tasks);
         payload = new PayloadViewModel(settings.defaultView(), tasks);
@@ -130,7 +132,8 @@ public final class MainViewModel {
             }
         });
         activate(connections.selectedProperty().get());
-        HistoryRestore.restore(backend.history(), connections.entries(), window, tasks);
+        HistoryRestore.restore(backend.history(), connections.entries(), window,
+                Math.min(settings.maxPackets(), VISIBLE_ROWS), tasks);
     }
 
     private void activate(ConnectionEntry e) {
@@ -146,6 +149,7 @@ public final class MainViewModel {
         live.skipToNewest();
         e.markRead();
         topics.activate(live.id());
+        topics.setLog(() -> live.log().messages().entries().snapshot().items());
         topics.setPublishTarget(r -> withSession(e, ss -> ss.publish(r)));
         live.showInsightsAgain();
         io.mqscope.profile.Transport tr = e.profile().transport();
@@ -156,6 +160,7 @@ public final class MainViewModel {
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
         payload.setHistory(() -> log.messages().entries().snapshot().items());
         search.setConnection(live.id(), () -> log.messages().entries().snapshot().items());
+        packets.setRestored(live::restored);
         packets.setSource(() -> log.packets().entries().snapshot().items(), () -> {
             log.packets().entries().clear();
             log.frames().clear();

@@ -34,10 +34,10 @@ public final class HistorySearchViewModel {
     /** Who sent a message. */
     public enum DirectionChoice { ANY, IN, OUT }
 
-    /** How far back. */
+    /** How far back, or a range of dates and times typed ({@link #CUSTOM}). */
     public enum TimeRange {
         ANY(null), LAST_5_MINUTES(Duration.ofMinutes(5)), LAST_HOUR(Duration.ofHours(1)),
-        LAST_DAY(Duration.ofDays(1));
+        LAST_DAY(Duration.ofDays(1)), CUSTOM(null);
 
         private final Duration span;
 
@@ -61,6 +61,8 @@ public final class HistorySearchViewModel {
     /** Null: retained or not. */
     private final ObjectProperty<Boolean> retain = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeRange> time = new SimpleObjectProperty<>(TimeRange.ANY);
+    /** The custom range's ends as typed (local date and time of the clock's zone); empty: open. */
+    private final TimeSpan span;
     /** Matches in the whole history; -1 while no search is shown. */
     private final LongProperty count = new SimpleLongProperty(-1);
     /** The selected hit among those listed, from 0; -1 before the first "next". */
@@ -79,6 +81,9 @@ public final class HistorySearchViewModel {
         this.tasks = tasks;
         this.clock = clock;
         this.export = new HistoryExportModel(store, tasks);
+        this.span = new TimeSpan(clock.getZone());
+        span.fromProperty().addListener((o, a, b) -> spanChanged());
+        span.toProperty().addListener((o, a, b) -> spanChanged());
         search.addListener((o, a, b) -> run());
         direction.addListener((o, a, b) -> filtersChanged());
         qos.addListener((o, a, b) -> filtersChanged());
@@ -100,10 +105,32 @@ public final class HistorySearchViewModel {
         rerun();
     }
 
+    private void spanChanged() {
+        if (time.get() == TimeRange.CUSTOM) {
+            filtersChanged();
+        }
+    }
+
     private void rerun() {
-        if (!term().isEmpty()) {
+        if (!term().isEmpty() || customRange() || messages.showingResults()) {
             run();
         }
+    }
+
+    /**
+     * A custom range with an end typed: the list then shows what the stored history holds in it (newest first out,
+     * with a count), not only the rows in memory, as a search does.
+     */
+    private boolean customRange() {
+        return time.get() == TimeRange.CUSTOM && span.valid() && (span.from() != null || span.to() != null);
+    }
+
+    private Instant from(Instant now) {
+        return time.get() == TimeRange.CUSTOM ? span.from() : time.get().from(now);
+    }
+
+    private Instant to() {
+        return time.get() == TimeRange.CUSTOM ? span.to() : null;
     }
 
     public SearchTerm term() {
@@ -115,7 +142,7 @@ public final class HistorySearchViewModel {
         DirectionChoice d = direction.get();
         return new HistoryQuery(connection, messages.topicFilterProperty().get(), messages.textFilterProperty().get(),
                 term(), d == DirectionChoice.ANY ? null : d == DirectionChoice.OUT, qos.get(), retain.get(),
-                time.get().from(clock.instant()), null);
+                from(clock.instant()), to());
     }
 
     /** The direction, QoS, retain and time filters as a test on one message. */
@@ -123,10 +150,11 @@ public final class HistorySearchViewModel {
         DirectionChoice d = direction.get();
         Integer q = qos.get();
         Boolean r = retain.get();
-        Instant from = time.get().from(now);
+        Instant from = from(now);
+        Instant to = to();
         return m -> (d == DirectionChoice.ANY || m.outgoing() == (d == DirectionChoice.OUT))
                 && (q == null || m.qos() == q) && (r == null || m.retain() == r)
-                && (from == null || !m.time().isBefore(from));
+                && (from == null || !m.time().isBefore(from)) && (to == null || m.time().isBefore(to));
     }
 
     /** Runs the search box's search, or goes back to the live list when it is empty. */
@@ -136,7 +164,7 @@ public final class HistorySearchViewModel {
         int mine = ++generation;
         hit.set(-1);
         error.set("");
-        if (t.isEmpty()) {
+        if (t.isEmpty() && !customRange()) {
             count.set(-1);
             status.set("");
             if (messages.showingResults()) {
@@ -212,6 +240,7 @@ public final class HistorySearchViewModel {
     public ObjectProperty<Integer> qosProperty() { return qos; }
     public ObjectProperty<Boolean> retainProperty() { return retain; }
     public ObjectProperty<TimeRange> timeProperty() { return time; }
+    public TimeSpan span() { return span; }
     public LongProperty countProperty() { return count; }
     public IntegerProperty hitProperty() { return hit; }
     public StringProperty statusProperty() { return status; }

@@ -79,6 +79,7 @@ final class SearchBar {
         ChoiceBox<TimeRange> time = choice("filterTime", Arrays.asList(TimeRange.values()),
                 t -> I18n.t("filter.time." + t.name().toLowerCase(Locale.ROOT)));
         time.valueProperty().bindBidirectional(vm.timeProperty());
+        HBox range = range();
         Button export = Controls.iconButton("export.button", Feather.DOWNLOAD);
         export.setId("exportMessages");
         export.setOnAction(e -> chooseExport());
@@ -100,13 +101,52 @@ final class SearchBar {
         exportStatus.getStyleClass().add("muted");
         exportStatus.textProperty().bind(vm.export().statusProperty());
         Label error = Controls.errorLabel();
-        error.textProperty().bind(vm.errorProperty());
+        error.setId("searchError");
+        // a search that failed, or a custom range that does not read
+        error.textProperty().bind(Bindings.createStringBinding(() -> vm.errorProperty().get().isEmpty()
+                        && vm.timeProperty().get() == TimeRange.CUSTOM ? vm.span().errorProperty().get()
+                        : vm.errorProperty().get(), vm.errorProperty(), vm.span().errorProperty(),
+                vm.timeProperty()));
         HBox progress = new HBox(6, bar, cancel, exportStatus, error);
         progress.setAlignment(Pos.CENTER_LEFT);
         progress.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
         progress.managedProperty().bind(exportStatus.textProperty().isNotEmpty().or(error.textProperty().isNotEmpty()));
         progress.visibleProperty().bind(progress.managedProperty());
-        root.getChildren().addAll(row, progress);
+        // the range's own line: the first row has no room left for two date fields beside the filters
+        root.getChildren().addAll(row, range, progress);
+    }
+
+    /** The custom range's two ends, shown while "From … to …" is chosen. */
+    private HBox range() {
+        TextField from = rangeField("filterFrom", vm.span().fromProperty());
+        TextField to = rangeField("filterTo", vm.span().toProperty());
+        Label dash = new Label(I18n.t("filter.time.to"));
+        Label start = new Label(I18n.t("filter.time.from"));
+        dash.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label hint = new Label(I18n.t("filter.time.hint"));
+        hint.getStyleClass().add("muted");
+        HBox box = new HBox(6, start, from, dash, to, hint);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
+        box.visibleProperty().bind(vm.timeProperty().isEqualTo(TimeRange.CUSTOM));
+        box.managedProperty().bind(box.visibleProperty());
+        vm.span().errorProperty().addListener((o, a, b) -> {
+            from.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, !b.isEmpty());
+            to.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, !b.isEmpty());
+        });
+        return box;
+    }
+
+    private static TextField rangeField(String id, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(I18n.t("filter.time.example"));
+        f.setTooltip(new javafx.scene.control.Tooltip(I18n.t("filter.time.invalid")));
+        f.setPrefColumnCount(13);
+        f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        f.textProperty().bindBidirectional(value);
+        return f;
     }
 
     private void chooseExport() {

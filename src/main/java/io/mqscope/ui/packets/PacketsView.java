@@ -111,7 +111,7 @@ public final class PacketsView {
         table.setFixedCellSize(PacketDetailView.ROW_HEIGHT);
         table.setPlaceholder(new Label(I18n.t("packets.none")));
         table.getColumns().addAll(List.of(
-                column("packets.col.time", 116, e -> TIME.format(e.time())),
+                column("packets.col.time", 132, e -> (vm.restored(e) ? "↺ " : "") + TIME.format(e.time())),
                 column("packets.col.dir", 120, e -> arrow(e.direction())),
                 column("packets.col.type", 100, e -> e.packet().type().name()),
                 column("packets.col.length", 74, e -> Integer.toString(e.packet().length())),
@@ -121,16 +121,25 @@ public final class PacketsView {
         // the columns fill the table and the summary takes what is left: no horizontal scroll bar eating a row
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().forEach(c -> c.setMinWidth(c == table.getColumns().get(5) ? 160 : c.getPrefWidth()));
+        javafx.scene.control.Tooltip restoredTip = new javafx.scene.control.Tooltip(I18n.t("packets.restored"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PacketEvent e, boolean empty) {
                 super.updateItem(e, empty);
                 boolean bad = !empty && e != null && e.packet().malformed();
-                if (bad != getStyleClass().contains("malformed-row")) {
-                    if (bad) {
-                        getStyleClass().add("malformed-row");
+                mark("malformed-row", bad);
+                // a packet of an earlier run, put back from the history: greyed, and the tooltip says why
+                boolean old = !empty && e != null && vm.restored(e);
+                mark("restored-row", old);
+                setTooltip(old ? restoredTip : null);
+            }
+
+            private void mark(String styleClass, boolean on) {
+                if (on != getStyleClass().contains(styleClass)) {
+                    if (on) {
+                        getStyleClass().add(styleClass);
                     } else {
-                        getStyleClass().remove("malformed-row");
+                        getStyleClass().remove(styleClass);
                     }
                 }
             }

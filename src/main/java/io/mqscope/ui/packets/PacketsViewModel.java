@@ -61,6 +61,8 @@ public final class PacketsViewModel {
     private Supplier<List<PacketEvent>> source = List::of;
     private Supplier<List<WebSocketFrameEvent>> frameSource = List::of;
     private Runnable onClear = () -> { };
+    /** Which packets were put back from the history of an earlier run (issue 15): marked in the table. */
+    private Predicate<PacketEvent> restored = e -> false;
 
     public PacketsViewModel(int maxVisible, TaskExecutor tasks) {
         this.maxVisible = maxVisible;
@@ -76,6 +78,16 @@ public final class PacketsViewModel {
         });
         showFrames.addListener((o, a, b) -> reloadFrames());
         selected.addListener((o, a, b) -> detail.packetProperty().set(b == null ? null : b.packet()));
+    }
+
+    /** Tells restored packets (the active connection's); set before {@link #setSource}, which reloads. */
+    public void setRestored(Predicate<PacketEvent> restored) {
+        this.restored = restored;
+    }
+
+    /** True for a packet of an earlier run, put back from the history. */
+    public boolean restored(PacketEvent e) {
+        return restored.test(e);
     }
 
     public void setSource(Supplier<List<PacketEvent>> source, Runnable onClear) {

@@ -9,7 +9,7 @@ final class HistorySettingsRows {
     }
 
     /** The dialog's rows for these fields, from grid row {@code row} on (view code kept beside its one model). */
-    static void addRows(javafx.scene.layout.GridPane g, int row, HistorySettingsViewModel vm) {
+    static void addRows(javafx.scene.layout.GridPane g, int row, HistorySettingsViewModel vm, String state) {
         javafx.scene.control.Label title = new javafx.scene.control.Label(I18n.t("settings.history"));
         title.getStyleClass().add("section-title");
         g.add(title, 0, row, 3, 1);
@@ -29,6 +29,14 @@ final class HistorySettingsRows {
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         g.add(note, 0, row + 3, 3, 1);
+        if (state != null && !state.isEmpty()) {
+            // another instance writes the history: these bounds are its to apply
+            javafx.scene.control.Label readOnly = new javafx.scene.control.Label(state);
+            readOnly.setId("historyState");
+            readOnly.getStyleClass().add("field-error");
+            readOnly.setWrapText(true);
+            g.add(readOnly, 0, row + 4, 3, 1);
+        }
     }
 
 }

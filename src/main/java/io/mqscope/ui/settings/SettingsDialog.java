@@ -32,6 +32,13 @@ public final class SettingsDialog {
      */
     public static Optional<UiSettings> show(Window owner, UiSettings current, HistorySettings history,
                                             java.util.function.Consumer<HistorySettings> onHistory) {
+        return show(owner, current, history, onHistory, "");
+    }
+
+    /** As above; {@code historyState} says under the bounds why they do not apply here (empty: nothing). */
+    public static Optional<UiSettings> show(Window owner, UiSettings current, HistorySettings history,
+                                            java.util.function.Consumer<HistorySettings> onHistory,
+                                            String historyState) {
         SettingsViewModel vm = new SettingsViewModel(current);
         HistorySettingsViewModel hvm = new HistorySettingsViewModel(history == null ? HistorySettings.DEFAULT
                 : history);
@@ -103,7 +110,7 @@ public final class SettingsDialog {
         note.setWrapText(true);
         g.add(note, 0, 6, 3, 1);
         if (history != null) {
-            HistorySettingsRows.addRows(g, 7, hvm);
+            HistorySettingsRows.addRows(g, 7, hvm, historyState);
         }
         d.getDialogPane().setContent(g);
         d.getDialogPane().lookupButton(ok).disableProperty().bind(vm.validProperty().and(hvm.validProperty()).not());

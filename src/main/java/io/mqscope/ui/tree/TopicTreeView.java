@@ -1,15 +1,10 @@
 package io.mqscope.ui.tree;
 
-import io.mqscope.payload.PayloadFormat;
-import io.mqscope.payload.TextCharset;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.messages.JsonHighlighter;
 import io.mqscope.session.MessageEvent;
-import io.mqscope.ui.messages.PayloadViewModel;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -18,8 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -37,8 +30,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.control.BreadCrumbBar;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -47,6 +38,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * history (newest first) and the payload of the selected message; "Delete retained" on the selected node.
  */
 public final class TopicTreeView {
+    /** The payload viewer's listeners on the tab's view model (taken off by {@link #dispose}). */
+    private final io.mqscope.ui.ViewListeners payloadListeners = new io.mqscope.ui.ViewListeners();
     private final TopicTreeViewModel vm;
     private final Window owner;
     private final BorderPane root = new BorderPane();
@@ -129,7 +122,18 @@ public final class TopicTreeView {
         history.setPlaceholder(new Label(I18n.t("topics.history.none")));
         history.setCellFactory(l -> new HistoryCell());
         history.setFixedCellSize(26);
-        SplitPane detail = new SplitPane(history, viewer(vm.payload()));
+        // the Messages tab's viewer, with its own model: formats, charset, Protobuf, and the diff against the
+        // previous message on the topic (or the two selected with Ctrl+click)
+        io.mqscope.ui.messages.PayloadPane viewer = new io.mqscope.ui.messages.PayloadPane(vm.payload(), owner,
+                "topicPayload", new javafx.beans.property.SimpleObjectProperty<>(io.mqscope.store.SearchTerm.NONE),
+                payloadListeners);
+        viewer.describe(vm.messageDescriptionProperty().get());
+        vm.messageDescriptionProperty().addListener((o, a, b) -> viewer.describe(b));
+        history.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        history.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<MessageEvent>) c -> vm.diffSelected(
+                        history.getSelectionModel().getSelectedItems()));
+        SplitPane detail = new SplitPane(history, viewer.root());
         detail.setOrientation(Orientation.VERTICAL);
         detail.setDividerPositions(0.4);
         VBox right = new VBox(6, crumbs, actions, status, detail);
@@ -141,79 +145,6 @@ public final class TopicTreeView {
         split.setDividerPositions(0.55);
         root.setCenter(split);
         showTree(vm.treeProperty().get());
-    }
-
-    /** The payload of the selected message, formatted by the message viewer's own model (one per tab). */
-    private Node viewer(PayloadViewModel payload) {
-        ChoiceBox<PayloadFormat> format = new ChoiceBox<>();
-        format.setId("topicPayloadFormat");
-        format.getItems().addAll(PayloadFormat.values());
-        format.setConverter(converter(f -> I18n.t("format." + f.name().toLowerCase(Locale.ROOT))));
-        format.valueProperty().bindBidirectional(payload.formatProperty());
-        // the same charset box as the Messages viewer: any JDK charset, named as it is (not "GBK" for all but UTF-8)
-        ComboBox<TextCharset> charset = io.mqscope.ui.CharsetBox.create("topicPayloadCharset",
-                payload.charsetProperty());
-        Label title = new Label(I18n.t("payload.title"));
-        title.getStyleClass().add("section-title");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, grow, format, charset);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        Label meta = new Label();
-        meta.setId("topicPayloadMeta");
-        meta.setWrapText(true);
-        meta.getStyleClass().add("muted");
-        meta.textProperty().bind(vm.messageDescriptionProperty());
-
-        StyleClassedTextArea text = new StyleClassedTextArea();
-        text.setId("topicPayloadText");
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.getStyleClass().addAll("mono", "payload-view");
-        Runnable render = () -> {
-            String s = payload.textProperty().get();
-            text.replaceText(s);
-            if (payload.formatProperty().get() == PayloadFormat.JSON && !s.isEmpty()) {
-                text.setStyleSpans(0, JsonHighlighter.spans(s));
-            }
-        };
-        // off the scene (a replaced view after a language switch) nothing is rendered: RichTextFX recurses without
-        // end laying out a detached, wrapping area
-        payload.textProperty().addListener((o, a, b) -> {
-            if (text.getScene() != null) {
-                render.run();
-            }
-        });
-        payload.formatProperty().addListener((o, a, b) -> {
-            text.setWrapText(b != PayloadFormat.HEX);
-            if (text.getScene() != null) {
-                render.run();
-            }
-        });
-        text.sceneProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                render.run();
-            }
-        });
-        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(text);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox box = new VBox(6, bar, meta, scroll);
-        box.setPadding(new Insets(6, 0, 0, 0));
-        return box;
-    }
-
-    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private void initListeners() {
@@ -334,6 +265,11 @@ public final class TopicTreeView {
             }
         });
         d.show();
+    }
+
+    /** Takes the payload viewer's listeners off the view model (the window was built again). */
+    public void dispose() {
+        payloadListeners.dispose();
     }
 
     public Node root() {

@@ -85,6 +85,8 @@ public final class TopicTreeViewModel {
             messageDescription.set(m == null ? "" : MessageRow.of(m).description());
             payload.show(m);
         });
+        // the diff looks for the previous message on the topic in what the tree keeps of the selected node
+        payload.diff().setHistory(this::historyOldestFirst);
     }
 
     /** Shows {@code connectionId}'s tree (made empty on first use); the selection starts again. */
@@ -257,6 +259,30 @@ public final class TopicTreeViewModel {
     public ObjectProperty<TopicNode> selectedProperty() { return selected; }
     public ObservableList<TopicNode> path() { return path; }
     public ObservableList<MessageEvent> history() { return history; }
+
+    /**
+     * The messages selected in the history (the payload viewer's diff compares two of them, or one with the
+     * previous message on its topic); nulls from a list's selection are skipped.
+     */
+    public void diffSelected(List<MessageEvent> chosen) {
+        payload.diff().select(chosen.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * The connection's messages, oldest first: where the payload viewer reads a Sparkplug message's births. The
+     * diff keeps reading the tree's history of the selected node.
+     */
+    public void setLog(java.util.function.Supplier<List<MessageEvent>> log) {
+        payload.setHistory(log);
+        payload.diff().setHistory(this::historyOldestFirst);
+    }
+
+    /** The selected node's history (the list shows it newest first), oldest first. */
+    private List<MessageEvent> historyOldestFirst() {
+        List<MessageEvent> l = new ArrayList<>(history);
+        java.util.Collections.reverse(l);
+        return l;
+    }
     public ObjectProperty<MessageEvent> selectedMessageProperty() { return selectedMessage; }
     public StringProperty messageDescriptionProperty() { return messageDescription; }
     public PayloadViewModel payload() { return payload; }

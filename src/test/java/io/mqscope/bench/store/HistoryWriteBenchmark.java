@@ -69,6 +69,23 @@ public final class HistoryWriteBenchmark {
             long t2 = System.nanoTime();
             System.out.printf("text search over all: %d hits in %.0f ms; hex search: %d hits in %.0f ms%n",
                     hits, (t1 - t0) / 1e6, hex, (t2 - t1) / 1e6);
+            // a word deep in large payloads, past the indexed 4 KiB: 1,000 of 16 KiB among all the rest
+            byte[] big = new byte[16 << 10];
+            java.util.Arrays.fill(big, (byte) 'x');
+            byte[] word = "deepword".getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(word, 0, big, big.length - 100, word.length);
+            for (int i = 0; i < 1_000; i++) {
+                while (!h.record("bench", new MessageEvent("s1", System.nanoTime(), Instant.now(), false,
+                        "bench/large/" + i, 0, false, false, big, MessageProperties.NONE))) {
+                    Thread.sleep(1);
+                }
+            }
+            h.flush(600_000);
+            long t3 = System.nanoTime();
+            long deep = h.count(HistoryQuery.all("bench").withTerm(SearchTerm.parse("deepword")));
+            long t4 = System.nanoTime();
+            System.out.printf("text 16 KB deep in 1,000 payloads of 16 KB: %d hits in %.0f ms%n", deep,
+                    (t4 - t3) / 1e6);
         }
         long bytes = 0;
         try (Stream<Path> files = Files.list(dir)) {

@@ -133,4 +133,48 @@ class HistorySearchViewModelTest {
             assertThat(rows.get(3)).startsWith(NOW.minusSeconds(30) + ",out,cmd/a,2,false,false,61636b20616c61726d,");
         }
     }
+
+    @Test
+    void a_custom_time_range_searches_the_stored_history_with_the_other_filters() throws Exception {
+        try (HistoryStore store = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
+            sample().forEach(m -> store.record("c1", m));
+            store.flush(10_000);
+            MessagesViewModel messages = new MessagesViewModel(100);
+            HistorySearchViewModel s = model(store, messages, List.of());
+            s.timeProperty().set(HistorySearchViewModel.TimeRange.CUSTOM);
+            // nothing typed yet: the live list, no search
+            assertThat(s.countProperty().get()).isEqualTo(-1);
+            s.span().fromProperty().set("2026-03-01 11:58");
+            s.span().toProperty().set("2026-03-01T11:59:45");
+            // from the disk, nothing in memory: 11:59:00 and 11:59:30, not 10:00 or 11:59:50
+            assertThat(s.countProperty().get()).isEqualTo(2);
+            assertThat(messages.visible()).extracting(r -> r.event().topic()).containsExactly("plant/a", "cmd/a");
+            s.directionProperty().set(HistorySearchViewModel.DirectionChoice.OUT);
+            assertThat(s.countProperty().get()).isEqualTo(1);
+            s.directionProperty().set(HistorySearchViewModel.DirectionChoice.ANY);
+            s.searchProperty().set("ALARM");
+            assertThat(s.countProperty().get()).isEqualTo(2);
+            s.searchProperty().set("");
+            // a date alone as the end takes in the whole day; an open start
+            s.span().fromProperty().set("");
+            s.span().toProperty().set("2026-03-01");
+            assertThat(s.countProperty().get()).isEqualTo(4);
+            s.span().toProperty().set("2026-02-28");
+            assertThat(s.countProperty().get()).isZero();
+            // the live list follows the same range
+            assertThat(s.filter(NOW).test(sample().get(3))).isFalse();
+            // what does not read says so and is not used
+            s.span().toProperty().set("2026-03-01 25:00");
+            assertThat(s.span().errorProperty().get()).isEqualTo(I18n.t("filter.time.invalid"));
+            assertThat(s.query().to()).isNull();
+            s.span().fromProperty().set("2026-03-02");
+            s.span().toProperty().set("2026-03-01");
+            assertThat(s.span().errorProperty().get()).isEqualTo(I18n.t("filter.time.order"));
+            // the presets stay, and leave the range
+            s.timeProperty().set(HistorySearchViewModel.TimeRange.LAST_HOUR);
+            assertThat(s.query().from()).isEqualTo(NOW.minusSeconds(3600));
+            assertThat(s.query().to()).isNull();
+            assertThat(messages.showingResults()).isFalse();
+        }
+    }
 }
