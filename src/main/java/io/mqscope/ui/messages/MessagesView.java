@@ -245,7 +245,9 @@ public final class MessagesView {
         Label saveError = Controls.errorLabel();
         saveError.setId("payloadSaveError");
         saveError.textProperty().bind(payload.saveErrorProperty());
-        Node diffView = new io.mqscope.ui.diff.PayloadDiffView(payload.diff()).root();
+        io.mqscope.ui.diff.PayloadDiffView diffPane = new io.mqscope.ui.diff.PayloadDiffView(payload.diff());
+        listeners.onDispose(diffPane::dispose);
+        Node diffView = diffPane.root();
         diffView.visibleProperty().bind(payload.diff().shownProperty());
         textScroll.visibleProperty().bind(payload.diff().shownProperty().not());
         StackPane shown = new StackPane(textScroll, diffView);

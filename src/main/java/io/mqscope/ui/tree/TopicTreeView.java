@@ -59,6 +59,8 @@ public final class TopicTreeView {
     private final Map<TopicNode, TopicItem> items = new IdentityHashMap<>();
     private TopicItem rootItem;
 
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
+
     public TopicTreeView(TopicTreeViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
@@ -179,12 +181,12 @@ public final class TopicTreeView {
         };
         // off the scene (a replaced view after a language switch) nothing is rendered: RichTextFX recurses without
         // end laying out a detached, wrapping area
-        payload.textProperty().addListener((o, a, b) -> {
+        listeners.onChange(payload.textProperty(), (o, a, b) -> {
             if (text.getScene() != null) {
                 render.run();
             }
         });
-        payload.formatProperty().addListener((o, a, b) -> {
+        listeners.onChange(payload.formatProperty(), (o, a, b) -> {
             text.setWrapText(b != PayloadFormat.HEX);
             if (text.getScene() != null) {
                 render.run();
@@ -217,7 +219,7 @@ public final class TopicTreeView {
     }
 
     private void initListeners() {
-        vm.treeProperty().addListener((o, a, t) -> showTree(t));
+        listeners.onChange(vm.treeProperty(), (o, a, t) -> showTree(t));
         vm.setOnChanges(this::apply);
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             // a row briefly leaves the selection while its siblings are merged in (see TopicItem): keep the node
@@ -225,21 +227,21 @@ public final class TopicTreeView {
                 vm.selectedProperty().set(item.getValue());
             }
         });
-        vm.selectedProperty().addListener((o, a, n) -> select(n));
-        vm.path().addListener((javafx.collections.ListChangeListener<TopicNode>) c -> showPath());
+        listeners.onChange(vm.selectedProperty(), (o, a, n) -> select(n));
+        listeners.onListChange(vm.path(), (javafx.collections.ListChangeListener<TopicNode>) c -> showPath());
         history.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selectedMessageProperty().set(r);
             }
         });
         // a new history list drops the list's selection: the message shown stays selected in it
-        vm.history().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
+        listeners.onListChange(vm.history(), (javafx.collections.ListChangeListener<MessageEvent>) c -> {
             MessageEvent m = vm.selectedMessageProperty().get();
             if (m != null && history.getSelectionModel().getSelectedItem() != m) {
                 history.getSelectionModel().select(m);
             }
         });
-        vm.selectedMessageProperty().addListener((o, a, r) -> {
+        listeners.onChange(vm.selectedMessageProperty(), (o, a, r) -> {
             if (r != null && history.getSelectionModel().getSelectedItem() != r) {
                 history.getSelectionModel().select(r);
             }
@@ -334,6 +336,11 @@ public final class TopicTreeView {
             }
         });
         d.show();
+    }
+
+    /** Takes this view's listeners off the view model, which a language switch keeps for the next view. */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {
