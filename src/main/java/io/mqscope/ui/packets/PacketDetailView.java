@@ -374,5 +374,18 @@ public final class PacketDetailView {
             setText(null);
             setGraphic(text);
         }
+
+        /**
+         * As tall as the text wrapped at the width it is laid out at (its max width): the cell's own measure wrapped
+         * it wider, so a long finding got a row one line short and drew its first line over the row above (the
+         * first finding under Paste bytes' diagnosis was cut off).
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() instanceof Label text && text.getMaxWidth() > 0 && text.getMaxWidth() < Double.MAX_VALUE) {
+                return snappedTopInset() + text.prefHeight(text.getMaxWidth()) + snappedBottomInset();
+            }
+            return super.computePrefHeight(width);
+        }
     }
 }
