@@ -43,8 +43,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The usage help's texts in {@code locale}: Help_zh_CN for Chinese; for English the empty base bundle, which
-     * leaves the annotations' English (no fallback to the JVM's default locale, which may be Chinese).
+     * The usage help's texts in {@code locale}: Help_zh_CN for Chinese, the base bundle (English) otherwise; no
+     * fallback to the JVM's default locale, which may be Chinese.
      */
     static java.util.ResourceBundle helpBundle(java.util.Locale locale) {
         return java.util.ResourceBundle.getBundle("io.mqscope.cli.Help", locale,

@@ -107,4 +107,46 @@ class PasteBytesLayoutFxTest {
         assertThat(Fx.read(() -> ((Text) cell.lookup(".text")).getText())).isEqualTo(Fx.read(cell::getText));
         robot.interact(paste::close);
     }
+
+    /** The screenshot's case (a Wireshark dump at 1280x760, the first finding selected): its row shows whole. */
+    @Test
+    void the_first_finding_row_is_wholly_visible(FxRobot robot) {
+        Stage paste = Fx.read(() -> {
+            Stage s = PasteBytesView.open(owner);
+            s.setWidth(1280);
+            s.setHeight(760);
+            return s;
+        });
+        Scene scene = paste.getScene();
+        robot.interact(() -> {
+            ((TextArea) scene.lookup("#pasteInput")).setText(
+                    "0000   10 1a 00 00 00 00 04 4d 51 54 54 04 c2 00 3c 00   .......MQTT...<.\n"
+                    + "0010   0a 63 6e 2e 6c 6f 6b 65 69 2d 31 00 00 00 00      .cn.lokei-1....\n");
+            ((Button) scene.lookup("#analyzeButton")).fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<io.mqscope.wire.Finding> findings = (ListView<io.mqscope.wire.Finding>) scene.lookup("#findingList");
+        robot.interact(() -> findings.getSelectionModel().select(0));
+        for (int i = 0; i < 5; i++) {
+            robot.interact(() -> { }); // a few pulses: the wrapped rows get their heights
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(Fx.read(() -> findings.getItems().size())).isGreaterThan(1);
+        ListCell<?> first = Fx.read(() -> findings.lookupAll(".list-cell").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> c.getIndex() == 0 && c.isVisible()).findFirst().orElseThrow());
+        Bounds list = Fx.read(() -> bounds(findings));
+        Bounds row = Fx.read(() -> bounds(first));
+        assertThat(row.getMinY()).as("top of the first finding row").isGreaterThanOrEqualTo(list.getMinY() - 0.5);
+        assertThat(row.getMaxY()).as("bottom of the first finding row").isLessThanOrEqualTo(list.getMaxY() + 0.5);
+        // the row's wrapped text fits in the row: a row sized for fewer lines draws its first and last line outside
+        // it, over the diagnosis above and the next row below (what the screenshot showed)
+        Label text = (Label) Fx.read(first::getGraphic);
+        assertThat(Fx.read(() -> text.getHeight())).as("the finding's text laid out whole")
+                .isGreaterThanOrEqualTo(Fx.read(() -> text.prefHeight(text.getWidth())) - 0.5);
+        Bounds shown = Fx.read(() -> bounds(text));
+        assertThat(shown.getMinY()).as("top of the first finding's text").isGreaterThanOrEqualTo(row.getMinY() - 0.5);
+        assertThat(shown.getMaxY()).as("bottom of the first finding's text").isLessThanOrEqualTo(row.getMaxY() + 0.5);
+        robot.interact(paste::close);
+    }
 }

@@ -40,7 +40,7 @@ final class ChartCanvas extends Region {
     private int plotted;
     private long redraws;
 
-    ChartCanvas(ChartViewModel vm) {
+    ChartCanvas(ChartViewModel vm, io.mqscope.ui.ViewListeners listeners) {
         this.vm = vm;
         getStyleClass().add("chart-plot");
         setId("chartCanvas");
@@ -55,7 +55,7 @@ final class ChartCanvas extends Region {
             series[i].getStyleClass().add("chart-series-" + i);
             hide(series[i]);
         }
-        vm.versionProperty().addListener((o, a, b) -> dirty = true);
+        listeners.onChange(vm.versionProperty(), (o, a, b) -> dirty = true);
         widthProperty().addListener((o, a, b) -> dirty = true);
         heightProperty().addListener((o, a, b) -> dirty = true);
         timer = new AnimationTimer() {

@@ -42,10 +42,13 @@ public final class ChartView {
     private double dragX = Double.NaN;
     private long countsAt;
 
+    /** What this view listens to on its view model, which outlives it (a language switch makes a new view). */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
+
     public ChartView(ChartViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
-        this.canvas = new ChartCanvas(vm);
+        this.canvas = new ChartCanvas(vm, listeners);
         createView();
         initListeners();
     }
@@ -96,7 +99,7 @@ public final class ChartView {
         });
         window.setValue(vm.windowMinutesProperty().get());
         window.valueProperty().addListener((o, a, b) -> vm.windowMinutesProperty().set(b == null ? 0 : b));
-        vm.windowMinutesProperty().addListener((o, a, b) -> window.setValue(b.intValue()));
+        listeners.onChange(vm.windowMinutesProperty(), (o, a, b) -> window.setValue(b.intValue()));
         Button live = Controls.button("chart.live", Feather.SKIP_FORWARD);
         live.setId("chartLive");
         live.setOnAction(e -> vm.live());
@@ -142,10 +145,10 @@ public final class ChartView {
     }
 
     private void initListeners() {
-        vm.series().addListener((ListChangeListener<ChartSeries>) c -> rebuildLegend());
+        listeners.onListChange(vm.series(), (ListChangeListener<ChartSeries>) c -> rebuildLegend());
         // the counts change with every batch; a label whose text changes asks the whole window for a layout pass,
         // so under a flood they are said again at most once a second
-        vm.versionProperty().addListener((o, a, b) -> {
+        listeners.onChange(vm.versionProperty(), (o, a, b) -> {
             long now = System.nanoTime();
             if (now - countsAt >= 1_000_000_000L) {
                 countsAt = now;
@@ -225,6 +228,11 @@ public final class ChartView {
             path = d.showAndWait();
         }
         return path.isPresent() && vm.add(m.topic(), path.get()) == null;
+    }
+
+    /** Takes this view's listeners off the view model. */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {

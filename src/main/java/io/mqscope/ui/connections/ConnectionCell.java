@@ -38,7 +38,12 @@ final class ConnectionCell extends TreeCell<Object> {
     private final Label unread = new Label();
     private final HBox box = new HBox(8, dot, text, secretMark, insecureMark, unread);
     private ConnectionEntry bound;
-    private final InvalidationListener stateListener = o -> updateDot();
+    private final InvalidationListener updateOnChange = o -> updateDot();
+    /**
+     * Weak: a cell of a connections list replaced by a language switch may still be bound to an entry, which
+     * outlives it; a strong listener kept the whole old window reachable (issue 14 item 7).
+     */
+    private final InvalidationListener stateListener = new javafx.beans.WeakInvalidationListener(updateOnChange);
     /** The content of a capture's group or conversation entry; null for anything else. */
     private final java.util.function.Function<Object, Node> captureGraphic;
 

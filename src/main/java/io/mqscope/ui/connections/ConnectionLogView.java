@@ -31,6 +31,8 @@ public final class ConnectionLogView {
         text.setWrapText(true);
         text.getStyleClass().add("connection-log");
         text.textProperty().bind(vm.textProperty());
+        // a text input's binding listens strongly (unlike other properties'): unbound when the view goes
+        listeners.onDispose(text.textProperty()::unbind);
         // the newest entry is the one the user looks for
         text.textProperty().addListener((o, a, b) -> text.positionCaret(b.length()));
         VBox.setVgrow(text, Priority.ALWAYS);

@@ -29,6 +29,8 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 public final class PayloadDiffView {
     private final PayloadDiffViewModel vm;
     private final VBox root = new VBox(6);
+    /** What this view listens to on its view model, which outlives it (a language switch makes a new view). */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
     private final TreeView<JsonDiffNode> tree = new TreeView<>();
     private final StyleClassedTextArea lines = new StyleClassedTextArea();
 
@@ -45,7 +47,7 @@ public final class PayloadDiffView {
         this.ids = ids;
         createView();
         // a view replaced by a new one (language switch) stays subscribed but off the scene: it renders nothing
-        vm.resultProperty().addListener((o, a, d) -> {
+        listeners.onChange(vm.resultProperty(), (o, a, d) -> {
             if (root.getScene() != null) {
                 show(d);
             }
@@ -156,6 +158,11 @@ public final class PayloadDiffView {
             case REMOVED -> I18n.t("diff.leaf.removed", n.path(), n.before());
             default -> I18n.t("diff.leaf.changed", n.path(), n.before(), n.after());
         };
+    }
+
+    /** Takes this view's listener off the view model. */
+    public void dispose() {
+        listeners.dispose();
     }
 
     public Node root() {

@@ -34,12 +34,14 @@ final class ContentTabs {
     private final PacketsView packetsView;
     private final MessagesView messagesView;
     private final ConnectionLogView logView;
+    private final TapInspectorView inspector;
+    private final TopicTreeView topicTree;
+    private final ChartView chart;
     private final Tab packetsTab;
     private final Tab wiretapTab;
     private final Tab captureTab;
     private final ChangeListener<TapClientRow> showTappedClient;
     private final ChangeListener<CaptureViewModel> showCapture;
-    private final TopicTreeView topicsView;
 
     ContentTabs(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -51,16 +53,17 @@ final class ContentTabs {
         messagesTab.setContent(messagesView.root());
         packetsTab = tab("tab.packets", Feather.LAYERS, "packetsTab");
         packetsTab.setContent(packetsView.root());
-        TapInspectorView inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
+        inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
         wiretapTab = tab("tab.wiretap", Feather.RADIO, "wiretapTab");
         Tab logTab = tab("tab.connectionLog", Feather.LIST, "connectionLogTab");
         logView = new ConnectionLogView(vm.connectionLog());
         logTab.setContent(logView.root());
         Tab topicsTab = tab("tab.topics", Feather.GIT_MERGE, "topicsTab");
-        topicsView = new TopicTreeView(vm.topics(), stage);
-        topicsTab.setContent(topicsView.root());
+        topicTree = new TopicTreeView(vm.topics(), stage);
+        topicsTab.setContent(topicTree.root());
         Tab chartsTab = tab("tab.charts", Feather.TRENDING_UP, "chartsTab");
-        chartsTab.setContent(new ChartView(vm.charts(), stage).root());
+        chart = new ChartView(vm.charts(), stage);
+        chartsTab.setContent(chart.root());
         Tab insightsTab = tab("tab.insights", Feather.ACTIVITY, "insightsTab");
         insightsTab.setContent(new InsightsView(vm.insights()).root());
         captureTab = tab("tab.capture", Feather.FOLDER, "captureTab");
@@ -141,7 +144,9 @@ final class ContentTabs {
         packetsView.dispose();
         messagesView.dispose();
         logView.dispose();
-        topicsView.dispose();
+        inspector.dispose();
+        topicTree.dispose();
+        chart.dispose();
     }
 
     TabPane pane() {

@@ -158,8 +158,10 @@ public final class PayloadPane {
         Label saveError = Controls.errorLabel();
         saveError.setId(ids + "SaveError");
         saveError.textProperty().bind(payload.saveErrorProperty());
-        Node diffView = new io.mqscope.ui.diff.PayloadDiffView(payload.diff(),
-                "payload".equals(ids) ? "" : ids).root();
+        io.mqscope.ui.diff.PayloadDiffView diffPane = new io.mqscope.ui.diff.PayloadDiffView(payload.diff(),
+                "payload".equals(ids) ? "" : ids);
+        listeners.onDispose(diffPane::dispose);
+        Node diffView = diffPane.root();
         diffView.visibleProperty().bind(payload.diff().shownProperty());
         textScroll.visibleProperty().bind(payload.diff().shownProperty().not());
         StackPane shown = new StackPane(textScroll, diffView);

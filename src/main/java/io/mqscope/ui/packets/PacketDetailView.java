@@ -58,6 +58,14 @@ public final class PacketDetailView {
     private final javafx.scene.control.TextField repaired = new javafx.scene.control.TextField();
     private boolean syncing;
 
+    /** What this view listens to on its view model, which outlives it (a language switch makes a new one). */
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
+
+    /** Takes this view's listeners off the view model. */
+    public void dispose() {
+        listeners.dispose();
+    }
+
     public PacketDetailView(PacketDetailViewModel vm) {
         this.vm = vm;
         createView();
@@ -173,7 +181,7 @@ public final class PacketDetailView {
     }
 
     private void initListeners() {
-        vm.packetProperty().addListener((o, a, p) -> {
+        listeners.onChange(vm.packetProperty(), (o, a, p) -> {
             // off the scene (replaced by a view in another language): nothing to show
             if (hex.getScene() != null) {
                 show(p);
@@ -183,9 +191,9 @@ public final class PacketDetailView {
             // built again for a new language: the packet on screen stays
             show(vm.packetProperty().get());
         }
-        vm.showSecretsProperty().addListener((o, a, s) -> show(vm.packetProperty().get()));
-        vm.highlightedProperty().addListener((o, a, s) -> restyle());
-        vm.selectedFieldProperty().addListener((o, a, f) -> {
+        listeners.onChange(vm.showSecretsProperty(), (o, a, s) -> show(vm.packetProperty().get()));
+        listeners.onChange(vm.highlightedProperty(), (o, a, s) -> restyle());
+        listeners.onChange(vm.selectedFieldProperty(), (o, a, f) -> {
             if (syncing) {
                 return;
             }
@@ -365,6 +373,19 @@ public final class PacketDetailView {
             text.setGraphicTextGap(6);
             setText(null);
             setGraphic(text);
+        }
+
+        /**
+         * As tall as the text wrapped at the width it is laid out at (its max width): the cell's own measure wrapped
+         * it wider, so a long finding got a row one line short and drew its first line over the row above (the
+         * first finding under Paste bytes' diagnosis was cut off).
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() instanceof Label text && text.getMaxWidth() > 0 && text.getMaxWidth() < Double.MAX_VALUE) {
+                return snappedTopInset() + text.prefHeight(text.getMaxWidth()) + snappedBottomInset();
+            }
+            return super.computePrefHeight(width);
         }
     }
 }

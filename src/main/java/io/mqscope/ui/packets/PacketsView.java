@@ -39,6 +39,7 @@ public final class PacketsView {
     private final BorderPane root = new BorderPane();
     /** What this view listens to on its view model, taken off by {@link #dispose} (a language switch). */
     private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
+    private PacketDetailView detail;
     private final TableView<PacketEvent> table;
 
     public PacketsView(PacketsViewModel vm, Window owner) {
@@ -150,14 +151,14 @@ public final class PacketsView {
         }
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         // a packet chosen elsewhere (an insight's "show packet") is selected and scrolled to
-        vm.selectedProperty().addListener((o, a, b) -> {
+        listeners.onChange(vm.selectedProperty(), (o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
                 table.getSelectionModel().clearAndSelect(table.getItems().indexOf(b));
                 table.scrollTo(b);
             }
         });
 
-        PacketDetailView detail = new PacketDetailView(vm.detail());
+        detail = new PacketDetailView(vm.detail());
         TableView<WebSocketFrameEvent> frameTable = frameTable();
         // frames below the packets, both full width: close code and reason are long
         SplitPane top = new SplitPane(table);
@@ -323,6 +324,7 @@ public final class PacketsView {
     /** Takes this view's listeners off the view model (the window was built again, e.g. in another language). */
     public void dispose() {
         listeners.dispose();
+        detail.dispose();
     }
 
     public Node root() {

@@ -38,8 +38,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * history (newest first) and the payload of the selected message; "Delete retained" on the selected node.
  */
 public final class TopicTreeView {
-    /** The payload viewer's listeners on the tab's view model (taken off by {@link #dispose}). */
-    private final io.mqscope.ui.ViewListeners payloadListeners = new io.mqscope.ui.ViewListeners();
     private final TopicTreeViewModel vm;
     private final Window owner;
     private final BorderPane root = new BorderPane();
@@ -51,6 +49,8 @@ public final class TopicTreeView {
     /** The items made so far (only under expanded nodes), to find the row of a node that gained children. */
     private final Map<TopicNode, TopicItem> items = new IdentityHashMap<>();
     private TopicItem rootItem;
+
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
 
     public TopicTreeView(TopicTreeViewModel vm, Window owner) {
         this.vm = vm;
@@ -126,9 +126,9 @@ public final class TopicTreeView {
         // previous message on the topic (or the two selected with Ctrl+click)
         io.mqscope.ui.messages.PayloadPane viewer = new io.mqscope.ui.messages.PayloadPane(vm.payload(), owner,
                 "topicPayload", new javafx.beans.property.SimpleObjectProperty<>(io.mqscope.store.SearchTerm.NONE),
-                payloadListeners);
+                listeners);
         viewer.describe(vm.messageDescriptionProperty().get());
-        vm.messageDescriptionProperty().addListener((o, a, b) -> viewer.describe(b));
+        listeners.onChange(vm.messageDescriptionProperty(), (o, a, b) -> viewer.describe(b));
         history.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         history.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<MessageEvent>) c -> vm.diffSelected(
@@ -148,7 +148,7 @@ public final class TopicTreeView {
     }
 
     private void initListeners() {
-        vm.treeProperty().addListener((o, a, t) -> showTree(t));
+        listeners.onChange(vm.treeProperty(), (o, a, t) -> showTree(t));
         vm.setOnChanges(this::apply);
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             // a row briefly leaves the selection while its siblings are merged in (see TopicItem): keep the node
@@ -156,21 +156,21 @@ public final class TopicTreeView {
                 vm.selectedProperty().set(item.getValue());
             }
         });
-        vm.selectedProperty().addListener((o, a, n) -> select(n));
-        vm.path().addListener((javafx.collections.ListChangeListener<TopicNode>) c -> showPath());
+        listeners.onChange(vm.selectedProperty(), (o, a, n) -> select(n));
+        listeners.onListChange(vm.path(), (javafx.collections.ListChangeListener<TopicNode>) c -> showPath());
         history.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selectedMessageProperty().set(r);
             }
         });
         // a new history list drops the list's selection: the message shown stays selected in it
-        vm.history().addListener((javafx.collections.ListChangeListener<MessageEvent>) c -> {
+        listeners.onListChange(vm.history(), (javafx.collections.ListChangeListener<MessageEvent>) c -> {
             MessageEvent m = vm.selectedMessageProperty().get();
             if (m != null && history.getSelectionModel().getSelectedItem() != m) {
                 history.getSelectionModel().select(m);
             }
         });
-        vm.selectedMessageProperty().addListener((o, a, r) -> {
+        listeners.onChange(vm.selectedMessageProperty(), (o, a, r) -> {
             if (r != null && history.getSelectionModel().getSelectedItem() != r) {
                 history.getSelectionModel().select(r);
             }
@@ -267,9 +267,9 @@ public final class TopicTreeView {
         d.show();
     }
 
-    /** Takes the payload viewer's listeners off the view model (the window was built again). */
+    /** Takes this view's listeners off the view model, which a language switch keeps for the next view. */
     public void dispose() {
-        payloadListeners.dispose();
+        listeners.dispose();
     }
 
     public Node root() {

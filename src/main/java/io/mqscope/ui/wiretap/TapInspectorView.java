@@ -25,6 +25,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class TapInspectorView {
     private final TapInspectorViewModel vm;
     private final BorderPane root = new BorderPane();
+    private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
+    private PacketsView packets;
 
     public TapInspectorView(TapInspectorViewModel vm, Window owner) {
         this.vm = vm;
@@ -64,7 +66,7 @@ public final class TapInspectorView {
         VBox top = new VBox(4, wide, title, verdict, insights);
         top.setPadding(new Insets(6, 6, 0, 6));
 
-        PacketsView packets = new PacketsView(vm.packets(), owner);
+        packets = new PacketsView(vm.packets(), owner);
         TextArea http = new TextArea();
         http.setId("httpExchange");
         http.setEditable(false);
@@ -92,9 +94,15 @@ public final class TapInspectorView {
                 split.getItems().remove(below);
             }
         };
-        vm.webSocketProperty().addListener((o, a, b) -> layout.run());
+        listeners.onChange(vm.webSocketProperty(), (o, a, b) -> layout.run());
         root.setTop(top);
         root.setCenter(split);
+    }
+
+    /** Takes this view's listeners off the inspector's view model, which a language switch keeps. */
+    public void dispose() {
+        listeners.dispose();
+        packets.dispose();
     }
 
     public Node root() {
