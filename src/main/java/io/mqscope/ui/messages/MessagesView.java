@@ -102,7 +102,7 @@ public final class MessagesView {
         topicError.textProperty().bind(vm.topicFilterErrorProperty());
         VBox top = new VBox(2, bar, topicError);
         if (search != null) {
-            top.getChildren().add(1, new SearchBar(search, owner).root());
+            top.getChildren().add(1, new SearchBar(search, owner, listeners).root());
         }
 
         bubbles.setId("messageList");

@@ -34,10 +34,13 @@ final class SearchBar {
     private final HistorySearchViewModel vm;
     private final Window owner;
     private final VBox root = new VBox(2);
+    private final io.mqscope.ui.ViewListeners listeners;
 
-    SearchBar(HistorySearchViewModel vm, Window owner) {
+    /** @param listeners the Messages view's, taken off the view model when that view is disposed */
+    SearchBar(HistorySearchViewModel vm, Window owner, io.mqscope.ui.ViewListeners listeners) {
         this.vm = vm;
         this.owner = owner;
+        this.listeners = listeners;
         createView();
     }
 
@@ -131,7 +134,7 @@ final class SearchBar {
         box.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
         box.visibleProperty().bind(vm.timeProperty().isEqualTo(TimeRange.CUSTOM));
         box.managedProperty().bind(box.visibleProperty());
-        vm.span().errorProperty().addListener((o, a, b) -> {
+        listeners.onChange(vm.span().errorProperty(), (o, a, b) -> {
             from.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, !b.isEmpty());
             to.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, !b.isEmpty());
         });
