@@ -12,27 +12,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope broker}: the built-in broker, standalone, until Ctrl+C. */
-@Command(name = "broker", mixinStandardHelpOptions = true,
-        description = {"Run the built-in MQTT broker (HiveMQ CE, MQTT 3.1.1 and 5) until Ctrl+C.",
-                "Listens on loopback only unless --bind says otherwise."})
+@Command(name = "broker", mixinStandardHelpOptions = true)
 public final class BrokerCommand implements Callable<Integer> {
 
-    @Option(names = "--tcp-port", paramLabel = "N", defaultValue = "1883",
-            description = "Port of the plain MQTT listener (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tcp-port", paramLabel = "N", defaultValue = "1883")
     int tcpPort;
 
-    @Option(names = "--ws-port", paramLabel = "N", defaultValue = "8083",
-            description = "Port of the MQTT over WebSocket listener (0 = any free port, -1 = none). "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ws-port", paramLabel = "N", defaultValue = "8083")
     int wsPort;
 
-    @Option(names = "--ws-path", paramLabel = "PATH", defaultValue = "/mqtt",
-            description = "WebSocket path. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ws-path", paramLabel = "PATH", defaultValue = "/mqtt")
     String wsPath;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = BrokerSettings.LOOPBACK,
-            description = "Address to listen on, e.g. 0.0.0.0 for every interface (other machines, phones). "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = BrokerSettings.LOOPBACK)
     String bind;
 
     @Spec

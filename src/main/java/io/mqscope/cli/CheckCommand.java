@@ -22,37 +22,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope check URL}: proves a broker stage by stage and names the first failure with its cause and fix. */
-@Command(name = "check", description = {"Check a broker stage by stage (dns, tcp, proxy, tls, websocket, mqtt, "
-        + "subscribe, publish) and say "
-        + "what is wrong and how to fix it.",
-        "Exit codes: 0 every stage passed, 1 a stage failed, 2 bad usage."})
+@Command(name = "check")
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     // not mixinStandardHelpOptions: its -V (version) would clash with -V (MQTT version)
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
-            description = "mqtt://, mqtts://, ws:// or wss://[user[:password]@]host[:port][/path]")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL")
     String url;
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--json", description = "Print the report as one JSON object.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--miniprogram", description = "Also judge the WeChat mini-program rules (wss, port 443, "
-            + "domain, public trust, full chain, TLS 1.2+, mqtt subprotocol, path, expiry).")
+    @Option(names = "--miniprogram")
     boolean miniprogram;
 
-    @Option(names = "--proxy", paramLabel = "URL",
-            description = "Reach the broker through a proxy: http://[user:password@]host:port or socks5://...")
+    @Option(names = "--proxy", paramLabel = "URL")
     String proxy;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time allowed for each stage (default 10).")
+    @Option(names = "--timeout", paramLabel = "SECONDS")
     double timeoutSeconds = 10;
 
     @Override

@@ -24,27 +24,25 @@ public final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--url", paramLabel = "URL",
-            description = "Broker URL: mqtt://, mqtts://, ws:// or wss://[user[:password]@]host[:port][/path].")
+    @Option(names = "--url", paramLabel = "URL")
     String url;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Broker host (default 127.0.0.1).")
+    @Option(names = "--host", paramLabel = "HOST")
     String host;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Broker port (default per transport).")
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT")
     Integer port;
 
-    @Option(names = "--transport", paramLabel = "tcp|tls|ws|wss", description = "Transport (default tcp).")
+    @Option(names = "--transport", paramLabel = "tcp|tls|ws|wss")
     String transport;
 
-    @Option(names = "--path", paramLabel = "PATH", description = "WebSocket path (default /mqtt).")
+    @Option(names = "--path", paramLabel = "PATH")
     String wsPath;
 
-    @Option(names = {"-V", "--mqtt-version"}, paramLabel = "3.1.1|5", description = "MQTT version (default 3.1.1).")
+    @Option(names = {"-V", "--mqtt-version"}, paramLabel = "3.1.1|5")
     String mqttVersion;
 
-    @Option(names = {"-i", "--client-id"}, paramLabel = "ID",
-            description = "Client identifier (default mqscope-<random>).")
+    @Option(names = {"-i", "--client-id"}, paramLabel = "ID")
     String clientId;
 
     @Option(names = {"-u", "--username"}, paramLabel = "USER")
@@ -52,55 +50,49 @@ public final class ConnectionOptions {
 
     // An argument is visible to every local user in the process list: -P alone prompts (not echoed) instead.
     @Option(names = {"-P", "--password"}, paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-            prompt = "Password: ",
-            description = "Password; -P alone asks for it, so that it does not appear in the process list.")
+            prompt = "Password: ")
     String password;
 
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "Take the password from environment variable VAR (not visible in the process list).")
+    @Option(names = "--password-env", paramLabel = "VAR")
     String passwordEnv;
 
     /** Where {@code --password-env} looks; a test replaces it. */
     Function<String, String> environment = System::getenv;
 
-    @Option(names = {"-k", "--keepalive"}, paramLabel = "SECONDS", description = "Keep alive (default 60).")
+    @Option(names = {"-k", "--keepalive"}, paramLabel = "SECONDS")
     Integer keepAlive;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout (default 10).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS")
     Integer connectTimeout;
 
-    @Option(names = "--no-clean-start", negatable = false,
-            description = "Resume the broker session (clean start / clean session off).")
+    @Option(names = "--no-clean-start", negatable = false)
     boolean noCleanStart;
 
-    @Option(names = "--session-expiry", paramLabel = "SECONDS", description = "MQTT 5 session expiry interval.")
+    @Option(names = "--session-expiry", paramLabel = "SECONDS")
     Long sessionExpiry;
 
-    @Option(names = "--cafile", paramLabel = "FILE", description = "CA certificate(s) (PEM) to trust.")
+    @Option(names = "--cafile", paramLabel = "FILE")
     String caFile;
 
-    @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate (PEM or PKCS#12).")
+    @Option(names = "--cert", paramLabel = "FILE")
     String certFile;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "Client private key (PEM).")
+    @Option(names = "--key", paramLabel = "FILE")
     String keyFile;
 
-    @Option(names = "--key-password", paramLabel = "PASSWORD", description = "Password of the key or PKCS#12 file.")
+    @Option(names = "--key-password", paramLabel = "PASSWORD")
     String keyPassword;
 
-    @Option(names = "--insecure", description = "Do not verify the broker's certificate chain or host name.")
+    @Option(names = "--insecure")
     boolean insecure;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Start from a saved profile (by name or id); other options override its fields.")
+    @Option(names = "--profile", paramLabel = "NAME")
     String profileName;
 
-    @Option(names = {"-D", "--user-property"}, paramLabel = "NAME=VALUE",
-            description = "MQTT 5 user property (repeatable); on CONNECT for sub, on PUBLISH for pub.")
+    @Option(names = {"-D", "--user-property"}, paramLabel = "NAME=VALUE")
     List<String> userProperties = new ArrayList<>();
 
-    @Option(names = "--ack-timeout", paramLabel = "SECONDS",
-            description = "How long to wait for each SUBACK, PUBACK or PUBREC/PUBCOMP (default 10).")
+    @Option(names = "--ack-timeout", paramLabel = "SECONDS")
     double ackTimeout = DEFAULT_ACK_TIMEOUT_SECONDS;
 
     /** The default of {@code --ack-timeout}: a broker that is up answers within milliseconds. */

@@ -17,21 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope decode}: decodes MQTT bytes and diagnoses malformed frames. */
-@Command(name = "decode", sortOptions = false,
-        description = {"Decode MQTT bytes: every packet, every field with its byte offsets, and every problem with "
-                + "the spec rule it breaks and, where known, the root cause.", "",
-                "Input (one of): --hex HEX, --hex-file PATH (hex text), --file PATH (raw binary bytes), "
-                + "- (hex text on standard input), --batch FILE.jsonl, or --pcap FILE (a pcap or pcapng capture: every "
-                + "MQTT conversation in it, over TCP, WebSocket or TLS).",
-                "HEX may contain spaces, colons, commas, 0x prefixes and line breaks (a Wireshark or serial-log "
-                + "paste)."},
-        footer = {"", "Exit status: 0 decoded without error findings, 1 decoded with error findings, 2 usage or "
-                + "input error (--pcap: not a capture file, an unsupported link type, a file cut short).",
-                "--batch: each line {\"id\":\"...\",\"hex\":\"...\",\"from\":\"client\"|\"broker\",\"version\":4} "
-                + "gives one output line, the --json object plus \"id\" (\"from\" and \"version\" may be omitted: "
-                + "direction unknown, version learned from CONNECT). A bad line gives {\"id\",\"error\"} and the "
-                + "batch goes on; exit 2 only when the file cannot be read, else 1 when any line had error findings "
-                + "or was unusable, else 0."})
+@Command(name = "decode", sortOptions = false)
 public final class DecodeCommand implements Callable<Integer> {
 
     @Spec
@@ -41,51 +27,44 @@ public final class DecodeCommand implements Callable<Integer> {
     Input input;
 
     static final class Input {
-        @Option(names = "--hex", paramLabel = "HEX", description = "the bytes as hex text")
+        @Option(names = "--hex", paramLabel = "HEX")
         String hex;
 
-        @Option(names = "--hex-file", paramLabel = "PATH", description = "a file holding hex text")
+        @Option(names = "--hex-file", paramLabel = "PATH")
         Path hexFile;
 
-        @Option(names = "--file", paramLabel = "PATH", description = "a file holding the raw bytes (binary)")
+        @Option(names = "--file", paramLabel = "PATH")
         Path file;
 
-        @Option(names = "--batch", paramLabel = "FILE.jsonl", description = "decode many inputs, one JSON per line "
-                + "(- for standard input)")
+        @Option(names = "--batch", paramLabel = "FILE.jsonl")
         String batch;
 
-        @Option(names = "--pcap", paramLabel = "FILE", description = "a capture file (pcap or pcapng): decode every "
-                + "MQTT conversation in it")
+        @Option(names = "--pcap", paramLabel = "FILE")
         Path pcap;
 
-        @Parameters(arity = "0..1", paramLabel = "-", description = "read hex text from standard input")
+        @Parameters(arity = "0..1", paramLabel = "-")
         String stdin;
     }
 
-    @Option(names = "--from", paramLabel = "client|broker", defaultValue = "client",
-            description = "who wrote the bytes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--from", paramLabel = "client|broker", defaultValue = "client")
     String from;
 
-    @Option(names = "--version", paramLabel = "3|4|5",
-            description = "protocol level: 3 = MQTT 3.1, 4 = 3.1.1, 5 = 5.0 (default: learned from CONNECT, else 4; "
-                    + "a CONNECT is always read with its own level)")
+    @Option(names = "--version", paramLabel = "3|4|5")
     Integer version;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
-    @Option(names = "--json", description = "print one JSON object instead of the readable report")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--show-secrets", description = "show CONNECT passwords (text and bytes) instead of ***")
+    @Option(names = "--show-secrets")
     boolean showSecrets;
 
-    @Option(names = "--connection-start", description = "the bytes start a connection: the first packet must be "
-            + "CONNECT (from the client) or CONNACK (from the broker)")
+    @Option(names = "--connection-start")
     boolean connectionStart;
 
-    @Option(names = "--port", paramLabel = "N", arity = "1..*", description = "with --pcap: the ports that carry MQTT "
-            + "(repeatable); only connections on them are read (default: MQTT recognised by content on any port)")
+    @Option(names = "--port", paramLabel = "N", arity = "1..*")
     List<Integer> ports = new ArrayList<>();
 
     @Override

@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
  * runs headless and never initialises JavaFX.
  */
 @Command(name = "mqscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "MQTT debugging tool: every packet as bytes, malformed frames diagnosed.",
         subcommands = {DecodeCommand.class, SignCommand.class, PubCommand.class, SubCommand.class,
                 BrokerCommand.class, TapCommand.class, CheckCommand.class, SnippetCommand.class})
 public final class Main implements Runnable {
@@ -30,8 +29,7 @@ public final class Main implements Runnable {
      * {@code --lang en|zh-CN} on every command (inherited by the subcommands): the language of findings, diagnoses
      * and messages, overriding {@code LC_ALL}/{@code LANG}.
      */
-    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "en|zh-CN",
-            description = "Language of findings, diagnoses and messages: en or zh-CN (default: from LC_ALL/LANG).")
+    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "en|zh-CN")
     void setLanguage(String tag) {
         try {
             Language.choose(tag);

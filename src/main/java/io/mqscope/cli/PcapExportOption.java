@@ -31,8 +31,7 @@ public final class PcapExportOption {
     /** The client side is MQScope itself; its local address and port are not known at this level. */
     private static final Endpoint CLIENT = new Endpoint("mqscope", 0);
 
-    @Option(names = "--pcap", paramLabel = "FILE", description = "On exit, write every packet that crossed the relay "
-            + "to FILE as pcapng for Wireshark (findings as packet comments).")
+    @Option(names = "--pcap", paramLabel = "FILE")
     Path file;
 
     private final Map<String, List<PacketEvent>> byConnection = new LinkedHashMap<>();

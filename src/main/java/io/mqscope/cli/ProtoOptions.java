@@ -12,12 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --proto FILE... --type TYPE}: the message type for {@code --format protobuf} (sub and pub). */
 final class ProtoOptions {
-    @Option(names = "--proto", paramLabel = "FILE", arity = "1..*",
-            description = "With --format protobuf: the .proto files (imports are found beside each).")
+    @Option(names = "--proto", paramLabel = "FILE", arity = "1..*")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--type", paramLabel = "TYPE",
-            description = "With --format protobuf: the message type, fully qualified (pkg.Message).")
+    @Option(names = "--type", paramLabel = "TYPE")
     String type;
 
     /** The loaded choice, or an error naming the option (and for a bad .proto its file, line and column). */

@@ -34,9 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope pub}: publish a message (text, JSON, hex, base64 or a file's bytes) through the packet tap. */
-@Command(name = "pub", sortOptions = false,
-        description = {"Publish a message (through the packet tap).",
-            "Exit codes: 0 published (acknowledged for QoS 1 and 2), 1 connection/broker failure, 2 bad input."})
+@Command(name = "pub", sortOptions = false)
 public final class PubCommand implements Callable<Integer> {
     /** Publishes handed to the session before the command waits for the oldest (count and bytes). */
     private static final int MAX_IN_FLIGHT = 1000;
@@ -46,7 +44,7 @@ public final class PubCommand implements Callable<Integer> {
     CommandSpec spec;
 
     // not mixinStandardHelpOptions: its -V (version) would clash with -V (MQTT version), as in mosquitto_sub
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
     @Mixin
@@ -62,53 +60,50 @@ public final class PubCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = {"-m", "--message"}, paramLabel = "PAYLOAD", description = "Payload, read as --format says.")
+        @Option(names = {"-m", "--message"}, paramLabel = "PAYLOAD")
         String message;
 
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Send the file's bytes unchanged.")
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE")
         Path file;
 
-        @Option(names = {"-n", "--null-message"}, description = "Send an empty payload.")
+        @Option(names = {"-n", "--null-message"})
         boolean empty;
     }
 
-    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack|protobuf|sparkplug",
-            description = "How -m is written (default text; json is checked before sending; cbor, msgpack, "
-                    + "protobuf and sparkplug take JSON and send it encoded).")
+    @Option(names = "--format", paramLabel = "text|json|hex|base64|cbor|msgpack|protobuf|sparkplug")
     String format = "text";
 
     @picocli.CommandLine.Mixin
     ProtoOptions proto = new ProtoOptions();
 
-    @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2", description = "QoS (default 0).")
+    @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2")
     int qos;
 
-    @Option(names = {"-r", "--retain"}, description = "Set the retain flag.")
+    @Option(names = {"-r", "--retain"})
     boolean retain;
 
-    @Option(names = {"-C", "--count"}, paramLabel = "N", description = "Publish the message N times (default 1).")
+    @Option(names = {"-C", "--count"}, paramLabel = "N")
     int count = 1;
 
-    @Option(names = "--show-secrets", description = "Write the CONNECT password in --pcap instead of '*' bytes.")
+    @Option(names = "--show-secrets")
     boolean showSecrets;
 
-    @Option(names = "--interval", paramLabel = "MILLIS", description = "Pause between messages with --count.")
+    @Option(names = "--interval", paramLabel = "MILLIS")
     long intervalMillis;
 
-    @Option(names = "--content-type", paramLabel = "TYPE", description = "MQTT 5 content type.")
+    @Option(names = "--content-type", paramLabel = "TYPE")
     String contentType;
 
-    @Option(names = "--response-topic", paramLabel = "TOPIC", description = "MQTT 5 response topic.")
+    @Option(names = "--response-topic", paramLabel = "TOPIC")
     String responseTopic;
 
-    @Option(names = "--correlation-data", paramLabel = "HEX", description = "MQTT 5 correlation data, in hex.")
+    @Option(names = "--correlation-data", paramLabel = "HEX")
     String correlationData;
 
-    @Option(names = "--message-expiry", paramLabel = "SECONDS", description = "MQTT 5 message expiry interval.")
+    @Option(names = "--message-expiry", paramLabel = "SECONDS")
     Long messageExpiry;
 
-    @Option(names = "--payload-format-indicator", paramLabel = "0|1",
-            description = "MQTT 5 payload format indicator (1 = UTF-8).")
+    @Option(names = "--payload-format-indicator", paramLabel = "0|1")
     Integer payloadFormatIndicator;
 
     @Override

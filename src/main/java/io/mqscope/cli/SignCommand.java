@@ -20,14 +20,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code mqscope sign <vendor> ...}: compute a vendor's MQTT clientId, username and password. */
 @Command(name = "sign",
-        description = "Compute the clientId/username/password a cloud IoT platform expects.",
         subcommands = {SignCommand.AliyunIot.class, SignCommand.AliyunMqtt.class, SignCommand.Tencent.class,
                 SignCommand.Huawei.class, SignCommand.OneNet.class})
 public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
     @Override
@@ -44,11 +43,11 @@ public final class SignCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Print {clientId, username, password, host, port, signedString}.")
+        @Option(names = "--json")
         boolean json;
 
         // Only help: a standard --version would clash with OneNET's token version option.
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        @Option(names = {"-h", "--help"}, usageHelp = true)
         boolean help;
 
         abstract String vendor();
@@ -146,22 +145,21 @@ public final class SignCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    @Command(name = "aliyun-iot",
-            description = "Alibaba Cloud IoT Platform device triplet (productKey, deviceName, deviceSecret).")
+    @Command(name = "aliyun-iot")
     static final class AliyunIot extends VendorCommand {
         @Option(names = "--product-key", required = true) String productKey;
         @Option(names = "--device-name", required = true) String deviceName;
         @Option(names = "--device-secret", required = true) String deviceSecret;
-        @Option(names = "--client-id", description = "Default: productKey.deviceName") String clientId;
-        @Option(names = "--timestamp", description = "Milliseconds, or 'now'; omitted from clientId if absent")
+        @Option(names = "--client-id") String clientId;
+        @Option(names = "--timestamp")
         String timestamp;
-        @Option(names = "--sign-method", description = "hmacsha1, hmacsha256 (default), hmacmd5") String signMethod;
-        @Option(names = "--secure-mode", description = "2 = TLS, 3 = TCP") String secureMode;
-        @Option(names = "--transport", description = "tcp, tls, wss") String transport;
-        @Option(names = "--region", description = "Default cn-shanghai") String region;
-        @Option(names = "--instance-endpoint", description = "Host of an instance endpoint") String instanceEndpoint;
+        @Option(names = "--sign-method") String signMethod;
+        @Option(names = "--secure-mode") String secureMode;
+        @Option(names = "--transport") String transport;
+        @Option(names = "--region") String region;
+        @Option(names = "--instance-endpoint") String instanceEndpoint;
         @Option(names = "--port") String port;
-        @Option(names = "--keep-alive", description = "Seconds; warns outside 30..1200") String keepAlive;
+        @Option(names = "--keep-alive") String keepAlive;
 
         @Override
         String vendor() {
@@ -169,24 +167,22 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "aliyun-mqtt",
-            description = "Alibaba Cloud Message Queue for MQTT (Signature or Token mode).")
+    @Command(name = "aliyun-mqtt")
     static final class AliyunMqtt extends VendorCommand {
-        @Option(names = "--access-key", required = true,
-                description = "AccessKey ID (DeviceAccessKeyId in devicecredential mode)") String accessKey;
-        @Option(names = "--secret-key", description = "AccessKey secret (signature/devicecredential mode)")
+        @Option(names = "--access-key", required = true) String accessKey;
+        @Option(names = "--secret-key")
         String secretKey;
         @Option(names = "--instance-id", required = true) String instanceId;
         @Option(names = "--group-id", required = true) String groupId;
         @Option(names = "--device-id", required = true) String deviceId;
-        @Option(names = "--mode", description = "signature (default), token or devicecredential") String mode;
+        @Option(names = "--mode") String mode;
         @Option(names = "--read-token") String readToken;
         @Option(names = "--write-token") String writeToken;
         @Option(names = "--read-write-token") String readWriteToken;
-        @Option(names = "--transport", description = "tcp, tls, ws, wss") String transport;
-        @Option(names = "--endpoint", description = "Default instanceId.mqtt.aliyuncs.com") String endpoint;
+        @Option(names = "--transport") String transport;
+        @Option(names = "--endpoint") String endpoint;
         @Option(names = "--port") String port;
-        @Option(names = "--parent-topic", description = "Also print the P2P topic parentTopic/p2p/clientId")
+        @Option(names = "--parent-topic")
         String parentTopic;
 
         @Override
@@ -195,18 +191,17 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "tencent",
-            description = "Tencent Cloud IoT Hub / IoT Explorer key authentication.")
+    @Command(name = "tencent")
     static final class Tencent extends VendorCommand {
         @Option(names = "--product-id", required = true) String productId;
         @Option(names = "--device-name", required = true) String deviceName;
-        @Option(names = "--device-psk", required = true, description = "Device key, Base64") String devicePsk;
-        @Option(names = "--conn-id", description = "Random 5-character connection id") String connId;
-        @Option(names = "--expiry", description = "Unix seconds") String expiry;
-        @Option(names = "--lifetime", description = "Seconds from now when --expiry is absent (3600)") String lifetime;
-        @Option(names = "--sign-method", description = "hmacsha256 (default) or hmacsha1") String signMethod;
-        @Option(names = "--sdk-app-id", description = "Default 12010126") String sdkAppId;
-        @Option(names = "--transport", description = "tcp or tls") String transport;
+        @Option(names = "--device-psk", required = true) String devicePsk;
+        @Option(names = "--conn-id") String connId;
+        @Option(names = "--expiry") String expiry;
+        @Option(names = "--lifetime") String lifetime;
+        @Option(names = "--sign-method") String signMethod;
+        @Option(names = "--sdk-app-id") String sdkAppId;
+        @Option(names = "--transport") String transport;
         @Option(names = "--host") String host;
         @Option(names = "--port") String port;
 
@@ -216,15 +211,14 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "huawei",
-            description = "Huawei Cloud IoTDA secret authentication.")
+    @Command(name = "huawei")
     static final class Huawei extends VendorCommand {
         @Option(names = "--device-id", required = true) String deviceId;
         @Option(names = "--secret", required = true) String secret;
-        @Option(names = "--timestamp", description = "UTC hour yyyyMMddHH; default now") String timestamp;
-        @Option(names = "--sign-type", description = "0 (default): no clock check, 1: checked") String signType;
-        @Option(names = "--transport", description = "tls (default) or tcp") String transport;
-        @Option(names = "--host", description = "Access address of your instance") String host;
+        @Option(names = "--timestamp") String timestamp;
+        @Option(names = "--sign-type") String signType;
+        @Option(names = "--transport") String transport;
+        @Option(names = "--host") String host;
         @Option(names = "--port") String port;
 
         @Override
@@ -233,18 +227,18 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "onenet", description = "China Mobile OneNET token.")
+    @Command(name = "onenet")
     static final class OneNet extends VendorCommand {
         @Option(names = "--product-id", required = true) String productId;
         @Option(names = "--device-name", required = true) String deviceName;
-        @Option(names = "--access-key", required = true, description = "Device key, Base64") String accessKey;
-        @Option(names = "--et", description = "Expiry, Unix seconds") String et;
-        @Option(names = "--lifetime", description = "Seconds from now when --et is absent (3600)") String lifetime;
-        @Option(names = "--method", description = "sha256 (default), sha1, md5") String method;
-        @Option(names = "--version", description = "Token version, default 2018-10-31") String version;
-        @Option(names = "--res", description = "Default products/{productId}/devices/{deviceName}") String res;
-        @Option(names = "--transport", description = "tcp or tls") String transport;
-        @Option(names = "--host", description = "Default mqtts.heclouds.com") String host;
+        @Option(names = "--access-key", required = true) String accessKey;
+        @Option(names = "--et") String et;
+        @Option(names = "--lifetime") String lifetime;
+        @Option(names = "--method") String method;
+        @Option(names = "--version") String version;
+        @Option(names = "--res") String res;
+        @Option(names = "--transport") String transport;
+        @Option(names = "--host") String host;
         @Option(names = "--port") String port;
 
         @Override

@@ -13,29 +13,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope snippet}: the connection of a profile or URL as code for another client. */
-@Command(name = "snippet", sortOptions = false,
-        description = {"Print a ready-to-run connection, subscribe and publish for another client.",
-            "Exit codes: 0 printed, 2 bad input."})
+@Command(name = "snippet", sortOptions = false)
 public final class SnippetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--target", required = true, paramLabel = "TARGET",
-            description = "The client to write code for: node, browser, wechat-mqttjs, wechat-paho, python, java, "
-                    + "mosquitto or mqscope.")
+    @Option(names = "--target", required = true, paramLabel = "TARGET")
     String target;
 
-    @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", description = "Topic to subscribe and publish.")
+    @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC")
     String topic;
 
-    @Option(names = "--show-secrets", description = "Write the password (and signing secret) into the code "
-            + "instead of a placeholder.")
+    @Option(names = "--show-secrets")
     boolean showSecrets;
 
     @Override

@@ -38,10 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code mqscope sub}: subscribe and print messages, like mosquitto_sub, through the packet tap. Output is buffered
  * and flushed every 100 ms and at the end, never per message, so it keeps up with a flood.
  */
-@Command(name = "sub", sortOptions = false,
-        description = {"Subscribe and print messages (through the packet tap).",
-            "Exit codes: 0 done, 1 connection/broker failure, 2 bad input, 3 --timeout before --count messages",
-            "  or before the subscriptions were acknowledged."})
+@Command(name = "sub", sortOptions = false)
 public final class SubCommand implements Callable<Integer> {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -49,7 +46,7 @@ public final class SubCommand implements Callable<Integer> {
     CommandSpec spec;
 
     // not mixinStandardHelpOptions: its -V (version) would clash with -V (MQTT version), as in mosquitto_sub
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
     @Mixin
@@ -58,51 +55,43 @@ public final class SubCommand implements Callable<Integer> {
     @Mixin
     PcapExportOption pcap;
 
-    @Option(names = {"-t", "--topic"}, required = true, paramLabel = "FILTER",
-            description = "Topic filter (repeatable).")
+    @Option(names = {"-t", "--topic"}, required = true, paramLabel = "FILTER")
     List<String> topics;
 
-    @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2", description = "Subscription QoS (default 0).")
+    @Option(names = {"-q", "--qos"}, paramLabel = "0|1|2")
     int qos;
 
-    @Option(names = {"-C", "--count"}, paramLabel = "N", description = "Exit after N messages.")
+    @Option(names = {"-C", "--count"}, paramLabel = "N")
     Long count;
 
-    @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS", description = "Exit after SECONDS.")
+    @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS")
     Double timeout;
 
-    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack|protobuf|sparkplug",
-            description = "How to print payloads (default: Sparkplug B on spBv1.0 topics, text elsewhere; json prints "
-                    + "the payload as is; cbor, msgpack, protobuf and sparkplug print a tree, or where decoding "
-                    + "failed and the hex; with --json in a \"decoded\" member).")
+    @Option(names = "--format", paramLabel = "text|hex|base64|json|cbor|msgpack|protobuf|sparkplug")
     String format;
 
     @picocli.CommandLine.Mixin
     ProtoOptions proto = new ProtoOptions();
 
-    @Option(names = {"-v", "--verbose"}, description = "Print the topic before each payload.")
+    @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
-    @Option(names = "--json", description = "One JSON object per message: topic, qos, retain, dup, payload_hex, "
-            + "payload_text (when UTF-8), properties.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--packets", description = "Also print every packet that crossed the relay, hex and decoded, "
-            + "with findings.")
+    @Option(names = "--packets")
     boolean packets;
 
-    @Option(names = "--show-secrets", description = "Show the CONNECT password in --packets and --pcap instead of "
-            + "*** (its bytes as **).")
+    @Option(names = "--show-secrets")
     boolean showSecrets;
 
-    @Option(names = "--no-local", description = "MQTT 5: do not receive our own publishes.")
+    @Option(names = "--no-local")
     boolean noLocal;
 
-    @Option(names = "--retain-as-published", description = "MQTT 5: keep the retain flag as published.")
+    @Option(names = "--retain-as-published")
     boolean retainAsPublished;
 
-    @Option(names = "--retain-handling", paramLabel = "0|1|2", description = "MQTT 5: 0 send retained at "
-            + "subscribe, 1 only for a new subscription, 2 never.")
+    @Option(names = "--retain-handling", paramLabel = "0|1|2")
     int retainHandling;
 
     private final Object outLock = new Object();

@@ -37,75 +37,61 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mqscope tap}: a wiretap between the user's own MQTT client and its broker, until Ctrl+C. */
-@Command(name = "tap", mixinStandardHelpOptions = true,
-        description = {"Listen for the user's own MQTT client, forward its bytes untouched to the broker, and show "
-                + "every HTTP upgrade, WebSocket message and packet both ways, decoded, with a verdict when a "
-                + "connection ends badly.",
-                "Listens on loopback unless the listen URL names another address."})
+@Command(name = "tap", mixinStandardHelpOptions = true)
 public final class TapCommand implements Callable<Integer> {
 
-    @Option(names = "--listen", required = true, paramLabel = "URL",
-            description = "Where the client connects: mqtt://, mqtts://, ws:// or wss://host:port[/path], "
-                    + "e.g. ws://127.0.0.1:8083/mqtt (port 0 = any free port).")
+    @Option(names = "--listen", required = true, paramLabel = "URL")
     String listen;
 
-    @Option(names = "--url", paramLabel = "URL", description = "The broker: mqtt://, mqtts://, ws:// or wss://.")
+    @Option(names = "--url", paramLabel = "URL")
     String url;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "The broker of a saved profile.")
+    @Option(names = "--profile", paramLabel = "NAME")
     String profileName;
 
-    @Option(names = "--path", paramLabel = "PATH", description = "The broker's WebSocket path (default /mqtt).")
+    @Option(names = "--path", paramLabel = "PATH")
     String wsPath;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Upstream timeout (default 10).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS")
     Integer connectTimeout;
 
-    @Option(names = "--cafile", paramLabel = "FILE",
-            description = "CA certificate(s) (PEM) the broker's certificate must chain to.")
+    @Option(names = "--cafile", paramLabel = "FILE")
     String caFile;
 
-    @Option(names = "--client-cert", paramLabel = "FILE", description = "Client certificate for the broker.")
+    @Option(names = "--client-cert", paramLabel = "FILE")
     String clientCert;
 
-    @Option(names = "--client-key", paramLabel = "FILE", description = "Private key of --client-cert (PEM).")
+    @Option(names = "--client-key", paramLabel = "FILE")
     String clientKey;
 
-    @Option(names = "--key-password", paramLabel = "PASSWORD", description = "Password of the client key.")
+    @Option(names = "--key-password", paramLabel = "PASSWORD")
     String keyPassword;
 
-    @Option(names = "--insecure", description = "Do not verify the broker's certificate chain or host name.")
+    @Option(names = "--insecure")
     boolean insecure;
 
-    @Option(names = "--cert", paramLabel = "FILE", description = "The tap's server certificate chain (PEM), for "
-            + "mqtts:// and wss://.")
+    @Option(names = "--cert", paramLabel = "FILE")
     File cert;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "The private key of --cert (PKCS#8 PEM).")
+    @Option(names = "--key", paramLabel = "FILE")
     File key;
 
-    @Option(names = "--self-signed", description = "Make (once) a CA and a server certificate for the listen host "
-            + "in the config directory and use them for mqtts:// and wss://.")
+    @Option(names = "--self-signed")
     boolean selfSigned;
 
-    @Option(names = "--json", description = "One JSON object per event and line.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--repair", paramLabel = "padded-length",
-            description = "padded-length: forward a client packet whose Remaining Length is padded (mqtt.js "
-                    + "wx.js/ali.js) repaired.")
+    @Option(names = "--repair", paramLabel = "padded-length")
     String repair;
 
-    @Option(names = "--show-secrets", description = "Show CONNECT passwords instead of ***.")
+    @Option(names = "--show-secrets")
     boolean showSecrets;
 
-    @Option(names = "--pcap", paramLabel = "FILE", description = "When the tap stops, write the tapped traffic "
-            + "as pcapng (one conversation per client; Wireshark dissects it as MQTT).")
+    @Option(names = "--pcap", paramLabel = "FILE")
     Path pcap;
 
-    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", description = "Let a client go that has not "
-            + "finished its TLS handshake or WebSocket upgrade, or sent no MQTT, this long after connecting "
-            + "(default 10).")
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS")
     Integer handshakeTimeout;
 
     @Spec
