@@ -121,7 +121,7 @@ public final class MainViewModel {
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
         // a capture's entry shows the doctor's insights over its file; a connection's entry its own again
         captures.shownInsightsProperty().addListener((o, a, found) -> {
-            if (found != null && captures.shownProperty().get() == null) {
+            if (found != null) {
                 insights.show(found);
             } else {
                 insights.clear();
