@@ -96,7 +96,8 @@ public final class CaptureViewModel {
         conversations.setAll(r.conversations());
         names = CaptureImport.names(r.conversations());
         insights.set(r.insights());
-        status.set(I18n.t("capture.status", r.conversations().size(), r.frames()));
+        status.set(r.insights().isEmpty() ? I18n.t("capture.status", r.conversations().size(), r.frames())
+                : I18n.t("capture.status.insights", r.conversations().size(), r.frames(), r.insights().size()));
         if (r.failure() != null) {
             error.set(I18n.t("capture.error.truncated", file.get(), r.failureOffset(), r.failure()));
         }

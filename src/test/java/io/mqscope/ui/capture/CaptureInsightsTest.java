@@ -74,6 +74,8 @@ class CaptureInsightsTest {
         Files.write(file, CaptureFixtures.clean());
         CaptureViewModel capture = new CaptureViewModel(TaskExecutor.sameThread(), 1000);
         capture.open(file);
+        assertThat(capture.statusProperty().get()).isEqualTo("1 conversations in 7 frames · 1 insight in the "
+                + "Insights tab");
         assertThat(capture.insightsProperty().get()).extracting(i -> i.rule().id() + " " + i.conns()
                 + " " + i.packets()).containsExactly("publish.refused [192.0.2.10:50000] "
                 + List.of(new PacketRef("192.0.2.10:50000", Direction.CLIENT_TO_BROKER, 1)));
