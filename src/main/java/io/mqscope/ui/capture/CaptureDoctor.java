@@ -23,15 +23,17 @@ import java.util.Set;
 /**
  * The conversation doctor over a capture's conversations, timed by the capture's timestamps: the one reading of a
  * file that {@code decode --pcap} prints and the desktop's Insights tab shows for an opened capture. Free of JavaFX
- * (the CLI uses it); it sits here because it needs both capture and doctor, which know nothing of each other. The doctor reads time order, and a file is not always in it: a reader hands a conversation's packets
- * over when they are complete and its close only when it finishes the conversation (minutes of capture time later),
- * and a file written conversation by conversation (the pcapng {@code tap --pcap} and the desktop export write) goes
- * back in time at each conversation. So packets and closes (the first FIN or RST, told when the reader meets it,
- * else when it finishes the conversation) wait in a queue ordered by time, which gives the doctor the earliest when
- * it holds more than {@value #HELD} observations or {@value #HELD_BYTES} bytes of packets; at the end of the capture
+ * (the CLI uses it); it sits here because it needs both capture and doctor, which know nothing of each other.
+ *
+ * <p>The doctor reads time order, and a file is not always in it: a reader hands a conversation's packets over when
+ * they are complete and its close only when it finishes the conversation (minutes of capture time later), and a
+ * file written conversation by conversation (the pcapng {@code tap --pcap} and the desktop export write) goes back
+ * in time at each conversation. So packets and closes (the first FIN or RST, told when the reader meets it, else
+ * when it finishes the conversation) wait in a queue ordered by time, which gives the doctor the earliest when it
+ * holds more than {@value #HELD} observations or {@value #HELD_BYTES} bytes of packets; at the end of the capture
  * the rest goes in order and the doctor decides what waited for more time ({@link Doctor#end}), so the last
- * insights of every conversation are there, the same every time. Insights name conversations as the report orders
- * them: {@code c1} is the first section (the desktop lists them in that order too).
+ * insights of every conversation are there, the same every time. {@link #insights(List)} names conversations as
+ * the report orders them ({@code c1} is the first section), {@link #insights(List, List)} as the caller says.
  */
 public final class CaptureDoctor implements CaptureReader.Listener {
     /** Insights kept at most: a capture of a storm must not fill the heap with them. */
