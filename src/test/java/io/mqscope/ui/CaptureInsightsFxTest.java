@@ -53,6 +53,7 @@ class CaptureInsightsFxTest {
 
     @AfterEach
     void stop(FxRobot robot) {
+        robot.interact(() -> I18n.setLocale(I18n.ENGLISH));
         window.close(robot);
     }
 
@@ -128,5 +129,12 @@ class CaptureInsightsFxTest {
         }));
         // the insights stay the capture's while its entry is shown
         assertThat(Fx.read(() -> window.vm().insights().rows())).containsExactly(row);
+
+        // and are said again in the language the user switches to
+        robot.clickOn("#settingsButton");
+        robot.clickOn("简体中文");
+        robot.clickOn("OK");
+        await().atMost(WAIT).until(() -> Fx.read(() -> window.vm().insights().rows().size() == 1
+                && window.vm().insights().rows().get(0).message().contains("代理立刻关闭了 " + displacedName)));
     }
 }

@@ -296,6 +296,12 @@ public final class MainViewModel {
         publisher.statusProperty().set("");
         connections.refreshAll();
         connectionLog.refresh();
+        // insights are rendered once per row: the shown capture's again now, a connection's at the next pulse
+        if (captures.shownInsightsProperty().get() != null) {
+            insights.show(captures.shownInsightsProperty().get());
+        } else if (active != null) {
+            active.live().showInsightsAgain();
+        }
         status.relocalizeRates();
         updateStatus();
     }
