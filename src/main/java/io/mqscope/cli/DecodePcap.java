@@ -10,6 +10,7 @@ import io.mqscope.capture.StreamFinding;
 import io.mqscope.capture.Transport;
 import io.mqscope.doctor.Insight;
 import io.mqscope.session.Failure;
+import io.mqscope.ui.capture.CaptureDoctor;
 import io.mqscope.wire.DecodedPacket;
 import io.mqscope.wire.Direction;
 import io.mqscope.wire.Finding;
@@ -53,7 +54,7 @@ final class DecodePcap {
         Capture capture;
         String failure = null;
         PcapSections sections = new PcapSections(spill, json, showSecrets);
-        PcapDoctor doctor = new PcapDoctor(sections);
+        CaptureDoctor doctor = new CaptureDoctor(sections);
         try (spill; InputStream in = Files.newInputStream(file)) {
             try {
                 capture = CaptureReader.stream(in, CaptureReader.Options.defaults().withPorts(ports)
@@ -82,7 +83,7 @@ final class DecodePcap {
      * notes and frame count, {@code doctor} what the conversation doctor found (null: nothing). Returns whether
      * any conversation has error findings.
      */
-    static boolean report(Path file, Capture capture, PcapSections sections, PcapDoctor doctor, String failure,
+    static boolean report(Path file, Capture capture, PcapSections sections, CaptureDoctor doctor, String failure,
                           boolean json, PrintWriter out) {
         List<PcapSections.Finished> all = sections.sections();
         List<Insight> insights = doctor == null ? List.of()

@@ -9,6 +9,7 @@ import io.mqscope.capture.CaptureReader;
 import io.mqscope.capture.CapturedPacket;
 import io.mqscope.capture.Conversation;
 import io.mqscope.capture.WsFrame;
+import io.mqscope.ui.capture.CaptureDoctor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class DecodePcapStreamingTest {
         StringWriter text = new StringWriter();
         try (PcapSpill spill = new PcapSpill()) {
             PcapSections sections = new PcapSections(spill, json, false);
-            PcapDoctor doctor = new PcapDoctor(sections);
+            CaptureDoctor doctor = new CaptureDoctor(sections);
             long id = 0;
             for (Conversation c : capture.conversations()) {
                 for (CapturedPacket p : c.packets()) {

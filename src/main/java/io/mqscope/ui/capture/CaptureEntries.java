@@ -9,6 +9,8 @@ import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -34,6 +36,8 @@ public final class CaptureEntries {
     private final Map<CaptureViewModel, TreeItem<Object>> groups = new IdentityHashMap<>();
     /** Held here and registered weakly: the views are made again after a language switch, the model stays. */
     private final InvalidationListener onChange;
+    /** A conversation shown from elsewhere (an insight opened) is selected in the tree too; weakly, as above. */
+    private final ChangeListener<CapturedConversation> follow;
 
     /**
      * @param tree    the Connections tree, scrolled to show a capture just opened
@@ -47,6 +51,13 @@ public final class CaptureEntries {
             tree.scrollTo(tree.getRow(all.get(all.size() - 1)));
         };
         vm.captures().addListener(new WeakInvalidationListener(onChange));
+        this.follow = (o, a, conversation) -> {
+            TreeItem<Object> item = shownItem();
+            if (item != null && item.getValue() == conversation && tree.getSelectionModel().getSelectedItem() != item) {
+                tree.getSelectionModel().select(item);
+                tree.scrollTo(tree.getRow(item));
+            }
+        };
     }
 
     /** Whether a tree item's value is a capture group or one of its conversations. */
@@ -83,6 +94,7 @@ public final class CaptureEntries {
             g.getChildren().setAll(children);
         };
         c.conversations().addListener((InvalidationListener) o -> fill.run());
+        c.selectedProperty().addListener(new WeakChangeListener<>(follow));
         fill.run();
         return g;
     }

@@ -5,6 +5,7 @@ import io.mqscope.capture.CaptureReader;
 import io.mqscope.capture.CapturedPacket;
 import io.mqscope.capture.Conversation;
 import io.mqscope.capture.WsFrame;
+import io.mqscope.doctor.Insight;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.wire.Severity;
@@ -27,12 +28,14 @@ import java.util.function.DoubleConsumer;
 /**
  * Reads a capture file for the desktop app, on the I/O executor: {@link CaptureReader#stream} with a listener that
  * keeps the first {@code maxPackets} packets and frames of each conversation (a conversation of a huge capture is
- * cut, not the app's memory), reports progress by bytes read and stops when cancelled.
+ * cut, not the app's memory), reports progress by bytes read and stops when cancelled. The conversation doctor reads
+ * the same pass ({@link CaptureDoctor}, as {@code decode --pcap} does), every packet, kept or not; its insights name
+ * each conversation as its entry does, by the client's endpoint ({@link #names}).
  */
 final class CaptureImport {
     /** What was read; {@code failure} is set (with {@code failureOffset}) when the file was cut short. */
     record Result(Path file, List<CapturedConversation> conversations, List<String> notes, long frames,
-                  String failure, long failureOffset) {
+                  String failure, long failureOffset, List<Insight> insights) {
     }
 
     /** Reading stopped because the user cancelled it. */
@@ -77,9 +80,10 @@ final class CaptureImport {
             io.mqscope.capture.Capture summary;
             String failure = null;
             long offset = -1;
+            CaptureDoctor doctor = new CaptureDoctor(reading.listener());
             try {
                 summary = CaptureReader.stream(in, CaptureReader.Options.defaults()
-                        .withListener(reading.listener(), false));
+                        .withListener(doctor, false));
             } catch (CaptureException e) {
                 if (e.partial() == null) {
                     throw e;
@@ -89,11 +93,13 @@ final class CaptureImport {
                 offset = e.offset();
             }
             progress.accept(1);
-            List<CapturedConversation> list = reading.done.stream()
+            List<Numbered> sorted = reading.done.stream()
                     .sorted(Comparator.comparing((Numbered n) -> n.conversation().summary().start())
                             .thenComparingLong(Numbered::id))
-                    .map(Numbered::conversation).toList();
-            return new Result(file, list, summary.notes(), summary.frames(), failure, offset);
+                    .toList();
+            List<CapturedConversation> list = sorted.stream().map(Numbered::conversation).toList();
+            List<Insight> insights = doctor.insights(sorted.stream().map(Numbered::id).toList(), names(list));
+            return new Result(file, list, summary.notes(), summary.frames(), failure, offset, insights);
         }
     }
 
@@ -106,8 +112,9 @@ final class CaptureImport {
                     c.errors++;
                 }
                 if (c.packets.size() < maxPackets) {
+                    // numbered as the capture's notes and the insights number it (across a gap too)
                     c.packets.add(new PacketEvent("capture-" + id, nanos(p.time()), p.time(), p.from(),
-                            p.packet()));
+                            CaptureDoctor.labelled(p)));
                 }
             }
 
@@ -129,6 +136,21 @@ final class CaptureImport {
                         c.errors + CapturedConversation.streamErrors(v))));
             }
         };
+    }
+
+    /**
+     * What insights call the conversations, in list order: the client's endpoint, as each entry shows it first (a
+     * port the client used again later gets {@code #2}, {@code #3}).
+     */
+    static List<String> names(List<CapturedConversation> list) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> out = new ArrayList<>(list.size());
+        for (CapturedConversation c : list) {
+            String client = c.summary().client().toString();
+            int n = seen.merge(client, 1, Integer::sum);
+            out.add(n == 1 ? client : client + " #" + n);
+        }
+        return out;
     }
 
     private static WebSocketFrameEvent frameEvent(long id, WsFrame f) {

@@ -1,6 +1,8 @@
 package io.mqscope.ui.capture;
 
 import io.mqscope.capture.CaptureException;
+import io.mqscope.doctor.Insight;
+import io.mqscope.doctor.PacketRef;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.ui.I18n;
@@ -41,6 +43,9 @@ public final class CaptureViewModel {
     private final PacketsViewModel packets;
     private AtomicBoolean cancel = new AtomicBoolean();
     private List<String> fileNotes = List.of();
+    /** What the conversation doctor found in the file, and the names its insights give the conversations. */
+    private final ObjectProperty<List<Insight>> insights = new SimpleObjectProperty<>(List.of());
+    private List<String> names = List.of();
 
     /** @param maxPackets packets kept per conversation (the app's packet limit) */
     public CaptureViewModel(TaskExecutor tasks, int maxPackets) {
@@ -89,7 +94,10 @@ public final class CaptureViewModel {
         progress.set(1);
         fileNotes = r.notes();
         conversations.setAll(r.conversations());
-        status.set(I18n.t("capture.status", r.conversations().size(), r.frames()));
+        names = CaptureImport.names(r.conversations());
+        insights.set(r.insights());
+        status.set(r.insights().isEmpty() ? I18n.t("capture.status", r.conversations().size(), r.frames())
+                : I18n.t("capture.status.insights", r.conversations().size(), r.frames(), r.insights().size()));
         if (r.failure() != null) {
             error.set(I18n.t("capture.error.truncated", file.get(), r.failureOffset(), r.failure()));
         }
@@ -102,6 +110,8 @@ public final class CaptureViewModel {
         conversations.clear();
         selected.set(null);
         fileNotes = List.of();
+        names = List.of();
+        insights.set(List.of());
         show(null);
         if (CaptureImport.isCancel(e)) {
             status.set(I18n.t("capture.cancelled"));
@@ -133,6 +143,24 @@ public final class CaptureViewModel {
         }
     }
 
+    /** The conversation an insight's packet is in (insights name it by its client endpoint), or null. */
+    public CapturedConversation conversationOf(PacketRef ref) {
+        int i = names.indexOf(ref.conn());
+        return i < 0 || i >= conversations.size() ? null : conversations.get(i);
+    }
+
+    /**
+     * Selects the packet an insight names in the shown conversation; false when it is not among the packets kept
+     * (the per-conversation limit cut it).
+     */
+    boolean revealPacket(PacketRef ref) {
+        CapturedConversation c = selected.get();
+        if (c == null || c.packets().isEmpty()) {
+            return false;
+        }
+        return packets.reveal(c.packets().get(0).connectionId(), ref.from(), ref.index());
+    }
+
     /** Transport as the list shows it. */
     public static String transport(CapturedConversation c) {
         return switch (c.summary().transport()) {
@@ -151,4 +179,6 @@ public final class CaptureViewModel {
     public ObjectProperty<CapturedConversation> selectedProperty() { return selected; }
     public ObservableList<String> notes() { return notes; }
     public PacketsViewModel packets() { return packets; }
+    /** The doctor's insights over the whole file (empty while it is read). */
+    public ObjectProperty<List<Insight>> insightsProperty() { return insights; }
 }

@@ -77,8 +77,14 @@ final class ContentTabs {
                 tabs.getSelectionModel().select(chartsTab);
             }
         });
-        // an insight opens its packet in the Packets tab (the tab first: its list fills when it is shown)
+        // an insight opens its packet in the Packets tab (the tab first: its list fills when it is shown); a
+        // capture's insight its conversation and packet in the Capture tab
         vm.insights().setJump(ref -> {
+            if (vm.captures().shownProperty().get() != null) {
+                tabs.getSelectionModel().select(captureTab);
+                vm.captures().reveal(ref);
+                return;
+            }
             tabs.getSelectionModel().select(packetsTab);
             vm.packets().reveal(ref.conn(), ref.from(), ref.index());
         });

@@ -119,6 +119,17 @@ public final class MainViewModel {
             payload.show(m == null ? null : m.event());
         });
         connections.selectedProperty().addListener((o, a, e) -> activate(e));
+        // a capture's entry shows the doctor's insights over its file; a connection's entry its own again
+        captures.shownInsightsProperty().addListener((o, a, found) -> {
+            if (found != null) {
+                insights.show(found);
+            } else {
+                insights.clear();
+                if (active != null) {
+                    active.live().showInsightsAgain();
+                }
+            }
+        });
         topics.shownProperty().addListener((o, a, shown) -> {
             if (!shown) {
                 messages.reload();
@@ -246,7 +257,7 @@ public final class MainViewModel {
             }
             publisher.connectedProperty().set(active.stateProperty().get() == ConnectionState.CONNECTED);
             List<io.mqscope.doctor.Insight> found = active.live().takeNewInsights(System.nanoTime());
-            if (found != null) {
+            if (found != null && captures.shownProperty().get() == null) {
                 insights.show(found);
             }
         }
@@ -285,6 +296,12 @@ public final class MainViewModel {
         publisher.statusProperty().set("");
         connections.refreshAll();
         connectionLog.refresh();
+        // insights are rendered once per row: the shown capture's again now, a connection's at the next pulse
+        if (captures.shownInsightsProperty().get() != null) {
+            insights.show(captures.shownInsightsProperty().get());
+        } else if (active != null) {
+            active.live().showInsightsAgain();
+        }
         status.relocalizeRates();
         updateStatus();
     }

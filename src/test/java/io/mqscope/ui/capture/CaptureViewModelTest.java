@@ -38,7 +38,7 @@ class CaptureViewModelTest {
         vm.open(write("mixed.pcapng", CaptureFixtures.mixed()));
         assertThat(vm.readingProperty().get()).isFalse();
         assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.statusProperty().get()).isEqualTo("4 conversations in 36 frames");
+        assertThat(vm.statusProperty().get()).isEqualTo("4 conversations in 36 frames · 1 insight in the Insights tab");
         assertThat(vm.conversations()).extracting(c -> c.summary().transport())
                 .containsExactly(Transport.TCP, Transport.WS, Transport.TLS, Transport.TCP);
         CapturedConversation ws = vm.conversations().get(1);
@@ -95,7 +95,7 @@ class CaptureViewModelTest {
     void in_chinese() throws Exception {
         I18n.setLocale(I18n.CHINESE);
         vm.open(write("mixed.pcapng", CaptureFixtures.mixed()));
-        assertThat(vm.statusProperty().get()).isEqualTo("共 36 帧，含 4 个会话");
+        assertThat(vm.statusProperty().get()).isEqualTo("共 36 帧，含 4 个会话 · 诊断 1 条，见“诊断”标签页");
         vm.selectedProperty().set(vm.conversations().get(1));
         assertThat(vm.notes()).contains("Broker 在对方发出 CONNECT #0 后 0.2 ms 关闭了连接（FIN），该报文格式错误");
         assertThat(List.copyOf(vm.notes())).anySatisfy(n -> assertThat(n).startsWith("读取器的原始说明"));

@@ -1,4 +1,4 @@
-package io.mqscope.cli;
+package io.mqscope.ui.capture;
 
 import io.mqscope.capture.CaptureReader;
 import io.mqscope.capture.CapturedPacket;
@@ -21,18 +21,21 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The conversation doctor over a capture's conversations ({@code decode --pcap}), timed by the capture's
- * timestamps. The doctor reads time order, and a file is not always in it: a reader hands a conversation's packets
- * over when they are complete and its close only when it finishes the conversation (minutes of capture time later),
- * and a file written conversation by conversation (the pcapng {@code tap --pcap} and the desktop export write) goes
- * back in time at each conversation. So packets and closes (the first FIN or RST, told when the reader meets it,
- * else when it finishes the conversation) wait in a queue ordered by time, which gives the doctor the earliest when
- * it holds more than {@value #HELD} observations or {@value #HELD_BYTES} bytes of packets; at the end of the capture
+ * The conversation doctor over a capture's conversations, timed by the capture's timestamps: the one reading of a
+ * file that {@code decode --pcap} prints and the desktop's Insights tab shows for an opened capture. Free of JavaFX
+ * (the CLI uses it); it sits here because it needs both capture and doctor, which know nothing of each other.
+ *
+ * <p>The doctor reads time order, and a file is not always in it: a reader hands a conversation's packets over when
+ * they are complete and its close only when it finishes the conversation (minutes of capture time later), and a
+ * file written conversation by conversation (the pcapng {@code tap --pcap} and the desktop export write) goes back
+ * in time at each conversation. So packets and closes (the first FIN or RST, told when the reader meets it, else
+ * when it finishes the conversation) wait in a queue ordered by time, which gives the doctor the earliest when it
+ * holds more than {@value #HELD} observations or {@value #HELD_BYTES} bytes of packets; at the end of the capture
  * the rest goes in order and the doctor decides what waited for more time ({@link Doctor#end}), so the last
- * insights of every conversation are there, the same every time. Insights name conversations as the report orders
- * them: {@code c1} is the first section.
+ * insights of every conversation are there, the same every time. {@link #insights(List)} names conversations as
+ * the report orders them ({@code c1} is the first section), {@link #insights(List, List)} as the caller says.
  */
-final class PcapDoctor implements CaptureReader.Listener {
+public final class CaptureDoctor implements CaptureReader.Listener {
     /** Insights kept at most: a capture of a storm must not fill the heap with them. */
     private static final int KEPT = 1000;
 
@@ -55,19 +58,15 @@ final class PcapDoctor implements CaptureReader.Listener {
     private record Held(long nanos, long seq, Observation o, int bytes) {
     }
 
-    PcapDoctor(CaptureReader.Listener report) {
+    /** @param report told everything the reader tells, before the doctor reads it */
+    public CaptureDoctor(CaptureReader.Listener report) {
         this.report = report;
     }
 
     @Override
     public void packet(long id, Instant start, CapturedPacket packet) {
         report.packet(id, start, packet);
-        DecodedPacket p = packet.packet();
-        if (p.index() != packet.index()) {
-            // after a gap the capture's label counts the whole stream: insights point at the label's number
-            p = new DecodedPacket(packet.index(), p.offset(), p.raw(), p.type(), p.flags(), p.remainingLength(),
-                    p.protocolVersion(), p.fields(), p.findings(), p.cause(), p.repaired());
-        }
+        DecodedPacket p = labelled(packet);
         String conn = Long.toString(id);
         seen.add(conn);
         hold(new Observation.Packet(conn, at(packet.time()), packet.from(), p), p.length());
@@ -101,13 +100,26 @@ final class PcapDoctor implements CaptureReader.Listener {
         hold(new Observation.Closed(conn, at(first.time()), closer(first.by())), 0);
     }
 
+    /**
+     * The packet numbered as the capture labels it: after a gap the decoder counts again from the resynchronisation,
+     * the label counts the whole stream, and insights point at the label's number.
+     */
+    static DecodedPacket labelled(CapturedPacket packet) {
+        DecodedPacket p = packet.packet();
+        if (p.index() == packet.index()) {
+            return p;
+        }
+        return new DecodedPacket(packet.index(), p.offset(), p.raw(), p.type(), p.flags(), p.remainingLength(),
+                p.protocolVersion(), p.fields(), p.findings(), p.cause(), p.repaired());
+    }
+
     private static Observation.Closer closer(Direction by) {
         return by == Direction.CLIENT_TO_BROKER ? Observation.Closer.CLIENT
                 : by == Direction.BROKER_TO_CLIENT ? Observation.Closer.BROKER : Observation.Closer.UNKNOWN;
     }
 
     private long at(Instant time) {
-        long nanos = PcapSections.nanos(time);
+        long nanos = CaptureImport.nanos(time);
         last = Math.max(last, nanos);
         return nanos;
     }
@@ -127,7 +139,7 @@ final class PcapDoctor implements CaptureReader.Listener {
     }
 
     /** The capture ended: the rest goes in time order, then the doctor decides what waited for more time. */
-    void end() {
+    public void end() {
         while (!held.isEmpty()) {
             release();
         }
@@ -146,15 +158,24 @@ final class PcapDoctor implements CaptureReader.Listener {
     }
 
     /** The insights, their conversations named by their place in the report ({@code ids} in report order). */
-    List<Insight> insights(List<Long> ids) {
-        end();
-        Map<String, String> names = new HashMap<>();
+    public List<Insight> insights(List<Long> ids) {
+        List<String> names = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            names.put(Long.toString(ids.get(i)), "c" + (i + 1));
+            names.add("c" + (i + 1));
+        }
+        return insights(ids, names);
+    }
+
+    /** The insights, the conversation {@code ids.get(i)} named {@code names.get(i)}. */
+    public List<Insight> insights(List<Long> ids, List<String> names) {
+        end();
+        Map<String, String> byId = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byId.put(Long.toString(ids.get(i)), names.get(i));
         }
         List<Insight> out = new ArrayList<>(insights.size());
         for (Insight i : insights) {
-            out.add(i.renamed(c -> names.getOrDefault(c, c)));
+            out.add(i.renamed(c -> byId.getOrDefault(c, c)));
         }
         return out;
     }
