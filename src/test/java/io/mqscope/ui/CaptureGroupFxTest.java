@@ -220,6 +220,31 @@ class CaptureGroupFxTest {
     }
 
     @Test
+    void the_capture_tab_shown_again_and_again_leaves_no_listeners_behind(FxRobot robot) throws Exception {
+        Path f = dir.resolve("again.pcapng");
+        Files.write(f, CaptureFixtures.mixed());
+        CaptureViewModel capture = open(robot, f);
+        TreeItem<Object> group = group(robot, capture);
+        await().atMost(WAIT).until(() -> Fx.read(() -> group.getChildren().size()) == 4);
+        robot.clickOn(cell(robot, (CapturedConversation) Fx.read(() -> group.getChildren().get(0).getValue()))
+                .orElseThrow());
+        await().atMost(WAIT).until(() -> "captureTab".equals(selectedTab(robot)));
+        TabPane tabs = Fx.read(() -> robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                .filter(p -> p.getTabs().stream().anyMatch(t -> "captureTab".equals(t.getId()))).findFirst()
+                .orElseThrow());
+        int before = Fx.read(() -> LanguageSwitchViewsFxTest.listeners(capture.packets().showFramesProperty()));
+        assertThat(before).as("the Capture tab's packet views listen").isPositive();
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> tabs.getSelectionModel().select(0));
+            robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "captureTab".equals(t.getId())).findFirst().orElseThrow()));
+        }
+        // each showing builds the tab's views anew; the ones it replaced let go of the capture's view model
+        assertThat(Fx.read(() -> LanguageSwitchViewsFxTest.listeners(capture.packets().showFramesProperty())))
+                .isEqualTo(before);
+    }
+
+    @Test
     void a_file_dropped_on_the_window_opens_as_a_group(FxRobot robot) throws Exception {
         Path f = dir.resolve("dropped.pcap");
         Files.write(f, CaptureFixtures.clean());

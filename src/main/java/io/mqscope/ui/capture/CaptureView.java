@@ -35,6 +35,7 @@ public final class CaptureView {
     private final CaptureViewModel vm;
     private final Window owner;
     private final BorderPane root = new BorderPane();
+    private PacketsView packets;
 
     public CaptureView(CaptureViewModel vm, Window owner) {
         this.vm = vm;
@@ -110,12 +111,17 @@ public final class CaptureView {
         VBox.setVgrow(notes, Priority.ALWAYS);
         notesBox.setPadding(new Insets(4, 0, 0, 0));
 
-        PacketsView packets = new PacketsView(vm.packets(), owner);
+        packets = new PacketsView(vm.packets(), owner);
         SplitPane center = new SplitPane(packets.root(), notesBox);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.78);
         root.setTop(top);
         root.setCenter(center);
+    }
+
+    /** Takes the packet views' listeners off the capture's view model (the tab shows another capture or none). */
+    public void dispose() {
+        packets.dispose();
     }
 
     public CaptureViewModel viewModel() {

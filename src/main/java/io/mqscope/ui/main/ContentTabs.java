@@ -42,6 +42,7 @@ final class ContentTabs {
     private final Tab captureTab;
     private final ChangeListener<TapClientRow> showTappedClient;
     private final ChangeListener<CaptureViewModel> showCapture;
+    private CaptureView captureView;
 
     ContentTabs(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -108,9 +109,23 @@ final class ContentTabs {
         // Connections list (issue 12); its content made for the capture shown, and only while the tab is
         captureTab.selectedProperty().addListener((o, a, shown) -> {
             CaptureViewModel c = vm.captures().shownProperty().get();
-            captureTab.setContent(!shown ? null : c != null ? new CaptureView(c, stage).root()
-                    : new Label(I18n.t("capture.openHint")));
+            showCaptureContent(!shown ? null : c);
+            if (shown && c == null) {
+                captureTab.setContent(new Label(I18n.t("capture.openHint")));
+            }
         });
+    }
+
+    /** The Capture tab shows {@code c} (none: empty); the view it showed before lets go of its view model. */
+    private void showCaptureContent(CaptureViewModel c) {
+        if (captureView != null) {
+            captureView.dispose();
+            captureView = null;
+        }
+        if (c != null) {
+            captureView = new CaptureView(c, stage);
+        }
+        captureTab.setContent(captureView == null ? null : captureView.root());
     }
 
     private static Tab tab(String key, Feather icon, String id) {
@@ -127,7 +142,7 @@ final class ContentTabs {
                 tabs.getSelectionModel().select(0); // a connection was selected, or the capture closed
             }
         } else if (captureTab.isSelected()) {
-            captureTab.setContent(new CaptureView(c, stage).root());
+            showCaptureContent(c);
         } else {
             tabs.getSelectionModel().select(captureTab);
         }
@@ -153,6 +168,7 @@ final class ContentTabs {
         inspector.dispose();
         topicTree.dispose();
         chart.dispose();
+        showCaptureContent(null);
     }
 
     TabPane pane() {
