@@ -113,4 +113,19 @@ public final class Controls {
             t.scrollTo(index);
         }
     }
+
+    /** A one-way converter for choice boxes and combo boxes that show a value by {@code text} (null: nothing). */
+    public static <T> javafx.util.StringConverter<T> shownAs(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
 }

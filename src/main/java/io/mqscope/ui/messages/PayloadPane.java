@@ -72,7 +72,7 @@ public final class PayloadPane {
         ChoiceBox<PayloadFormat> format = new ChoiceBox<>();
         format.setId(ids + "Format");
         format.getItems().addAll(PayloadFormat.values());
-        format.setConverter(converter(f -> I18n.t("format." + f.name().toLowerCase(Locale.ROOT))));
+        format.setConverter(Controls.shownAs(f -> I18n.t("format." + f.name().toLowerCase(Locale.ROOT))));
         format.valueProperty().bindBidirectional(payload.formatProperty());
         ComboBox<TextCharset> charset = io.mqscope.ui.CharsetBox.create(ids + "Charset",
                 payload.charsetProperty());
@@ -201,19 +201,6 @@ public final class PayloadPane {
         return new VBox(4, picker.root(), row);
     }
 
-    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     private void saveToFile() {
         FileChooser fc = new FileChooser();

@@ -65,7 +65,7 @@ public final class PublisherView {
         qos.setValue(0);
         qos.valueProperty().addListener((o, a, b) -> vm.qosProperty().set(b));
         listeners.onChange(vm.qosProperty(), (o, a, b) -> qos.setValue(b.intValue())); // a template sets the QoS too
-        qos.setConverter(converter(q -> "QoS " + q));
+        qos.setConverter(Controls.shownAs(q -> "QoS " + q));
         CheckBox retain = new CheckBox(I18n.t("publisher.retain"));
         retain.selectedProperty().bindBidirectional(vm.retainProperty());
 
@@ -256,19 +256,6 @@ public final class PublisherView {
         return g;
     }
 
-    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     private void initListeners() {
         payload.textProperty().addListener((o, a, b) -> {
