@@ -157,6 +157,7 @@ public final class MainViewModel {
                 || tr == io.mqscope.profile.Transport.WSS);
         SessionLog log = live.log();
         packets.setFrameSource(() -> log.frames().snapshot().items());
+        messages.setRestored(live::restored);
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
         payload.setHistory(() -> log.messages().entries().snapshot().items());
         search.setConnection(live.id(), () -> log.messages().entries().snapshot().items());
