@@ -104,6 +104,8 @@ public final class MainViewModel {
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
         topics = new TopicTreeViewModel(new PayloadViewModel(settings.defaultView(), tasks), tasks);
+        // one search box: what the Messages search holds is marked in the Topics tab's viewer too
+        topics.highlightProperty().bind(messages.highlightProperty());
         charts = new io.mqscope.ui.chart.ChartViewModel(tasks);
         captures = new io.mqscope.ui.capture.CapturesViewModel(tasks, settings.maxPackets());
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
