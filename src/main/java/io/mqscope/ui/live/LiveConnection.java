@@ -36,13 +36,9 @@ public final class LiveConnection {
     private final SessionListener tallying;
     private volatile Profile profile;
     private volatile Session session;
-    /**
-     * Packets put back from the history of an earlier run (FX thread only): the log's first {@code restoredCount}
-     * entries. Forgotten once the log has let them all go, so they are not held beyond it.
-     */
-    private final java.util.Set<PacketEvent> restoredPackets =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private long restoredCount;
+    /** Packets and messages put back from the history of an earlier run (FX thread only). */
+    private final RestoredMarks<PacketEvent> restoredPackets = new RestoredMarks<>();
+    private final RestoredMarks<MessageEvent> restoredMessages = new RestoredMarks<>();
     /** Sequence numbers of the next unseen entries (FX thread only). */
     private long messagesSeen;
     private long packetsSeen;
@@ -103,26 +99,22 @@ public final class LiveConnection {
      * done) when the log has packets of this run already: nothing is put before them. FX thread only.
      */
     public boolean restorePackets(List<PacketEvent> restored) {
-        BoundedLog<PacketEvent> packets = log.packets().entries();
-        if (packets.nextSequence() != 0 || restored.isEmpty()) {
-            return false;
-        }
-        restored.forEach(packets::append);
-        restoredPackets.addAll(restored);
-        restoredCount = restored.size();
-        return true;
+        return restoredPackets.restore(log.packets().entries(), restored);
     }
 
     /** True for a packet put back from the history ({@link #restorePackets}). FX thread only. */
     public boolean restored(PacketEvent p) {
-        if (restoredPackets.isEmpty()) {
-            return false;
-        }
-        if (log.packets().entries().firstSequence() >= restoredCount) {
-            restoredPackets.clear();
-            return false;
-        }
-        return restoredPackets.contains(p);
+        return restoredPackets.contains(log.packets().entries(), p);
+    }
+
+    /** As {@link #restorePackets}, for messages: they show greyed and marked in the Messages tab. FX thread only. */
+    public boolean restoreMessages(List<MessageEvent> restored) {
+        return restoredMessages.restore(log.messages().entries(), restored);
+    }
+
+    /** True for a message put back from the history ({@link #restoreMessages}). FX thread only. */
+    public boolean restored(MessageEvent m) {
+        return restoredMessages.contains(log.messages().entries(), m);
     }
 
     public Profile profile() {

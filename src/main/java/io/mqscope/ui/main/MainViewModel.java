@@ -104,6 +104,8 @@ public final class MainViewModel {
         publisher = new PublisherViewModel(tasks);
         subscriptions = new SubscriptionsViewModel(tasks);
         topics = new TopicTreeViewModel(new PayloadViewModel(settings.defaultView(), tasks), tasks);
+        // one search box: what the Messages search holds is marked in the Topics tab's viewer too
+        topics.highlightProperty().bind(messages.highlightProperty());
         charts = new io.mqscope.ui.chart.ChartViewModel(tasks);
         captures = new io.mqscope.ui.capture.CapturesViewModel(tasks, settings.maxPackets());
         wiretaps = new WiretapsViewModel(backend, () -> connections.entries().stream().map(ConnectionEntry::profile)
@@ -168,6 +170,7 @@ public final class MainViewModel {
                 || tr == io.mqscope.profile.Transport.WSS);
         SessionLog log = live.log();
         packets.setFrameSource(() -> log.frames().snapshot().items());
+        messages.setRestored(live::restored);
         messages.setSource(() -> log.messages().entries().snapshot().items(), log.messages().entries()::clear);
         payload.setHistory(() -> log.messages().entries().snapshot().items());
         search.setConnection(live.id(), () -> log.messages().entries().snapshot().items());

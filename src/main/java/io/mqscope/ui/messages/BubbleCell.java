@@ -11,8 +11,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * One message as a chat bubble: incoming on the left with its subscription's colour tag, outgoing on the right, a
- * search hit marked. Apart from the Messages view because the cell is what a flood redraws, and its care not to
- * measure or restyle more than needed is easier to keep in one place.
+ * search hit and a message restored from the history marked. Apart from the Messages view because the cell is what a
+ * flood redraws, and its care not to measure or restyle more than needed is easier to keep in one place.
  */
 final class BubbleCell extends ListCell<MessageRow> {
     private final MessagesViewModel vm;
@@ -25,9 +25,11 @@ final class BubbleCell extends ListCell<MessageRow> {
     private final javafx.scene.shape.Rectangle tag = new javafx.scene.shape.Rectangle(4, 24);
     private final HBox row = new HBox(4, tag, bubble);
     private Boolean lastOutgoing;
+    private final RestoredMark restored;
 
-    BubbleCell(MessagesViewModel vm, SubscriptionsViewModel subscriptions) {
+    BubbleCell(MessagesViewModel vm, SubscriptionsViewModel subscriptions, RestoredMark restored) {
         this.vm = vm;
+        this.restored = restored;
         this.subscriptions = subscriptions;
         head.getStyleClass().add("bubble-topic");
         body.getStyleClass().addAll("bubble-body", "mono");
@@ -43,9 +45,11 @@ final class BubbleCell extends ListCell<MessageRow> {
     protected void updateItem(MessageRow item, boolean empty) {
         super.updateItem(item, empty);
         if (empty || item == null) {
+            restored.apply(this, false);
             setGraphic(null);
             return;
         }
+        restored.apply(this, item.restored());
         MessageEvent m = item.event();
         head.setText(m.topic());
         body.setText(item.bubbleBody());

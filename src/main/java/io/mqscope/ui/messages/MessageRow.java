@@ -23,9 +23,13 @@ import java.util.List;
  * @param preview     the table's payload column: text, one line, at most {@link #TABLE_PREVIEW} characters
  * @param bubbleBody  the bubble's payload line: text when the payload looks like text, else hex
  * @param bubbleFoot  time, QoS, flags and size under the bubble
+ * @param restored    a message of an earlier run, put back from the history: its time is marked ↺ and the lists
+ *                    grey it (like restored packets)
  */
 public record MessageRow(MessageEvent event, String time, String arrow, String flags, String size, String preview,
-                         String bubbleBody, String bubbleFoot) {
+                         String bubbleBody, String bubbleFoot, boolean restored) {
+    /** Marks the time of a restored message, as the Packets table marks a restored packet's. */
+    static final String RESTORED_MARK = "↺ ";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     static final int TABLE_PREVIEW = 120;
     static final int BUBBLE_PREVIEW = 160;
@@ -34,15 +38,19 @@ public record MessageRow(MessageEvent event, String time, String arrow, String f
     static final int SNIFF_BYTES = 600;
 
     public static MessageRow of(MessageEvent m) {
+        return of(m, false);
+    }
+
+    public static MessageRow of(MessageEvent m, boolean restored) {
         byte[] p = m.payload();
-        String time = TIME.format(m.time());
+        String time = (restored ? RESTORED_MARK : "") + TIME.format(m.time());
         String flags = flags(m);
         String size = I18n.t("messages.bytes", p.length);
         boolean text = PayloadCodec.isText(p.length > SNIFF_BYTES ? Arrays.copyOf(p, SNIFF_BYTES) : p,
                 TextCharset.UTF_8);
         return new MessageRow(m, time, m.outgoing() ? "→" : "←", flags, Integer.toString(p.length),
                 preview(p, TABLE_PREVIEW), text ? preview(p, BUBBLE_PREVIEW) : hexPreview(p, BUBBLE_HEX_BYTES),
-                time + "  QoS " + m.qos() + (flags.isEmpty() ? "" : "  " + flags) + "  " + size);
+                time + "  QoS " + m.qos() + (flags.isEmpty() ? "" : "  " + flags) + "  " + size, restored);
     }
 
     /**

@@ -106,7 +106,8 @@ public final class MessagesView {
         }
 
         bubbles.setId("messageList");
-        bubbles.setCellFactory(l -> new BubbleCell(vm, subscriptions));
+        RestoredMark restored = new RestoredMark();
+        bubbles.setCellFactory(l -> new BubbleCell(vm, subscriptions, restored));
         bubbles.getStyleClass().add("bubbles");
         bubbles.setPlaceholder(new Label(I18n.t("messages.none")));
         table.setId("messageTable");
@@ -127,7 +128,7 @@ public final class MessagesView {
         table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.getColumns().get(2).setMinWidth(100);
         table.getColumns().get(6).setMinWidth(100);
-        table.setRowFactory(t -> SearchHighlight.tableRow(vm));
+        table.setRowFactory(t -> SearchHighlight.tableRow(vm, restored));
         StackPane lists = new StackPane(bubbles, table);
         table.visibleProperty().bind(vm.tableProperty());
         bubbles.visibleProperty().bind(vm.tableProperty().not());

@@ -47,6 +47,8 @@ public final class MessagesViewModel {
     private Predicate<MessageEvent> extra = m -> true;
     /** The matches of a search in the stored history while one is shown (the list then stops following); else null. */
     private List<MessageEvent> results;
+    /** Which messages were put back from the history of an earlier run (issue 15): marked in the lists. */
+    private Predicate<MessageEvent> restored = m -> false;
     /** What the search box holds: its hits are highlighted in the list and the payload viewer. */
     private final ObjectProperty<io.mqscope.store.SearchTerm> highlight =
             new SimpleObjectProperty<>(io.mqscope.store.SearchTerm.NONE);
@@ -72,6 +74,11 @@ public final class MessagesViewModel {
         this.source = source;
         this.onClear = onClear;
         reload();
+    }
+
+    /** Tells restored messages (the active connection's); set before {@link #setSource}, which reloads. */
+    public void setRestored(Predicate<MessageEvent> restored) {
+        this.restored = restored;
     }
 
     /** Messages matching this are not shown (e.g. only muted subscriptions match them). */
@@ -119,7 +126,7 @@ public final class MessagesViewModel {
             missedWhilePaused.set(missedWhilePaused.get() + batch.size());
             return;
         }
-        BoundedAppend.appendNewest(visible, batch, filter(), MessageRow::of, maxVisible);
+        BoundedAppend.appendNewest(visible, batch, filter(), this::row, maxVisible);
     }
 
     public void reload() {
@@ -154,7 +161,7 @@ public final class MessagesViewModel {
         List<MessageRow> again = new ArrayList<>(visible.size());
         MessageRow now = null;
         for (MessageRow r : visible) {
-            MessageRow n = MessageRow.of(r.event());
+            MessageRow n = MessageRow.of(r.event(), r.restored());
             again.add(n);
             if (r.event() == was) {
                 now = n;
@@ -173,9 +180,13 @@ public final class MessagesViewModel {
         List<MessageRow> out = new ArrayList<>(events.size());
         for (MessageEvent m : events) {
             MessageRow r = shown.get(m);
-            out.add(r != null ? r : MessageRow.of(m));
+            out.add(r != null ? r : row(m));
         }
         return out;
+    }
+
+    private MessageRow row(MessageEvent m) {
+        return MessageRow.of(m, restored.test(m));
     }
 
     /** Shows the previous (older) window of messages from the log; the view stops following new ones. */

@@ -31,13 +31,17 @@ final class SearchHighlight {
         return row != null && !term.isEmpty() && term.matches(row.event());
     }
 
-    /** Table rows that carry {@code :search-hit} while their message matches {@code vm}'s search. */
-    static TableRow<MessageRow> tableRow(MessagesViewModel vm) {
+    /**
+     * Table rows that carry {@code :search-hit} while their message matches {@code vm}'s search, and the restored
+     * mark while it is a message of an earlier run.
+     */
+    static TableRow<MessageRow> tableRow(MessagesViewModel vm, RestoredMark restored) {
         return new TableRow<>() {
             @Override
             protected void updateItem(MessageRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(HIT, !empty && isHit(item, vm.highlightProperty().get()));
+                restored.apply(this, !empty && item != null && item.restored());
             }
         };
     }

@@ -125,8 +125,7 @@ public final class TopicTreeView {
         // the Messages tab's viewer, with its own model: formats, charset, Protobuf, and the diff against the
         // previous message on the topic (or the two selected with Ctrl+click)
         io.mqscope.ui.messages.PayloadPane viewer = new io.mqscope.ui.messages.PayloadPane(vm.payload(), owner,
-                "topicPayload", new javafx.beans.property.SimpleObjectProperty<>(io.mqscope.store.SearchTerm.NONE),
-                listeners);
+                "topicPayload", vm.highlightProperty(), listeners);
         viewer.describe(vm.messageDescriptionProperty().get());
         listeners.onChange(vm.messageDescriptionProperty(), (o, a, b) -> viewer.describe(b));
         history.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);

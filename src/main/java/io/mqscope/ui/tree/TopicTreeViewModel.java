@@ -58,6 +58,9 @@ public final class TopicTreeViewModel {
     private final BooleanProperty deleting = new SimpleBooleanProperty();
     private final DoubleProperty deleteProgress = new SimpleDoubleProperty();
     private final StringProperty deleteStatus = new SimpleStringProperty("");
+    /** The Messages tab's search (one box per window, issue 15): its hits are marked in this tab's viewer too. */
+    private final ObjectProperty<io.mqscope.store.SearchTerm> highlight =
+            new SimpleObjectProperty<>(io.mqscope.store.SearchTerm.NONE);
     private Consumer<TopicTree.Changes> onChanges = c -> { };
     private Function<PublishRequest, CompletableFuture<Void>> publish =
             r -> CompletableFuture.failedFuture(new IllegalStateException(I18n.t("publisher.notConnected")));
@@ -292,4 +295,5 @@ public final class TopicTreeViewModel {
     public BooleanProperty deletingProperty() { return deleting; }
     public DoubleProperty deleteProgressProperty() { return deleteProgress; }
     public StringProperty deleteStatusProperty() { return deleteStatus; }
+    public ObjectProperty<io.mqscope.store.SearchTerm> highlightProperty() { return highlight; }
 }

@@ -49,4 +49,20 @@ class LiveConnectionTest {
         assertThat(live.state().state()).isEqualTo(ConnectionState.FAILED);
         assertThat(live.state().reason()).isEqualTo("refused");
     }
+
+    @Test
+    void restored_messages_are_told_apart_until_the_log_lets_them_go() {
+        LiveConnection live = new LiveConnection(Profile.builder().id("c").name("c").build(), 3, 3);
+        List<io.mqscope.session.MessageEvent> old = List.of(msg("t", "old1", false), msg("t", "old2", false));
+        assertThat(live.restoreMessages(old)).isTrue();
+        io.mqscope.session.MessageEvent now = msg("t", "now", false);
+        live.log().onMessage(now);
+        assertThat(live.takeNewMessages()).extracting(live::restored).containsExactly(true, true, false);
+        // a log with messages of this run gets nothing put before them
+        assertThat(live.restoreMessages(List.of(msg("t", "late", false)))).isFalse();
+        // once the bounded log has dropped them, they are forgotten (not held beyond the log)
+        live.log().onMessage(msg("t", "a", false));
+        live.log().onMessage(msg("t", "b", false));
+        assertThat(live.restored(old.get(1))).isFalse();
+    }
 }
