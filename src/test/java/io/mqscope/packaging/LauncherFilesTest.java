@@ -46,7 +46,8 @@ class LauncherFilesTest {
 
         assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r")
                 .contains("while [ -h \"$self\" ]", "dirname -- \"$self\"")
-                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN + " ${cds:+\"$cds\"} -jar \"$dir/mqscope.jar\" \"$@\"");
+                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN
+                        + " ${cds:+\"$cds\"} -jar \"$dir/mqscope.jar\" \"$@\"");
         assertThat(Dist.LAUNCHERS).containsExactly("mqscope", "mqscope.cmd");
     }
 
