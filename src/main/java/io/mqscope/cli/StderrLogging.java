@@ -13,10 +13,11 @@ import ch.qos.logback.core.status.NopStatusListener;
 
 /**
  * MQScope's logging, set up in code: warnings and errors only, on standard error, so that command output (such as
- * {@code sub --json}) stays clean; the same settings as src/main/resources/logback.xml. In code because reading that
- * file (logback's Joran configurator, some 250 classes) took about a third of the 300 ms that logging cost
- * {@code mqscope sub} before its first message on a loaded 2-core machine (issue 17). Found by logback through
- * META-INF/services; with {@code -Dlogback.configurationFile} set, the file named there is read instead.
+ * {@code sub --json}) stays clean; the same settings as src/main/resources/logback.xml. In code because logging's
+ * first use (Netty's, in the session relay) spent about 120 ms of {@code mqscope sub}'s 810 ms to its first message
+ * on a loaded 2-core machine, much of it reading that file with logback's XML configurator (some 280 classes
+ * fewer are loaded without it; issue 17). Found by logback through META-INF/services; with
+ * {@code -Dlogback.configurationFile} set, the file named there is read instead.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
