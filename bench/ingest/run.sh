@@ -4,6 +4,10 @@
 #
 #   bench/ingest/run.sh [COUNT] [ROUNDS] [MODE]   (defaults: 1000000 messages, 2 rounds, both modes)
 #   MQSCOPE_JAVA_OPTS="-Xmx128m" bench/ingest/run.sh 5000000 1 drain
+#   MQSCOPE_BEFORE=/tmp/before/target/mqscope bench/ingest/run.sh 1000000 3 live   # also an older build, alternating
+#
+# mqscope runs through its launcher, target/mqscope (JVM options and AppCDS archive of `mvn package`), or with
+# MQSCOPE_JAVA_OPTS set, as `java $MQSCOPE_JAVA_OPTS -jar target/mqscope.jar`.
 #
 # Needs: mosquitto, mosquitto_sub, /usr/bin/time, python3, and a built target/mqscope.jar plus test classes
 # (built here if missing). Optional third subscriber, mqtt.js: `(cd bench/ingest && npm install --no-save mqtt@5)`. Starts its own mosquitto on a random loopback port and stops it at the end.
@@ -88,9 +92,16 @@ for r in $(seq "$ROUNDS"); do
   for mode in $MODES; do
     echo "round $r, $mode"
     run "$mode" mosquitto_sub mosquitto_sub -h 127.0.0.1 -p "$PORT" -C "$N" -t
-    # shellcheck disable=SC2086
-    run "$mode" mqscope_sub java $JAVA_OPTS -jar target/mqscope.jar sub --url "mqtt://127.0.0.1:$PORT" \
-      --count "$N" -t
+    if [ -n "$JAVA_OPTS" ] || [ ! -x target/mqscope ]; then
+      # shellcheck disable=SC2086
+      run "$mode" mqscope_sub java $JAVA_OPTS -jar target/mqscope.jar sub --url "mqtt://127.0.0.1:$PORT" \
+        --count "$N" -t
+    else
+      run "$mode" mqscope_sub target/mqscope sub --url "mqtt://127.0.0.1:$PORT" --count "$N" -t
+    fi
+    if [ -n "${MQSCOPE_BEFORE:-}" ]; then
+      run "$mode" mqscope_before "$MQSCOPE_BEFORE" sub --url "mqtt://127.0.0.1:$PORT" --count "$N" -t
+    fi
     if command -v node > /dev/null && [ -d bench/ingest/node_modules/mqtt ]; then
       run "$mode" mqtt.js node bench/ingest/sub-mqttjs.js "mqtt://127.0.0.1:$PORT" "$N"
     fi

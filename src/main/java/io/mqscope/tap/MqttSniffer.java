@@ -12,12 +12,12 @@ final class MqttSniffer {
     private int value = -1;
 
     /** Feeds bytes of one direction; returns true once the first packet's interesting byte is known. */
-    boolean feed(byte[] data, int len, boolean connect) {
+    boolean feed(byte[] data, int off, int len, boolean connect) {
         if (done) {
             return true;
         }
         int n = Math.min(len, head.length - headLength);
-        System.arraycopy(data, 0, head, headLength, n);
+        System.arraycopy(data, off, head, headLength, n);
         headLength += n;
         if (headLength < 2) {
             return false;

@@ -6,8 +6,6 @@ import io.mqscope.wire.Finding;
 import io.mqscope.wire.Rule;
 import io.mqscope.wire.StreamDecoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -34,6 +32,8 @@ final class PacketTap {
     private int findingsReported;
     private long offset;
     private DecodedPacket lastPacket;
+    /** Where the bytes of a direct (off-heap) read are copied for the decoder, reused: the decoder keeps none. */
+    private byte[] scratch = new byte[0];
 
     PacketTap(String connectionId, Direction direction, RelayListener listener, FirstPacket firstPacket) {
         this.connectionId = connectionId;
@@ -70,13 +70,27 @@ final class PacketTap {
         if (len == 0) {
             return;
         }
-        byte[] bytes = ByteBufUtil.getBytes(buf, buf.readerIndex(), len, false);
+        // Netty reads into pooled direct buffers: their bytes are copied once into a reused array (a fresh array
+        // per read was the tap's largest allocation); a heap buffer is read in place.
+        byte[] bytes;
+        int off;
+        if (buf.hasArray()) {
+            bytes = buf.array();
+            off = buf.arrayOffset() + buf.readerIndex();
+        } else {
+            if (scratch.length < len) {
+                scratch = new byte[Math.max(len, Math.min(scratch.length * 2, 1 << 20))];
+            }
+            buf.getBytes(buf.readerIndex(), scratch, 0, len);
+            bytes = scratch;
+            off = 0;
+        }
         if (!sniffer.done()) {
-            sniff(bytes, len);
+            sniff(bytes, off, len);
         }
         if (!decoderBroken) {
             try {
-                decoder.feed(bytes, 0, len, this::packet);
+                decoder.feed(bytes, off, len, this::packet);
                 if (direction == Direction.CLIENT_TO_BROKER && decoder.protocolVersion() != 0 && peer != null
                         && peer.decoder.protocolVersion() == 0) {
                     peer.decoder.setProtocolVersion(decoder.protocolVersion());
@@ -92,9 +106,9 @@ final class PacketTap {
         offset += len;
     }
 
-    private void sniff(byte[] bytes, int len) {
+    private void sniff(byte[] bytes, int off, int len) {
         boolean connectSide = direction == Direction.CLIENT_TO_BROKER;
-        if (!sniffer.feed(bytes, len, connectSide)) {
+        if (!sniffer.feed(bytes, off, len, connectSide)) {
             return;
         }
         int level = sniffer.value();
@@ -111,10 +125,14 @@ final class PacketTap {
 
     private void packet(DecodedPacket p) {
         lastPacket = p;
-        listener.onPacket(new PacketEvent(connectionId, System.nanoTime(), Instant.now(), direction, p));
+        long now = System.nanoTime();
+        listener.onPacket(new PacketEvent(connectionId, now, EventClock.wallTime(now), direction, p));
     }
 
     private void reportStreamFindings() {
+        if (decoder.streamFindingCount() == findingsReported) {
+            return; // the usual case, checked per read without copying the list
+        }
         List<Finding> all = decoder.streamFindings();
         for (int i = findingsReported; i < all.size(); i++) {
             listener.onStreamFinding(connectionId, direction, all.get(i));

@@ -251,7 +251,8 @@ final class RelayConnection implements UpstreamSetup.Outcome {
 
     private void frameEvent(Direction d, WebSocketOpcode opcode, boolean fin, int length, Integer code,
                             String reason) {
-        listener.onWebSocketFrame(new WebSocketFrameEvent(id, System.nanoTime(), Instant.now(), d, opcode.wireName(),
+        long now = System.nanoTime();
+        listener.onWebSocketFrame(new WebSocketFrameEvent(id, now, EventClock.wallTime(now), d, opcode.wireName(),
                 fin, length, code, reason));
     }
 

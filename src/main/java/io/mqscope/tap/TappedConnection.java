@@ -293,7 +293,8 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     }
 
     private void message(Direction from, WebSocketFrame f) {
-        emit(new TapEvent.WebSocketMessage(id, System.nanoTime(), Instant.now(), from, f.opcode().wireName(), f.fin(),
+        long now = System.nanoTime();
+        emit(new TapEvent.WebSocketMessage(id, now, EventClock.wallTime(now), from, f.opcode().wireName(), f.fin(),
                 ByteBufUtil.getBytes(f.content()), f.streamOffset(), f.closeCode(), f.closeReason()));
     }
 

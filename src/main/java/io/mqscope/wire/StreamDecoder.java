@@ -47,12 +47,20 @@ public final class StreamDecoder {
     private long skippedFrom = -1;
     /** A clean zero-length packet just framed, whose Remaining Length may have been padded; else null. */
     private DecodedPacket mayBePadded;
+    /** Whether clean QoS 0 PUBLISH packets skip the field list until it is read ({@link QosZeroPublish}). */
+    private boolean fastPath = true;
 
     /** @param protocolVersion 3, 4 or 5 when known in advance, 0 to learn it from CONNECT */
     public StreamDecoder(Direction direction, int protocolVersion) {
         this.direction = direction;
         this.versions = new VersionLearner(direction, protocolVersion);
         this.sequence = new SequenceRules(direction);
+    }
+
+    /** Every packet through the full decoder: the reference the fast path is compared with (tests). */
+    StreamDecoder withoutFastPath() {
+        fastPath = false;
+        return this;
     }
 
     public Direction direction() {
@@ -158,6 +166,11 @@ public final class StreamDecoder {
     /** Findings that belong to no single packet (sequence, truncation at end of stream, non-MQTT bytes). */
     public List<Finding> streamFindings() {
         return List.copyOf(streamFindings);
+    }
+
+    /** How many stream findings there are so far: lets a caller fed per read skip the copy when none is new. */
+    public int streamFindingCount() {
+        return streamFindings.size();
     }
 
     private void reportSkipped() {
@@ -290,7 +303,10 @@ public final class StreamDecoder {
                 }
                 break;
             }
-            DecodedPacket p = decode(Arrays.copyOfRange(b, pos, pos + (int) total));
+            byte[] raw = Arrays.copyOfRange(b, pos, pos + (int) total);
+            DecodedPacket p = fastPath ? QosZeroPublish.frame(raw, rl, rlLen, versions.version(), direction, index,
+                    consumed) : null;
+            p = p != null ? p : decode(raw);
             if (p.malformed()) {
                 // Only a packet with problems is worth a hypothesis (and the allocation of its frame).
                 p = Repairs.of(new Frame(b, pos, to, last, rl, rlLen, (int) total, index, consumed), p, versions);

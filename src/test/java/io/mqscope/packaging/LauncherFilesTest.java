@@ -24,6 +24,8 @@ class LauncherFilesTest {
 
         assertThat(options.split(" ")).startsWith("-Dfile.encoding=UTF-8", "-XX:+UseSerialGC")
                 .contains("-XX:TieredStopAtLevel=1")
+                // JVM warnings (an unusable class-data archive) must not reach stdout: --json output stays JSON
+                .contains("-Xlog:all=off", "-Xlog:all=warning:stderr")
                 .doesNotContain("--main-class", "io.mqscope.cli.Main");
     }
 
@@ -44,8 +46,10 @@ class LauncherFilesTest {
 
         assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r")
                 .contains("while [ -h \"$self\" ]", "dirname -- \"$self\"")
-                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN + " -jar \"$dir/mqscope.jar\" \"$@\"")
-                // the window (no arguments, --smoke-test) takes JavaFX from the module path; subcommands do not
+                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN
+                        + " ${cds:+\"$cds\"} -jar \"$dir/mqscope.jar\" \"$@\"")
+                // the window (no arguments, --smoke-test) takes JavaFX from the module path, and no class archive;
+                // subcommands do not
                 .contains("--smoke-test*) window=1", "[ $# -eq 0 ] && window=1", "exec \"$java\" "
                         + Dist.JVM_OPTIONS_TOKEN + " --module-path \"$dir/javafx\" --add-modules "
                         + Dist.FX_MODULES_TOKEN + " -jar \"$dir/mqscope.jar\" \"$@\"");
