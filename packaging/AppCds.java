@@ -65,8 +65,8 @@ public final class AppCds {
         Files.deleteIfExists(tmp);
         // "--version": the launcher's subcommand path (no arguments would take the window's module path, which the
         // archive must not be dumped with: the subcommands that use it run without one)
-        int rc = run("dump", List.of(LAUNCHER.toString(), "--version"), "-Xshare:dump -XX:SharedClassListFile=" + classList
-                + " -XX:SharedArchiveFile=" + tmp, 300, null);
+        int rc = run("dump", List.of(LAUNCHER.toString(), "--version"),
+                "-Xshare:dump -XX:SharedClassListFile=" + classList + " -XX:SharedArchiveFile=" + tmp, 300, null);
         if (rc != 0 || !Files.isRegularFile(tmp)) {
             Files.deleteIfExists(tmp);
             log("AppCDS dump failed (exit %d): no archive, start-up is slower, nothing breaks", rc);
