@@ -82,10 +82,11 @@ public final class Controls {
         list.layout();
         if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
             if (index >= flow.getCellCount()) {
-                // rows just added (a new profile): the flow counts them at a later pulse (later still on a busy
-                // machine); try again then, a bounded number of times
+                // rows just added (a new profile): the flow counts them at a later layout pass (later still on a
+                // busy machine, where several runLater calls can all run before one pulse); try again after each
+                // of the next few passes
                 if (triesLeft > 0) {
-                    javafx.application.Platform.runLater(() -> reveal(list, index, triesLeft - 1));
+                    afterNextLayout(list, () -> reveal(list, index, triesLeft - 1));
                 }
                 return;
             }
@@ -127,5 +128,32 @@ public final class Controls {
                 return null;
             }
         };
+    }
+
+    /**
+     * Runs {@code action} once, on the FX thread, after the next layout pass of {@code node}'s scene (right away
+     * through {@code runLater} when it has none): what a just-changed list measures (its row count, the heights of
+     * its rows) is known then, whatever the machine's load.
+     */
+    public static void afterNextLayout(javafx.scene.Node node, Runnable action) {
+        javafx.scene.Scene scene = node.getScene();
+        if (scene == null) {
+            javafx.application.Platform.runLater(action);
+            return;
+        }
+        boolean[] done = new boolean[1];
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                // after the pulse, not inside it: the scene's listener list is not changed while it is walked
+                javafx.application.Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    action.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 }

@@ -302,7 +302,7 @@ public final class ConnectionsView {
                     // a new profile at the end of a long list is shown, not only selected (issue 14 item 17)
                     Controls.reveal(tree, tree.getRow(i));
                     // a list just rebuilt measures its rows at the next pulse; reveal again with their real heights
-                    javafx.application.Platform.runLater(() -> Controls.reveal(tree, tree.getRow(i)));
+                    Controls.afterNextLayout(tree, () -> Controls.reveal(tree, tree.getRow(i)));
                     return;
                 }
             }

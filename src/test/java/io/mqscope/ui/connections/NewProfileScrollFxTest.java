@@ -40,6 +40,10 @@ class NewProfileScrollFxTest {
                 100, 100);
         root = new StackPane(new ConnectionsView(vm, stage).root());
         stage.setScene(new Scene(root, 400, 500));
+        // the primary stage is shared by every test class: one before may have sized or maximized it
+        stage.setMaximized(false);
+        stage.setWidth(400);
+        stage.setHeight(500);
         stage.show();
     }
 
@@ -52,8 +56,21 @@ class NewProfileScrollFxTest {
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Fx.read(this::selectedRowWhollyVisible));
         } catch (TimeoutException e) {
-            assertThat(Fx.read(this::selectedRowWhollyVisible)).as("selected new row wholly in view").isTrue();
+            assertThat(Fx.read(this::selectedRowWhollyVisible)).as("selected new row wholly in view; %s",
+                    Fx.read(this::describe)).isTrue();
         }
+    }
+
+    /** What the tree shows, for a failure message: its area, the selected row, and each selected cell's bounds. */
+    private String describe() {
+        TreeView<?> tree = (TreeView<?>) root.lookup(".tree-view");
+        Bounds area = tree.localToScene(tree.getLayoutBounds());
+        return "tree " + area + ", selected row " + tree.getSelectionModel().getSelectedIndex() + " of "
+                + tree.getExpandedItemCount() + ", window " + root.getScene().getWindow().getWidth() + "x"
+                + root.getScene().getWindow().getHeight() + ", selected cells " + tree.lookupAll(".tree-cell").stream()
+                .map(n -> (TreeCell<?>) n).filter(TreeCell::isSelected)
+                .map(c -> c.getIndex() + (c.isVisible() ? "" : " hidden") + " " + c.localToScene(c.getLayoutBounds()))
+                .toList();
     }
 
     private boolean selectedRowWhollyVisible() {
