@@ -3,27 +3,12 @@ package io.mqscope.ui.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
-import io.mqscope.session.ConnectionState;
-import io.mqscope.session.MessageProperties;
-import io.mqscope.session.PublishRequest;
-import io.mqscope.store.HistoryLimits;
-import io.mqscope.store.HistoryStore;
-import io.mqscope.ui.DesktopApp;
 import io.mqscope.ui.Fx;
+import io.mqscope.ui.HistoryRun;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.settings.UiSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
@@ -60,48 +45,6 @@ class RestoredMessagesFxTest {
         stage.setHeight(820);
     }
 
-    /** One run of the app on {@code stage}; closed by {@link Run#close}. */
-    private final class Run implements AutoCloseable {
-        final HistoryStore history;
-        final AppBackend backend;
-        final ExecutorService pool = Executors.newCachedThreadPool();
-        final MainView view;
-        final FxRobot robot;
-
-        Run(FxRobot robot) throws Exception {
-            this.robot = robot;
-            history = HistoryStore.openIn(dir, HistoryLimits.DEFAULT);
-            backend = new AppBackend(BrokerSettings.ephemeral(), history);
-            java.util.concurrent.atomic.AtomicReference<MainView> opened = new java.util.concurrent.atomic
-                    .AtomicReference<>();
-            // interact, not Fx.read: building the window may take longer than its bound on a loaded machine
-            robot.interact(() -> opened.set(DesktopApp.open(stage, UiSettings.DEFAULT, backend,
-                    ProfileRepository.inMemory(List.of()), pool)));
-            view = opened.get();
-        }
-
-        ConnectionEntry connect() {
-            ConnectionEntry local = Fx.read(() -> view.viewModel().connections().entries().get(0));
-            robot.interact(() -> view.viewModel().connections().connect(local));
-            await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get())
-                    == ConnectionState.CONNECTED);
-            return local;
-        }
-
-        void publish(ConnectionEntry e, String topic) throws Exception {
-            e.live().session().publish(new PublishRequest(topic, "hello again".getBytes(StandardCharsets.UTF_8), 1,
-                    false, MessageProperties.NONE)).get(10, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() {
-            robot.interact(view::shutdown);
-            backend.shutdown();
-            pool.shutdownNow();
-            history.close();
-        }
-    }
-
     private static boolean shown(MessagesViewModel vm, String topic) {
         return Fx.read(() -> vm.visible().stream().anyMatch(r -> r.event().topic().equals(topic)));
     }
@@ -114,13 +57,13 @@ class RestoredMessagesFxTest {
 
     @Test
     void messages_shown_again_after_a_restart_are_marked_as_restored(FxRobot robot) throws Exception {
-        try (Run first = new Run(robot)) {
+        try (HistoryRun first = new HistoryRun(robot, stage, dir)) {
             ConnectionEntry local = first.connect();
             first.publish(local, "restore/old");
             await().atMost(WAIT).until(() -> shown(first.view.viewModel().messages(), "restore/old"));
             first.history.flush(10_000);
         }
-        try (Run second = new Run(robot)) {
+        try (HistoryRun second = new HistoryRun(robot, stage, dir)) {
             MessagesViewModel messages = second.view.viewModel().messages();
             await().atMost(WAIT).until(() -> shown(messages, "restore/old"));
             MessageRow old = Fx.read(() -> messages.visible().stream()

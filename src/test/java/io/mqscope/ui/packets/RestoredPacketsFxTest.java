@@ -3,29 +3,15 @@ package io.mqscope.ui.packets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mqscope.broker.BrokerSettings;
-import io.mqscope.session.ConnectionState;
-import io.mqscope.session.MessageProperties;
-import io.mqscope.session.PublishRequest;
-import io.mqscope.store.HistoryLimits;
-import io.mqscope.store.HistoryStore;
 import io.mqscope.tap.PacketEvent;
-import io.mqscope.ui.DesktopApp;
 import io.mqscope.ui.Fx;
+import io.mqscope.ui.HistoryRun;
 import io.mqscope.ui.I18n;
-import io.mqscope.ui.app.AppBackend;
-import io.mqscope.ui.app.ProfileRepository;
 import io.mqscope.ui.connections.ConnectionEntry;
-import io.mqscope.ui.main.MainView;
-import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.wire.PacketType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -57,49 +43,16 @@ class RestoredPacketsFxTest {
         stage.setHeight(820);
     }
 
-    /** One run of the app on {@code stage}; closed by {@link Run#close}. */
-    private final class Run implements AutoCloseable {
-        final HistoryStore history;
-        final AppBackend backend;
-        final ExecutorService pool = Executors.newCachedThreadPool();
-        final MainView view;
-        final FxRobot robot;
-
-        Run(FxRobot robot) throws Exception {
-            this.robot = robot;
-            history = HistoryStore.openIn(dir, HistoryLimits.DEFAULT);
-            backend = new AppBackend(BrokerSettings.ephemeral(), history);
-            java.util.concurrent.atomic.AtomicReference<MainView> opened = new java.util.concurrent.atomic
-                    .AtomicReference<>();
-            // interact, not Fx.read: building the window may take longer than its bound on a loaded machine
-            robot.interact(() -> opened.set(DesktopApp.open(stage, UiSettings.DEFAULT, backend,
-                    ProfileRepository.inMemory(List.of()), pool)));
-            view = opened.get();
-        }
-
-        @Override
-        public void close() {
-            robot.interact(view::shutdown);
-            backend.shutdown();
-            pool.shutdownNow();
-            history.close();
-        }
-    }
-
     @Test
     void the_last_stored_packets_show_again_marked_as_restored(FxRobot robot) throws Exception {
-        try (Run first = new Run(robot)) {
-            ConnectionEntry local = Fx.read(() -> first.view.viewModel().connections().entries().get(0));
-            robot.interact(() -> first.view.viewModel().connections().connect(local));
-            await().atMost(WAIT).until(() -> Fx.read(() -> local.stateProperty().get())
-                    == ConnectionState.CONNECTED);
-            local.live().session().publish(new PublishRequest("restore/me", "hello again"
-                    .getBytes(StandardCharsets.UTF_8), 1, false, MessageProperties.NONE)).get(10, TimeUnit.SECONDS);
+        try (HistoryRun first = new HistoryRun(robot, stage, dir)) {
+            ConnectionEntry local = first.connect();
+            first.publish(local, "restore/me");
             await().atMost(WAIT).until(() -> local.live().log().packets().entries().snapshot().items().stream()
                     .anyMatch(p -> p.packet().type() == PacketType.PUBACK));
             first.history.flush(10_000);
         }
-        try (Run second = new Run(robot)) {
+        try (HistoryRun second = new HistoryRun(robot, stage, dir)) {
             robot.interact(second.view::selectPacketsTab);
             PacketsViewModel packets = second.view.viewModel().packets();
             await().atMost(WAIT).until(() -> Fx.read(() -> packets.visible().stream()
