@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * Application class-data sharing (AppCDS) for the jar launcher: trains target/mqscope on the command line's
  * {@code broker}, {@code pub}, {@code sub}, {@code decode}, {@code check} and {@code tap} paths, merges the classes
  * each run loaded, and dumps one static archive, target/mqscope.jsa, which target/mqscope's subcommands use while it
- * is newer than the jar. Not the window: the launcher runs it with JavaFX on the module path, which an archive dumped
- * for the subcommands' class path does not match.
+ * is newer than the jar. The window gets its own archive, target/mqscope-window.jsa, trained on
+ * {@code --smoke-test=broker} (its first frame, then its built-in broker connected) under a display
+ * ({@code xvfb-run}, else {@code DISPLAY}; without either it is left out): the launcher runs the window with JavaFX
+ * on the module path, which an archive dumped for the subcommands' class path does not match.
  *
  * <pre>
  * java packaging/AppCds.java      (after target/mqscope exists: mvn package runs it after Dist.java --launchers)
@@ -37,45 +39,108 @@ public final class AppCds {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path LAUNCHER = TARGET.resolve("mqscope");
     private static final Path ARCHIVE = TARGET.resolve("mqscope.jsa");
+    private static final Path WINDOW_ARCHIVE = TARGET.resolve("mqscope-window.jsa");
     private static final Path WORK = TARGET.resolve("app-cds");
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         Files.deleteIfExists(ARCHIVE); // the training must not run with an old archive
+        Files.deleteIfExists(WINDOW_ARCHIVE);
         if (System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")
                 || !Files.isExecutable(LAUNCHER)) {
             log("no POSIX launcher: no AppCDS archive (start-up is slower, nothing breaks)");
             return;
         }
         Files.createDirectories(WORK);
-        try (var s = Files.list(WORK)) {
-            for (Path p : s.toList()) {
-                Files.delete(p);
+        try (var s = Files.walk(WORK)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(WORK)) {
+                    Files.delete(p);
+                }
             }
         }
         List<Path> lists = train();
-        Set<String> merged = merge(lists);
-        if (merged.isEmpty()) {
-            log("no training run loaded any class: no AppCDS archive");
-            return;
-        }
-        Path classList = WORK.resolve("mqscope.classlist");
-        Files.write(classList, merged);
-        Path tmp = TARGET.resolve("mqscope.jsa.tmp");
-        Files.deleteIfExists(tmp);
-        // "--version": the launcher's subcommand path (no arguments would take the window's module path, which the
-        // archive must not be dumped with: the subcommands that use it run without one)
-        int rc = run("dump", List.of(LAUNCHER.toString(), "--version"),
-                "-Xshare:dump -XX:SharedClassListFile=" + classList + " -XX:SharedArchiveFile=" + tmp, 300, null);
-        if (rc != 0 || !Files.isRegularFile(tmp)) {
+        dump(ARCHIVE, lists, "--version");
+        // "--smoke-test": the launcher's window path, with the module path the window runs with
+        windowClassList().ifPresent(list -> dump(WINDOW_ARCHIVE, List.of(list), "--smoke-test"));
+        log("done in %.1f s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Dumps one static archive of the classes in {@code lists} through the launcher, which {@code launcherArgument}
+     * sends down the path (subcommands or window) whose class and module path the archive must match. The JVM
+     * exits after the dump ({@code -Xshare:dump}): the argument is never run.
+     */
+    private static void dump(Path archive, List<Path> lists, String launcherArgument) {
+        String name = archive.getFileName().toString();
+        try {
+            Set<String> merged = merge(lists);
+            if (merged.isEmpty()) {
+                log("%s: no training run loaded any class: no archive", name);
+                return;
+            }
+            Path classList = WORK.resolve(name.replace(".jsa", ".classlist"));
+            Files.write(classList, merged);
+            Path tmp = TARGET.resolve(name + ".tmp");
             Files.deleteIfExists(tmp);
-            log("AppCDS dump failed (exit %d): no archive, start-up is slower, nothing breaks", rc);
-            return;
+            int rc = run("dump-" + name, List.of(LAUNCHER.toString(), launcherArgument),
+                    "-Xshare:dump -XX:SharedClassListFile=" + classList + " -XX:SharedArchiveFile=" + tmp, 300,
+                    null);
+            if (rc != 0 || !Files.isRegularFile(tmp)) {
+                Files.deleteIfExists(tmp);
+                log("%s: dump failed (exit %d): no archive, start-up is slower, nothing breaks", name, rc);
+                return;
+            }
+            // Moved into place last, so that it is newer than the jar (the launcher's freshness check).
+            Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log("AppCDS archive: %s (%d classes, %.1f MB)", archive, merged.size(), Files.size(archive) / 1e6);
+        } catch (IOException e) {
+            log("%s: %s: no archive, start-up is slower, nothing breaks", name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        // Moved into place last, so that it is newer than the jar (the launcher's freshness check).
-        Files.move(tmp, ARCHIVE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        log("AppCDS archive: %s (%d classes, %.1f MB) in %.1f s", ARCHIVE, merged.size(),
-                Files.size(ARCHIVE) / 1e6, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The classes the window loads up to its first frame and its built-in broker's connection:
+     * {@code target/mqscope --smoke-test=broker} under a display, with
+     * its own empty configuration directory (the training must not touch the user's profiles, settings or history).
+     * Empty without a display.
+     */
+    private static java.util.Optional<Path> windowClassList() throws IOException, InterruptedException {
+        List<String> display = displayPrefix();
+        if (display == null) {
+            log("no DISPLAY and no xvfb-run: no window archive (the window starts slower, nothing breaks)");
+            return java.util.Optional.empty();
+        }
+        Path list = WORK.resolve("window.lst");
+        Path config = WORK.resolve("window-config");
+        Files.createDirectories(config);
+        List<String> cmd = new ArrayList<>(display);
+        // =broker: the window connects its built-in broker too, so the broker's classes (HiveMQ CE, which runs in
+        // the window's process) come from the archive as well
+        cmd.addAll(List.of(LAUNCHER.toString(), "--smoke-test=broker"));
+        int rc = run("window", cmd, "-XX:DumpLoadedClassList=" + list + " -Dmqscope.config.dir=" + config, 180,
+                null);
+        if (rc != 0 || !Files.isRegularFile(list)) {
+            log("window: the smoke test failed: no window archive");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(list);
+    }
+
+    /**
+     * How the window's training run gets a display: its own Xvfb through {@code xvfb-run} where there is one (no
+     * window flashes on the developer's screen), else the desktop's {@code DISPLAY}; null without either.
+     */
+    static List<String> displayPrefix() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "xvfb-run"))) {
+                return List.of(Path.of(dir, "xvfb-run").toString(), "-a", "-s", "-screen 0 1400x900x24");
+            }
+        }
+        String d = System.getenv("DISPLAY");
+        return d != null && !d.isEmpty() ? List.of() : null;
     }
 
     /** Runs the training commands; returns the class lists they wrote. */
@@ -98,7 +163,8 @@ public final class AppCds {
             }
             run("decode", List.of(mq, "decode", "--hex", "30 0b 00 03 61 2f 62 68 65 6c 6c 6f 21"));
             run("decode-json", List.of(mq, "decode", "--json", "--hex", "c0 00"));
-            // not the window: it runs JavaFX from the module path, which this archive is not dumped with (the launcher)
+            // not the window: it runs JavaFX from the module path, which this archive is not dumped with (the
+            // window has its own, windowClassList)
         } finally {
             stop(broker);
         }

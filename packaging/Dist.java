@@ -422,10 +422,11 @@ public final class Dist {
 
     /**
      * Application class-data sharing (AppCDS), Linux: records the classes the desktop window loads up to its first
-     * frame (a smoke test under Xvfb) into lib/app/mqscope.classlist and points the launcher at
-     * lib/app/mqscope.jsa, which the .deb's postinst dumps from that list at install time. On JDK 17 an archive only
-     * matches the exact class-path location it was dumped at, so it cannot be built here for /opt/mqscope; a missing
-     * or mismatched archive is silently ignored by the JVM. Returns false (and changes nothing) without a display.
+     * frame and its built-in broker's connection (a smoke test under Xvfb) into lib/app/mqscope.classlist and points
+     * the launcher at lib/app/mqscope.jsa, which the .deb's postinst dumps from that list at install time. On JDK 17
+     * an archive only matches the exact class-path location it was dumped at, so it cannot be built here for
+     * /opt/mqscope; a missing or mismatched archive is silently ignored by the JVM. Returns false (and changes
+     * nothing) without a display.
      */
     static boolean recordClassList(Path appImage, List<String> moduleAccess)
             throws IOException, InterruptedException {
@@ -437,11 +438,16 @@ public final class Dist {
         Path app = appImage.resolve("lib/app");
         Path list = app.resolve("mqscope.classlist");
         List<String> cmd = new ArrayList<>(display);
+        // its own configuration directory: the training must not touch the builder's profiles, settings or history
+        Path config = Files.createTempDirectory("mqscope-cds-config");
         cmd.addAll(List.of(java(appImage), "-XX:DumpLoadedClassList=" + list.toAbsolutePath(),
-                "-Dfile.encoding=UTF-8"));
+                "-Dfile.encoding=UTF-8", "-Dmqscope.config.dir=" + config));
         cmd.addAll(moduleAccess);
-        cmd.addAll(List.of("-cp", classPath(appImage), "io.mqscope.cli.Main", "--smoke-test"));
-        if (exec(cmd, 180) != 0 || !Files.isRegularFile(list) || Files.size(list) == 0) {
+        // =broker: the built-in broker (HiveMQ CE) runs in the window's process, so its classes are archived too
+        cmd.addAll(List.of("-cp", classPath(appImage), "io.mqscope.cli.Main", "--smoke-test=broker"));
+        int rc = exec(cmd, 180);
+        deleteRecursively(config);
+        if (rc != 0 || !Files.isRegularFile(list) || Files.size(list) == 0) {
             log("smoke test for the AppCDS class list failed: skipping AppCDS");
             Files.deleteIfExists(list);
             return false;

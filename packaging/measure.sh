@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the packaged Linux app: app-image and .deb sizes, start-up time of the smoke test (process start to
 # exit 0 after the first frame; median of N runs under one Xvfb so Xvfb's own start is not counted) and resident
-# memory of the desktop window left idle. Run after `mvn -Pdist package`; needs xvfb (Xvfb) and procps.
+# memory of the desktop window left idle (alone, connected to mosquitto, connected to its built-in broker). Run after
+# `mvn -Pdist package`; needs xvfb (Xvfb), procps, iproute2 (ss) and mosquitto.
 #   packaging/measure.sh [runs=5] [idle-seconds=60]     (MQSCOPE_APP=/opt/mqscope/bin/mqscope for the installed .deb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,10 +41,31 @@ if [ ${#frames[@]} -gt 0 ]; then
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 
-DISPLAY=$display "$app" >/dev/null 2>&1 &
-pid=$!
-sleep "$idle"
-# The launcher execs nothing: the JVM runs inside the launcher process, so its RSS is the app's.
-rss=$(ps -o rss= -p "$pid" | tr -d ' ')
-echo "idle desktop window after ${idle}s: RSS $(( rss / 1024 )) MB"
-kill "$pid"; wait "$pid" 2>/dev/null || true
+# Idle memory, three ways, each in its own empty configuration directory (XDG_CONFIG_HOME: no profiles, settings or
+# history of the user's): the window alone; connected to a local mosquitto (a profile that connects at start); and
+# connected to its built-in broker (its own entry set to connect at start), which runs inside the app's process.
+work=$(mktemp -d)
+port=$(( 20000 + RANDOM % 20000 ))
+printf 'listener %d 127.0.0.1\nallow_anonymous true\n' "$port" >"$work/mosquitto.conf"
+/usr/sbin/mosquitto -c "$work/mosquitto.conf" >/dev/null 2>&1 &
+mosquitto=$!
+trap 'kill $xvfb $mosquitto 2>/dev/null || true; rm -rf "$work"' EXIT
+profile() { # id port
+  printf '{"schemaVersion": 2, "profiles": [{"id": "%s", "name": "%s", "host": "127.0.0.1", "port": %d, "autoConnect": true}]}\n' \
+    "$1" "$1" "$2"
+}
+for kind in alone mosquitto built-in; do
+  mkdir -p "$work/$kind/mqscope"
+  case $kind in
+    mosquitto) profile mosquitto "$port" >"$work/$kind/mqscope/profiles.json" ;;
+    built-in) profile local-broker 1883 >"$work/$kind/mqscope/profiles.json" ;;
+  esac
+  XDG_CONFIG_HOME=$work/$kind DISPLAY=$display "$app" >"$work/$kind.log" 2>&1 &
+  pid=$!
+  sleep "$idle"
+  # The launcher execs nothing: the JVM runs inside the launcher process, so its RSS is the app's.
+  rss=$(ps -o rss= -p "$pid" | tr -d ' ')
+  connections=$(ss -tnp state established 2>/dev/null | grep -c "pid=$pid," || true)
+  echo "idle desktop window after ${idle}s, $kind: RSS $(( rss / 1024 )) MB ($connections TCP connections of its own)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done

@@ -10,11 +10,11 @@ import io.mqscope.ui.settings.HistorySettings;
 import io.mqscope.ui.settings.SettingsFile;
 import io.mqscope.ui.settings.UiSettings;
 import io.mqscope.ui.settings.WindowLayout;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -24,12 +24,13 @@ import javafx.stage.Stage;
  * it and exits 0.
  */
 public final class DesktopApp extends Application {
-    private static final long STARTED = System.nanoTime();
     /**
-     * Who hears "first frame after N ms" under {@code --smoke-test}. JavaFX constructs the application itself, so
-     * the launcher hands the listener over here, once, before {@link Application#launch}.
+     * Who hears what {@code --smoke-test} measured. JavaFX constructs the application itself, so the launcher hands
+     * the listener over here, once, before {@link Application#launch}.
      */
-    private static volatile LongConsumer firstFrameListener = ms -> { };
+    private static volatile SmokeTest.Report smokeReport = ms -> { };
+    /** The process's exit status, set by a smoke test that failed. */
+    private static volatile SmokeTest smokeTest;
 
     private ExecutorService io;
     private Backend backend;
@@ -47,22 +48,42 @@ public final class DesktopApp extends Application {
     private static volatile String historyFailure;
     private HistorySettings historySettings = HistorySettings.DEFAULT;
 
+    /**
+     * What the window reads from disk before it opens: profiles (which may probe the OS keyring), settings and the
+     * history (SQLite loads its native library and checks the file). Read on a thread of its own, started before the
+     * toolkit, so that it overlaps JavaFX's start-up instead of following it (issue 17: about 150 ms of the first
+     * frame); {@link #init} waits for it.
+     */
+    private record Startup(ProfileRepository profiles, SettingsFile settingsFile, UiSettings settings,
+                           WindowLayout windowLayout, HistorySettings historySettings) {
+        static Startup read() {
+            ProfileRepository profiles = AppBackend.profiles();
+            SettingsFile file = SettingsFile.defaultLocation();
+            UiSettings settings = file.load();
+            WindowLayout layout = file.loadWindow();
+            HistorySettings historySettings = HistorySettings.load(file);
+            try {
+                history = HistoryStore.openIn(file.path().toAbsolutePath().getParent(), historySettings.limits());
+            } catch (java.io.IOException | RuntimeException | LinkageError e) {
+                historyFailure = String.valueOf(e.getMessage());
+            }
+            return new Startup(profiles, file, settings, layout, historySettings);
+        }
+    }
+
+    /** Started by {@link #launchDesktop}; null when JavaFX constructs the application some other way. */
+    private static volatile CompletableFuture<Startup> startup;
+
     @Override
     public void init() {
-        // the launcher thread, not the FX thread: opening the profile store may probe the OS keyring for seconds,
-        // and reading the settings touches the disk
-        profiles = AppBackend.profiles();
-        settingsFile = SettingsFile.defaultLocation();
-        settings = settingsFile.load();
-        windowLayout = settingsFile.loadWindow();
-        // opening SQLite loads its native library and checks the file: here, never on the FX thread
-        historySettings = HistorySettings.load(settingsFile);
-        try {
-            history = HistoryStore.openIn(settingsFile.path().toAbsolutePath().getParent(),
-                    historySettings.limits());
-        } catch (java.io.IOException | RuntimeException | LinkageError e) {
-            historyFailure = String.valueOf(e.getMessage());
-        }
+        // the launcher thread, not the FX thread: what Startup reads touches the disk and may take seconds
+        CompletableFuture<Startup> started = startup;
+        Startup s = started != null ? started.join() : Startup.read();
+        profiles = s.profiles();
+        settingsFile = s.settingsFile();
+        settings = s.settings();
+        windowLayout = s.windowLayout();
+        historySettings = s.historySettings();
     }
 
     /**
@@ -70,9 +91,26 @@ public final class DesktopApp extends Application {
      *
      * @param firstFrameMillis receives the milliseconds from start to the first rendered frame (with
      *                         {@code --smoke-test}; the command line prints them for CI and packaging/measure.sh)
+     * @param brokerMillis     receives the milliseconds from start to the built-in broker's connection, and
+     *                         whether it connected (with {@code --smoke-test=broker})
      */
-    public static void launchDesktop(String[] args, LongConsumer firstFrameMillis) {
-        firstFrameListener = firstFrameMillis;
+    public static void launchDesktop(String[] args, LongConsumer firstFrameMillis, BrokerReport brokerMillis) {
+        smokeReport = new SmokeTest.Report() {
+            @Override
+            public void firstFrame(long millis) {
+                firstFrameMillis.accept(millis);
+            }
+
+            @Override
+            public void builtInBroker(long millis, boolean connected) {
+                brokerMillis.connected(millis, connected);
+            }
+        };
+        startup = CompletableFuture.supplyAsync(Startup::read, r -> {
+            Thread t = new Thread(r, "mqscope-startup");
+            t.setDaemon(true);
+            t.start();
+        });
         Application.launch(DesktopApp.class, args);
         // here, not in stop(): stop() runs on the FX thread, which does no file I/O
         HistoryStore h = history;
@@ -92,7 +130,8 @@ public final class DesktopApp extends Application {
         // stop() has closed sessions and the broker, but the HiveMQ client's Netty event loops are non-daemon
         // threads that linger for tens of seconds after a failed connection (reconnect timers, graceful shutdown
         // quiet periods). A closed window means the user is done: end the process now.
-        System.exit(0);
+        SmokeTest smoke = smokeTest;
+        System.exit(smoke == null ? 0 : smoke.status());
     }
 
     @Override
@@ -103,36 +142,31 @@ public final class DesktopApp extends Application {
             return t;
         });
         backend = AppBackend.create(history);
-        boolean smokeTest = getParameters().getRaw().contains("--smoke-test");
+        String smoke = getParameters().getRaw().stream().filter(a -> a.startsWith("--smoke-test")).findFirst()
+                .orElse(null);
         view = MainView.show(stage, settings, settingsFile, backend, profiles,
                 new TaskExecutor(io, Platform::runLater), windowLayout);
         view.viewModel().historyOnDisk().opened(historyFailure, historySettings);
-        if (!smokeTest) {
+        if (smoke == null) {
             // publish templates live beside the profiles (issue 16)
             view.viewModel().publisher().templates().useFile(settingsFile.path().resolveSibling("templates.json"));
             view.viewModel().payload().useChoicesFile(settingsFile.path().resolveSibling("decoding.json"));
             view.viewModel().connections().autoConnect();
             return;
         }
-        new AnimationTimer() {
-            private int frames;
+        smokeTest = new SmokeTest(view, smoke, smokeReport);
+        smokeTest.start();
+    }
 
-            @Override
-            public void handle(long now) {
-                // the first pulse after show() renders the first frame; the second proves it was shown
-                if (++frames == 2) {
-                    stop();
-                    firstFrameListener.accept((System.nanoTime() - STARTED) / 1_000_000);
-                    Platform.exit();
-                }
-            }
-        }.start();
+    /** Hears how long the built-in broker took to connect under {@code --smoke-test=broker}. */
+    public interface BrokerReport {
+        void connected(long millis, boolean connected);
     }
 
     @Override
     public void stop() {
         if (view != null) {
-            if (!getParameters().getRaw().contains("--smoke-test")) {
+            if (smokeTest == null) {
                 closingLayout = view.layout();
                 closingFile = settingsFile;
             }

@@ -48,10 +48,11 @@ class LauncherFilesTest {
                 .contains("while [ -h \"$self\" ]", "dirname -- \"$self\"")
                 .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN
                         + " ${cds:+\"$cds\"} -jar \"$dir/mqscope.jar\" \"$@\"")
-                // the window (no arguments, --smoke-test) takes JavaFX from the module path, and no class archive;
-                // subcommands do not
-                .contains("--smoke-test*) window=1", "[ $# -eq 0 ] && window=1", "exec \"$java\" "
-                        + Dist.JVM_OPTIONS_TOKEN + " --module-path \"$dir/javafx\" --add-modules "
+                // the window (no arguments, --smoke-test) takes JavaFX from the module path and its own class
+                // archive; subcommands do not
+                .contains("--smoke-test*) window=1", "[ $# -eq 0 ] && window=1", "archive mqscope-window.jsa",
+                        "archive mqscope.jsa", "exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN
+                        + " ${cds:+\"$cds\"} --module-path \"$dir/javafx\" --add-modules "
                         + Dist.FX_MODULES_TOKEN + " -jar \"$dir/mqscope.jar\" \"$@\"");
         assertThat(Dist.LAUNCHERS).containsExactly("mqscope", "mqscope.cmd");
     }

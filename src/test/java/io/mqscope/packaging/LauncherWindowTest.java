@@ -90,6 +90,26 @@ class LauncherWindowTest {
     }
 
     @Test
+    void the_broker_smoke_test_connects_the_built_in_broker_and_only_the_shown_tab_is_built() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "xvfb-run (.ci/run installs xvfb)");
+        Path log = app.resolve("broker-classes.txt");
+
+        Run run = run(List.of("/usr/bin/xvfb-run", "-a", app.resolve("mqscope").toString(), "--smoke-test=broker"),
+                Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log));
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).containsPattern("first frame after \\d+ ms")
+                .containsPattern("built-in broker connected after \\d+ ms");
+        // the broker ran inside the window's process (what the window's class archive is trained on), and the
+        // hidden tabs' views were never made (issue 17: they are built when first shown)
+        String classes = Files.readString(log);
+        assertThat(classes).contains("com.hivemq.embedded.EmbeddedHiveMQ source: ",
+                "io.mqscope.ui.messages.MessagesView source: ")
+                .doesNotContain("io.mqscope.ui.packets.PacketsView source: ",
+                        "io.mqscope.ui.tree.TopicTreeView source: ", "io.mqscope.ui.chart.ChartView source: ");
+    }
+
+    @Test
     void a_subcommand_never_loads_javafx_and_keeps_the_archived_jdk_classes() throws Exception {
         Path log = app.resolve("cli-classes.txt");
         Run run = run(List.of(app.resolve("mqscope").toString(), "decode", "--hex", "c0 00"),

@@ -31,12 +31,13 @@ final class ContentTabs {
     private final MainViewModel vm;
     private final Stage stage;
     private final TabPane tabs;
-    private final PacketsView packetsView;
     private final MessagesView messagesView;
-    private final ConnectionLogView logView;
-    private final TapInspectorView inspector;
-    private final TopicTreeView topicTree;
-    private final ChartView chart;
+    // made when their tab is first shown; null until then
+    private PacketsView packetsView;
+    private ConnectionLogView logView;
+    private TapInspectorView inspector;
+    private TopicTreeView topicTree;
+    private ChartView chart;
     private final Tab packetsTab;
     private final Tab wiretapTab;
     private final Tab captureTab;
@@ -49,24 +50,33 @@ final class ContentTabs {
         this.stage = stage;
         messagesView = new MessagesView(vm.messages(), vm.payload(), vm.subscriptions(), vm.search(),
                 stage);
-        packetsView = new PacketsView(vm.packets(), stage);
         Tab messagesTab = tab("tab.messages", Feather.MESSAGE_SQUARE, "messagesTab");
         messagesTab.setContent(messagesView.root());
+        // The other tabs get their views when first shown (issue 17: the window's first frame comes sooner by what
+        // building, styling and laying out six hidden views cost); their view models run from the start.
         packetsTab = tab("tab.packets", Feather.LAYERS, "packetsTab");
-        packetsTab.setContent(packetsView.root());
-        inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
+        onFirstShow(packetsTab, () -> {
+            packetsView = new PacketsView(vm.packets(), stage);
+            packetsTab.setContent(packetsView.root());
+        });
         wiretapTab = tab("tab.wiretap", Feather.RADIO, "wiretapTab");
         Tab logTab = tab("tab.connectionLog", Feather.LIST, "connectionLogTab");
-        logView = new ConnectionLogView(vm.connectionLog());
-        logTab.setContent(logView.root());
+        onFirstShow(logTab, () -> {
+            logView = new ConnectionLogView(vm.connectionLog());
+            logTab.setContent(logView.root());
+        });
         Tab topicsTab = tab("tab.topics", Feather.GIT_MERGE, "topicsTab");
-        topicTree = new TopicTreeView(vm.topics(), stage);
-        topicsTab.setContent(topicTree.root());
+        onFirstShow(topicsTab, () -> {
+            topicTree = new TopicTreeView(vm.topics(), stage);
+            topicsTab.setContent(topicTree.root());
+        });
         Tab chartsTab = tab("tab.charts", Feather.TRENDING_UP, "chartsTab");
-        chart = new ChartView(vm.charts(), stage);
-        chartsTab.setContent(chart.root());
+        onFirstShow(chartsTab, () -> {
+            chart = new ChartView(vm.charts(), stage);
+            chartsTab.setContent(chart.root());
+        });
         Tab insightsTab = tab("tab.insights", Feather.ACTIVITY, "insightsTab");
-        insightsTab.setContent(new InsightsView(vm.insights()).root());
+        onFirstShow(insightsTab, () -> insightsTab.setContent(new InsightsView(vm.insights()).root()));
         captureTab = tab("tab.capture", Feather.FOLDER, "captureTab");
         captureTab.setTooltip(new Tooltip(I18n.t("capture.readOnly")));
         tabs = new TabPane(messagesTab, packetsTab, topicsTab, chartsTab, insightsTab, wiretapTab, logTab,
@@ -103,8 +113,12 @@ final class ContentTabs {
 
         // the inspector reuses the Packets views with their node ids: it joins the scene only while its tab is
         // shown, so that #packetTable and #hexDump name one node each
-        wiretapTab.selectedProperty().addListener((o, a, shown) -> wiretapTab.setContent(shown ? inspector.root()
-                : null));
+        wiretapTab.selectedProperty().addListener((o, a, shown) -> {
+            if (shown && inspector == null) {
+                inspector = new TapInspectorView(vm.wiretaps().inspector(), stage);
+            }
+            wiretapTab.setContent(shown ? inspector.root() : null);
+        });
         // the Capture tab: the Packets inspector on the conversation selected in a capture's group of the
         // Connections list (issue 12); its content made for the capture shown, and only while the tab is
         captureTab.selectedProperty().addListener((o, a, shown) -> {
@@ -126,6 +140,23 @@ final class ContentTabs {
             captureView = new CaptureView(c, stage);
         }
         captureTab.setContent(captureView == null ? null : captureView.root());
+    }
+
+    /** Runs {@code make} the first time {@code tab} is selected (at once if it already is). */
+    private static void onFirstShow(Tab tab, Runnable make) {
+        ChangeListener<Boolean> first = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean shown) {
+                if (shown) {
+                    tab.selectedProperty().removeListener(this);
+                    make.run();
+                }
+            }
+        };
+        tab.selectedProperty().addListener(first);
+        if (tab.isSelected()) {
+            first.changed(tab.selectedProperty(), false, true);
+        }
     }
 
     private static Tab tab(String key, Feather icon, String id) {
@@ -162,12 +193,22 @@ final class ContentTabs {
         vm.wiretaps().selectedClientProperty().removeListener(showTappedClient);
         vm.captures().shownProperty().removeListener(showCapture);
         vm.packetsShownProperty().unbind();
-        packetsView.dispose();
         messagesView.dispose();
-        logView.dispose();
-        inspector.dispose();
-        topicTree.dispose();
-        chart.dispose();
+        if (packetsView != null) {
+            packetsView.dispose();
+        }
+        if (logView != null) {
+            logView.dispose();
+        }
+        if (inspector != null) {
+            inspector.dispose();
+        }
+        if (topicTree != null) {
+            topicTree.dispose();
+        }
+        if (chart != null) {
+            chart.dispose();
+        }
         showCaptureContent(null);
     }
 

@@ -128,6 +128,13 @@ public final class PayloadPane {
             }
         });
         render.run();
+        // what changed while it was off the scene (a view made when its tab is first shown, before the tab's skin
+        // has taken it in) is rendered when it joins one
+        text.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                render.run();
+            }
+        });
         // a hex dump is 16 bytes and their ASCII a line, never wrapped: the viewer is made wide enough for it, in the
         // packet inspector's font (issue 14 item 11)
         Runnable hexLayout = () -> {

@@ -51,6 +51,8 @@ public final class TopicTreeView {
     private TopicItem rootItem;
 
     private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
+    /** What the view model calls with the tree's changes: this view's, until it is disposed. */
+    private final java.util.function.Consumer<io.mqscope.ui.tree.TopicTree.Changes> applyChanges = this::apply;
 
     public TopicTreeView(TopicTreeViewModel vm, Window owner) {
         this.vm = vm;
@@ -148,7 +150,7 @@ public final class TopicTreeView {
 
     private void initListeners() {
         listeners.onChange(vm.treeProperty(), (o, a, t) -> showTree(t));
-        vm.setOnChanges(this::apply);
+        vm.setOnChanges(applyChanges);
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             // a row briefly leaves the selection while its siblings are merged in (see TopicItem): keep the node
             if (item != null && item.getValue() != vm.selectedProperty().get()) {
@@ -269,6 +271,7 @@ public final class TopicTreeView {
     /** Takes this view's listeners off the view model, which a language switch keeps for the next view. */
     public void dispose() {
         listeners.dispose();
+        vm.removeOnChanges(applyChanges);
     }
 
     public Node root() {

@@ -258,6 +258,13 @@ public final class TopicTreeViewModel {
         this.onChanges = onChanges;
     }
 
+    /** A view going away stops hearing the tree's changes (a newer view that listens already keeps listening). */
+    public void removeOnChanges(Consumer<TopicTree.Changes> old) {
+        if (onChanges == old) {
+            onChanges = c -> { };
+        }
+    }
+
     public ReadOnlyObjectProperty<TopicTree> treeProperty() { return tree.getReadOnlyProperty(); }
     public ObjectProperty<TopicNode> selectedProperty() { return selected; }
     public ObservableList<TopicNode> path() { return path; }
