@@ -42,6 +42,24 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aHandWrittenProfileWithOnlyItsAddressGetsTheDefaultsForTheRest() throws IOException {
+        // found by packaging/measure.sh: a profile without "mqttVersion" stopped the window at start
+        Files.writeString(dir.resolve("profiles.json"), "{\"schemaVersion\": 2, \"profiles\": [{\"id\": \"m\", "
+                + "\"name\": \"m\", \"host\": \"127.0.0.1\", \"port\": 1884, \"autoConnect\": true}]}");
+
+        ProfileStore.LoadResult r = store().load();
+
+        assertThat(r.profiles()).filteredOn(p -> p.id().equals("m")).singleElement().satisfies(p -> {
+            assertThat(p.transport()).isEqualTo(Transport.TCP);
+            assertThat(p.mqttVersion()).isEqualTo(MqttVersion.V3_1_1);
+            assertThat(p.wsPath()).isEqualTo("/mqtt");
+            assertThat(p.wsSubprotocol()).isEqualTo("mqtt");
+            assertThat(p.group()).isEmpty();
+            assertThat(p.autoConnect()).isTrue();
+        });
+    }
+
+    @Test
     void firstRunCreatesTheLocalBrokerProfile() throws IOException {
         ProfileStore.LoadResult r = store().load();
         assertThat(r.firstRun()).isTrue();
