@@ -51,7 +51,8 @@ printf 'listener %d 127.0.0.1\nallow_anonymous true\n' "$port" >"$work/mosquitto
 mosquitto=$!
 trap 'kill $xvfb $mosquitto 2>/dev/null || true; rm -rf "$work"' EXIT
 profile() { # id port
-  printf '{"schemaVersion": 2, "profiles": [{"id": "%s", "name": "%s", "host": "127.0.0.1", "port": %d, "autoConnect": true}]}\n' \
+  printf '{"schemaVersion": 2, "profiles": [{"id": "%s", "name": "%s", "host": "127.0.0.1", "port": %d,
+    "clientId": "mqscope-measure", "keepAliveSeconds": 60, "connectTimeoutSeconds": 10, "autoConnect": true}]}\n' \
     "$1" "$1" "$2"
 }
 for kind in alone mosquitto built-in; do

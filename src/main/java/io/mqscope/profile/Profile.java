@@ -48,6 +48,7 @@ public record Profile(
         wsPath = wsPath == null ? "/mqtt" : wsPath;
         wsSubprotocol = wsSubprotocol == null ? "mqtt" : wsSubprotocol;
         mqttVersion = mqttVersion == null ? MqttVersion.V3_1_1 : mqttVersion;
+        clientId = clientId == null ? "mqscope" : clientId;
         wsHeaders = wsHeaders == null ? Map.of() : Map.copyOf(wsHeaders);
         userProperties = userProperties == null ? List.of() : List.copyOf(userProperties);
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);

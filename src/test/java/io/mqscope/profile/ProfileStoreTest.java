@@ -55,6 +55,7 @@ class ProfileStoreTest {
             assertThat(p.wsPath()).isEqualTo("/mqtt");
             assertThat(p.wsSubprotocol()).isEqualTo("mqtt");
             assertThat(p.group()).isEmpty();
+            assertThat(p.clientId()).isEqualTo("mqscope");
             assertThat(p.autoConnect()).isTrue();
         });
     }
