@@ -131,6 +131,13 @@ class TopicSearchHighlightFxTest {
         await().atMost(WAIT).until(() -> hits(robot).get(true).size() == 2);
         assertThat(hits(robot).get(true)).containsOnly("Needle in the haystack");
         assertThat(hits(robot).get(false)).containsExactly("quiet reading", "quiet reading");
+        // the viewer marks the hit in a hit, and nothing in the next message shown (no mark carried over)
+        select(robot, topics, "Needle in the haystack");
+        await().atMost(WAIT).until(() -> viewerHits(robot).equals("Needle"));
+        select(robot, topics, "quiet reading");
+        await().atMost(WAIT).until(() -> Fx.read(() -> robot.lookup("#topicPayloadText")
+                .queryAs(StyleClassedTextArea.class).getText()).equals("quiet reading"));
+        assertThat(viewerHits(robot)).isEmpty();
 
         // another search while the list is on screen: its rows look again
         robot.interact(() -> window.vm().search().searchProperty().set("quiet"));
@@ -141,5 +148,27 @@ class TopicSearchHighlightFxTest {
         robot.interact(() -> window.vm().search().searchProperty().set(""));
         await().atMost(WAIT).until(() -> hits(robot).get(true).isEmpty());
         assertThat(hits(robot).get(false)).hasSize(4);
+    }
+
+    /** Selects the newest message of the history list whose payload is {@code text}. */
+    private static void select(FxRobot robot, TopicTreeViewModel topics, String text) {
+        ListView<?> history = robot.lookup("#topicHistory").queryAs(ListView.class);
+        robot.interact(() -> history.getSelectionModel().clearAndSelect(topics.history().indexOf(topics.history()
+                .stream().filter(m -> new String(m.payload(), StandardCharsets.UTF_8).equals(text)).findFirst()
+                .orElseThrow())));
+    }
+
+    /** The characters the Topics viewer shows marked as search hits. */
+    private static String viewerHits(FxRobot robot) {
+        return Fx.read(() -> {
+            StyleClassedTextArea area = robot.lookup("#topicPayloadText").queryAs(StyleClassedTextArea.class);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < area.getLength(); i++) {
+                if (area.getStyleOfChar(i).contains("search-hit")) {
+                    sb.append(area.getText().charAt(i));
+                }
+            }
+            return sb.toString();
+        });
     }
 }
