@@ -277,7 +277,7 @@ class CaptureGroupFxTest {
         Files.write(f, bytes);
         CaptureViewModel capture = open(robot, f);
         group(robot, capture);
-        await().atMost(WAIT).until(() -> !Fx.read(() -> capture.errorProperty().get()).isEmpty());
+        await().atMost(WAIT).until(() -> !Fx.read(() -> capture.error()).isEmpty());
         Node groupCell = cell(robot, capture).orElseThrow();
         assertThat(Fx.read(() -> ((Label) ((javafx.scene.layout.VBox) groupCell.lookup(".capture-group-name")
                 .getParent()).getChildren().get(1)).getText()))
@@ -315,7 +315,7 @@ class CaptureGroupFxTest {
         robot.clickOn(cancel);
         cancelled.countDown();
         await().atMost(WAIT).until(() -> !Fx.read(() -> vm.readingProperty().get()));
-        assertThat(Fx.read(() -> vm.statusProperty().get())).isEqualTo("Reading cancelled; nothing shown");
+        assertThat(Fx.read(() -> vm.status())).isEqualTo("Reading cancelled; nothing shown");
         assertThat(Fx.read(() -> vm.conversations().isEmpty())).isTrue();
         assertThat(Fx.read(() -> groupCell.lookup(".capture-group-progress").isVisible())).isFalse();
         writer.join(WAIT.toMillis());

@@ -53,6 +53,7 @@ class LanguageSwitchViewsFxTest {
         m.put("messages.highlight", vm.messages().highlightProperty());
         m.put("messages.visible", vm.messages().visible());
         m.put("payload.text", vm.payload().textProperty());
+        m.put("topics.highlight", vm.topics().highlightProperty());
         m.put("subscriptions.color", vm.subscriptions().colorProperty());
         m.put("publisher.qos", vm.publisher().qosProperty());
         m.put("publisher.payload", vm.publisher().payloadProperty());

@@ -158,8 +158,9 @@ public final class CaptureEntries {
         name.getStyleClass().add("capture-group-name");
         Label status = new Label();
         // what was found, or why the file could not be read
+        // in the language of the moment the list is made (a language switch makes it again)
         status.textProperty().bind(Bindings.createStringBinding(() -> c.errorProperty().get().isEmpty()
-                ? c.statusProperty().get() : c.errorProperty().get(), c.statusProperty(), c.errorProperty()));
+                ? c.status() : c.error(), c.statusProperty(), c.errorProperty()));
         status.getStyleClass().add("muted");
         status.setMaxWidth(230);
         ProgressBar bar = new ProgressBar();

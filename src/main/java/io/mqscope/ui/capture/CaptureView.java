@@ -7,6 +7,7 @@ import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -94,10 +95,11 @@ public final class CaptureView {
         }
         Label status = new Label();
         status.setId("captureStatus");
-        status.textProperty().bind(vm.statusProperty());
+        // said in the language of the moment this view is made (a language switch makes it again)
+        status.textProperty().bind(Bindings.createStringBinding(vm::status, vm.statusProperty()));
         Label error = Controls.errorLabel();
         error.setId("captureError");
-        error.textProperty().bind(vm.errorProperty());
+        error.textProperty().bind(Bindings.createStringBinding(vm::error, vm.errorProperty()));
         HBox.setHgrow(error, Priority.ALWAYS);
         HBox top = new HBox(10, name, bar, cancel, status, error);
         top.setAlignment(Pos.CENTER_LEFT);

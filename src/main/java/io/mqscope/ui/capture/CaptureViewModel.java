@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -35,8 +36,10 @@ public final class CaptureViewModel {
     private final StringProperty file = new SimpleStringProperty("");
     private final BooleanProperty reading = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
+    /** What the file held or how far the reading is; a key and its arguments, said in the language shown. */
+    private final ObjectProperty<CaptureText> status = new SimpleObjectProperty<>(CaptureText.NONE);
+    /** Why the file could not be read, or was read only in part; {@link CaptureText#NONE} when it was read. */
+    private final ObjectProperty<CaptureText> error = new SimpleObjectProperty<>(CaptureText.NONE);
     private final ObservableList<CapturedConversation> conversations = FXCollections.observableArrayList();
     private final ObjectProperty<CapturedConversation> selected = new SimpleObjectProperty<>();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
@@ -61,8 +64,8 @@ public final class CaptureViewModel {
         AtomicBoolean mine = new AtomicBoolean();
         cancel = mine;
         file.set(path.getFileName() == null ? path.toString() : path.getFileName().toString());
-        error.set("");
-        status.set(I18n.t("capture.reading"));
+        error.set(CaptureText.NONE);
+        status.set(CaptureText.of("capture.reading"));
         progress.set(0);
         reading.set(true);
         BackgroundTask.wrap(() -> CaptureImport.read(path, maxPackets, mine,
@@ -96,10 +99,11 @@ public final class CaptureViewModel {
         conversations.setAll(r.conversations());
         names = CaptureImport.names(r.conversations());
         insights.set(r.insights());
-        status.set(r.insights().isEmpty() ? I18n.t("capture.status", r.conversations().size(), r.frames())
-                : I18n.t("capture.status.insights", r.conversations().size(), r.frames(), r.insights().size()));
+        status.set(r.insights().isEmpty() ? CaptureText.of("capture.status", r.conversations().size(), r.frames())
+                : CaptureText.of("capture.status.insights", r.conversations().size(), r.frames(),
+                r.insights().size()));
         if (r.failure() != null) {
-            error.set(I18n.t("capture.error.truncated", file.get(), r.failureOffset(), r.failure()));
+            error.set(CaptureText.of("capture.error.truncated", file.get(), r.failureOffset(), r.failure()));
         }
         selected.set(conversations.isEmpty() ? null : conversations.get(0));
         show(selected.get());
@@ -114,13 +118,13 @@ public final class CaptureViewModel {
         insights.set(List.of());
         show(null);
         if (CaptureImport.isCancel(e)) {
-            status.set(I18n.t("capture.cancelled"));
+            status.set(CaptureText.of("capture.cancelled"));
         } else if (e instanceof CaptureException ce) {
-            status.set("");
-            error.set(I18n.t("capture.error.notCapture", file.get(), ce.offset(), ce.getMessage()));
+            status.set(CaptureText.NONE);
+            error.set(CaptureText.of("capture.error.notCapture", file.get(), ce.offset(), ce.getMessage()));
         } else {
-            status.set("");
-            error.set(I18n.t("capture.error.io", path, e instanceof IOException && e.getMessage() != null
+            status.set(CaptureText.NONE);
+            error.set(CaptureText.of("capture.error.io", path, e instanceof IOException && e.getMessage() != null
                     ? e.getMessage() : e.toString()));
         }
     }
@@ -136,11 +140,23 @@ public final class CaptureViewModel {
                 c.summary().client(), c.summary().server(), c.summary().transport(), events));
         packets.selectedProperty().set(p.stream().filter(e -> e.packet().malformed()).findFirst()
                 .orElse(p.isEmpty() ? null : p.get(0)));
+        showNotes(c);
+    }
+
+    private void showNotes(CapturedConversation c) {
         if (c == null) {
             notes.setAll(fileNotes);
         } else {
             notes.setAll(CaptureNotes.of(c));
         }
+    }
+
+    /**
+     * The language changed: the shown conversation's notes are worded again in the new one (the status and error
+     * lines need nothing: the views say them when they are made again).
+     */
+    public void relocalize() {
+        showNotes(selected.get());
     }
 
     /** The conversation an insight's packet is in (insights name it by its client endpoint), or null. */
@@ -173,8 +189,12 @@ public final class CaptureViewModel {
     public StringProperty fileProperty() { return file; }
     public BooleanProperty readingProperty() { return reading; }
     public DoubleProperty progressProperty() { return progress; }
-    public StringProperty statusProperty() { return status; }
-    public StringProperty errorProperty() { return error; }
+    public ReadOnlyObjectProperty<CaptureText> statusProperty() { return status; }
+    public ReadOnlyObjectProperty<CaptureText> errorProperty() { return error; }
+    /** The status line in the UI's language now. */
+    public String status() { return status.get().render(); }
+    /** The error line in the UI's language now; empty when there is none. */
+    public String error() { return error.get().render(); }
     public ObservableList<CapturedConversation> conversations() { return conversations; }
     public ObjectProperty<CapturedConversation> selectedProperty() { return selected; }
     public ObservableList<String> notes() { return notes; }

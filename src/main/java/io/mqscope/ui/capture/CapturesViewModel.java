@@ -85,6 +85,11 @@ public final class CapturesViewModel {
         shown.set(null);
     }
 
+    /** The language changed: each capture's notes are worded again in the new one. */
+    public void relocalize() {
+        captures.forEach(CaptureViewModel::relocalize);
+    }
+
     /** The packet limit for captures opened from now on (issue 14 item 7: limits apply live). */
     public void setMaxPackets(int maxPackets) {
         this.maxPackets = maxPackets;

@@ -299,6 +299,7 @@ public final class MainViewModel {
         publisher.statusProperty().set("");
         connections.refreshAll();
         connectionLog.refresh();
+        captures.relocalize();
         // insights are rendered once per row: the shown capture's again now, a connection's at the next pulse
         if (captures.shownInsightsProperty().get() != null) {
             insights.show(captures.shownInsightsProperty().get());

@@ -71,6 +71,12 @@ public final class HistorySearchViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final HistoryExportModel export;
     private String connection;
+    /**
+     * When this run began (the window's view models are made once, at start): a stored message older than that was
+     * received by an earlier run, and is marked as restored like those put back into the list at start. To the
+     * millisecond, as the history stores times.
+     */
+    private final Instant runStart;
     private Supplier<List<MessageEvent>> memory = List::of;
     /** Only the newest search's result is shown; older ones still running are ignored when they end. */
     private volatile int generation;
@@ -80,6 +86,7 @@ public final class HistorySearchViewModel {
         this.messages = messages;
         this.tasks = tasks;
         this.clock = clock;
+        this.runStart = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.export = new HistoryExportModel(store, tasks);
         this.span = new TimeSpan(clock.getZone());
         span.fromProperty().addListener((o, a, b) -> spanChanged());
@@ -182,7 +189,7 @@ public final class HistorySearchViewModel {
                 return null; // a newer search replaced this one before it started
             }
             if (store != null && q.connection() != null) {
-                return store.search(q, limit);
+                return new Found(store.search(q, limit), true);
             }
             List<MessageEvent> found = new ArrayList<>();
             for (MessageEvent m : mem.get()) {
@@ -191,14 +198,17 @@ public final class HistorySearchViewModel {
                 }
             }
             int from = Math.max(0, found.size() - limit);
-            return new HistoryStore.SearchResult(found.size(), List.copyOf(found.subList(from, found.size())));
-        }).onSuccess(r -> {
-            if (r != null && mine == generation) {
+            return new Found(new HistoryStore.SearchResult(found.size(),
+                    List.copyOf(found.subList(from, found.size()))), false);
+        }).onSuccess(f -> {
+            if (f != null && mine == generation) {
+                HistoryStore.SearchResult r = f.result();
                 count.set(r.count());
                 status.set(r.count() > r.newest().size()
                         ? I18n.t("search.countNewest", r.count(), r.newest().size())
                         : I18n.t("search.count", r.count()));
-                messages.showResults(r.newest());
+                // matches from memory are the list's own messages, already known as restored or not
+                messages.showResults(r.newest(), f.stored() ? m -> m.time().isBefore(runStart) : m -> false);
             }
         }).onFailure(e -> {
             if (mine == generation) {
@@ -206,6 +216,10 @@ public final class HistorySearchViewModel {
                 error.set(I18n.t("search.failed", String.valueOf(e.getMessage())));
             }
         }).executeWith(tasks);
+    }
+
+    /** A search's matches, and whether they were read from the stored history (copies) or from memory. */
+    private record Found(HistoryStore.SearchResult result, boolean stored) {
     }
 
     /** Selects the next hit in the list (wrapping), newest last. */

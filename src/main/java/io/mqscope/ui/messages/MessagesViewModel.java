@@ -49,6 +49,8 @@ public final class MessagesViewModel {
     private List<MessageEvent> results;
     /** Which messages were put back from the history of an earlier run (issue 15): marked in the lists. */
     private Predicate<MessageEvent> restored = m -> false;
+    /** Which of the search's matches shown are of an earlier run (read from the stored history). */
+    private Predicate<MessageEvent> restoredResults = m -> false;
     /** What the search box holds: its hits are highlighted in the list and the payload viewer. */
     private final ObjectProperty<io.mqscope.store.SearchTerm> highlight =
             new SimpleObjectProperty<>(io.mqscope.store.SearchTerm.NONE);
@@ -95,7 +97,16 @@ public final class MessagesViewModel {
 
     /** Shows the matches of a search instead of the live window, or (null) goes back to following the log. */
     public void showResults(List<MessageEvent> matches) {
+        showResults(matches, m -> false);
+    }
+
+    /**
+     * Shows the matches of a search, those of an earlier run marked as restored: matches read from the stored
+     * history are copies, which the connection's own marks (known by identity) do not know.
+     */
+    public void showResults(List<MessageEvent> matches, Predicate<MessageEvent> earlierRun) {
         results = matches;
+        restoredResults = matches == null ? m -> false : earlierRun;
         page.set(0);
         reload();
     }
@@ -186,7 +197,7 @@ public final class MessagesViewModel {
     }
 
     private MessageRow row(MessageEvent m) {
-        return MessageRow.of(m, restored.test(m));
+        return MessageRow.of(m, restored.test(m) || results != null && restoredResults.test(m));
     }
 
     /** Shows the previous (older) window of messages from the log; the view stops following new ones. */

@@ -102,6 +102,9 @@ public final class PayloadPane {
         text.setEditable(false);
         text.setWrapText(true);
         text.getStyleClass().addAll("mono", "payload-view");
+        // a new payload starts unstyled: replacing the text would otherwise give all of it the style of the old
+        // text's first character (a search hit or a JSON colour there marked the whole next message)
+        text.setUseInitialStyleForInsertion(true);
         Runnable render = () -> {
             String s = payload.textProperty().get();
             text.replaceText(s);

@@ -1,5 +1,6 @@
 package io.mqscope.ui.messages;
 
+import io.mqscope.session.MessageEvent;
 import io.mqscope.store.SearchTerm;
 import java.util.List;
 import javafx.css.PseudoClass;
@@ -7,11 +8,12 @@ import javafx.scene.control.TableRow;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
 /**
- * How search hits look (issue 15): a row or bubble that matches carries the {@code :search-hit} pseudo-class, and
- * in the payload viewer every occurrence of the term gets the {@code search-hit} style.
+ * How search hits look (issue 15): a row or bubble that matches carries the {@code :search-hit} pseudo-class (in
+ * the Messages lists and the Topics tab's history list alike), and in the payload viewer every occurrence of the
+ * term gets the {@code search-hit} style.
  */
-final class SearchHighlight {
-    static final PseudoClass HIT = PseudoClass.getPseudoClass("search-hit");
+public final class SearchHighlight {
+    public static final PseudoClass HIT = PseudoClass.getPseudoClass("search-hit");
     static final String STYLE = "search-hit";
 
     private SearchHighlight() {
@@ -28,7 +30,12 @@ final class SearchHighlight {
 
     /** Whether a listed message is a hit: cheap when nothing is searched. */
     static boolean isHit(MessageRow row, SearchTerm term) {
-        return row != null && !term.isEmpty() && term.matches(row.event());
+        return row != null && isHit(row.event(), term);
+    }
+
+    /** Whether {@code m} is a hit of {@code term}: cheap when nothing is searched. */
+    public static boolean isHit(MessageEvent m, SearchTerm term) {
+        return m != null && term != null && !term.isEmpty() && term.matches(m);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mqscope.ui.tree;
 import io.mqscope.ui.Controls;
 import io.mqscope.ui.I18n;
 import io.mqscope.session.MessageEvent;
+import io.mqscope.ui.messages.SearchHighlight;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,8 @@ public final class TopicTreeView {
 
         history.setId("topicHistory");
         history.setPlaceholder(new Label(I18n.t("topics.history.none")));
-        history.setCellFactory(l -> new HistoryCell());
+        history.getStyleClass().add("topic-history");
+        history.setCellFactory(l -> new HistoryCell(vm.highlightProperty()));
         history.setFixedCellSize(26);
         // the Messages tab's viewer, with its own model: formats, charset, Protobuf, and the diff against the
         // previous message on the topic (or the two selected with Ctrl+click)
@@ -171,6 +173,8 @@ public final class TopicTreeView {
                 history.getSelectionModel().select(m);
             }
         });
+        // the search box's hits are marked in the list as in the Messages tab's: the rows on screen look again
+        listeners.onChange(vm.highlightProperty(), (o, a, t) -> history.refresh());
         listeners.onChange(vm.selectedMessageProperty(), (o, a, r) -> {
             if (r != null && history.getSelectionModel().getSelectedItem() != r) {
                 history.getSelectionModel().select(r);
@@ -278,14 +282,23 @@ public final class TopicTreeView {
         return root;
     }
 
-    /** The history list: time, direction, flags, topic and payload of each message on one line, made on screen. */
+    /**
+     * The history list: time, direction, flags, topic and payload of each message on one line, made on screen; a hit
+     * of the search box carries {@code :search-hit}, as the Messages tab's rows do.
+     */
     private static final class HistoryCell extends ListCell<MessageEvent> {
         private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
                 .ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+        private final javafx.beans.value.ObservableValue<io.mqscope.store.SearchTerm> highlight;
+
+        HistoryCell(javafx.beans.value.ObservableValue<io.mqscope.store.SearchTerm> highlight) {
+            this.highlight = highlight;
+        }
 
         @Override
         protected void updateItem(MessageEvent m, boolean empty) {
             super.updateItem(m, empty);
+            pseudoClassStateChanged(SearchHighlight.HIT, !empty && SearchHighlight.isHit(m, highlight.getValue()));
             if (empty || m == null) {
                 setText(null);
                 return;

@@ -74,7 +74,7 @@ class CaptureInsightsTest {
         Files.write(file, CaptureFixtures.clean());
         CaptureViewModel capture = new CaptureViewModel(TaskExecutor.sameThread(), 1000);
         capture.open(file);
-        assertThat(capture.statusProperty().get()).isEqualTo("1 conversations in 7 frames · 1 insight in the "
+        assertThat(capture.status()).isEqualTo("1 conversations in 7 frames · 1 insight in the "
                 + "Insights tab");
         assertThat(capture.insightsProperty().get()).extracting(i -> i.rule().id() + " " + i.conns()
                 + " " + i.packets()).containsExactly("publish.refused [192.0.2.10:50000] "
@@ -87,7 +87,7 @@ class CaptureInsightsTest {
         Files.writeString(file, "not a capture");
         CaptureViewModel capture = new CaptureViewModel(TaskExecutor.sameThread(), 1000);
         capture.open(file);
-        assertThat(capture.errorProperty().get()).isNotEmpty();
+        assertThat(capture.error()).isNotEmpty();
         assertThat(capture.insightsProperty().get()).isEmpty();
     }
 }

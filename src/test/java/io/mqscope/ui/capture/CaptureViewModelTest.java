@@ -37,8 +37,8 @@ class CaptureViewModelTest {
     void lists_the_conversations_and_shows_the_malformed_connect_with_its_diagnosis() throws Exception {
         vm.open(write("mixed.pcapng", CaptureFixtures.mixed()));
         assertThat(vm.readingProperty().get()).isFalse();
-        assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.statusProperty().get()).isEqualTo("4 conversations in 36 frames · 1 insight in the Insights tab");
+        assertThat(vm.error()).isEmpty();
+        assertThat(vm.status()).isEqualTo("4 conversations in 36 frames · 1 insight in the Insights tab");
         assertThat(vm.conversations()).extracting(c -> c.summary().transport())
                 .containsExactly(Transport.TCP, Transport.WS, Transport.TLS, Transport.TCP);
         CapturedConversation ws = vm.conversations().get(1);
@@ -72,7 +72,7 @@ class CaptureViewModelTest {
         assertThat(vm.readingProperty().get()).isFalse();
         assertThat(vm.conversations()).isEmpty();
         assertThat(vm.packets().visible()).isEmpty();
-        assertThat(vm.errorProperty().get()).startsWith("notes.txt cannot be read as a capture: the problem is at "
+        assertThat(vm.error()).startsWith("notes.txt cannot be read as a capture: the problem is at "
                 + "byte offset 0.").contains("it looks like text");
     }
 
@@ -81,13 +81,13 @@ class CaptureViewModelTest {
         byte[] whole = CaptureFixtures.truncated();
         vm.open(write("cut.pcap", whole));
         assertThat(vm.conversations()).isNotEmpty();
-        assertThat(vm.errorProperty().get()).startsWith("cut.pcap ends early at byte offset ");
+        assertThat(vm.error()).startsWith("cut.pcap ends early at byte offset ");
     }
 
     @Test
     void a_missing_file_is_an_error_not_a_crash() {
         vm.open(dir.resolve("gone.pcap"));
-        assertThat(vm.errorProperty().get()).startsWith("Cannot read ").contains("gone.pcap");
+        assertThat(vm.error()).startsWith("Cannot read ").contains("gone.pcap");
         assertThat(vm.readingProperty().get()).isFalse();
     }
 
@@ -95,7 +95,7 @@ class CaptureViewModelTest {
     void in_chinese() throws Exception {
         I18n.setLocale(I18n.CHINESE);
         vm.open(write("mixed.pcapng", CaptureFixtures.mixed()));
-        assertThat(vm.statusProperty().get()).isEqualTo("共 36 帧，含 4 个会话 · 诊断 1 条，见“诊断”标签页");
+        assertThat(vm.status()).isEqualTo("共 36 帧，含 4 个会话 · 诊断 1 条，见“诊断”标签页");
         vm.selectedProperty().set(vm.conversations().get(1));
         assertThat(vm.notes()).contains("Broker 在对方发出 CONNECT #0 后 0.2 ms 关闭了连接（FIN），该报文格式错误");
         assertThat(List.copyOf(vm.notes())).anySatisfy(n -> assertThat(n).startsWith("读取器的原始说明"));

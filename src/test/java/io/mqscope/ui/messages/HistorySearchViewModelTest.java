@@ -177,4 +177,30 @@ class HistorySearchViewModelTest {
             assertThat(messages.showingResults()).isFalse();
         }
     }
+
+    @Test
+    void stored_matches_of_an_earlier_run_are_marked_restored_and_those_of_this_run_are_not() throws Exception {
+        try (HistoryStore store = HistoryStore.openIn(dir, HistoryLimits.DEFAULT)) {
+            // this run began at NOW (the model's clock): the sample is older, one message came since
+            sample().forEach(m -> store.record("c1", m));
+            store.record("c1", msg(4, false, 0, false, NOW.plusSeconds(5), "plant/c", "alarm now"));
+            store.flush(10_000);
+            MessagesViewModel messages = new MessagesViewModel(100);
+            HistorySearchViewModel s = model(store, messages, List.of());
+            s.searchProperty().set("alarm");
+            assertThat(messages.visible()).extracting(r -> r.event().topic() + " " + r.restored())
+                    .containsExactly("old/alarm true", "plant/a true", "cmd/a true", "plant/c false");
+            assertThat(messages.visible().get(0).time()).startsWith(MessageRow.RESTORED_MARK);
+            assertThat(messages.visible().get(3).time()).doesNotContain(MessageRow.RESTORED_MARK.trim());
+        }
+        // searched in memory (no history on disk): the list's own marks decide, not the time
+        MessagesViewModel messages = new MessagesViewModel(100);
+        List<MessageEvent> memory = sample();
+        messages.setRestored(m -> m == memory.get(1));
+        messages.setSource(() -> memory, () -> { });
+        HistorySearchViewModel s = model(null, messages, memory);
+        s.searchProperty().set("alarm");
+        assertThat(messages.visible()).extracting(r -> r.event().topic() + " " + r.restored())
+                .containsExactly("old/alarm false", "plant/a true", "cmd/a false");
+    }
 }
