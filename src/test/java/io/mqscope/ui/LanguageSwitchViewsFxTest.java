@@ -78,6 +78,7 @@ class LanguageSwitchViewsFxTest {
     @Test
     void switching_language_leaves_the_listener_counts_on_the_view_models_unchanged(FxRobot robot) throws Exception {
         MainViewModel vm = view.viewModel();
+        showEveryTab(robot);
         Map<String, Object> observables = Fx.read(() -> watched(vm));
         Map<String, Integer> before = Fx.read(() -> counts(observables));
         assertThat(before).allSatisfy((k, n) -> assertThat(n).as(k).isPositive()); // the window listens to each
@@ -88,8 +89,21 @@ class LanguageSwitchViewsFxTest {
         }
         // the connections list rebuilt on a change of the list: the entries' profile listeners are replaced
         robot.interact(() -> vm.connections().put(Profile.builder().id("b").name("Device B").build()));
+        // the views of the last window's tabs exist once shown, as the first window's did when counted
+        showEveryTab(robot);
 
         assertThat(Fx.read(() -> counts(observables))).isEqualTo(before);
+    }
+
+    /** Shows each content tab once: a tab's view is made when first shown (issue 17), and it listens from then. */
+    private void showEveryTab(FxRobot robot) {
+        robot.interact(() -> {
+            view.selectPacketsTab();
+            view.selectTopicsTab();
+            view.selectChartsTab();
+            view.selectConnectionLogTab();
+            view.selectMessagesTab();
+        });
     }
 
     /** Strong listeners on a JavaFX property or observable list, read from its listener helper. */
