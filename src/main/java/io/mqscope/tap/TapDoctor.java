@@ -69,6 +69,11 @@ public final class TapDoctor {
             return new Observation.Opened(x.conn(), x.nanoTime(), host, address(x.client()));
         }
         if (e instanceof TapEvent.Packet x) {
+            if (x.afterBrokerClosed()) {
+                // the client sent it after the broker had hung up: no cause of the close and never answered (a
+                // capture's doctor likewise ends the conversation at the broker's FIN)
+                return null;
+            }
             return new Observation.Packet(x.conn(), x.nanoTime(), x.from(), x.packet());
         }
         if (e instanceof TapEvent.Closed x) {

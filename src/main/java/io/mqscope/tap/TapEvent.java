@@ -42,9 +42,17 @@ public sealed interface TapEvent {
         }
     }
 
-    /** A packet the stream decoder framed; {@code repairedForwarded} when the tap sent its repaired bytes on. */
+    /**
+     * A packet the stream decoder framed; {@code repairedForwarded} when the tap sent its repaired bytes on;
+     * {@code afterBrokerClosed} when the client sent it after the broker had closed the connection (it began after
+     * the last byte the tap read before the close): it was never forwarded and is no cause of the close.
+     */
     record Packet(String conn, long nanoTime, Instant time, Direction from, DecodedPacket packet,
-                  boolean repairedForwarded) implements TapEvent {
+                  boolean repairedForwarded, boolean afterBrokerClosed) implements TapEvent {
+        public Packet(String conn, long nanoTime, Instant time, Direction from, DecodedPacket packet,
+                      boolean repairedForwarded) {
+            this(conn, nanoTime, time, from, packet, repairedForwarded, false);
+        }
     }
 
     /** A finding about a direction's stream rather than one packet (truncated stream, lost framing). */
