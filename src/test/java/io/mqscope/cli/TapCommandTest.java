@@ -300,7 +300,8 @@ class TapCommandTest {
             } else {
                 assertThat(out).contains("c1   sent after the broker had closed the connection: read during the"
                         + " grace before the client is closed, not forwarded", "closed by broker",
-                        "verdict: the broker closed the connection", "after the client's CONNECT #0, which is malformed");
+                        "verdict: the broker closed the connection",
+                        "after the client's CONNECT #0, which is malformed");
             }
         }
     }
