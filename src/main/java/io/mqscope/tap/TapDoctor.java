@@ -31,6 +31,9 @@ public final class TapDoctor {
         if (stopping && e instanceof TapEvent.Closed c && "tap".equals(c.by())) {
             return List.of(); // the tap's own stop ends it: not the conversation's doing (its will is the tap's)
         }
+        if (e instanceof TapEvent.Packet p && p.afterBrokerClosed()) {
+            return List.of(); // read in the grace after the broker's close, whose event is timed at that close
+        }
         Observation o = observation(e, host);
         return o == null ? doctor.tick(e.nanoTime()) : doctor.see(o);
     }

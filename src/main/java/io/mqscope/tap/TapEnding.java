@@ -103,10 +103,11 @@ final class TapEnding {
      * The conversation ended now (the broker's close, or the tap's close of both sides): times in the verdict and
      * the close event count to here, not to the end of the grace in which the client is still read.
      */
-    void ended(long nanoTime) {
+    long ended(long nanoTime) {
         if (endedNanos < 0) {
             endedNanos = nanoTime;
         }
+        return endedNanos;
     }
 
     /** The broker closed an established connection: it ended it, now, whatever the client sends in its grace. */

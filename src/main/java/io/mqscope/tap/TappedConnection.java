@@ -312,7 +312,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             return;
         }
         ending.closedBy(side);
-        ending.ended(System.nanoTime());
+        long end = ending.ended(System.nanoTime()); // the broker's close, when the client had a grace after it
         closed = true;
         handshake.done();
         if (setup != null) {
@@ -325,7 +325,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         }
         toBroker.finish();
         toClient.finish();
-        emit(new TapEvent.Closed(id, System.nanoTime(), Instant.now(), ending.by(), ending.closeCode(),
+        emit(new TapEvent.Closed(id, end, EventClock.wallTime(end), ending.by(), ending.closeCode(),
                 ending.closeReason(), ending.reset(), ending.sinceLastPacket(), repair == null ? 0 : repair.repaired(),
                 ending.finalVerdict(toBroker.sniffedConnect())));
         Hops.closeAfterFlush(inbound);
