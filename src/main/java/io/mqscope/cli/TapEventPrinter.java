@@ -195,6 +195,9 @@ final class TapEventPrinter {
             o.put("event", "packet").put("conn", x.conn()).put("from", from(x.from()));
             DecodedPacket p = x.packet();
             o.setAll(packetObject(p, showSecrets)); // the packet object of decode --json, password hidden there
+            if (x.afterBrokerClosed()) {
+                o.put("after_broker_closed", true);
+            }
             if (x.repairedForwarded()) {
                 o.put("repaired_hex", Secrets.hex(p.repaired(), showSecrets ? null : Secrets.passwordInRepair(p), ""));
             }
@@ -296,6 +299,9 @@ final class TapEventPrinter {
         lines.add(sb.toString());
         if (p.diagnosis() != null) {
             lines.add("  diagnosis: " + p.diagnosis());
+        }
+        if (x.afterBrokerClosed()) {
+            lines.add("  " + words.text("note.after_broker_closed"));
         }
         if (x.repairedForwarded()) {
             lines.add("  " + words.text("note.repaired", 1) + ": " + Secrets.hex(p.repaired(),

@@ -31,6 +31,9 @@ public final class TapDoctor {
         if (stopping && e instanceof TapEvent.Closed c && "tap".equals(c.by())) {
             return List.of(); // the tap's own stop ends it: not the conversation's doing (its will is the tap's)
         }
+        if (e instanceof TapEvent.Packet p && p.afterBrokerClosed()) {
+            return List.of(); // read in the grace after the broker's close, whose event is timed at that close
+        }
         Observation o = observation(e, host);
         return o == null ? doctor.tick(e.nanoTime()) : doctor.see(o);
     }
@@ -69,6 +72,11 @@ public final class TapDoctor {
             return new Observation.Opened(x.conn(), x.nanoTime(), host, address(x.client()));
         }
         if (e instanceof TapEvent.Packet x) {
+            if (x.afterBrokerClosed()) {
+                // the client sent it after the broker had hung up: no cause of the close and never answered (a
+                // capture's doctor likewise ends the conversation at the broker's FIN)
+                return null;
+            }
             return new Observation.Packet(x.conn(), x.nanoTime(), x.from(), x.packet());
         }
         if (e instanceof TapEvent.Closed x) {

@@ -23,9 +23,13 @@ final class TapEnding {
     private long lastPacketNanos = -1;
     private DecodedPacket lastClientPacket;
     private long lastClientPacketNanos;
+    private DecodedPacket clientConnect;
+    private long clientConnectNanos;
     private boolean connackSeen;
     private String connackRefusal;
     private DecodedPacket connack;
+    /** When the connection ended for its verdict: the broker's close, which comes before the client's grace. */
+    private long endedNanos = -1;
 
     TapEnding(Verdicts words) {
         this.words = words;
@@ -66,12 +70,18 @@ final class TapEnding {
         }
     }
 
+    /** A verdict that overrides any other, unless the conversation had already ended (a client's error in grace). */
     void verdict(String why) {
-        verdict = why;
+        if (endedNanos < 0) {
+            verdict = why;
+        }
     }
 
+    /** The connection was reset; a client's reset during the grace after the broker's close is not how it ended. */
     void wasReset() {
-        reset = true;
+        if (endedNanos < 0) {
+            reset = true;
+        }
     }
 
     /** A side sent a WebSocket close, or the connection is closing: the first one is the one reported. */
@@ -87,6 +97,27 @@ final class TapEnding {
         if (by == null) {
             by = side;
         }
+    }
+
+    /**
+     * The conversation ended now (the broker's close, or the tap's close of both sides): times in the verdict and
+     * the close event count to here, not to the end of the grace in which the client is still read.
+     */
+    long ended(long nanoTime) {
+        if (endedNanos < 0) {
+            endedNanos = nanoTime;
+        }
+        return endedNanos;
+    }
+
+    /** The broker closed an established connection: it ended it, now, whatever the client sends in its grace. */
+    void brokerClosed(long nanoTime) {
+        closedBy("broker");
+        ended(nanoTime);
+    }
+
+    private long end() {
+        return endedNanos >= 0 ? endedNanos : System.nanoTime();
     }
 
     /** The sniffer's word on what the broker sent: the packet type, and the CONNACK return code. */
@@ -106,6 +137,10 @@ final class TapEnding {
         if (from == Direction.CLIENT_TO_BROKER) {
             lastClientPacket = p;
             lastClientPacketNanos = nanoTime;
+            if (clientConnect == null && p.type() == PacketType.CONNECT) {
+                clientConnect = p;
+                clientConnectNanos = nanoTime;
+            }
         } else if (p.type() == PacketType.CONNACK && connack == null) {
             connack = p;
         }
@@ -113,7 +148,7 @@ final class TapEnding {
 
     /** Milliseconds since the last packet either way, -1 when there was none. */
     long sinceLastPacket() {
-        return lastPacketNanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPacketNanos);
+        return lastPacketNanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(Math.max(0, end() - lastPacketNanos));
     }
 
     /**
@@ -131,14 +166,21 @@ final class TapEnding {
                     ? connack.diagnosis() : connackRefusal);
         }
         DecodedPacket suspect = lastClientPacket != null && lastClientPacket.malformed() ? lastClientPacket : null;
-        long afterClient = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastClientPacketNanos);
+        long suspectNanos = lastClientPacketNanos;
+        // a broker that never answered the CONNECT hung up over it, whatever the client sent on without waiting
+        if (!connackSeen && clientConnect != null && (clientConnect.malformed() || suspect == null)) {
+            suspect = clientConnect.malformed() ? clientConnect : null;
+            suspectNanos = clientConnectNanos;
+        }
+        long afterClient = TimeUnit.NANOSECONDS.toMillis(Math.max(0, end() - suspectNanos));
         if ("broker".equals(by)) {
             if (suspect != null) {
                 return words.text("verdict.malformed_then_closed", afterClient, suspect.type().name(),
                         suspect.index(), what(suspect));
             }
             if (connectSent && !connackSeen && lastClientPacket != null) {
-                return words.text("verdict.no_connack", afterClient, lastClientPacket.index());
+                return words.text("verdict.no_connack", afterClient,
+                        (clientConnect != null ? clientConnect : lastClientPacket).index());
             }
         }
         if (closeCode != null && closeCode != 1000 && closeCode != 1001) {

@@ -42,9 +42,17 @@ public sealed interface TapEvent {
         }
     }
 
-    /** A packet the stream decoder framed; {@code repairedForwarded} when the tap sent its repaired bytes on. */
+    /**
+     * A packet the stream decoder framed; {@code repairedForwarded} when the tap sent its repaired bytes on;
+     * {@code afterBrokerClosed} when the client sent it after the broker had closed the connection (it began after
+     * the last byte the tap read before the close): it was never forwarded and is no cause of the close.
+     */
     record Packet(String conn, long nanoTime, Instant time, Direction from, DecodedPacket packet,
-                  boolean repairedForwarded) implements TapEvent {
+                  boolean repairedForwarded, boolean afterBrokerClosed) implements TapEvent {
+        public Packet(String conn, long nanoTime, Instant time, Direction from, DecodedPacket packet,
+                      boolean repairedForwarded) {
+            this(conn, nanoTime, time, from, packet, repairedForwarded, false);
+        }
     }
 
     /** A finding about a direction's stream rather than one packet (truncated stream, lost framing). */
@@ -72,7 +80,8 @@ public sealed interface TapEvent {
      * The connection ended. {@code by} is "client", "broker" or "tap"; {@code code} and {@code reason} are the
      * WebSocket close frame's (null when there was none); {@code reset} when the TCP connection was reset rather
      * than closed with FIN; {@code sinceLastPacketMillis} is -1 when no packet was seen; {@code verdict} is null
-     * when the connection ended normally.
+     * when the connection ended normally. When the broker closed first, its times are the broker's close: the event
+     * comes after the packets the client sent in the grace after it (each {@link Packet#afterBrokerClosed()}).
      */
     record Closed(String conn, long nanoTime, Instant time, String by, Integer code, String reason, boolean reset,
                   long sinceLastPacketMillis, int repairedPackets, String verdict) implements TapEvent {

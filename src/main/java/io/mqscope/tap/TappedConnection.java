@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
@@ -25,7 +23,8 @@ import javax.net.ssl.SSLException;
  * FIN (or as plain bytes to a TCP broker), and the broker's the same way back; close frames pass with their code and
  * reason. With {@code repairPaddedLength} a {@link PaddedLengthRepair} holds the client's bytes until the decoder
  * frames each packet, and a packet with a padded Remaining Length goes upstream repaired. When the upstream cannot
- * be opened, {@link EarlyClientBytes} still decodes what the client sent before the connection ends.
+ * be opened, {@link EarlyClientBytes} still decodes what the client sent before the connection ends; when the broker
+ * hangs up, it reads the client for a short grace the same way, so that what the client had already sent is shown.
  */
 final class TappedConnection implements UpstreamSetup.Outcome {
     private final Wiretap tap;
@@ -42,9 +41,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private boolean closed;
     private boolean upstreamCloseSent;
     private boolean clientCloseSent;
-    /** How far the client got with its handshake: the key of the words for a handshake timeout. */
-    private String handshake = "silent";
-    private ScheduledFuture<?> handshakeTimer;
+    private final HandshakeWatch handshake = new HandshakeWatch();
     /** --repair padded-length: null unless asked for. */
     private final PaddedLengthRepair repair;
 
@@ -97,21 +94,20 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         InetSocketAddress remote = (InetSocketAddress) inbound.remoteAddress();
         String client = remote == null ? "?" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
         emit(new TapEvent.Opened(id, System.nanoTime(), Instant.now(), client, listen().toString()));
-        long timeout = settings.handshakeTimeout().toMillis();
-        handshakeTimer = inbound.eventLoop().schedule(this::handshakeTimedOut, timeout, TimeUnit.MILLISECONDS);
+        handshake.start(inbound.eventLoop(), settings.handshakeTimeout(), this::handshakeTimedOut);
         inbound.read();
     }
 
     /** The client got this far with its handshake (TLS, HTTP): what a handshake timeout says it did not finish. */
     void handshaking(String phase) {
-        handshake = phase;
+        handshake.reached(phase);
     }
 
     /** The client never spoke, or never finished its TLS handshake or WebSocket upgrade: it is let go. */
     private void handshakeTimedOut() {
         if (!upstreamStarted && !closed) {
             mismatch(words().text("verdict.handshake_timeout", settings.handshakeTimeout().toSeconds(),
-                    words().text("handshake." + handshake)));
+                    words().text("handshake." + handshake.phase())));
         }
     }
 
@@ -151,9 +147,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             return;
         }
         upstreamStarted = true;
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel(false);
-        }
+        handshake.done();
         setup = new UpstreamSetup(settings.upstreamFor(subprotocol, query), tap.tls(), Relay.BLOCKING,
                 inbound.eventLoop(), new TapUpstreamHandler(this), this);
         setup.start();
@@ -236,7 +230,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     }
 
     void clientReadComplete() {
-        if (setup != null && setup.channel() != null && setup.ready()) {
+        if (setup != null && setup.channel() != null && setup.ready() && !early.draining()) {
             setup.channel().flush();
         }
         updateReading();
@@ -283,13 +277,16 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     private void packet(PacketEvent e) {
         DecodedPacket p = e.packet();
-        ending.packet(e.direction(), p, e.nanoTime());
+        boolean late = e.direction() == Direction.CLIENT_TO_BROKER && early.afterBrokerClosed(p);
+        if (!late) {
+            ending.packet(e.direction(), p, e.nanoTime()); // a late packet is no cause of the broker's close
+        }
         boolean repaired = false;
         if (e.direction() == Direction.CLIENT_TO_BROKER && repair != null) {
             repair.framed(p);
-            repaired = PaddedLength.repairable(p);
+            repaired = !late && PaddedLength.repairable(p);
         }
-        emit(new TapEvent.Packet(id, e.nanoTime(), e.time(), e.direction(), p, repaired));
+        emit(new TapEvent.Packet(id, e.nanoTime(), e.time(), e.direction(), p, repaired, late));
     }
 
     private void message(Direction from, WebSocketFrame f) {
@@ -315,10 +312,9 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             return;
         }
         ending.closedBy(side);
+        long end = ending.ended(System.nanoTime()); // the broker's close, when the client had a grace after it
         closed = true;
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel(false);
-        }
+        handshake.done();
         if (setup != null) {
             setup.cancel();
         }
@@ -329,7 +325,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         }
         toBroker.finish();
         toClient.finish();
-        emit(new TapEvent.Closed(id, System.nanoTime(), Instant.now(), ending.by(), ending.closeCode(),
+        emit(new TapEvent.Closed(id, end, EventClock.wallTime(end), ending.by(), ending.closeCode(),
                 ending.closeReason(), ending.reset(), ending.sinceLastPacket(), repair == null ? 0 : repair.repaired(),
                 ending.finalVerdict(toBroker.sniffedConnect())));
         Hops.closeAfterFlush(inbound);
@@ -377,7 +373,12 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         } else if (error instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
             ending.verdict(words().text("verdict.websocket_error", words().side("broker"), error.getMessage()));
         }
-        closeBoth("broker");
+        if (early.draining()) {
+            return; // already in the grace after the broker's close (an error after its channel went inactive)
+        }
+        // the broker closed first (so says the verdict); client bytes still on their way are read and shown first
+        ending.brokerClosed(System.nanoTime());
+        early.brokerClosed(inbound, () -> Hops.shutdownOutputAfterFlush(inbound), () -> closeBoth("broker"));
     }
 
     void brokerRead(Object msg) {

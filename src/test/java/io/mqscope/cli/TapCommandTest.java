@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** {@code mqscope tap} in-process: the WeChat CONNECT as JSON events and as text, secrets, bad input. */
@@ -259,6 +261,48 @@ class TapCommandTest {
             assertThat(close.get("by").asText()).isEqualTo("tap");
             assertThat(close.get("verdict").asText()).isEqualTo("the client sent nothing within 1 s of connecting:"
                     + " the tap let it go");
+        }
+    }
+
+    /**
+     * mosquitto hangs up on a CONNECT with its reserved flag set ([MQTT-3.1.2-3]) while the client sends PUBLISHes
+     * without waiting: those read after the hang-up are printed, marked as never forwarded, in both output forms.
+     */
+    @ParameterizedTest(name = "json {0}")
+    @ValueSource(booleans = {false, true})
+    void packets_sent_after_the_broker_hung_up_are_printed_and_marked(boolean json, Mosquitto m) throws Exception {
+        String[] args = json ? new String[] {"tap", "--listen", "mqtt://127.0.0.1:0", "--url",
+            "mqtt://127.0.0.1:" + m.tcpPort, "--json"} : new String[] {"tap", "--listen", "mqtt://127.0.0.1:0",
+            "--url", "mqtt://127.0.0.1:" + m.tcpPort};
+        try (Running tap = start(args); Socket s = new Socket("127.0.0.1", tap.port())) {
+            byte[] connect = MqttBytes.connect(4, "hang-up");
+            connect[9] |= 0x01; // the reserved connect flag
+            s.getOutputStream().write(connect);
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            try {
+                for (int n = 0; System.nanoTime() < giveUp; n++) {
+                    s.getOutputStream().write(MqttBytes.publish(4, "late/" + n, new byte[] {(byte) n}));
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)); // its pace
+                }
+            } catch (java.io.IOException closedByTheTap) {
+                // the grace is over
+            }
+            String end = json ? "\"event\":\"close\"" : "closed by";
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains(end));
+            String out = tap.out().toString();
+            if (json) {
+                List<JsonNode> packets = lines(tap.out()).stream()
+                        .filter(e -> "packet".equals(e.get("event").asText())).toList();
+                assertThat(packets.get(0).has("after_broker_closed")).as("the broker read the CONNECT").isFalse();
+                assertThat(packets).anyMatch(p -> p.path("after_broker_closed").asBoolean()
+                        && "PUBLISH".equals(p.get("type").asText()));
+                assertThat(out).contains("\"by\":\"broker\"", "after the client's CONNECT #0, which is malformed");
+            } else {
+                assertThat(out).contains("c1   sent after the broker had closed the connection: read during the"
+                        + " grace before the client is closed, not forwarded", "closed by broker",
+                        "verdict: the broker closed the connection",
+                        "after the client's CONNECT #0, which is malformed");
+            }
         }
     }
 
