@@ -22,7 +22,7 @@ class LauncherFilesTest {
     void launcher_options_are_the_packaged_apps_java_options_in_order() throws IOException {
         String options = Dist.launcherOptions(Dist.options(Path.of("packaging/app-image.options")));
 
-        assertThat(options.split(" ")).startsWith("-Dfile.encoding=UTF-8", "-XX:+UseSerialGC")
+        assertThat(options.split(" ")).startsWith("-Dfile.encoding=UTF-8", "-XX:+UseParallelGC")
                 .contains("-XX:TieredStopAtLevel=1")
                 // JVM warnings (an unusable class-data archive) must not reach stdout: --json output stays JSON
                 .contains("-Xlog:all=off", "-Xlog:all=warning:stderr")
