@@ -19,9 +19,18 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("--smoke-test")) {
             // CI and packaging/measure.sh read this line
-            io.mqscope.ui.DesktopApp.launchDesktop(args, ms -> System.out.printf("first frame after %d ms%n", ms),
-                    (ms, connected) -> System.out.printf("built-in broker %s after %d ms%n",
-                            connected ? "connected" : "NOT connected", ms));
+            io.mqscope.ui.DesktopApp.launchDesktop(args, new io.mqscope.ui.SmokeReport() {
+                @Override
+                public void firstFrame(long millis) {
+                    System.out.printf("first frame after %d ms%n", millis);
+                }
+
+                @Override
+                public void builtInBroker(long millis, boolean connected) {
+                    System.out.printf("built-in broker %s after %d ms%n", connected ? "connected" : "NOT connected",
+                            millis);
+                }
+            });
             return;
         }
         System.exit(commandLine().execute(args));
@@ -69,7 +78,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        io.mqscope.ui.DesktopApp.launchDesktop(new String[0], ms -> { }, (ms, connected) -> { });
+        io.mqscope.ui.DesktopApp.launchDesktop(new String[0], ms -> { });
     }
 
     static final class Version implements CommandLine.IVersionProvider {

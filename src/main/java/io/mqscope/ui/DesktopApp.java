@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.LongConsumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -28,7 +27,7 @@ public final class DesktopApp extends Application {
      * Who hears what {@code --smoke-test} measured. JavaFX constructs the application itself, so the launcher hands
      * the listener over here, once, before {@link Application#launch}.
      */
-    private static volatile SmokeTest.Report smokeReport = ms -> { };
+    private static volatile SmokeReport smokeReport = ms -> { };
     /** The process's exit status, set by a smoke test that failed. */
     private static volatile SmokeTest smokeTest;
 
@@ -89,23 +88,11 @@ public final class DesktopApp extends Application {
     /**
      * Opens the window; when it is closed the process ends (issue 14 item 1), whatever happened before.
      *
-     * @param firstFrameMillis receives the milliseconds from start to the first rendered frame (with
-     *                         {@code --smoke-test}; the command line prints them for CI and packaging/measure.sh)
-     * @param brokerMillis     receives the milliseconds from start to the built-in broker's connection, and
-     *                         whether it connected (with {@code --smoke-test=broker})
+     * @param report hears what {@code --smoke-test} measured (the command line prints it for CI, packaging/measure.sh
+     *               and bench/startup)
      */
-    public static void launchDesktop(String[] args, LongConsumer firstFrameMillis, BrokerReport brokerMillis) {
-        smokeReport = new SmokeTest.Report() {
-            @Override
-            public void firstFrame(long millis) {
-                firstFrameMillis.accept(millis);
-            }
-
-            @Override
-            public void builtInBroker(long millis, boolean connected) {
-                brokerMillis.connected(millis, connected);
-            }
-        };
+    public static void launchDesktop(String[] args, SmokeReport report) {
+        smokeReport = report;
         startup = CompletableFuture.supplyAsync(Startup::read, r -> {
             Thread t = new Thread(r, "mqscope-startup");
             t.setDaemon(true);
@@ -156,11 +143,6 @@ public final class DesktopApp extends Application {
         }
         smokeTest = new SmokeTest(view, smoke, smokeReport);
         smokeTest.start();
-    }
-
-    /** Hears how long the built-in broker took to connect under {@code --smoke-test=broker}. */
-    public interface BrokerReport {
-        void connected(long millis, boolean connected);
     }
 
     @Override

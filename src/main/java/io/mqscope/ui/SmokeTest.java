@@ -20,24 +20,14 @@ final class SmokeTest {
     /** How long the built-in broker may take to accept the window's connection before the smoke test fails. */
     private static final Duration BROKER_TIMEOUT = Duration.seconds(60);
 
-    /** Who hears what the smoke test measured; the command line prints it. */
-    interface Report {
-        /** Milliseconds from the start of the JVM to the window's first rendered frame. */
-        void firstFrame(long millis);
-
-        /** Milliseconds from the start of the JVM to the built-in broker's connection: connected or not. */
-        default void builtInBroker(long millis, boolean connected) {
-        }
-    }
-
     private final MainView view;
     private final boolean broker;
-    private final Report report;
+    private final SmokeReport report;
     /** The process's exit status once the smoke test is over. */
     private volatile int status;
 
     /** @param argument the {@code --smoke-test} argument as given ({@code --smoke-test=broker} connects) */
-    SmokeTest(MainView view, String argument, Report report) {
+    SmokeTest(MainView view, String argument, SmokeReport report) {
         this.view = view;
         this.broker = argument.equals("--smoke-test=broker");
         this.report = report;

@@ -69,4 +69,16 @@ public final class HistoryRun implements AutoCloseable {
         pool.shutdownNow();
         history.close();
     }
+
+    /** Whether the Messages list shows a message on {@code topic}. */
+    public static boolean shows(io.mqscope.ui.messages.MessagesViewModel vm, String topic) {
+        return Fx.read(() -> vm.visible().stream().anyMatch(r -> r.event().topic().equals(topic)));
+    }
+
+    /** The texts of every label inside {@code cell}, joined with "|". */
+    public static String texts(org.testfx.api.FxRobot robot, javafx.scene.Node cell) {
+        java.util.function.Predicate<javafx.scene.Node> labeled = n -> n instanceof javafx.scene.control.Labeled;
+        return Fx.read(() -> String.join("|", robot.from(cell).lookup(labeled).queryAll().stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(t -> t != null).toList()));
+    }
 }

@@ -1,5 +1,7 @@
 package io.mqscope.ui.messages;
 
+import static io.mqscope.ui.HistoryRun.shows;
+import static io.mqscope.ui.HistoryRun.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,9 +11,7 @@ import io.mqscope.ui.I18n;
 import io.mqscope.ui.connections.ConnectionEntry;
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.scene.Node;
 import javafx.scene.control.Control;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -45,27 +45,17 @@ class RestoredMessagesFxTest {
         stage.setHeight(820);
     }
 
-    private static boolean shown(MessagesViewModel vm, String topic) {
-        return Fx.read(() -> vm.visible().stream().anyMatch(r -> r.event().topic().equals(topic)));
-    }
-
-    private static String texts(FxRobot robot, Node cell) {
-        java.util.function.Predicate<Node> labeled = n -> n instanceof Labeled;
-        return Fx.read(() -> String.join("|", robot.from(cell).lookup(labeled).queryAll().stream()
-                .map(n -> ((Labeled) n).getText()).filter(t -> t != null).toList()));
-    }
-
     @Test
     void messages_shown_again_after_a_restart_are_marked_as_restored(FxRobot robot) throws Exception {
         try (HistoryRun first = new HistoryRun(robot, stage, dir)) {
             ConnectionEntry local = first.connect();
             first.publish(local, "restore/old");
-            await().atMost(WAIT).until(() -> shown(first.view.viewModel().messages(), "restore/old"));
+            await().atMost(WAIT).until(() -> shows(first.view.viewModel().messages(), "restore/old"));
             first.history.flush(10_000);
         }
         try (HistoryRun second = new HistoryRun(robot, stage, dir)) {
             MessagesViewModel messages = second.view.viewModel().messages();
-            await().atMost(WAIT).until(() -> shown(messages, "restore/old"));
+            await().atMost(WAIT).until(() -> shows(messages, "restore/old"));
             MessageRow old = Fx.read(() -> messages.visible().stream()
                     .filter(r -> r.event().topic().equals("restore/old")).findFirst().orElseThrow());
             assertThat(old.restored()).isTrue();
@@ -73,7 +63,7 @@ class RestoredMessagesFxTest {
             // a message of this run beside it is not marked
             ConnectionEntry local = second.connect();
             second.publish(local, "restore/new");
-            await().atMost(WAIT).until(() -> shown(messages, "restore/new"));
+            await().atMost(WAIT).until(() -> shows(messages, "restore/new"));
             assertThat(Fx.read(() -> messages.visible().stream().filter(r -> r.event().topic().equals("restore/new"))
                     .allMatch(r -> !r.restored() && !r.time().startsWith("↺")))).isTrue();
 

@@ -1,5 +1,7 @@
 package io.mqscope.ui.messages;
 
+import static io.mqscope.ui.HistoryRun.shows;
+import static io.mqscope.ui.HistoryRun.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,10 +13,8 @@ import io.mqscope.ui.connections.ConnectionEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -47,16 +47,6 @@ class RestoredSearchResultsFxTest {
         stage.setHeight(820);
     }
 
-    private static boolean shown(MessagesViewModel vm, String topic) {
-        return Fx.read(() -> vm.visible().stream().anyMatch(r -> r.event().topic().equals(topic)));
-    }
-
-    private static String texts(FxRobot robot, Node cell) {
-        java.util.function.Predicate<Node> labeled = n -> n instanceof Labeled;
-        return Fx.read(() -> String.join("|", robot.from(cell).lookup(labeled).queryAll().stream()
-                .map(n -> ((Labeled) n).getText()).filter(t -> t != null).toList()));
-    }
-
     /** The search's rows as "topic restored time-mark". */
     private static List<String> rows(MessagesViewModel vm) {
         return Fx.read(() -> vm.visible().stream().map(r -> r.event().topic() + " " + r.restored() + " "
@@ -68,15 +58,15 @@ class RestoredSearchResultsFxTest {
         try (HistoryRun first = new HistoryRun(robot, stage, dir)) {
             ConnectionEntry local = first.connect();
             first.publish(local, "found/old");
-            await().atMost(WAIT).until(() -> shown(first.view.viewModel().messages(), "found/old"));
+            await().atMost(WAIT).until(() -> shows(first.view.viewModel().messages(), "found/old"));
             first.history.flush(10_000);
         }
         try (HistoryRun second = new HistoryRun(robot, stage, dir)) {
             MessagesViewModel messages = second.view.viewModel().messages();
-            await().atMost(WAIT).until(() -> shown(messages, "found/old"));
+            await().atMost(WAIT).until(() -> shows(messages, "found/old"));
             ConnectionEntry local = second.connect();
             second.publish(local, "found/new");
-            await().atMost(WAIT).until(() -> shown(messages, "found/new"));
+            await().atMost(WAIT).until(() -> shows(messages, "found/new"));
             second.history.flush(10_000);
             String key = local.live().id();
             await().atMost(WAIT).until(() -> second.history.count(HistoryQuery.all(key)) >= 2);

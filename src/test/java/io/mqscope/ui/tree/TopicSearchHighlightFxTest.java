@@ -56,8 +56,11 @@ class TopicSearchHighlightFxTest {
         });
     }
 
-    @Test
-    void the_topics_viewer_marks_the_hits_of_the_messages_search(FxRobot robot) throws Exception {
+    /**
+     * Publishes {@code payloads} on dev/a through the built-in broker (each comes back on dev/#), types "needle" in
+     * the Messages search box and shows dev/a in the Topics tab with all of them in its history.
+     */
+    private TopicTreeViewModel searchedTopic(FxRobot robot, String... payloads) throws Exception {
         ConnectionEntry local = window.connectLocalBroker(robot);
         robot.interact(() -> {
             window.vm().subscriptions().filterProperty().set("dev/#");
@@ -65,20 +68,28 @@ class TopicSearchHighlightFxTest {
         });
         await().atMost(WAIT).until(() -> Fx.read(() -> window.vm().subscriptions().statusProperty().get())
                 .equals(I18n.t("subscriptions.subscribed", "dev/#")));
-        local.live().session().publish(new PublishRequest("dev/a", "{\"alarm\": \"Needle in the haystack\"}"
-                .getBytes(StandardCharsets.UTF_8), 0, false, MessageProperties.NONE)).get(10, TimeUnit.SECONDS);
+        for (String text : payloads) {
+            local.live().session().publish(new PublishRequest("dev/a", text.getBytes(StandardCharsets.UTF_8), 0,
+                    false, MessageProperties.NONE)).get(10, TimeUnit.SECONDS);
+        }
         TopicTreeViewModel topics = window.vm().topics();
+        int messages = 2 * payloads.length; // each sent and received back
         await().atMost(WAIT).until(() -> Fx.read(() -> topics.treeProperty().get().find("dev/a") != null
-                && topics.treeProperty().get().find("dev/a").messages() == 2));
+                && topics.treeProperty().get().find("dev/a").messages() == messages));
 
         robot.clickOn("#messageSearch").write("needle");
         await().atMost(WAIT).until(() -> Fx.read(() -> topics.highlightProperty().get().text()).equals("needle"));
-
         robot.interact(() -> {
             window.view().selectTopicsTab();
             topics.selectedProperty().set(topics.treeProperty().get().find("dev/a"));
         });
-        await().atMost(WAIT).until(() -> Fx.read(() -> topics.history().size()) == 2);
+        await().atMost(WAIT).until(() -> Fx.read(() -> topics.history().size()) == messages);
+        return topics;
+    }
+
+    @Test
+    void the_topics_viewer_marks_the_hits_of_the_messages_search(FxRobot robot) throws Exception {
+        TopicTreeViewModel topics = searchedTopic(robot, "{\"alarm\": \"Needle in the haystack\"}");
         ListView<?> history = robot.lookup("#topicHistory").queryAs(ListView.class);
         robot.interact(() -> history.getSelectionModel().clearAndSelect(0));
         await().atMost(WAIT).until(() -> marked(robot));
@@ -105,29 +116,7 @@ class TopicSearchHighlightFxTest {
 
     @Test
     void the_topics_history_list_marks_the_hits_of_the_messages_search(FxRobot robot) throws Exception {
-        ConnectionEntry local = window.connectLocalBroker(robot);
-        robot.interact(() -> {
-            window.vm().subscriptions().filterProperty().set("dev/#");
-            window.vm().subscriptions().add();
-        });
-        await().atMost(WAIT).until(() -> Fx.read(() -> window.vm().subscriptions().statusProperty().get())
-                .equals(I18n.t("subscriptions.subscribed", "dev/#")));
-        for (String text : new String[] {"Needle in the haystack", "quiet reading"}) {
-            local.live().session().publish(new PublishRequest("dev/a", text.getBytes(StandardCharsets.UTF_8), 0,
-                    false, MessageProperties.NONE)).get(10, TimeUnit.SECONDS);
-        }
-        TopicTreeViewModel topics = window.vm().topics();
-        // each sent and received back
-        await().atMost(WAIT).until(() -> Fx.read(() -> topics.treeProperty().get().find("dev/a") != null
-                && topics.treeProperty().get().find("dev/a").messages() == 4));
-
-        robot.clickOn("#messageSearch").write("needle");
-        await().atMost(WAIT).until(() -> Fx.read(() -> topics.highlightProperty().get().text()).equals("needle"));
-        robot.interact(() -> {
-            window.view().selectTopicsTab();
-            topics.selectedProperty().set(topics.treeProperty().get().find("dev/a"));
-        });
-        await().atMost(WAIT).until(() -> Fx.read(() -> topics.history().size()) == 4);
+        TopicTreeViewModel topics = searchedTopic(robot, "Needle in the haystack", "quiet reading");
         await().atMost(WAIT).until(() -> hits(robot).get(true).size() == 2);
         assertThat(hits(robot).get(true)).containsOnly("Needle in the haystack");
         assertThat(hits(robot).get(false)).containsExactly("quiet reading", "quiet reading");
