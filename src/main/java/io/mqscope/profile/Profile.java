@@ -42,13 +42,10 @@ public record Profile(
         int connectTimeoutSeconds) {
 
     public Profile {
-        // a profiles.json written by hand or by an older version may leave these out: the builder's defaults
-        group = group == null ? "" : group;
+        // a profiles.json written by hand or by an older version may leave these out: the builder's defaults (the
+        // other fields mean something when null: no client id, the path "/", no subprotocol)
         transport = transport == null ? Transport.TCP : transport;
-        wsPath = wsPath == null ? "/mqtt" : wsPath;
-        wsSubprotocol = wsSubprotocol == null ? "mqtt" : wsSubprotocol;
         mqttVersion = mqttVersion == null ? MqttVersion.V3_1_1 : mqttVersion;
-        clientId = clientId == null ? "mqscope" : clientId;
         wsHeaders = wsHeaders == null ? Map.of() : Map.copyOf(wsHeaders);
         userProperties = userProperties == null ? List.of() : List.copyOf(userProperties);
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
