@@ -145,8 +145,16 @@ public final class PacketDetailView {
         diagnosisScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.min(8 * ROW_HEIGHT, diagnosisBox.prefHeight(Math.max(100, diagnosisScroll.getWidth() - 20))),
                 diagnosis.textProperty(), repaired.textProperty(), diagnosisScroll.widthProperty()));
+        // a tapped client's packet sent after the broker had closed: why it is no cause of the close
+        Label late = new Label(I18n.t("wiretap.packet.afterBrokerClosed.detail"), new FontIcon(Feather.SLASH));
+        late.setId("afterBrokerClosedNote");
+        late.getStyleClass().add("after-broker-closed-note");
+        late.setWrapText(true);
+        late.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        late.visibleProperty().bind(vm.afterBrokerClosedProperty());
+        late.managedProperty().bind(late.visibleProperty());
         VBox findingBox = titled("packets.findings", findings);
-        findingBox.getChildren().add(1, diagnosisScroll);
+        findingBox.getChildren().addAll(1, List.of(late, diagnosisScroll));
         findingBox.setMinHeight(0);
 
         // bytes above findings on the left (a packet's dump is a few lines), the field tree alone on the right, as

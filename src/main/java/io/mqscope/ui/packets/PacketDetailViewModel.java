@@ -31,6 +31,7 @@ public final class PacketDetailViewModel {
     private final ReadOnlyObjectWrapper<Span> highlighted = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty showSecrets = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper hasSecret = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty afterBrokerClosed = new SimpleBooleanProperty(false);
 
     public PacketDetailViewModel() {
         packet.addListener((o, a, p) -> {
@@ -143,5 +144,7 @@ public final class PacketDetailViewModel {
     public BooleanProperty showSecretsProperty() { return showSecrets; }
     /** Whether the packet carries a password, so the toggle has something to show. */
     public ReadOnlyBooleanProperty hasSecretProperty() { return hasSecret.getReadOnlyProperty(); }
+    /** Whether a tapped client sent the packet after the broker had closed (set by the packet list, with it). */
+    public BooleanProperty afterBrokerClosedProperty() { return afterBrokerClosed; }
     public ReadOnlyObjectProperty<Span> highlightedProperty() { return highlighted.getReadOnlyProperty(); }
 }

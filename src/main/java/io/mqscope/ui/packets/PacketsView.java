@@ -112,7 +112,8 @@ public final class PacketsView {
         table.setFixedCellSize(PacketDetailView.ROW_HEIGHT);
         table.setPlaceholder(new Label(I18n.t("packets.none")));
         table.getColumns().addAll(List.of(
-                column("packets.col.time", 132, e -> (vm.restored(e) ? "↺ " : "") + TIME.format(e.time())),
+                column("packets.col.time", 132, e -> (vm.restored(e) ? "↺ " : vm.afterBrokerClosed(e) ? "⊘ " : "")
+                        + TIME.format(e.time())),
                 column("packets.col.dir", 120, e -> arrow(e.direction())),
                 column("packets.col.type", 100, e -> e.packet().type().name()),
                 column("packets.col.length", 74, e -> Integer.toString(e.packet().length())),
@@ -123,6 +124,8 @@ public final class PacketsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().forEach(c -> c.setMinWidth(c == table.getColumns().get(5) ? 160 : c.getPrefWidth()));
         javafx.scene.control.Tooltip restoredTip = new javafx.scene.control.Tooltip(I18n.t("packets.restored"));
+        javafx.scene.control.Tooltip lateTip = new javafx.scene.control.Tooltip(
+                I18n.t("wiretap.packet.afterBrokerClosed"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PacketEvent e, boolean empty) {
@@ -132,7 +135,10 @@ public final class PacketsView {
                 // a packet of an earlier run, put back from the history: greyed, and the tooltip says why
                 boolean old = !empty && e != null && vm.restored(e);
                 mark("restored-row", old);
-                setTooltip(old ? restoredTip : null);
+                // a tapped client's packet sent after the broker had closed: greyed the same way, and said why
+                boolean late = !empty && e != null && vm.afterBrokerClosed(e);
+                mark("after-broker-closed-row", late);
+                setTooltip(old ? restoredTip : late ? lateTip : null);
             }
 
             private void mark(String styleClass, boolean on) {

@@ -63,6 +63,8 @@ public final class PacketsViewModel {
     private Runnable onClear = () -> { };
     /** Which packets were put back from the history of an earlier run (issue 15): marked in the table. */
     private Predicate<PacketEvent> restored = e -> false;
+    /** Which packets a tapped client sent after the broker had closed (the wiretap's): marked in the table. */
+    private Predicate<PacketEvent> afterBrokerClosed = e -> false;
 
     public PacketsViewModel(int maxVisible, TaskExecutor tasks) {
         this.maxVisible = maxVisible;
@@ -77,7 +79,10 @@ public final class PacketsViewModel {
             }
         });
         showFrames.addListener((o, a, b) -> reloadFrames());
-        selected.addListener((o, a, b) -> detail.packetProperty().set(b == null ? null : b.packet()));
+        selected.addListener((o, a, b) -> {
+            detail.afterBrokerClosedProperty().set(b != null && afterBrokerClosed.test(b));
+            detail.packetProperty().set(b == null ? null : b.packet());
+        });
     }
 
     /** Tells restored packets (the active connection's); set before {@link #setSource}, which reloads. */
@@ -88,6 +93,16 @@ public final class PacketsViewModel {
     /** True for a packet of an earlier run, put back from the history. */
     public boolean restored(PacketEvent e) {
         return restored.test(e);
+    }
+
+    /** Tells a tapped client's packets sent after the broker had closed; set before {@link #setSource}. */
+    public void setAfterBrokerClosed(Predicate<PacketEvent> afterBrokerClosed) {
+        this.afterBrokerClosed = afterBrokerClosed;
+    }
+
+    /** True for a packet a tapped client sent after the broker had closed: never forwarded, never read. */
+    public boolean afterBrokerClosed(PacketEvent e) {
+        return afterBrokerClosed.test(e);
     }
 
     public void setSource(Supplier<List<PacketEvent>> source, Runnable onClear) {

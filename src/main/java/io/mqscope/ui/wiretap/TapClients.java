@@ -45,6 +45,12 @@ public final class TapClients {
     private final Set<String> changed = new LinkedHashSet<>();
     private final List<String> removed = new ArrayList<>();
     private final TapInsights insights = new TapInsights();
+    /**
+     * Per client, the stream offset of the first packet it sent after the broker had closed: that one and every
+     * later one of the client's were never forwarded ({@link TapEvent.Packet#afterBrokerClosed()}). Read on the FX
+     * thread while the rows are drawn, so written before the packet enters the log.
+     */
+    private final Map<String, Long> lateFrom = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TapClients() {
         this(PacketLog.DEFAULT_MAX_BYTES);
@@ -75,6 +81,9 @@ public final class TapClients {
 
     private void accept(String key, TapEvent e) {
         if (e instanceof TapEvent.Packet p) {
+            if (p.afterBrokerClosed()) {
+                lateFrom.merge(key, p.packet().offset(), Math::min);
+            }
             // appended outside the lock: the logs have their own
             packets.append(new PacketEvent(key, p.nanoTime(), p.time(), p.from(), p.packet()));
         } else if (e instanceof TapEvent.WebSocketMessage m) {
@@ -134,6 +143,7 @@ public final class TapClients {
         }
         clients.remove(victim);
         exchanges.remove(victim);
+        lateFrom.remove(victim);
         changed.remove(victim);
         removed.add(victim);
     }
@@ -151,6 +161,12 @@ public final class TapClients {
         Changes c = new Changes(rows, List.copyOf(removed));
         removed.clear();
         return c;
+    }
+
+    /** True for a packet its client sent after the broker had closed the connection: the broker never read it. */
+    public boolean afterBrokerClosed(PacketEvent e) {
+        Long from = e.direction() == Direction.CLIENT_TO_BROKER ? lateFrom.get(e.connectionId()) : null;
+        return from != null && e.packet().offset() >= from;
     }
 
     /** Every client, oldest first. */
@@ -178,6 +194,7 @@ public final class TapClients {
             removed.addAll(clients.keySet());
             clients.clear();
             exchanges.clear();
+            lateFrom.clear();
             changed.clear();
         }
     }

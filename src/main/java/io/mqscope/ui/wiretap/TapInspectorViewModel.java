@@ -65,6 +65,7 @@ public final class TapInspectorViewModel {
         insights.clear();
         insightsSeen = -1;
         if (store == null) {
+            packets.setAfterBrokerClosed(e -> false);
             packets.setSource(List::of, () -> { });
             packets.setPcapngSource(null);
             messages.clear();
@@ -76,6 +77,7 @@ public final class TapInspectorViewModel {
         }
         TapClients s = store;
         String k = key;
+        packets.setAfterBrokerClosed(s::afterBrokerClosed);
         // every reload (a filter changed, pause released) reads one snapshot and follows the log from its end:
         // nothing is shown twice, nothing missed
         packets.setSource(() -> {

@@ -45,6 +45,31 @@ class TapClientsTest {
     }
 
     @Test
+    void a_clients_packets_from_the_first_one_after_the_broker_closed_on_are_marked_and_no_other_clients() {
+        TapClients clients = new TapClients();
+        Consumer<TapEvent> feed = clients.feed("tcp-");
+        feed.accept(opened("c1"));
+        feed.accept(opened("c2"));
+        byte[] pings = HexFormat.of().parseHex("c000c000c000");
+        List<DecodedPacket> sent = new StreamDecoder(Direction.CLIENT_TO_BROKER, 0).decodeAll(pings);
+        for (String conn : List.of("c1", "c2")) {
+            for (int i = 0; i < sent.size(); i++) {
+                feed.accept(new TapEvent.Packet(conn, System.nanoTime(), Instant.now(), Direction.CLIENT_TO_BROKER,
+                        sent.get(i), false, conn.equals("c1") && i > 0));
+            }
+        }
+        assertThat(clients.packetsOf("tcp-c1")).extracting(clients::afterBrokerClosed)
+                .containsExactly(false, true, true);
+        assertThat(clients.packetsOf("tcp-c2")).extracting(clients::afterBrokerClosed)
+                .containsExactly(false, false, false);
+        clients.clear();
+        feed.accept(opened("c1"));
+        feed.accept(new TapEvent.Packet("c1", System.nanoTime(), Instant.now(), Direction.CLIENT_TO_BROKER,
+                sent.get(2), false));
+        assertThat(clients.packetsOf("tcp-c1")).extracting(clients::afterBrokerClosed).containsExactly(false);
+    }
+
+    @Test
     void two_taps_counting_from_c1_stay_apart() {
         TapClients clients = new TapClients();
         clients.feed("tcp-").accept(opened("c1"));

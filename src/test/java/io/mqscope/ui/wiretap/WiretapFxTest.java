@@ -195,7 +195,7 @@ class WiretapFxTest {
     }
 
     /** Scrolls the Wiretaps pane to a client's row, as a user would before clicking it. */
-    private static void reveal(FxRobot robot, String key) {
+    static void reveal(FxRobot robot, String key) {
         TreeView<Object> tree = robot.lookup("#wiretapTree").query();
         robot.interact(() -> {
             for (TreeItem<Object> w : tree.getRoot().getChildren()) {
