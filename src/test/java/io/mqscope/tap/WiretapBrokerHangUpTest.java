@@ -29,13 +29,6 @@ class WiretapBrokerHangUpTest {
     /** Time allowed beyond the grace for the event loop's timer to run on a busy machine. */
     private static final long SLACK_MILLIS = 250;
 
-    /** A 3.1.1 CONNECT with the reserved connect flag set: a server must close the connection ([MQTT-3.1.2-3]). */
-    private static byte[] reservedFlagConnect() {
-        byte[] connect = MqttBytes.connect(4, "hang-up");
-        connect[9] |= 0x01; // fixed header (2), protocol name (6), level (1), then the connect flags
-        return connect;
-    }
-
     private static byte[] publish(int n) {
         return MqttBytes.publish(4, "late/" + n, Integer.toString(n).getBytes(StandardCharsets.US_ASCII));
     }
@@ -49,17 +42,6 @@ class WiretapBrokerHangUpTest {
         return events.all(TapEvent.Packet.class).stream().anyMatch(TapEvent.Packet::afterBrokerClosed);
     }
 
-    /** Writes, ignoring the failure a closed connection gives: returns false once the tap has closed it. */
-    private static boolean send(OutputStream out, byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-            return true;
-        } catch (IOException closed) {
-            return false;
-        }
-    }
-
     @Test
     void what_the_client_sends_after_the_broker_hung_up_is_decoded_then_the_client_is_closed_within_the_grace(
             Mosquitto m) throws Exception {
@@ -68,11 +50,11 @@ class WiretapBrokerHangUpTest {
              Socket client = new Socket("127.0.0.1", tap.port())) {
             client.setSoTimeout(10_000);
             OutputStream out = client.getOutputStream();
-            out.write(reservedFlagConnect());
+            out.write(MqttBytes.reservedFlagConnect("hang-up"));
             // a client that does not wait for CONNACK: a PUBLISH every 2 ms until the tap closes its connection
             int sent = 0;
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < giveUp && send(out, publish(sent))) {
+            while (System.nanoTime() < giveUp && MqttBytes.send(out, publish(sent))) {
                 sent++;
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)); // the client's own pace, not a wait
             }
@@ -115,21 +97,22 @@ class WiretapBrokerHangUpTest {
              Socket client = new Socket("127.0.0.1", tap.port())) {
             client.setSoTimeout(10_000);
             OutputStream out = client.getOutputStream();
-            out.write(reservedFlagConnect());
+            out.write(MqttBytes.reservedFlagConnect("hang-up"));
             // PINGREQs until the tap shows one it read after the broker's close, then a last SUBSCRIBE and a
             // DISCONNECT, and the client goes quiet
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!anyLate(events) && System.nanoTime() < giveUp && send(out, MqttBytes.pingreq())) {
+            while (!anyLate(events) && System.nanoTime() < giveUp && MqttBytes.send(out, MqttBytes.pingreq())) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // the client's own pace, not a wait
             }
             assertThat(anyLate(events)).as("a PINGREQ read after the broker's close").isTrue();
             long quietFrom = System.nanoTime();
-            assertThat(send(out, concat(MqttBytes.subscribe(4, "last/words", 0), MqttBytes.disconnect()))).isTrue();
+            byte[] lastWords = concat(MqttBytes.subscribe(4, "last/words", 0), MqttBytes.disconnect());
+            assertThat(MqttBytes.send(out, lastWords)).isTrue();
             // quiet now: the tap tells it (a half-close, the end of the stream) and reads on until its close, so
             // that what a slow client sends before it notices is not lost either
             assertThat(client.getInputStream().read()).as("told of the close").isEqualTo(-1);
             long told = System.nanoTime();
-            boolean lastSent = send(out, MqttBytes.pingreq());
+            boolean lastSent = MqttBytes.send(out, MqttBytes.pingreq());
             client.close();
             assertThat(TimeUnit.NANOSECONDS.toMillis(told - quietFrom)).as("told within the grace")
                     .isLessThanOrEqualTo(EarlyClientBytes.GRACE_MILLIS + SLACK_MILLIS);

@@ -88,6 +88,27 @@ public final class MqttBytes {
         return out.toByteArray();
     }
 
+    /**
+     * A 3.1.1 CONNECT with the reserved connect flag set: a server must close the connection ([MQTT-3.1.2-3]);
+     * mosquitto does so at once, which makes it a broker that hangs up on cue.
+     */
+    public static byte[] reservedFlagConnect(String clientId) {
+        byte[] connect = connect(4, clientId);
+        connect[9] |= 0x01; // fixed header (2), protocol name (6), level (1), then the connect flags
+        return connect;
+    }
+
+    /** Writes, taking the failure a closed connection gives as the answer: false once the peer has closed it. */
+    public static boolean send(java.io.OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
+    }
+
     /** Reads one whole packet (fixed header included) from a stream. */
     public static byte[] readPacket(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);

@@ -10,7 +10,6 @@ import io.mqscope.ui.BuiltInBrokerWindow;
 import io.mqscope.ui.Fx;
 import io.mqscope.ui.I18n;
 import io.mqscope.wire.PacketType;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -58,24 +57,6 @@ class WiretapAfterBrokerClosedFxTest {
         robot.interact(() -> I18n.setLocale(I18n.ENGLISH));
     }
 
-    /** A 3.1.1 CONNECT with the reserved connect flag set: a server must close the connection ([MQTT-3.1.2-3]). */
-    private static byte[] reservedFlagConnect() {
-        byte[] connect = MqttBytes.connect(4, "late-client");
-        connect[9] |= 0x01; // fixed header (2), protocol name (6), level (1), then the connect flags
-        return connect;
-    }
-
-    /** Writes, ignoring the failure a closed connection gives: false once the tap has closed it. */
-    private static boolean send(OutputStream out, byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-            return true;
-        } catch (IOException closed) {
-            return false;
-        }
-    }
-
     @Test
     void packets_sent_after_the_broker_closed_are_marked_in_the_list_and_the_detail(Mosquitto m, FxRobot robot)
             throws Exception {
@@ -96,15 +77,15 @@ class WiretapAfterBrokerClosedFxTest {
             await().atMost(WAIT).until(() -> !Fx.read(() -> tap.rows()).isEmpty());
             key = Fx.read(() -> tap.rows().get(0).key());
             OutputStream out = client.getOutputStream();
-            out.write(reservedFlagConnect());
+            out.write(MqttBytes.reservedFlagConnect("late-client"));
             // as a client that does not wait for CONNACK: PINGREQs until the tap has read one after the broker's
             // close, then a last SUBSCRIBE, and quiet
             long giveUp = System.nanoTime() + WAIT.toNanos();
             while (tap.clients().packetsOf(key).stream().noneMatch(tap.clients()::afterBrokerClosed)
-                    && System.nanoTime() < giveUp && send(out, MqttBytes.pingreq())) {
+                    && System.nanoTime() < giveUp && MqttBytes.send(out, MqttBytes.pingreq())) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)); // the client's own pace, not a wait
             }
-            assertThat(send(out, MqttBytes.subscribe(4, "last/words", 0))).isTrue();
+            assertThat(MqttBytes.send(out, MqttBytes.subscribe(4, "last/words", 0))).isTrue();
             assertThat(client.getInputStream().read()).as("the tap tells the client of the close").isEqualTo(-1);
         }
         await().atMost(WAIT).until(() -> Fx.read(() -> tap.row(key).state()) == TapClientRow.State.CLOSED);
