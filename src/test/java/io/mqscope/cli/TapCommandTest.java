@@ -209,6 +209,8 @@ class TapCommandTest {
         System.setProperty("mqscope.config.dir", config.toString());
         try (Running tap = start("tap", "--listen", "wss://0.0.0.0:0/mqtt", "--self-signed", "--url",
                 "mqtt://127.0.0.1:" + m.tcpPort)) {
+            // the banner is printed a line at a time after the listening line start() waited for: read it whole
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("Press Ctrl+C to stop."));
             String out = tap.out().toString();
             assertThat(out).contains("CA certificate: " + config.resolve("tap").resolve("mqscope-tap-ca.pem"),
                     "Listening on every interface");
