@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -534,6 +537,12 @@ public final class Dist {
     /** Where the launcher templates take the JVM options (one line of space-separated flags). */
     static final String JVM_OPTIONS_TOKEN = "@JVM_OPTIONS@";
 
+    /** Where the launcher templates put the JVM options of the subcommands (app-image's with launcher-cli's). */
+    static final String CLI_JVM_OPTIONS_TOKEN = "@CLI_JVM_OPTIONS@";
+
+    /** Beside app-image.options: what the launchers' subcommands use instead of some of its options. */
+    static final String CLI_OPTIONS_FILE = "launcher-cli.options";
+
     /** Where the launcher templates take the JavaFX modules the window adds from javafx/ beside the jar. */
     static final String FX_MODULES_TOKEN = "@FX_MODULES@";
 
@@ -553,11 +562,15 @@ public final class Dist {
 
     /** Writes the launchers from the templates into {@code dir} (also how LauncherWindowTest builds its own). */
     static void writeLaunchers(Path templates, Path appImageOptions, Path dir) throws IOException {
-        String jvmOptions = launcherOptions(options(appImageOptions));
+        List<String> window = options(appImageOptions);
+        String jvmOptions = launcherOptions(window);
+        String cliOptions = launcherOptions(replaced(window,
+                options(appImageOptions.resolveSibling(CLI_OPTIONS_FILE))));
         for (String name : LAUNCHERS) {
             String template = Files.readString(templates.resolve(name));
             Path out = dir.resolve(name);
-            String text = template.replace(JVM_OPTIONS_TOKEN, jvmOptions).replace(FX_MODULES_TOKEN, FX_MODULES);
+            String text = template.replace(CLI_JVM_OPTIONS_TOKEN, cliOptions).replace(JVM_OPTIONS_TOKEN, jvmOptions)
+                    .replace(FX_MODULES_TOKEN, FX_MODULES);
             // cmd.exe reads LF-only batch files, but mis-parses some lines in them; write what it expects.
             Files.writeString(out, name.endsWith(".cmd") ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text);
             if (!name.endsWith(".cmd") && out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -582,6 +595,48 @@ public final class Dist {
             }
         }
         return String.join(" ", values);
+    }
+
+    /**
+     * {@code base}'s --java-options with each one that an option of {@code overrides} sets again taken out, then
+     * {@code overrides}' appended: the same -XX flag, -D property or -X size, and any collector choice for any other
+     * (the JVM refuses two).
+     */
+    static List<String> replaced(List<String> base, List<String> overrides) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < overrides.size() - 1; i++) {
+            if (overrides.get(i).equals("--java-options")) {
+                keys.add(optionKey(overrides.get(++i)));
+            }
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            if (base.get(i).equals("--java-options") && i + 1 < base.size()) {
+                String value = base.get(++i);
+                if (!keys.contains(optionKey(value))) {
+                    result.add("--java-options");
+                    result.add(value);
+                }
+            } else {
+                result.add(base.get(i));
+            }
+        }
+        result.addAll(overrides);
+        return result;
+    }
+
+    private static final Pattern OPTION_KEY = Pattern.compile("-XX:[+-]?(\\w+).*|(-D[^=]+)=.*|(-X(?:ms|mx|ss|mn)).*");
+
+    /** What a JVM option sets: "gc" for a collector choice, else its flag, property or size name. */
+    static String optionKey(String option) {
+        if (option.matches("-XX:[+-]Use\\w*GC")) {
+            return "gc";
+        }
+        Matcher m = OPTION_KEY.matcher(option);
+        if (!m.matches()) {
+            return option;
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     }
 
     /** Reads an options file: "--option value" or "--flag" per line, # comments; values are taken verbatim. */

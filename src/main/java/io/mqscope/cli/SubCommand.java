@@ -98,6 +98,8 @@ public final class SubCommand implements Callable<Integer> {
     private final AtomicLong received = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(1);
     private final StringBuilder line = new StringBuilder(256);
+    /** {@link #line}'s characters on their way out: PrintWriter.append would copy them into a new String first. */
+    private char[] lineChars = new char[256];
     private PrintWriter out;
     private JsonLines jsonOut;
     private volatile boolean failed;
@@ -219,6 +221,16 @@ public final class SubCommand implements Callable<Integer> {
         }
     }
 
+    /** Writes {@code b} to the output; called under the output lock. */
+    private void writeLine(StringBuilder b) {
+        int n = b.length();
+        if (lineChars.length < n) {
+            lineChars = new char[Math.max(n, lineChars.length * 2)];
+        }
+        b.getChars(0, n, lineChars, 0);
+        out.write(lineChars, 0, n);
+    }
+
     private void printMessage(MessageEvent m) {
         synchronized (outLock) {
             if (json) {
@@ -236,7 +248,7 @@ public final class SubCommand implements Callable<Integer> {
             }
             payloads.appendText(b, m);
             b.append('\n');
-            out.append(b);
+            writeLine(b);
         }
     }
 
@@ -278,7 +290,7 @@ public final class SubCommand implements Callable<Integer> {
             if (p.diagnosis() != null) {
                 b.append("    diagnosis: ").append(p.diagnosis()).append('\n');
             }
-            out.append(b);
+            writeLine(b);
         }
     }
 

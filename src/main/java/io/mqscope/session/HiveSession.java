@@ -8,6 +8,7 @@ import static io.mqscope.session.ConnectionState.RECONNECTING;
 
 import io.mqscope.profile.Profile;
 import io.mqscope.profile.Profile.SavedSubscription;
+import io.mqscope.tap.EventClock;
 import io.mqscope.tap.Stage;
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +35,11 @@ final class HiveSession implements Session, ProtocolClient.Events {
     private final SessionListener listener;
     /** Time of events and of vendor signatures. */
     private final Clock clock;
+    /**
+     * The clock is the system's: an incoming message's wall time comes from the monotonic time it carries
+     * ({@link EventClock}), not from a second clock read per message (issue 17).
+     */
+    private final boolean systemClock;
     private final Random random;
     /** Where all that may block (relay binding, TLS files, signing, closing) and all delayed work runs. */
     private final Executor executor;
@@ -54,6 +60,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
         this.profile = profile;
         this.listener = listener == null ? new SessionListener() { } : listener;
         this.clock = clock;
+        this.systemClock = clock.equals(Clock.systemUTC());
         this.random = random;
         this.executor = executor;
         this.reconnect = new ReconnectPolicy(profile.reconnect(), random, clock);
@@ -326,8 +333,9 @@ final class HiveSession implements Session, ProtocolClient.Events {
 
     @Override
     public void message(String topic, int qos, boolean retain, byte[] payload, MessageProperties properties) {
-        listener.onMessage(new MessageEvent(id, System.nanoTime(), clock.instant(), false, topic, qos, retain, false,
-                payload, properties));
+        long now = System.nanoTime();
+        listener.onMessage(new MessageEvent(id, now, systemClock ? EventClock.wallTime(now) : clock.instant(), false,
+                topic, qos, retain, false, payload, properties));
     }
 
     /** Tests: whether a client has been created and is connecting or connected. */

@@ -8,7 +8,7 @@ import java.time.Instant;
  * the user sees follows the system clock within that second (a clock step shows up at the next base), and two
  * events keep the order and spacing of their monotonic times between bases.
  */
-final class EventClock {
+public final class EventClock {
     private static final long REBASE_NANOS = 1_000_000_000L;
 
     /** One reading of both clocks; replaced whole, so a reader never mixes two readings. */
@@ -21,7 +21,7 @@ final class EventClock {
     }
 
     /** The wall-clock time at monotonic time {@code nanoTime} (a value of {@link System#nanoTime()} just read). */
-    static Instant wallTime(long nanoTime) {
+    public static Instant wallTime(long nanoTime) {
         Base b = base;
         long since = nanoTime - b.nanoTime;
         if (since < 0 || since >= REBASE_NANOS) {

@@ -14,6 +14,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One relayed connection: the accepted client channel, the upstream channel an {@link UpstreamSetup} opens, a
@@ -28,6 +29,7 @@ final class RelayConnection implements UpstreamSetup.Outcome {
     private final PacketTap toBroker;
     private final PacketTap toClient;
     private final UpstreamSetup setup;
+    private final ReadPacing pacing = new ReadPacing();
     private boolean failed;
     private boolean closed;
     private boolean connackSeen;
@@ -102,7 +104,7 @@ final class RelayConnection implements UpstreamSetup.Outcome {
         boolean ready = setup.ready();
         inbound.config().setAutoRead(ready && out != null && out.isWritable());
         if (out != null && ready) {
-            out.config().setAutoRead(inbound.isWritable());
+            out.config().setAutoRead(inbound.isWritable() && !pacing.paused());
         }
     }
 
@@ -281,6 +283,12 @@ final class RelayConnection implements UpstreamSetup.Outcome {
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             inbound.flush();
+            if (setup.ready() && pacing.pauseAfterBurst(System.nanoTime())) {
+                ctx.executor().schedule(() -> {
+                    pacing.resume(System.nanoTime());
+                    updateReading();
+                }, ReadPacing.WINDOW_NANOS, TimeUnit.NANOSECONDS);
+            }
             updateReading();
         }
 

@@ -43,7 +43,10 @@ class LauncherAppCdsTest {
         String template = Files.readString(Path.of("src/main/launcher/mqscope"));
         String options = Dist.launcherOptions(Dist.options(Path.of("packaging/app-image.options")));
         Path launcher = dir.resolve("mqscope");
-        Files.writeString(launcher, template.replace(Dist.JVM_OPTIONS_TOKEN, options));
+        String cli = Dist.launcherOptions(Dist.replaced(Dist.options(Path.of("packaging/app-image.options")),
+                Dist.options(Path.of("packaging", Dist.CLI_OPTIONS_FILE))));
+        Files.writeString(launcher, template.replace(Dist.CLI_JVM_OPTIONS_TOKEN, cli)
+                .replace(Dist.JVM_OPTIONS_TOKEN, options));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         jar = dir.resolve("mqscope.jar");
         archive = dir.resolve("mqscope.jsa");

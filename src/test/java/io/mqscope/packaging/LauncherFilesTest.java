@@ -30,6 +30,30 @@ class LauncherFilesTest {
     }
 
     @Test
+    void subcommands_take_the_serial_collector_and_every_other_option_of_the_window() throws IOException {
+        List<String> window = Dist.options(Path.of("packaging/app-image.options"));
+        String cli = Dist.launcherOptions(Dist.replaced(window,
+                Dist.options(Path.of("packaging", Dist.CLI_OPTIONS_FILE))));
+
+        assertThat(cli.split(" ")).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m")
+                .doesNotContain("-XX:+UseParallelGC");
+        assertThat(cli.split(" ")).hasSize(Dist.launcherOptions(window).split(" ").length);
+    }
+
+    @Test
+    void an_override_replaces_the_same_flag_property_size_or_any_collector() {
+        List<String> base = List.of("--main-class", "x.Main", "--java-options", "-XX:+UseParallelGC",
+                "--java-options", "-XX:TieredStopAtLevel=1", "--java-options", "-Da.b=1", "--java-options", "-Xms32m",
+                "--java-options", "-Xlog:all=off");
+        List<String> overrides = List.of("--java-options", "-XX:+UseSerialGC", "--java-options",
+                "-XX:TieredStopAtLevel=4", "--java-options", "-Da.b=2", "--java-options", "-Xms8m");
+
+        assertThat(Dist.launcherOptions(Dist.replaced(base, overrides)))
+                .isEqualTo("-Xlog:all=off -XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Da.b=2 -Xms8m");
+        assertThat(Dist.replaced(base, List.of())).isEqualTo(base);
+    }
+
+    @Test
     void only_java_options_are_taken_and_a_value_a_shell_would_change_is_refused() {
         assertThat(Dist.launcherOptions(List.of("--main-class", "x.Main", "--java-options", "-Xms32m",
                 "--java-options", "-Dmqscope.lang=zh-CN"))).isEqualTo("-Xms32m -Dmqscope.lang=zh-CN");
@@ -46,7 +70,7 @@ class LauncherFilesTest {
 
         assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r")
                 .contains("while [ -h \"$self\" ]", "dirname -- \"$self\"")
-                .contains("exec \"$java\" " + Dist.JVM_OPTIONS_TOKEN
+                .contains("exec \"$java\" " + Dist.CLI_JVM_OPTIONS_TOKEN
                         + " ${cds:+\"$cds\"} -jar \"$dir/mqscope.jar\" \"$@\"")
                 // the window (no arguments, --smoke-test) takes JavaFX from the module path and its own class
                 // archive; subcommands do not
@@ -62,7 +86,7 @@ class LauncherFilesTest {
         String cmd = Files.readString(TEMPLATES.resolve("mqscope.cmd"));
 
         assertThat(cmd).startsWith("@echo off")
-                .contains("\"%JAVA%\" " + Dist.JVM_OPTIONS_TOKEN + " -jar \"%~dp0mqscope.jar\" %*")
+                .contains("\"%JAVA%\" " + Dist.CLI_JVM_OPTIONS_TOKEN + " -jar \"%~dp0mqscope.jar\" %*")
                 .contains("exit /b %ERRORLEVEL%")
                 .contains("if not defined ARG1 set \"FX=1\"", "\"%ARG1:~0,12%\"==\"--smoke-test\"",
                         "\"%JAVA%\" " + Dist.JVM_OPTIONS_TOKEN + " --module-path \"%~dp0javafx\" --add-modules "
