@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -35,8 +33,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code mqscope sub}: subscribe and print messages, like mosquitto_sub, through the packet tap. Output is buffered
- * and flushed every 100 ms and at the end, never per message, so it keeps up with a flood.
+ * {@code mqscope sub}: subscribe and print messages, like mosquitto_sub, through the packet tap. Lines are printed
+ * on a thread of their own ({@link PrintQueue}) and flushed whenever it has caught up, never per message in a flood.
  */
 @Command(name = "sub", sortOptions = false)
 public final class SubCommand implements Callable<Integer> {
@@ -104,6 +102,8 @@ public final class SubCommand implements Callable<Integer> {
     private JsonLines jsonOut;
     private volatile boolean failed;
     private SubPayloads payloads;
+    /** Messages and packets on their way to standard output, in arrival order. */
+    private PrintQueue printing;
 
     @Override
     public Integer call() {
@@ -159,12 +159,12 @@ public final class SubCommand implements Callable<Integer> {
                 return CliSupport.report(err, "sub", e);
             }
         }
-        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mqscope-sub-flush");
-            t.setDaemon(true);
-            return t;
+        printing = new PrintQueue(this::print, this::flush, e -> {
+            synchronized (outLock) {
+                err.println("mqscope sub: could not print: " + e);
+                err.flush();
+            }
         });
-        flusher.scheduleAtFixedRate(this::flush, 100, 100, TimeUnit.MILLISECONDS);
         CliSupport.Deadline deadline = CliSupport.Deadline.after(timeout);
         Session session = Sessions.open(profile, new Listener(err));
         try {
@@ -200,8 +200,12 @@ public final class SubCommand implements Callable<Integer> {
             return CliSupport.CONNECTION_FAILED;
         } finally {
             CliSupport.close(session);
+            try {
+                printing.finish(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             pcap.write(profile, showSecrets, err);
-            flusher.shutdownNow();
             flush();
         }
     }
@@ -218,6 +222,15 @@ public final class SubCommand implements Callable<Integer> {
             if (out != null) {
                 out.flush();
             }
+        }
+    }
+
+    /** Prints one item of {@link #printing}: a message or a packet. */
+    private void print(Object item) {
+        if (item instanceof MessageEvent m) {
+            printMessage(m);
+        } else {
+            printPacket((PacketEvent) item);
         }
     }
 
@@ -321,7 +334,7 @@ public final class SubCommand implements Callable<Integer> {
             if (count != null && n > count) {
                 return;
             }
-            printMessage(m);
+            printing.add(m);
             if (count != null && n == count) {
                 done.countDown();
             }
@@ -331,7 +344,7 @@ public final class SubCommand implements Callable<Integer> {
         public void onPacket(PacketEvent packet) {
             pcap.onPacket(packet);
             if (packets) {
-                printPacket(packet);
+                printing.add(packet);
             }
         }
 

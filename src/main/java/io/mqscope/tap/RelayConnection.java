@@ -91,6 +91,7 @@ final class RelayConnection implements UpstreamSetup.Outcome {
             buf.release();
             return;
         }
+        pacing.read(buf.readableBytes());
         toClient.observe(buf);
         inbound.write(buf);
     }
