@@ -1,6 +1,8 @@
 package io.mqscope.session;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuth;
 import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuthBuilder;
@@ -66,8 +68,16 @@ final class Mqtt3Adapter extends HiveAdapter<Mqtt3AsyncClient> {
 
     @Override
     public void listenForPublishes() {
-        client.publishes(MqttGlobalPublishFilter.ALL, p -> events.message(p.getTopic().toString(),
-                p.getQos().getCode(), p.isRetain(), p.getPayloadAsBytes(), MessageProperties.NONE), DIRECT);
+        // 3.1.1 has no properties: what both versions' PUBLISH carry is all there is to read
+        if (!InlinePublishes.listen(client, p -> deliver(p.getTopic(), p.getQos(), p.isRetain(),
+                p.getPayloadAsBytes()))) {
+            client.publishes(MqttGlobalPublishFilter.ALL, p -> deliver(p.getTopic(), p.getQos(), p.isRetain(),
+                    p.getPayloadAsBytes()), DIRECT);
+        }
+    }
+
+    private void deliver(MqttTopic topic, MqttQos qos, boolean retain, byte[] payload) {
+        events.message(topic.toString(), qos.getCode(), retain, payload, MessageProperties.NONE);
     }
 
     @Override

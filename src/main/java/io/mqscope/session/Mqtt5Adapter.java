@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** The MQTT 5 client: CONNECT with its restrictions and will properties, PUBLISH properties both ways. */
 final class Mqtt5Adapter extends HiveAdapter<Mqtt5AsyncClient> {
@@ -145,8 +146,11 @@ final class Mqtt5Adapter extends HiveAdapter<Mqtt5AsyncClient> {
 
     @Override
     public void listenForPublishes() {
-        client.publishes(MqttGlobalPublishFilter.ALL, p -> events.message(p.getTopic().toString(),
-                p.getQos().getCode(), p.isRetain(), p.getPayloadAsBytes(), properties(p)), DIRECT);
+        Consumer<Mqtt5Publish> callback = p -> events.message(p.getTopic().toString(), p.getQos().getCode(),
+                p.isRetain(), p.getPayloadAsBytes(), properties(p));
+        if (!InlinePublishes.listen(client, callback)) {
+            client.publishes(MqttGlobalPublishFilter.ALL, callback, DIRECT);
+        }
     }
 
     private static MessageProperties properties(Mqtt5Publish p) {
