@@ -156,6 +156,24 @@ class TopicTreeTest {
     }
 
     @Test
+    void history_gives_back_each_message_as_it_came_every_field_of_it() {
+        TopicTree t = new TopicTree();
+        MessageProperties props = new MessageProperties(true, 60L, null, "reply/x", new byte[] {1, 2}, "text/plain",
+                List.of(), List.of(7));
+        List<MessageEvent> added = List.of(
+                new MessageEvent("c1", 11, Instant.ofEpochSecond(1_764_900_000L, 123_456_789), false, "f/a", 2, true,
+                        true, new byte[] {9}, props),
+                new MessageEvent("c1", 12, Instant.ofEpochSecond(1_764_900_001L, 1), true, "f/a", 0, false, false,
+                        new byte[0], MessageProperties.NONE),
+                new MessageEvent("c1", 13, Instant.ofEpochSecond(1_764_900_002L, 999_999_999), false, "f/a", 1,
+                        false, true, "x".getBytes(StandardCharsets.UTF_8), MessageProperties.NONE));
+        added.forEach(t::add);
+
+        assertThat(t.newest(t.find("f/a"), 10)).containsExactly(added.get(2), added.get(1), added.get(0));
+        assertThat(t.newest(t.find("f"), 10)).containsExactly(added.get(2), added.get(1), added.get(0));
+    }
+
+    @Test
     void history_is_bounded_per_topic_in_entries_and_in_bytes() {
         TopicTree t = new TopicTree(1_000, 5, 50, 1L << 20);
         for (int i = 0; i < 1_000; i++) {
