@@ -160,7 +160,7 @@ class PackagingFilesTest {
         try (Stream<Path> s = Files.walk(PACKAGING)) {
             files = s.filter(p -> p.toString().endsWith(".options")).sorted().collect(Collectors.toList());
         }
-        assertThat(files).hasSize(8);
+        assertThat(files).hasSize(9);
         for (Path file : files) {
             Map<String, String> opts = options(file);
             for (String key : List.of("--icon", "--resource-dir", "--license-file")) {
