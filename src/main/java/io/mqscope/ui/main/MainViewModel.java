@@ -300,6 +300,7 @@ public final class MainViewModel {
         connections.refreshAll();
         connectionLog.refresh();
         captures.relocalize();
+        wiretaps.relocalize();
         // insights are rendered once per row: the shown capture's again now, a connection's at the next pulse
         if (captures.shownInsightsProperty().get() != null) {
             insights.show(captures.shownInsightsProperty().get());
