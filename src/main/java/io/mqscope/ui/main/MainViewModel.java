@@ -293,6 +293,7 @@ public final class MainViewModel {
     /** The language changed: what the view models hold as text is said again in the new one, now. */
     public void relocalize() {
         messages.relocalize();
+        search.relocalize();
         topics.relocalize();
         // status lines said in the old language are stale now (issue 14 item 17): they go until the next action
         subscriptions.statusProperty().set("");
