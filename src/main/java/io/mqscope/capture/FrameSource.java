@@ -13,8 +13,8 @@ interface FrameSource {
     static FrameSource open(InputStream in, Notes notes) throws IOException, CaptureException {
         ByteWindow w = new ByteWindow(in);
         if (!w.have(4)) {
-            throw new CaptureException(w.available() == 0 ? "not a capture file: the file is empty"
-                    : "not a capture file: only " + w.available() + " bytes", 0);
+            throw w.available() == 0 ? new CaptureException(0, "file.empty")
+                    : new CaptureException(0, "file.short", w.available());
         }
         long magic = w.u32(0, true);
         if (magic == PcapngReader.SHB) {
@@ -27,18 +27,17 @@ interface FrameSource {
         for (int i = 0; i < 4; i++) {
             hex.append(i == 0 ? "" : " ").append(String.format("%02x", w.u8(i)));
         }
-        throw new CaptureException("not a capture file: bytes " + hex + " at byte offset 0 are neither a pcap magic"
-                + " number (a1 b2 c3 d4, a1 b2 3c 4d, either byte order) nor a pcapng section header (0a 0d 0d 0a)"
-                + describeText(w), 0);
+        throw new CaptureException(0, "file.magic" + looksLike(w), hex.toString());
     }
 
-    private static String describeText(ByteWindow w) {
+    /** What the first bytes look like, as the suffix of the message key: JSON, text, or nothing known. */
+    private static String looksLike(ByteWindow w) {
         int c = w.u8(0);
         if (c == '{' || c == '[') {
-            return "; it looks like JSON";
+            return ".json";
         }
         if (c >= 0x20 && c < 0x7f && w.u8(1) >= 0x20 && w.u8(1) < 0x7f) {
-            return "; it looks like text";
+            return ".text";
         }
         return "";
     }

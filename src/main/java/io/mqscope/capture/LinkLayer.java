@@ -42,7 +42,15 @@ final class LinkLayer {
         return name == null ? "link type " + linkType : "link type " + linkType + " (" + name + ")";
     }
 
-    static String supportedList() {
-        return "Ethernet (1), Linux cooked v1 (113) and v2 (276), BSD loopback (0, 108), raw IP (12, 101, 228, 229)";
+    /** As {@link #describe}, said in the reader's language. */
+    static CaptureException.Detail detail(int linkType) {
+        return describe(linkType).endsWith(")")
+                ? CaptureException.Detail.of("linkType.named", linkType, CaptureException.Detail.of("link." + linkType))
+                : CaptureException.Detail.of("linkType", linkType);
+    }
+
+    /** The link types we read, said in the reader's language. */
+    static CaptureException.Detail supportedDetail() {
+        return CaptureException.Detail.of("linkTypes.supported");
     }
 }

@@ -35,8 +35,7 @@ final class PcapReader implements FrameSource {
         big = m == MICRO || m == NANO;
         nanos = m == NANO || m == Long.reverseBytes(NANO) >>> 32;
         if (!w.have(HEADER)) {
-            throw new CaptureException("truncated pcap file: the file header needs 24 bytes, the file has "
-                    + w.available(), w.available());
+            throw new CaptureException(w.available(), "pcap.header.short", w.available());
         }
         int major = w.u16(4, big);
         if (major != 2) {
@@ -46,8 +45,7 @@ final class PcapReader implements FrameSource {
         // The upper bits of the link type field carry FCS information (pcap-savefile(5)); the type is the low 16.
         linkType = (int) (w.u32(20, big) & 0xffff);
         if (!LinkLayer.supported(linkType)) {
-            throw new CaptureException("unsupported " + LinkLayer.describe(linkType) + " in the pcap file header at "
-                    + "byte offset 20; supported: " + LinkLayer.supportedList(), 20);
+            throw new CaptureException(20, "pcap.linkType", LinkLayer.detail(linkType), LinkLayer.supportedDetail());
         }
         w.skip(HEADER);
     }
@@ -60,8 +58,7 @@ final class PcapReader implements FrameSource {
                 if (w.available() == 0) {
                     return null;
                 }
-                throw new CaptureException("truncated pcap file: it ends " + w.available() + " bytes into the record"
-                        + " header at byte offset " + at + " (a record header has 16 bytes)", at);
+                throw new CaptureException(at, "pcap.record.header", w.available(), at);
             }
             if (!plausible(0)) {
                 resync(at);
@@ -69,8 +66,7 @@ final class PcapReader implements FrameSource {
             }
             int incl = (int) w.u32(8, big);
             if (!w.have(RECORD + incl)) {
-                throw new CaptureException("truncated pcap file: the record at byte offset " + at + " declares "
-                        + incl + " captured bytes but the file ends after " + (w.available() - RECORD), at);
+                throw new CaptureException(at, "pcap.record.data", at, incl, w.available() - RECORD);
             }
             long sec = w.u32(0, big);
             long frac = w.u32(4, big);

@@ -32,14 +32,14 @@ final class PcapngReader implements FrameSource {
     private int unsupportedFrames;
     private long lastUnsupportedIdbOffset = -1;
     private String lastUnsupported;
+    private int lastUnsupportedType;
     private boolean anySupported;
 
     PcapngReader(ByteWindow w, Notes notes) throws IOException, CaptureException {
         this.w = w;
         this.notes = notes;
         if (!w.have(12)) {
-            throw new CaptureException("truncated pcapng file: the section header block needs at least 28 bytes, "
-                    + "the file has " + w.available(), w.available());
+            throw new CaptureException(w.available(), "pcapng.shb.short", w.available());
         }
         readByteOrder(0);
     }
@@ -51,8 +51,7 @@ final class PcapngReader implements FrameSource {
         } else if (magic == 0x4D3C2B1AL) {
             big = false;
         } else {
-            throw new CaptureException(String.format("not a pcapng file: the section header at byte offset %d has "
-                    + "byte-order magic %08x instead of 1a2b3c4d (either byte order)", at, magic), at + 8);
+            throw new CaptureException(at + 8, "pcapng.byteOrder", at, String.format("%08x", magic));
         }
     }
 
@@ -64,14 +63,12 @@ final class PcapngReader implements FrameSource {
                 if (w.available() == 0) {
                     return end();
                 }
-                throw new CaptureException("truncated pcapng file: it ends " + w.available() + " bytes into the "
-                        + "block header at byte offset " + at, at);
+                throw new CaptureException(at, "pcapng.block.header", w.available(), at);
             }
             long type = w.u32(0, big);
             if (type == SHB) {
                 if (!w.have(12)) {
-                    throw new CaptureException("truncated pcapng file: section header at byte offset " + at
-                            + " is cut short", at);
+                    throw new CaptureException(at, "pcapng.shb.cut", at);
                 }
                 readByteOrder(at);
             }
@@ -81,8 +78,7 @@ final class PcapngReader implements FrameSource {
                 continue;
             }
             if (!w.have((int) len)) {
-                throw new CaptureException("truncated pcapng file: the " + blockName(type) + " at byte offset " + at
-                        + " declares " + len + " bytes but the file ends after " + w.available(), at);
+                throw new CaptureException(at, "pcapng.block.data", blockDetail(type), at, len, w.available());
             }
             if (w.u32((int) len - 4, big) != len) {
                 resync(at, "its trailing length " + w.u32((int) len - 4, big) + " differs from its leading length "
@@ -100,9 +96,8 @@ final class PcapngReader implements FrameSource {
     private CaptureFrame end() throws CaptureException {
         if (unsupportedFrames > 0 || !anySupported && lastUnsupported != null) {
             if (!anySupported) {
-                throw new CaptureException("unsupported " + lastUnsupported + " in the interface description block "
-                        + "at byte offset " + lastUnsupportedIdbOffset + "; supported: " + LinkLayer.supportedList(),
-                        lastUnsupportedIdbOffset);
+                throw new CaptureException(lastUnsupportedIdbOffset, "pcapng.linkType",
+                        LinkLayer.detail(lastUnsupportedType), lastUnsupportedIdbOffset, LinkLayer.supportedDetail());
             }
             notes.add(unsupportedFrames + " frames on interfaces with an unsupported link type were skipped");
         }
@@ -226,6 +221,7 @@ final class PcapngReader implements FrameSource {
             anySupported = true;
         } else {
             lastUnsupported = LinkLayer.describe(linkType);
+            lastUnsupportedType = linkType;
             lastUnsupportedIdbOffset = at;
             notes.add("interface " + interfaces.size() + " (byte offset " + at + ") has unsupported " + lastUnsupported
                     + "; its frames are skipped");
@@ -258,6 +254,20 @@ final class PcapngReader implements FrameSource {
         notes.add("damaged block at byte offset " + at + " (" + why + "); no block follows; the remaining "
                 + w.available() + " bytes were skipped");
         w.skip(w.available());
+    }
+
+    /** As {@link #blockName}, said in the reader's language. */
+    private static CaptureException.Detail blockDetail(long type) {
+        return switch ((int) type) {
+            case (int) SHB -> CaptureException.Detail.of("block.shb");
+            case IDB -> CaptureException.Detail.of("block.idb");
+            case PB -> CaptureException.Detail.of("block.pb");
+            case SPB -> CaptureException.Detail.of("block.spb");
+            case NRB -> CaptureException.Detail.of("block.nrb");
+            case ISB -> CaptureException.Detail.of("block.isb");
+            case EPB -> CaptureException.Detail.of("block.epb");
+            default -> CaptureException.Detail.of("block.other", String.format("%08x", type));
+        };
     }
 
     private static String blockName(long type) {

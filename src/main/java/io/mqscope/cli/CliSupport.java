@@ -76,7 +76,9 @@ final class CliSupport {
     static int report(PrintWriter err, String command, Throwable error) {
         Throwable t = unwrap(error);
         if (t instanceof SessionException s) {
-            err.println("mqscope " + command + ": " + s.stage().label() + ": " + explained(s.failure(), s.reason()));
+            // a reason with a message key (a profile's mistake) is said in the CLI's language
+            err.println("mqscope " + command + ": " + s.stage().label() + ": "
+                    + explained(s.failure(), s.sentence().render(Language.locale())));
             err.flush();
             return s.stage() == Stage.CONFIG ? BAD_INPUT : CONNECTION_FAILED;
         }

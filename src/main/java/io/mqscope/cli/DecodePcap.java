@@ -60,7 +60,7 @@ final class DecodePcap {
                 capture = CaptureReader.stream(in, CaptureReader.Options.defaults().withPorts(ports)
                         .withListener(doctor, false));
             } catch (CaptureException e) {
-                failure = file + ": " + e.getMessage();
+                failure = file + ": " + e.detail().text(Language.locale());
                 capture = e.partial();
                 if (capture == null) {
                     return fail(err, failure);

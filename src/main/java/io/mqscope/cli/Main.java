@@ -18,6 +18,13 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("--smoke-test")) {
+            String mistake = smokeTestMistake(args);
+            if (mistake != null) {
+                // a typo must not pass for a green smoke test (CI would never notice the broker was not tried)
+                System.err.println(mistake);
+                System.exit(CliSupport.BAD_INPUT);
+                return;
+            }
             // CI and packaging/measure.sh read this line
             io.mqscope.ui.DesktopApp.launchDesktop(args, new io.mqscope.ui.SmokeReport() {
                 @Override
@@ -34,6 +41,19 @@ public final class Main implements Runnable {
             return;
         }
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * What is wrong with a window command line, in the CLI's language, or null: the window takes no arguments but
+     * {@code --smoke-test} or {@code --smoke-test=broker}, alone.
+     */
+    static String smokeTestMistake(String[] args) {
+        String given = String.join(" ", args);
+        if (args.length == 0 || given.equals("--smoke-test") || given.equals("--smoke-test=broker")) {
+            return null;
+        }
+        return "mqscope: " + new java.text.MessageFormat(helpBundle(Language.locale()).getString("smokeTest.unknown"),
+                Language.locale()).format(new Object[] {given});
     }
 
     /**

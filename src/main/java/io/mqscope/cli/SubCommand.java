@@ -358,6 +358,14 @@ public final class SubCommand implements Callable<Integer> {
 
         @Override
         public void onState(StateChange c) {
+            if (c.state() == ConnectionState.CONNECTED && c.message() != null
+                    && c.message().key().endsWith(".assigned")) {
+                // the profile's client id was empty: the id an MQTT 5 broker chose is the one its logs name
+                synchronized (outLock) {
+                    err.println("mqscope sub: " + c.reason(Language.locale()));
+                    err.flush();
+                }
+            }
             if (c.state() == ConnectionState.RECONNECTING) {
                 synchronized (outLock) {
                     err.println("mqscope sub: " + c.state().name().toLowerCase(Locale.ROOT) + ": "

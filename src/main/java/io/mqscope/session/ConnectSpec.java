@@ -49,7 +49,13 @@ record ConnectSpec(MqttVersion version, String clientIdentifier, int keepAliveSe
             // [MQTT-3.1.2-22]: a password without a username is not allowed in MQTT 3.1.1 (MQTT 5 allows it)
             throw new SessionException(Stage.CONFIG, Sentence.of("config.passwordWithoutUsername"), null, null);
         }
-        return new ConnectSpec(version, clientIdentifier(p, random), p.keepAliveSeconds(), p.cleanStart(),
+        String clientIdentifier = clientIdentifier(p, random);
+        if (version == MqttVersion.V3_1_1 && clientIdentifier.isEmpty() && !p.cleanStart()) {
+            // [MQTT-3.1.3-7], [MQTT-3.1.3-8]: a zero-length ClientId needs CleanSession=1, else CONNACK 0x02 (3.1.1
+            // §3.1.3.1); MQTT 5 lets the broker assign one for either Clean Start (5.0 §3.1.3.1)
+            throw new SessionException(Stage.CONFIG, Sentence.of("config.emptyClientIdPersistent"), null, null);
+        }
+        return new ConnectSpec(version, clientIdentifier, p.keepAliveSeconds(), p.cleanStart(),
                 p.sessionExpirySeconds(), p.receiveMaximum(), p.maximumPacketSize(), p.topicAliasMaximum(),
                 p.requestProblemInformation(), p.requestResponseInformation(), p.username(), utf8(p.password()),
                 p.userProperties(), p.will() == null ? null : will(p.will()), Math.max(1, p.connectTimeoutSeconds()));

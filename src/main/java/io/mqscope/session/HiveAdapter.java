@@ -58,7 +58,7 @@ abstract class HiveAdapter<C> implements ProtocolClient {
                         .socketConnectTimeout(timeout, TimeUnit.SECONDS)
                         .mqttConnectTimeout(timeout + 2L, TimeUnit.SECONDS)
                         .build())
-                .addConnectedListener(ctx -> events.connected(this, sessionPresent(ctx)))
+                .addConnectedListener(ctx -> events.connected(this, sessionPresent(ctx), assignedIdentifier(ctx)))
                 .addDisconnectedListener(ctx -> events.disconnected(this, ctx.getCause(),
                         ctx.getSource() == MqttDisconnectSource.USER, retry(ctx)));
     }
@@ -90,6 +90,12 @@ abstract class HiveAdapter<C> implements ProtocolClient {
             return c5.getConnAck().isSessionPresent();
         }
         return ctx instanceof Mqtt3ClientConnectedContext c3 && c3.getConnAck().isSessionPresent();
+    }
+
+    /** The Assigned Client Identifier of an MQTT 5 CONNACK (5.0 §3.2.2.3.7), sent when CONNECT had none; or null. */
+    private static String assignedIdentifier(MqttClientConnectedContext ctx) {
+        return ctx instanceof Mqtt5ClientConnectedContext c5
+                ? c5.getConnAck().getAssignedClientIdentifier().map(Object::toString).orElse(null) : null;
     }
 
     private static Retry retry(MqttClientDisconnectedContext ctx) {

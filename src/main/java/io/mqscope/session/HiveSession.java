@@ -169,7 +169,7 @@ final class HiveSession implements Session, ProtocolClient.Events {
     }
 
     @Override
-    public void connected(ProtocolClient from, boolean sessionPresent) {
+    public void connected(ProtocolClient from, boolean sessionPresent, String assignedClientIdentifier) {
         if (from != client) {
             // a client replaced by a newer one (signed profiles): not ours any more
             from.disconnect().exceptionally(t -> null);
@@ -184,8 +184,11 @@ final class HiveSession implements Session, ProtocolClient.Events {
             from.disconnect().exceptionally(t -> null);
             return;
         }
-        state.move(CONNECTED, null, Sentence.of((reconnected ? "state.reconnected" : "state.connected")
-                + (sessionPresent ? ".sessionPresent" : "")));
+        String key = (reconnected ? "state.reconnected" : "state.connected")
+                + (sessionPresent ? ".sessionPresent" : "");
+        // the id the broker chose is the only way to find this client in the broker's logs and to resume its session
+        state.move(CONNECTED, null, assignedClientIdentifier == null ? Sentence.of(key)
+                : Sentence.of(key + ".assigned", assignedClientIdentifier));
         if (!sessionPresent && clientReconnected) {
             // HiveMQ's client drops its publish callbacks together with an expired session: register again
             from.listenForPublishes();

@@ -46,7 +46,8 @@ interface ProtocolClient {
 
     /** What the client reports, on its I/O threads. */
     interface Events {
-        void connected(ProtocolClient client, boolean sessionPresent);
+        /** @param assignedClientIdentifier the id an MQTT 5 broker assigned (CONNECT had an empty one), or null */
+        void connected(ProtocolClient client, boolean sessionPresent, String assignedClientIdentifier);
 
         /**
          * The connection ended or a connect attempt failed. {@code retry} must be answered before returning: HiveMQ

@@ -67,7 +67,7 @@ public final class TapFailures {
             Failure f = e instanceof TapEvent.Closed c ? failures.verdictOf(c) : null;
             if (f != null && e instanceof TapEvent.Closed c) {
                 next.accept(new TapEvent.Closed(c.conn(), c.nanoTime(), c.time(), c.by(), c.code(), c.reason(),
-                        c.reset(), c.sinceLastPacketMillis(), c.repairedPackets(), f.render(locale)));
+                        c.reset(), c.sinceLastPacketMillis(), c.repairedPackets(), f.render(locale), f::render));
             } else {
                 next.accept(e);
             }

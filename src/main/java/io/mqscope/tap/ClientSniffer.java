@@ -52,7 +52,7 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
                 buf.release();
                 String scheme = listen.kind().scheme();
                 String plainScheme = listen.kind().webSocket() ? "ws" : "mqtt";
-                connection.mismatch(connection.words().text("verdict.plain_to_tls", what, listen, scheme,
+                connection.mismatch(VerdictText.of("verdict.plain_to_tls", what, listen, scheme,
                         plainScheme));
                 return;
             }
@@ -63,7 +63,7 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
                 if (done.isSuccess()) {
                     connection.handshaking("silent_after_tls");
                 } else {
-                    connection.mismatch(connection.words().text("verdict.tls_failed",
+                    connection.mismatch(VerdictText.of("verdict.tls_failed",
                             FailureText.messages(done.cause())));
                 }
             });
@@ -75,7 +75,7 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
         if (tls) {
             buf.release();
             String secure = listen.kind().webSocket() ? "wss" : "mqtts";
-            connection.mismatch(connection.words().text("verdict.tls_to_plain", listen, listen.kind().scheme(),
+            connection.mismatch(VerdictText.of("verdict.tls_to_plain", listen, listen.kind().scheme(),
                     secure));
             return;
         }
@@ -84,8 +84,8 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
             if (!http) {
                 buf.release();
                 connection.mismatch(first == 0x10
-                        ? connection.words().text("verdict.mqtt_to_ws", what, listen)
-                        : connection.words().text("verdict.not_http", what, listen));
+                        ? VerdictText.of("verdict.mqtt_to_ws", what, listen)
+                        : VerdictText.of("verdict.not_http", what, listen));
                 return;
             }
             connection.handshaking("http");
@@ -98,7 +98,7 @@ final class ClientSniffer extends ChannelInboundHandlerAdapter {
         }
         if (http) {
             buf.release();
-            connection.mismatch(connection.words().text("verdict.http_to_mqtt", what, listen));
+            connection.mismatch(VerdictText.of("verdict.http_to_mqtt", what, listen));
             return;
         }
         connection.streamOpened();

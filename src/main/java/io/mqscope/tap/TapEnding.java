@@ -14,12 +14,11 @@ import java.util.concurrent.TimeUnit;
  * connection's event loop touches it.
  */
 final class TapEnding {
-    private final Verdicts words;
     private String by;
     private Integer closeCode;
     private String closeReason;
     private boolean reset;
-    private String verdict;
+    private VerdictText verdict;
     private long lastPacketNanos = -1;
     private DecodedPacket lastClientPacket;
     private long lastClientPacketNanos;
@@ -31,8 +30,7 @@ final class TapEnding {
     /** When the connection ended for its verdict: the broker's close, which comes before the client's grace. */
     private long endedNanos = -1;
 
-    TapEnding(Verdicts words) {
-        this.words = words;
+    TapEnding() {
     }
 
     /** Who ended it first ("client", "broker" or "tap"), null while open. */
@@ -58,20 +56,20 @@ final class TapEnding {
     }
 
     /** The tap refused the client itself (an HTTP 404 or 400): the tap is the one that ended it. */
-    void refused(String why) {
+    void refused(VerdictText why) {
         verdict = why;
         by = "tap";
     }
 
     /** Keeps the first verdict given: the first thing that went wrong is the cause. */
-    void verdictIfNone(String why) {
+    void verdictIfNone(VerdictText why) {
         if (verdict == null) {
             verdict = why;
         }
     }
 
     /** A verdict that overrides any other, unless the conversation had already ended (a client's error in grace). */
-    void verdict(String why) {
+    void verdict(VerdictText why) {
         if (endedNanos < 0) {
             verdict = why;
         }
@@ -156,13 +154,13 @@ final class TapEnding {
      *
      * @param connectSent whether the client's bytes began with a CONNECT
      */
-    String finalVerdict(boolean connectSent) {
+    VerdictText finalVerdict(boolean connectSent) {
         return verdict != null ? verdict : judge(connectSent);
     }
 
-    private String judge(boolean connectSent) {
+    private VerdictText judge(boolean connectSent) {
         if (connackRefusal != null) {
-            return words.text("verdict.connack_refused", connack != null && connack.diagnosis() != null
+            return VerdictText.of("verdict.connack_refused", connack != null && connack.diagnosis() != null
                     ? connack.diagnosis() : connackRefusal);
         }
         DecodedPacket suspect = lastClientPacket != null && lastClientPacket.malformed() ? lastClientPacket : null;
@@ -175,23 +173,23 @@ final class TapEnding {
         long afterClient = TimeUnit.NANOSECONDS.toMillis(Math.max(0, end() - suspectNanos));
         if ("broker".equals(by)) {
             if (suspect != null) {
-                return words.text("verdict.malformed_then_closed", afterClient, suspect.type().name(),
+                return VerdictText.of("verdict.malformed_then_closed", afterClient, suspect.type().name(),
                         suspect.index(), what(suspect));
             }
             if (connectSent && !connackSeen && lastClientPacket != null) {
-                return words.text("verdict.no_connack", afterClient,
+                return VerdictText.of("verdict.no_connack", afterClient,
                         (clientConnect != null ? clientConnect : lastClientPacket).index());
             }
         }
         if (closeCode != null && closeCode != 1000 && closeCode != 1001) {
-            return words.text("verdict.ws_close", words.side(by), closeCode,
+            return VerdictText.of("verdict.ws_close", VerdictText.side(by), closeCode,
                     closeReason == null || closeReason.isEmpty() ? "" : " \"" + closeReason + "\"");
         }
         if (reset) {
-            return words.text("verdict.reset", words.side(by));
+            return VerdictText.of("verdict.reset", VerdictText.side(by));
         }
         if (suspect != null) {
-            return words.text("verdict.malformed_at_close", words.side("client"), suspect.type().name(),
+            return VerdictText.of("verdict.malformed_at_close", VerdictText.side("client"), suspect.type().name(),
                     suspect.index(), what(suspect));
         }
         return null;

@@ -82,8 +82,17 @@ public sealed interface TapEvent {
      * than closed with FIN; {@code sinceLastPacketMillis} is -1 when no packet was seen; {@code verdict} is null
      * when the connection ended normally. When the broker closed first, its times are the broker's close: the event
      * comes after the packets the client sent in the grace after it (each {@link Packet#afterBrokerClosed()}).
+     * {@code verdict} is said in the tap's language ({@link TapSettings#locale()}); {@code said} is the same verdict
+     * in any language (the desktop app's language switch), null exactly when {@code verdict} is.
      */
     record Closed(String conn, long nanoTime, Instant time, String by, Integer code, String reason, boolean reset,
-                  long sinceLastPacketMillis, int repairedPackets, String verdict) implements TapEvent {
+                  long sinceLastPacketMillis, int repairedPackets, String verdict, VerdictText said)
+            implements TapEvent {
+        /** A verdict that is the same in every language. */
+        public Closed(String conn, long nanoTime, Instant time, String by, Integer code, String reason, boolean reset,
+                      long sinceLastPacketMillis, int repairedPackets, String verdict) {
+            this(conn, nanoTime, time, by, code, reason, reset, sinceLastPacketMillis, repairedPackets, verdict,
+                    verdict == null ? null : VerdictText.verbatim(verdict));
+        }
     }
 }

@@ -34,7 +34,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private final PacketTap toBroker;
     private final PacketTap toClient;
     private final EarlyClientBytes early;
-    private final TapEnding ending;
+    private final TapEnding ending = new TapEnding();
     private UpstreamSetup setup;
     private boolean clientWebSocket;
     private boolean upstreamStarted;
@@ -62,7 +62,6 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             }
         };
         this.toBroker = new PacketTap(id, Direction.CLIENT_TO_BROKER, decoded, (type, value) -> { });
-        this.ending = new TapEnding(tap.words());
         this.toClient = new PacketTap(id, Direction.BROKER_TO_CLIENT, decoded, ending::brokerAnswered);
         this.repair = settings.repairPaddedLength()
                 ? new PaddedLengthRepair(inbound.alloc(), bytes -> send(bytes, null, true)) : null;
@@ -106,8 +105,8 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     /** The client never spoke, or never finished its TLS handshake or WebSocket upgrade: it is let go. */
     private void handshakeTimedOut() {
         if (!upstreamStarted && !closed) {
-            mismatch(words().text("verdict.handshake_timeout", settings.handshakeTimeout().toSeconds(),
-                    words().text("handshake." + handshake.phase())));
+            mismatch(VerdictText.of("verdict.handshake_timeout", settings.handshakeTimeout().toSeconds(),
+                    VerdictText.of("handshake." + handshake.phase())));
         }
     }
 
@@ -129,12 +128,12 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     }
 
     /** The tap answered the HTTP request with a refusal (404, 400); the response closes the connection. */
-    void refused(String why) {
+    void refused(VerdictText why) {
         ending.refused(why);
     }
 
     /** The client does not speak what the listener expects: the verdict says so and the client is let go. */
-    void mismatch(String why) {
+    void mismatch(VerdictText why) {
         if (closed) {
             return;
         }
@@ -175,7 +174,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             return;
         }
         emit(new TapEvent.UpstreamFailed(id, System.nanoTime(), Instant.now(), stage, detail, chain));
-        ending.verdictIfNone(words().text("verdict.upstream_failed", stage, detail));
+        ending.verdictIfNone(VerdictText.of("verdict.upstream_failed", stage, detail));
         ending.closedBy("broker");
         early.upstreamFailed(inbound, () -> closeBoth("broker")); // the user still sees their client's bytes
     }
@@ -325,9 +324,10 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         }
         toBroker.finish();
         toClient.finish();
+        VerdictText said = ending.finalVerdict(toBroker.sniffedConnect());
         emit(new TapEvent.Closed(id, end, EventClock.wallTime(end), ending.by(), ending.closeCode(),
                 ending.closeReason(), ending.reset(), ending.sinceLastPacket(), repair == null ? 0 : repair.repaired(),
-                ending.finalVerdict(toBroker.sniffedConnect())));
+                said == null ? null : said.in(settings.locale()), said));
         Hops.closeAfterFlush(inbound);
         Channel out = setup == null ? null : setup.channel();
         if (out != null) {
@@ -338,7 +338,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     void clientFailed(Throwable cause) {
         if (cause instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
-            ending.verdict(words().text("verdict.websocket_error", words().side("client"), cause.getMessage()));
+            ending.verdict(VerdictText.of("verdict.websocket_error", VerdictText.side("client"), cause.getMessage()));
         } else if (cause instanceof io.netty.handler.codec.DecoderException
                 && cause.getCause() instanceof SSLException) {
             return; // the TLS handshake's own listener says it
@@ -371,7 +371,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (error instanceof IOException) {
             ending.wasReset();
         } else if (error instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
-            ending.verdict(words().text("verdict.websocket_error", words().side("broker"), error.getMessage()));
+            ending.verdict(VerdictText.of("verdict.websocket_error", VerdictText.side("broker"), error.getMessage()));
         }
         if (early.draining()) {
             return; // already in the grace after the broker's close (an error after its channel went inactive)

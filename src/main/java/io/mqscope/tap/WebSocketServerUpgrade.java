@@ -64,7 +64,7 @@ final class WebSocketServerUpgrade extends ChannelInboundHandlerAdapter {
         ListenUrl listen = connection.listen();
         Verdicts words = connection.words();
         if (!req.decoderResult().isSuccess()) {
-            connection.mismatch(words.text("verdict.not_http", FailureText.messages(req.decoderResult().cause()),
+            connection.mismatch(VerdictText.of("verdict.not_http", FailureText.messages(req.decoderResult().cause()),
                     listen));
             return;
         }
@@ -74,13 +74,13 @@ final class WebSocketServerUpgrade extends ChannelInboundHandlerAdapter {
         String asked = h.get(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
         if (!path.equals(listen.path())) {
             refuse(ctx, req, HttpResponseStatus.NOT_FOUND, words.text("http.not_found", path, listen),
-                    words.text("verdict.wrong_path", path, listen.path()), asked);
+                    VerdictText.of("verdict.wrong_path", path, listen.path()), asked);
             return;
         }
         String key = h.get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
         if (!"websocket".equalsIgnoreCase(h.get(HttpHeaderNames.UPGRADE, "")) || key == null) {
             refuse(ctx, req, HttpResponseStatus.BAD_REQUEST, words.text("http.not_upgrade", listen),
-                    words.text("verdict.not_upgrade", listen), asked);
+                    VerdictText.of("verdict.not_upgrade", listen), asked);
             return;
         }
         String answered = choose(asked);
@@ -107,7 +107,7 @@ final class WebSocketServerUpgrade extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String body,
-                        String verdict, String asked) {
+                        VerdictText verdict, String asked) {
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");

@@ -52,6 +52,10 @@ public final class Summary {
                 Object rc = f.containsKey(FieldName.REASON_CODE) ? f.get(FieldName.REASON_NAME)
                         : f.get(FieldName.RETURN_CODE_NAME);
                 sb.append(": ").append(rc);
+                // 5.0 §3.2.2.3.7: the id the broker chose for a CONNECT with an empty one
+                if (f.containsKey(FieldName.ASSIGNED_CLIENT_IDENTIFIER)) {
+                    sb.append(", assigned clientId \"").append(f.get(FieldName.ASSIGNED_CLIENT_IDENTIFIER)).append('"');
+                }
             }
             default -> {
                 if (f.containsKey(FieldName.PACKET_ID)) {

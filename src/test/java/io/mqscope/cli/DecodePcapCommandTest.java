@@ -179,6 +179,14 @@ class DecodePcapCommandTest {
     }
 
     @Test
+    void the_reason_a_file_is_no_capture_is_said_in_chinese_under_lang_zh_cn() throws Exception {
+        String f = file("x.json", "{\"hex\":\"10\"}".getBytes());
+        assertThat(run("decode", "--lang", "zh-CN", "--pcap", f)).isEqualTo(2);
+        assertThat(err.toString()).contains(f + ": 不是抓包文件：字节偏移 0 处的字节 7b 22 68 65").contains("看起来是 JSON")
+                .doesNotContain("not a capture file");
+    }
+
+    @Test
     void an_unsupported_link_type_exits_2_with_its_offset() throws Exception {
         assertThat(run("decode", "--pcap", file("wifi.pcap", CaptureFixtures.wifi()))).isEqualTo(2);
         assertThat(err.toString()).contains("unsupported link type 105 (IEEE 802.11) in the pcap file header at "

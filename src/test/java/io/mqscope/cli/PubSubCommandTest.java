@@ -363,4 +363,23 @@ class PubSubCommandTest {
             run("pub", "--url", tcpUrl(), "-t", "cli/timed/ready", "-n", "--retain");
         }
     }
+
+    @Test
+    void an_empty_client_id_on_mqtt5_is_named_as_the_broker_assigned_it() {
+        Run sub = run("sub", "--url", tcpUrl(), "-V", "5", "-i", "", "-t", "cli/empty/id", "-C", "1", "-W", "2");
+        assertThat(sub.exit()).as(sub.stderr()).isEqualTo(3);
+        assertThat(sub.stderr())
+                .containsPattern("mqscope sub: connected; the broker assigned the client ID \"[^\"]+\"");
+    }
+
+    @Test
+    void an_empty_client_id_with_a_persistent_mqtt311_session_is_bad_input_in_english_and_chinese() {
+        Run pub = run("pub", "--url", tcpUrl(), "-i", "", "--no-clean-start", "-t", "a", "-m", "x");
+        assertThat(pub.exit()).isEqualTo(2);
+        assertThat(pub.stderr()).startsWith("mqscope pub: config: MQTT 3.1.1 allows an empty Client ID only with a "
+                + "clean session").contains("--no-clean-start");
+        Run zh = run("pub", "--lang", "zh-CN", "--url", tcpUrl(), "-i", "", "--no-clean-start", "-t", "a", "-m", "x");
+        assertThat(zh.exit()).isEqualTo(2);
+        assertThat(zh.stderr()).contains("只在清除会话时允许客户端 ID 为空");
+    }
 }

@@ -96,7 +96,8 @@ class CaptureLanguageFxTest {
         assertThat(text(robot, "#captureStatus")).isEqualTo("4 conversations in 36 frames · 1 insight in the "
                 + "Insights tab");
         assertThat(groupLine(robot, "broken.pcap"))
-                .startsWith("broken.pcap cannot be read as a capture: the problem is at byte offset 0.");
+                .startsWith("broken.pcap cannot be read as a capture: the problem is at byte offset 0.")
+                .contains("not a capture file: bytes 7b").endsWith("; it looks like JSON");
         assertThat(notes(robot)).contains("The broker closed the connection (FIN) 0.2 ms after the other side's "
                 + "CONNECT #0, which is malformed");
 
@@ -107,7 +108,9 @@ class CaptureLanguageFxTest {
         await().atMost(WAIT).until(() -> text(robot, "#captureStatus").startsWith("共"));
         assertThat(text(robot, "#captureStatus")).isEqualTo("共 36 帧，含 4 个会话 · 诊断 1 条，见“诊断”标签页");
         assertThat(groupLine(robot, "mixed.pcapng")).isEqualTo("共 36 帧，含 4 个会话 · 诊断 1 条，见“诊断”标签页");
-        assertThat(groupLine(robot, "broken.pcap")).startsWith("broken.pcap 无法作为抓包文件读取：问题出现在字节偏移 0 处。");
+        // the reader's own detail too: no English inside the Chinese sentence
+        assertThat(groupLine(robot, "broken.pcap")).startsWith("broken.pcap 无法作为抓包文件读取：问题出现在字节偏移 0 处。"
+                + "不是抓包文件：字节偏移 0 处的字节 7b").endsWith("看起来是 JSON");
         assertThat(notes(robot)).contains("Broker 在对方发出 CONNECT #0 后 0.2 ms 关闭了连接（FIN），该报文格式错误");
         // the same view model: nothing was read again
         assertThat(Fx.read(() -> main.viewModel().captures().captures())).containsExactly(

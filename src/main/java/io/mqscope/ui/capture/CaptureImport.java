@@ -35,7 +35,7 @@ import java.util.function.DoubleConsumer;
 final class CaptureImport {
     /** What was read; {@code failure} is set (with {@code failureOffset}) when the file was cut short. */
     record Result(Path file, List<CapturedConversation> conversations, List<String> notes, long frames,
-                  String failure, long failureOffset, List<Insight> insights) {
+                  CaptureException.Detail failure, long failureOffset, List<Insight> insights) {
     }
 
     /** Reading stopped because the user cancelled it. */
@@ -78,7 +78,7 @@ final class CaptureImport {
         long size = Math.max(1, Files.size(file));
         try (InputStream in = reading.counting(Files.newInputStream(file), size)) {
             io.mqscope.capture.Capture summary;
-            String failure = null;
+            CaptureException.Detail failure = null;
             long offset = -1;
             CaptureDoctor doctor = new CaptureDoctor(reading.listener());
             try {
@@ -89,7 +89,7 @@ final class CaptureImport {
                     throw e;
                 }
                 summary = e.partial();
-                failure = e.getMessage();
+                failure = e.detail();
                 offset = e.offset();
             }
             progress.accept(1);

@@ -1,5 +1,6 @@
 package io.mqscope.ui.capture;
 
+import io.mqscope.capture.CaptureException;
 import io.mqscope.ui.I18n;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,9 +28,10 @@ public record CaptureText(String key, List<Object> args) {
         return key.isEmpty();
     }
 
-    /** In the UI's language now; empty for {@link #NONE}. */
+    /** In the UI's language now; empty for {@link #NONE}. A capture reader's detail is said in it too. */
     public String render() {
-        return isEmpty() ? "" : I18n.t(key, args.toArray());
+        return isEmpty() ? "" : I18n.t(key, args.stream()
+                .map(a -> a instanceof CaptureException.Detail d ? d.text(I18n.locale()) : a).toArray());
     }
 
     @Override

@@ -121,7 +121,7 @@ public final class CaptureViewModel {
             status.set(CaptureText.of("capture.cancelled"));
         } else if (e instanceof CaptureException ce) {
             status.set(CaptureText.NONE);
-            error.set(CaptureText.of("capture.error.notCapture", file.get(), ce.offset(), ce.getMessage()));
+            error.set(CaptureText.of("capture.error.notCapture", file.get(), ce.offset(), ce.detail()));
         } else {
             status.set(CaptureText.NONE);
             error.set(CaptureText.of("capture.error.io", path, e instanceof IOException && e.getMessage() != null

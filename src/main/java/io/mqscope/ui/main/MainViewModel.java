@@ -293,6 +293,7 @@ public final class MainViewModel {
     /** The language changed: what the view models hold as text is said again in the new one, now. */
     public void relocalize() {
         messages.relocalize();
+        search.relocalize();
         topics.relocalize();
         // status lines said in the old language are stale now (issue 14 item 17): they go until the next action
         subscriptions.statusProperty().set("");
@@ -300,6 +301,7 @@ public final class MainViewModel {
         connections.refreshAll();
         connectionLog.refresh();
         captures.relocalize();
+        wiretaps.relocalize();
         // insights are rendered once per row: the shown capture's again now, a connection's at the next pulse
         if (captures.shownInsightsProperty().get() != null) {
             insights.show(captures.shownInsightsProperty().get());

@@ -69,6 +69,9 @@ public final class HistorySearchViewModel {
     private final IntegerProperty hit = new SimpleIntegerProperty(-1);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    /** What {@link #status} and {@link #error} say, as keys and arguments (null: nothing), for a language switch. */
+    private Said statusSaid;
+    private Said errorSaid;
     private final HistoryExportModel export;
     private String connection;
     /**
@@ -170,10 +173,10 @@ public final class HistorySearchViewModel {
         messages.highlightProperty().set(t);
         int mine = ++generation;
         hit.set(-1);
-        error.set("");
+        error(null);
         if (t.isEmpty() && !customRange()) {
             count.set(-1);
-            status.set("");
+            status(null);
             if (messages.showingResults()) {
                 messages.showResults(null);
             }
@@ -181,7 +184,7 @@ public final class HistorySearchViewModel {
         }
         HistoryQuery q = query();
         int limit = messages.maxVisible();
-        status.set(I18n.t("search.running"));
+        status(new Said("search.running"));
         Supplier<List<MessageEvent>> mem = memory;
         Predicate<MessageEvent> listFilter = messages.filter();
         BackgroundTask.wrap(() -> {
@@ -204,18 +207,40 @@ public final class HistorySearchViewModel {
             if (f != null && mine == generation) {
                 HistoryStore.SearchResult r = f.result();
                 count.set(r.count());
-                status.set(r.count() > r.newest().size()
-                        ? I18n.t("search.countNewest", r.count(), r.newest().size())
-                        : I18n.t("search.count", r.count()));
+                status(r.count() > r.newest().size() ? new Said("search.countNewest", r.count(), r.newest().size())
+                        : new Said("search.count", r.count()));
                 // matches from memory are the list's own messages, already known as restored or not
                 messages.showResults(r.newest(), f.stored() ? m -> m.time().isBefore(runStart) : m -> false);
             }
         }).onFailure(e -> {
             if (mine == generation) {
-                status.set("");
-                error.set(I18n.t("search.failed", String.valueOf(e.getMessage())));
+                status(null);
+                error(new Said("search.failed", String.valueOf(e.getMessage())));
             }
         }).executeWith(tasks);
+    }
+
+    /** A line of the search bar as a key and its arguments, said in the UI's language when set and after a switch. */
+    private record Said(String key, Object... args) {
+        String text() {
+            return I18n.t(key, args);
+        }
+    }
+
+    private void status(Said said) {
+        statusSaid = said;
+        status.set(said == null ? "" : said.text());
+    }
+
+    private void error(Said said) {
+        errorSaid = said;
+        error.set(said == null ? "" : said.text());
+    }
+
+    /** The language changed: the status and error lines say the same again in the new language. */
+    public void relocalize() {
+        status(statusSaid);
+        error(errorSaid);
     }
 
     /** A search's matches, and whether they were read from the stored history (copies) or from memory. */

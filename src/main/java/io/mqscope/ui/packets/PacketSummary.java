@@ -34,7 +34,14 @@ public final class PacketSummary {
                 items.add(I18n.t("summary.publish.payload",
                         String.valueOf(payload instanceof String s ? s.length() / 2 : 0)));
             }
-            case CONNACK -> items.add(connackCode(f));
+            case CONNACK -> {
+                items.add(connackCode(f));
+                // 5.0 §3.2.2.3.7: the id the broker chose for a CONNECT with an empty one
+                if (f.containsKey(FieldName.ASSIGNED_CLIENT_IDENTIFIER)) {
+                    items.add(I18n.t("summary.connack.assignedClientId",
+                            text(f.get(FieldName.ASSIGNED_CLIENT_IDENTIFIER))));
+                }
+            }
             default -> {
                 if (f.containsKey(FieldName.PACKET_ID)) {
                     items.add(I18n.t("summary.packetId", text(f.get(FieldName.PACKET_ID))));

@@ -1,5 +1,7 @@
 package io.mqscope.ui.wiretap;
 
+import io.mqscope.tap.VerdictText;
+import io.mqscope.ui.I18n;
 import java.time.Instant;
 
 /**
@@ -13,10 +15,11 @@ import java.time.Instant;
  * @param packetsOut  packets the broker sent to the client
  * @param errors      malformed packets and error findings about either stream
  * @param webSocket   whether the client upgraded to WebSocket
- * @param verdict     why the connection ended badly, in the tap's words; null while open or when it ended well
+ * @param said        why the connection ended badly, in the tap's words in any language; null while open or when
+ *                    it ended well
  */
 public record TapClientRow(String key, String client, String listen, Instant opened, State state, long packetsIn,
-                           long packetsOut, long errors, boolean webSocket, String closedBy, String verdict) {
+                           long packetsOut, long errors, boolean webSocket, String closedBy, VerdictText said) {
 
     /** Where a tapped client is: still in its handshake (TLS, HTTP upgrade), forwarding, or gone. */
     public enum State {
@@ -25,6 +28,11 @@ public record TapClientRow(String key, String client, String listen, Instant ope
 
     /** Ended with a verdict: the client's developer has something to fix. */
     public boolean endedBadly() {
-        return state == State.CLOSED && verdict != null;
+        return state == State.CLOSED && said != null;
+    }
+
+    /** The verdict in the UI's language now (it follows a language switch), or null. */
+    public String verdict() {
+        return said == null ? null : said.in(I18n.locale());
     }
 }

@@ -120,7 +120,7 @@ public final class TapClients {
             } else if (e instanceof TapEvent.Closed c) {
                 t.state = TapClientRow.State.CLOSED;
                 t.closedBy = c.by();
-                t.verdict = c.verdict();
+                t.verdict = c.said();
             }
             changed.add(key);
         }
@@ -227,7 +227,7 @@ public final class TapClients {
         private long errors;
         private boolean webSocket;
         private String closedBy;
-        private String verdict;
+        private io.mqscope.tap.VerdictText verdict;
 
         Tally(String key, TapEvent.Opened opened) {
             this.key = key;

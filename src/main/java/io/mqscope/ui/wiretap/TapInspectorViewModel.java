@@ -49,6 +49,8 @@ public final class TapInspectorViewModel {
             new io.mqscope.ui.insights.InsightsViewModel();
     private long messagesSeen;
     private boolean exchangeShown;
+    /** The shown client's row as last refreshed: what a language switch says again. */
+    private TapClientRow shown;
 
     public TapInspectorViewModel(int maxVisible, TaskExecutor tasks) {
         this.maxVisible = maxVisible;
@@ -61,6 +63,7 @@ public final class TapInspectorViewModel {
     /** Shows a client (null: none): everything the logs still hold of it, then what comes on each pulse. */
     public void show(TapClients clients, TapClientRow row) {
         store = row == null ? null : clients;
+        shown = row;
         key = row == null ? null : row.key();
         insights.clear();
         insightsSeen = -1;
@@ -121,7 +124,18 @@ public final class TapInspectorViewModel {
         }
     }
 
+    /** After a language switch: the title, verdict and HTTP exchange of the shown client in the new language. */
+    public void relocalize() {
+        if (store == null || shown == null) {
+            title.set(I18n.t("wiretap.inspector.none"));
+            return;
+        }
+        exchangeShown = false;
+        refresh(shown);
+    }
+
     private void refresh(TapClientRow row) {
+        shown = row;
         String state = switch (row.state()) {
             case HANDSHAKE -> I18n.t("wiretap.client.handshake");
             case OPEN -> I18n.t("wiretap.client.open");

@@ -268,6 +268,11 @@ public final class WiretapsViewModel {
         BackgroundTask.wrapAction(tap::close).executeWith(tasks);
     }
 
+    /** After a language switch: the inspector says its client's verdict again (the rows say theirs when shown). */
+    public void relocalize() {
+        inspector.relocalize();
+    }
+
     /** Once per pulse: each wiretap's changed clients in one batch, the built-in broker's URLs, the inspector. */
     public void pulse() {
         if (localBroker.statusProperty().get() != WiretapEntry.Status.RUNNING && !resolvingBrokerUrls) {
