@@ -78,6 +78,11 @@ public final class CaptureException extends Exception {
             return of(VERBATIM, text);
         }
 
+        /** True when the capture bundle has {@code key} (the zh_CN bundle is tested to have the same keys). */
+        static boolean exists(String key) {
+            return ResourceBundle.getBundle(BUNDLE, Locale.ROOT).containsKey(key);
+        }
+
         /** The detail in {@code locale} (English when the bundle has no translation). */
         public String text(Locale locale) {
             ResourceBundle b = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(

@@ -1,5 +1,7 @@
 package io.mqscope.capture;
 
+import java.util.Locale;
+
 /** The link types we read (LINKTYPE_ values, tcpdump.org/linktypes.html). */
 final class LinkLayer {
     static final int NULL = 0;
@@ -22,29 +24,14 @@ final class LinkLayer {
         };
     }
 
+    /** "link type N (name)" in English, for notes and logs; the names are the capture bundle's. */
     static String describe(int linkType) {
-        String name = switch (linkType) {
-            case NULL -> "BSD loopback";
-            case ETHERNET -> "Ethernet";
-            case RAW, RAW_BSD -> "raw IP";
-            case LOOP -> "OpenBSD loopback";
-            case LINUX_SLL -> "Linux cooked v1";
-            case LINUX_SLL2 -> "Linux cooked v2";
-            case IPV4 -> "raw IPv4";
-            case IPV6 -> "raw IPv6";
-            case 105 -> "IEEE 802.11";
-            case 127 -> "802.11 radiotap";
-            case 195 -> "IEEE 802.15.4";
-            case 220 -> "USB Linux";
-            case 249 -> "USBPcap";
-            default -> null;
-        };
-        return name == null ? "link type " + linkType : "link type " + linkType + " (" + name + ")";
+        return detail(linkType).text(Locale.ENGLISH);
     }
 
-    /** As {@link #describe}, said in the reader's language. */
+    /** "link type N", with its name when the capture bundle has one ({@code link.N}), said in the reader's language. */
     static CaptureException.Detail detail(int linkType) {
-        return describe(linkType).endsWith(")")
+        return CaptureException.Detail.exists("link." + linkType)
                 ? CaptureException.Detail.of("linkType.named", linkType, CaptureException.Detail.of("link." + linkType))
                 : CaptureException.Detail.of("linkType", linkType);
     }

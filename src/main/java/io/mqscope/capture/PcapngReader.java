@@ -3,6 +3,7 @@ package io.mqscope.capture;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * pcapng (draft-ietf-opsawg-pcapng): blocks of type, total length, body, total length again. A Section Header Block
@@ -31,8 +32,8 @@ final class PcapngReader implements FrameSource {
     private final List<Interface> interfaces = new ArrayList<>();
     private int unsupportedFrames;
     private long lastUnsupportedIdbOffset = -1;
-    private String lastUnsupported;
-    private int lastUnsupportedType;
+    /** The link type of the last interface whose frames are skipped, -1 when none. */
+    private int lastUnsupportedType = -1;
     private boolean anySupported;
 
     PcapngReader(ByteWindow w, Notes notes) throws IOException, CaptureException {
@@ -94,7 +95,7 @@ final class PcapngReader implements FrameSource {
     }
 
     private CaptureFrame end() throws CaptureException {
-        if (unsupportedFrames > 0 || !anySupported && lastUnsupported != null) {
+        if (unsupportedFrames > 0 || !anySupported && lastUnsupportedType >= 0) {
             if (!anySupported) {
                 throw new CaptureException(lastUnsupportedIdbOffset, "pcapng.linkType",
                         LinkLayer.detail(lastUnsupportedType), lastUnsupportedIdbOffset, LinkLayer.supportedDetail());
@@ -220,11 +221,10 @@ final class PcapngReader implements FrameSource {
         if (LinkLayer.supported(linkType)) {
             anySupported = true;
         } else {
-            lastUnsupported = LinkLayer.describe(linkType);
             lastUnsupportedType = linkType;
             lastUnsupportedIdbOffset = at;
-            notes.add("interface " + interfaces.size() + " (byte offset " + at + ") has unsupported " + lastUnsupported
-                    + "; its frames are skipped");
+            notes.add("interface " + interfaces.size() + " (byte offset " + at + ") has unsupported "
+                    + LinkLayer.describe(linkType) + "; its frames are skipped");
         }
         interfaces.add(new Interface(linkType, snaplen, tsresol, tsoffset));
     }
@@ -270,16 +270,8 @@ final class PcapngReader implements FrameSource {
         };
     }
 
+    /** The block's name in English, for notes. */
     private static String blockName(long type) {
-        return switch ((int) type) {
-            case (int) SHB -> "section header block";
-            case IDB -> "interface description block";
-            case PB -> "packet block";
-            case SPB -> "simple packet block";
-            case NRB -> "name resolution block";
-            case ISB -> "interface statistics block";
-            case EPB -> "enhanced packet block";
-            default -> String.format("block of type 0x%08x", type);
-        };
+        return blockDetail(type).text(Locale.ENGLISH);
     }
 }

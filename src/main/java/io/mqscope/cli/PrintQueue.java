@@ -8,8 +8,9 @@ import java.util.function.Consumer;
  * thread has caught up (so a lone message shows at once and a flood leaves in large writes).
  *
  * <p>Why a thread: the HiveMQ client hands each message over on its only I/O thread, which also reads and decodes
- * them; formatting and writing a line there made that thread the bottleneck of a subscriber draining a backlog while
- * the other core sat idle. Measured on 2 cores (README "What the launcher sets and why", issue 17).
+ * them, and which limits a subscriber draining a backlog while the other core sits idle; formatting and writing a
+ * line was about a sixth of that thread's time. Measured on 2 cores (issue 17), the drain rate moved within the
+ * noise of the runs; what is sure is that a lone message is flushed at once instead of by a 100 ms timer.
  *
  * <p>Bounded: with {@link #LIMIT} items waiting (standard output slower than the stream, a pipe to a pager), the
  * adding thread waits, as it did when it wrote the lines itself, so that reading slows and TCP pushes back on the

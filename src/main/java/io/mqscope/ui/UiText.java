@@ -1,27 +1,27 @@
-package io.mqscope.ui.capture;
+package io.mqscope.ui;
 
 import io.mqscope.capture.CaptureException;
-import io.mqscope.ui.I18n;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * A line the capture's view shows (what the file held, why it could not be read), kept as its message key and
- * arguments and rendered in the UI's language each time a view shows it: a language switch builds the views again
- * over the same view model, which then say it in the new language (as {@link io.mqscope.session.Sentence} does for a
- * session's messages). Arguments are file names, numbers and the reader's own remarks, shown as they came.
+ * A line a view model holds for its view (a capture's status, why it could not be read, the search bar's count),
+ * kept as its message key of the UI bundle and arguments and rendered in the UI's language each time it is shown:
+ * after a language switch the view model says it again in the new language (as {@link io.mqscope.session.Sentence}
+ * does for a session's messages). Arguments are file names, numbers and a capture reader's details, shown as they
+ * came (a detail in the UI's language).
  */
-public record CaptureText(String key, List<Object> args) {
+public record UiText(String key, List<Object> args) {
     /** Nothing to say. */
-    public static final CaptureText NONE = new CaptureText("", List.of());
+    public static final UiText NONE = new UiText("", List.of());
 
-    public CaptureText {
+    public UiText {
         args = Collections.unmodifiableList(Arrays.asList(args.toArray()));
     }
 
-    public static CaptureText of(String key, Object... args) {
-        return new CaptureText(key, Arrays.asList(args));
+    public static UiText of(String key, Object... args) {
+        return new UiText(key, Arrays.asList(args));
     }
 
     public boolean isEmpty() {

@@ -6,6 +6,7 @@ import io.mqscope.doctor.PacketRef;
 import io.mqscope.tap.PacketEvent;
 import io.mqscope.tap.WebSocketFrameEvent;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.UiText;
 import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
 import io.mqscope.ui.packets.PacketsViewModel;
@@ -37,9 +38,9 @@ public final class CaptureViewModel {
     private final BooleanProperty reading = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     /** What the file held or how far the reading is; a key and its arguments, said in the language shown. */
-    private final ObjectProperty<CaptureText> status = new SimpleObjectProperty<>(CaptureText.NONE);
-    /** Why the file could not be read, or was read only in part; {@link CaptureText#NONE} when it was read. */
-    private final ObjectProperty<CaptureText> error = new SimpleObjectProperty<>(CaptureText.NONE);
+    private final ObjectProperty<UiText> status = new SimpleObjectProperty<>(UiText.NONE);
+    /** Why the file could not be read, or was read only in part; {@link UiText#NONE} when it was read. */
+    private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(UiText.NONE);
     private final ObservableList<CapturedConversation> conversations = FXCollections.observableArrayList();
     private final ObjectProperty<CapturedConversation> selected = new SimpleObjectProperty<>();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
@@ -64,8 +65,8 @@ public final class CaptureViewModel {
         AtomicBoolean mine = new AtomicBoolean();
         cancel = mine;
         file.set(path.getFileName() == null ? path.toString() : path.getFileName().toString());
-        error.set(CaptureText.NONE);
-        status.set(CaptureText.of("capture.reading"));
+        error.set(UiText.NONE);
+        status.set(UiText.of("capture.reading"));
         progress.set(0);
         reading.set(true);
         BackgroundTask.wrap(() -> CaptureImport.read(path, maxPackets, mine,
@@ -99,11 +100,11 @@ public final class CaptureViewModel {
         conversations.setAll(r.conversations());
         names = CaptureImport.names(r.conversations());
         insights.set(r.insights());
-        status.set(r.insights().isEmpty() ? CaptureText.of("capture.status", r.conversations().size(), r.frames())
-                : CaptureText.of("capture.status.insights", r.conversations().size(), r.frames(),
+        status.set(r.insights().isEmpty() ? UiText.of("capture.status", r.conversations().size(), r.frames())
+                : UiText.of("capture.status.insights", r.conversations().size(), r.frames(),
                 r.insights().size()));
         if (r.failure() != null) {
-            error.set(CaptureText.of("capture.error.truncated", file.get(), r.failureOffset(), r.failure()));
+            error.set(UiText.of("capture.error.truncated", file.get(), r.failureOffset(), r.failure()));
         }
         selected.set(conversations.isEmpty() ? null : conversations.get(0));
         show(selected.get());
@@ -118,13 +119,13 @@ public final class CaptureViewModel {
         insights.set(List.of());
         show(null);
         if (CaptureImport.isCancel(e)) {
-            status.set(CaptureText.of("capture.cancelled"));
+            status.set(UiText.of("capture.cancelled"));
         } else if (e instanceof CaptureException ce) {
-            status.set(CaptureText.NONE);
-            error.set(CaptureText.of("capture.error.notCapture", file.get(), ce.offset(), ce.detail()));
+            status.set(UiText.NONE);
+            error.set(UiText.of("capture.error.notCapture", file.get(), ce.offset(), ce.detail()));
         } else {
-            status.set(CaptureText.NONE);
-            error.set(CaptureText.of("capture.error.io", path, e instanceof IOException && e.getMessage() != null
+            status.set(UiText.NONE);
+            error.set(UiText.of("capture.error.io", path, e instanceof IOException && e.getMessage() != null
                     ? e.getMessage() : e.toString()));
         }
     }
@@ -189,8 +190,8 @@ public final class CaptureViewModel {
     public StringProperty fileProperty() { return file; }
     public BooleanProperty readingProperty() { return reading; }
     public DoubleProperty progressProperty() { return progress; }
-    public ReadOnlyObjectProperty<CaptureText> statusProperty() { return status; }
-    public ReadOnlyObjectProperty<CaptureText> errorProperty() { return error; }
+    public ReadOnlyObjectProperty<UiText> statusProperty() { return status; }
+    public ReadOnlyObjectProperty<UiText> errorProperty() { return error; }
     /** The status line in the UI's language now. */
     public String status() { return status.get().render(); }
     /** The error line in the UI's language now; empty when there is none. */

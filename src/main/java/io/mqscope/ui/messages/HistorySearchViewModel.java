@@ -5,6 +5,7 @@ import io.mqscope.store.HistoryQuery;
 import io.mqscope.store.HistoryStore;
 import io.mqscope.store.SearchTerm;
 import io.mqscope.ui.I18n;
+import io.mqscope.ui.UiText;
 import io.mqscope.ui.app.BackgroundTask;
 import io.mqscope.ui.app.TaskExecutor;
 import java.time.Clock;
@@ -69,9 +70,9 @@ public final class HistorySearchViewModel {
     private final IntegerProperty hit = new SimpleIntegerProperty(-1);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
-    /** What {@link #status} and {@link #error} say, as keys and arguments (null: nothing), for a language switch. */
-    private Said statusSaid;
-    private Said errorSaid;
+    /** What {@link #status} and {@link #error} say, as keys and arguments, for a language switch. */
+    private UiText statusSaid = UiText.NONE;
+    private UiText errorSaid = UiText.NONE;
     private final HistoryExportModel export;
     private String connection;
     /**
@@ -173,10 +174,10 @@ public final class HistorySearchViewModel {
         messages.highlightProperty().set(t);
         int mine = ++generation;
         hit.set(-1);
-        error(null);
+        error(UiText.NONE);
         if (t.isEmpty() && !customRange()) {
             count.set(-1);
-            status(null);
+            status(UiText.NONE);
             if (messages.showingResults()) {
                 messages.showResults(null);
             }
@@ -184,7 +185,7 @@ public final class HistorySearchViewModel {
         }
         HistoryQuery q = query();
         int limit = messages.maxVisible();
-        status(new Said("search.running"));
+        status(UiText.of("search.running"));
         Supplier<List<MessageEvent>> mem = memory;
         Predicate<MessageEvent> listFilter = messages.filter();
         BackgroundTask.wrap(() -> {
@@ -207,34 +208,27 @@ public final class HistorySearchViewModel {
             if (f != null && mine == generation) {
                 HistoryStore.SearchResult r = f.result();
                 count.set(r.count());
-                status(r.count() > r.newest().size() ? new Said("search.countNewest", r.count(), r.newest().size())
-                        : new Said("search.count", r.count()));
+                status(r.count() > r.newest().size() ? UiText.of("search.countNewest", r.count(), r.newest().size())
+                        : UiText.of("search.count", r.count()));
                 // matches from memory are the list's own messages, already known as restored or not
                 messages.showResults(r.newest(), f.stored() ? m -> m.time().isBefore(runStart) : m -> false);
             }
         }).onFailure(e -> {
             if (mine == generation) {
-                status(null);
-                error(new Said("search.failed", String.valueOf(e.getMessage())));
+                status(UiText.NONE);
+                error(UiText.of("search.failed", String.valueOf(e.getMessage())));
             }
         }).executeWith(tasks);
     }
 
-    /** A line of the search bar as a key and its arguments, said in the UI's language when set and after a switch. */
-    private record Said(String key, Object... args) {
-        String text() {
-            return I18n.t(key, args);
-        }
-    }
-
-    private void status(Said said) {
+    private void status(UiText said) {
         statusSaid = said;
-        status.set(said == null ? "" : said.text());
+        status.set(said.render());
     }
 
-    private void error(Said said) {
+    private void error(UiText said) {
         errorSaid = said;
-        error.set(said == null ? "" : said.text());
+        error.set(said.render());
     }
 
     /** The language changed: the status and error lines say the same again in the new language. */
