@@ -92,6 +92,7 @@ public final class DesktopApp extends Application {
      *               and bench/startup)
      */
     public static void launchDesktop(String[] args, SmokeReport report) {
+        GraphicsChoice.apply();
         smokeReport = report;
         startup = CompletableFuture.supplyAsync(Startup::read, r -> {
             Thread t = new Thread(r, "mqscope-startup");

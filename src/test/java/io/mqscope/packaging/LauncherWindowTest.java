@@ -1,6 +1,7 @@
 package io.mqscope.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -107,6 +108,21 @@ class LauncherWindowTest {
                 "io.mqscope.ui.messages.MessagesView source: ")
                 .doesNotContain("io.mqscope.ui.packets.PacketsView source: ",
                         "io.mqscope.ui.tree.TopicTreeView source: ", "io.mqscope.ui.chart.ChartView source: ");
+    }
+
+    @Test
+    void without_a_graphics_device_the_window_never_loads_opengl() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "xvfb-run (.ci/run installs xvfb)");
+        assumeFalse(io.mqscope.ui.GraphicsChoice.hasGraphicsDevice(Path.of("/dev")),
+                "a machine with a graphics device lets JavaFX try OpenGL, as it should");
+
+        // the dynamic linker names every library it loads (Xvfb's own output goes to xvfb-run's error file)
+        Run run = run(List.of("/usr/bin/xvfb-run", "-a", app.resolve("mqscope").toString(), "--smoke-test"),
+                Map.of("LD_DEBUG", "files"));
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).containsPattern("first frame after \\d+ ms").contains("libglassgtk3.so")
+                .doesNotContain("libGLX", "libGL.so", "libEGL", "swrast_dri", "libLLVM", "libprism_es2");
     }
 
     @Test
