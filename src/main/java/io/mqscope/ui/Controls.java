@@ -1,5 +1,6 @@
 package io.mqscope.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -155,5 +156,42 @@ public final class Controls {
         };
         scene.addPostLayoutPulseListener(listener[0]);
         javafx.application.Platform.requestNextPulse();
+    }
+
+    /**
+     * A folded pane whose content is made the first time it is opened (issue 17: a folded pane's content is styled
+     * and laid out with the window even while nobody can see it, which the first frame paid for). Not animated: the
+     * publisher makes room for the opened height, which an animation would measure half-way.
+     */
+    public static javafx.scene.control.TitledPane fold(String title, java.util.function.Supplier<Node> content) {
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane();
+        pane.setText(title);
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.getStyleClass().add("dense");
+        whenFirst(pane.expandedProperty(), () -> pane.setContent(content.get()));
+        return pane;
+    }
+
+    /**
+     * Runs {@code action} once, the first time {@code flag} is true (right away when it already is); returns what
+     * takes the listener off before then ({@link ViewListeners#whenFirstTrue} for a view model's flag).
+     */
+    public static Runnable whenFirst(javafx.beans.value.ObservableValue<Boolean> flag, Runnable action) {
+        if (Boolean.TRUE.equals(flag.getValue())) {
+            action.run();
+            return () -> { };
+        }
+        javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (Boolean.TRUE.equals(now)) {
+                    o.removeListener(this);
+                    action.run();
+                }
+            }
+        };
+        flag.addListener(once);
+        return () -> flag.removeListener(once);
     }
 }

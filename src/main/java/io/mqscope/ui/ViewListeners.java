@@ -32,6 +32,11 @@ public final class ViewListeners {
         removals.add(() -> list.removeListener(listener));
     }
 
+    /** Runs {@code action} once, the first time {@code flag} is true (now, if it is): a view part made when shown. */
+    public void whenFirstTrue(ObservableValue<Boolean> flag, Runnable action) {
+        removals.add(Controls.whenFirst(flag, action));
+    }
+
     /** Runs {@code removal} at dispose time (for a listener on something that changes, such as the selected row). */
     public void onDispose(Runnable removal) {
         removals.add(removal);

@@ -21,36 +21,61 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Issue 15: several messages can be selected in the list and the table (the payload viewer's diff compares the oldest
  * and newest of them; one selected is compared with the previous message on its topic), and a message's context
- * menu charts the number in it.
+ * menu charts the number in it. The table joins when it is first shown ({@link #table}).
  */
 final class MessageSelection {
-    private MessageSelection() {
-    }
+    private final ListView<MessageRow> bubbles;
+    private final BooleanProperty tableShown;
+    private final ObjectProperty<MessageRow> selected;
+    private final PayloadDiffViewModel diff;
+    private final Supplier<Consumer<MessageEvent>> onChart;
+    private TableView<MessageRow> table;
 
-    static void install(ListView<MessageRow> bubbles, TableView<MessageRow> table, BooleanProperty tableShown,
-                        ObjectProperty<MessageRow> selected, PayloadDiffViewModel diff,
-                        Supplier<Consumer<MessageEvent>> onChart, io.mqscope.ui.ViewListeners listeners) {
+    MessageSelection(ListView<MessageRow> bubbles, BooleanProperty tableShown, ObjectProperty<MessageRow> selected,
+                     PayloadDiffViewModel diff, Supplier<Consumer<MessageEvent>> onChart,
+                     io.mqscope.ui.ViewListeners listeners) {
+        this.bubbles = bubbles;
+        this.tableShown = tableShown;
+        this.selected = selected;
+        this.diff = diff;
+        this.onChart = onChart;
         bubbles.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Runnable forward = () -> {
-            ObservableList<MessageRow> rows = tableShown.get() ? table.getSelectionModel().getSelectedItems()
-                    : bubbles.getSelectionModel().getSelectedItems();
-            List<MessageEvent> events = rows.stream().filter(r -> r != null).map(MessageRow::event).toList();
-            diff.select(events);
-        };
-        bubbles.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward.run());
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward.run());
-        listeners.onChange(tableShown, (o, a, b) -> forward.run());
+        bubbles.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward());
+        listeners.onChange(tableShown, (o, a, b) -> forward());
         // the other list follows the selected message alone: a stale multiple selection there would be compared
         // as soon as the user switches between bubbles and table
         listeners.onChange(selected, (o, a, m) -> {
             if (m != null && bubbles.getSelectionModel().getSelectedItem() != m) {
                 bubbles.getSelectionModel().clearAndSelect(bubbles.getItems().indexOf(m));
             }
-            if (m != null && table.getSelectionModel().getSelectedItem() != m) {
+            if (m != null && table != null && table.getSelectionModel().getSelectedItem() != m) {
                 table.getSelectionModel().clearAndSelect(table.getItems().indexOf(m));
             }
         });
+        bubbles.setContextMenu(new ContextMenu(chartItem()));
+    }
+
+    /** The table, made when it is first shown: it selects as the list does and starts at the selected message. */
+    void table(TableView<MessageRow> made) {
+        table = made;
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        MessageRow m = selected.get();
+        if (m != null) {
+            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(m));
+        }
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<MessageRow>) c -> forward());
+        // one MenuItem cannot sit in two menus: the table gets its own that fires the same action
+        table.setContextMenu(new ContextMenu(chartItem()));
+    }
+
+    private void forward() {
+        ObservableList<MessageRow> rows = tableShown.get() && table != null
+                ? table.getSelectionModel().getSelectedItems() : bubbles.getSelectionModel().getSelectedItems();
+        List<MessageEvent> events = rows.stream().filter(r -> r != null).map(MessageRow::event).toList();
+        diff.select(events);
+    }
+
+    private MenuItem chartItem() {
         MenuItem chart = new MenuItem(I18n.t("messages.chartValue"), new FontIcon(Feather.TRENDING_UP));
         chart.setId("chartValueItem");
         chart.setOnAction(e -> {
@@ -60,13 +85,6 @@ final class MessageSelection {
                 c.accept(r.event());
             }
         });
-        bubbles.setContextMenu(new ContextMenu(chart));
-        ContextMenu tableMenu = new ContextMenu();
-        // one MenuItem cannot sit in two menus: the table gets its own that fires the same action
-        MenuItem chart2 = new MenuItem(chart.getText(), new FontIcon(Feather.TRENDING_UP));
-        chart2.setId("chartValueItem");
-        chart2.setOnAction(chart.getOnAction());
-        tableMenu.getItems().add(chart2);
-        table.setContextMenu(tableMenu);
+        return chart;
     }
 }

@@ -37,8 +37,11 @@ public final class MessagesView {
     private final Window owner;
     private final BorderPane root = new BorderPane();
     private final ListView<MessageRow> bubbles;
-    private final TableView<MessageRow> table;
+    /** The dense table, made when it is first shown (issue 17: hidden, it cost the first frame); null until then. */
+    private TableView<MessageRow> table;
+    private MessageSelection selection;
     private boolean scrollPending;
+    private RestoredMark restored;
     private java.util.function.Consumer<MessageEvent> onChart;
     /** What this view listens to on the long-lived view models, taken off by {@link #dispose}. */
     private final io.mqscope.ui.ViewListeners listeners = new io.mqscope.ui.ViewListeners();
@@ -56,7 +59,6 @@ public final class MessagesView {
         this.subscriptions = subscriptions;
         this.owner = owner;
         this.bubbles = new ListView<>(vm.visible());
-        this.table = new TableView<>(vm.visible());
         createView();
         initListeners();
     }
@@ -106,10 +108,27 @@ public final class MessagesView {
         }
 
         bubbles.setId("messageList");
-        RestoredMark restored = new RestoredMark();
+        restored = new RestoredMark();
         bubbles.setCellFactory(l -> new BubbleCell(vm, subscriptions, restored));
         bubbles.getStyleClass().add("bubbles");
         bubbles.setPlaceholder(new Label(I18n.t("messages.none")));
+        StackPane lists = new StackPane(bubbles);
+        bubbles.visibleProperty().bind(vm.tableProperty().not());
+        selection = new MessageSelection(bubbles, vm.tableProperty(), vm.selectedProperty(), payload.diff(),
+                () -> onChart, listeners);
+        listeners.whenFirstTrue(vm.tableProperty(), () -> lists.getChildren().add(table()));
+
+        PayloadPane viewer = new PayloadPane(payload, owner, "payload", vm.highlightProperty(), listeners);
+        listeners.onChange(vm.selectedProperty(), (o, a, m) -> viewer.describe(m == null ? "" : m.description()));
+        SplitPane split = new SplitPane(lists, viewer.root());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        root.setTop(top);
+        root.setCenter(split);
+    }
+
+    private TableView<MessageRow> table() {
+        table = new TableView<>(vm.visible());
         table.setId("messageTable");
         // fixed row height: the table never measures rows, which keeps refreshes cheap under a flood
         table.setFixedCellSize(28);
@@ -129,17 +148,20 @@ public final class MessagesView {
         table.getColumns().get(2).setMinWidth(100);
         table.getColumns().get(6).setMinWidth(100);
         table.setRowFactory(t -> SearchHighlight.tableRow(vm, restored));
-        StackPane lists = new StackPane(bubbles, table);
         table.visibleProperty().bind(vm.tableProperty());
-        bubbles.visibleProperty().bind(vm.tableProperty().not());
-
-        PayloadPane viewer = new PayloadPane(payload, owner, "payload", vm.highlightProperty(), listeners);
-        listeners.onChange(vm.selectedProperty(), (o, a, m) -> viewer.describe(m == null ? "" : m.description()));
-        SplitPane split = new SplitPane(lists, viewer.root());
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
-        root.setTop(top);
-        root.setCenter(split);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        selection.table(table);
+        // where the list was: at the selected message, else at the newest when following
+        int at = vm.selectedProperty().get() != null ? vm.visible().indexOf(vm.selectedProperty().get())
+                : !vm.pausedProperty().get() && vm.pageProperty().get() == 0 ? vm.visible().size() - 1 : -1;
+        if (at >= 0) {
+            table.scrollTo(at);
+        }
+        return table;
     }
 
     private static TableColumn<MessageRow, String> column(String key, double width,
@@ -161,7 +183,7 @@ public final class MessagesView {
                     scrollPending = false;
                     int last = vm.visible().size() - 1;
                     if (last >= 0) {
-                        if (vm.tableProperty().get()) {
+                        if (vm.tableProperty().get() && table != null) {
                             table.scrollTo(last);
                         } else {
                             bubbles.scrollTo(last);
@@ -175,13 +197,6 @@ public final class MessagesView {
                 vm.selectedProperty().set(b);
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.selectedProperty().set(b);
-            }
-        });
-        MessageSelection.install(bubbles, table, vm.tableProperty(), vm.selectedProperty(), payload.diff(),
-                () -> onChart, listeners);
     }
 
     public Node root() {

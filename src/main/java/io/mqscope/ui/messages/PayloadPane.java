@@ -168,13 +168,18 @@ public final class PayloadPane {
         Label saveError = Controls.errorLabel();
         saveError.setId(ids + "SaveError");
         saveError.textProperty().bind(payload.saveErrorProperty());
-        io.mqscope.ui.diff.PayloadDiffView diffPane = new io.mqscope.ui.diff.PayloadDiffView(payload.diff(),
-                "payload".equals(ids) ? "" : ids);
-        listeners.onDispose(diffPane::dispose);
-        Node diffView = diffPane.root();
-        diffView.visibleProperty().bind(payload.diff().shownProperty());
         textScroll.visibleProperty().bind(payload.diff().shownProperty().not());
-        StackPane shown = new StackPane(textScroll, diffView);
+        StackPane shown = new StackPane(textScroll);
+        // the diff is made when first shown (issue 17: hidden, it cost the first frame)
+        Runnable makeDiff = () -> {
+            io.mqscope.ui.diff.PayloadDiffView diffPane = new io.mqscope.ui.diff.PayloadDiffView(payload.diff(),
+                    "payload".equals(ids) ? "" : ids);
+            listeners.onDispose(diffPane::dispose);
+            Node diffView = diffPane.root();
+            diffView.visibleProperty().bind(payload.diff().shownProperty());
+            shown.getChildren().add(diffView);
+        };
+        listeners.whenFirstTrue(payload.diff().shownProperty(), makeDiff);
         VBox.setVgrow(shown, Priority.ALWAYS);
         Label choicesError = Controls.errorLabel(); // the decoding.json kept across restarts (issue 16)
         choicesError.setId(ids + "ChoicesError");

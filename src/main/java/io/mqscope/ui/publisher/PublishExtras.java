@@ -17,13 +17,19 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The publisher's folded extras (issue 16): saved templates and publishing on a timer. */
+/** The publisher's folded extras (issue 16): saved templates and publishing on a timer, made when first opened. */
 final class PublishExtras {
     private PublishExtras() {
     }
 
     /** Saved templates (issue 16): pick one, save the fields as one, import and export them as JSON. */
     static TitledPane templatesPane(PublisherViewModel vm, Window owner) {
+        TitledPane pane = Controls.fold(I18n.t("templates.title"), () -> templates(vm, owner));
+        pane.setId("templatesPane");
+        return pane;
+    }
+
+    private static VBox templates(PublisherViewModel vm, Window owner) {
         PublishTemplates templates = vm.templates();
         ComboBox<PublishTemplate> pick = new ComboBox<>(templates.offered());
         pick.setId("templatePick");
@@ -77,13 +83,7 @@ final class PublishExtras {
         code.setOnAction(e -> new SnippetDialog(vm, owner).show());
         FlowPane row = new FlowPane(6, 4, pick, save, mine, export, load, code);
         row.setAlignment(Pos.CENTER_LEFT);
-        TitledPane pane = new TitledPane(I18n.t("templates.title"), new VBox(4, row, status));
-        pane.setId("templatesPane");
-        pane.setExpanded(false);
-        // opened at once: the publisher makes room for the opened height (an animation would measure it half-way)
-        pane.setAnimated(false);
-        pane.getStyleClass().add("dense");
-        return pane;
+        return new VBox(4, row, status);
     }
 
     private static FileChooser jsonChooser() {
@@ -94,6 +94,12 @@ final class PublishExtras {
 
     /** Publish on a timer (issue 16): interval, count, start/stop and the progress; collapsed at first. */
     static TitledPane timedPane(PublisherViewModel vm) {
+        TitledPane pane = Controls.fold(I18n.t("timed.title"), () -> timed(vm));
+        pane.setId("timedPane");
+        return pane;
+    }
+
+    private static VBox timed(PublisherViewModel vm) {
         TimedPublishViewModel timed = vm.timed();
         TextField every = new TextField();
         every.setId("timedInterval");
@@ -124,12 +130,6 @@ final class PublishExtras {
         Label hint = new Label(I18n.t("timed.placeholders"));
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        TitledPane pane = new TitledPane(I18n.t("timed.title"), new VBox(4, row, status, hint));
-        pane.setId("timedPane");
-        pane.setExpanded(false);
-        // opened at once: the publisher makes room for the opened height (an animation would measure it half-way)
-        pane.setAnimated(false);
-        pane.getStyleClass().add("dense");
-        return pane;
+        return new VBox(4, row, status, hint);
     }
 }

@@ -176,11 +176,9 @@ public final class PublisherView {
         payloadError.setId("payloadError");
         payloadError.textProperty().bind(vm.payloadErrorProperty());
 
-        TitledPane props = new TitledPane(I18n.t("publisher.mqtt5"), propertiesGrid());
-        props.setExpanded(false);
+        TitledPane props = Controls.fold(I18n.t("publisher.mqtt5"), this::propertiesGrid);
         props.visibleProperty().bind(vm.mqtt5Property());
         props.managedProperty().bind(vm.mqtt5Property());
-        props.getStyleClass().add("dense");
 
         Label status = new Label();
         status.setId("publishStatus");
