@@ -35,8 +35,9 @@ class LauncherFilesTest {
         String cli = Dist.launcherOptions(Dist.replaced(window,
                 Dist.options(Path.of("packaging", Dist.CLI_OPTIONS_FILE))));
 
-        assertThat(cli.split(" ")).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m")
-                .doesNotContain("-XX:+UseParallelGC");
+        assertThat(cli.split(" ")).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MinHeapSize=32m",
+                "-XX:InitialHeapSize=32m").doesNotContain("-XX:+UseParallelGC", "-XX:InitialHeapSize=64m");
+        assertThat(Dist.launcherOptions(window).split(" ")).contains("-XX:InitialHeapSize=64m");
         assertThat(cli.split(" ")).hasSize(Dist.launcherOptions(window).split(" ").length);
     }
 
