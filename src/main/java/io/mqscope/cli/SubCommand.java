@@ -294,14 +294,15 @@ public final class SubCommand implements Callable<Integer> {
             appendFields(b, p.fields(), "    ");
             for (Finding f : p.findings()) {
                 b.append("    ! ").append(f.severity().jsonName()).append(' ').append(f.field()).append(" @")
-                        .append(f.offset()).append('+').append(f.length()).append(": ").append(f.message());
+                        .append(f.offset()).append('+').append(f.length()).append(": ")
+                        .append(f.message(Language.locale()));
                 if (f.spec() != null && !f.spec().isEmpty()) {
                     b.append(" [").append(f.spec()).append(']');
                 }
                 b.append('\n');
             }
             if (p.diagnosis() != null) {
-                b.append("    diagnosis: ").append(p.diagnosis()).append('\n');
+                b.append("    diagnosis: ").append(p.diagnosis(Language.locale())).append('\n');
             }
             writeLine(b);
         }

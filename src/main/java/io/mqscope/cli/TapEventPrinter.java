@@ -294,11 +294,11 @@ final class TapEventPrinter {
                 sb.append(", password ").append(showSecrets ? quoted(p, pw) : Secrets.hiddenValue(pw));
             }
         } else {
-            sb.append("✗ ").append(top.field()).append(": ").append(top.message());
+            sb.append("✗ ").append(top.field()).append(": ").append(top.message(Language.locale()));
         }
         lines.add(sb.toString());
         if (p.diagnosis() != null) {
-            lines.add("  diagnosis: " + p.diagnosis());
+            lines.add("  diagnosis: " + p.diagnosis(Language.locale()));
         }
         if (x.afterBrokerClosed()) {
             lines.add("  " + words.text("note.after_broker_closed"));

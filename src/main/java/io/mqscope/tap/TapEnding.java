@@ -160,8 +160,8 @@ final class TapEnding {
 
     private VerdictText judge(boolean connectSent) {
         if (connackRefusal != null) {
-            return VerdictText.of("verdict.connack_refused", connack != null && connack.diagnosis() != null
-                    ? connack.diagnosis() : connackRefusal);
+            return VerdictText.of("verdict.connack_refused", connack != null && connack.cause() != null
+                    ? VerdictText.decoder(connack.cause()) : connackRefusal);
         }
         DecodedPacket suspect = lastClientPacket != null && lastClientPacket.malformed() ? lastClientPacket : null;
         long suspectNanos = lastClientPacketNanos;
@@ -195,16 +195,19 @@ final class TapEnding {
         return null;
     }
 
-    /** What is wrong with a malformed packet, in the decoder's own words: its diagnosis, else its first finding. */
-    private static String what(DecodedPacket p) {
-        if (p.diagnosis() != null) {
-            return p.diagnosis();
+    /**
+     * What is wrong with a malformed packet, in the decoder's own words and the reader's language: its diagnosis,
+     * else its first finding.
+     */
+    private static VerdictText what(DecodedPacket p) {
+        if (p.cause() != null) {
+            return VerdictText.decoder(p.cause());
         }
         for (Finding f : p.findings()) {
             if (f.severity() != Severity.INFO) {
-                return f.field() + ": " + f.message();
+                return VerdictText.decoder(f);
             }
         }
-        return p.type().name();
+        return VerdictText.verbatim(p.type().name());
     }
 }

@@ -99,6 +99,22 @@ class TapMiniProgramTest {
     }
 
     @Test
+    void in_chinese_the_verdict_and_the_packet_carry_the_diagnosis_in_chinese(Mosquitto m) throws Exception {
+        try (TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "ws://127.0.0.1:0/mqtt", "--url",
+                "mqtt://127.0.0.1:" + m.tcpPort, "--lang", "zh-CN")) {
+            runMiniProgram("mqtt437", tap.port());
+            await().atMost(Duration.ofSeconds(20)).until(() -> tap.out().toString().contains("verdict: "));
+
+            String out = tap.out().toString();
+            String verdict = out.lines().filter(l -> l.contains("verdict: ")).findFirst().orElseThrow();
+            assertThat(verdict).as(out).contains("服务器在客户端的 CONNECT #0 之后",
+                    "该报文格式错误：Remaining Length 被写成了 4 字节", "PR #1506")
+                    .doesNotContain("written as", "padded variable byte integer");
+            assertThat(out).contains("  diagnosis: Remaining Length 被写成了 4 字节").doesNotContain("written as");
+        }
+    }
+
+    @Test
     void with_repair_the_same_mini_program_gets_connack_and_its_session_runs(Mosquitto m) throws Exception {
         try (TapCommandTest.Running tap = TapCommandTest.start("tap", "--listen", "ws://127.0.0.1:0/mqtt", "--url",
                 "mqtt://127.0.0.1:" + m.tcpPort, "--json", "--repair", "padded-length")) {
