@@ -53,6 +53,23 @@ final class QosZeroPublish {
                 new OnDemand(raw, decodeAs, direction), List.of(), null, null);
     }
 
+    /**
+     * {@link Summary#of}'s line for a fast-path packet, from its bytes (its fields are never decoded for it): the topic
+     * is printable ASCII and the payload what follows it (QoS 0 has no packet id); null for any other packet.
+     */
+    static String summary(DecodedPacket p) {
+        if (!(p.fields() instanceof OnDemand)) {
+            return null;
+        }
+        byte[] raw = p.raw();
+        int topicAt = 1 + minimalLength(p.remainingLength());
+        int topicLength = (raw[topicAt] & 0xff) << 8 | raw[topicAt + 1] & 0xff;
+        int payload = p.remainingLength() - 2 - topicLength;
+        return new StringBuilder(40 + topicLength).append("PUBLISH: topic \"")
+                .append(new String(raw, topicAt + 2, topicLength, java.nio.charset.StandardCharsets.US_ASCII))
+                .append("\", QoS 0, ").append(payload).append("-byte payload").toString();
+    }
+
     /** The number of bytes of the shortest Variable Byte Integer for {@code value} (1.5.5 / 5.0 §1.5.5). */
     private static int minimalLength(int value) {
         return value < 128 ? 1 : value < 16_384 ? 2 : value < 2_097_152 ? 3 : 4;

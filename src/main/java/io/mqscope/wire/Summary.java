@@ -10,6 +10,11 @@ public final class Summary {
 
     /** E.g. {@code CONNECT: protocol MQTT 3.1.1, clientId "cn.lokei-1", clean session, keepalive 60}. */
     public static String of(DecodedPacket p) {
+        // a flood's QoS 0 PUBLISH from the stream decoder's fast path: said from its bytes, not decoded for it
+        String fast = QosZeroPublish.summary(p);
+        if (fast != null) {
+            return fast;
+        }
         Map<FieldName, Object> f = new EnumMap<>(FieldName.class);
         collect(p.fields(), f);
         StringBuilder sb = new StringBuilder(p.type().name());

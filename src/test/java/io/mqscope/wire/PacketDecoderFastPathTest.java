@@ -146,14 +146,19 @@ class PacketDecoderFastPathTest {
         assertThat(decode(dir, version, chunks, true)).as(what).isEqualTo(decode(dir, version, chunks, false));
     }
 
-    /** Everything a packet and the stream say, as text: byte arrays by content, fields as read (hex rendered). */
+    /**
+     * Everything a packet and the stream say, as text: its one-line summary, byte arrays by content, fields as read
+     * (hex rendered).
+     */
     private static List<String> decode(Direction dir, int version, List<byte[]> chunks, boolean fast) {
         StreamDecoder d = new StreamDecoder(dir, version).expectConnectionStart(false);
         if (!fast) {
             d.withoutFastPath();
         }
         List<String> out = new ArrayList<>();
-        java.util.function.Consumer<DecodedPacket> sink = p -> out.add(p.index() + " " + p.offset() + " "
+        // the summary first: on the fast path it is said from the bytes, before anything reads the fields
+        java.util.function.Consumer<DecodedPacket> sink = p -> out.add(Summary.of(p) + " " + p.index() + " "
+                + p.offset() + " "
                 + HexFormat.of().formatHex(p.raw()) + " " + p.type() + " " + p.flags() + " " + p.remainingLength()
                 + " v" + p.protocolVersion() + " fields=" + List.copyOf(p.fields()) + " findings=" + p.findings()
                 + " cause=" + p.diagnosis() + " repaired="
