@@ -183,6 +183,7 @@ public final class TapCommand implements Callable<Integer> {
             return CliSupport.CONNECTION_FAILED;
         }
         CountDownLatch finished = new CountDownLatch(1);
+        List<TapEvent> batch = new ArrayList<>();
         Thread hook = new Thread(() -> {
             doctor.stopping();
             tap.close();
@@ -204,9 +205,10 @@ public final class TapCommand implements Callable<Integer> {
                 TapEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (e != null) {
                     show.accept(e);
-                    for (TapEvent more = queue.poll(); more != null; more = queue.poll()) {
-                        show.accept(more);
-                    }
+                    // what else waits, taken at once: one lock, not one lock and signal per event
+                    queue.drainTo(batch);
+                    batch.forEach(show);
+                    batch.clear();
                 }
                 // the doctor's clock is the events' (System.nanoTime): a PINGREQ still unanswered shows without
                 // waiting for the next event

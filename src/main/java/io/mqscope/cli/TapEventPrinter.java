@@ -53,6 +53,9 @@ final class TapEventPrinter {
     /** Client WebSocket messages waiting for the connection's first client packet (see {@link #print}). */
     private final Map<String, List<TapEvent.WebSocketMessage>> held = new HashMap<>();
     private final Set<String> released = new HashSet<>();
+    /** A packet's line, built and written from here: a flood prints one per packet (issue 17). */
+    private final StringBuilder line = new StringBuilder(256);
+    private char[] lineChars = new char[256];
     private long maskFrom = -1;
     private long maskTo = -1;
 
@@ -164,9 +167,24 @@ final class TapEventPrinter {
             if (o != null) {
                 out.println(o.toString());
             }
+        } else if (e instanceof TapEvent.Packet x) {
+            line.setLength(0);
+            line.append(x.conn()).append(' ');
+            List<String> more = new ArrayList<>(0);
+            packetLines(x, line, more);
+            int n = line.length();
+            if (lineChars.length < n) {
+                lineChars = new char[Math.max(n, lineChars.length * 2)];
+            }
+            line.getChars(0, n, lineChars, 0);
+            out.write(lineChars, 0, n);
+            out.println();
+            for (String l : more) {
+                out.println(x.conn() + " " + l);
+            }
         } else {
-            for (String line : text(e)) {
-                out.println(e.conn() + " " + line);
+            for (String l : text(e)) {
+                out.println(e.conn() + " " + l);
             }
         }
     }
@@ -231,6 +249,7 @@ final class TapEventPrinter {
         headers.forEach(into::put);
     }
 
+    /** The lines of an event other than a packet ({@link #render} writes a packet's line itself). */
     private List<String> text(TapEvent e) {
         List<String> lines = new ArrayList<>();
         if (e instanceof TapEvent.Opened x) {
@@ -246,8 +265,6 @@ final class TapEventPrinter {
                     + (x.length() == 1 ? " byte" : " bytes") + " @" + x.streamOffset()
                     + (x.closeCode() != null ? " code " + x.closeCode() + " \"" + x.closeReason() + "\"" : "")
                     + (x.length() == 0 ? "" : ": " + spaced(hex) + (x.length() > HEX_SHOWN ? " ..." : "")));
-        } else if (e instanceof TapEvent.Packet x) {
-            packetLines(x, lines);
         } else if (e instanceof TapEvent.StreamFinding x) {
             lines.add(arrow(x.from()) + " stream " + mark(x.finding()) + " " + x.finding().field() + ": "
                     + x.finding().message());
@@ -277,7 +294,8 @@ final class TapEventPrinter {
         return lines;
     }
 
-    private void packetLines(TapEvent.Packet x, List<String> lines) {
+    /** A packet's line into {@code sb}, and what more it says (diagnosis, notes) into {@code lines}. */
+    private void packetLines(TapEvent.Packet x, StringBuilder sb, List<String> lines) {
         DecodedPacket p = x.packet();
         Finding top = null;
         for (Finding f : p.findings()) {
@@ -285,7 +303,7 @@ final class TapEventPrinter {
                 top = f;
             }
         }
-        StringBuilder sb = new StringBuilder(arrow(x.from())).append(' ').append(p.type().name()).append(" #")
+        sb.append(arrow(x.from())).append(' ').append(p.type().name()).append(" #")
                 .append(p.index()).append(' ').append(p.length()).append(p.length() == 1 ? " byte " : " bytes ");
         if (top == null) {
             sb.append("✓ ").append(Summary.of(p));
@@ -296,7 +314,6 @@ final class TapEventPrinter {
         } else {
             sb.append("✗ ").append(top.field()).append(": ").append(top.message(Language.locale()));
         }
-        lines.add(sb.toString());
         if (p.diagnosis() != null) {
             lines.add("  diagnosis: " + p.diagnosis(Language.locale()));
         }

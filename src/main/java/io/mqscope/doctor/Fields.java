@@ -35,8 +35,14 @@ final class Fields {
         return f == null || f.value() == null ? null : String.valueOf(f.value());
     }
 
-    /** The packet identifier, or -1 when the packet has none. */
+    /**
+     * The packet identifier, or -1 when the packet has none. A QoS 0 PUBLISH has none (3.1.1 §3.3.2.2): its fields,
+     * which a flood's packets have not decoded yet, are not read for it.
+     */
     static int packetId(DecodedPacket p) {
+        if (p.type() == PacketType.PUBLISH && qos(p) == 0) {
+            return -1;
+        }
         return integer(p, FieldName.PACKET_ID, -1);
     }
 

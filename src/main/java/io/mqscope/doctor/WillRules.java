@@ -47,7 +47,8 @@ final class WillRules implements RuleGroup {
             // 5.0 §3.1.3.2.2: a session resumed before the delay ends keeps the will unpublished
             due.removeIf(d -> d.track.version == 5 && t.clientId.equals(d.track.clientId) && p.nanos() < d.at);
         }
-        if (p.packet().type() != PacketType.PUBLISH || p.from() != Direction.BROKER_TO_CLIENT) {
+        // no will awaited, nothing to match: a flood's PUBLISH is not decoded for its topic
+        if (p.packet().type() != PacketType.PUBLISH || p.from() != Direction.BROKER_TO_CLIENT || due.isEmpty()) {
             return;
         }
         String topic = PublishRules.topic(p);

@@ -14,7 +14,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One relayed connection: the accepted client channel, the upstream channel an {@link UpstreamSetup} opens, a
@@ -30,12 +29,6 @@ final class RelayConnection implements UpstreamSetup.Outcome {
     private final PacketTap toClient;
     private final UpstreamSetup setup;
     private final ReadPacing pacing = new ReadPacing();
-    /**
-     * Bytes from the broker written to the client since the last flush. A burst of reads from a broker with a
-     * backlog can bring a megabyte (16 reads of 64 KiB); passing it on every 32 KiB keeps the client busy meanwhile.
-     */
-    private static final int FLUSH_BYTES = 32 * 1024;
-    private int unflushedToClient;
     private boolean failed;
     private boolean closed;
     private boolean connackSeen;
@@ -98,18 +91,11 @@ final class RelayConnection implements UpstreamSetup.Outcome {
             return;
         }
         int n = buf.readableBytes();
-        pacing.read(n);
         toClient.observe(buf);
         inbound.write(buf);
-        unflushedToClient += n;
-        if (unflushedToClient >= FLUSH_BYTES) {
-            flushToClient();
+        if (pacing.readAndWritten(n)) {
+            inbound.flush();
         }
-    }
-
-    private void flushToClient() {
-        unflushedToClient = 0;
-        inbound.flush();
     }
 
     /** Reading stops on one side while the other side cannot take more: memory stays bounded. */
@@ -299,12 +285,9 @@ final class RelayConnection implements UpstreamSetup.Outcome {
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
-            flushToClient();
-            if (setup.ready() && pacing.pauseAfterBurst(System.nanoTime())) {
-                ctx.executor().schedule(() -> {
-                    pacing.resume(System.nanoTime());
-                    updateReading();
-                }, ReadPacing.WINDOW_NANOS, TimeUnit.NANOSECONDS);
+            inbound.flush();
+            if (setup.ready()) {
+                pacing.burstEnded(ctx.executor(), RelayConnection.this::updateReading);
             }
             updateReading();
         }

@@ -35,6 +35,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     private final PacketTap toClient;
     private final EarlyClientBytes early;
     private final TapEnding ending = new TapEnding();
+    private final ReadPacing pacing = new ReadPacing(); // the broker's stream, as the session relay reads it
     private UpstreamSetup setup;
     private boolean clientWebSocket;
     private boolean upstreamStarted;
@@ -157,13 +158,7 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         if (closed) {
             return;
         }
-        early.replay(m -> {
-            if (m instanceof WebSocketFrame f) {
-                clientFrame(f);
-            } else {
-                clientData((ByteBuf) m, null, true);
-            }
-        });
+        early.replay(this::clientRead); // the upstream is ready: what waited goes as if read now
         setup.channel().flush();
         updateReading();
     }
@@ -258,8 +253,12 @@ final class TappedConnection implements UpstreamSetup.Outcome {
             payload.release();
             return;
         }
+        int n = payload.readableBytes();
         toClient.observe(payload);
         Hops.write(inbound, clientWebSocket, payload, opcode, fin);
+        if (pacing.readAndWritten(n)) {
+            inbound.flush();
+        }
     }
 
     /** Reading stops on one side while the other cannot take more, and on both while the tap is held. */
@@ -269,11 +268,10 @@ final class TappedConnection implements UpstreamSetup.Outcome {
         }
         Channel out = setup.channel();
         inbound.config().setAutoRead(out.isWritable() && !tap.held());
-        out.config().setAutoRead(inbound.isWritable() && !tap.held());
+        out.config().setAutoRead(inbound.isWritable() && !tap.held() && !pacing.paused());
     }
 
     // ---------------------------------------------------------------- events
-
     private void packet(PacketEvent e) {
         DecodedPacket p = e.packet();
         boolean late = e.direction() == Direction.CLIENT_TO_BROKER && early.afterBrokerClosed(p);
@@ -299,7 +297,6 @@ final class TappedConnection implements UpstreamSetup.Outcome {
     }
 
     // ---------------------------------------------------------------- the end
-
     /** The tap stops: both sides close, with no verdict. */
     void stop() {
         inbound.eventLoop().execute(() -> closeBoth("tap"));
@@ -395,6 +392,9 @@ final class TappedConnection implements UpstreamSetup.Outcome {
 
     void brokerReadComplete() {
         inbound.flush();
+        if (!closed && setup != null && setup.ready()) {
+            pacing.burstEnded(inbound.eventLoop(), this::updateReading);
+        }
         updateReading();
     }
 }

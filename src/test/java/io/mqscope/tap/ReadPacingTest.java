@@ -4,9 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** When a relay pauses its reads from a broker ({@link ReadPacing}): only while small bursts follow each other. */
+/**
+ * When a relay pauses its reads from a broker ({@link ReadPacing}): only in a flood, while small bursts follow each
+ * other.
+ */
 class ReadPacingTest {
     private static final long MS = 1_000_000L;
+
+    /** A flood: bursts of 2,000 bytes every 0.1 ms (20 KB a millisecond) for a whole window; returns the time. */
+    private static long flood(ReadPacing p, long t) {
+        for (int i = 0; i < 10; i++) {
+            p.read(2_000);
+            assertThat(p.pauseAfterBurst(t)).as("before a whole window was seen").isFalse();
+            t += MS / 10;
+        }
+        return t;
+    }
+
+    @Test
+    void a_moderate_stream_never_pauses_whatever_its_bursts() {
+        ReadPacing p = new ReadPacing();
+        long t = 7 * MS;
+        // 5,000 messages of 84 bytes a second: one every 0.2 ms, 420 bytes a millisecond
+        for (int i = 0; i < 100; i++) {
+            p.read(84);
+            assertThat(p.pauseAfterBurst(t)).as("burst %d", i).isFalse();
+            t += MS / 5;
+        }
+        assertThat(p.paused()).isFalse();
+    }
 
     @Test
     void bursts_further_apart_than_a_window_never_pause() {
@@ -21,29 +47,28 @@ class ReadPacingTest {
     }
 
     @Test
-    void a_small_burst_right_after_another_pauses_once_until_resumed() {
+    void in_a_flood_a_small_burst_right_after_another_pauses_once_until_resumed() {
         ReadPacing p = new ReadPacing();
-        p.read(40);
-        assertThat(p.pauseAfterBurst(0)).isFalse();
-        p.read(40);
-        assertThat(p.pauseAfterBurst(MS / 10)).isTrue();
+        long t = flood(p, 0);
+        p.read(2_000);
+        assertThat(p.pauseAfterBurst(t)).isTrue();
         assertThat(p.paused()).isTrue();
         // a burst already in flight while paused does not schedule a second resume
         p.read(40);
-        assertThat(p.pauseAfterBurst(MS / 5)).isFalse();
+        assertThat(p.pauseAfterBurst(t + MS / 10)).isFalse();
 
-        p.resume(MS + MS / 10);
+        p.resume(t + MS);
         assertThat(p.paused()).isFalse();
-        // the stream goes on: the burst read after the window counts as following the last one
-        p.read(3_600);
-        assertThat(p.pauseAfterBurst(MS + MS / 5)).isTrue();
+        // the flood goes on: the burst read after the window counts as following the last one
+        p.read(20_000 / 2);
+        assertThat(p.pauseAfterBurst(t + MS + MS / 10)).isTrue();
     }
 
     @Test
     void a_backlog_is_read_without_pausing() {
         ReadPacing p = new ReadPacing();
         long t = 0;
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 200; i++) {
             p.read(ReadPacing.BACKLOG_BYTES);
             assertThat(p.pauseAfterBurst(t)).isFalse();
             t += MS / 100;
