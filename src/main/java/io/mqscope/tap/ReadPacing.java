@@ -32,13 +32,14 @@ final class ReadPacing {
     static final int FLUSH_BYTES = 32 * 1024;
 
     /**
-     * Bytes a window that make a flood: 4 KiB a millisecond (4 MB/s, about 50,000 messages of 80 bytes a second).
-     * Below it reading never pauses. A pause delays the relay's TCP acknowledgements to the broker (no read, no
-     * quick ACK), and a broker that sends with Nagle's algorithm on (mosquitto's default) waits for them: a stream of
-     * 5,000 msg/s through a paced relay gained 15-17 ms of median latency, 0.6 ms with the broker's TCP_NODELAY.
-     * A flood sends in larger pieces and is what pacing is for.
+     * Bytes a window that make a flood: 2 KiB a millisecond (2 MB/s, about 25,000 messages of 80 bytes a second);
+     * a flood goes on down to half of it. Below that reading never pauses. A pause delays the relay's TCP
+     * acknowledgements to the broker (no read, no quick ACK), and a broker that sends with Nagle's algorithm on
+     * (mosquitto's default) waits for them: a stream of 5,000 msg/s through a relay paced at any rate gained
+     * 15-17 ms of median latency (0.6 ms with the broker's TCP_NODELAY). A flood fills segments faster, and its
+     * messages are too many to watch one by one.
      */
-    static final int FLOOD_BYTES = 4 * 1024;
+    static final int FLOOD_BYTES = 2 * 1024;
 
     private long lastBurst = Long.MIN_VALUE / 2;
     private long windowStart = Long.MIN_VALUE / 2;
@@ -90,7 +91,9 @@ final class ReadPacing {
         windowBytes += burstBytes;
         long span = nanoTime - windowStart;
         if (span >= WINDOW_NANOS) {
-            flood = span < 100 * WINDOW_NANOS && windowBytes * WINDOW_NANOS / span >= FLOOD_BYTES;
+            // a flood ends below half the rate that began it: a rate near the line does not switch pacing on and off
+            long rate = windowBytes * WINDOW_NANOS / span;
+            flood = span < 100 * WINDOW_NANOS && rate >= (flood ? FLOOD_BYTES / 2 : FLOOD_BYTES);
             windowStart = nanoTime;
             windowBytes = 0;
         }

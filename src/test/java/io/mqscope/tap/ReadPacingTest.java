@@ -65,6 +65,33 @@ class ReadPacingTest {
     }
 
     @Test
+    void a_flood_that_slows_below_half_its_starting_rate_stops_pausing() {
+        ReadPacing p = new ReadPacing();
+        long t = flood(p, 0);
+        // 1,500 bytes a millisecond: under the starting rate, over half of it, so still a flood
+        for (int i = 0; i < 5; i++) {
+            p.read(1_500);
+            p.pauseAfterBurst(t);
+            p.resume(t + MS / 2);
+            t += MS;
+        }
+        p.read(1_500);
+        assertThat(p.pauseAfterBurst(t)).isTrue();
+        p.resume(t + MS / 2);
+        t += MS;
+        // 500 bytes a millisecond: the flood is over once a window shows it, and reading never pauses again
+        for (int i = 0; i < 10; i++) {
+            p.read(500);
+            boolean paused = p.pauseAfterBurst(t);
+            if (i > 0) {
+                assertThat(paused).as("window %d", i).isFalse();
+            }
+            p.resume(t + MS / 2);
+            t += MS;
+        }
+    }
+
+    @Test
     void a_backlog_is_read_without_pausing() {
         ReadPacing p = new ReadPacing();
         long t = 0;
