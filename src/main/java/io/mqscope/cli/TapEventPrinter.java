@@ -267,18 +267,16 @@ final class TapEventPrinter {
                     + (x.length() == 0 ? "" : ": " + spaced(hex) + (x.length() > HEX_SHOWN ? " ..." : "")));
         } else if (e instanceof TapEvent.StreamFinding x) {
             lines.add(arrow(x.from()) + " stream " + mark(x.finding()) + " " + x.finding().field() + ": "
-                    + x.finding().message());
+                    + x.finding().message(locale));
         } else if (e instanceof TapEvent.Closed x) {
-            StringBuilder sb = new StringBuilder("closed by ").append(x.by());
+            StringBuilder sb = new StringBuilder(words.text("line.closed", words.text("side." + x.by())));
             if (x.code() != null) {
-                sb.append(", WebSocket close ").append(x.code());
-                if (x.reason() != null && !x.reason().isEmpty()) {
-                    sb.append(" \"").append(x.reason()).append('"');
-                }
+                sb.append(words.text("line.ws_close", x.code(),
+                        x.reason() != null && !x.reason().isEmpty() ? " \"" + x.reason() + "\"" : ""));
             }
-            sb.append(x.reset() ? ", TCP reset" : ", TCP FIN");
+            sb.append(words.text(x.reset() ? "line.tcp_reset" : "line.tcp_fin"));
             if (x.sinceLastPacketMillis() >= 0) {
-                sb.append(", ").append(x.sinceLastPacketMillis()).append(" ms after the last packet");
+                sb.append(words.text("line.after_last", x.sinceLastPacketMillis()));
             }
             lines.add(sb.toString());
             if (x.repairedPackets() > 0) {

@@ -110,7 +110,9 @@ class TapMiniProgramTest {
             assertThat(verdict).as(out).contains("服务器在客户端的 CONNECT #0 之后",
                     "该报文格式错误：Remaining Length 被写成了 4 字节", "PR #1506")
                     .doesNotContain("written as", "padded variable byte integer");
-            assertThat(out).contains("  diagnosis: Remaining Length 被写成了 4 字节").doesNotContain("written as");
+            assertThat(out).contains("  diagnosis: Remaining Length 被写成了 4 字节").doesNotContain("written as")
+                    .containsPattern("c1 由服务器关闭，TCP (连接被重置（RST）|正常关闭（FIN）)，距最后一个报文 \\d+ 毫秒")
+                    .doesNotContain("closed by", "after the last packet");
         }
     }
 
