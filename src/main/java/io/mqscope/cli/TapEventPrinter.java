@@ -53,9 +53,6 @@ final class TapEventPrinter {
     /** Client WebSocket messages waiting for the connection's first client packet (see {@link #print}). */
     private final Map<String, List<TapEvent.WebSocketMessage>> held = new HashMap<>();
     private final Set<String> released = new HashSet<>();
-    /** A packet's line, built and written from here: a flood prints one per packet (issue 17). */
-    private final StringBuilder line = new StringBuilder(256);
-    private char[] lineChars = new char[256];
     private long maskFrom = -1;
     private long maskTo = -1;
 
@@ -168,17 +165,10 @@ final class TapEventPrinter {
                 out.println(o.toString());
             }
         } else if (e instanceof TapEvent.Packet x) {
-            line.setLength(0);
-            line.append(x.conn()).append(' ');
+            StringBuilder line = new StringBuilder(x.conn()).append(' ');
             List<String> more = new ArrayList<>(0);
             packetLines(x, line, more);
-            int n = line.length();
-            if (lineChars.length < n) {
-                lineChars = new char[Math.max(n, lineChars.length * 2)];
-            }
-            line.getChars(0, n, lineChars, 0);
-            out.write(lineChars, 0, n);
-            out.println();
+            out.println(line);
             for (String l : more) {
                 out.println(x.conn() + " " + l);
             }
@@ -249,7 +239,7 @@ final class TapEventPrinter {
         headers.forEach(into::put);
     }
 
-    /** The lines of an event other than a packet ({@link #render} writes a packet's line itself). */
+    /** The lines of an event other than a packet ({@link #render} builds a packet's line with the connection's id). */
     private List<String> text(TapEvent e) {
         List<String> lines = new ArrayList<>();
         if (e instanceof TapEvent.Opened x) {

@@ -49,11 +49,6 @@ final class ReadPacing {
     private int unflushed;
     private boolean paused;
 
-    /** {@code bytes} more were read in the current burst. */
-    void read(int bytes) {
-        burstBytes += bytes;
-    }
-
     /**
      * {@code bytes} more were read in the current burst and written on to the client: true when the writes should
      * be flushed now (every {@link #FLUSH_BYTES}; the caller flushes at the burst's end anyway).

@@ -22,17 +22,16 @@ import java.util.Map;
  * ({@code -Dprism.order}, {@code GDK_GL}).
  */
 public final class GraphicsChoice {
-    /** What was decided, for the log of a test or a bug report. */
+    /** What {@link #decide} found: only SOFTWARE changes anything. */
     enum Outcome { NOT_LINUX, GRAPHICS_DEVICE, USER_CHOSE, SOFTWARE }
 
     private GraphicsChoice() {
     }
 
     /** Decides for this process; call before the JavaFX toolkit (and GTK) starts. */
-    static Outcome apply() {
-        Outcome outcome = decide(System.getProperty("os.name", ""), Path.of("/dev"),
-                System.getProperty("prism.order"), System.getenv());
-        if (outcome == Outcome.SOFTWARE) {
+    static void apply() {
+        if (decide(System.getProperty("os.name", ""), Path.of("/dev"), System.getProperty("prism.order"),
+                System.getenv()) == Outcome.SOFTWARE) {
             System.setProperty("prism.order", "sw");
             if (System.getenv("GDK_GL") == null) {
                 // GTK reads its environment when the toolkit opens the display; Java cannot change the environment,
@@ -40,7 +39,6 @@ public final class GraphicsChoice {
                 setenv("GDK_GL", "disable");
             }
         }
-        return outcome;
     }
 
     static Outcome decide(String osName, Path dev, String prismOrder, Map<String, String> env) {

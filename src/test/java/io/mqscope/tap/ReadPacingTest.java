@@ -14,7 +14,7 @@ class ReadPacingTest {
     /** A flood: bursts of 2,000 bytes every 0.1 ms (20 KB a millisecond) for a whole window; returns the time. */
     private static long flood(ReadPacing p, long t) {
         for (int i = 0; i < 10; i++) {
-            p.read(2_000);
+            p.readAndWritten(2_000);
             assertThat(p.pauseAfterBurst(t)).as("before a whole window was seen").isFalse();
             t += MS / 10;
         }
@@ -27,7 +27,7 @@ class ReadPacingTest {
         long t = 7 * MS;
         // 5,000 messages of 84 bytes a second: one every 0.2 ms, 420 bytes a millisecond
         for (int i = 0; i < 100; i++) {
-            p.read(84);
+            p.readAndWritten(84);
             assertThat(p.pauseAfterBurst(t)).as("burst %d", i).isFalse();
             t += MS / 5;
         }
@@ -39,7 +39,7 @@ class ReadPacingTest {
         ReadPacing p = new ReadPacing();
         long t = 5_000 * MS;
         for (int i = 0; i < 10; i++) {
-            p.read(100);
+            p.readAndWritten(100);
             assertThat(p.pauseAfterBurst(t)).isFalse();
             t += 2 * MS;
         }
@@ -50,17 +50,17 @@ class ReadPacingTest {
     void in_a_flood_a_small_burst_right_after_another_pauses_once_until_resumed() {
         ReadPacing p = new ReadPacing();
         long t = flood(p, 0);
-        p.read(2_000);
+        p.readAndWritten(2_000);
         assertThat(p.pauseAfterBurst(t)).isTrue();
         assertThat(p.paused()).isTrue();
         // a burst already in flight while paused does not schedule a second resume
-        p.read(40);
+        p.readAndWritten(40);
         assertThat(p.pauseAfterBurst(t + MS / 10)).isFalse();
 
         p.resume(t + MS);
         assertThat(p.paused()).isFalse();
         // the flood goes on: the burst read after the window counts as following the last one
-        p.read(20_000 / 2);
+        p.readAndWritten(20_000 / 2);
         assertThat(p.pauseAfterBurst(t + MS + MS / 10)).isTrue();
     }
 
@@ -70,18 +70,18 @@ class ReadPacingTest {
         long t = flood(p, 0);
         // 1,500 bytes a millisecond: under the starting rate, over half of it, so still a flood
         for (int i = 0; i < 5; i++) {
-            p.read(1_500);
+            p.readAndWritten(1_500);
             p.pauseAfterBurst(t);
             p.resume(t + MS / 2);
             t += MS;
         }
-        p.read(1_500);
+        p.readAndWritten(1_500);
         assertThat(p.pauseAfterBurst(t)).isTrue();
         p.resume(t + MS / 2);
         t += MS;
         // 500 bytes a millisecond: the flood is over once a window shows it, and reading never pauses again
         for (int i = 0; i < 10; i++) {
-            p.read(500);
+            p.readAndWritten(500);
             boolean paused = p.pauseAfterBurst(t);
             if (i > 0) {
                 assertThat(paused).as("window %d", i).isFalse();
@@ -96,12 +96,12 @@ class ReadPacingTest {
         ReadPacing p = new ReadPacing();
         long t = 0;
         for (int i = 0; i < 200; i++) {
-            p.read(ReadPacing.BACKLOG_BYTES);
+            p.readAndWritten(ReadPacing.BACKLOG_BYTES);
             assertThat(p.pauseAfterBurst(t)).isFalse();
             t += MS / 100;
         }
         // the bytes of a burst do not carry over to the next one
-        p.read(10);
+        p.readAndWritten(10);
         assertThat(p.pauseAfterBurst(t)).isTrue();
     }
 }
